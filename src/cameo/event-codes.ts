@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { QuadClass } from '../model/event.js';
+
+export interface EventCodeInfo {
+  code: string;
+  name: string;
+  goldstein: number;
+  quadClass: QuadClass;
+}
+
+const TABLE_PATH = fileURLToPath(new URL('../../data/cameo/event-codes.tsv', import.meta.url));
+
+let table: Map<string, EventCodeInfo> | undefined;
+
+function load(): Map<string, EventCodeInfo> {
+  const rows = new Map<string, EventCodeInfo>();
+  const lines = readFileSync(TABLE_PATH, 'utf8').split('\n');
+  for (const line of lines) {
+    if (line === '' || line.startsWith('#') || line.startsWith('code\t')) continue;
+    const [code, name, goldstein, quad] = line.split('\t');
+    if (!code || !name || goldstein === undefined || quad === undefined) continue;
+    rows.set(code, { code, name, goldstein: Number(goldstein), quadClass: Number(quad) as QuadClass });
+  }
+  return rows;
+}
+
+/** Every CAMEO event code Parley knows, keyed by code (`042`, `0355`). */
+export function eventCodes(): ReadonlyMap<string, EventCodeInfo> {
+  table ??= load();
+  return table;
+}
+
+export function eventCode(code: string): EventCodeInfo | undefined {
+  return eventCodes().get(code);
+}
+
+export function isEventCode(code: string): boolean {
+  return eventCodes().has(code);
+}
+
+/** The two-digit root of a code (`0355` → `03`). */
+export function rootOf(code: string): string {
+  return code.slice(0, 2);
+}
+
+/** Quad class from the root alone: 01–05 verbal cooperation, 06–08 material cooperation, 09–13 verbal conflict, 14–20 material conflict. */
+export function quadClassOfRoot(root: string): QuadClass {
+  const n = Number(root);
+  if (n >= 1 && n <= 5) return 1;
+  if (n >= 6 && n <= 8) return 2;
+  if (n >= 9 && n <= 13) return 3;
+  return 4;
+}
+
+/** Known codes closest to an unknown one, for error messages: same prefix first, then edit distance. */
+export function nearestEventCodes(code: string, limit = 3): EventCodeInfo[] {
+  const all = [...eventCodes().values()];
+  const score = (c: EventCodeInfo): number => {
+    let common = 0;
+    while (common < c.code.length && common < code.length && c.code[common] === code[common]) common++;
+    return editDistance(code, c.code) * 2 - common * 3;
+  };
+  return all.sort((a, b) => score(a) - score(b) || a.code.localeCompare(b.code)).slice(0, limit);
+}
+
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+export function describeNearest(code: string): string {
+  return nearestEventCodes(code)
+    .map((c) => `${c.code} (${c.name})`)
+    .join(', ');
+}

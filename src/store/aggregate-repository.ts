@@ -1,0 +1,92 @@
+import { sql, type Kysely } from 'kysely';
+import type { QuadClass } from '../model/event.js';
+import { fromDayNumber, toDayNumber } from '../model/iso-date.js';
+import type { Database } from './database.js';
+
+/** One row of daily dyad aggregates, as the analysis reads it. */
+export interface DyadDayRow {
+  day: string;
+  source: string;
+  target: string;
+  quadClass: QuadClass;
+  count: number;
+  goldsteinSum: number;
+  positiveSum: number;
+  negativeSum: number;
+}
+
+/** Aggregates kept for a case's own confirmed events. */
+export const CASE_ORIGIN = 'case';
+
+export class AggregateRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Rebuilds the aggregates of a case's confirmed events in one INSERT ... SELECT. */
+  async rebuildCase(caseId: string): Promise<void> {
+    await this.db.deleteFrom('dyad_days').where('case_id', '=', caseId).where('origin', '=', CASE_ORIGIN).execute();
+    await this.db
+      .insertInto('dyad_days')
+      .columns(['case_id', 'origin', 'day', 'source', 'target', 'quad_class', 'n', 'goldstein_sum', 'positive_sum', 'negative_sum'])
+      .expression(
+        this.db
+          .selectFrom('events')
+          .select([
+            'case_id',
+            sql<string>`${CASE_ORIGIN}`.as('origin'),
+            'day',
+            'source_party',
+            'target_party',
+            'quad_class',
+            sql<number>`count(*)`.as('n'),
+            sql<number>`sum(goldstein)`.as('goldstein_sum'),
+            sql<number>`sum(case when goldstein > 0 then goldstein else 0 end)`.as('positive_sum'),
+            sql<number>`sum(case when goldstein < 0 then goldstein else 0 end)`.as('negative_sum'),
+          ])
+          .where('case_id', '=', caseId)
+          .where('status', '=', 'confirmed')
+          .where('target_party', 'is not', null)
+          .groupBy(['case_id', 'day', 'source_party', 'target_party', 'quad_class']),
+      )
+      .execute();
+  }
+
+  /** Daily rows of both directions of a country-level dyad, every origin summed. */
+  async dyadDays(caseId: string, a: string, b: string, from: string, to: string): Promise<DyadDayRow[]> {
+    const rows = await this.db
+      .selectFrom('dyad_days')
+      .select([
+        'day',
+        'source',
+        'target',
+        'quad_class',
+        sql<number>`sum(n)`.as('n'),
+        sql<number>`sum(goldstein_sum)`.as('g'),
+        sql<number>`sum(positive_sum)`.as('p'),
+        sql<number>`sum(negative_sum)`.as('m'),
+      ])
+      .where('case_id', '=', caseId)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('source', '=', a), eb('target', '=', b)]),
+          eb.and([eb('source', '=', b), eb('target', '=', a)]),
+        ]),
+      )
+      .where('day', '>=', toDayNumber(from))
+      .where('day', '<=', toDayNumber(to))
+      .groupBy(['day', 'source', 'target', 'quad_class'])
+      .orderBy('day')
+      .orderBy('source')
+      .orderBy('quad_class')
+      .execute();
+    return rows.map((r) => ({
+      day: fromDayNumber(Number(r.day)),
+      source: r.source,
+      target: r.target,
+      quadClass: Number(r.quad_class) as QuadClass,
+      count: Number(r.n),
+      goldsteinSum: Number(r.g),
+      positiveSum: Number(r.p),
+      negativeSum: Number(r.m),
+    }));
+  }
+}

@@ -1,0 +1,358 @@
+import type { Kysely } from 'kysely';
+import type { Actor, ActorKind, ActorRole } from '../model/actor.js';
+import type { Agreement, ImplementationLevel, Provision } from '../model/agreement.js';
+import type { CaseData, CaseInfo, CaseSettings } from '../model/case.js';
+import type { Condition } from '../model/condition.js';
+import type { Source, Verification } from '../model/event.js';
+import type { Facility, FacilityStatus, Observation } from '../model/facility.js';
+import type { ObservationFinding } from '../model/condition.js';
+import type { Database } from './database.js';
+import { chunks, fromJson, toJson } from './json-column.js';
+
+/** Origin key of events that come from a case's files; a reload replaces exactly these. */
+export const FILE_ORIGIN = 'file';
+
+export interface CaseSummary {
+  id: string;
+  title: string;
+  loadedAt: string;
+  events: number;
+  actors: number;
+  agreements: number;
+  facilities: number;
+  conditions: number;
+}
+
+/** Everything of a case except its events, which are read by query. */
+export type CaseFrame = Omit<CaseData, 'events'>;
+
+export class CaseRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async info(caseId: string): Promise<(CaseInfo & { filesHash: string | null; loadedAt: string }) | undefined> {
+    const r = await this.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+    if (!r) return undefined;
+    const info: CaseInfo & { filesHash: string | null; loadedAt: string } = {
+      id: r.id,
+      title: r.title,
+      settings: fromJson<CaseSettings>(r.settings, { parties: ['', ''] }),
+      filesHash: r.files_hash,
+      loadedAt: r.loaded_at,
+    };
+    if (r.description) info.description = r.description;
+    return info;
+  }
+
+  async list(): Promise<CaseSummary[]> {
+    const cases = await this.db.selectFrom('cases').selectAll().orderBy('id').execute();
+    const out: CaseSummary[] = [];
+    for (const c of cases) {
+      const count = async (table: 'events' | 'actors' | 'agreements' | 'facilities'): Promise<number> => {
+        const r = await this.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('case_id', '=', c.id)
+          .executeTakeFirstOrThrow();
+        return Number(r.n);
+      };
+      const conditions = await this.db
+        .selectFrom('conditions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('case_id', '=', c.id)
+        .where('current', '=', 1)
+        .executeTakeFirstOrThrow();
+      out.push({
+        id: c.id,
+        title: c.title,
+        loadedAt: c.loaded_at,
+        events: await count('events'),
+        actors: await count('actors'),
+        agreements: await count('agreements'),
+        facilities: await count('facilities'),
+        conditions: Number(conditions.n),
+      });
+    }
+    return out;
+  }
+
+  /** Writes the case row and every non-event part, replacing what the case had. */
+  async writeFrame(frame: CaseFrame, filesHash: string | null, loadedAt: string): Promise<void> {
+    const { info } = frame;
+    const caseId = info.id;
+    await this.db.deleteFrom('cases').where('id', '=', caseId).execute();
+    await this.db
+      .insertInto('cases')
+      .values({
+        id: caseId,
+        title: info.title,
+        description: info.description ?? null,
+        settings: toJson(info.settings),
+        files_hash: filesHash,
+        loaded_at: loadedAt,
+      })
+      .execute();
+
+    for (const t of ['actors', 'agreements', 'provisions', 'provision_statuses', 'facilities', 'facility_statuses', 'observations'] as const) {
+      await this.db.deleteFrom(t).where('case_id', '=', caseId).execute();
+    }
+    for (const batch of chunks(frame.actors, 100)) {
+      await this.db
+        .insertInto('actors')
+        .values(
+          batch.map((a) => ({
+            case_id: caseId,
+            id: a.id,
+            kind: a.kind,
+            name: a.name,
+            code: a.code ?? null,
+            aliases: toJson(a.aliases),
+            roles: toJson(a.roles),
+            source: a.source ?? null,
+            notes: a.notes ?? null,
+          })),
+        )
+        .execute();
+    }
+    for (const ag of frame.agreements) {
+      await this.db
+        .insertInto('agreements')
+        .values({ case_id: caseId, id: ag.id, name: ag.name, date: ag.date, parties: toJson(ag.parties), sources: toJson(ag.sources) })
+        .execute();
+      for (const [seq, p] of ag.provisions.entries()) {
+        await this.db
+          .insertInto('provisions')
+          .values({ case_id: caseId, agreement_id: ag.id, id: p.id, seq, text: p.text, theme: p.theme, owed_by: toJson(p.owedBy) })
+          .execute();
+        if (p.statuses.length === 0) continue;
+        await this.db
+          .insertInto('provision_statuses')
+          .values(
+            p.statuses.map((s) => ({
+              case_id: caseId,
+              agreement_id: ag.id,
+              provision_id: p.id,
+              date: s.date,
+              level: s.level === 'na' ? -1 : s.level,
+              events: toJson(s.events),
+              sources: toJson(s.sources),
+              note: s.note ?? null,
+            })),
+          )
+          .execute();
+      }
+    }
+    for (const batch of chunks(frame.facilities, 100)) {
+      await this.db
+        .insertInto('facilities')
+        .values(
+          batch.map((f) => ({
+            case_id: caseId,
+            id: f.id,
+            name: f.name,
+            type: f.type,
+            tags: toJson(f.tags),
+            location: f.location,
+            country: f.country,
+            key: f.key ? 1 : 0,
+            declared: f.declared === undefined ? null : f.declared ? 1 : 0,
+            notes: f.notes ?? null,
+          })),
+        )
+        .execute();
+      const statuses = batch.flatMap((f) =>
+        f.statuses.map((s) => ({ case_id: caseId, facility_id: f.id, date: s.date, status: s.status, sources: toJson(s.sources), note: s.note ?? null })),
+      );
+      for (const sb of chunks(statuses, 100)) await this.db.insertInto('facility_statuses').values(sb).execute();
+      const observations = batch.flatMap((f) =>
+        f.observations.map((o, seq) => ({
+          case_id: caseId,
+          facility_id: f.id,
+          seq,
+          date: o.date,
+          by: o.by,
+          verification: o.verification,
+          finding: o.finding,
+          event_id: o.event ?? null,
+          sources: toJson(o.sources),
+          note: o.note ?? null,
+        })),
+      );
+      for (const ob of chunks(observations, 100)) await this.db.insertInto('observations').values(ob).execute();
+    }
+    await this.writeConditions(caseId, frame.conditions, loadedAt);
+  }
+
+  /**
+   * Conditions are versioned: a new version is added beside the old ones, which stay on record
+   * but stop being current; a condition no longer in the files stops being current.
+   */
+  private async writeConditions(caseId: string, conditions: readonly Condition[], loadedAt: string): Promise<void> {
+    await this.db.updateTable('conditions').set({ current: 0 }).where('case_id', '=', caseId).execute();
+    for (const c of conditions) {
+      const existing = await this.db
+        .selectFrom('conditions')
+        .select('definition')
+        .where('case_id', '=', caseId)
+        .where('id', '=', c.id)
+        .where('version', '=', c.version)
+        .executeTakeFirst();
+      const definition = toJson(c);
+      if (existing) {
+        await this.db
+          .updateTable('conditions')
+          .set({ current: 1, definition, title: c.title, since: c.since ?? null, ...(existing.definition === definition ? {} : { loaded_at: loadedAt }) })
+          .where('case_id', '=', caseId)
+          .where('id', '=', c.id)
+          .where('version', '=', c.version)
+          .execute();
+      } else {
+        await this.db
+          .insertInto('conditions')
+          .values({ case_id: caseId, id: c.id, version: c.version, title: c.title, since: c.since ?? null, definition, current: 1, loaded_at: loadedAt })
+          .execute();
+      }
+    }
+  }
+
+  async readFrame(caseId: string): Promise<CaseFrame | undefined> {
+    const info = await this.info(caseId);
+    if (!info) return undefined;
+    const { filesHash: _h, loadedAt: _l, ...plainInfo } = info;
+    return {
+      info: plainInfo,
+      actors: await this.actors(caseId),
+      agreements: await this.agreements(caseId),
+      facilities: await this.facilities(caseId),
+      conditions: await this.conditions(caseId),
+    };
+  }
+
+  async actors(caseId: string): Promise<Actor[]> {
+    const rows = await this.db.selectFrom('actors').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+    return rows.map((r) => {
+      const a: Actor = {
+        id: r.id,
+        kind: r.kind as ActorKind,
+        name: r.name,
+        aliases: fromJson<string[]>(r.aliases, []),
+        roles: fromJson<ActorRole[]>(r.roles, []),
+      };
+      if (r.code) a.code = r.code;
+      if (r.source) a.source = r.source;
+      if (r.notes) a.notes = r.notes;
+      return a;
+    });
+  }
+
+  async agreements(caseId: string): Promise<Agreement[]> {
+    const ags = await this.db.selectFrom('agreements').selectAll().where('case_id', '=', caseId).orderBy('date').orderBy('id').execute();
+    const provs = await this.db.selectFrom('provisions').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+    const stats = await this.db.selectFrom('provision_statuses').selectAll().where('case_id', '=', caseId).orderBy('date').execute();
+    return ags.map((a) => ({
+      id: a.id,
+      caseId,
+      name: a.name,
+      date: a.date,
+      parties: fromJson<string[]>(a.parties, []),
+      sources: fromJson<Source[]>(a.sources, []),
+      provisions: provs
+        .filter((p) => p.agreement_id === a.id)
+        .map(
+          (p): Provision => ({
+            id: p.id,
+            text: p.text,
+            theme: p.theme,
+            owedBy: fromJson<string[]>(p.owed_by, []),
+            statuses: stats
+              .filter((s) => s.agreement_id === a.id && s.provision_id === p.id)
+              .map((s) => {
+                const level: ImplementationLevel = Number(s.level) < 0 ? 'na' : (Number(s.level) as 0 | 1 | 2 | 3);
+                return {
+                  date: s.date,
+                  level,
+                  events: fromJson<string[]>(s.events, []),
+                  sources: fromJson<Source[]>(s.sources, []),
+                  ...(s.note ? { note: s.note } : {}),
+                };
+              }),
+          }),
+        ),
+    }));
+  }
+
+  async facilities(caseId: string): Promise<Facility[]> {
+    const fs = await this.db.selectFrom('facilities').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+    const stats = await this.db.selectFrom('facility_statuses').selectAll().where('case_id', '=', caseId).orderBy('date').execute();
+    const obs = await this.db.selectFrom('observations').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+    const statusBy = groupBy(stats, (s) => s.facility_id);
+    const obsBy = groupBy(obs, (o) => o.facility_id);
+    return fs.map((f) => {
+      const fac: Facility = {
+        id: f.id,
+        caseId,
+        name: f.name,
+        type: f.type,
+        tags: fromJson<string[]>(f.tags, []),
+        location: f.location,
+        country: f.country,
+        key: Number(f.key) === 1,
+        statuses: (statusBy.get(f.id) ?? []).map((s) => ({
+          date: s.date,
+          status: s.status as FacilityStatus,
+          sources: fromJson<Source[]>(s.sources, []),
+          ...(s.note ? { note: s.note } : {}),
+        })),
+        observations: (obsBy.get(f.id) ?? []).map((o) => {
+          const ob: Observation = {
+            date: o.date,
+            by: o.by,
+            verification: o.verification as Verification,
+            finding: o.finding as ObservationFinding,
+            sources: fromJson<Source[]>(o.sources, []),
+          };
+          if (o.event_id) ob.event = o.event_id;
+          if (o.note) ob.note = o.note;
+          return ob;
+        }),
+      };
+      if (f.declared !== null) fac.declared = Number(f.declared) === 1;
+      if (f.notes) fac.notes = f.notes;
+      return fac;
+    });
+  }
+
+  /** The current version of each condition. */
+  async conditions(caseId: string): Promise<Condition[]> {
+    const rows = await this.db
+      .selectFrom('conditions')
+      .select('definition')
+      .where('case_id', '=', caseId)
+      .where('current', '=', 1)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => fromJson<Condition>(r.definition, undefined as unknown as Condition));
+  }
+
+  /** Every stored version of one condition, oldest first. */
+  async conditionVersions(caseId: string, id: string): Promise<{ version: number; loadedAt: string; current: boolean }[]> {
+    const rows = await this.db
+      .selectFrom('conditions')
+      .select(['version', 'loaded_at', 'current'])
+      .where('case_id', '=', caseId)
+      .where('id', '=', id)
+      .orderBy('version')
+      .execute();
+    return rows.map((r) => ({ version: Number(r.version), loadedAt: r.loaded_at, current: Number(r.current) === 1 }));
+  }
+}
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}

@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LedgerEvent } from '../model/event.js';
+import { openTestStore, TEST_DIALECTS, type TestStore } from './test-support/test-stores.js';
+
+function event(id: string, over: Partial<LedgerEvent> = {}): LedgerEvent {
+  return {
+    id,
+    caseId: 'c1',
+    date: '2018-06-12',
+    sourceActor: 'usa',
+    targetActor: 'prk',
+    sourceCode: 'USAGOV',
+    targetCode: 'PRKGOV',
+    code: '057',
+    goldstein: 8,
+    quadClass: 1,
+    summary: 'sign',
+    facilities: [],
+    sources: [{ publisher: 'Reuters', date: '2018-06-12', link: 'https://example.org/a', quote: 'signed' }],
+    provenance: 'typed',
+    status: 'confirmed',
+    verification: 'claimed',
+    confidence: 0.9,
+    ...over,
+  };
+}
+
+describe.each(TEST_DIALECTS)('event repository on %s', (dialect) => {
+  let t: TestStore;
+  beforeEach(async () => {
+    t = await openTestStore(dialect);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('round-trips an event with its sources and facilities', async () => {
+    const e = event('e1', { facilities: ['punggye-ri', 'sohae'], endDate: '2018-06-13', notes: 'n', sourceTitle: 'President' });
+    await t.store.events.insert([e], 'file');
+    const [back] = await t.store.events.find({ caseId: 'c1' });
+    expect(back).toEqual({ ...e, facilities: ['punggye-ri', 'sohae'] });
+  });
+
+  it('filters by code prefix, actor code prefix, date, status and facility', async () => {
+    await t.store.events.insert(
+      [
+        event('a', { code: '042', date: '2018-05-09' }),
+        event('b', { code: '0355', sourceCode: 'PRKGOV', targetCode: 'USAGOV', sourceActor: 'prk', targetActor: 'usa', facilities: ['f1'] }),
+        event('c', { code: '163', date: '2018-12-10', status: 'proposed' }),
+      ],
+      null,
+    );
+    const ids = async (q: Parameters<typeof t.store.events.find>[0]) => (await t.store.events.find(q)).map((e) => e.id);
+    expect(await ids({ caseId: 'c1', codes: ['04'] })).toEqual(['a']);
+    expect(await ids({ caseId: 'c1', codes: ['03', '16'] })).toEqual(['b', 'c']);
+    expect(await ids({ caseId: 'c1', sourceCodes: ['PRK'] })).toEqual(['b']);
+    expect(await ids({ caseId: 'c1', eitherCodes: ['PRKGOV'] })).toEqual(['a', 'b', 'c']);
+    expect(await ids({ caseId: 'c1', from: '2018-06-01', to: '2018-06-30' })).toEqual(['b']);
+    expect(await ids({ caseId: 'c1', statuses: ['confirmed'] })).toEqual(['a', 'b']);
+    expect(await ids({ caseId: 'c1', facilities: ['f1'] })).toEqual(['b']);
+    expect(await t.store.events.count({ caseId: 'c1', codes: ['0'] })).toBe(2);
+  });
+
+  it('rolls back every write of a failed transaction', async () => {
+    await expect(
+      t.store.transaction(async (tx) => {
+        await tx.events.insert([event('x')], null);
+        await tx.events.insert([event('x')], null); // duplicate key
+      }),
+    ).rejects.toThrow();
+    expect(await t.store.events.count({ caseId: 'c1' })).toBe(0);
+  });
+
+  it('keeps daily dyad aggregates of confirmed events', async () => {
+    await t.store.events.insert(
+      [
+        event('a', { goldstein: 8, quadClass: 1 }),
+        event('b', { goldstein: -4, quadClass: 3, code: '111' }),
+        event('c', { goldstein: 7, quadClass: 2, status: 'proposed' }),
+        event('d', { sourceCode: 'PRKMIL', targetCode: 'USA', goldstein: 3.4, quadClass: 1, code: '020' }),
+      ],
+      null,
+    );
+    await t.store.aggregates.rebuildCase('c1');
+    const rows = await t.store.aggregates.dyadDays('c1', 'USA', 'PRK', '2018-01-01', '2018-12-31');
+    expect(rows).toEqual([
+      { day: '2018-06-12', source: 'PRK', target: 'USA', quadClass: 1, count: 1, goldsteinSum: 3.4, positiveSum: 3.4, negativeSum: 0 },
+      { day: '2018-06-12', source: 'USA', target: 'PRK', quadClass: 1, count: 1, goldsteinSum: 8, positiveSum: 8, negativeSum: 0 },
+      { day: '2018-06-12', source: 'USA', target: 'PRK', quadClass: 3, count: 1, goldsteinSum: -4, positiveSum: 0, negativeSum: -4 },
+    ].sort((x, y) => (x.source + x.quadClass < y.source + y.quadClass ? -1 : 1)));
+  });
+});

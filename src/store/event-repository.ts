@@ -1,0 +1,178 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { LedgerEvent, ReviewStatus } from '../model/event.js';
+import type { Database, EventSourcesTable } from './database.js';
+import { chunks, likePrefix } from './json-column.js';
+import { eventToRow, rowToEvent, sourcesToRows } from './event-rows.js';
+
+/** What to fetch. Prefix lists match any; all given fields must hold. */
+export interface EventQuery {
+  caseId: string;
+  from?: string;
+  to?: string;
+  /** CAMEO actor code prefixes for the source side (`USA`, `USAGOV`). */
+  sourceCodes?: string[];
+  targetCodes?: string[];
+  /** Either side matches one of these actor code prefixes (`--actor`). */
+  eitherCodes?: string[];
+  sourceActors?: string[];
+  targetActors?: string[];
+  /** CAMEO event code prefixes. */
+  codes?: string[];
+  statuses?: ReviewStatus[];
+  ids?: string[];
+  /** Only events concerning one of these facilities. */
+  facilities?: string[];
+  limit?: number;
+  offset?: number;
+  order?: 'asc' | 'desc';
+}
+
+const INSERT_CHUNK = 100;
+
+export class EventRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(events: readonly LedgerEvent[], originKey: string | null): Promise<void> {
+    for (const batch of chunks(events, INSERT_CHUNK)) {
+      await this.db.insertInto('events').values(batch.map((e) => eventToRow(e, originKey))).execute();
+      const sources = batch.flatMap(sourcesToRows);
+      for (const sb of chunks(sources, INSERT_CHUNK)) await this.db.insertInto('event_sources').values(sb).execute();
+      const links = batch.flatMap((e) => e.facilities.map((f) => ({ case_id: e.caseId, event_id: e.id, facility_id: f })));
+      for (const lb of chunks(links, INSERT_CHUNK)) await this.db.insertInto('event_facilities').values(lb).execute();
+    }
+  }
+
+  /** Removes events with their sources and facility links. */
+  async deleteWhereOrigin(caseId: string, originKey: string): Promise<number> {
+    const ids = await this.db
+      .selectFrom('events')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('origin_key', '=', originKey)
+      .execute();
+    await this.deleteIds(caseId, ids.map((r) => r.id));
+    return ids.length;
+  }
+
+  async deleteIds(caseId: string, ids: readonly string[]): Promise<void> {
+    for (const batch of chunks(ids, 500)) {
+      await this.db.deleteFrom('event_sources').where('case_id', '=', caseId).where('event_id', 'in', batch).execute();
+      await this.db.deleteFrom('event_facilities').where('case_id', '=', caseId).where('event_id', 'in', batch).execute();
+      await this.db.deleteFrom('events').where('case_id', '=', caseId).where('id', 'in', batch).execute();
+    }
+  }
+
+  async existingIds(caseId: string, ids: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const batch of chunks(ids, 500)) {
+      const rows = await this.db.selectFrom('events').select('id').where('case_id', '=', caseId).where('id', 'in', batch).execute();
+      for (const r of rows) found.add(r.id);
+    }
+    return found;
+  }
+
+  async hasOrigin(caseId: string, originKey: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('events')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('origin_key', '=', originKey)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async setStatus(caseId: string, ids: readonly string[], status: ReviewStatus): Promise<number> {
+    let changed = 0;
+    for (const batch of chunks(ids, 500)) {
+      const res = await this.db
+        .updateTable('events')
+        .set({ status })
+        .where('case_id', '=', caseId)
+        .where('id', 'in', batch)
+        .executeTakeFirst();
+      changed += Number(res.numUpdatedRows);
+    }
+    return changed;
+  }
+
+  async count(query: EventQuery): Promise<number> {
+    const row = await this.filtered(query)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async find(query: EventQuery): Promise<LedgerEvent[]> {
+    let q = this.filtered(query).selectAll('events').orderBy('events.date', query.order ?? 'asc').orderBy('events.id');
+    if (query.limit !== undefined) q = q.limit(query.limit);
+    if (query.offset !== undefined) q = q.offset(query.offset);
+    const rows = await q.execute();
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const facilities = new Map<string, string[]>();
+    const sources = new Map<string, Selectable<EventSourcesTable>[]>();
+    for (const batch of chunks(ids, 500)) {
+      const links = await this.db
+        .selectFrom('event_facilities')
+        .selectAll()
+        .where('case_id', '=', query.caseId)
+        .where('event_id', 'in', batch)
+        .orderBy('facility_id')
+        .execute();
+      for (const l of links) (facilities.get(l.event_id) ?? facilities.set(l.event_id, []).get(l.event_id)!).push(l.facility_id);
+      const srcs = await this.db
+        .selectFrom('event_sources')
+        .selectAll()
+        .where('case_id', '=', query.caseId)
+        .where('event_id', 'in', batch)
+        .orderBy('seq')
+        .execute();
+      for (const s of srcs) (sources.get(s.event_id) ?? sources.set(s.event_id, []).get(s.event_id)!).push(s);
+    }
+    return rows.map((r) => rowToEvent(r, facilities.get(r.id) ?? [], sources.get(r.id) ?? []));
+  }
+
+  private filtered(query: EventQuery) {
+    return this.db
+      .selectFrom('events')
+      .where('events.case_id', '=', query.caseId)
+      .$if(query.from !== undefined, (q) => q.where('events.date', '>=', query.from!))
+      .$if(query.to !== undefined, (q) => q.where('events.date', '<=', query.to!))
+      .$if(!!query.sourceCodes?.length, (q) =>
+        q.where((eb) => eb.or(query.sourceCodes!.map((c) => eb('events.source_code', 'like', likePrefix(c))))),
+      )
+      .$if(!!query.targetCodes?.length, (q) =>
+        q.where((eb) => eb.or(query.targetCodes!.map((c) => eb('events.target_code', 'like', likePrefix(c))))),
+      )
+      .$if(!!query.eitherCodes?.length, (q) =>
+        q.where((eb) =>
+          eb.or(
+            query.eitherCodes!.flatMap((c) => [
+              eb('events.source_code', 'like', likePrefix(c)),
+              eb('events.target_code', 'like', likePrefix(c)),
+            ]),
+          ),
+        ),
+      )
+      .$if(!!query.sourceActors?.length, (q) => q.where('events.source_actor', 'in', query.sourceActors!))
+      .$if(!!query.targetActors?.length, (q) => q.where('events.target_actor', 'in', query.targetActors!))
+      .$if(!!query.codes?.length, (q) =>
+        q.where((eb) => eb.or(query.codes!.map((c) => eb('events.code', 'like', likePrefix(c))))),
+      )
+      .$if(!!query.statuses?.length, (q) => q.where('events.status', 'in', query.statuses!))
+      .$if(!!query.ids?.length, (q) => q.where('events.id', 'in', query.ids!))
+      .$if(!!query.facilities?.length, (q) =>
+        q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('event_facilities as ef')
+              .select('ef.event_id')
+              .whereRef('ef.case_id', '=', 'events.case_id')
+              .whereRef('ef.event_id', '=', 'events.id')
+              .where('ef.facility_id', 'in', query.facilities!),
+          ),
+        ),
+      );
+  }
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as core from './001-core.js';
+
+/**
+ * Every migration, in order. Listed here rather than read from a folder so that the same list
+ * works from `src/` under tsx and from `dist/` after a build.
+ */
+export const migrations: Record<string, Migration> = {
+  '001-core': core,
+};

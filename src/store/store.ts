@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+import { openDatabase, type Dialect, type OpenedDatabase } from './open-store.js';
+import { CaseRepository } from './case-repository.js';
+import { EventRepository } from './event-repository.js';
+import { AggregateRepository } from './aggregate-repository.js';
+
+/**
+ * The store: one Kysely query layer over SQLite or PostgreSQL, with a repository per aggregate.
+ * `transaction` hands the callback a Store bound to the transaction, so the same repositories
+ * write inside it and a failure leaves nothing behind.
+ */
+export class Store {
+  readonly cases: CaseRepository;
+  readonly events: EventRepository;
+  readonly aggregates: AggregateRepository;
+
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly opened: OpenedDatabase,
+  ) {
+    this.cases = new CaseRepository(db);
+    this.events = new EventRepository(db);
+    this.aggregates = new AggregateRepository(db);
+  }
+
+  get dialect(): Dialect {
+    return this.opened.dialect;
+  }
+
+  async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(new Store(trx, this.opened)));
+  }
+
+  async close(): Promise<void> {
+    await this.opened.db.destroy();
+  }
+}
+
+export async function openStore(location: string, options: { searchPath?: string } = {}): Promise<Store> {
+  const opened = await openDatabase(location, options);
+  return new Store(opened.db, opened);
+}
