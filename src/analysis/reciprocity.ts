@@ -1,0 +1,197 @@
+import type { IsoDate } from '../model/iso-date.js';
+import { concessionKind, concessionReports, DEFAULT_ANSWER_WITHIN_DAYS, resolveWeights, type ConcessionReport } from './concessions.js';
+import { crossCorrelation, DEFAULT_MAX_LAG, type CrossCorrelation } from './cross-correlation.js';
+import { directionSums, type DirectionSums } from './direction-sums.js';
+import { dyadMatcher, type DyadDescription, type DyadMatcher, type DyadSpec } from './dyad.js';
+import { gridFromDays, gridFromMoves, type DyadGrid } from './dyad-grid.js';
+import type { DyadDay, Move, VerificationWeights } from './move.js';
+import { reactionRegression, type ReactionRegression } from './reaction-regression.js';
+import { reciprocityRatio, type ReciprocityRatio } from './reciprocity-ratio.js';
+import { titForTat, type TitForTat } from './tit-for-tat.js';
+import { weeklySeries, type WeeklySeries } from './weekly-series.js';
+
+export interface ReciprocityOptions {
+  /** First day of the window, included. */
+  from: IsoDate;
+  /** Last day of the window, included; also the "as of" date for unanswered concessions. */
+  to: IsoDate;
+  /** k: days the other side has to answer a concession with material cooperation. Default 30. */
+  answerWithinDays?: number;
+  /** Verification weights; unset ones keep the defaults (verified 1, observed 0.5, claimed 0.25). */
+  verificationWeights?: Partial<VerificationWeights>;
+  /** K for the lagged cross-correlation (k = 0..K weeks). Default 4. */
+  maxLag?: number;
+}
+
+export interface AggregateReciprocityOptions extends ReciprocityOptions {
+  /**
+   * Concession moves (codes 08x and 035x) for the dyad and window, so the aggregate path can
+   * report concessions too; answers are still read from the aggregates. Omit it and `concessions`
+   * is null with the reason.
+   */
+  concessionMoves?: Iterable<Move>;
+}
+
+/** What one side sent the other. */
+export interface DirectionReport {
+  /** Label of the sending side (its patterns joined by `+`). */
+  from: string;
+  to: string;
+  sums: DirectionSums;
+  /** Null on the aggregate path without concession moves; see `ReciprocityResult.concessionsReason`. */
+  concessions: ConcessionReport | null;
+}
+
+/** How one side (the follower) answers the other (the leader) on the weekly net series. */
+export interface ResponsePattern {
+  leader: string;
+  follower: string;
+  /** r_k = corr(S_leader→follower(t), S_follower→leader(t+k)). */
+  crossCorrelation: CrossCorrelation;
+  /** S_follower→leader(t) on S_leader→follower(t−1) and its own lag. */
+  regression: ReactionRegression;
+  titForTat: TitForTat;
+}
+
+/** Σ received ÷ Σ given for one side, material and verbal. */
+export interface SideRatios {
+  side: string;
+  /**
+   * Functional reciprocity FR = Σ g⁺ of material cooperation (quad 2) received ÷ Σ g⁺ of material
+   * cooperation given. Below 1: the side gave more than it got.
+   */
+  functional: ReciprocityRatio;
+  /** The same over verbal cooperation (quad 1). */
+  verbal: ReciprocityRatio;
+}
+
+/**
+ * Reciprocity of a dyad over a window. Field names are part of `parley brief --format json`.
+ * Every number is finite; anything undefined is null with a reason beside it.
+ */
+export interface ReciprocityResult {
+  /** Which path built it: ledger moves, or the store's daily aggregates. */
+  source: 'moves' | 'aggregates';
+  dyad: DyadDescription;
+  window: { from: IsoDate; to: IsoDate; days: number };
+  settings: {
+    answerWithinDays: number;
+    verificationWeights: VerificationWeights;
+    maxLag: number;
+    binDays: number;
+  };
+  aToB: DirectionReport;
+  bToA: DirectionReport;
+  /** `a`: what side A got for what it gave (FR_A); `b`: the same for B. */
+  ratios: { a: SideRatios; b: SideRatios };
+  /** Why concessions are null; null when they are reported. */
+  concessionsReason: string | null;
+  weekly: WeeklySeries;
+  /** `ofB`: how B answers A; `ofA`: how A answers B. */
+  responses: { ofB: ResponsePattern; ofA: ResponsePattern };
+}
+
+function label(patterns: readonly string[]): string {
+  return patterns.join('+');
+}
+
+interface Resolved {
+  answerWithinDays: number;
+  weights: VerificationWeights;
+  maxLag: number;
+}
+
+function resolve(o: ReciprocityOptions): Resolved {
+  const answerWithinDays = o.answerWithinDays ?? DEFAULT_ANSWER_WITHIN_DAYS;
+  const maxLag = o.maxLag ?? DEFAULT_MAX_LAG;
+  if (!Number.isInteger(answerWithinDays) || answerWithinDays < 0) throw new RangeError(`answerWithinDays must be a whole number ≥ 0, got ${answerWithinDays}`);
+  if (!Number.isInteger(maxLag) || maxLag < 0) throw new RangeError(`maxLag must be a whole number ≥ 0, got ${maxLag}`);
+  return { answerWithinDays, weights: resolveWeights(o.verificationWeights), maxLag };
+}
+
+function response(series: WeeklySeries, leader: string, follower: string, leaderIsA: boolean, maxLag: number): ResponsePattern {
+  const lead = leaderIsA ? series.aToB.net : series.bToA.net;
+  const follow = leaderIsA ? series.bToA.net : series.aToB.net;
+  return {
+    leader,
+    follower,
+    crossCorrelation: crossCorrelation(lead, follow, maxLag),
+    regression: reactionRegression(lead, follow, leader, follower),
+    titForTat: titForTat(lead, follow),
+  };
+}
+
+/** Everything read from the grid; the two entry points differ only in how they fill it. */
+function analyse(
+  source: 'moves' | 'aggregates',
+  grid: DyadGrid,
+  matcher: DyadMatcher,
+  r: Resolved,
+  concessions: Record<'aToB' | 'bToA', ConcessionReport> | null,
+  concessionsReason: string | null,
+): ReciprocityResult {
+  const { dyad } = matcher;
+  const a = label(dyad.a);
+  const b = label(dyad.b);
+  const ab = directionSums(grid, 'aToB');
+  const ba = directionSums(grid, 'bToA');
+  const weekly = weeklySeries(grid);
+  const q = (s: DirectionSums, quad: 1 | 2): number => s.byQuad[quad - 1]!.cooperation;
+  return {
+    source,
+    dyad,
+    window: { from: grid.from, to: grid.to, days: grid.days },
+    settings: { answerWithinDays: r.answerWithinDays, verificationWeights: r.weights, maxLag: r.maxLag, binDays: weekly.binDays },
+    aToB: { from: a, to: b, sums: ab, concessions: concessions?.aToB ?? null },
+    bToA: { from: b, to: a, sums: ba, concessions: concessions?.bToA ?? null },
+    ratios: {
+      a: {
+        side: a,
+        functional: reciprocityRatio(q(ba, 2), q(ab, 2), a, 'material cooperation'),
+        verbal: reciprocityRatio(q(ba, 1), q(ab, 1), a, 'verbal cooperation'),
+      },
+      b: {
+        side: b,
+        functional: reciprocityRatio(q(ab, 2), q(ba, 2), b, 'material cooperation'),
+        verbal: reciprocityRatio(q(ab, 1), q(ba, 1), b, 'verbal cooperation'),
+      },
+    },
+    concessionsReason,
+    weekly,
+    responses: {
+      ofB: response(weekly, a, b, true, r.maxLag),
+      ofA: response(weekly, b, a, false, r.maxLag),
+    },
+  };
+}
+
+/**
+ * Reciprocity from individual moves (hand-kept events, or imported rows streamed from the
+ * store). Moves outside the window or the dyad are skipped; one pass over `moves`.
+ */
+export function reciprocity(moves: Iterable<Move>, dyad: DyadSpec, options: ReciprocityOptions): ReciprocityResult {
+  const r = resolve(options);
+  const matcher = dyadMatcher(dyad);
+  const kept: Move[] = [];
+  const grid = gridFromMoves(moves, matcher, options.from, options.to, (m) => {
+    if (concessionKind(m.code) !== null) kept.push(m);
+  });
+  const concessions = concessionReports(kept, matcher, grid, r.answerWithinDays, r.weights);
+  return analyse('moves', grid, matcher, r, concessions, null);
+}
+
+/**
+ * Reciprocity from the store's daily aggregates. Sums, ratios, the weekly series and the response
+ * patterns are identical to `reciprocity` on the moves the rows were built from (same cells, same
+ * order of arithmetic). Concessions need event codes, so they come from `concessionMoves`.
+ */
+export function reciprocityFromAggregates(days: Iterable<DyadDay>, dyad: DyadSpec, options: AggregateReciprocityOptions): ReciprocityResult {
+  const r = resolve(options);
+  const matcher = dyadMatcher(dyad);
+  const grid = gridFromDays(days, matcher, options.from, options.to);
+  if (options.concessionMoves === undefined) {
+    return analyse('aggregates', grid, matcher, r, null, 'daily aggregates carry no event codes; pass concessionMoves to report concessions');
+  }
+  const concessions = concessionReports(options.concessionMoves, matcher, grid, r.answerWithinDays, r.weights);
+  return analyse('aggregates', grid, matcher, r, concessions, null);
+}
