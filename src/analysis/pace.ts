@@ -1,0 +1,153 @@
+import { daysBetween, type IsoDate } from '../model/iso-date.js';
+import { dyadMatcher, type DyadSpec } from './dyad.js';
+import type { Move } from './move.js';
+import { median, olsSlope } from './stats.js';
+
+/**
+ * Engagement steps by default: every CAMEO 04 consult (040 consult, 041 telephone talks, 042–043
+ * visits, 044 meetings, 045 mediation, 046 negotiation) and 057 signing an agreement. 036
+ * "express intent to meet" is left out on purpose: an announced meeting is a promise, not a step,
+ * and counting it would show a process speeding up on words alone. Pass `codePrefixes` to change.
+ */
+export const DEFAULT_STEP_PREFIXES: readonly string[] = Object.freeze(['04', '057']);
+
+export type PaceVerdict = 'speeding up' | 'steady' | 'slowing' | 'stalled';
+
+export interface PaceOptions {
+  /** Date the pace is read on; later moves are ignored. */
+  asOf: IsoDate;
+  /** Event-code prefixes that make a move a step. Default `DEFAULT_STEP_PREFIXES`. */
+  codePrefixes?: readonly string[];
+  /** Only steps between the dyad's two sides (either direction). */
+  dyad?: DyadSpec;
+  /** Stalled when days since the last step exceed this × the median gap. Default 2. */
+  stalledFactor?: number;
+  /** How many of the latest gaps are compared with the earlier ones. Default 3. */
+  recentGaps?: number;
+  /** Recent ÷ earlier median below this: speeding up. Default 0.8. */
+  fasterBelow?: number;
+  /** Recent ÷ earlier median above this: slowing. Default 1.25 (1 ÷ 0.8, symmetric on a log scale). */
+  slowerAbove?: number;
+}
+
+/** One day with at least one step; several moves on the same day are one step. */
+export interface PaceStep {
+  date: IsoDate;
+  moves: number;
+  codes: string[];
+  /** Ids of the moves that carry one. */
+  ids: string[];
+}
+
+export interface PaceGap {
+  from: IsoDate;
+  to: IsoDate;
+  days: number;
+}
+
+export interface PaceResult {
+  asOf: IsoDate;
+  codePrefixes: string[];
+  rule: { stalledFactor: number; recentGaps: number; fasterBelow: number; slowerAbove: number };
+  steps: PaceStep[];
+  gaps: PaceGap[];
+  /** Null with fewer than 2 steps. */
+  medianGap: number | null;
+  /** OLS slope of gap length on gap index, in days per step: negative means gaps shrink. */
+  slopeDaysPerStep: number | null;
+  /** Median of the latest `recentGaps` gaps; null unless there is at least one earlier gap. */
+  recentMedianGap: number | null;
+  /** Median of the gaps before those. */
+  earlierMedianGap: number | null;
+  lastStep: IsoDate | null;
+  daysSinceLastStep: number | null;
+  /** Null when there are too few steps to judge; see `reason`. */
+  verdict: PaceVerdict | null;
+  /** The rule that gave the verdict, in words, with its numbers. */
+  reason: string;
+}
+
+/**
+ * Time between engagement steps and whether it is shrinking. The verdict, in order:
+ * 1. fewer than 2 steps: null (no gap to measure);
+ * 2. `stalled` when days since the last step > stalledFactor × median gap;
+ * 3. with more than `recentGaps` gaps: the median of the last `recentGaps` gaps against the median
+ *    of the earlier ones: below `fasterBelow` → `speeding up`, above `slowerAbove` → `slowing`,
+ *    else `steady`;
+ * 4. with 2..`recentGaps` gaps: the OLS trend across them, as a share of the median gap, with the
+ *    same thresholds (change < fasterBelow − 1 → speeding up, > slowerAbove − 1 → slowing);
+ * 5. with one gap: null (no trend from one interval).
+ */
+export function pace(moves: Iterable<Move>, options: PaceOptions): PaceResult {
+  const prefixes = [...(options.codePrefixes ?? DEFAULT_STEP_PREFIXES)];
+  const stalledFactor = options.stalledFactor ?? 2;
+  const recentGaps = options.recentGaps ?? 3;
+  const fasterBelow = options.fasterBelow ?? 0.8;
+  const slowerAbove = options.slowerAbove ?? 1.25;
+  const matcher = options.dyad ? dyadMatcher(options.dyad) : null;
+  const byDay = new Map<IsoDate, PaceStep>();
+  for (const m of moves) {
+    if (m.date > options.asOf) continue;
+    if (!prefixes.some((p) => m.code.startsWith(p))) continue;
+    if (matcher && matcher.directionOf(m.sourceCode, m.targetCode) === null) continue;
+    let s = byDay.get(m.date);
+    if (!s) {
+      s = { date: m.date, moves: 0, codes: [], ids: [] };
+      byDay.set(m.date, s);
+    }
+    s.moves++;
+    if (!s.codes.includes(m.code)) s.codes.push(m.code);
+    if (m.id !== undefined) s.ids.push(m.id);
+  }
+  const steps = [...byDay.values()].sort((x, y) => (x.date < y.date ? -1 : 1));
+  const gaps: PaceGap[] = [];
+  for (let i = 1; i < steps.length; i++) {
+    gaps.push({ from: steps[i - 1]!.date, to: steps[i]!.date, days: daysBetween(steps[i - 1]!.date, steps[i]!.date) });
+  }
+  const g = gaps.map((x) => x.days);
+  const medianGap = median(g);
+  const slope = g.length >= 2 ? olsSlope(g.map((_, i) => i), g) : null;
+  const hasSplit = g.length > recentGaps;
+  const recentMedianGap = hasSplit ? median(g.slice(-recentGaps)) : null;
+  const earlierMedianGap = hasSplit ? median(g.slice(0, -recentGaps)) : null;
+  const lastStep = steps.length > 0 ? steps[steps.length - 1]!.date : null;
+  const daysSinceLastStep = lastStep === null ? null : daysBetween(lastStep, options.asOf);
+
+  const base = {
+    asOf: options.asOf,
+    codePrefixes: prefixes,
+    rule: { stalledFactor, recentGaps, fasterBelow, slowerAbove },
+    steps,
+    gaps,
+    medianGap,
+    slopeDaysPerStep: slope,
+    recentMedianGap,
+    earlierMedianGap,
+    lastStep,
+    daysSinceLastStep,
+  };
+  const done = (verdict: PaceVerdict | null, reason: string): PaceResult => ({ ...base, verdict, reason });
+
+  if (medianGap === null || daysSinceLastStep === null) {
+    return done(null, `${steps.length} step(s) up to ${options.asOf}; at least 2 are needed to measure a gap`);
+  }
+  if (daysSinceLastStep > stalledFactor * medianGap) {
+    return done('stalled', `${daysSinceLastStep} days since the last step (${lastStep}), more than ${stalledFactor} × the median gap of ${medianGap} days`);
+  }
+  const judge = (ratio: number, what: string): PaceResult => {
+    if (ratio < fasterBelow) return done('speeding up', `${what} is ${ratio.toFixed(2)} (below ${fasterBelow})`);
+    if (ratio > slowerAbove) return done('slowing', `${what} is ${ratio.toFixed(2)} (above ${slowerAbove})`);
+    return done('steady', `${what} is ${ratio.toFixed(2)} (between ${fasterBelow} and ${slowerAbove})`);
+  };
+  if (recentMedianGap !== null && earlierMedianGap !== null) {
+    return judge(
+      recentMedianGap / earlierMedianGap,
+      `the median of the last ${recentGaps} gaps (${recentMedianGap} days) over the median of the earlier ${g.length - recentGaps} (${earlierMedianGap} days)`,
+    );
+  }
+  if (slope !== null) {
+    const change = (slope * (g.length - 1)) / medianGap;
+    return judge(1 + change, `with only ${g.length} gaps, 1 + the trend across them (${slope.toFixed(1)} days per step) as a share of the median gap (${medianGap} days)`);
+  }
+  return done(null, `only one gap (${g[0]} days); no trend can be read from one interval`);
+}
