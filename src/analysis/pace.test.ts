@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { Move } from './move.js';
+import { pace } from './pace.js';
+import { mv } from './test-moves.js';
+
+/** Steps on these days between USA and PRK, alternating directions and codes. */
+function steps(dates: string[], code = '042'): Move[] {
+  return dates.map((d, i) => (i % 2 === 0 ? mv(d, 'USAGOV', 'PRKGOV', code, 1.9, 1, 'verified', `s${i}`) : mv(d, 'PRK', 'USA', code, 1.9, 1, 'verified', `s${i}`)));
+}
+
+describe('pace', () => {
+  // Gaps 30, 20, 10, 5 days; a same-day 057 merges with 03-02; a 036 and a 163 are not steps.
+  const moves: Move[] = [
+    ...steps(['2018-01-01', '2018-01-31', '2018-02-20', '2018-03-02', '2018-03-07']),
+    mv('2018-03-02', 'USA', 'PRK', '057', 8, 1, 'verified', 'sign'),
+    mv('2018-03-10', 'USA', 'PRK', '036', 4, 1),
+    mv('2018-03-12', 'USA', 'PRK', '163', -8, 4),
+  ];
+
+  it('measures gaps, merging same-day steps', () => {
+    const p = pace(moves, { asOf: '2018-03-20' });
+    expect(p.steps.map((s) => s.date)).toEqual(['2018-01-01', '2018-01-31', '2018-02-20', '2018-03-02', '2018-03-07']);
+    expect(p.steps[3]).toEqual({ date: '2018-03-02', moves: 2, codes: ['042', '057'], ids: ['s3', 'sign'] });
+    expect(p.gaps.map((g) => g.days)).toEqual([30, 20, 10, 5]);
+    // median of [5, 10, 20, 30] = (10 + 20)/2 = 15
+    expect(p.medianGap).toBe(15);
+    // slope: x = 0..3 (mean 1.5), y mean 16.25; Σdxdy = −20.625 − 1.875 − 3.125 − 16.875 = −42.5; Σdx² = 5
+    expect(p.slopeDaysPerStep).toBe(-8.5);
+    expect(p.lastStep).toBe('2018-03-07');
+    expect(p.daysSinceLastStep).toBe(13);
+  });
+
+  it('says speeding up when the last 3 gaps are shorter than the earlier ones', () => {
+    const p = pace(moves, { asOf: '2018-03-20' });
+    // recent [20, 10, 5] → median 10; earlier [30] → 30; 10/30 = 0.33 < 0.8
+    expect([p.recentMedianGap, p.earlierMedianGap]).toEqual([10, 30]);
+    expect(p.verdict).toBe('speeding up');
+    expect(p.reason).toMatch(/0\.33/);
+  });
+
+  it('says stalled when the time since the last step exceeds twice the median gap', () => {
+    // 2018-03-07 → 2018-04-07: 31 days > 2 × 15 = 30
+    expect(pace(moves, { asOf: '2018-04-07' }).verdict).toBe('stalled');
+    // 30 days is not more than 30
+    expect(pace(moves, { asOf: '2018-04-06' }).verdict).toBe('speeding up');
+    // a settable factor
+    expect(pace(moves, { asOf: '2018-04-07', stalledFactor: 3 }).verdict).toBe('speeding up');
+  });
+
+  it('says slowing when the gaps grow', () => {
+    // gaps 5, 10, 20, 30: recent [10, 20, 30] median 20 / earlier [5] → 4 > 1.25
+    const p = pace(steps(['2018-01-01', '2018-01-06', '2018-01-16', '2018-02-05', '2018-03-07']), { asOf: '2018-03-10' });
+    expect(p.verdict).toBe('slowing');
+  });
+
+  it('says steady when the gaps hold', () => {
+    const p = pace(steps(['2018-01-01', '2018-01-11', '2018-01-21', '2018-01-31', '2018-02-10']), { asOf: '2018-02-12' });
+    expect(p.verdict).toBe('steady');
+  });
+
+  it('falls back on the OLS trend with 2 or 3 gaps', () => {
+    // gaps 10, 20: slope 10, median 15; 1 + 10·1/15 = 1.67 > 1.25 → slowing
+    const p = pace(steps(['2018-01-01', '2018-01-11', '2018-01-31']), { asOf: '2018-02-01' });
+    expect(p.recentMedianGap).toBeNull();
+    expect(p.verdict).toBe('slowing');
+    expect(p.reason).toMatch(/1\.67/);
+  });
+
+  it('gives no verdict with fewer than 2 steps or a single gap', () => {
+    expect(pace([], { asOf: '2018-01-01' })).toMatchObject({ verdict: null, medianGap: null, lastStep: null, daysSinceLastStep: null });
+    expect(pace(steps(['2018-01-01']), { asOf: '2018-01-05' }).reason).toMatch(/at least 2/);
+    expect(pace(steps(['2018-01-01', '2018-01-11']), { asOf: '2018-01-12' }).verdict).toBeNull();
+    // … but one gap is enough to call a stall
+    expect(pace(steps(['2018-01-01', '2018-01-11']), { asOf: '2018-02-12' }).verdict).toBe('stalled');
+  });
+
+  it('ignores moves after asOf, filters by dyad and takes other code prefixes', () => {
+    const withThird = [...moves, mv('2018-03-09', 'KOR', 'PRK', '042', 1.9, 1)];
+    expect(pace(withThird, { asOf: '2018-03-20', dyad: { a: 'USA', b: 'PRK' } }).steps).toHaveLength(5);
+    expect(pace(withThird, { asOf: '2018-03-20' }).steps).toHaveLength(6);
+    expect(pace(moves, { asOf: '2018-02-01' }).steps).toHaveLength(2);
+    const withIntent = pace(moves, { asOf: '2018-03-20', codePrefixes: ['04', '057', '036'] });
+    expect(withIntent.steps.map((s) => s.date)).toContain('2018-03-10');
+    expect(withIntent.codePrefixes).toEqual(['04', '057', '036']);
+  });
+
+  it('is plain JSON', () => {
+    const p = pace(moves, { asOf: '2018-03-20' });
+    expect(JSON.parse(JSON.stringify(p))).toEqual(p);
+  });
+});
