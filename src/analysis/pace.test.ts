@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Move } from './move.js';
 import { pace } from './pace.js';
-import { mv } from './test-moves.js';
+import { mv } from './test-support/moves.js';
 
 /** Steps on these days between USA and PRK, alternating directions and codes. */
 function steps(dates: string[], code = '042'): Move[] {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reciprocity, reciprocityFromAggregates } from './reciprocity.js';
 import { toDyadDays } from './dyad-grid.js';
 import type { DyadDay, Move } from './move.js';
-import { mv } from './test-moves.js';
+import { mv } from './test-support/moves.js';
 
 /*
  * Window 2018-06-04 (Mon) .. 2018-06-24 (Sun): three ISO weeks

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dyadMatcher } from './dyad.js';
 import { gridFromMoves } from './dyad-grid.js';
-import { mv } from './test-moves.js';
+import { mv } from './test-support/moves.js';
 import { isoWeekStart, weeklySeries } from './weekly-series.js';
 
 describe('isoWeekStart', () => {

@@ -1,5 +1,5 @@
-import type { QuadClass, Verification } from '../model/event.js';
-import type { Move } from './move.js';
+import type { QuadClass, Verification } from '../../model/event.js';
+import type { Move } from '../move.js';
 
 /** Shorthand for tests: `mv('2018-06-04', 'USAGOV', 'PRK', '036', 4, 1, 'verified', 'a1')`. */
 export function mv(
