@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { isIsoDate } from '../model/iso-date.js';
+import { FACILITY_STATUSES } from '../model/facility.js';
+import { OBSERVATION_FINDINGS } from '../model/condition.js';
+import { REVIEW_STATUSES, VERIFICATIONS } from '../model/event.js';
+
+/**
+ * The shapes of a case folder's YAML files, checked on every load. Cross-references (actor ids,
+ * facility ids, CAMEO codes) are checked after these shapes pass, in `validate-case.ts`.
+ *
+ * CAMEO codes must be quoted in YAML: `042` unquoted is the number 42.
+ */
+export const isoDate = z.string().refine(isIsoDate, { message: 'expected a date in the form YYYY-MM-DD' });
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected an id of lower-case letters, digits and hyphens' });
+const actorCode = z.string().regex(/^(?:[A-Z]{3})+$/, { message: 'expected a CAMEO actor code of 3-letter parts (USA, PRKGOV, IGOUNOIAE)' });
+const eventCode = z.string({ message: 'expected a CAMEO event code as a quoted string, such as "042"' }).regex(/^\d{2,4}$/, {
+  message: 'expected a CAMEO event code of 2 to 4 digits, quoted, such as "042"',
+});
+
+export const sourceSchema = z.strictObject({
+  publisher: z.string().min(1),
+  date: isoDate.optional(),
+  link: z.string().min(1).optional(),
+  quote: z.string().optional(),
+});
+
+export const caseFileSchema = z.strictObject({
+  id,
+  title: z.string().min(1),
+  description: z.string().optional(),
+  parties: z.tuple([actorCode, actorCode]),
+  period: z.strictObject({ from: isoDate, to: isoDate }).optional(),
+  reciprocitySince: isoDate.optional(),
+  headlineCondition: id.optional(),
+  defaultAsOf: isoDate.optional(),
+  responseDays: z.number().int().positive().optional(),
+});
+
+export const roleSchema = z.strictObject({
+  code: actorCode,
+  title: z.string().min(1),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  source: z.string().optional(),
+  note: z.string().optional(),
+});
+
+export const actorSchema = z.strictObject({
+  id,
+  kind: z.enum(['state', 'igo', 'ngo', 'group', 'person']),
+  name: z.string().min(1),
+  aliases: z.array(z.string()).default([]),
+  code: actorCode.optional(),
+  roles: z.array(roleSchema).default([]),
+  source: z.string().optional(),
+  notes: z.string().optional(),
+});
+
+export const eventSchema = z.strictObject({
+  id,
+  date: isoDate,
+  end: isoDate.optional(),
+  source: id,
+  target: id.optional(),
+  code: eventCode,
+  summary: z.string().min(1),
+  facilities: z.array(id).default([]),
+  sources: z.array(sourceSchema).min(1, { message: 'every event needs at least one source' }),
+  status: z.enum(REVIEW_STATUSES as [string, ...string[]]).default('confirmed'),
+  verification: z.enum(VERIFICATIONS as [string, ...string[]]).default('claimed'),
+  confidence: z.number().min(0).max(1).default(0.8),
+  goldstein: z.strictObject({ value: z.number().min(-10).max(10), reason: z.string().min(1) }).optional(),
+  provenance: z.enum(['typed', 'read', 'imported']).default('typed'),
+  notes: z.string().optional(),
+});
+
+const level = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal('na')], {
+  message: 'expected an implementation level 0, 1, 2, 3 or na',
+});
+
+export const provisionSchema = z.strictObject({
+  id,
+  text: z.string().min(1),
+  theme: z.string().min(1),
+  owedBy: z.array(id).min(1),
+  status: z
+    .array(
+      z.strictObject({
+        date: isoDate,
+        level,
+        events: z.array(id).default([]),
+        sources: z.array(sourceSchema).default([]),
+        note: z.string().optional(),
+      }),
+    )
+    .default([]),
+});
+
+export const agreementSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  date: isoDate,
+  parties: z.array(id).min(1),
+  sources: z.array(sourceSchema).default([]),
+  provisions: z.array(provisionSchema).min(1),
+});
+
+export const facilitySchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  type: z.string().min(1),
+  tags: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
+  location: z.string().min(1),
+  country: actorCode,
+  key: z.boolean().default(false),
+  declared: z.boolean().optional(),
+  status: z
+    .array(
+      z.strictObject({
+        date: isoDate,
+        status: z.enum(FACILITY_STATUSES as [string, ...string[]]),
+        sources: z.array(sourceSchema).default([]),
+        note: z.string().optional(),
+      }),
+    )
+    .default([]),
+  observations: z
+    .array(
+      z.strictObject({
+        date: isoDate,
+        by: z.string().min(1),
+        verification: z.enum(VERIFICATIONS as [string, ...string[]]),
+        finding: z.enum(OBSERVATION_FINDINGS as [string, ...string[]]),
+        event: id.optional(),
+        sources: z.array(sourceSchema).default([]),
+        note: z.string().optional(),
+      }),
+    )
+    .default([]),
+  notes: z.string().optional(),
+});
+
+const actorFilter = z.strictObject({ code: actorCode.optional(), actor: id.optional(), title: z.string().optional() });
+const window = z.strictObject({ days: z.number().int().positive().optional(), from: isoDate.optional(), to: isoDate.optional() });
+const facilityFilter = z.strictObject({
+  tags: z.array(z.string()).optional(),
+  key: z.boolean().optional(),
+  status: z.array(z.enum(FACILITY_STATUSES as [string, ...string[]])).optional(),
+  country: actorCode.optional(),
+  ids: z.array(id).optional(),
+});
+const statusList = z.array(z.enum(REVIEW_STATUSES as [string, ...string[]])).optional();
+const eventFilter = z.strictObject({
+  source: actorFilter.optional(),
+  target: actorFilter.optional(),
+  codes: z.array(eventCode).optional(),
+  status: statusList,
+  verification: z.enum(VERIFICATIONS as [string, ...string[]]).optional(),
+  window: window.optional(),
+  facilities: facilityFilter.optional(),
+});
+const observationFilter = z.strictObject({
+  facilities: facilityFilter.optional(),
+  findings: z.array(z.enum(OBSERVATION_FINDINGS as [string, ...string[]])).optional(),
+  verification: z.enum(VERIFICATIONS as [string, ...string[]]).optional(),
+  window: window.optional(),
+});
+
+export type RequirementInput = z.infer<typeof requirementSchema>;
+const label = z.string().optional();
+export const requirementSchema: z.ZodType<unknown> = z.lazy(() =>
+  z.union(
+    [
+      z.strictObject({ all: z.array(requirementSchema).min(1), label }),
+      z.strictObject({ any: z.array(requirementSchema).min(1), label }),
+      z.strictObject({ not: requirementSchema, label }),
+      z.strictObject({ event: eventFilter, label }),
+      z.strictObject({ noEvent: eventFilter, label }),
+      z.strictObject({
+        facilities: z.strictObject({ where: facilityFilter, coveredBy: eventFilter, atLeast: z.number().int().positive() }),
+        label,
+      }),
+      z.strictObject({
+        provision: z.strictObject({ agreement: id, provision: id, atLeast: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]) }),
+        label,
+      }),
+      z.strictObject({ observed: observationFilter, label }),
+      z.strictObject({ notObserved: observationFilter, label }),
+    ],
+    {
+      message:
+        'expected one requirement: all, any, not, event, noEvent, facilities, provision, observed or notObserved (each with an optional label)',
+    },
+  ),
+);
+
+export const conditionSchema = z.strictObject({
+  id,
+  title: z.string().min(1),
+  version: z.number().int().positive().default(1),
+  since: isoDate.optional(),
+  description: z.string().optional(),
+  sources: z.array(sourceSchema).default([]),
+  gates: z
+    .array(
+      z.strictObject({
+        source: actorFilter.optional(),
+        target: actorFilter.optional(),
+        codes: z.array(eventCode).min(1),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        status: statusList,
+      }),
+    )
+    .default([]),
+  requires: requirementSchema,
+});
+
+/** The files of a case folder and the shape of each: a single object, or a list of entries. */
+export const CASE_FILES = {
+  'case.yaml': { schema: caseFileSchema, list: false },
+  'actors.yaml': { schema: actorSchema, list: true },
+  'events.yaml': { schema: eventSchema, list: true },
+  'agreements.yaml': { schema: agreementSchema, list: true },
+  'facilities.yaml': { schema: facilitySchema, list: true },
+  'conditions.yaml': { schema: conditionSchema, list: true },
+} as const;

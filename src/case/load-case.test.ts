@@ -1,0 +1,167 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ValidationError } from '../model/errors.js';
+import { openTestStore, TEST_DIALECTS, type TestStore } from '../store/test-support/test-stores.js';
+import { loadCaseFolder } from './load-case.js';
+import { readCaseFolder } from './read-case-folder.js';
+import { writeCaseFolder } from './write-case-folder.js';
+
+const MINI = fileURLToPath(new URL('./fixtures/mini/', import.meta.url));
+
+function copyMini(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-case-'));
+  cpSync(MINI, dir, { recursive: true });
+  return dir;
+}
+
+function edit(dir: string, file: string, from: string | RegExp, to: string): void {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`edit did not apply to ${file}`);
+  writeFileSync(path, next);
+}
+
+function loadError(dir: string): ValidationError {
+  try {
+    readCaseFolder(dir);
+  } catch (e) {
+    if (e instanceof ValidationError) return e;
+    throw e;
+  }
+  throw new Error('expected a validation error');
+}
+
+describe('reading a case folder', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = copyMini();
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('derives actor codes and titles from the role held on the date', () => {
+    const { data } = readCaseFolder(dir);
+    const visits = data.events.filter((e) => e.code === '042');
+    expect(visits.map((e) => [e.date, e.sourceCode, e.sourceTitle])).toEqual([
+      ['2018-03-31', 'USASPY', 'Intelligence Director'],
+      ['2018-05-09', 'USAGOV', 'Secretary of State'],
+      ['2018-10-07', 'USAGOV', 'Secretary of State'],
+    ]);
+    const demolition = data.events.find((e) => e.id === '2018-05-24-demolition')!;
+    expect(demolition).toMatchObject({ goldstein: 9, quadClass: 2, verification: 'observed', targetCode: 'USA' });
+  });
+
+  it('names file, line and field for a wrong value', () => {
+    edit(dir, 'events.yaml', 'verification: observed', 'verification: seen');
+    const err = loadError(dir);
+    expect(err.message).toMatch(/events\.yaml:22 \(field \[2\]\.verification\): .*"verified"/);
+  });
+
+  it('lists the nearest known codes for an unknown CAMEO code', () => {
+    edit(dir, 'events.yaml', 'code: "0355"', 'code: "0359"');
+    expect(loadError(dir).message).toMatch(/events\.yaml:\d+ \(field \[6\]\.code\): unknown CAMEO event code "0359"; nearest known: 035/);
+  });
+
+  it('explains an unquoted code', () => {
+    edit(dir, 'events.yaml', 'code: "087"', 'code: 087');
+    expect(loadError(dir).message).toMatch(/code\): expected a CAMEO event code as a quoted string, such as "042"/);
+  });
+
+  it('reports unknown fields, unknown actors and roles not held', () => {
+    edit(dir, 'events.yaml', 'summary: The envoy visits as intelligence director.', 'summery: x');
+    edit(dir, 'events.yaml', /source: prk\n  target: usa\n  code: "087"/, 'source: prq\n  target: usa\n  code: "087"');
+    const err = loadError(dir);
+    const all = err.describeAll();
+    expect(all).toMatch(/unknown field "summery"/);
+    expect(all).toMatch(/missing/);
+    edit(dir, 'events.yaml', 'summery: x', 'summary: ok');
+    const err2 = loadError(dir);
+    expect(err2.describeAll()).toMatch(/unknown actor "prq".*did you mean "prk"/);
+    edit(dir, 'events.yaml', 'source: prq', 'source: prk');
+    edit(dir, 'events.yaml', 'date: 2018-03-31', 'date: 2016-03-31');
+    expect(loadError(dir).message).toMatch(/"envoy" holds no role on 2016-03-31/);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    writeFileSync(join(dir, 'facilities.yaml'), '- id: x\n  name: [unclosed\n');
+    expect(loadError(dir).message).toMatch(/facilities\.yaml:\d+:\d+: /);
+  });
+
+  it('checks references inside conditions', () => {
+    edit(dir, 'conditions.yaml', 'codes: ["0355", "086"]', 'codes: ["0355", "99"]');
+    expect(loadError(dir).message).toMatch(/conditions\.yaml:\d+ \(field \[0\]\.requires\.facilities\.coveredBy\.codes\[1\]\): no CAMEO event code starts with "99"/);
+  });
+});
+
+describe.each(TEST_DIALECTS)('loading a case into the store on %s', (dialect) => {
+  let t: TestStore;
+  let dir: string;
+  beforeEach(async () => {
+    t = await openTestStore(dialect);
+    dir = copyMini();
+  });
+  afterEach(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads, then finds nothing to do on a second load', async () => {
+    const first = await loadCaseFolder(t.store, dir);
+    expect(first.unchanged).toBe(false);
+    expect(first.changes.events).toEqual({ added: 8, changed: 0, removed: 0 });
+    const second = await loadCaseFolder(t.store, dir);
+    expect(second.unchanged).toBe(true);
+    const forced = await loadCaseFolder(t.store, dir, { force: true });
+    expect(forced.changes.events).toEqual({ added: 0, changed: 0, removed: 0 });
+    expect(forced.changes.facilities).toEqual({ added: 0, changed: 0, removed: 0 });
+    expect(await t.store.events.count({ caseId: 'mini' })).toBe(8);
+  });
+
+  it('applies edits: changed, added and removed entries', async () => {
+    await loadCaseFolder(t.store, dir);
+    edit(dir, 'events.yaml', 'summary: Exercise suspended.', 'summary: Exercise suspended indefinitely.');
+    edit(dir, 'events.yaml', /- id: 2018-10-07-envoy-visit[\s\S]*$/, '');
+    const r = await loadCaseFolder(t.store, dir);
+    expect(r.changes.events).toEqual({ added: 0, changed: 1, removed: 1 });
+    const [halt] = await t.store.events.find({ caseId: 'mini', ids: ['2018-06-18-exercise-halt'] });
+    expect(halt!.summary).toBe('Exercise suspended indefinitely.');
+  });
+
+  it('stores nothing from a folder that fails validation, and keeps what was there', async () => {
+    await loadCaseFolder(t.store, dir);
+    edit(dir, 'events.yaml', 'summary: Exercise suspended.', 'summary: Changed.');
+    edit(dir, 'facilities.yaml', 'status: dismantled', 'status: gone');
+    await expect(loadCaseFolder(t.store, dir)).rejects.toThrow(ValidationError);
+    const [halt] = await t.store.events.find({ caseId: 'mini', ids: ['2018-06-18-exercise-halt'] });
+    expect(halt!.summary).toBe('Exercise suspended.');
+  });
+
+  it('exports a case that loads back to the same thing', async () => {
+    await loadCaseFolder(t.store, dir);
+    const frame = (await t.store.cases.readFrame('mini'))!;
+    const events = await t.store.events.find({ caseId: 'mini' });
+    const out = mkdtempSync(join(tmpdir(), 'parley-export-'));
+    writeCaseFolder({ ...frame, events }, out);
+    const again = readCaseFolder(out).data;
+    expect(again).toEqual({ ...frame, events });
+    const r = await loadCaseFolder(t.store, out);
+    expect(Object.values(r.changes).every((c) => c.added + c.changed + c.removed === 0)).toBe(true);
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('keeps versions of a condition', async () => {
+    await loadCaseFolder(t.store, dir);
+    edit(dir, 'conditions.yaml', /version: 1\n  since: 2018-09-20/, 'version: 2\n  since: 2018-09-20');
+    edit(dir, 'conditions.yaml', 'atLeast: 2', 'atLeast: 3');
+    await loadCaseFolder(t.store, dir);
+    expect(await t.store.cases.conditionVersions('mini', 'envoy-visit')).toMatchObject([
+      { version: 1, current: false },
+      { version: 2, current: true },
+    ]);
+    const current = await t.store.cases.conditions('mini');
+    expect(current.find((c) => c.id === 'envoy-visit')!.version).toBe(2);
+  });
+});
