@@ -1,7 +1,7 @@
 import type { Verification } from '../model/event.js';
-import { addDays, toDayNumber, type IsoDate } from '../model/iso-date.js';
+import { fromDayNumber, type IsoDate } from '../model/iso-date.js';
 import { rootOf } from '../cameo/event-codes.js';
-import { dailyQuadCounts, type Direction, type DyadGrid } from './dyad-grid.js';
+import { dailyQuadCounts, dayNumberCache, type Direction, type DyadGrid } from './dyad-grid.js';
 import type { DyadMatcher } from './dyad.js';
 import { DEFAULT_VERIFICATION_WEIGHTS, type Move, type VerificationWeights } from './move.js';
 
@@ -100,6 +100,7 @@ export function concessionReports(
     aToB: { tally: { yields: emptyCount(), intentsToYield: emptyCount() }, answered: 0, unanswered: [], unansweredClosed: 0, unansweredOpen: 0 },
     bToA: { tally: { yields: emptyCount(), intentsToYield: emptyCount() }, answered: 0, unanswered: [], unansweredClosed: 0, unansweredOpen: 0 },
   };
+  const dayOf = dayNumberCache();
   for (const m of moves) {
     if (m.date < grid.from || m.date > grid.to) continue;
     const kind = concessionKind(m.code);
@@ -114,7 +115,7 @@ export function concessionReports(
     c.goldsteinWeighted += m.goldstein * w;
     c.byVerification[m.verification]++;
 
-    const d = toDayNumber(m.date) - grid.fromDay;
+    const d = dayOf(m.date) - grid.fromDay;
     const end = Math.min(d + answerWithinDays, grid.days - 1);
     const p = answers[dir === 'aToB' ? 'bToA' : 'aToB'];
     if (p[end + 1]! - p[d]! > 0) {
@@ -130,7 +131,7 @@ export function concessionReports(
       summary: m.summary ?? null,
       verification: m.verification,
       weight: w,
-      answerBy: addDays(m.date, answerWithinDays),
+      answerBy: fromDayNumber(grid.fromDay + d + answerWithinDays),
       open,
     });
     if (open) report.unansweredOpen++;

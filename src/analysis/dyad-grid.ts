@@ -63,7 +63,7 @@ export function addToGrid(
  * Day numbers repeat heavily in real data; parsing each date string once per distinct day keeps
  * the move path linear and cheap.
  */
-function dayNumberCache(): (date: IsoDate) => number {
+export function dayNumberCache(): (date: IsoDate) => number {
   const cache = new Map<string, number>();
   return (date) => {
     let n = cache.get(date);
