@@ -1,0 +1,73 @@
+import type { ActorDictionary } from '../cameo/actor-dictionary-types.js';
+import type { Actor } from '../model/actor.js';
+import { tokenisePhrase } from './analyse-text.js';
+
+/**
+ * The actor dictionary compiled for matching: every name, adjective, capital, organisation name,
+ * person name and agent phrase split into tokens the way wink splits text, grouped by first token
+ * (longest first), so that matching a sentence costs one map look-up per token.
+ */
+export type ActorEntryKind = 'country' | 'adjective' | 'capital' | 'org' | 'person' | 'agent';
+
+export interface ActorIndexEntry {
+  kind: ActorEntryKind;
+  tokens: string[];
+  /** Country or organisation code; for agents, the role parts (`GOV`, `MIL`). */
+  code: string;
+  person?: Actor;
+  /** The text must start with a capital letter (names), or be all capitals (short acronyms). */
+  caseRule: 'any' | 'capital' | 'upper';
+}
+
+export interface ActorIndex {
+  byFirst: Map<string, ActorIndexEntry[]>;
+  /** Country codes to their entries, for "the country" style look-ups. */
+  countries: Set<string>;
+}
+
+const cache = new WeakMap<ActorDictionary, ActorIndex>();
+
+function caseRuleOf(phrase: string, kind: ActorEntryKind): ActorIndexEntry['caseRule'] {
+  const letters = phrase.replace(/[^A-Za-z]/g, '');
+  // Short all-capital names (US, UN, EU, IS) collide with common words; demand the same case.
+  if (letters.length > 0 && letters.length <= 4 && letters === letters.toUpperCase()) return 'upper';
+  if (kind === 'agent') return 'any';
+  return /^[A-Z]/.test(phrase.replace(/^the /i, '')) ? 'capital' : 'any';
+}
+
+export function buildActorIndex(dict: ActorDictionary): ActorIndex {
+  const hit = cache.get(dict);
+  if (hit) return hit;
+  const byFirst = new Map<string, ActorIndexEntry[]>();
+  const seen = new Set<string>();
+  const add = (phrase: string, kind: ActorEntryKind, code: string, person?: Actor): void => {
+    const trimmed = phrase.trim();
+    if (trimmed === '') return;
+    let tokens = tokenisePhrase(trimmed);
+    // "the Kremlin": the article is optional in text ("the Kremlin said", "Kremlin officials").
+    if (tokens.length > 1 && tokens[0] === 'the') tokens = tokens.slice(1);
+    if (tokens.length === 0) return;
+    const key = `${kind}|${code}|${person?.id ?? ''}|${tokens.join(' ')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const entry: ActorIndexEntry = { kind, tokens, code, caseRule: caseRuleOf(trimmed, kind) };
+    if (person) entry.person = person;
+    const list = byFirst.get(tokens[0]!);
+    if (list) list.push(entry);
+    else byFirst.set(tokens[0]!, [entry]);
+  };
+  const countries = new Set<string>();
+  for (const c of dict.countries) {
+    countries.add(c.code);
+    for (const n of [c.name, ...c.names]) add(n, 'country', c.code);
+    for (const a of c.adjectives) add(a, 'adjective', c.code);
+    for (const cap of c.capitals) add(cap, 'capital', c.code);
+  }
+  for (const o of dict.organisations) for (const n of [o.name, ...o.names]) add(n, 'org', o.code);
+  for (const p of dict.people) for (const n of [p.name, ...p.aliases]) add(n, 'person', p.code ?? '', p);
+  for (const a of dict.agents) add(a.phrase, 'agent', a.role);
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  const index = { byFirst, countries };
+  cache.set(dict, index);
+  return index;
+}

@@ -1,0 +1,196 @@
+import type { Token } from './token.js';
+
+/**
+ * Mode rules: whether an action in a sentence happened (asserted), is relayed by a speaker
+ * (reported), is planned or hoped (intended), is conditional or possible (hypothetical), is advice
+ * (recommended) or did not happen (negated). They read the words between the action and its
+ * subject (auxiliaries, negation, "to" with its governing verb) and the clause that frames it
+ * ("if", "unless", "Moon said", "Putin hopes"). Word lists are sets built once.
+ */
+export type Mode = 'asserted' | 'reported' | 'intended' | 'hypothetical' | 'recommended' | 'negated';
+
+/** What governs the action: a verb it depends on ("hopes", "refused to", "urged X to"). */
+export type GovernorKind = 'intent' | 'prediction' | 'refuse' | 'fail' | 'appeal' | 'threat' | 'speech' | 'deny' | 'realise' | 'purpose';
+
+export interface Governor {
+  kind: GovernorKind;
+  /** Token index of the governing verb. */
+  index: number;
+}
+
+export interface ModeVerdict {
+  mode: Mode;
+  governor?: Governor;
+  /** The action's own subject announced it ("will", "plans to"), so it may be coded as intent (03x). */
+  ownIntent: boolean;
+  /** A speaker relays the action ("Moon said ...", "according to ..."). */
+  speech: boolean;
+}
+
+const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
+const FUTURE = new Set(['will', "'ll", 'shall', 'wo']);
+const POSSIBLE = new Set(['could', 'might', 'may', 'can', 'ca']);
+const ADVICE = new Set(['should', 'must', 'ought', "should've"]);
+const CONDITION = new Set(['if', 'unless', 'whether', 'until', 'lest', 'once', 'provided', 'should']);
+const STOP = new Set([';', ':', '(', ')', '"']);
+
+const GOVERNORS: Record<string, GovernorKind> = {};
+for (const w of ['plan', 'hope', 'want', 'intend', 'seek', 'aim', 'agree', 'promise', 'pledge', 'vow', 'offer', 'decide', 'prepare', 'wish', 'ready', 'willing', 'set', 'due', 'schedule', 'going', 'eager', 'determined', 'resolve', 'commit', 'try', 'attempt', 'move', 'propose', 'consider', 'mull', 'weigh', 'expect_own']) GOVERNORS[w] = 'intent';
+for (const w of ['expect', 'likely', 'unlikely', 'predict', 'tip', 'poise']) GOVERNORS[w] = 'prediction';
+for (const w of ['refuse', 'decline', 'reject', 'rebuff', 'resist']) GOVERNORS[w] = 'refuse';
+for (const w of ['fail', 'neglect', 'cease']) GOVERNORS[w] = 'fail';
+for (const w of ['urge', 'ask', 'call', 'press', 'encourage', 'invite', 'demand', 'appeal', 'request', 'push', 'tell', 'order', 'advise', 'persuade', 'pressure', 'implore', 'beg', 'challenge', 'need', 'have', 'ought', 'require', 'force', 'compel', 'allow', 'permit', 'let', 'help', 'enable']) GOVERNORS[w] = 'appeal';
+for (const w of ['threaten', 'warn']) GOVERNORS[w] = 'threat';
+for (const w of ['manage', 'go', 'continue', 'proceed', 'begin', 'start', 'use', 'arrive', 'return', 'come']) GOVERNORS[w] = 'realise';
+// Verbs that frame a clause ("Moon said (that) ...").
+const SPEECH = new Set(['say', 'tell', 'announce', 'report', 'claim', 'state', 'confirm', 'add', 'insist', 'note', 'reveal', 'acknowledge', 'admit', 'explain', 'disclose', 'declare', 'stress', 'write', 'quote', 'tweet', 'recall', 'indicate', 'show', 'know', 'learn', 'believe', 'think']);
+const DENY = new Set(['deny']);
+const HOPE_FRAME = new Set(['hope', 'want', 'wish', 'expect', 'plan', 'intend', 'propose', 'suggest', 'recommend', 'urge', 'insist', 'demand', 'believe', 'fear', 'predict', 'argue']);
+const ADVICE_FRAME = new Set(['suggest', 'recommend', 'urge', 'argue', 'propose']);
+
+export function detectMode(tokens: Token[], head: number, subjectStart: number, subjectEnd: number, firstItem: number): ModeVerdict {
+  let negated = false;
+  let future = false;
+  let would = false;
+  let possible = false;
+  let advice = false;
+  let conditional = false;
+  let governor: Governor | undefined;
+  let ownIntent = false;
+  let speech = false;
+  let hopeFrame = false;
+  // "urged Russia to hold": the "to" follows the subject; its governor stands before the subject.
+  let toAtSubject = false;
+  let frameEnd = -1;
+
+  // 1. Between the subject and the action: auxiliaries, negation, "to" and what governs it.
+  const auxFrom = Math.max(subjectEnd, 0);
+  const auxTo = Math.min(head, firstItem);
+  for (let k = auxTo - 1; k >= auxFrom; k--) {
+    const t = tokens[k]!;
+    const w = t.lower;
+    if (NEGATION.has(w)) negated = true;
+    else if (FUTURE.has(w)) {
+      future = true;
+      ownIntent = true;
+    } else if (w === 'would') would = true;
+    else if (POSSIBLE.has(w)) possible = true;
+    else if (ADVICE.has(w)) advice = true;
+    else if (w === 'to' && governor === undefined) {
+      // "plans to visit", "is expected to visit", "refused to let", "urged X to hold"
+      let g = k - 1;
+      while (g >= auxFrom && (tokens[g]!.pos === 'ADV' || tokens[g]!.pos === 'PART')) g--;
+      if (g >= auxFrom) {
+        const gt = tokens[g]!;
+        const kind = GOVERNORS[gt.lemma] ?? GOVERNORS[gt.lower] ?? (gt.pos === 'VERB' || gt.pos === 'ADJ' ? 'purpose' : undefined);
+        if (kind) governor = { kind, index: g };
+        if (gt.lemma === 'need' || gt.lemma === 'have' || gt.lower === 'ought') {
+          advice = true;
+          governor = undefined;
+        }
+      } else toAtSubject = true;
+      if (governor?.kind === 'intent' || governor?.kind === 'threat') ownIntent = true;
+    }
+  }
+  // "no talks were held": negation right before a light-verb noun that precedes the head.
+  if (firstItem < head && firstItem > 0 && NEGATION.has(tokens[firstItem - 1]!.lower)) negated = true;
+  if (firstItem > head) {
+    for (let k = head + 1; k < firstItem; k++) if (tokens[k]!.lower === 'no') negated = true;
+  }
+
+  // 2. Before the subject: the frame of the clause, scanning back to the sentence start.
+  for (let k = subjectStart - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    const w = t.lower;
+    if (STOP.has(w)) break;
+    if (CONDITION.has(w) && (w !== 'should' || k === 0 || tokens[k - 1]!.lower === ',')) {
+      conditional = true;
+      break;
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADJ' || t.pos === 'NOUN') {
+      const lemma = t.lemma;
+      if (governor === undefined && toAtSubject && (GOVERNORS[lemma] === 'appeal' || GOVERNORS[lemma] === 'threat' || GOVERNORS[lemma] === 'intent' || GOVERNORS[lemma] === 'refuse')) {
+        // "urged Russia to hold": the governor stands before the action's subject.
+        governor = { kind: GOVERNORS[lemma]!, index: k };
+        frameEnd = k;
+        break;
+      }
+      if (t.pos === 'NOUN' || t.pos === 'ADJ') {
+        // "it is time for X to", "it is essential that X"
+        if (w === 'time' || w === 'essential' || w === 'important' || w === 'necessary' || w === 'imperative' || w === 'vital') {
+          if (tokens[k - 1]?.lemma === 'be') advice = true;
+        }
+        continue;
+      }
+      if (SPEECH.has(lemma)) {
+        speech = true;
+        // Reported speech of a plan: "said it would visit" is intent, not a condition.
+        break;
+      }
+      if (DENY.has(lemma)) {
+        negated = true;
+        break;
+      }
+      if (HOPE_FRAME.has(lemma)) {
+        hopeFrame = true;
+        if (ADVICE_FRAME.has(lemma)) advice = true;
+        if (governor === undefined) governor = { kind: lemma === 'expect' || lemma === 'predict' || lemma === 'believe' || lemma === 'fear' ? 'prediction' : 'intent', index: k };
+        frameEnd = k;
+        break;
+      }
+      if (GOVERNORS[lemma] === 'refuse' && governor === undefined) {
+        governor = { kind: 'refuse', index: k };
+        frameEnd = k;
+        break;
+      }
+    }
+  }
+  if (toAtSubject && governor === undefined) governor = { kind: 'purpose', index: subjectEnd };
+  // "Moon said that Kim hoped ...": a speaker further out still makes the whole report relayed.
+  for (let k = frameEnd - 1; k >= 0 && frameEnd > 0; k--) {
+    const t = tokens[k]!;
+    if (STOP.has(t.lower)) break;
+    if (t.pos === 'VERB' && SPEECH.has(t.lemma)) {
+      speech = true;
+      break;
+    }
+  }
+
+  // 3. After the action: ", Moon said", "according to".
+  if (!speech) {
+    for (let k = head + 1; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') {
+        speech = true;
+        break;
+      }
+      if (SPEECH.has(t.lemma) && t.pos === 'VERB') {
+        // only a trailing attribution: a comma before the speaker or the verb
+        for (let b = k - 1; b >= head && b >= k - 6; b--) {
+          if (tokens[b]!.lower === ',' || tokens[b]!.lower === '"') {
+            speech = true;
+            break;
+          }
+        }
+        if (speech) break;
+      }
+    }
+  }
+
+  const question = tokens[tokens.length - 1]?.lower === '?';
+  let mode: Mode;
+  if (conditional || question) mode = 'hypothetical';
+  else if (advice) mode = 'recommended';
+  else if (governor?.kind === 'refuse') mode = 'negated';
+  else if (negated || governor?.kind === 'fail') mode = 'negated';
+  else if (governor?.kind === 'appeal' || governor?.kind === 'threat') mode = 'recommended';
+  else if (possible) mode = 'hypothetical';
+  else if (future || governor?.kind === 'intent' || governor?.kind === 'prediction' || governor?.kind === 'purpose' || hopeFrame) mode = 'intended';
+  else if (would) mode = speech ? 'intended' : 'hypothetical';
+  else if (speech) mode = 'reported';
+  else mode = 'asserted';
+  if (would && speech && !conditional) ownIntent = true;
+  const verdict: ModeVerdict = { mode, ownIntent, speech };
+  if (governor) verdict.governor = governor;
+  return verdict;
+}

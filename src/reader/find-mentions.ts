@@ -1,0 +1,232 @@
+import { actorCodeOn } from '../model/actor.js';
+import { partyOf, isOrganisationCode } from '../model/actor-code.js';
+import type { IsoDate } from '../model/iso-date.js';
+import type { ActorIndex, ActorIndexEntry } from './actor-index.js';
+import type { Token } from './token.js';
+
+/**
+ * Actor recognition in one sentence: dictionary matches composed into actors ("North Korean" +
+ * "foreign minister" → PRKGOV; "U.S. Secretary of State" + "Mike Pompeo" → Pompeo's role on the
+ * date), agents without a country given one from context, pronouns and "the minister" resolved to
+ * the last matching actor of the article.
+ */
+export interface Mention {
+  /** Token indices [start, end) in the sentence. */
+  start: number;
+  end: number;
+  code: string;
+  /** Denotes one person (a named person or a singular title), so "he"/"she" can refer to it. */
+  person: boolean;
+  /** Resolved from context (pronoun, "the minister", agent without a country): less certain. */
+  inferred: boolean;
+  /** The preposition right before the mention ("with", "to", "in", "by"), or '' if none. */
+  prep: string;
+  /** A description of the mention just before it (", the country's top diplomat,"). */
+  apposition: boolean;
+}
+
+/** What the article has said so far, for pronouns and agents without a country. */
+export interface ArticleContext {
+  date: IsoDate;
+  lastPerson?: string;
+  lastCountry?: string;
+  /** Last actor per role part (`GOV`, `MIL`) so that "the minister" finds its referent. */
+  lastByRole: Map<string, string>;
+}
+
+export function newArticleContext(date: IsoDate): ArticleContext {
+  return { date, lastByRole: new Map() };
+}
+
+interface Raw {
+  start: number;
+  end: number;
+  entry: ActorIndexEntry;
+}
+
+// Words allowed between a country word and its agent ("Japan's new foreign minister").
+const MODIFIERS = new Set(["'s", 'new', 'top', 'senior', 'chief', 'deputy', 'acting', 'outgoing', 'incoming', 'vice', 'first', 'then', 'former', 'own', 'interim', 'special', 'veteran', 'powerful', 'hardline', 'moderate', 'ruling']);
+const PREPOSITIONS = new Set(['with', 'to', 'in', 'by', 'on', 'against', 'from', 'at', 'for', 'of', 'toward', 'towards', 'into', 'between', 'among', 'over', 'about', 'upon', 'before', 'after', 'like', 'than', 'including']);
+const SKIP_BEFORE = new Set(['the', 'a', 'an', "'s", 'both', 'fellow', 'neighbouring', 'neighboring']);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+const SINGULAR_ROLES_PLURAL_MARK = /s$/;
+
+function caseOk(tok: Token, rule: ActorIndexEntry['caseRule']): boolean {
+  if (rule === 'any') return true;
+  const c = tok.text.charCodeAt(0);
+  const capital = c >= 65 && c <= 90;
+  if (rule === 'capital') return capital;
+  return tok.text === tok.text.toUpperCase() && capital;
+}
+
+function rawMatches(tokens: Token[], index: ActorIndex): Raw[] {
+  const out: Raw[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const list = index.byFirst.get(tokens[i]!.lower);
+    let best: Raw | undefined;
+    if (list) {
+      for (const entry of list) {
+        const n = entry.tokens.length;
+        if (i + n > tokens.length) continue;
+        let ok = true;
+        for (let k = 1; k < n; k++) {
+          if (tokens[i + k]!.lower !== entry.tokens[k]) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok || !caseOk(tokens[i]!, entry.caseRule)) continue;
+        best = { start: i, end: i + n, entry };
+        break; // longest first
+      }
+    }
+    if (best) {
+      out.push(best);
+      i = best.end;
+    } else i++;
+  }
+  return out;
+}
+
+function gapOk(tokens: Token[], from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (!MODIFIERS.has(t.lower) && t.pos !== 'ADJ') return false;
+  }
+  return true;
+}
+
+function prepBefore(tokens: Token[], start: number): string {
+  let k = start - 1;
+  while (k >= 0 && SKIP_BEFORE.has(tokens[k]!.lower)) k--;
+  if (k < 0) return '';
+  const t = tokens[k]!;
+  return PREPOSITIONS.has(t.lower) ? t.lower : '';
+}
+
+function personCode(entry: ActorIndexEntry, date: IsoDate): string | undefined {
+  if (!entry.person) return entry.code || undefined;
+  return actorCodeOn(entry.person, date);
+}
+
+/** A country for an agent named without one: a country named in the sentence, else the article's last. */
+function contextCountry(raws: Raw[], ctx: ArticleContext): string | undefined {
+  for (const r of raws) {
+    if (r.entry.kind === 'country' || r.entry.kind === 'capital' || r.entry.kind === 'adjective') return r.entry.code;
+  }
+  return ctx.lastCountry;
+}
+
+function remember(ctx: ArticleContext, m: Mention): void {
+  if (m.person) ctx.lastPerson = m.code;
+  const party = partyOf(m.code);
+  if (!isOrganisationCode(m.code)) ctx.lastCountry = party;
+  const role = m.code.slice(party.length);
+  if (role) ctx.lastByRole.set(role, m.code);
+}
+
+export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleContext): Mention[] {
+  const raws = rawMatches(tokens, index);
+  const mentions: Mention[] = [];
+  const push = (start: number, end: number, code: string, person: boolean, inferred: boolean): void => {
+    const prev = mentions[mentions.length - 1];
+    // ", the North Korean foreign minister," after a person: the same actor, not a new one.
+    const apposition =
+      prev !== undefined && prev.end === start - 1 && tokens[prev.end]?.lower === ',' && prev.person && !raws.some((r) => r.start === start && (r.entry.kind === 'country' || r.entry.kind === 'org' || r.entry.kind === 'person'));
+    const m: Mention = { start, end, code, person, inferred, prep: prepBefore(tokens, start), apposition };
+    mentions.push(m);
+    if (!apposition) remember(ctx, m);
+  };
+
+  // Pronouns and "the country" are interleaved with dictionary matches in token order.
+  let r = 0;
+  for (let i = 0; i < tokens.length; ) {
+    const raw = raws[r];
+    if (raw && raw.start === i) {
+      const e = raw.entry;
+      let end = raw.end;
+      let code: string | undefined;
+      let person = false;
+      let inferred = false;
+      r++;
+      if (e.kind === 'country' || e.kind === 'adjective' || e.kind === 'capital') {
+        const next = raws[r];
+        if (next && next.entry.kind === 'agent' && gapOk(tokens, end, next.start)) {
+          code = e.code + next.entry.code;
+          person = !SINGULAR_ROLES_PLURAL_MARK.test(tokens[next.end - 1]!.lower);
+          end = next.end;
+          r++;
+        } else if (e.kind === 'capital') code = e.code + 'GOV';
+        else if (e.kind === 'country') code = e.code;
+        else if (next && next.entry.kind === 'person' && next.start === end) code = e.code;
+        // A lone adjective ("a North Korean missile") names no actor, unless it is a plural demonym.
+        else if (/s$/.test(tokens[raw.end - 1]!.lower) && tokens[raw.end - 1]!.pos !== 'ADJ') code = e.code;
+        const after = raws[r];
+        if (code !== undefined && after && after.entry.kind === 'person' && after.start === end) {
+          code = personCode(after.entry, ctx.date) ?? code;
+          person = true;
+          end = after.end;
+          r++;
+        }
+      } else if (e.kind === 'org') {
+        code = e.code;
+        // "IAEA inspectors", "UN envoy": the organisation acts through them.
+        const next = raws[r];
+        if (next && next.entry.kind === 'agent' && gapOk(tokens, end, next.start)) {
+          end = next.end;
+          r++;
+        }
+      } else if (e.kind === 'person') {
+        code = personCode(e, ctx.date);
+        person = true;
+      } else {
+        // An agent: "the foreign minister of Japan", "Foreign Minister Taro Kono", or from context.
+        const next = raws[r];
+        const between = next ? tokens.slice(end, next.start).map((t) => t.lower).join(' ') : '';
+        if (next && next.entry.kind === 'person' && next.start === end) {
+          code = personCode(next.entry, ctx.date);
+          person = true;
+          end = next.end;
+          r++;
+        } else if (next && (next.entry.kind === 'country' || next.entry.kind === 'capital') && (between === 'of' || between === 'of the')) {
+          code = next.entry.code + e.code;
+          person = !/s$/.test(tokens[raw.end - 1]!.lower);
+          end = next.end;
+          r++;
+          const after = raws[r];
+          if (after && after.entry.kind === 'person' && after.start === end) {
+            code = personCode(after.entry, ctx.date) ?? code;
+            end = after.end;
+            r++;
+          }
+        } else {
+          person = !/s$/.test(tokens[raw.end - 1]!.lower);
+          const prevWord = tokens[i - 1]?.lower;
+          const possessive = prevWord === "'s" && (tokens[i - 2]?.lower === 'country' || tokens[i - 2]?.lower === 'nation');
+          const sameRole = ctx.lastByRole.get(e.code);
+          if (!possessive && person && (prevWord === 'the' || prevWord === 'his' || prevWord === 'her') && sameRole) code = sameRole;
+          else {
+            const country = possessive || prevWord === 'its' ? ctx.lastCountry : contextCountry(raws, ctx);
+            if (country) code = country + e.code;
+          }
+          inferred = true;
+        }
+      }
+      if (code) push(raw.start, end, code, person, inferred);
+      i = end;
+      continue;
+    }
+    const t = tokens[i]!;
+    if (PERSON_PRONOUNS.has(t.lower) && ctx.lastPerson) {
+      push(i, i + 1, ctx.lastPerson, true, true);
+    } else if ((t.lower === 'it' || t.lower === 'its') && ctx.lastCountry && tokens[i + 1]?.pos !== 'AUX' && i + 1 < tokens.length) {
+      // "it" only as the subject of a full verb ("it launched"), not "it is time", "it said".
+      if (t.lower === 'it' && tokens[i + 1]?.pos === 'VERB' && tokens[i + 1]?.lemma !== 'say') push(i, i + 1, ctx.lastCountry, false, true);
+    } else if (t.lower === 'country' && tokens[i - 1]?.lower === 'the' && tokens[i + 1]?.lower !== "'s" && ctx.lastCountry) {
+      push(i - 1, i + 1, ctx.lastCountry, false, true);
+    }
+    i++;
+  }
+  return mentions;
+}

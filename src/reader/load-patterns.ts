@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isEventCode } from '../cameo/event-codes.js';
+import { ValidationError, type ValidationProblem } from '../model/errors.js';
+
+/**
+ * Action patterns are data (`data/reader/patterns.tsv`, format in its header). They are compiled
+ * once into a map keyed by the head word's lemma, so the hot path does one look-up per token and
+ * never builds a regex.
+ */
+export interface Pattern {
+  id: string;
+  code: string;
+  /** Each item lists alternative lemmas; item 0 is the head. */
+  items: string[][];
+  /** Where the target is: '' (direct object) or prepositions, in order of preference. */
+  targets: string[];
+  /** Head must be a verb ('V'), a noun ('N') or either ('*'). */
+  headPos: 'V' | 'N' | '*';
+  /** Code refinements by words after the trigger ("release" turns 100 into 1053). */
+  refine: Array<{ lemmas: Set<string>; code: string }>;
+  /** Subjects joined by "and" act on each other ("X and Y held talks"). */
+  symmetric: boolean;
+  line: number;
+}
+
+export interface PatternIndex {
+  byHead: Map<string, Pattern[]>;
+  all: Pattern[];
+}
+
+export const DEFAULT_PATTERNS = fileURLToPath(new URL('../../data/reader/patterns.tsv', import.meta.url));
+
+const cache = new Map<string, PatternIndex>();
+
+export function loadPatterns(path: string = DEFAULT_PATTERNS): PatternIndex {
+  const hit = cache.get(path);
+  if (hit) return hit;
+  const index = compilePatterns(readFileSync(path, 'utf8'), path);
+  cache.set(path, index);
+  return index;
+}
+
+export function compilePatterns(source: string, file = 'patterns.tsv'): PatternIndex {
+  const problems: ValidationProblem[] = [];
+  const all: Pattern[] = [];
+  const ids = new Set<string>();
+  source.split('\n').forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === '' || raw.startsWith('#') || raw.startsWith('id\t')) return;
+    const [id, code, trigger, target, pos, refine, flags] = raw.split('\t').map((s) => s.trim());
+    const where = { file, line };
+    if (!id || !code || !trigger) {
+      problems.push({ location: where, message: 'needs at least id, code and trigger' });
+      return;
+    }
+    if (ids.has(id)) problems.push({ location: where, message: `duplicate pattern id "${id}"` });
+    ids.add(id);
+    if (!isEventCode(code)) problems.push({ location: { ...where, field: 'code' }, message: `"${code}" is not a CAMEO event code` });
+    const rules: Pattern['refine'] = [];
+    for (const part of (refine ?? '').split(';').filter((p) => p.trim() !== '' && p.trim() !== '-')) {
+      const [words, to] = part.split('=');
+      if (!words || !to || !isEventCode(to.trim())) {
+        problems.push({ location: { ...where, field: 'refine' }, message: `bad refinement "${part}" (want word|word=CODE)` });
+        continue;
+      }
+      rules.push({ lemmas: new Set(words.split('|').map((w) => w.trim())), code: to.trim() });
+    }
+    const headPos = pos === 'N' || pos === '*' ? pos : 'V';
+    all.push({
+      id,
+      code,
+      items: trigger.split(/\s+/).map((item) => item.split('|')),
+      targets: (target && target !== '-' ? target : '').split(',').map((t) => (t.trim() === 'obj' ? '' : t.trim())).filter((t, k, a) => a.indexOf(t) === k),
+      headPos,
+      refine: rules,
+      symmetric: (flags ?? '').includes('sym'),
+      line,
+    });
+    if (target === '-' || target === 'none') all[all.length - 1]!.targets = ['-'];
+  });
+  if (problems.length > 0) throw new ValidationError(problems);
+  const byHead = new Map<string, Pattern[]>();
+  for (const p of all) {
+    for (const head of p.items[0]!) {
+      const list = byHead.get(head);
+      if (list) list.push(p);
+      else byHead.set(head, [p]);
+    }
+  }
+  // Most specific first: more items, then file order.
+  for (const list of byHead.values()) list.sort((a, b) => b.items.length - a.items.length || a.line - b.line);
+  return { byHead, all };
+}

@@ -1,0 +1,118 @@
+import type { ActorDictionary } from '../cameo/actor-dictionary-types.js';
+import { loadActorDictionary } from '../cameo/actor-dictionary.js';
+import { isIsoDate } from '../model/iso-date.js';
+import { UsageError } from '../model/errors.js';
+import { buildActorIndex } from './actor-index.js';
+import { analyseText } from './analyse-text.js';
+import { cleanText } from './clean-text.js';
+import type { Mode } from './detect-mode.js';
+import { detectEnglish } from './detect-english.js';
+import { findMentions, newArticleContext } from './find-mentions.js';
+import { loadPatterns, type PatternIndex } from './load-patterns.js';
+import { readSentence } from './read-sentence.js';
+import { resolveDate } from './resolve-date.js';
+import { splitChunks } from './split-chunks.js';
+
+export interface ReadEvent {
+  doc?: string;
+  sentence: number;
+  date: string;
+  source: string;
+  target: string | null;
+  code: string;
+  mode: Mode;
+  quote: string;
+  span: [number, number];
+  confidence: number;
+  rule: string;
+}
+
+export interface ReadOptions {
+  /** The article's date, YYYY-MM-DD. */
+  date: string;
+  id?: string;
+  dictionary?: ActorDictionary;
+  /** Patterns to use instead of `data/reader/patterns.tsv` (tests, experiments). */
+  patterns?: PatternIndex;
+}
+
+export interface ReadResult {
+  events: ReadEvent[];
+  warnings: string[];
+}
+
+/** Where each event's quote starts in the document, for highlighting (kept off the public shape). */
+const QUOTE_STARTS = new WeakMap<ReadEvent, number>();
+
+export function quoteStart(e: ReadEvent): number | undefined {
+  return QUOTE_STARTS.get(e);
+}
+
+/** A quote longer than this is cut (with an ellipsis) so one run-on "sentence" cannot bloat output. */
+const MAX_QUOTE = 1000;
+
+/**
+ * Reads one article: news text to proposed events. Never throws on the text itself (empty, HTML,
+ * non-English, broken bytes, huge): problems become warnings. Throws `UsageError` for a bad date,
+ * which is the caller's mistake, not the document's.
+ */
+export function readArticle(text: string, opts: ReadOptions): ReadResult {
+  if (!isIsoDate(opts.date)) throw new UsageError(`the article date "${opts.date}" is not a calendar date in the form YYYY-MM-DD`);
+  const warnings: string[] = [];
+  const events: ReadEvent[] = [];
+  const where = opts.id ? `document ${opts.id}: ` : '';
+  const cleaned = cleanText(typeof text === 'string' ? text : '');
+  if (cleaned === '') {
+    warnings.push(`${where}the text is empty; nothing to read`);
+    return { events, warnings };
+  }
+  const lang = detectEnglish(cleaned);
+  if (!lang.english) {
+    warnings.push(`${where}the text does not look like English (score ${lang.score.toFixed(2)}); no events read`);
+    return { events, warnings };
+  }
+  const dictionary = opts.dictionary ?? loadActorDictionary();
+  const index = buildActorIndex(dictionary);
+  const patterns = opts.patterns ?? loadPatterns();
+  const ctx = newArticleContext(opts.date);
+  let sentenceIndex = 0;
+  for (const chunk of splitChunks(cleaned)) {
+    const sentences = analyseText(chunk.text, chunk.offset, sentenceIndex);
+    sentenceIndex += sentences.length;
+    for (const s of sentences) {
+      const mentions = findMentions(s.tokens, index, ctx);
+      if (mentions.length === 0) continue;
+      const found = readSentence(s, mentions, patterns);
+      if (found.length === 0) continue;
+      // Subjects are the likeliest referents of a later "he"/"she" (Trump praised Kim. He ...).
+      for (const e of found) if (e.sourcePerson) ctx.lastPerson = e.source;
+      const seen = new Set<string>();
+      const quote = s.text.length > MAX_QUOTE ? s.text.slice(0, MAX_QUOTE) + '…' : s.text;
+      for (const e of found) {
+        // Two patterns on one act ("refused to let inspectors in") give one event.
+        const key = `${e.source}|${e.target}|${e.code}|${e.mode}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const dir = e.mode === 'intended' || e.code.startsWith('03') || (e.code.startsWith('13') && false) ? 'future' : 'past';
+        // Intent is announced now; the date of an intent event is when it was expressed.
+        const date = e.code.startsWith('03') && e.rule.endsWith('+intent') ? resolveDate(s.text, opts.date, 'past').date : resolveDate(s.text, opts.date, dir).date;
+        const ev: ReadEvent = {
+          sentence: s.index,
+          date: date > opts.date && dir === 'past' ? opts.date : date,
+          source: e.source,
+          target: e.target,
+          code: e.code,
+          mode: e.mode,
+          quote,
+          span: [s.tokens[e.tokenSpan[0]]!.start, s.tokens[e.tokenSpan[1]]!.end],
+          confidence: e.confidence,
+          rule: e.rule,
+        };
+        if (opts.id !== undefined) ev.doc = opts.id;
+        QUOTE_STARTS.set(ev, s.start);
+        events.push(ev);
+      }
+    }
+  }
+  return { events, warnings };
+}

@@ -1,0 +1,325 @@
+import { partyOf } from '../model/actor-code.js';
+import { detectMode, type Mode } from './detect-mode.js';
+import type { Mention } from './find-mentions.js';
+import { intentCodeFor, refusalCodeFor } from './intent-codes.js';
+import type { Pattern, PatternIndex } from './load-patterns.js';
+import type { Sentence, Token } from './token.js';
+
+/**
+ * Who did what to whom in one sentence: find action patterns by the lemma of their head, then the
+ * subject (nearest actor on the left, or the "by" agent of a passive), the target (the pattern's
+ * object or preposition), coordination on either side, the mode, and the final code.
+ */
+export interface SentenceEvent {
+  source: string;
+  target: string | null;
+  code: string;
+  mode: Mode;
+  /** Token indices [first, last] of the matched words. */
+  tokenSpan: [number, number];
+  confidence: number;
+  rule: string;
+  /** The source is a named person (not a pronoun): the preferred referent of a later "he"/"she". */
+  sourcePerson: boolean;
+}
+
+const BOUNDARY = new Set(['.', ';', ':', '?', '!']);
+const CLAUSE_START = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'if', 'unless', 'when', 'after', 'before', 'since', 'until', 'but', 'where']);
+const COORD = new Set(['and', ',', 'or', '&']);
+const MAX_GAP = 4;
+
+interface Match {
+  pattern: Pattern;
+  first: number;
+  last: number;
+  /** Index of the last trigger word after the head (targets are looked for after it). */
+  after: number;
+  passive: boolean;
+}
+
+function itemMatches(t: Token, alts: string[]): boolean {
+  for (const a of alts) if (t.lemma === a || t.lower === a) return true;
+  return false;
+}
+
+function isPassive(tokens: Token[], head: number): boolean {
+  const t = tokens[head]!;
+  if (t.lower.endsWith('ing') || t.lower === t.lemma) return false;
+  for (let k = head - 1; k >= 0 && k >= head - 3; k--) {
+    const w = tokens[k]!;
+    if (w.lemma === 'be' || w.lemma === 'get') return true;
+    if (w.pos !== 'ADV' && w.pos !== 'PART') return false;
+  }
+  return false;
+}
+
+function matchAt(tokens: Token[], i: number, patterns: Pattern[], taken: Uint8Array): Match | undefined {
+  const head = tokens[i]!;
+  for (const p of patterns) {
+    if (p.headPos === 'V' && head.pos !== 'VERB') continue;
+    if (p.headPos === 'N' && head.pos !== 'NOUN' && head.pos !== 'PROPN') continue;
+    const passive = isPassive(tokens, i);
+    let pos = i;
+    let first = i;
+    let ok = true;
+    for (let k = 1; k < p.items.length; k++) {
+      const alts = p.items[k]!;
+      let found = -1;
+      for (let j = pos + 1; j < tokens.length && j <= pos + 1 + MAX_GAP; j++) {
+        const t = tokens[j]!;
+        if (BOUNDARY.has(t.lower)) break;
+        if (!taken[j] && itemMatches(t, alts)) {
+          found = j;
+          break;
+        }
+        if (t.pos === 'VERB' && j > pos + 1) break;
+      }
+      if (found < 0 && k === 1 && passive) {
+        // "sanctions were imposed": the noun stands before the passive head.
+        for (let j = i - 1; j >= 0 && j >= i - 1 - MAX_GAP; j--) {
+          if (BOUNDARY.has(tokens[j]!.lower)) break;
+          if (itemMatches(tokens[j]!, alts)) {
+            found = j;
+            first = j;
+            break;
+          }
+        }
+        if (found >= 0) continue;
+      }
+      if (found < 0) {
+        ok = false;
+        break;
+      }
+      pos = found;
+    }
+    if (ok) return { pattern: p, first, last: Math.max(pos, i), after: Math.max(pos, i), passive };
+  }
+  return undefined;
+}
+
+/** Token ranges inside ", who ... ," and ", which ... ," whose actors do not act in the main clause. */
+function relativeClauses(tokens: Token[]): Uint8Array {
+  const inside = new Uint8Array(tokens.length);
+  for (let i = 1; i < tokens.length; i++) {
+    const w = tokens[i]!.lower;
+    if ((w === 'who' || w === 'which' || w === 'whose') && tokens[i - 1]!.lower === ',') {
+      let j = i;
+      while (j < tokens.length && tokens[j]!.lower !== ',' && !BOUNDARY.has(tokens[j]!.lower)) inside[j++] = 1;
+    }
+  }
+  return inside;
+}
+
+/** Mentions joined to `m` by "and" / "," on the left (subjects) or right (objects). */
+function coordinated(tokens: Token[], mentions: Mention[], at: number, dir: -1 | 1): Mention[] {
+  const out = [mentions[at]!];
+  let cur = at;
+  for (;;) {
+    const next = cur + dir;
+    const n = mentions[next];
+    if (!n || n.apposition) break;
+    const c = mentions[cur]!;
+    const from = dir === 1 ? c.end : n.end;
+    const to = dir === 1 ? n.start : c.start;
+    if (to - from < 1 || to - from > 3) break;
+    let ok = true;
+    let sawCoord = false;
+    for (let k = from; k < to; k++) {
+      const w = tokens[k]!.lower;
+      if (COORD.has(w)) sawCoord = true;
+      else if (w !== 'the' && w !== 'both') ok = false;
+    }
+    if (!ok || !sawCoord) break;
+    if (dir === 1 && n.prep !== '' && n.prep !== c.prep) break;
+    out.push(n);
+    cur = next;
+  }
+  return out;
+}
+
+function refineCode(p: Pattern, tokens: Token[], from: number): string {
+  if (p.refine.length === 0) return p.code;
+  const end = Math.min(tokens.length, from + 14);
+  for (const rule of p.refine) {
+    for (let k = from; k < end; k++) {
+      const t = tokens[k]!;
+      if (BOUNDARY.has(t.lower)) break;
+      if (rule.lemmas.has(t.lemma) || rule.lemmas.has(t.lower)) return rule.code;
+    }
+  }
+  return p.code;
+}
+
+export function readSentence(sentence: Sentence, mentions: Mention[], patterns: PatternIndex): SentenceEvent[] {
+  const tokens = sentence.tokens;
+  const n = tokens.length;
+  if (n === 0) return [];
+  const mentionAt = new Int16Array(n).fill(-1);
+  mentions.forEach((m, k) => {
+    for (let i = m.start; i < m.end; i++) mentionAt[i] = k;
+  });
+  const taken = new Uint8Array(n);
+  const relative = relativeClauses(tokens);
+  const events: SentenceEvent[] = [];
+  let lastSubject: Mention[] | undefined;
+
+  for (let i = 0; i < n; i++) {
+    if (mentionAt[i]! >= 0 || taken[i]) continue;
+    const t = tokens[i]!;
+    const cands = patterns.byHead.get(t.lemma) ?? (t.lower !== t.lemma ? patterns.byHead.get(t.lower) : undefined);
+    if (!cands) continue;
+    const m = matchAt(tokens, i, cands, taken);
+    if (!m) continue;
+    const p = m.pattern;
+    for (let k = m.first; k <= m.last; k++) taken[k] = 1;
+    const inRelative = relative[i] === 1;
+
+    // Subject: nearest actor on the left in the same clause, outside relative clauses.
+    let subjectIdx = -1;
+    for (let k = mentions.length - 1; k >= 0; k--) {
+      const c = mentions[k]!;
+      if (c.end > m.first) continue;
+      if (c.apposition || c.prep !== '' ) continue;
+      if (!inRelative && relative[c.start] === 1) continue;
+      let blocked = false;
+      for (let b = c.end; b < m.first; b++) {
+        const w = tokens[b]!.lower;
+        if (BOUNDARY.has(w)) blocked = true;
+      }
+      if (!blocked) subjectIdx = k;
+      break;
+    }
+    // "who met Trump": the relative pronoun's antecedent is the actor before ", who".
+    if (inRelative && subjectIdx < 0) {
+      for (let k = mentions.length - 1; k >= 0; k--) if (mentions[k]!.end <= i && relative[mentions[k]!.start] !== 1) { subjectIdx = k; break; }
+    }
+    let subjects: Mention[] = subjectIdx >= 0 ? coordinated(tokens, mentions, subjectIdx, -1) : [];
+    let subjectInferred = false;
+    if (subjects.length === 0 && lastSubject && !m.passive) {
+      // "... met Kim and then flew to Beijing": the verb shares the earlier subject.
+      subjects = lastSubject;
+      subjectInferred = true;
+    }
+
+    // Target: the pattern's object or preposition, after the trigger, in the same clause.
+    const prefs = p.targets;
+    const noTarget = prefs.length === 1 && prefs[0] === '-';
+    let targetIdx = -1;
+    if (!noTarget) {
+      let bestRank = Infinity;
+      for (let k = 0; k < mentions.length; k++) {
+        const c = mentions[k]!;
+        if (c.start <= m.after || c.apposition) continue;
+        let stop = false;
+        for (let b = m.after + 1; b < c.start; b++) {
+          const w = tokens[b]!;
+          if (BOUNDARY.has(w.lower) || (CLAUSE_START.has(w.lower) && w.pos !== 'ADP') || (w.lower === 'that' )) stop = true;
+          // A direct object comes before any other verb, except an infinitive ("threatened to attack Japan").
+          if (c.prep === '' && w.pos === 'VERB' && tokens[b - 1]?.lower !== 'to') stop = true;
+        }
+        if (stop) break;
+        const rank = prefs.indexOf(c.prep);
+        if (rank >= 0 && rank < bestRank) {
+          bestRank = rank;
+          targetIdx = k;
+          if (rank === 0) break;
+        }
+      }
+    }
+    let targets: Array<Mention | null> = targetIdx >= 0 ? coordinated(tokens, mentions, targetIdx, 1) : [null];
+    let sources = subjects;
+
+    if (m.passive) {
+      // "Sanctions were imposed on Iran by the EU": the "by" actor acts; the subject undergoes.
+      const byIdx = mentions.findIndex((c) => c.start > m.after && c.prep === 'by');
+      sources = byIdx >= 0 ? coordinated(tokens, mentions, byIdx, 1) : [];
+      if (targetIdx < 0 || mentions[targetIdx]!.prep === 'by') targets = subjects.length > 0 ? subjects : [null];
+    }
+    if (sources.length === 0) continue;
+    if (!m.passive && !subjectInferred) lastSubject = subjects;
+
+    if (p.symmetric && targets.length === 1 && targets[0] === null && sources.length >= 2) {
+      targets = sources.slice(1);
+      sources = sources.slice(0, 1);
+    }
+
+    const subjectMention = subjects[0];
+    const verdict = detectMode(tokens, i, subjectMention && !subjectInferred ? subjectMention.start : m.first, subjectMention && !subjectInferred ? subjectMention.end : m.first, m.first);
+    let mode = verdict.mode;
+    let code = refineCode(p, tokens, m.after + 1);
+    let rule = p.id;
+    let intentSource: Mention | undefined;
+    const gov = verdict.governor;
+
+    // Meeting in a third country's capital: 044.
+    if (code === '040') {
+      const place = mentions.find((c) => c.prep === 'in' && c.start > m.after);
+      if (place && !sources.some((s) => partyOf(s.code) === partyOf(place.code)) && !targets.some((tg) => tg && partyOf(tg.code) === partyOf(place.code))) code = '044';
+    }
+
+    if (gov && (gov.kind === 'appeal' || gov.kind === 'threat')) continue; // the appeal or threat itself is the event
+    if (gov?.kind === 'refuse') {
+      const refusal = refusalCodeFor(code);
+      if (refusal) {
+        code = refusal;
+        mode = verdict.speech ? 'reported' : 'asserted';
+        rule = `${p.id}+refuse`;
+        intentSource = mentionBefore(mentions, gov.index);
+      }
+    } else if (mode === 'intended' && (verdict.ownIntent || gov?.kind === 'intent')) {
+      // Intent that is itself the news: coded 03x, by whoever holds the intent.
+      const intent = intentCodeFor(code);
+      if (intent) {
+        const holder = gov && gov.index < (subjectMention?.start ?? m.first) ? mentionBefore(mentions, gov.index) : undefined;
+        code = intent;
+        mode = verdict.speech ? 'reported' : 'asserted';
+        rule = `${p.id}+intent`;
+        if (holder && holder !== subjectMention) {
+          intentSource = holder;
+          // "Putin hopes the chancellor will visit": toward the one who would act.
+          targets = subjects.length > 0 ? subjects : targets;
+        }
+      }
+    }
+    if (mode === 'asserted' && hasTrailingSpeech(tokens, i)) mode = 'reported';
+    if (intentSource) sources = [intentSource];
+
+    let confidence = 0.85;
+    if (sources.some((s) => s.inferred) || subjectInferred) confidence -= 0.15;
+    if (targets[0] === null) confidence -= 0.1;
+    else if (targets.some((tg) => tg?.inferred)) confidence -= 0.1;
+    if (m.passive) confidence -= 0.05;
+    if (mode === 'reported') confidence -= 0.05;
+
+    const seen = new Set<string>();
+    for (const s of sources) {
+      for (const tg of targets) {
+        const target = tg ? tg.code : null;
+        if (target === s.code) continue;
+        // Visits and hosting need two parties; a country visiting itself is a domestic trip.
+        if (target && (code === '042' || code === '043' || code === '036') && partyOf(target) === partyOf(s.code)) continue;
+        const key = `${s.code}|${target}|${code}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        events.push({ source: s.code, target, code, mode, tokenSpan: [m.first, m.last], confidence: Math.round(confidence * 100) / 100, rule, sourcePerson: s.person && !s.inferred });
+      }
+    }
+  }
+  return events;
+}
+
+function mentionBefore(mentions: Mention[], index: number): Mention | undefined {
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const c = mentions[k]!;
+    if (c.end <= index && c.prep === '' && !c.apposition) return c;
+  }
+  return undefined;
+}
+
+function hasTrailingSpeech(tokens: Token[], head: number): boolean {
+  for (let k = head + 1; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') return true;
+  }
+  return false;
+}

@@ -1,0 +1,18 @@
+/**
+ * A tiny `parley` with only the read command, for the reader's end-to-end tests (spawned with
+ * `node --import tsx`). The real entry is the lead's src/cli/main.ts.
+ */
+import { Command, CommanderError } from '@commander-js/extra-typings';
+import { registerReadCommand } from '../cli/commands/read.js';
+import { ParleyError } from '../model/errors.js';
+
+const program = new Command().name('parley').exitOverride();
+registerReadCommand(program);
+program.parseAsync(process.argv).then(
+  () => process.exit(0),
+  (err: unknown) => {
+    if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : 2);
+    process.stderr.write(`parley: ${err instanceof ParleyError ? err.message : String(err)}\n`);
+    process.exit(2);
+  },
+);
