@@ -1,7 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { LedgerEvent, ReviewStatus } from '../model/event.js';
-import type { Database, EventSourcesTable } from './database.js';
-import { chunks, likePrefix } from './json-column.js';
+import type { Database, EventsTable, EventSourcesTable } from './database.js';
+import { chunks, prefixRange } from './json-column.js';
 import { eventToRow, rowToEvent, sourcesToRows } from './event-rows.js';
 
 /** What to fetch. Prefix lists match any; all given fields must hold. */
@@ -140,17 +140,17 @@ export class EventRepository {
       .$if(query.from !== undefined, (q) => q.where('events.date', '>=', query.from!))
       .$if(query.to !== undefined, (q) => q.where('events.date', '<=', query.to!))
       .$if(!!query.sourceCodes?.length, (q) =>
-        q.where((eb) => eb.or(query.sourceCodes!.map((c) => eb('events.source_code', 'like', likePrefix(c))))),
+        q.where((eb) => eb.or(query.sourceCodes!.map((c) => startsWith(eb, 'events.source_code', c)))),
       )
       .$if(!!query.targetCodes?.length, (q) =>
-        q.where((eb) => eb.or(query.targetCodes!.map((c) => eb('events.target_code', 'like', likePrefix(c))))),
+        q.where((eb) => eb.or(query.targetCodes!.map((c) => startsWith(eb, 'events.target_code', c)))),
       )
       .$if(!!query.eitherCodes?.length, (q) =>
         q.where((eb) =>
           eb.or(
             query.eitherCodes!.flatMap((c) => [
-              eb('events.source_code', 'like', likePrefix(c)),
-              eb('events.target_code', 'like', likePrefix(c)),
+              startsWith(eb, 'events.source_code', c),
+              startsWith(eb, 'events.target_code', c),
             ]),
           ),
         ),
@@ -158,7 +158,7 @@ export class EventRepository {
       .$if(!!query.sourceActors?.length, (q) => q.where('events.source_actor', 'in', query.sourceActors!))
       .$if(!!query.targetActors?.length, (q) => q.where('events.target_actor', 'in', query.targetActors!))
       .$if(!!query.codes?.length, (q) =>
-        q.where((eb) => eb.or(query.codes!.map((c) => eb('events.code', 'like', likePrefix(c))))),
+        q.where((eb) => eb.or(query.codes!.map((c) => startsWith(eb, 'events.code', c)))),
       )
       .$if(!!query.statuses?.length, (q) => q.where('events.status', 'in', query.statuses!))
       .$if(!!query.ids?.length, (q) => q.where('events.id', 'in', query.ids!))
@@ -175,4 +175,11 @@ export class EventRepository {
         ),
       );
   }
+}
+
+type CodeColumn = 'events.code' | 'events.source_code' | 'events.target_code';
+
+function startsWith(eb: ExpressionBuilder<Database & { events: EventsTable }, 'events'>, column: CodeColumn, prefix: string) {
+  const [lo, hi] = prefixRange(prefix);
+  return eb.and([eb(column, '>=', lo), eb(column, '<', hi)]);
 }

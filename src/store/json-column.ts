@@ -16,10 +16,12 @@ export function chunks<T>(rows: readonly T[], size: number): T[][] {
 }
 
 /**
- * A LIKE pattern for a code prefix. Codes are validated to letters and digits before they get
- * here, so no wildcard needs escaping (and SQLite's LIKE has no default escape character).
+ * The half-open range [lo, hi) of strings that start with a code prefix (`03` → [`03`, `04`)),
+ * so a prefix test can use an ordinary index on both engines (SQLite's LIKE cannot, by default).
+ * Codes are letters and digits; bumping the last character gives the first string past them.
  */
-export function likePrefix(prefix: string): string {
-  if (!/^[A-Za-z0-9]*$/.test(prefix)) throw new Error(`not a code prefix: ${prefix}`);
-  return prefix + '%';
+export function prefixRange(prefix: string): [string, string] {
+  if (!/^[A-Za-z0-9]+$/.test(prefix)) throw new Error(`not a code prefix: "${prefix}"`);
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return [prefix, prefix.slice(0, -1) + String.fromCharCode(last + 1)];
 }

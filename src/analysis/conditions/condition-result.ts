@@ -1,0 +1,54 @@
+import type { Verdict } from '../../model/condition.js';
+import type { Source, Verification } from '../../model/event.js';
+
+/** One piece of evidence behind a part's verdict. */
+export interface Evidence {
+  kind: 'event' | 'observation' | 'provision-status' | 'facility';
+  date: string;
+  /** Event id, `facility/seq` for an observation, `agreement/provision` for a status, facility id. */
+  id: string;
+  summary: string;
+  verification?: Verification;
+  sources?: Source[];
+}
+
+/** The verdict of one part of a condition, with its evidence and what is still missing. */
+export interface PartResult {
+  kind: 'all' | 'any' | 'not' | 'event' | 'noEvent' | 'facilities' | 'provision' | 'observed' | 'notObserved';
+  label: string;
+  verdict: Verdict;
+  evidence: Evidence[];
+  /** For unmet or unknown parts: what would change the verdict, in plain words. */
+  missing?: string;
+  /** For the facilities part: how many count and how many are needed. */
+  count?: { have: number; need: number };
+  parts?: PartResult[];
+}
+
+/** A move a condition gates, taken while the condition was not met. */
+export interface GatedMove {
+  id: string;
+  date: string;
+  summary: string;
+  code: string;
+  sourceCode: string;
+  targetCode?: string;
+  /** The verdict on the day of the move (unmet, or unknown). */
+  verdict: Verdict;
+  /** What was missing on that day. */
+  missing: string[];
+  /** True when the move came before the condition was stated (`since`). */
+  beforeStated: boolean;
+}
+
+export interface ConditionResult {
+  id: string;
+  title: string;
+  version: number;
+  asOf: string;
+  verdict: Verdict;
+  /** Everything still missing, one sentence each. */
+  missing: string[];
+  result: PartResult;
+  gatedMoves: GatedMove[];
+}

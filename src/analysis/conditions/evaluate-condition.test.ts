@@ -1,0 +1,141 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readCaseFolder } from '../../case/read-case-folder.js';
+import type { Condition, Requirement } from '../../model/condition.js';
+import type { LedgerEvent } from '../../model/event.js';
+import type { Facility } from '../../model/facility.js';
+import { evaluateCondition, type ConditionLedger } from './evaluate-condition.js';
+
+const mini = readCaseFolder(fileURLToPath(new URL('../../case/fixtures/mini/', import.meta.url))).data;
+const ledger: ConditionLedger = mini;
+const cond = (id: string) => mini.conditions.find((c) => c.id === id)!;
+
+function withRequirement(requires: Requirement, over: Partial<Condition> = {}): Condition {
+  return { id: 't', caseId: 'mini', title: 't', version: 1, sources: [], gates: [], requires, ...over };
+}
+
+function ev(id: string, date: string, over: Partial<LedgerEvent> = {}): LedgerEvent {
+  return {
+    id, caseId: 'x', date, sourceActor: 'prk', targetActor: 'usa', sourceCode: 'PRKGOV', targetCode: 'USAGOV', code: '0355',
+    goldstein: 5, quadClass: 1, summary: id, facilities: [], sources: [], provenance: 'typed', status: 'confirmed',
+    verification: 'claimed', confidence: 1, ...over,
+  };
+}
+
+function site(id: string, statuses: [string, Facility['statuses'][number]['status']][], over: Partial<Facility> = {}): Facility {
+  return {
+    id, caseId: 'x', name: `Site ${id}`, type: 't', tags: [], location: 'l', country: 'PRK', key: true,
+    statuses: statuses.map(([date, status]) => ({ date, status, sources: [] })), observations: [], ...over,
+  };
+}
+
+describe('the facilities operator on the mini case', () => {
+  it('does not count offers that cover dismantled sites, and says so', () => {
+    const r = evaluateCondition(cond('envoy-visit'), '2018-12-31', ledger);
+    expect(r.verdict).toBe('unmet');
+    expect(r.result.count).toEqual({ have: 0, need: 2 });
+    expect(r.missing).toEqual(['0 of 2 key operational sites covered; the moves that count cover only Site B test site (dismantled)']);
+    expect(r.result.evidence.map((e) => e.id)).toEqual(['2018-10-07-offer']);
+  });
+
+  it('lists gated moves made while unmet, by the office held on the day', () => {
+    const r = evaluateCondition(cond('envoy-visit'), '2018-12-31', ledger);
+    // The March visit was made as intelligence director, not Secretary of State: not gated.
+    expect(r.gatedMoves.map((m) => [m.id, m.verdict, m.beforeStated])).toEqual([
+      ['2018-05-09-envoy-visit', 'unmet', true],
+      ['2018-10-07-envoy-visit', 'unmet', false],
+    ]);
+    expect(r.gatedMoves[0]!.missing[0]).toMatch(/^0 of 2 key operational sites covered; no .* names any site$/);
+  });
+
+  it('is met when enough sites that are operational on the date are covered, unknown when a status is unknown', () => {
+    const facilities = [site('a', [['2000-01-01', 'operational']]), site('b', [['2000-01-01', 'operational']]), site('c', [['2000-01-01', 'unknown']])];
+    const req: Requirement = { facilities: { where: { key: true, status: ['operational'] }, coveredBy: { source: { code: 'PRK' }, codes: ['0355'] }, atLeast: 2 } };
+    const one: ConditionLedger = { facilities, agreements: [], events: [ev('o1', '2018-10-01', { facilities: ['a', 'c'] })] };
+    expect(evaluateCondition(withRequirement(req), '2018-10-02', one).verdict).toBe('unknown');
+    const two: ConditionLedger = { ...one, events: [...one.events, ev('o2', '2018-10-05', { facilities: ['b'] })] };
+    expect(evaluateCondition(withRequirement(req), '2018-10-04', two).verdict).toBe('unknown');
+    const met = evaluateCondition(withRequirement(req), '2018-10-05', two);
+    expect(met.verdict).toBe('met');
+    expect(met.missing).toEqual([]);
+    // A site dismantled later stops counting from that day on.
+    facilities[1]!.statuses.push({ date: '2018-11-01', status: 'dismantled', sources: [] });
+    expect(evaluateCondition(withRequirement(req), '2018-11-01', two).verdict).toBe('unknown');
+    // Proposed moves do not count unless the filter asks for them.
+    const proposed: ConditionLedger = { ...one, events: [ev('p', '2018-10-01', { facilities: ['a', 'b'], status: 'proposed' })] };
+    expect(evaluateCondition(withRequirement(req), '2018-10-02', proposed).verdict).toBe('unmet');
+  });
+});
+
+describe('event, noEvent, observation and provision operators', () => {
+  it('event: exists in the window, with the verification asked for', () => {
+    const req: Requirement = { event: { source: { code: 'PRK' }, codes: ['087'], verification: 'verified' } };
+    expect(evaluateCondition(withRequirement(req), '2018-12-31', ledger).verdict).toBe('unmet');
+    const observed: Requirement = { event: { source: { code: 'PRK' }, codes: ['087'], verification: 'observed' } };
+    const r = evaluateCondition(withRequirement(observed), '2018-12-31', ledger);
+    expect(r.verdict).toBe('met');
+    expect(r.result.evidence.map((e) => e.id)).toEqual(['2018-05-24-demolition']);
+    expect(evaluateCondition(withRequirement(observed), '2018-05-23', ledger).verdict).toBe('unmet');
+  });
+
+  it('noEvent: a window relative to the date asked about', () => {
+    const req: Requirement = { noEvent: { source: { code: 'USA' }, codes: ['08'], window: { days: 30 } } };
+    // The exercise halt of 2018-06-18 lies in the 30 days up to 2018-07-17, not up to 2018-07-18.
+    expect(evaluateCondition(withRequirement(req), '2018-07-17', ledger).verdict).toBe('unmet');
+    expect(evaluateCondition(withRequirement(req), '2018-07-18', ledger).verdict).toBe('met');
+    expect(evaluateCondition(withRequirement(req), '2018-07-17', ledger).missing[0]).toMatch(/^1 move of the kind ruled out .*latest on 2018-06-18: Exercise suspended\.$/);
+  });
+
+  it('notObserved: activity at production sites in the trailing 90 days', () => {
+    const c = cond('no-production');
+    expect(evaluateCondition(c, '2018-07-29', ledger).verdict).toBe('met');
+    const r = evaluateCondition(c, '2018-10-27', ledger);
+    expect(r.verdict).toBe('unmet');
+    expect(r.missing[0]).toMatch(/latest on 2018-07-30: Site C missile factory: activity seen by imagery/);
+    expect(evaluateCondition(c, '2018-10-28', ledger).verdict).toBe('met');
+    // The June summit came before the activity was seen: it is not a gated move made while unmet.
+    expect(r.gatedMoves).toEqual([]);
+  });
+
+  it('observed: only verified dismantlement counts when asked for', () => {
+    const req: Requirement = { observed: { facilities: { key: true }, findings: ['dismantling'], verification: 'verified' } };
+    expect(evaluateCondition(withRequirement(req), '2018-12-31', ledger).verdict).toBe('unmet');
+    const loose: Requirement = { observed: { facilities: { key: true }, findings: ['dismantling'] } };
+    expect(evaluateCondition(withRequirement(loose), '2018-12-31', ledger).verdict).toBe('met');
+  });
+
+  it('provision: the status in force on the date against a level; unknown before any status', () => {
+    const req: Requirement = { provision: { agreement: 'joint-statement', provision: 'remains', atLeast: 2 } };
+    expect(evaluateCondition(withRequirement(req), '2018-06-01', ledger).verdict).toBe('unknown');
+    const before = evaluateCondition(withRequirement(req), '2018-07-26', ledger);
+    expect(before.verdict).toBe('unmet');
+    expect(before.missing[0]).toBe('"Return remains." (Joint statement) is not started (0); needs intermediate (2)');
+    expect(evaluateCondition(withRequirement(req), '2018-07-27', ledger).verdict).toBe('met');
+  });
+});
+
+describe('all, any and not use three-valued logic', () => {
+  const met: Requirement = { event: { codes: ['057'] } };
+  const unmet: Requirement = { event: { codes: ['19'] } };
+  const unknown: Requirement = { provision: { agreement: 'joint-statement', provision: 'remains', atLeast: 1 } };
+  const at = (r: Requirement) => evaluateCondition(withRequirement(r), '2018-06-30', { ...ledger, agreements: [] }).verdict;
+  it.each([
+    [{ all: [met, met] }, 'met'],
+    [{ all: [met, unmet] }, 'unmet'],
+    [{ all: [met, unknown] }, 'unknown'],
+    [{ all: [unknown, unmet] }, 'unmet'],
+    [{ any: [unmet, met] }, 'met'],
+    [{ any: [unmet, unknown] }, 'unknown'],
+    [{ any: [unmet, unmet] }, 'unmet'],
+    [{ not: met }, 'unmet'],
+    [{ not: unmet }, 'met'],
+    [{ not: unknown }, 'unknown'],
+  ] as [Requirement, string][])('%j is %s', (r, verdict) => {
+    expect(at(r)).toBe(verdict);
+  });
+
+  it('collects what is missing from every unmet part of an all', () => {
+    const r = evaluateCondition(withRequirement({ all: [unmet, { event: { codes: ['18'], label: 'an assault' } }] }), '2018-06-30', ledger);
+    expect(r.missing).toHaveLength(2);
+  });
+});

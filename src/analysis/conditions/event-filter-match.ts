@@ -1,0 +1,61 @@
+import { codeUnder } from '../../model/actor-code.js';
+import type { ActorFilter, EventFilter, Window } from '../../model/condition.js';
+import { verificationRank, type LedgerEvent, type ReviewStatus } from '../../model/event.js';
+import type { Facility } from '../../model/facility.js';
+import { addDays } from '../../model/iso-date.js';
+import { facilityMatches } from './facility-filter-match.js';
+
+const DEFAULT_STATUSES: readonly ReviewStatus[] = ['confirmed'];
+
+/** Whether one side of an event (its code, actor id and role title on the day) passes a filter. */
+export function actorMatches(filter: ActorFilter | undefined, code: string | undefined, actor: string | undefined, title: string | undefined): boolean {
+  if (!filter) return true;
+  if (filter.code !== undefined && (code === undefined || !codeUnder(code, filter.code))) return false;
+  if (filter.actor !== undefined && actor !== filter.actor) return false;
+  if (filter.title !== undefined && !(title ?? '').toLowerCase().includes(filter.title.toLowerCase())) return false;
+  return true;
+}
+
+export function codeMatches(prefixes: readonly string[] | undefined, code: string): boolean {
+  return !prefixes || prefixes.length === 0 || prefixes.some((p) => code.startsWith(p));
+}
+
+/**
+ * The days a window covers as of a date, both ends inclusive. `days: N` is the N days ending on
+ * the date asked about; nothing after that date ever counts.
+ */
+export function windowBounds(window: Window | undefined, asOf: string): { from?: string; to: string } {
+  let to = asOf;
+  let from: string | undefined;
+  if (window?.days !== undefined) from = addDays(asOf, -(window.days - 1));
+  if (window?.from !== undefined && (from === undefined || window.from > from)) from = window.from;
+  if (window?.to !== undefined && window.to < to) to = window.to;
+  return from === undefined ? { to } : { from, to };
+}
+
+export function inWindow(date: string, bounds: { from?: string; to: string }): boolean {
+  return date <= bounds.to && (bounds.from === undefined || date >= bounds.from);
+}
+
+/** Whether an event passes every part of a filter as of a date. */
+export function eventMatches(
+  e: LedgerEvent,
+  filter: EventFilter,
+  asOf: string,
+  facilities: ReadonlyMap<string, Facility>,
+): boolean {
+  if (!inWindow(e.date, windowBounds(filter.window, asOf))) return false;
+  if (!(filter.status ?? DEFAULT_STATUSES).includes(e.status)) return false;
+  if (!codeMatches(filter.codes, e.code)) return false;
+  if (filter.verification && verificationRank(e.verification) < verificationRank(filter.verification)) return false;
+  if (!actorMatches(filter.source, e.sourceCode, e.sourceActor, e.sourceTitle)) return false;
+  if (!actorMatches(filter.target, e.targetCode, e.targetActor, e.targetTitle)) return false;
+  if (filter.facilities) {
+    const f = filter.facilities;
+    if (!e.facilities.some((id) => {
+      const fac = facilities.get(id);
+      return fac !== undefined && facilityMatches(fac, f, asOf).match === true;
+    })) return false;
+  }
+  return true;
+}

@@ -1,0 +1,5 @@
+export * from './condition-result.js';
+export * from './evaluate-condition.js';
+export * from './describe-filter.js';
+export { eventMatches, windowBounds } from './event-filter-match.js';
+export { facilityMatches } from './facility-filter-match.js';
