@@ -102,7 +102,7 @@ export function concessionReports(
   };
   const dayOf = dayNumberCache();
   for (const m of moves) {
-    if (m.date < grid.from || m.date > grid.to) continue;
+    if (m.date < grid.from || m.date > grid.to || !Number.isFinite(m.goldstein)) continue;
     const kind = concessionKind(m.code);
     if (kind === null) continue;
     const dir = matcher.directionOf(m.sourceCode, m.targetCode);

@@ -27,6 +27,11 @@ export interface DyadGrid {
   days: number;
   aToB: Float64Array;
   bToA: Float64Array;
+  /**
+   * Rows of the dyad and window left out because their quad class is not 1–4 or a number is not
+   * finite: one such row would otherwise turn every sum into NaN (or land in another day's cell).
+   */
+  invalid: number;
 }
 
 export function createDyadGrid(from: IsoDate, to: IsoDate): DyadGrid {
@@ -34,10 +39,13 @@ export function createDyadGrid(from: IsoDate, to: IsoDate): DyadGrid {
   const days = toDayNumber(to) - fromDay + 1;
   if (days < 1) throw new RangeError(`window ends (${to}) before it starts (${from})`);
   const size = days * QUADS * FIELDS;
-  return { from, to, fromDay, days, aToB: new Float64Array(size), bToA: new Float64Array(size) };
+  return { from, to, fromDay, days, aToB: new Float64Array(size), bToA: new Float64Array(size), invalid: 0 };
 }
 
-/** Adds one cell's worth; days outside the window are ignored. Returns whether it was kept. */
+/**
+ * Adds one cell's worth; days outside the window are ignored, invalid rows counted in
+ * `grid.invalid`. Returns whether it was kept.
+ */
 export function addToGrid(
   grid: DyadGrid,
   direction: Direction,
@@ -50,6 +58,16 @@ export function addToGrid(
 ): boolean {
   const d = dayNumber - grid.fromDay;
   if (d < 0 || d >= grid.days) return false;
+  if (
+    !(quad === 1 || quad === 2 || quad === 3 || quad === 4) ||
+    !Number.isFinite(count) ||
+    !Number.isFinite(goldsteinSum) ||
+    !Number.isFinite(positiveSum) ||
+    !Number.isFinite(negativeSum)
+  ) {
+    grid.invalid++;
+    return false;
+  }
   const cells = grid[direction];
   const i = (d * QUADS + (quad - 1)) * FIELDS;
   cells[i + COUNT]! += count;
@@ -90,8 +108,7 @@ export function gridFromMoves(
     const dir = matcher.directionOf(m.sourceCode, m.targetCode);
     if (dir === null) continue;
     const g = m.goldstein;
-    addToGrid(grid, dir, dayOf(m.date), m.quadClass, 1, g, g > 0 ? g : 0, g < 0 ? g : 0);
-    onKept?.(m, dir);
+    if (addToGrid(grid, dir, dayOf(m.date), m.quadClass, 1, g, g > 0 ? g : 0, g < 0 ? g : 0)) onKept?.(m, dir);
   }
   return grid;
 }

@@ -9,6 +9,7 @@ export * from './cross-correlation.js';
 export * from './reaction-regression.js';
 export * from './tit-for-tat.js';
 export * from './concessions.js';
+export * from './decayed-balance.js';
 export * from './reciprocity.js';
 export * from './scorecard.js';
 export * from './pace.js';

@@ -195,6 +195,14 @@ describe('reciprocity: weekly series and responses', () => {
     expect(lags[4]!.n).toBe(0);
   });
 
+  it('keeps a decayed balance of net given minus got', () => {
+    // half-life 1 week → λ = 0.5; differences A→B − B→A: [13 − 7, −10 − 0, 12 − 9] = [6, −10, 3]
+    // Bal = [6, 0.5·6 − 10 = −7, 0.5·(−7) + 3 = −0.5]
+    const b = reciprocity(moves, dyad, { ...window, halfLifeWeeks: 1 }).balance;
+    expect(b).toEqual({ halfLifeBins: 1, lambda: 0.5, balance: [6, -7, -0.5], last: -0.5 });
+    expect(r.balance.halfLifeBins).toBe(8);
+  });
+
   it('refuses the regression on 3 weeks, with the reason', () => {
     expect(r.responses.ofB.regression.fit).toBeNull();
     expect(r.responses.ofB.regression.reason).toMatch(/only 2 lagged observation/);
@@ -255,6 +263,13 @@ describe('reciprocity: options', () => {
   it('rejects a window that ends before it starts, and bad k', () => {
     expect(() => reciprocity(moves, dyad, { from: '2018-06-10', to: '2018-06-01' })).toThrow(/before it starts/);
     expect(() => reciprocity(moves, dyad, { ...window, answerWithinDays: -1 })).toThrow(/answerWithinDays/);
+  });
+
+  it('leaves out rows with a bad quad class or a non-finite weight, and counts them', () => {
+    const bad = [...moves, mv('2018-06-10', 'USA', 'PRK', '042', Number.NaN, 1), { ...mv('2018-06-11', 'USA', 'PRK', '042', 2, 1), quadClass: 0 as 1 }];
+    const r = reciprocity(bad, dyad, window);
+    expect(r.window.invalidRows).toBe(2);
+    expect(r.aToB.sums).toEqual(reciprocity(moves, dyad, window).aToB.sums);
   });
 
   it('accepts any iterable, read once', () => {

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../model/iso-date.js';
 import { concessionKind, concessionReports, DEFAULT_ANSWER_WITHIN_DAYS, resolveWeights, type ConcessionReport } from './concessions.js';
 import { crossCorrelation, DEFAULT_MAX_LAG, type CrossCorrelation } from './cross-correlation.js';
+import { decayedBalance, DEFAULT_HALF_LIFE_WEEKS, type DecayedBalance } from './decayed-balance.js';
 import { directionSums, type DirectionSums } from './direction-sums.js';
 import { dyadMatcher, type DyadDescription, type DyadMatcher, type DyadSpec } from './dyad.js';
 import { gridFromDays, gridFromMoves, type DyadGrid } from './dyad-grid.js';
@@ -21,6 +22,8 @@ export interface ReciprocityOptions {
   verificationWeights?: Partial<VerificationWeights>;
   /** K for the lagged cross-correlation (k = 0..K weeks). Default 4. */
   maxLag?: number;
+  /** Half-life of the decayed balance, in weeks. Default 8. */
+  halfLifeWeeks?: number;
 }
 
 export interface AggregateReciprocityOptions extends ReciprocityOptions {
@@ -73,11 +76,13 @@ export interface ReciprocityResult {
   /** Which path built it: ledger moves, or the store's daily aggregates. */
   source: 'moves' | 'aggregates';
   dyad: DyadDescription;
-  window: { from: IsoDate; to: IsoDate; days: number };
+  /** `invalidRows`: moves or rows of the dyad and window left out (quad class not 1–4, or a non-finite number). */
+  window: { from: IsoDate; to: IsoDate; days: number; invalidRows: number };
   settings: {
     answerWithinDays: number;
     verificationWeights: VerificationWeights;
     maxLag: number;
+    halfLifeWeeks: number;
     binDays: number;
   };
   aToB: DirectionReport;
@@ -87,6 +92,8 @@ export interface ReciprocityResult {
   /** Why concessions are null; null when they are reported. */
   concessionsReason: string | null;
   weekly: WeeklySeries;
+  /** What A gave minus what it got, week by week, older weeks fading (net Goldstein A→B − B→A). */
+  balance: DecayedBalance;
   /** `ofB`: how B answers A; `ofA`: how A answers B. */
   responses: { ofB: ResponsePattern; ofA: ResponsePattern };
 }
@@ -99,6 +106,7 @@ interface Resolved {
   answerWithinDays: number;
   weights: VerificationWeights;
   maxLag: number;
+  halfLifeWeeks: number;
 }
 
 function resolve(o: ReciprocityOptions): Resolved {
@@ -106,7 +114,7 @@ function resolve(o: ReciprocityOptions): Resolved {
   const maxLag = o.maxLag ?? DEFAULT_MAX_LAG;
   if (!Number.isInteger(answerWithinDays) || answerWithinDays < 0) throw new RangeError(`answerWithinDays must be a whole number ≥ 0, got ${answerWithinDays}`);
   if (!Number.isInteger(maxLag) || maxLag < 0) throw new RangeError(`maxLag must be a whole number ≥ 0, got ${maxLag}`);
-  return { answerWithinDays, weights: resolveWeights(o.verificationWeights), maxLag };
+  return { answerWithinDays, weights: resolveWeights(o.verificationWeights), maxLag, halfLifeWeeks: o.halfLifeWeeks ?? DEFAULT_HALF_LIFE_WEEKS };
 }
 
 function response(series: WeeklySeries, leader: string, follower: string, leaderIsA: boolean, maxLag: number): ResponsePattern {
@@ -140,8 +148,8 @@ function analyse(
   return {
     source,
     dyad,
-    window: { from: grid.from, to: grid.to, days: grid.days },
-    settings: { answerWithinDays: r.answerWithinDays, verificationWeights: r.weights, maxLag: r.maxLag, binDays: weekly.binDays },
+    window: { from: grid.from, to: grid.to, days: grid.days, invalidRows: grid.invalid },
+    settings: { answerWithinDays: r.answerWithinDays, verificationWeights: r.weights, maxLag: r.maxLag, halfLifeWeeks: r.halfLifeWeeks, binDays: weekly.binDays },
     aToB: { from: a, to: b, sums: ab, concessions: concessions?.aToB ?? null },
     bToA: { from: b, to: a, sums: ba, concessions: concessions?.bToA ?? null },
     ratios: {
@@ -158,6 +166,7 @@ function analyse(
     },
     concessionsReason,
     weekly,
+    balance: decayedBalance(weekly.aToB.net, weekly.bToA.net, r.halfLifeWeeks),
     responses: {
       ofB: response(weekly, a, b, true, r.maxLag),
       ofA: response(weekly, b, a, false, r.maxLag),
