@@ -1,4 +1,4 @@
-import type { QuadClass, Verification } from '../model/event.js';
+import type { LedgerEvent, QuadClass, Verification } from '../model/event.js';
 import type { IsoDate } from '../model/iso-date.js';
 
 /**
@@ -49,3 +49,22 @@ export const DEFAULT_VERIFICATION_WEIGHTS: Readonly<VerificationWeights> = Objec
   observed: 0.5,
   claimed: 0.25,
 });
+
+/**
+ * A ledger event as a move. A span (`endDate`) counts on its first day; an event without a
+ * target gets an empty target code, so it falls outside every dyad but still counts for pace
+ * when no dyad is given. Which review statuses count is the caller's choice: filter first.
+ */
+export function moveFromEvent(e: LedgerEvent): Move {
+  return {
+    date: e.date,
+    sourceCode: e.sourceCode,
+    targetCode: e.targetCode ?? '',
+    code: e.code,
+    goldstein: e.goldstein,
+    quadClass: e.quadClass,
+    verification: e.verification,
+    id: e.id,
+    summary: e.summary,
+  };
+}

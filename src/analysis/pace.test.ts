@@ -89,3 +89,30 @@ describe('pace', () => {
     expect(JSON.parse(JSON.stringify(p))).toEqual(p);
   });
 });
+
+describe('moveFromEvent', () => {
+  it('turns a ledger event into a move', async () => {
+    const { moveFromEvent } = await import('./move.js');
+    const m = moveFromEvent({
+      id: 'e1',
+      caseId: 'c',
+      date: '2018-07-06',
+      endDate: '2018-07-07',
+      sourceActor: 'pompeo',
+      sourceCode: 'USAGOV',
+      code: '042',
+      goldstein: 1.9,
+      quadClass: 1,
+      summary: 'Pompeo visits Pyongyang',
+      facilities: [],
+      sources: [],
+      provenance: 'typed',
+      status: 'confirmed',
+      verification: 'observed',
+      confidence: 1,
+    });
+    expect(m).toEqual({ date: '2018-07-06', sourceCode: 'USAGOV', targetCode: '', code: '042', goldstein: 1.9, quadClass: 1, verification: 'observed', id: 'e1', summary: 'Pompeo visits Pyongyang' });
+    expect(pace([m], { asOf: '2018-08-01' }).steps).toHaveLength(1);
+    expect(pace([m], { asOf: '2018-08-01', dyad: { a: 'USA', b: 'PRK' } }).steps).toHaveLength(0);
+  });
+});
