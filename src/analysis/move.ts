@@ -24,6 +24,8 @@ export interface Move {
 /**
  * One pre-aggregated row: every move from `source` to `target` of one quad class on one day. The
  * store keeps these for millions of imported rows, so that reciprocity never has to load the rows.
+ * All numeric fields must be JS numbers: PostgreSQL returns COUNT and SUM as strings through `pg`,
+ * and a row whose fields are not finite numbers is left out and counted in `window.invalidRows`.
  */
 export interface DyadDay {
   day: IsoDate;
