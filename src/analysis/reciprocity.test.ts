@@ -272,6 +272,13 @@ describe('reciprocity: options', () => {
     expect(r.aToB.sums).toEqual(reciprocity(moves, dyad, window).aToB.sums);
   });
 
+  it('counts aggregate rows with string numbers (unconverted pg output) as invalid', () => {
+    const row = { day: '2018-06-05', source: 'USA', target: 'PRK', quadClass: 1, count: '2', goldsteinSum: '3', positiveSum: '3', negativeSum: '0' };
+    const r = reciprocityFromAggregates([row as unknown as DyadDay], dyad, window);
+    expect(r.window.invalidRows).toBe(1);
+    expect(r.aToB.sums.total.count).toBe(0);
+  });
+
   it('accepts any iterable, read once', () => {
     function* gen(): Generator<Move> {
       yield* moves;
