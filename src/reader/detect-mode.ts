@@ -156,7 +156,8 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
     }
   }
 
-  // 3. After the action: ", Moon said", "according to".
+  // 3. "according to" anywhere; after the action: ", Moon said".
+  for (let k = 0; k + 1 < tokens.length && !speech; k++) if (tokens[k]!.lower === 'according' && tokens[k + 1]!.lower === 'to') speech = true;
   if (!speech) {
     for (let k = head + 1; k < tokens.length; k++) {
       const t = tokens[k]!;

@@ -110,10 +110,15 @@ function relativeClauses(tokens: Token[]): Uint8Array {
   return inside;
 }
 
-/** Mentions joined to `m` by "and" / "," on the left (subjects) or right (objects). */
+/**
+ * Mentions joined to `m` by "and" / "," on the left (subjects) or right (objects). A chain joined
+ * by commas alone is not a coordination ("According to officials, China ...") unless an "and" or
+ * "or" joins it somewhere ("Russia, China and Iran").
+ */
 function coordinated(tokens: Token[], mentions: Mention[], at: number, dir: -1 | 1): Mention[] {
   const out = [mentions[at]!];
   let cur = at;
+  let conjunction = false;
   for (;;) {
     const next = cur + dir;
     const n = mentions[next];
@@ -126,15 +131,17 @@ function coordinated(tokens: Token[], mentions: Mention[], at: number, dir: -1 |
     let sawCoord = false;
     for (let k = from; k < to; k++) {
       const w = tokens[k]!.lower;
-      if (COORD.has(w)) sawCoord = true;
-      else if (w !== 'the' && w !== 'both') ok = false;
+      if (COORD.has(w)) {
+        sawCoord = true;
+        if (w !== ',') conjunction = true;
+      } else if (w !== 'the' && w !== 'both') ok = false;
     }
     if (!ok || !sawCoord) break;
     if (dir === 1 && n.prep !== '' && n.prep !== c.prep) break;
     out.push(n);
     cur = next;
   }
-  return out;
+  return conjunction ? out : out.slice(0, 1);
 }
 
 function refineCode(p: Pattern, tokens: Token[], from: number): string {

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { readArticle, type ReadEvent } from './read-article.js';
+import { TEST_DICTIONARY } from './test-dictionary.js';
+
+const read = (text: string, date = '2018-10-08'): ReadEvent[] => readArticle(text, { date, dictionary: TEST_DICTIONARY }).events;
+const moves = (events: ReadEvent[]): ReadEvent[] => events.filter((e) => e.mode === 'asserted' || e.mode === 'reported');
+const brief = (e: ReadEvent): string => `${e.source} ${e.target ?? '-'} ${e.code} ${e.mode}`;
+
+describe('modes', () => {
+  it('asserted: a plain past event', () => {
+    expect(read('Japan imposed sanctions on Iran.').map(brief)).toEqual(['JPN IRN 163 asserted']);
+  });
+
+  it('reported: a trailing attribution relays the fact', () => {
+    expect(read('Pompeo met Kim Jong Un in Pyongyang, Moon said.').map(brief)).toEqual(['USAGOV PRKGOV 040 reported']);
+  });
+
+  it('reported: according to', () => {
+    expect(read('According to officials, China criticized Japan.').map((e) => e.mode)).toEqual(['reported']);
+  });
+
+  it('intended: a future act announced by its actor is an intent to meet (036)', () => {
+    const events = read('The Japanese foreign minister will fly to Beijing next week.');
+    expect(events.map(brief)).toEqual(['JPNGOV CHNGOV 036 asserted']);
+    expect(events[0]!.rule).toBe('visit.fly+intent');
+  });
+
+  it('intended: "Putin hopes the chancellor will visit Moscow soon" is RUS 036 DEU', () => {
+    expect(read('Putin hopes the German chancellor will visit Moscow soon.').map(brief)).toEqual(['RUSGOV DEUGOV 036 asserted']);
+  });
+
+  it('intended: someone else\'s expectation stays an intended event, not a move', () => {
+    const events = read('Pompeo is expected to visit Pyongyang next month.');
+    expect(moves(events)).toEqual([]);
+    expect(events.map((e) => e.mode)).toEqual(['intended']);
+  });
+
+  it('hypothetical: if / unless / could', () => {
+    expect(moves(read('If Iran expels the inspectors, Japan will impose sanctions on Iran.'))).toEqual([]);
+    expect(read('China could attack Japan.').map((e) => e.mode)).toEqual(['hypothetical']);
+  });
+
+  it('recommended: op-ed advice holds no event', () => {
+    const events = read('Washington should not ease sanctions until Tehran lets inspectors in.');
+    expect(moves(events)).toEqual([]);
+    expect(events.map((e) => e.mode).sort()).toEqual(['hypothetical', 'recommended']);
+    expect(moves(read('It is time for Japan to impose sanctions on Russia.'))).toEqual([]);
+  });
+
+  it('negated: did not, failed to', () => {
+    expect(read('China did not attend talks with Japan.').every((e) => e.mode !== 'asserted')).toBe(true);
+    expect(read('Russia and Ukraine failed to sign an agreement.').map((e) => e.mode)).toEqual(['negated']);
+    expect(read('Japan never criticized China.').map((e) => e.mode)).toEqual(['negated']);
+  });
+
+  it('a warning of what could happen is a threat, asserted', () => {
+    const events = read('Iran warned that it could leave the treaty.');
+    const threat = events.find((e) => e.code.startsWith('13'));
+    expect(threat && brief(threat)).toMatch(/^IRN - 13\d+ asserted$/);
+    expect(moves(events)).toHaveLength(1);
+  });
+
+  it('refused to let inspectors in is a refusal (1245), asserted', () => {
+    expect(moves(read('North Korea refused to let inspectors visit the site.')).map((e) => e.code)).toEqual(['1245']);
+  });
+});
+
+describe('actors', () => {
+  it('gives a person the role held on the article date', () => {
+    expect(read('Pompeo met Kim Jong Un in Pyongyang.', '2018-03-31')[0]!.source).toBe('USAGOVSPY');
+    expect(read('Pompeo met Kim Jong Un in Pyongyang.', '2018-05-09')[0]!.source).toBe('USAGOV');
+  });
+
+  it('joins country words and titles', () => {
+    expect(read('North Korean leader Kim Jong Un held talks with the Japanese foreign minister.').map(brief)).toEqual(['PRKGOV JPNGOV 046 asserted']);
+    expect(read('Syrian troops attacked opposition lawmakers.').map(brief)).toEqual(['SYRMIL SYROPP 190 asserted']);
+    expect(read("The foreign minister of Japan praised Germany's chancellor.").map(brief)).toEqual(['JPNGOV DEUGOV 051 asserted']);
+  });
+
+  it('reads capitals as governments', () => {
+    expect(read('Washington criticized Pyongyang.').map(brief)).toEqual(['USAGOV PRKGOV 111 asserted']);
+  });
+
+  it('resolves he/she to the last subject person', () => {
+    const events = read('Trump praised Kim. He also criticized China.');
+    expect(events.map(brief)).toEqual(['USAGOV PRKGOV 051 asserted', 'USAGOV CHN 111 asserted']);
+  });
+
+  it('keeps an apposition as the same actor', () => {
+    expect(read('Pompeo, the Secretary of State, praised Japan.', '2018-10-08').map(brief)).toEqual(['USAGOV JPN 051 asserted']);
+  });
+});
+
+describe('who did what to whom', () => {
+  it('passive voice', () => {
+    expect(read('Sanctions were imposed on Iran by the EU.').map(brief)).toEqual(['IGOEUREEC IRN 163 asserted']);
+    expect(read('Japan was criticized by China.').map(brief)).toEqual(['CHN JPN 111 asserted']);
+  });
+
+  it('coordination on the target gives one event each', () => {
+    const events = read('Japan urged Russia and Ukraine to hold talks.');
+    expect(events.map(brief)).toEqual(['JPN RUS 026 asserted', 'JPN UKR 026 asserted']);
+  });
+
+  it('coordination on the subject gives one event each', () => {
+    expect(read('China and Russia criticized Japan.').map(brief).sort()).toEqual(['CHN JPN 111 asserted', 'RUS JPN 111 asserted']);
+  });
+
+  it('light verbs and particles', () => {
+    expect(read('Japan paid a visit to Germany.').map(brief)).toEqual(['JPN DEU 042 asserted']);
+    expect(read('China struck a deal with Russia.').map(brief)).toEqual(['CHN RUS 057 asserted']);
+    expect(read('Japan called off joint exercises with China.').map((e) => e.code)).toEqual(['087']);
+    expect(read('North Korea handed over the remains to the United States.').map(brief)).toEqual(['PRK USA 0842 asserted']);
+  });
+
+  it('relative clauses do not steal the subject', () => {
+    const events = read('Kim, who met Trump in Singapore, praised Moon.');
+    expect(events.map(brief)).toContain('PRKGOV KORGOV 051 asserted');
+  });
+
+  it('spans point at the matched words in the cleaned text', () => {
+    const text = 'Japan imposed new sanctions on Iran.';
+    const [e] = read(text);
+    expect(text.slice(e!.span[0], e!.span[1])).toBe('imposed new sanctions');
+    expect(e!.quote).toBe(text);
+  });
+});
+
+describe('dates of events', () => {
+  it('resolves weekdays back for past events and forward for plans', () => {
+    // 2018-10-08 is a Monday.
+    expect(read('Japan criticized China on Sunday.')[0]!.date).toBe('2018-10-07');
+    expect(read('Japan criticized China yesterday.')[0]!.date).toBe('2018-10-07');
+    expect(read('Japan criticized China on May 9.')[0]!.date).toBe('2018-05-09');
+    expect(read('Japan criticized China last month.')[0]!.date).toBe('2018-09-01');
+  });
+});
