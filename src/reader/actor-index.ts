@@ -1,5 +1,5 @@
 import type { ActorDictionary } from '../cameo/actor-dictionary-types.js';
-import type { Actor } from '../model/actor.js';
+import type { Actor, ActorRole } from '../model/actor.js';
 import { tokenisePhrase } from './analyse-text.js';
 
 /**
@@ -15,6 +15,8 @@ export interface ActorIndexEntry {
   /** Country or organisation code; for agents, the role parts (`GOV`, `MIL`). */
   code: string;
   person?: Actor;
+  /** Codes that changed over time (a group that governed, then fought): resolved on the article date. */
+  roles?: ActorRole[];
   /** The text must start with a capital letter (names), or be all capitals (short acronyms). */
   caseRule: 'any' | 'capital' | 'upper';
 }
@@ -40,7 +42,7 @@ export function buildActorIndex(dict: ActorDictionary): ActorIndex {
   if (hit) return hit;
   const byFirst = new Map<string, ActorIndexEntry[]>();
   const seen = new Set<string>();
-  const add = (phrase: string, kind: ActorEntryKind, code: string, person?: Actor): void => {
+  const add = (phrase: string, kind: ActorEntryKind, code: string, person?: Actor, roles?: ActorRole[]): void => {
     const trimmed = phrase.trim();
     if (trimmed === '') return;
     let tokens = tokenisePhrase(trimmed);
@@ -52,6 +54,7 @@ export function buildActorIndex(dict: ActorDictionary): ActorIndex {
     seen.add(key);
     const entry: ActorIndexEntry = { kind, tokens, code, caseRule: caseRuleOf(trimmed, kind) };
     if (person) entry.person = person;
+    if (roles && roles.length > 0) entry.roles = roles;
     const list = byFirst.get(tokens[0]!);
     if (list) list.push(entry);
     else byFirst.set(tokens[0]!, [entry]);
@@ -63,7 +66,7 @@ export function buildActorIndex(dict: ActorDictionary): ActorIndex {
     for (const a of c.adjectives) add(a, 'adjective', c.code);
     for (const cap of c.capitals) add(cap, 'capital', c.code);
   }
-  for (const o of dict.organisations) for (const n of [o.name, ...o.names]) add(n, 'org', o.code);
+  for (const o of dict.organisations) for (const n of [o.name, ...o.names]) add(n, 'org', o.code, undefined, o.roles);
   for (const p of dict.people) for (const n of [p.name, ...p.aliases]) add(n, 'person', p.code ?? '', p);
   for (const a of dict.agents) add(a.phrase, 'agent', a.role);
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);

@@ -146,6 +146,8 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
     }
   }
   if (toAtSubject && governor === undefined) governor = { kind: 'purpose', index: subjectEnd };
+  // A bare infinitive ("summoned the envoy to protest") has not happened, whatever governs it.
+  if (governor === undefined && head > 0 && tokens[head - 1]!.lower === 'to' && tokens[head - 1]!.pos === 'PART') governor = { kind: 'purpose', index: head - 1 };
   // "Moon said that Kim hoped ...": a speaker further out still makes the whole report relayed.
   for (let k = frameEnd - 1; k >= 0 && frameEnd > 0; k--) {
     const t = tokens[k]!;

@@ -1,4 +1,4 @@
-import { actorCodeOn } from '../model/actor.js';
+import { actorCodeOn, roleOn } from '../model/actor.js';
 import { partyOf, isOrganisationCode } from '../model/actor-code.js';
 import type { IsoDate } from '../model/iso-date.js';
 import type { ActorIndex, ActorIndexEntry } from './actor-index.js';
@@ -30,6 +30,8 @@ export interface ArticleContext {
   date: IsoDate;
   lastPerson?: string;
   lastCountry?: string;
+  /** Last actor that is not a single person, for "it" ("Nigeria's army said it killed ..."). */
+  lastThing?: string;
   /** Last actor per role part (`GOV`, `MIL`) so that "the minister" finds its referent. */
   lastByRole: Map<string, string>;
 }
@@ -46,10 +48,19 @@ interface Raw {
 
 // Words allowed between a country word and its agent ("Japan's new foreign minister").
 const MODIFIERS = new Set(["'s", 'new', 'top', 'senior', 'chief', 'deputy', 'acting', 'outgoing', 'incoming', 'vice', 'first', 'then', 'former', 'own', 'interim', 'special', 'veteran', 'powerful', 'hardline', 'moderate', 'ruling']);
-const PREPOSITIONS = new Set(['with', 'to', 'in', 'by', 'on', 'against', 'from', 'at', 'for', 'of', 'toward', 'towards', 'into', 'between', 'among', 'over', 'about', 'upon', 'before', 'after', 'like', 'than', 'including']);
+const PREPOSITIONS = new Set(['with', 'to', 'in', 'by', 'on', 'against', 'from', 'at', 'for', 'of', 'toward', 'towards', 'into', 'between', 'among', 'over', 'about', 'upon', 'before', 'after', 'like', 'than', 'including', 'through', 'across', 'near', 'outside', 'inside', 'within', 'during', 'under', 'via', 'beyond', 'around', 'behind', 'throughout', 'despite', 'amid', 'off', 'onto', 'per', 'unlike', 'alongside', 'beside', 'besides']);
 const SKIP_BEFORE = new Set(['the', 'a', 'an', "'s", 'both', 'fellow', 'neighbouring', 'neighboring']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
-const SINGULAR_ROLES_PLURAL_MARK = /s$/;
+// Singular agent nouns that name a body, not one person ("the army", not "he").
+const COLLECTIVE = new Set(['army', 'military', 'government', 'administration', 'ministry', 'police', 'regime', 'embassy', 'navy', 'force', 'forces', 'parliament', 'cabinet', 'coalition', 'council', 'committee', 'court', 'office', 'department', 'agency', 'party', 'delegation', 'junta', 'guard', 'command', 'consulate', 'legislature', 'assembly', 'congress', 'senate', 'opposition', 'media', 'press', 'group', 'militia', 'movement', 'alliance', 'team', 'authority', 'bank', 'company', 'service', 'services', 'staff', 'leadership', 'state']);
+// "thousands of protesters": the "of" after a quantity does not make a prepositional phrase.
+const QUANTITY = new Set(['thousands', 'hundreds', 'dozens', 'millions', 'scores', 'tens', 'group', 'number', 'some', 'many', 'most', 'all', 'both', 'one', 'two', 'three', 'several', 'crowd', 'crowds', 'team', 'delegation', 'members', 'member', 'dozen', 'hundred', 'thousand', 'couple', 'handful', 'majority', 'bunch']);
+
+/** A singular title names one person ("the minister"); plurals and bodies ("the army") do not. */
+function isIndividual(head: string): boolean {
+  return !head.endsWith('s') && !COLLECTIVE.has(head);
+}
 
 function caseOk(tok: Token, rule: ActorIndexEntry['caseRule']): boolean {
   if (rule === 'any') return true;
@@ -102,7 +113,27 @@ function prepBefore(tokens: Token[], start: number): string {
   while (k >= 0 && SKIP_BEFORE.has(tokens[k]!.lower)) k--;
   if (k < 0) return '';
   const t = tokens[k]!;
+  if (t.lower === 'of' && k > 0 && (tokens[k - 1]!.pos === 'NUM' || QUANTITY.has(tokens[k - 1]!.lower))) return '';
   return PREPOSITIONS.has(t.lower) ? t.lower : '';
+}
+
+const PLURAL_PEOPLE = /(?:s|men|people|aircraft|police|personnel|staff|crew|military)$/;
+
+/**
+ * Nouns (one to three) after a country adjective that stand for the country's people or forces:
+ * a subject ("Israeli aircraft struck") or plural people ("released three Chinese fishermen").
+ * "a North Korean missile" stays no actor.
+ */
+function subjectNounRun(tokens: Token[], from: number): boolean {
+  let k = from;
+  while (k < tokens.length && k < from + 3 && (tokens[k]!.pos === 'NOUN' || (tokens[k]!.pos === 'ADJ' && k < from + 2))) k++;
+  if (k === from) return false;
+  const last = tokens[k - 1]!;
+  if (last.pos !== 'NOUN') return false;
+  if (last.lower !== last.lemma && PLURAL_PEOPLE.test(last.lower)) return true;
+  const next = tokens[k];
+  if (!next) return false;
+  return next.pos === 'VERB' || (next.pos === 'AUX' && tokens[k + 1]?.pos === 'VERB');
 }
 
 function personCode(entry: ActorIndexEntry, date: IsoDate): string | undefined {
@@ -120,6 +151,7 @@ function contextCountry(raws: Raw[], ctx: ArticleContext): string | undefined {
 
 function remember(ctx: ArticleContext, m: Mention): void {
   if (m.person) ctx.lastPerson = m.code;
+  else ctx.lastThing = m.code;
   const party = partyOf(m.code);
   if (!isOrganisationCode(m.code)) ctx.lastCountry = party;
   const role = m.code.slice(party.length);
@@ -132,8 +164,10 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
   const push = (start: number, end: number, code: string, person: boolean, inferred: boolean): void => {
     const prev = mentions[mentions.length - 1];
     // ", the North Korean foreign minister," after a person: the same actor, not a new one.
+    let k = start - 1;
+    while (k > 0 && DETERMINERS.has(tokens[k]!.lower)) k--;
     const apposition =
-      prev !== undefined && prev.end === start - 1 && tokens[prev.end]?.lower === ',' && prev.person && !raws.some((r) => r.start === start && (r.entry.kind === 'country' || r.entry.kind === 'org' || r.entry.kind === 'person'));
+      prev !== undefined && prev.end === k && tokens[k]?.lower === ',' && prev.person && !raws.some((r) => r.start === start && (r.entry.kind === 'country' || r.entry.kind === 'org' || r.entry.kind === 'person'));
     const m: Mention = { start, end, code, person, inferred, prep: prepBefore(tokens, start), apposition };
     mentions.push(m);
     if (!apposition) remember(ctx, m);
@@ -154,14 +188,16 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
         const next = raws[r];
         if (next && next.entry.kind === 'agent' && gapOk(tokens, end, next.start)) {
           code = e.code + next.entry.code;
-          person = !SINGULAR_ROLES_PLURAL_MARK.test(tokens[next.end - 1]!.lower);
+          person = isIndividual(tokens[next.end - 1]!.lower);
           end = next.end;
           r++;
         } else if (e.kind === 'capital') code = e.code + 'GOV';
         else if (e.kind === 'country') code = e.code;
         else if (next && next.entry.kind === 'person' && next.start === end) code = e.code;
-        // A lone adjective ("a North Korean missile") names no actor, unless it is a plural demonym.
+        // A lone adjective ("a North Korean missile") names no actor, unless it is a plural demonym
+        // or heads the subject of a verb ("Israeli aircraft struck ...": the country acts).
         else if (/s$/.test(tokens[raw.end - 1]!.lower) && tokens[raw.end - 1]!.pos !== 'ADJ') code = e.code;
+        else if (subjectNounRun(tokens, raw.end)) code = e.code;
         const after = raws[r];
         if (code !== undefined && after && after.entry.kind === 'person' && after.start === end) {
           code = personCode(after.entry, ctx.date) ?? code;
@@ -170,7 +206,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
           r++;
         }
       } else if (e.kind === 'org') {
-        code = e.code;
+        code = e.roles ? (roleOn({ id: '', kind: 'group', name: '', aliases: [], roles: e.roles }, ctx.date)?.code ?? e.code) : e.code;
         // "IAEA inspectors", "UN envoy": the organisation acts through them.
         const next = raws[r];
         if (next && next.entry.kind === 'agent' && gapOk(tokens, end, next.start)) {
@@ -191,7 +227,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
           r++;
         } else if (next && (next.entry.kind === 'country' || next.entry.kind === 'capital') && (between === 'of' || between === 'of the')) {
           code = next.entry.code + e.code;
-          person = !/s$/.test(tokens[raw.end - 1]!.lower);
+          person = isIndividual(tokens[raw.end - 1]!.lower);
           end = next.end;
           r++;
           const after = raws[r];
@@ -201,7 +237,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
             r++;
           }
         } else {
-          person = !/s$/.test(tokens[raw.end - 1]!.lower);
+          person = isIndividual(tokens[raw.end - 1]!.lower);
           const prevWord = tokens[i - 1]?.lower;
           const possessive = prevWord === "'s" && (tokens[i - 2]?.lower === 'country' || tokens[i - 2]?.lower === 'nation');
           const sameRole = ctx.lastByRole.get(e.code);
@@ -222,7 +258,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       push(i, i + 1, ctx.lastPerson, true, true);
     } else if ((t.lower === 'it' || t.lower === 'its') && ctx.lastCountry && tokens[i + 1]?.pos !== 'AUX' && i + 1 < tokens.length) {
       // "it" only as the subject of a full verb ("it launched"), not "it is time", "it said".
-      if (t.lower === 'it' && tokens[i + 1]?.pos === 'VERB' && tokens[i + 1]?.lemma !== 'say') push(i, i + 1, ctx.lastCountry, false, true);
+      if (t.lower === 'it' && tokens[i + 1]?.pos === 'VERB' && tokens[i + 1]?.lemma !== 'say') push(i, i + 1, ctx.lastThing ?? ctx.lastCountry, false, true);
     } else if (t.lower === 'country' && tokens[i - 1]?.lower === 'the' && tokens[i + 1]?.lower !== "'s" && ctx.lastCountry) {
       push(i - 1, i + 1, ctx.lastCountry, false, true);
     }

@@ -21,6 +21,8 @@ export interface Pattern {
   refine: Array<{ lemmas: Set<string>; code: string }>;
   /** Subjects joined by "and" act on each other ("X and Y held talks"). */
   symmetric: boolean;
+  /** No event without a named target ("met its targets" is not a meeting). */
+  needsTarget: boolean;
   line: number;
 }
 
@@ -75,6 +77,7 @@ export function compilePatterns(source: string, file = 'patterns.tsv'): PatternI
       headPos,
       refine: rules,
       symmetric: (flags ?? '').includes('sym'),
+      needsTarget: (flags ?? '').includes('need'),
       line,
     });
     if (target === '-' || target === 'none') all[all.length - 1]!.targets = ['-'];

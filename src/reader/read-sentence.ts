@@ -26,7 +26,8 @@ export interface SentenceEvent {
 const BOUNDARY = new Set(['.', ';', ':', '?', '!']);
 const CLAUSE_START = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'if', 'unless', 'when', 'after', 'before', 'since', 'until', 'but', 'where']);
 const COORD = new Set(['and', ',', 'or', '&']);
-const MAX_GAP = 4;
+// Words allowed between trigger words: "provide $50 million in humanitarian aid".
+const MAX_GAP = 6;
 
 interface Match {
   pattern: Pattern;
@@ -53,10 +54,10 @@ function isPassive(tokens: Token[], head: number): boolean {
   return false;
 }
 
-function matchAt(tokens: Token[], i: number, patterns: Pattern[], taken: Uint8Array): Match | undefined {
+function matchAt(tokens: Token[], i: number, patterns: Pattern[], taken: Uint8Array, misTagged = false): Match | undefined {
   const head = tokens[i]!;
   for (const p of patterns) {
-    if (p.headPos === 'V' && head.pos !== 'VERB') continue;
+    if (p.headPos === 'V' && head.pos !== 'VERB' && !misTagged) continue;
     if (p.headPos === 'N' && head.pos !== 'NOUN' && head.pos !== 'PROPN') continue;
     const passive = isPassive(tokens, i);
     let pos = i;
@@ -141,7 +142,9 @@ function coordinated(tokens: Token[], mentions: Mention[], at: number, dir: -1 |
     out.push(n);
     cur = next;
   }
-  return conjunction ? out : out.slice(0, 1);
+  if (!conjunction) return out.slice(0, 1);
+  // In text order, so "Saudi Arabia and Russia signed" has Saudi Arabia first.
+  return out.sort((a, b) => a.start - b.start);
 }
 
 function refineCode(p: Pattern, tokens: Token[], from: number): string {
@@ -169,13 +172,21 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
   const relative = relativeClauses(tokens);
   const events: SentenceEvent[] = [];
   let lastSubject: Mention[] | undefined;
+  let lastSubjectEnd: number | undefined;
 
   for (let i = 0; i < n; i++) {
     if (mentionAt[i]! >= 0 || taken[i]) continue;
     const t = tokens[i]!;
-    const cands = patterns.byHead.get(t.lemma) ?? (t.lower !== t.lemma ? patterns.byHead.get(t.lower) : undefined);
+    let cands = patterns.byHead.get(t.lemma) ?? (t.lower !== t.lemma ? patterns.byHead.get(t.lower) : undefined);
+    let misTagged = false;
+    if (!cands && t.pos === 'ADJ' && t.lower.endsWith('ed') && i > 0 && (tokens[i - 1]!.pos === 'PROPN' || tokens[i - 1]!.pos === 'NOUN')) {
+      // wink sometimes tags a past tense after a name as an adjective ("Egypt mediated talks").
+      const w = t.lower;
+      cands = patterns.byHead.get(w.slice(0, -1)) ?? patterns.byHead.get(w.slice(0, -2)) ?? patterns.byHead.get(w.slice(0, -3));
+      misTagged = cands !== undefined;
+    }
     if (!cands) continue;
-    const m = matchAt(tokens, i, cands, taken);
+    const m = matchAt(tokens, i, cands, taken, misTagged);
     if (!m) continue;
     const p = m.pattern;
     for (let k = m.first; k <= m.last; k++) taken[k] = 1;
@@ -202,6 +213,11 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
     }
     let subjects: Mention[] = subjectIdx >= 0 ? coordinated(tokens, mentions, subjectIdx, -1) : [];
     let subjectInferred = false;
+    // ", killing 12 officers": a participle clause shares the subject of the clause before it.
+    if (lastSubject && t.lower.endsWith('ing') && !m.passive && tokens[i - 1]?.lemma !== 'be' && (tokens[i - 1]?.lower === ',' || subjects.length === 0 || subjects[0]!.end <= (lastSubjectEnd ?? -1) + 0 || (subjects[0]!.prep === '' && lastSubjectEnd !== undefined && subjects[0]!.start > lastSubjectEnd))) {
+      subjects = lastSubject;
+      subjectInferred = false;
+    }
     if (subjects.length === 0 && lastSubject && !m.passive) {
       // "... met Kim and then flew to Beijing": the verb shares the earlier subject.
       subjects = lastSubject;
@@ -220,7 +236,7 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
         let stop = false;
         for (let b = m.after + 1; b < c.start; b++) {
           const w = tokens[b]!;
-          if (BOUNDARY.has(w.lower) || (CLAUSE_START.has(w.lower) && w.pos !== 'ADP') || (w.lower === 'that' )) stop = true;
+          if (BOUNDARY.has(w.lower) || w.lower === ',' || (CLAUSE_START.has(w.lower) && w.pos !== 'ADP') || w.lower === 'that') stop = true;
           // A direct object comes before any other verb, except an infinitive ("threatened to attack Japan").
           if (c.prep === '' && w.pos === 'VERB' && tokens[b - 1]?.lower !== 'to') stop = true;
         }
@@ -243,7 +259,11 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
       if (targetIdx < 0 || mentions[targetIdx]!.prep === 'by') targets = subjects.length > 0 ? subjects : [null];
     }
     if (sources.length === 0) continue;
-    if (!m.passive && !subjectInferred) lastSubject = subjects;
+    if (p.needsTarget && targets[0] === null) continue;
+    if (!m.passive && !subjectInferred && lastSubject !== subjects) {
+      lastSubject = subjects;
+      lastSubjectEnd = m.last;
+    }
 
     if (p.symmetric && targets.length === 1 && targets[0] === null && sources.length >= 2) {
       targets = sources.slice(1);
@@ -251,7 +271,10 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
     }
 
     const subjectMention = subjects[0];
-    const verdict = detectMode(tokens, i, subjectMention && !subjectInferred ? subjectMention.start : m.first, subjectMention && !subjectInferred ? subjectMention.end : m.first, m.first);
+    const explicit = subjectMention !== undefined && !subjectInferred && subjectMention.end <= m.first;
+    const subjStart = explicit ? Math.min(...subjects.map((s) => s.start)) : m.first;
+    const subjEnd = explicit ? Math.max(...subjects.map((s) => s.end)) : m.first;
+    const verdict = detectMode(tokens, i, subjStart, subjEnd, m.first);
     let mode = verdict.mode;
     let code = refineCode(p, tokens, m.after + 1);
     let rule = p.id;
