@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { rootOfCode } from './score.js';
+import { loadEvalSet, parseArticle, parseSentences, splitSentences, REGIONS } from './eval-set.js';
+import type { ValidationProblem } from '../../model/errors.js';
+
+describe('the evaluation set', () => {
+  const set = loadEvalSet();
+  const counted = (mode: string) => mode === 'asserted' || mode === 'reported';
+
+  it('has at least 300 sentences and 12 articles, 3 of them opinion or analysis', () => {
+    expect(set.sentences.length).toBeGreaterThanOrEqual(300);
+    expect(set.articles.length).toBeGreaterThanOrEqual(12);
+    expect(set.articles.filter((a) => a.kind !== 'news').length).toBeGreaterThanOrEqual(3);
+    for (const a of set.articles) {
+      expect(a.sentences.length, a.id).toBeGreaterThanOrEqual(5);
+      expect(a.sentences.length, a.id).toBeLessThanOrEqual(25);
+    }
+  });
+
+  it('spreads sentences over all twenty roots, at least 8 each', () => {
+    const per = new Map<string, number>();
+    for (const s of set.sentences) per.set(s.root, (per.get(s.root) ?? 0) + 1);
+    for (let r = 1; r <= 20; r++) expect(per.get(String(r).padStart(2, '0')) ?? 0, `root ${r}`).toBeGreaterThanOrEqual(8);
+  });
+
+  it('covers every region and has traps in at least 35% of sentences', () => {
+    const regions = new Set(set.sentences.map((s) => s.region));
+    for (const r of REGIONS) expect(regions.has(r), r).toBe(true);
+    expect(set.sentences.filter((s) => s.traps.length > 0).length / set.sentences.length).toBeGreaterThanOrEqual(0.35);
+  });
+
+  it('keeps opinion pieces nearly free of counted events', () => {
+    for (const a of set.articles.filter((x) => x.kind !== 'news')) {
+      const n = a.events.filter((e) => counted(e.mode)).length;
+      expect(n, a.id).toBeLessThanOrEqual(Math.ceil(a.sentences.length / 3));
+    }
+  });
+
+  it('has sentences with no counted event (opinions, negations) for the false-event measure', () => {
+    expect(set.sentences.filter((s) => !s.events.some((e) => counted(e.mode))).length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('uses dates within 2017-2026', () => {
+    for (const s of set.sentences) expect(s.date >= '2017-01-01' && s.date <= '2026-12-31', s.id).toBe(true);
+    for (const s of set.sentences) for (const e of s.events) if (e.date) expect(e.date <= s.date || !counted(e.mode), `${s.id} ${e.code}`).toBe(true);
+  });
+
+  it('has one article on the US-DPRK 2018 story', () => {
+    expect(set.articles.some((a) => a.date.startsWith('2018') && a.events.some((e) => e.source.startsWith('USA') && e.target?.startsWith('PRK')))).toBe(true);
+  });
+
+  it('only uses real CAMEO roots', () => {
+    for (const s of set.sentences) for (const e of s.events) expect(Number(rootOfCode(e.code))).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('eval-set parsing', () => {
+  it('names file, line and field of a bad sentence', () => {
+    const problems: ValidationProblem[] = [];
+    const good = '{"id":"x1","date":"2019-01-01","text":"A.","region":"europe","root":"04","traps":[],"events":[]}';
+    const bad = '{"id":"x2","date":"2019-01-01","text":"B.","region":"europe","root":"04","traps":[],"events":[{"source":"USA","target":"PRK","code":"999","mode":"asserted"}]}';
+    const out = parseSentences('s.jsonl', `${good}\n${bad}\n`, problems);
+    expect(out).toHaveLength(1);
+    expect(problems[0]!.location).toMatchObject({ file: 's.jsonl', line: 2, field: 'code' });
+  });
+
+  it('rejects an event whose sentence index is outside the article', () => {
+    const problems: ValidationProblem[] = [];
+    const text = JSON.stringify({ id: 'z', date: '2019-01-01', kind: 'news', title: 't', sentences: ['One.', 'Two.'], events: [{ sentence: 2, source: 'USA', target: null, code: '010', mode: 'asserted' }] }, null, 2);
+    expect(parseArticle('z.json', text, problems)).toBeUndefined();
+    expect(problems[0]!.location?.field).toBe('sentence');
+  });
+
+  it('joins the sentences of an article with one space', () => {
+    const problems: ValidationProblem[] = [];
+    const a = parseArticle('z.json', JSON.stringify({ id: 'z', date: '2019-01-01', kind: 'news', title: 't', sentences: ['One.', 'Two.'], events: [] }), problems);
+    expect(a?.text).toBe('One. Two.');
+  });
+
+  it('splits plain text on sentence ends', () => {
+    expect(splitSentences('Kim met Moon. "We agreed," he said. U.S. officials left.')).toEqual(['Kim met Moon.', '"We agreed," he said.', 'U.S. officials left.']);
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * Scoring of the reader against the hand-annotated evaluation set. Pure: no files, no reader.
+ *
+ * An event counts only when its mode is `asserted` or `reported` (on both sides): the other modes
+ * are not moves in the ledger, so a reader that drops them loses nothing, and one that turns them
+ * into moves is wrong. Within each unit (a sentence, or a whole article) predicted events are
+ * matched one-to-one to gold events that have the same source party, the same target party and the
+ * same CAMEO root. The full code and the date are then checked on the matches only.
+ */
+
+export type Mode = 'asserted' | 'reported' | 'intended' | 'hypothetical' | 'recommended' | 'negated';
+
+export const MODES: readonly Mode[] = ['asserted', 'reported', 'intended', 'hypothetical', 'recommended', 'negated'];
+
+/** Modes that make an event a move in the ledger. */
+export const COUNTED_MODES: ReadonlySet<Mode> = new Set<Mode>(['asserted', 'reported']);
+
+export interface EvalEvent {
+  source: string;
+  target: string | null;
+  code: string;
+  mode: Mode;
+  date?: string;
+  /** Sentence index inside an article; used only to prefer same-sentence matches. */
+  sentence?: number;
+}
+
+export interface EvalUnit {
+  /** `s001`, or `a03` for a whole article. */
+  id: string;
+  gold: EvalEvent[];
+  predicted: EvalEvent[];
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface Match {
+  unit: string;
+  gold: EvalEvent;
+  predicted: EvalEvent;
+  codeCorrect: boolean;
+  /** Undefined when the gold event has no date to compare with. */
+  dateCorrect: boolean | undefined;
+}
+
+export interface Score extends Counts {
+  units: number;
+  /** Matches whose full code equals the gold code, over all matches. */
+  codeAccuracy: number;
+  /** Matches whose date equals the gold date, over matches with a gold date. */
+  dateAccuracy: number;
+  /** Units whose gold holds no counted event. */
+  emptyUnits: number;
+  /** Counted events predicted on those units. */
+  falseEventsOnEmpty: number;
+  /** How many of those units got at least one counted event. */
+  emptyUnitsWithFalseEvents: number;
+  /** Per CAMEO root (`01`..`20`): gold root for hits and misses, predicted root for false events. */
+  perRoot: Record<string, Counts>;
+  matches: Match[];
+  misses: { unit: string; gold: EvalEvent }[];
+  falseEvents: { unit: string; predicted: EvalEvent }[];
+}
+
+const ORGANISATION_ROOTS = new Set(['IGO', 'NGO', 'IMG', 'MNC']);
+
+/**
+ * Role parts that may trail an organisation code (`IGOUNOIAEGOV`). They are stripped from the end
+ * only, because inner parts such as HLH or REF belong to the organisation's own code
+ * (`NGOHLHIRC`, `IGOUNOREFHCR`) and stripping them would merge the Red Cross with Amnesty.
+ */
+const TRAILING_ROLES = new Set(['GOV', 'MIL', 'REB', 'OPP', 'PTY', 'COP', 'JUD', 'SPY', 'MED', 'LEG', 'ELI', 'CVL', 'BUS', 'UAF']);
+
+/** The party an actor code is scored at: the country, or the organisation without trailing roles. */
+export function scoringParty(code: string | null): string | null {
+  if (code === null || code === '') return null;
+  const c = code.toUpperCase();
+  if (!ORGANISATION_ROOTS.has(c.slice(0, 3))) return c.slice(0, 3);
+  let end = c.length;
+  while (end > 6 && TRAILING_ROLES.has(c.slice(end - 3, end))) end -= 3;
+  return c.slice(0, end);
+}
+
+export function rootOfCode(code: string): string {
+  return code.slice(0, 2);
+}
+
+export function isCounted(e: EvalEvent): boolean {
+  return COUNTED_MODES.has(e.mode);
+}
+
+function ratio(num: number, den: number): number {
+  return den === 0 ? 0 : num / den;
+}
+
+export function counts(tp: number, fp: number, fn: number): Counts {
+  const precision = tp + fp === 0 ? (fn === 0 ? 1 : 0) : tp / (tp + fp);
+  const recall = tp + fn === 0 ? (fp === 0 ? 1 : 0) : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { tp, fp, fn, precision, recall, f1 };
+}
+
+function sameKey(g: EvalEvent, p: EvalEvent): boolean {
+  return scoringParty(g.source) === scoringParty(p.source) && scoringParty(g.target) === scoringParty(p.target) && rootOfCode(g.code) === rootOfCode(p.code);
+}
+
+/** Among candidates with the same key, prefer the same sentence, then the same code, then date. */
+function preference(g: EvalEvent, p: EvalEvent): number {
+  let s = 0;
+  if (g.sentence !== undefined && p.sentence !== undefined && g.sentence === p.sentence) s += 4;
+  if (g.code === p.code) s += 2;
+  if (g.date !== undefined && g.date === p.date) s += 1;
+  return s;
+}
+
+/** One-to-one greedy matching inside one unit, gold events in their listed order. */
+export function matchUnit(unit: EvalUnit): { matches: Match[]; misses: EvalEvent[]; falseEvents: EvalEvent[] } {
+  const gold = unit.gold.filter(isCounted);
+  const pred = unit.predicted.filter(isCounted);
+  const used = new Array<boolean>(pred.length).fill(false);
+  const matches: Match[] = [];
+  const misses: EvalEvent[] = [];
+  for (const g of gold) {
+    let best = -1;
+    let bestPref = -1;
+    pred.forEach((p, i) => {
+      if (used[i] || !sameKey(g, p)) return;
+      const pref = preference(g, p);
+      if (pref > bestPref) {
+        best = i;
+        bestPref = pref;
+      }
+    });
+    if (best < 0) {
+      misses.push(g);
+      continue;
+    }
+    used[best] = true;
+    const p = pred[best]!;
+    matches.push({ unit: unit.id, gold: g, predicted: p, codeCorrect: g.code === p.code, dateCorrect: g.date === undefined ? undefined : g.date === p.date });
+  }
+  const falseEvents = pred.filter((_, i) => !used[i]);
+  return { matches, misses, falseEvents };
+}
+
+export function score(units: readonly EvalUnit[]): Score {
+  const matches: Match[] = [];
+  const misses: { unit: string; gold: EvalEvent }[] = [];
+  const falseEvents: { unit: string; predicted: EvalEvent }[] = [];
+  const rootTallies = new Map<string, { tp: number; fp: number; fn: number }>();
+  const tally = (root: string) => {
+    let t = rootTallies.get(root);
+    if (!t) rootTallies.set(root, (t = { tp: 0, fp: 0, fn: 0 }));
+    return t;
+  };
+  let emptyUnits = 0;
+  let falseEventsOnEmpty = 0;
+  let emptyUnitsWithFalseEvents = 0;
+  for (const unit of units) {
+    const r = matchUnit(unit);
+    for (const m of r.matches) {
+      matches.push(m);
+      tally(rootOfCode(m.gold.code)).tp++;
+    }
+    for (const g of r.misses) {
+      misses.push({ unit: unit.id, gold: g });
+      tally(rootOfCode(g.code)).fn++;
+    }
+    for (const p of r.falseEvents) {
+      falseEvents.push({ unit: unit.id, predicted: p });
+      tally(rootOfCode(p.code)).fp++;
+    }
+    if (!unit.gold.some(isCounted)) {
+      emptyUnits++;
+      falseEventsOnEmpty += r.falseEvents.length;
+      if (r.falseEvents.length > 0) emptyUnitsWithFalseEvents++;
+    }
+  }
+  const perRoot: Record<string, Counts> = {};
+  for (const root of [...rootTallies.keys()].sort()) {
+    const t = rootTallies.get(root)!;
+    perRoot[root] = counts(t.tp, t.fp, t.fn);
+  }
+  const dated = matches.filter((m) => m.dateCorrect !== undefined);
+  return {
+    units: units.length,
+    ...counts(matches.length, falseEvents.length, misses.length),
+    codeAccuracy: ratio(matches.filter((m) => m.codeCorrect).length, matches.length),
+    dateAccuracy: ratio(dated.filter((m) => m.dateCorrect).length, dated.length),
+    emptyUnits,
+    falseEventsOnEmpty,
+    emptyUnitsWithFalseEvents,
+    perRoot,
+    matches,
+    misses,
+    falseEvents,
+  };
+}
