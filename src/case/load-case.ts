@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { CaseData } from '../model/case.js';
 import type { Store } from '../store/store.js';
 import { FILE_ORIGIN } from '../store/case-repository.js';
@@ -39,7 +40,7 @@ export async function loadCaseFolder(store: Store, dir: string, options: { force
   const loadedAt = (options.now ?? new Date()).toISOString();
   return store.transaction(async (tx) => {
     const before = existing ? await readStoredFileCase(tx, caseId) : undefined;
-    await tx.cases.writeFrame(data, folder.hash, loadedAt);
+    await tx.cases.writeFrame(data, { filesHash: folder.hash, sourceDir: resolve(dir) }, loadedAt);
     await tx.events.deleteWhereOrigin(caseId, FILE_ORIGIN);
     // An id now in the files replaces an event of the same id added by hand or by the reader.
     const clash = await tx.events.existingIds(caseId, data.events.map((e) => e.id));

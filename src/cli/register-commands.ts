@@ -1,4 +1,20 @@
 import type { Command } from '@commander-js/extra-typings';
+import { registerBriefCommand } from './commands/brief.js';
+import { registerCaseCommand } from './commands/case.js';
+import { registerCheckCommand } from './commands/check.js';
+import { registerEventCommand } from './commands/event-add.js';
+import { registerEventsCommand } from './commands/events.js';
+import { registerReadCommand } from './commands/read.js';
+import { registerReviewCommand } from './commands/review.js';
+import { readIntoCase } from './read-into-case.js';
 
 /** Every command, in the order `parley --help` lists them. */
-export function registerCommands(_program: Command): void {}
+export function registerCommands(program: Command): void {
+  registerBriefCommand(program);
+  registerCheckCommand(program);
+  registerEventsCommand(program);
+  registerEventCommand(program);
+  registerCaseCommand(program);
+  registerReadCommand(program, { into: readIntoCase });
+  registerReviewCommand(program);
+}

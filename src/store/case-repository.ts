@@ -29,14 +29,15 @@ export type CaseFrame = Omit<CaseData, 'events'>;
 export class CaseRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async info(caseId: string): Promise<(CaseInfo & { filesHash: string | null; loadedAt: string }) | undefined> {
+  async info(caseId: string): Promise<(CaseInfo & { filesHash: string | null; sourceDir: string | null; loadedAt: string }) | undefined> {
     const r = await this.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
     if (!r) return undefined;
-    const info: CaseInfo & { filesHash: string | null; loadedAt: string } = {
+    const info: CaseInfo & { filesHash: string | null; sourceDir: string | null; loadedAt: string } = {
       id: r.id,
       title: r.title,
       settings: fromJson<CaseSettings>(r.settings, { parties: ['', ''] }),
       filesHash: r.files_hash,
+      sourceDir: r.source_dir,
       loadedAt: r.loaded_at,
     };
     if (r.description) info.description = r.description;
@@ -75,27 +76,9 @@ export class CaseRepository {
     return out;
   }
 
-  /** Writes the case row and every non-event part, replacing what the case had. */
-  async writeFrame(frame: CaseFrame, filesHash: string | null, loadedAt: string): Promise<void> {
-    const { info } = frame;
-    const caseId = info.id;
-    await this.db.deleteFrom('cases').where('id', '=', caseId).execute();
-    await this.db
-      .insertInto('cases')
-      .values({
-        id: caseId,
-        title: info.title,
-        description: info.description ?? null,
-        settings: toJson(info.settings),
-        files_hash: filesHash,
-        loaded_at: loadedAt,
-      })
-      .execute();
-
-    for (const t of ['actors', 'agreements', 'provisions', 'provision_statuses', 'facilities', 'facility_statuses', 'observations'] as const) {
-      await this.db.deleteFrom(t).where('case_id', '=', caseId).execute();
-    }
-    for (const batch of chunks(frame.actors, 100)) {
+  /** Adds actors to a case (those the reader meets that the case did not have yet). */
+  async insertActors(caseId: string, actors: readonly Actor[]): Promise<void> {
+    for (const batch of chunks(actors, 100)) {
       await this.db
         .insertInto('actors')
         .values(
@@ -113,6 +96,30 @@ export class CaseRepository {
         )
         .execute();
     }
+  }
+
+  /** Writes the case row and every non-event part, replacing what the case had. */
+  async writeFrame(frame: CaseFrame, origin: { filesHash: string | null; sourceDir: string | null }, loadedAt: string): Promise<void> {
+    const { info } = frame;
+    const caseId = info.id;
+    await this.db.deleteFrom('cases').where('id', '=', caseId).execute();
+    await this.db
+      .insertInto('cases')
+      .values({
+        id: caseId,
+        title: info.title,
+        description: info.description ?? null,
+        settings: toJson(info.settings),
+        files_hash: origin.filesHash,
+        source_dir: origin.sourceDir,
+        loaded_at: loadedAt,
+      })
+      .execute();
+
+    for (const t of ['actors', 'agreements', 'provisions', 'provision_statuses', 'facilities', 'facility_statuses', 'observations'] as const) {
+      await this.db.deleteFrom(t).where('case_id', '=', caseId).execute();
+    }
+    await this.insertActors(caseId, frame.actors);
     for (const ag of frame.agreements) {
       await this.db
         .insertInto('agreements')
@@ -217,7 +224,7 @@ export class CaseRepository {
   async readFrame(caseId: string): Promise<CaseFrame | undefined> {
     const info = await this.info(caseId);
     if (!info) return undefined;
-    const { filesHash: _h, loadedAt: _l, ...plainInfo } = info;
+    const { filesHash: _h, sourceDir: _d, loadedAt: _l, ...plainInfo } = info;
     return {
       info: plainInfo,
       actors: await this.actors(caseId),

@@ -30,6 +30,8 @@ export interface CasesTable {
   settings: string;
   /** Hash of the files it was last loaded from; a load of unchanged files does nothing. */
   files_hash: string | null;
+  /** The folder it was last loaded from. */
+  source_dir: string | null;
   loaded_at: string;
 }
 

@@ -135,7 +135,7 @@ describe('all, any and not use three-valued logic', () => {
   });
 
   it('collects what is missing from every unmet part of an all', () => {
-    const r = evaluateCondition(withRequirement({ all: [unmet, { event: { codes: ['18'], label: 'an assault' } }] }), '2018-06-30', ledger);
+    const r = evaluateCondition(withRequirement({ all: [unmet, { event: { codes: ['18'] }, label: 'an assault' }] }), '2018-06-30', ledger);
     expect(r.missing).toHaveLength(2);
   });
 });

@@ -9,6 +9,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('description', 'text')
     .addColumn('settings', 'text', (c) => c.notNull())
     .addColumn('files_hash', 'text')
+    .addColumn('source_dir', 'text')
     .addColumn('loaded_at', 'text', (c) => c.notNull())
     .execute();
 

@@ -1,0 +1,67 @@
+import type { ConditionResult, Evidence, GatedMove } from '../analysis/conditions/condition-result.js';
+import type { PaceResult } from '../analysis/pace.js';
+import type { ReciprocityResult } from '../analysis/reciprocity.js';
+import type { Scorecard } from '../analysis/scorecard.js';
+import type { ObservationFinding, Verdict } from '../model/condition.js';
+import type { Verification } from '../model/event.js';
+import type { FacilityStatus } from '../model/facility.js';
+
+/**
+ * The state of a case on a date: what `parley brief` prints and `--format json` emits. The JSON
+ * shape is versioned by `schema`; fields are only ever added within a version.
+ */
+export interface Brief {
+  schema: 'parley.brief/1';
+  case: { id: string; title: string; description?: string };
+  asOf: string;
+  /** The question the case opens with (its headline condition), answered. Null when the case names none. */
+  headline: Headline | null;
+  /** Every current condition of the case, the headline's included. */
+  conditions: ConditionResult[];
+  reciprocity: ReciprocityResult;
+  scorecard: Scorecard;
+  facilities: FacilitiesSummary;
+  pace: PaceResult;
+  ledger: LedgerCounts;
+}
+
+export interface Headline {
+  conditionId: string;
+  question: string;
+  verdict: Verdict;
+  /** One-sentence answer. */
+  answer: string;
+  evidence: Evidence[];
+  missing: string[];
+  gatedMoves: GatedMove[];
+}
+
+export interface FacilityLine {
+  id: string;
+  name: string;
+  type: string;
+  key: boolean;
+  declared: boolean | null;
+  status: FacilityStatus;
+  statusSince: string | null;
+  statusNote: string | null;
+  lastObservation: { date: string; by: string; finding: ObservationFinding; verification: Verification } | null;
+  /** The strongest verification of any observation up to the date; null when never observed. */
+  bestVerification: Verification | null;
+}
+
+export interface FacilitiesSummary {
+  total: number;
+  byStatus: Partial<Record<FacilityStatus, number>>;
+  /** Key sites, each with its status on the date. */
+  key: FacilityLine[];
+}
+
+export interface LedgerCounts {
+  events: number;
+  confirmed: number;
+  proposed: number;
+  rejected: number;
+  /** Imported dataset rows attached to the case. */
+  imported: number;
+}

@@ -1,0 +1,135 @@
+import { evaluateCondition } from '../analysis/conditions/evaluate-condition.js';
+import type { ConditionResult } from '../analysis/conditions/condition-result.js';
+import { DEFAULT_STEP_PREFIXES, pace } from '../analysis/pace.js';
+import { reciprocityFromAggregates } from '../analysis/reciprocity.js';
+import { scorecard } from '../analysis/scorecard.js';
+import type { Move } from '../analysis/move.js';
+import { NotFoundError } from '../model/errors.js';
+import type { LedgerEvent, Verification } from '../model/event.js';
+import { verificationRank } from '../model/event.js';
+import { facilityStatusOn, type Facility, type FacilityStatus } from '../model/facility.js';
+import { todayIso } from '../model/iso-date.js';
+import type { CaseFrame } from '../store/case-repository.js';
+import type { Store } from '../store/store.js';
+import type { Brief, FacilitiesSummary, FacilityLine, Headline } from './brief.js';
+import { collectConditionLedger } from './collect-condition-ledger.js';
+
+export interface BriefOptions {
+  caseId: string;
+  /** Default: the case's `defaultAsOf`, else today. */
+  asOf?: string;
+  /** Reciprocity and pace between these two parties instead of the case's own (`USA`, `PRK`). */
+  dyad?: [string, string];
+  /** Reciprocity window start; default the case's `reciprocitySince`, else its period start, else a year before the date. */
+  from?: string;
+  /** Reciprocity window end; default the date asked about. */
+  to?: string;
+}
+
+/** Codes whose moves reciprocity needs one by one (concessions); everything else comes from the daily aggregates. */
+const CONCESSION_CODES = ['08', '035'];
+
+export function toMove(e: LedgerEvent): Move | undefined {
+  if (!e.targetCode) return undefined;
+  return { date: e.date, sourceCode: e.sourceCode, targetCode: e.targetCode, code: e.code, goldstein: e.goldstein, quadClass: e.quadClass, verification: e.verification, id: e.id, summary: e.summary };
+}
+
+/** Builds the brief of a case on a date from the store, reading only what each part needs. */
+export async function buildBrief(store: Store, options: BriefOptions): Promise<Brief> {
+  const frame = await store.cases.readFrame(options.caseId);
+  if (!frame) {
+    const known = (await store.cases.list()).map((c) => c.id);
+    throw new NotFoundError(`no case "${options.caseId}" in the store${known.length ? `; cases: ${known.join(', ')}` : ''}`);
+  }
+  const settings = frame.info.settings;
+  const asOf = options.asOf ?? settings.defaultAsOf ?? todayIso();
+  const conditions: ConditionResult[] = [];
+  for (const c of frame.conditions) conditions.push(evaluateCondition(c, asOf, await collectConditionLedger(store, frame, c, asOf)));
+  const headlineResult = conditions.find((c) => c.id === settings.headlineCondition);
+
+  const [a, b] = options.dyad ?? settings.parties;
+  const from = options.from ?? settings.reciprocitySince ?? settings.period?.from ?? yearBefore(asOf);
+  const to = options.to ?? asOf;
+  const days = await store.aggregates.dyadDays(frame.info.id, a, b, from, to);
+  const concessionEvents = await store.events.find({ caseId: frame.info.id, codes: CONCESSION_CODES, sourceCodes: [a, b], targetCodes: [a, b], from, to, statuses: ['confirmed'] });
+  const reciprocity = reciprocityFromAggregates(days, { a, b }, {
+    from,
+    to,
+    answerWithinDays: settings.responseDays ?? 30,
+    concessionMoves: concessionEvents.map(toMove).filter((m): m is Move => m !== undefined),
+  });
+
+  const steps = await store.events.find({ caseId: frame.info.id, codes: [...DEFAULT_STEP_PREFIXES], sourceCodes: [a, b], targetCodes: [a, b], to: asOf, statuses: ['confirmed'] });
+  const paceResult = pace(steps.map(toMove).filter((m): m is Move => m !== undefined), { asOf, dyad: { a, b } });
+
+  const counts = async (statuses: ('confirmed' | 'proposed' | 'rejected')[]) => store.events.count({ caseId: frame.info.id, statuses, to: asOf });
+  const brief: Brief = {
+    schema: 'parley.brief/1',
+    case: { id: frame.info.id, title: frame.info.title, ...(frame.info.description ? { description: frame.info.description } : {}) },
+    asOf,
+    headline: headlineResult ? headline(headlineResult, asOf) : null,
+    conditions,
+    reciprocity,
+    scorecard: scorecard(frame.agreements, asOf, settings.reciprocitySince ? { since: settings.reciprocitySince } : {}),
+    facilities: summariseFacilities(frame, asOf),
+    pace: paceResult,
+    ledger: {
+      events: await counts(['confirmed', 'proposed', 'rejected']),
+      confirmed: await counts(['confirmed']),
+      proposed: await counts(['proposed']),
+      rejected: await counts(['rejected']),
+      imported: 0,
+    },
+  };
+  return brief;
+}
+
+function yearBefore(date: string): string {
+  return `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
+}
+
+function headline(r: ConditionResult, asOf: string): Headline {
+  const verdictWord = r.verdict === 'met' ? 'Yes' : r.verdict === 'unmet' ? 'No' : 'Not known';
+  const taken = r.gatedMoves.length;
+  let answer = `${verdictWord}: on ${asOf} the condition is ${r.verdict}.`;
+  if (r.missing.length) answer += ` Missing: ${r.missing.join('; ')}.`;
+  if (taken) answer += ` ${taken} gated ${taken === 1 ? 'move was' : 'moves were'} made while it was not met.`;
+  return {
+    conditionId: r.id,
+    question: `Is it met on ${asOf}: ${r.title}?`,
+    verdict: r.verdict,
+    answer,
+    evidence: r.result.evidence,
+    missing: r.missing,
+    gatedMoves: r.gatedMoves,
+  };
+}
+
+function summariseFacilities(frame: CaseFrame, asOf: string): FacilitiesSummary {
+  const byStatus: Partial<Record<FacilityStatus, number>> = {};
+  for (const f of frame.facilities) {
+    const s = facilityStatusOn(f, asOf)?.status ?? 'unknown';
+    byStatus[s] = (byStatus[s] ?? 0) + 1;
+  }
+  return { total: frame.facilities.length, byStatus, key: frame.facilities.filter((f) => f.key).map((f) => facilityLine(f, asOf)) };
+}
+
+function facilityLine(f: Facility, asOf: string): FacilityLine {
+  const status = facilityStatusOn(f, asOf);
+  const seen = f.observations.filter((o) => o.date <= asOf);
+  const last = seen.reduce<(typeof seen)[number] | undefined>((acc, o) => (!acc || o.date >= acc.date ? o : acc), undefined);
+  let best: Verification | null = null;
+  for (const o of seen) if (!best || verificationRank(o.verification) > verificationRank(best)) best = o.verification;
+  return {
+    id: f.id,
+    name: f.name,
+    type: f.type,
+    key: f.key,
+    declared: f.declared ?? null,
+    status: status?.status ?? 'unknown',
+    statusSince: status?.date ?? null,
+    statusNote: status?.note ?? null,
+    lastObservation: last ? { date: last.date, by: last.by, finding: last.finding, verification: last.verification } : null,
+    bestVerification: best,
+  };
+}

@@ -1,0 +1,51 @@
+import type { Condition, EventFilter, MovePattern, Requirement } from '../model/condition.js';
+import type { LedgerEvent } from '../model/event.js';
+import type { ConditionLedger } from '../analysis/conditions/evaluate-condition.js';
+import type { CaseFrame } from '../store/case-repository.js';
+import type { EventQuery } from '../store/event-repository.js';
+import type { Store } from '../store/store.js';
+
+/** Every event filter a requirement uses, for the store to fetch. */
+export function requirementFilters(r: Requirement): EventFilter[] {
+  if ('all' in r) return r.all.flatMap(requirementFilters);
+  if ('any' in r) return r.any.flatMap(requirementFilters);
+  if ('not' in r) return requirementFilters(r.not);
+  if ('event' in r) return [r.event];
+  if ('noEvent' in r) return [r.noEvent];
+  if ('facilities' in r) return [r.facilities.coveredBy];
+  return [];
+}
+
+/**
+ * The store query for a filter or gate: a superset of what it matches, narrowed by what SQL can
+ * use an index for (codes, actor code prefixes, actor ids, status, dates). Titles, windows
+ * relative to a date and facility filters are applied by the evaluator.
+ */
+function toQuery(caseId: string, f: EventFilter | MovePattern, asOf: string): EventQuery {
+  const q: EventQuery = { caseId, to: asOf };
+  if (f.codes?.length) q.codes = [...f.codes];
+  if (f.source?.code) q.sourceCodes = [f.source.code];
+  if (f.target?.code) q.targetCodes = [f.target.code];
+  if (f.source?.actor) q.sourceActors = [f.source.actor];
+  if (f.target?.actor) q.targetActors = [f.target.actor];
+  q.statuses = f.status ? [...f.status] : ['confirmed'];
+  const fixedFrom = 'window' in f ? f.window?.from : 'from' in f ? f.from : undefined;
+  if (fixedFrom) q.from = fixedFrom;
+  return q;
+}
+
+/**
+ * The slice of the ledger a condition needs up to a date: events any of its filters or gates
+ * could match (fetched by indexed queries, so a condition over a million events reads only its
+ * own), and the case's facilities and agreements.
+ */
+export async function collectConditionLedger(store: Store, frame: CaseFrame, condition: Condition, asOf: string): Promise<ConditionLedger> {
+  const queries = [
+    ...requirementFilters(condition.requires).map((f) => toQuery(frame.info.id, f, asOf)),
+    ...condition.gates.map((g) => toQuery(frame.info.id, g, asOf)),
+  ];
+  const byId = new Map<string, LedgerEvent>();
+  for (const q of queries) for (const e of await store.events.find(q)) byId.set(e.id, e);
+  const events = [...byId.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+  return { events, facilities: frame.facilities, agreements: frame.agreements };
+}

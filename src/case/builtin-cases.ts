@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Store } from '../store/store.js';
+import { CASE_FILES } from './case-schema.js';
+import { loadCaseFolder, type LoadReport } from './load-case.js';
+
+/** The cases shipped with Parley, in `cases/` at the package root. */
+export const BUILTIN_CASES_DIR = fileURLToPath(new URL('../../cases/', import.meta.url));
+
+export const DEFAULT_CASE = 'us-dprk-2018';
+
+export function builtinCaseIds(): string[] {
+  if (!existsSync(BUILTIN_CASES_DIR)) return [];
+  return readdirSync(BUILTIN_CASES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(BUILTIN_CASES_DIR, d.name, 'case.yaml')))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** The same hash `readCaseFolder` computes, without validating: enough to see that nothing changed. */
+export function hashCaseFolder(dir: string): string {
+  const hash = createHash('sha256');
+  for (const name of Object.keys(CASE_FILES)) {
+    const path = join(dir, name);
+    if (!existsSync(path)) continue;
+    hash.update(name).update('\0').update(readFileSync(path, 'utf8')).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Makes sure a built-in case is in the store and up to date with the files shipped with this
+ * version, so that `parley brief` works on a fresh machine with no set-up. Cases that are not
+ * built in are left alone. Returns the load report when something was loaded.
+ */
+export async function ensureBuiltinCase(store: Store, caseId: string): Promise<LoadReport | undefined> {
+  if (!builtinCaseIds().includes(caseId)) return undefined;
+  const dir = join(BUILTIN_CASES_DIR, caseId);
+  const info = await store.cases.info(caseId);
+  // A copy the analyst loaded from a folder of their own is theirs: never overwrite it.
+  if (info && info.sourceDir !== null && resolve(info.sourceDir) !== resolve(dir)) return undefined;
+  if (info && info.filesHash === hashCaseFolder(dir)) return undefined;
+  return loadCaseFolder(store, dir);
+}

@@ -1,0 +1,42 @@
+import type { Command } from '@commander-js/extra-typings';
+import { buildBrief } from '../../brief/build-brief.js';
+import { markdownStyle, textStyle } from '../../brief/brief-style.js';
+import { renderBrief } from '../../brief/render-brief.js';
+import { DEFAULT_CASE, ensureBuiltinCase } from '../../case/builtin-cases.js';
+import { dbFlag, dbLocation, useColour, withStore } from '../context.js';
+import { choiceOption, dateOption, dyadOption, examples } from '../options.js';
+
+export function registerBriefCommand(program: Command): void {
+  program
+    .command('brief')
+    .description('the state of a case on a date: the headline condition, other conditions, reciprocity, commitments, facilities and pace')
+    .option('--case <id>', 'case to brief', DEFAULT_CASE)
+    .option('--as-of <date>', 'date to read the case on (default: the case\'s own, else today)')
+    .option('--format <format>', 'text, md or json', 'text')
+    .option('--dyad <A:B>', 'read reciprocity and pace between these two parties (CAMEO codes), e.g. USA:PRK')
+    .option('--from <date>', 'reciprocity window start')
+    .option('--to <date>', 'reciprocity window end')
+    .addHelpText(
+      'after',
+      examples(
+        'parley brief',
+        'parley brief --as-of 2018-10-07 --format md',
+        'parley brief --dyad USA:PRK --from 2018-01-01 --to 2019-03-01 --format json',
+      ),
+    )
+    .action(async (opts, cmd) => {
+      const format = choiceOption(opts.format, '--format', ['text', 'md', 'json'] as const, 'text');
+      const asOf = dateOption(opts.asOf, '--as-of');
+      const from = dateOption(opts.from, '--from');
+      const to = dateOption(opts.to, '--to');
+      const dyad = dyadOption(opts.dyad);
+      const brief = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
+        await ensureBuiltinCase(store, opts.case);
+        // With only --to given, the brief is read on that day.
+        const day = asOf ?? to;
+        return buildBrief(store, { caseId: opts.case, ...(day ? { asOf: day } : {}), ...(dyad ? { dyad } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
+      });
+      if (format === 'json') process.stdout.write(JSON.stringify(brief, null, 2) + '\n');
+      else process.stdout.write(renderBrief(brief, format === 'md' ? markdownStyle : textStyle(useColour(process.stdout))));
+    });
+}

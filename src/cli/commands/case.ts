@@ -1,0 +1,48 @@
+import type { Command } from '@commander-js/extra-typings';
+import { builtinCaseIds, DEFAULT_CASE, ensureBuiltinCase } from '../../case/builtin-cases.js';
+import { describeLoad, loadCaseFolder } from '../../case/load-case.js';
+import { writeCaseFolder } from '../../case/write-case-folder.js';
+import { NotFoundError } from '../../model/errors.js';
+import { dbFlag, dbLocation, withStore } from '../context.js';
+import { formatTable } from '../format-table.js';
+import { examples } from '../options.js';
+
+export function registerCaseCommand(program: Command): void {
+  const kase = program.command('case').description('load, export and list cases (folders of YAML files)');
+  kase
+    .command('load')
+    .description('validate a case folder and load it in one transaction; loading the same folder again changes nothing')
+    .argument('<dir>', 'the case folder (case.yaml, actors.yaml, events.yaml, agreements.yaml, facilities.yaml, conditions.yaml)')
+    .option('--force', 'write even when the files are unchanged')
+    .addHelpText('after', examples('parley case load cases/us-dprk-2018', 'parley case load ~/cases/iran-jcpoa --db postgres://parley@localhost/parley'))
+    .action(async (dir, opts, cmd) => {
+      const report = await withStore(dbLocation(dbFlag(cmd)), (store) => loadCaseFolder(store, dir, { force: Boolean(opts.force) }));
+      process.stdout.write(describeLoad(report) + '\n');
+    });
+  kase
+    .command('export')
+    .description('write a case from the store back out as a folder of YAML files')
+    .argument('[id]', 'case to export', DEFAULT_CASE)
+    .requiredOption('--out <dir>', 'folder to write')
+    .addHelpText('after', examples('parley case export us-dprk-2018 --out ./my-case'))
+    .action(async (id, opts, cmd) => {
+      const written = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
+        await ensureBuiltinCase(store, id);
+        const frame = await store.cases.readFrame(id);
+        if (!frame) throw new NotFoundError(`no case "${id}" in the store; \`parley case list\` shows the cases`);
+        const events = await store.events.find({ caseId: id });
+        return writeCaseFolder({ ...frame, events }, opts.out);
+      });
+      process.stdout.write(`wrote ${written.length} files to ${opts.out}\n`);
+    });
+  kase
+    .command('list')
+    .description('the cases in the store, and the built-in ones')
+    .addHelpText('after', examples('parley case list'))
+    .action(async (_opts, cmd) => {
+      const cases = await withStore(dbLocation(dbFlag(cmd)), (store) => store.cases.list());
+      const rows = cases.map((c) => [c.id, c.title, String(c.events), String(c.actors), String(c.agreements), String(c.facilities), String(c.conditions), c.loadedAt.slice(0, 19)]);
+      for (const id of builtinCaseIds()) if (!cases.some((c) => c.id === id)) rows.push([id, '(built in, loads on first use)', '', '', '', '', '', '']);
+      process.stdout.write(formatTable(['id', 'title', 'events', 'actors', 'agreements', 'facilities', 'conditions', 'loaded'], rows, [24, 50]));
+    });
+}
