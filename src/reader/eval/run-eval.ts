@@ -78,7 +78,8 @@ export function formatReport(r: EvalReport, verbose: boolean, texts: Map<string,
   out.push(HEADER);
   out.push(row('overall', r.overall), row('sentences', r.sentences), row('articles', r.articles), row('  opinion/analysis', r.opinionArticles));
   out.push('', 'per root (gold root for tp/fn, predicted root for fp)');
-  for (const [root, c] of Object.entries(r.overall.perRoot)) out.push(row(`  ${root}`, c));
+  // Object key order puts integer-like keys ("10") before "01"; sort as strings.
+  for (const [root, c] of Object.entries(r.overall.perRoot).sort(([a], [b]) => a.localeCompare(b))) out.push(row(`  ${root}`, c));
   out.push('', 'per trap (sentences)', HEADER);
   for (const [trap, s] of Object.entries(r.perTrap)) out.push(row(`  ${trap}`, s));
   out.push('', 'per region (sentences)', HEADER);
