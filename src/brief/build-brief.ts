@@ -62,7 +62,7 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
   const steps = await store.events.find({ caseId: frame.info.id, codes: [...DEFAULT_STEP_PREFIXES], sourceCodes: [a, b], targetCodes: [a, b], to: asOf, statuses: ['confirmed'] });
   const paceResult = pace(steps.map(toMove).filter((m): m is Move => m !== undefined), { asOf, dyad: { a, b } });
 
-  const counts = async (statuses: ('confirmed' | 'proposed' | 'rejected')[]) => store.events.count({ caseId: frame.info.id, statuses, to: asOf });
+  const byStatus = await store.events.countByStatus(frame.info.id, asOf);
   const brief: Brief = {
     schema: 'parley.brief/1',
     case: { id: frame.info.id, title: frame.info.title, ...(frame.info.description ? { description: frame.info.description } : {}) },
@@ -74,10 +74,10 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
     facilities: summariseFacilities(frame, asOf),
     pace: paceResult,
     ledger: {
-      events: await counts(['confirmed', 'proposed', 'rejected']),
-      confirmed: await counts(['confirmed']),
-      proposed: await counts(['proposed']),
-      rejected: await counts(['rejected']),
+      events: byStatus.confirmed + byStatus.proposed + byStatus.rejected,
+      confirmed: byStatus.confirmed,
+      proposed: byStatus.proposed,
+      rejected: byStatus.rejected,
       imported: 0,
     },
   };

@@ -71,6 +71,23 @@ describe.each(TEST_DIALECTS)('event repository on %s', (dialect) => {
     expect(await t.store.events.count({ caseId: 'c1' })).toBe(0);
   });
 
+  it('inserts large batches (the bulk path on SQLite) with sources and links, inside a transaction', async () => {
+    const many = Array.from({ length: 450 }, (_, i) => event(`bulk-${i}`, { facilities: i % 3 === 0 ? ['f1'] : [], date: `2018-0${1 + (i % 9)}-10` }));
+    await t.store.transaction(async (tx) => tx.events.insert(many, 'file'));
+    expect(await t.store.events.count({ caseId: 'c1' })).toBe(450);
+    expect(await t.store.events.count({ caseId: 'c1', facilities: ['f1'] })).toBe(150);
+    const [one] = await t.store.events.find({ caseId: 'c1', ids: ['bulk-3'] });
+    expect(one).toEqual(many[3]);
+    expect(await t.store.events.countByStatus('c1')).toEqual({ confirmed: 450, proposed: 0, rejected: 0 });
+    await expect(
+      t.store.transaction(async (tx) => {
+        await tx.events.insert(many.map((e) => ({ ...e, id: `again-${e.id}` })), 'file');
+        throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
+    expect(await t.store.events.count({ caseId: 'c1' })).toBe(450);
+  });
+
   it('keeps daily dyad aggregates of confirmed events', async () => {
     await t.store.events.insert(
       [

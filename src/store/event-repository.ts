@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { LedgerEvent, ReviewStatus } from '../model/event.js';
 import type { Database, EventsTable, EventSourcesTable } from './database.js';
@@ -28,11 +29,25 @@ export interface EventQuery {
 }
 
 const INSERT_CHUNK = 100;
+/** Above this many rows, SQLite inserts use prepared statements. */
+const BULK_THRESHOLD = 200;
 
 export class EventRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /**
+   * @param sqlite the raw better-sqlite3 handle when the store is SQLite: big inserts go through
+   * prepared statements on the same connection (so inside the same transaction), many times
+   * faster than building a query per batch.
+   */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly sqlite?: BetterSqlite3.Database,
+  ) {}
 
   async insert(events: readonly LedgerEvent[], originKey: string | null): Promise<void> {
+    if (this.sqlite && events.length > BULK_THRESHOLD) {
+      this.insertSqlite(this.sqlite, events, originKey);
+      return;
+    }
     for (const batch of chunks(events, INSERT_CHUNK)) {
       await this.db.insertInto('events').values(batch.map((e) => eventToRow(e, originKey))).execute();
       const sources = batch.flatMap(sourcesToRows);
@@ -40,6 +55,39 @@ export class EventRepository {
       const links = batch.flatMap((e) => e.facilities.map((f) => ({ case_id: e.caseId, event_id: e.id, facility_id: f })));
       for (const lb of chunks(links, INSERT_CHUNK)) await this.db.insertInto('event_facilities').values(lb).execute();
     }
+  }
+
+  private insertSqlite(sqlite: BetterSqlite3.Database, events: readonly LedgerEvent[], originKey: string | null): void {
+    const first = eventToRow(events[0]!, originKey);
+    const columns = Object.keys(first);
+    const insertEvent = sqlite.prepare(`INSERT INTO events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    const insertSource = sqlite.prepare('INSERT INTO event_sources (case_id, event_id, seq, publisher, date, link, quote) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insertLink = sqlite.prepare('INSERT INTO event_facilities (case_id, event_id, facility_id) VALUES (?, ?, ?)');
+    const run = () => {
+      for (const e of events) {
+        const row = eventToRow(e, originKey) as Record<string, unknown>;
+        insertEvent.run(columns.map((c) => row[c] ?? null));
+        for (const s of sourcesToRows(e)) insertSource.run(s.case_id, s.event_id, s.seq, s.publisher, s.date ?? null, s.link ?? null, s.quote ?? null);
+        for (const f of e.facilities) insertLink.run(e.caseId, e.id, f);
+      }
+    };
+    // Inside a Kysely transaction the connection is already in one; otherwise make one.
+    if (sqlite.inTransaction) run();
+    else sqlite.transaction(run)();
+  }
+
+  /** Counts by review status up to a date, in one pass. */
+  async countByStatus(caseId: string, to?: string): Promise<Record<ReviewStatus, number>> {
+    const rows = await this.db
+      .selectFrom('events')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('case_id', '=', caseId)
+      .$if(to !== undefined, (q) => q.where('date', '<=', to!))
+      .groupBy('status')
+      .execute();
+    const out: Record<ReviewStatus, number> = { proposed: 0, confirmed: 0, rejected: 0 };
+    for (const r of rows) out[r.status as ReviewStatus] = Number(r.n);
+    return out;
   }
 
   /** Removes events with their sources and facility links. */

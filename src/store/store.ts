@@ -20,7 +20,7 @@ export class Store {
     readonly opened: OpenedDatabase,
   ) {
     this.cases = new CaseRepository(db);
-    this.events = new EventRepository(db);
+    this.events = new EventRepository(db, opened.sqlite);
     this.aggregates = new AggregateRepository(db);
   }
 
