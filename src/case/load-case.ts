@@ -38,7 +38,7 @@ export async function loadCaseFolder(store: Store, dir: string, options: { force
     };
   }
   const loadedAt = (options.now ?? new Date()).toISOString();
-  return store.transaction(async (tx) => {
+  const report = await store.transaction(async (tx): Promise<LoadReport> => {
     const before = existing ? await readStoredFileCase(tx, caseId) : undefined;
     await tx.cases.writeFrame(data, { filesHash: folder.hash, sourceDir: resolve(dir) }, loadedAt);
     await tx.events.deleteWhereOrigin(caseId, FILE_ORIGIN);
@@ -60,6 +60,8 @@ export async function loadCaseFolder(store: Store, dir: string, options: { force
       },
     };
   });
+  await store.analyze();
+  return report;
 }
 
 async function readStoredFileCase(store: Store, caseId: string): Promise<Omit<CaseData, 'info'>> {

@@ -4,6 +4,7 @@ import type { LedgerEvent, ReviewStatus } from '../model/event.js';
 import type { Database, EventsTable, EventSourcesTable } from './database.js';
 import { chunks, prefixRange } from './json-column.js';
 import { eventToRow, rowToEvent, sourcesToRows } from './event-rows.js';
+import { isOrganisationCode } from '../model/actor-code.js';
 
 /** What to fetch. Prefix lists match any; all given fields must hold. */
 export interface EventQuery {
@@ -187,12 +188,8 @@ export class EventRepository {
       .where('events.case_id', '=', query.caseId)
       .$if(query.from !== undefined, (q) => q.where('events.date', '>=', query.from!))
       .$if(query.to !== undefined, (q) => q.where('events.date', '<=', query.to!))
-      .$if(!!query.sourceCodes?.length, (q) =>
-        q.where((eb) => eb.or(query.sourceCodes!.map((c) => startsWith(eb, 'events.source_code', c)))),
-      )
-      .$if(!!query.targetCodes?.length, (q) =>
-        q.where((eb) => eb.or(query.targetCodes!.map((c) => startsWith(eb, 'events.target_code', c)))),
-      )
+      .$if(!!query.sourceCodes?.length, (q) => q.where((eb) => eb.or(query.sourceCodes!.map((c) => sideUnder(eb, 'source', c)))))
+      .$if(!!query.targetCodes?.length, (q) => q.where((eb) => eb.or(query.targetCodes!.map((c) => sideUnder(eb, 'target', c)))))
       .$if(!!query.eitherCodes?.length, (q) =>
         q.where((eb) =>
           eb.or(
@@ -226,8 +223,18 @@ export class EventRepository {
 }
 
 type CodeColumn = 'events.code' | 'events.source_code' | 'events.target_code';
+type EventsBuilder = ExpressionBuilder<Database & { events: EventsTable }, 'events'>;
 
-function startsWith(eb: ExpressionBuilder<Database & { events: EventsTable }, 'events'>, column: CodeColumn, prefix: string) {
+/**
+ * A side under an actor code. A bare country (`USA`) is a whole party, which the dyad index
+ * answers directly; anything finer is a prefix of the full code.
+ */
+function sideUnder(eb: EventsBuilder, side: 'source' | 'target', code: string) {
+  if (code.length === 3 && !isOrganisationCode(code)) return eb(`events.${side}_party`, '=', code);
+  return startsWith(eb, `events.${side}_code`, code);
+}
+
+function startsWith(eb: EventsBuilder, column: CodeColumn, prefix: string) {
   const [lo, hi] = prefixRange(prefix);
   return eb.and([eb(column, '>=', lo), eb(column, '<', hi)]);
 }

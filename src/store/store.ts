@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
 import { openDatabase, type Dialect, type OpenedDatabase } from './open-store.js';
 import { CaseRepository } from './case-repository.js';
@@ -26,6 +26,12 @@ export class Store {
 
   get dialect(): Dialect {
     return this.opened.dialect;
+  }
+
+  /** Refreshes the planner's statistics after a bulk change, so prefix and dyad queries pick their indexes. */
+  async analyze(): Promise<void> {
+    if (this.opened.sqlite) this.opened.sqlite.exec('ANALYZE');
+    else await sql`ANALYZE events`.execute(this.db);
   }
 
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {

@@ -63,6 +63,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('events')
     .columns(['case_id', 'source_party', 'target_party', 'day'])
     .execute();
+  await db.schema.createIndex('events_case_status_date').on('events').columns(['case_id', 'status', 'date']).execute();
   await db.schema.createIndex('events_case_origin').on('events').columns(['case_id', 'origin_key']).execute();
 
   await db.schema

@@ -1,0 +1,183 @@
+/**
+ * The core benchmark: a synthetic ledger of 1,000,000 events, 200 actors and 10,000 facilities in
+ * SQLite; load time, then the time and peak memory of `brief`, of each condition, and of
+ * reciprocity, as of a date. Usage: node --expose-gc --import tsx bench/core.bench.ts [events]
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { evaluateCondition } from '../src/analysis/conditions/evaluate-condition.js';
+import { reciprocityFromAggregates } from '../src/analysis/reciprocity.js';
+import { buildBrief, toMove } from '../src/brief/build-brief.js';
+import { collectConditionLedger } from '../src/brief/collect-condition-ledger.js';
+import { eventCodes } from '../src/cameo/event-codes.js';
+import type { Actor } from '../src/model/actor.js';
+import type { CaseData } from '../src/model/case.js';
+import type { Condition } from '../src/model/condition.js';
+import type { LedgerEvent, Verification } from '../src/model/event.js';
+import type { Facility, FacilityStatus } from '../src/model/facility.js';
+import { fromDayNumber, toDayNumber } from '../src/model/iso-date.js';
+import { openStore } from '../src/store/store.js';
+import { FILE_ORIGIN } from '../src/store/case-repository.js';
+import { measure, printTable } from './measure.js';
+
+const EVENTS = Number(process.argv[2] ?? 1_000_000);
+const ACTORS = 200;
+const FACILITIES = 10_000;
+const CASE = 'bench';
+const AS_OF = '2019-03-01';
+
+/** A small deterministic generator, so every run builds the same ledger. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function buildCase(): CaseData {
+  const rand = rng(42);
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const codes = new Set(['USA', 'PRK', 'KOR', 'CHN', 'JPN', 'RUS']);
+  while (codes.size < ACTORS) codes.add([0, 1, 2].map(() => letters[Math.floor(rand() * 26)]).join(''));
+  const actors: Actor[] = [...codes].map((code) => ({ id: code.toLowerCase(), kind: 'state', name: code, aliases: [], code, roles: [] }));
+  actors.push({ id: 'envoy', kind: 'person', name: 'Envoy', aliases: [], roles: [{ code: 'USAGOV', title: 'Secretary of State', from: '1990-01-01' }] });
+  const statuses: FacilityStatus[] = ['operational', 'dormant', 'dismantled', 'under-construction'];
+  const facilities: Facility[] = Array.from({ length: FACILITIES }, (_, i) => ({
+    id: `site-${i}`,
+    caseId: CASE,
+    name: `Site ${i}`,
+    type: 'site',
+    tags: i % 4 === 0 ? ['nuclear', 'production'] : ['missile'],
+    location: 'somewhere',
+    country: i % 2 === 0 ? 'PRK' : actors[Math.floor(rand() * ACTORS)]!.code!,
+    key: i % 10 === 0,
+    statuses: [
+      { date: '2000-01-01', status: 'operational', sources: [] },
+      { date: fromDayNumber(toDayNumber('2005-01-01') + Math.floor(rand() * 5000)), status: statuses[Math.floor(rand() * 4)]!, sources: [] },
+    ],
+    observations: i % 20 === 0 ? [{ date: fromDayNumber(toDayNumber('2017-01-01') + Math.floor(rand() * 800)), by: 'imagery', verification: 'observed', finding: 'activity', sources: [] }] : [],
+  }));
+  const table = [...eventCodes().values()];
+  const verifications: Verification[] = ['claimed', 'claimed', 'observed', 'verified'];
+  const start = toDayNumber('2000-01-01');
+  const span = toDayNumber('2019-12-31') - start;
+  const events: LedgerEvent[] = [];
+  for (let i = 0; i < EVENTS; i++) {
+    // One event in twenty is between the case's own parties, as in a dyad-focused extract.
+    const focal = rand() < 0.05;
+    const a = focal ? (rand() < 0.5 ? 'USA' : 'PRK') : actors[Math.floor(rand() * ACTORS)]!.code!;
+    const b = focal ? (a === 'USA' ? 'PRK' : 'USA') : actors[Math.floor(rand() * ACTORS)]!.code!;
+    const info = table[Math.floor(rand() * table.length)]!;
+    const date = fromDayNumber(start + Math.floor(rand() * span));
+    events.push({
+      id: `e${i}`,
+      caseId: CASE,
+      date,
+      sourceActor: a.toLowerCase(),
+      targetActor: b.toLowerCase(),
+      sourceCode: `${a}GOV`,
+      targetCode: `${b}GOV`,
+      code: info.code,
+      goldstein: info.goldstein,
+      quadClass: info.quadClass,
+      summary: `synthetic move ${i}`,
+      facilities: rand() < 0.01 ? [`site-${Math.floor(rand() * FACILITIES)}`] : [],
+      sources: [{ publisher: 'Synthetic Wire', date }],
+      provenance: 'imported',
+      status: rand() < 0.9 ? 'confirmed' : 'proposed',
+      verification: verifications[Math.floor(rand() * 4)]!,
+      confidence: 0.7,
+    });
+  }
+  const conditions: Condition[] = [
+    {
+      id: 'visit-precondition', caseId: CASE, title: 'No visit until inspections at five key operational sites', version: 1, sources: [],
+      gates: [{ source: { code: 'USA' }, target: { code: 'PRK' }, codes: ['042'] }],
+      requires: { facilities: { where: { key: true, status: ['operational'] }, coveredBy: { source: { code: 'PRK' }, codes: ['0355', '086'] }, atLeast: 5 } },
+    },
+    {
+      id: 'no-summit-while-production', caseId: CASE, title: 'No summit while production continues', version: 1, sources: [],
+      gates: [{ source: { code: 'USA' }, target: { code: 'PRK' }, codes: ['057'], from: '2018-06-13' }],
+      requires: { notObserved: { facilities: { tags: ['production'] }, findings: ['activity'], window: { days: 90 } } },
+    },
+    {
+      id: 'verified-dismantlement', caseId: CASE, title: 'Concessions only after verified dismantlement', version: 1, sources: [],
+      gates: [{ source: { code: 'USA' }, target: { code: 'PRK' }, codes: ['08'], from: '2018-01-01' }],
+      requires: { all: [{ event: { source: { code: 'PRK' }, codes: ['087'], verification: 'verified' } }, { notObserved: { findings: ['activity'], window: { days: 30 } } }] },
+    },
+  ];
+  return {
+    info: { id: CASE, title: 'Synthetic benchmark case', settings: { parties: ['USA', 'PRK'], reciprocitySince: '2018-06-12', headlineCondition: 'visit-precondition', defaultAsOf: AS_OF, responseDays: 30 } },
+    actors, events, agreements: [
+      { id: 'deal', caseId: CASE, name: 'Deal', date: '2018-06-12', parties: ['usa', 'prk'], sources: [], provisions: [
+        { id: 'p1', text: 'Denuclearize', theme: 'denuclearization', owedBy: ['prk'], statuses: [{ date: '2018-06-12', level: 0, events: [], sources: [] }] },
+        { id: 'p2', text: 'Return remains', theme: 'humanitarian', owedBy: ['prk'], statuses: [{ date: '2018-07-27', level: 2, events: [], sources: [] }] },
+      ] },
+    ],
+    facilities, conditions,
+  };
+}
+
+async function main(): Promise<void> {
+  const dir = join(tmpdir(), `parley-bench-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'bench.db');
+  const gen = await measure(() => buildCase());
+  const data = gen.result;
+  const store = await openStore(path);
+  const load = await measure(() =>
+    store.transaction(async (tx) => {
+      await tx.cases.writeFrame(data, { filesHash: null, sourceDir: null }, new Date().toISOString());
+      await tx.events.insert(data.events, FILE_ORIGIN);
+      await tx.aggregates.rebuildCase(CASE);
+    }).then(() => store.analyze()),
+  );
+  // Drop the generated rows before measuring reads, so the figures are the reads' own.
+  data.events.length = 0;
+  await store.close();
+
+  const reader = await openStore(path);
+  const rows: [string, string][] = [
+    ['ledger', `${EVENTS.toLocaleString('en')} events, ${ACTORS} actors, ${FACILITIES.toLocaleString('en')} facilities (SQLite, ${path})`],
+    ['generate', `${gen.ms.toFixed(0)} ms`],
+    ['load (insert + dyad aggregates)', `${(load.ms / 1000).toFixed(1)} s, ${(EVENTS / (load.ms / 1000)).toFixed(0)} events/s, peak RSS ${load.peakRssMiB.toFixed(0)} MiB`],
+  ];
+  const figures: Record<string, unknown> = { events: EVENTS, actors: ACTORS, facilities: FACILITIES, loadMs: load.ms };
+  // First brief warms the page cache and the code paths; the second is the one reported.
+  await buildBrief(reader, { caseId: CASE, asOf: AS_OF });
+  const brief = await measure(() => buildBrief(reader, { caseId: CASE, asOf: AS_OF }));
+  rows.push(['brief as of ' + AS_OF, `${brief.ms.toFixed(0)} ms, peak RSS ${brief.peakRssMiB.toFixed(0)} MiB, heap +${brief.heapGrowthMiB.toFixed(1)} MiB`]);
+  figures.briefMs = brief.ms;
+  figures.briefPeakRssMiB = brief.peakRssMiB;
+  const frame = (await reader.cases.readFrame(CASE))!;
+  for (const c of frame.conditions) {
+    const m = await measure(async () => evaluateCondition(c, AS_OF, await collectConditionLedger(reader, frame, c, AS_OF)));
+    rows.push([`condition ${c.id}`, `${m.ms.toFixed(0)} ms (${m.result.verdict}, ${m.result.gatedMoves.length} gated moves), peak RSS ${m.peakRssMiB.toFixed(0)} MiB`]);
+    figures[`condition:${c.id}:ms`] = m.ms;
+  }
+  const rec = await measure(async () => {
+    const days = await reader.aggregates.dyadDays(CASE, 'USA', 'PRK', '2018-06-12', AS_OF);
+    const concessions = await reader.events.find({ caseId: CASE, codes: ['08', '035'], sourceCodes: ['USA', 'PRK'], targetCodes: ['USA', 'PRK'], from: '2018-06-12', to: AS_OF, statuses: ['confirmed'] });
+    return reciprocityFromAggregates(days, { a: 'USA', b: 'PRK' }, { from: '2018-06-12', to: AS_OF, concessionMoves: concessions.flatMap((e) => toMove(e) ?? []) });
+  });
+  rows.push(['reciprocity USA-PRK since 2018-06-12', `${rec.ms.toFixed(0)} ms (${rec.result.aToB.sums.total.count + rec.result.bToA.sums.total.count} moves), peak RSS ${rec.peakRssMiB.toFixed(0)} MiB`]);
+  figures.reciprocityMs = rec.ms;
+  const recAll = await measure(async () => {
+    const days = await reader.aggregates.dyadDays(CASE, 'USA', 'PRK', '2000-01-01', '2019-12-31');
+    return reciprocityFromAggregates(days, { a: 'USA', b: 'PRK' }, { from: '2000-01-01', to: '2019-12-31' });
+  });
+  rows.push(['reciprocity USA-PRK over 20 years', `${recAll.ms.toFixed(0)} ms (${recAll.result.aToB.sums.total.count + recAll.result.bToA.sums.total.count} moves), peak RSS ${recAll.peakRssMiB.toFixed(0)} MiB`]);
+  figures.reciprocity20yMs = recAll.ms;
+  await reader.close();
+  printTable('Core: ledger, brief, conditions, reciprocity', rows);
+  mkdirSync('bench/out', { recursive: true });
+  writeFileSync('bench/out/core.json', JSON.stringify(figures, null, 2));
+  if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+}
+
+await main();
