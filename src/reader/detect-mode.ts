@@ -10,7 +10,7 @@ import type { Token } from './token.js';
 export type Mode = 'asserted' | 'reported' | 'intended' | 'hypothetical' | 'recommended' | 'negated';
 
 /** What governs the action: a verb it depends on ("hopes", "refused to", "urged X to"). */
-export type GovernorKind = 'intent' | 'prediction' | 'refuse' | 'fail' | 'appeal' | 'threat' | 'speech' | 'deny' | 'realise' | 'purpose';
+export type GovernorKind = 'intent' | 'plan' | 'prediction' | 'refuse' | 'fail' | 'appeal' | 'threat' | 'speech' | 'deny' | 'realise' | 'purpose';
 
 export interface Governor {
   kind: GovernorKind;
@@ -25,6 +25,8 @@ export interface ModeVerdict {
   ownIntent: boolean;
   /** A speaker relays the action ("Moon said ...", "according to ..."). */
   speech: boolean;
+  /** will / would: announced or expected, not done. */
+  future: boolean;
 }
 
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
@@ -35,7 +37,10 @@ const CONDITION = new Set(['if', 'unless', 'whether', 'until', 'lest', 'once', '
 const STOP = new Set([';', ':', '(', ')', '"']);
 
 const GOVERNORS: Record<string, GovernorKind> = {};
-for (const w of ['plan', 'hope', 'want', 'intend', 'seek', 'aim', 'agree', 'promise', 'pledge', 'vow', 'offer', 'decide', 'prepare', 'wish', 'ready', 'willing', 'set', 'due', 'schedule', 'going', 'eager', 'determined', 'resolve', 'commit', 'try', 'attempt', 'move', 'propose', 'consider', 'mull', 'weigh', 'expect_own']) GOVERNORS[w] = 'intent';
+// The subject's own declared intent: coded as an intent event (03x) in its own right.
+for (const w of ['hope', 'want', 'seek', 'agree', 'promise', 'pledge', 'vow', 'offer', 'decide', 'wish', 'ready', 'willing', 'eager', 'determined', 'resolve', 'commit', 'undertake']) GOVERNORS[w] = 'intent';
+// Plans and schedules: the act is intended, but the news is the plan, not a declaration.
+for (const w of ['plan', 'intend', 'aim', 'prepare', 'set', 'due', 'schedule', 'going', 'try', 'attempt', 'move', 'consider', 'mull', 'weigh', 'propose']) GOVERNORS[w] = 'plan';
 for (const w of ['expect', 'likely', 'unlikely', 'predict', 'tip', 'poise']) GOVERNORS[w] = 'prediction';
 for (const w of ['refuse', 'decline', 'reject', 'rebuff', 'resist']) GOVERNORS[w] = 'refuse';
 for (const w of ['fail', 'neglect', 'cease']) GOVERNORS[w] = 'fail';
@@ -45,8 +50,10 @@ for (const w of ['manage', 'go', 'continue', 'proceed', 'begin', 'start', 'use',
 // Verbs that frame a clause ("Moon said (that) ...").
 const SPEECH = new Set(['say', 'tell', 'announce', 'report', 'claim', 'state', 'confirm', 'add', 'insist', 'note', 'reveal', 'acknowledge', 'admit', 'explain', 'disclose', 'declare', 'stress', 'write', 'quote', 'tweet', 'recall', 'indicate', 'show', 'know', 'learn', 'believe', 'think']);
 const DENY = new Set(['deny']);
-const HOPE_FRAME = new Set(['hope', 'want', 'wish', 'expect', 'plan', 'intend', 'propose', 'suggest', 'recommend', 'urge', 'insist', 'demand', 'believe', 'fear', 'predict', 'argue']);
-const ADVICE_FRAME = new Set(['suggest', 'recommend', 'urge', 'argue', 'propose']);
+const HOPE_FRAME = new Set(['hope', 'want', 'wish', 'expect', 'plan', 'intend', 'believe', 'fear', 'predict', 'argue', 'suggest', 'recommend']);
+const ADVICE_FRAME = new Set(['suggest', 'recommend', 'argue']);
+// "demanded that Russia withdraw": the demand is the event; what is demanded has not happened.
+const APPEAL_FRAME = new Set(['demand', 'urge', 'insist', 'ask', 'request', 'propose', 'call', 'appeal', 'press', 'order', 'tell', 'warn', 'threaten']);
 
 export function detectMode(tokens: Token[], head: number, subjectStart: number, subjectEnd: number, firstItem: number): ModeVerdict {
   let negated = false;
@@ -70,10 +77,8 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
     const t = tokens[k]!;
     const w = t.lower;
     if (NEGATION.has(w)) negated = true;
-    else if (FUTURE.has(w)) {
-      future = true;
-      ownIntent = true;
-    } else if (w === 'would') would = true;
+    else if (FUTURE.has(w)) future = true;
+    else if (w === 'would') would = true;
     else if (POSSIBLE.has(w)) possible = true;
     else if (ADVICE.has(w)) advice = true;
     else if (w === 'to' && governor === undefined) {
@@ -89,7 +94,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
           governor = undefined;
         }
       } else toAtSubject = true;
-      if (governor?.kind === 'intent' || governor?.kind === 'threat') ownIntent = true;
+      if (governor?.kind === 'intent') ownIntent = true;
     }
   }
   // "no talks were held": negation right before a light-verb noun that precedes the head.
@@ -109,7 +114,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
     }
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADJ' || t.pos === 'NOUN') {
       const lemma = t.lemma;
-      if (governor === undefined && toAtSubject && (GOVERNORS[lemma] === 'appeal' || GOVERNORS[lemma] === 'threat' || GOVERNORS[lemma] === 'intent' || GOVERNORS[lemma] === 'refuse')) {
+      if (governor === undefined && toAtSubject && (GOVERNORS[lemma] === 'appeal' || GOVERNORS[lemma] === 'threat' || GOVERNORS[lemma] === 'intent' || GOVERNORS[lemma] === 'plan' || GOVERNORS[lemma] === 'refuse')) {
         // "urged Russia to hold": the governor stands before the action's subject.
         governor = { kind: GOVERNORS[lemma]!, index: k };
         frameEnd = k;
@@ -131,10 +136,15 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
         negated = true;
         break;
       }
+      if (APPEAL_FRAME.has(lemma) && governor === undefined && t.pos === 'VERB') {
+        governor = { kind: lemma === 'warn' || lemma === 'threaten' ? 'threat' : 'appeal', index: k };
+        frameEnd = k;
+        break;
+      }
       if (HOPE_FRAME.has(lemma)) {
         hopeFrame = true;
         if (ADVICE_FRAME.has(lemma)) advice = true;
-        if (governor === undefined) governor = { kind: lemma === 'expect' || lemma === 'predict' || lemma === 'believe' || lemma === 'fear' ? 'prediction' : 'intent', index: k };
+        if (governor === undefined) governor = { kind: lemma === 'expect' || lemma === 'predict' || lemma === 'believe' || lemma === 'fear' || lemma === 'argue' || lemma === 'suggest' || lemma === 'recommend' ? 'prediction' : lemma === 'plan' || lemma === 'intend' ? 'plan' : 'intent', index: k };
         frameEnd = k;
         break;
       }
@@ -188,12 +198,13 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   else if (negated || governor?.kind === 'fail') mode = 'negated';
   else if (governor?.kind === 'appeal' || governor?.kind === 'threat') mode = 'recommended';
   else if (possible) mode = 'hypothetical';
-  else if (future || governor?.kind === 'intent' || governor?.kind === 'prediction' || governor?.kind === 'purpose' || hopeFrame) mode = 'intended';
+  else if (future || governor?.kind === 'intent' || governor?.kind === 'plan' || governor?.kind === 'prediction' || governor?.kind === 'purpose' || hopeFrame) mode = 'intended';
   else if (would) mode = speech ? 'intended' : 'hypothetical';
   else if (speech) mode = 'reported';
   else mode = 'asserted';
-  if (would && speech && !conditional) ownIntent = true;
-  const verdict: ModeVerdict = { mode, ownIntent, speech };
+  // "North Korea announced it would suspend": a declared intent (when the speaker announces it).
+  if ((would || future) && speech && !conditional) ownIntent = true;
+  const verdict: ModeVerdict = { mode, ownIntent, speech, future: future || would };
   if (governor) verdict.governor = governor;
   return verdict;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isEventCode } from '../cameo/event-codes.js';
 import { ValidationError, type ValidationProblem } from '../model/errors.js';
+import type { DyadKind } from './expand-dyads.js';
 
 /**
  * Action patterns are data (`data/reader/patterns.tsv`, format in its header). They are compiled
@@ -19,11 +20,19 @@ export interface Pattern {
   headPos: 'V' | 'N' | '*';
   /** Code refinements by words after the trigger ("release" turns 100 into 1053). */
   refine: Array<{ lemmas: Set<string>; code: string }>;
-  /** Subjects joined by "and" act on each other ("X and Y held talks"). */
-  symmetric: boolean;
+  /** How one act becomes events: both ways (sym), meeting by place (meet), visit + hosting (visit, host). */
+  dyad: DyadKind;
   /** No event without a named target ("met its targets" is not a meeting). */
   needsTarget: boolean;
   line: number;
+}
+
+function dyadOf(flags: string): DyadKind {
+  for (const f of flags.split(',')) {
+    const k = f.trim();
+    if (k === 'sym' || k === 'meet' || k === 'visit' || k === 'host') return k;
+  }
+  return 'plain';
 }
 
 export interface PatternIndex {
@@ -76,7 +85,7 @@ export function compilePatterns(source: string, file = 'patterns.tsv'): PatternI
       targets: (target && target !== '-' ? target : '').split(',').map((t) => (t.trim() === 'obj' ? '' : t.trim())).filter((t, k, a) => a.indexOf(t) === k),
       headPos,
       refine: rules,
-      symmetric: (flags ?? '').includes('sym'),
+      dyad: dyadOf(flags ?? ''),
       needsTarget: (flags ?? '').includes('need'),
       line,
     });

@@ -1,6 +1,7 @@
 import { partyOf } from '../model/actor-code.js';
 import { detectMode, type Mode } from './detect-mode.js';
 import type { Mention } from './find-mentions.js';
+import { expandDyads } from './expand-dyads.js';
 import { intentCodeFor, refusalCodeFor } from './intent-codes.js';
 import type { Pattern, PatternIndex } from './load-patterns.js';
 import type { Sentence, Token } from './token.js';
@@ -54,48 +55,41 @@ function isPassive(tokens: Token[], head: number): boolean {
   return false;
 }
 
-function matchAt(tokens: Token[], i: number, patterns: Pattern[], taken: Uint8Array, misTagged = false): Match | undefined {
+function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array, misTagged: boolean): Match | undefined {
   const head = tokens[i]!;
-  for (const p of patterns) {
-    if (p.headPos === 'V' && head.pos !== 'VERB' && !misTagged) continue;
-    if (p.headPos === 'N' && head.pos !== 'NOUN' && head.pos !== 'PROPN') continue;
-    const passive = isPassive(tokens, i);
-    let pos = i;
-    let first = i;
-    let ok = true;
-    for (let k = 1; k < p.items.length; k++) {
-      const alts = p.items[k]!;
-      let found = -1;
-      for (let j = pos + 1; j < tokens.length && j <= pos + 1 + MAX_GAP; j++) {
-        const t = tokens[j]!;
-        if (BOUNDARY.has(t.lower)) break;
-        if (!taken[j] && itemMatches(t, alts)) {
-          found = j;
-          break;
-        }
-        if (t.pos === 'VERB' && j > pos + 1) break;
-      }
-      if (found < 0 && k === 1 && passive) {
-        // "sanctions were imposed": the noun stands before the passive head.
-        for (let j = i - 1; j >= 0 && j >= i - 1 - MAX_GAP; j--) {
-          if (BOUNDARY.has(tokens[j]!.lower)) break;
-          if (itemMatches(tokens[j]!, alts)) {
-            found = j;
-            first = j;
-            break;
-          }
-        }
-        if (found >= 0) continue;
-      }
-      if (found < 0) {
-        ok = false;
+  if (p.headPos === 'V' && head.pos !== 'VERB' && !misTagged) return undefined;
+  if (p.headPos === 'N' && head.pos !== 'NOUN' && head.pos !== 'PROPN') return undefined;
+  const passive = p.headPos !== 'N' && isPassive(tokens, i);
+  let pos = i;
+  let first = i;
+  for (let k = 1; k < p.items.length; k++) {
+    const alts = p.items[k]!;
+    let found = -1;
+    for (let j = pos + 1; j < tokens.length && j <= pos + 1 + MAX_GAP; j++) {
+      const t = tokens[j]!;
+      if (BOUNDARY.has(t.lower)) break;
+      if (!taken[j] && itemMatches(t, alts)) {
+        found = j;
         break;
       }
-      pos = found;
+      if (t.pos === 'VERB' && j > pos + 1) break;
     }
-    if (ok) return { pattern: p, first, last: Math.max(pos, i), after: Math.max(pos, i), passive };
+    if (found < 0 && k === 1 && passive) {
+      // "sanctions were imposed": the noun stands before the passive head.
+      for (let j = i - 1; j >= 0 && j >= i - 1 - MAX_GAP; j--) {
+        if (BOUNDARY.has(tokens[j]!.lower)) break;
+        if (itemMatches(tokens[j]!, alts)) {
+          found = j;
+          first = j;
+          break;
+        }
+      }
+      if (found >= 0) continue;
+    }
+    if (found < 0) return undefined;
+    pos = found;
   }
-  return undefined;
+  return { pattern: p, first, last: Math.max(pos, i), after: Math.max(pos, i), passive };
 }
 
 /** Token ranges inside ", who ... ," and ", which ... ," whose actors do not act in the main clause. */
@@ -168,14 +162,10 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
   mentions.forEach((m, k) => {
     for (let i = m.start; i < m.end; i++) mentionAt[i] = k;
   });
-  const taken = new Uint8Array(n);
-  const relative = relativeClauses(tokens);
-  const events: SentenceEvent[] = [];
-  let lastSubject: Mention[] | undefined;
-  let lastSubjectEnd: number | undefined;
+  const state: ReadState = { tokens, mentions, taken: new Uint8Array(n), relative: relativeClauses(tokens), events: [], lastSubject: undefined, lastSubjectEnd: undefined };
 
   for (let i = 0; i < n; i++) {
-    if (mentionAt[i]! >= 0 || taken[i]) continue;
+    if (mentionAt[i]! >= 0 || state.taken[i]) continue;
     const t = tokens[i]!;
     let cands = patterns.byHead.get(t.lemma) ?? (t.lower !== t.lemma ? patterns.byHead.get(t.lower) : undefined);
     let misTagged = false;
@@ -186,156 +176,210 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
       misTagged = cands !== undefined;
     }
     if (!cands) continue;
-    const m = matchAt(tokens, i, cands, taken, misTagged);
-    if (!m) continue;
-    const p = m.pattern;
-    for (let k = m.first; k <= m.last; k++) taken[k] = 1;
-    const inRelative = relative[i] === 1;
+    // Most specific pattern first; one that needs a target it cannot find gives way to the next.
+    for (const p of cands) {
+      const m = matchPattern(tokens, i, p, state.taken, misTagged);
+      if (!m) continue;
+      const found = interpret(state, m, i);
+      if (found === undefined) continue;
+      for (let k = m.first; k <= m.last; k++) state.taken[k] = 1;
+      state.events.push(...found);
+      break;
+    }
+  }
+  return state.events;
+}
 
-    // Subject: nearest actor on the left in the same clause, outside relative clauses.
-    let subjectIdx = -1;
+interface ReadState {
+  tokens: Token[];
+  mentions: Mention[];
+  taken: Uint8Array;
+  relative: Uint8Array;
+  events: SentenceEvent[];
+  lastSubject: Mention[] | undefined;
+  lastSubjectEnd: number | undefined;
+}
+
+/** The possessor of a noun trigger: "Pompeo's visit to Pyongyang", "Pelosi's trip". */
+function possessor(tokens: Token[], mentions: Mention[], head: number): number {
+  let k = head - 1;
+  while (k >= 0 && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NUM')) k--;
+  if (k < 1 || tokens[k]!.lower !== "'s") return -1;
+  return mentions.findIndex((c) => c.end === k);
+}
+
+const NOUN_INTENT = new Set(['planned', 'proposed', 'possible', 'expected', 'upcoming', 'future', 'potential', 'prospective', 'mooted', 'next', 'hoped-for', 'anticipated', 'scheduled']);
+
+/**
+ * Reads one matched pattern: subject, target, mode, final code and the events it stands for.
+ * Undefined when the pattern does not fit here (no subject, or no target where one is needed),
+ * so that a less specific pattern may try; an empty list when it fits but holds no event.
+ */
+function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefined {
+  const { tokens, mentions, relative } = st;
+  const p = m.pattern;
+  const t = tokens[i]!;
+  const inRelative = relative[i] === 1;
+
+  // Subject: nearest actor on the left in the same clause, outside relative clauses.
+  let subjectIdx = -1;
+  if (p.headPos === 'N') {
+    subjectIdx = possessor(tokens, mentions, m.first);
+    if (subjectIdx < 0) return undefined;
+  } else {
     for (let k = mentions.length - 1; k >= 0; k--) {
       const c = mentions[k]!;
       if (c.end > m.first) continue;
-      if (c.apposition || c.prep !== '' ) continue;
+      if (c.apposition || c.prep !== '') continue;
       if (!inRelative && relative[c.start] === 1) continue;
       let blocked = false;
-      for (let b = c.end; b < m.first; b++) {
-        const w = tokens[b]!.lower;
-        if (BOUNDARY.has(w)) blocked = true;
-      }
+      for (let b = c.end; b < m.first; b++) if (BOUNDARY.has(tokens[b]!.lower)) blocked = true;
       if (!blocked) subjectIdx = k;
       break;
     }
     // "who met Trump": the relative pronoun's antecedent is the actor before ", who".
     if (inRelative && subjectIdx < 0) {
-      for (let k = mentions.length - 1; k >= 0; k--) if (mentions[k]!.end <= i && relative[mentions[k]!.start] !== 1) { subjectIdx = k; break; }
-    }
-    let subjects: Mention[] = subjectIdx >= 0 ? coordinated(tokens, mentions, subjectIdx, -1) : [];
-    let subjectInferred = false;
-    // ", killing 12 officers": a participle clause shares the subject of the clause before it.
-    if (lastSubject && t.lower.endsWith('ing') && !m.passive && tokens[i - 1]?.lemma !== 'be' && (tokens[i - 1]?.lower === ',' || subjects.length === 0 || subjects[0]!.end <= (lastSubjectEnd ?? -1) + 0 || (subjects[0]!.prep === '' && lastSubjectEnd !== undefined && subjects[0]!.start > lastSubjectEnd))) {
-      subjects = lastSubject;
-      subjectInferred = false;
-    }
-    if (subjects.length === 0 && lastSubject && !m.passive) {
-      // "... met Kim and then flew to Beijing": the verb shares the earlier subject.
-      subjects = lastSubject;
-      subjectInferred = true;
-    }
-
-    // Target: the pattern's object or preposition, after the trigger, in the same clause.
-    const prefs = p.targets;
-    const noTarget = prefs.length === 1 && prefs[0] === '-';
-    let targetIdx = -1;
-    if (!noTarget) {
-      let bestRank = Infinity;
-      for (let k = 0; k < mentions.length; k++) {
-        const c = mentions[k]!;
-        if (c.start <= m.after || c.apposition) continue;
-        let stop = false;
-        for (let b = m.after + 1; b < c.start; b++) {
-          const w = tokens[b]!;
-          if (BOUNDARY.has(w.lower) || w.lower === ',' || (CLAUSE_START.has(w.lower) && w.pos !== 'ADP') || w.lower === 'that') stop = true;
-          // A direct object comes before any other verb, except an infinitive ("threatened to attack Japan").
-          if (c.prep === '' && w.pos === 'VERB' && tokens[b - 1]?.lower !== 'to') stop = true;
+      for (let k = mentions.length - 1; k >= 0; k--) {
+        if (mentions[k]!.end <= i && relative[mentions[k]!.start] !== 1) {
+          subjectIdx = k;
+          break;
         }
-        if (stop) break;
-        const rank = prefs.indexOf(c.prep);
-        if (rank >= 0 && rank < bestRank) {
-          bestRank = rank;
-          targetIdx = k;
-          if (rank === 0) break;
-        }
-      }
-    }
-    let targets: Array<Mention | null> = targetIdx >= 0 ? coordinated(tokens, mentions, targetIdx, 1) : [null];
-    let sources = subjects;
-
-    if (m.passive) {
-      // "Sanctions were imposed on Iran by the EU": the "by" actor acts; the subject undergoes.
-      const byIdx = mentions.findIndex((c) => c.start > m.after && c.prep === 'by');
-      sources = byIdx >= 0 ? coordinated(tokens, mentions, byIdx, 1) : [];
-      if (targetIdx < 0 || mentions[targetIdx]!.prep === 'by') targets = subjects.length > 0 ? subjects : [null];
-    }
-    if (sources.length === 0) continue;
-    if (p.needsTarget && targets[0] === null) continue;
-    if (!m.passive && !subjectInferred && lastSubject !== subjects) {
-      lastSubject = subjects;
-      lastSubjectEnd = m.last;
-    }
-
-    if (p.symmetric && targets.length === 1 && targets[0] === null && sources.length >= 2) {
-      targets = sources.slice(1);
-      sources = sources.slice(0, 1);
-    }
-
-    const subjectMention = subjects[0];
-    const explicit = subjectMention !== undefined && !subjectInferred && subjectMention.end <= m.first;
-    const subjStart = explicit ? Math.min(...subjects.map((s) => s.start)) : m.first;
-    const subjEnd = explicit ? Math.max(...subjects.map((s) => s.end)) : m.first;
-    const verdict = detectMode(tokens, i, subjStart, subjEnd, m.first);
-    let mode = verdict.mode;
-    let code = refineCode(p, tokens, m.after + 1);
-    let rule = p.id;
-    let intentSource: Mention | undefined;
-    const gov = verdict.governor;
-
-    // Meeting in a third country's capital: 044.
-    if (code === '040') {
-      const place = mentions.find((c) => c.prep === 'in' && c.start > m.after);
-      if (place && !sources.some((s) => partyOf(s.code) === partyOf(place.code)) && !targets.some((tg) => tg && partyOf(tg.code) === partyOf(place.code))) code = '044';
-    }
-
-    if (gov && (gov.kind === 'appeal' || gov.kind === 'threat')) continue; // the appeal or threat itself is the event
-    if (gov?.kind === 'refuse') {
-      const refusal = refusalCodeFor(code);
-      if (refusal) {
-        code = refusal;
-        mode = verdict.speech ? 'reported' : 'asserted';
-        rule = `${p.id}+refuse`;
-        intentSource = mentionBefore(mentions, gov.index);
-      }
-    } else if (mode === 'intended' && (verdict.ownIntent || gov?.kind === 'intent')) {
-      // Intent that is itself the news: coded 03x, by whoever holds the intent.
-      const intent = intentCodeFor(code);
-      if (intent) {
-        const holder = gov && gov.index < (subjectMention?.start ?? m.first) ? mentionBefore(mentions, gov.index) : undefined;
-        code = intent;
-        mode = verdict.speech ? 'reported' : 'asserted';
-        rule = `${p.id}+intent`;
-        if (holder && holder !== subjectMention) {
-          intentSource = holder;
-          // "Putin hopes the chancellor will visit": toward the one who would act.
-          targets = subjects.length > 0 ? subjects : targets;
-        }
-      }
-    }
-    if (mode === 'asserted' && hasTrailingSpeech(tokens, i)) mode = 'reported';
-    if (intentSource) sources = [intentSource];
-
-    let confidence = 0.85;
-    if (sources.some((s) => s.inferred) || subjectInferred) confidence -= 0.15;
-    if (targets[0] === null) confidence -= 0.1;
-    else if (targets.some((tg) => tg?.inferred)) confidence -= 0.1;
-    if (m.passive) confidence -= 0.05;
-    if (mode === 'reported') confidence -= 0.05;
-
-    const seen = new Set<string>();
-    for (const s of sources) {
-      for (const tg of targets) {
-        const target = tg ? tg.code : null;
-        if (target === s.code) continue;
-        // Visits and hosting need two parties; a country visiting itself is a domestic trip.
-        if (target && (code === '042' || code === '043' || code === '036') && partyOf(target) === partyOf(s.code)) continue;
-        const key = `${s.code}|${target}|${code}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        events.push({ source: s.code, target, code, mode, tokenSpan: [m.first, m.last], confidence: Math.round(confidence * 100) / 100, rule, sourcePerson: s.person && !s.inferred });
       }
     }
   }
-  return events;
+  let subjects: Mention[] = subjectIdx >= 0 ? coordinated(tokens, mentions, subjectIdx, -1) : [];
+  let subjectInferred = false;
+  const last = st.lastSubject;
+  // ", killing 12 officers": a participle clause shares the subject of the clause before it.
+  if (last && p.headPos !== 'N' && t.lower.endsWith('ing') && !m.passive && tokens[i - 1]?.lemma !== 'be' && (tokens[i - 1]?.lower === ',' || subjects.length === 0 || (st.lastSubjectEnd !== undefined && subjects[0]!.start > st.lastSubjectEnd))) {
+    subjects = last;
+  }
+  if (subjects.length === 0 && last && !m.passive) {
+    // "... met Kim and then flew to Beijing": the verb shares the earlier subject.
+    subjects = last;
+    subjectInferred = true;
+  }
+
+  // Target: the pattern's object or preposition, after the trigger, in the same clause.
+  const prefs = p.targets;
+  const noTarget = prefs.length === 1 && prefs[0] === '-';
+  const thatRank = prefs.indexOf('that');
+  let targetIdx = -1;
+  if (!noTarget) {
+    let bestRank = Infinity;
+    let afterThat = false;
+    let stop = false;
+    let b = m.after + 1;
+    for (let k = 0; k < mentions.length && !stop; k++) {
+      const c = mentions[k]!;
+      if (c.start <= m.after || c.apposition) continue;
+      for (; b < c.start; b++) {
+        const w = tokens[b]!;
+        if (w.lower === 'that' && thatRank >= 0 && !afterThat) {
+          afterThat = true;
+          continue;
+        }
+        if (BOUNDARY.has(w.lower) || w.lower === ',' || (CLAUSE_START.has(w.lower) && w.pos !== 'ADP') || w.lower === 'that') stop = true;
+        // A direct object comes before any other verb, except an infinitive ("threatened to attack Japan").
+        if (c.prep === '' && w.pos === 'VERB' && tokens[b - 1]?.lower !== 'to') stop = true;
+      }
+      if (stop) break;
+      b = c.end;
+      const rank = afterThat ? (c.prep === '' ? thatRank : -1) : prefs.indexOf(c.prep);
+      if (rank >= 0 && rank < bestRank) {
+        bestRank = rank;
+        targetIdx = k;
+        if (rank === 0 || afterThat) break;
+      }
+    }
+  }
+  let targets: Array<Mention | null> = targetIdx >= 0 ? coordinated(tokens, mentions, targetIdx, 1) : [null];
+  let sources = subjects;
+
+  if (m.passive) {
+    // "Sanctions were imposed on Iran by the EU": the "by" actor acts; the subject undergoes.
+    const byIdx = mentions.findIndex((c) => c.start > m.after && c.prep === 'by');
+    sources = byIdx >= 0 ? coordinated(tokens, mentions, byIdx, 1) : [];
+    if (targetIdx < 0 || mentions[targetIdx]!.prep === 'by') targets = subjects.length > 0 ? subjects : [null];
+  }
+  if (sources.length === 0) return undefined;
+  if (p.needsTarget && targets[0] === null && !(p.dyad !== 'plain' && sources.length >= 2)) return undefined;
+  if (!m.passive && !subjectInferred && st.lastSubject !== subjects && p.headPos !== 'N') {
+    st.lastSubject = subjects;
+    st.lastSubjectEnd = m.last;
+  }
+
+  const subjectMention = subjects[0];
+  const explicit = subjectMention !== undefined && !subjectInferred && subjectMention.end <= m.first;
+  const subjStart = explicit ? Math.min(...subjects.map((s) => s.start)) : m.first;
+  const subjEnd = explicit ? Math.max(...subjects.map((s) => s.end)) : m.first;
+  const verdict = detectMode(tokens, i, subjStart, subjEnd, m.first);
+  let mode = verdict.mode;
+  let code = refineCode(p, tokens, m.after + 1);
+  let rule = p.id;
+  let intentSource: Mention | undefined;
+  const gov = verdict.governor;
+  if (p.headPos === 'N' && m.first > 0 && NOUN_INTENT.has(tokens[m.first - 1]!.lower)) mode = 'intended';
+
+  if (gov && (gov.kind === 'appeal' || gov.kind === 'threat')) return []; // the appeal or threat itself is the event
+  let converted = false;
+  if (gov?.kind === 'refuse' || (mode === 'negated' && verdict.speech && verdict.future)) {
+    // "refused to let inspectors in", "said it would not take part": a refusal (12x).
+    const refusal = refusalCodeFor(code);
+    if (refusal) {
+      code = refusal;
+      mode = 'asserted';
+      rule = `${p.id}+refuse`;
+      converted = true;
+      if (gov?.kind === 'refuse') intentSource = mentionBefore(mentions, gov.index);
+    }
+  } else if (mode === 'intended' && (verdict.ownIntent || gov?.kind === 'intent')) {
+    // Intent that is itself the news: coded 03x, by whoever holds the intent.
+    const intent = intentCodeFor(code);
+    if (intent) {
+      const holder = gov && gov.index < (subjectMention?.start ?? m.first) ? mentionBefore(mentions, gov.index) : undefined;
+      code = intent;
+      mode = 'asserted';
+      rule = `${p.id}+intent`;
+      converted = true;
+      if (holder && holder !== subjectMention) {
+        intentSource = holder;
+        // "Putin hopes the chancellor will visit": toward the one who would act.
+        targets = subjects.length > 0 ? subjects : targets;
+      }
+    }
+  }
+  if (mode === 'asserted' && verdict.speech) mode = 'reported';
+  if (intentSource) sources = [intentSource];
+
+  let confidence = 0.85;
+  if (sources.some((s) => s.inferred) || subjectInferred) confidence -= 0.15;
+  if (targets[0] === null) confidence -= 0.1;
+  else if (targets.some((tg) => tg?.inferred)) confidence -= 0.1;
+  if (m.passive) confidence -= 0.05;
+  if (mode === 'reported') confidence -= 0.05;
+  confidence = Math.round(confidence * 100) / 100;
+
+  // Meetings and agreements run both ways; visits and hosting pair up (see expand-dyads.ts).
+  // Intent and refusal events are one-way declarations.
+  // "Armenia and Azerbaijan accused each other": every pair, both ways.
+  const reciprocal = targets[0] === null && sources.length >= 2 && tokens.some((w, k) => (w.lower === 'other' && tokens[k - 1]?.lower === 'each') || (w.lower === 'another' && tokens[k - 1]?.lower === 'one'));
+  const kind = converted ? 'plain' : reciprocal ? 'sym' : p.dyad;
+  const sourcePerson = new Map(sources.map((s) => [s.code, s.person && !s.inferred] as const));
+  const hostHint = (country: string): string | undefined => mentions.find((c) => c.code.startsWith(country) && c.start > m.after && (c.prep === 'with' || c.prep === 'by'))?.code;
+  const dyads = expandDyads(kind, code, sources.map((s) => s.code), targets.map((tg) => tg?.code ?? null), mentions, tokens, m.after, hostHint);
+  const out: SentenceEvent[] = [];
+  const seen = new Set<string>();
+  for (const d of dyads) {
+    if (d.target === d.source) continue;
+    // Visits and hosting need two parties; a country visiting itself is a domestic trip.
+    if (d.target && (d.code === '042' || d.code === '043' || d.code === '036') && partyOf(d.target) === partyOf(d.source)) continue;
+    const key = `${d.source}|${d.target}|${d.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ source: d.source, target: d.target, code: d.code, mode, tokenSpan: [m.first, m.last], confidence, rule, sourcePerson: sourcePerson.get(d.source) ?? false });
+  }
+  return out;
 }
 
 function mentionBefore(mentions: Mention[], index: number): Mention | undefined {

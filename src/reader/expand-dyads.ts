@@ -1,0 +1,102 @@
+import { isOrganisationCode, partyOf } from '../model/actor-code.js';
+import type { Mention } from './find-mentions.js';
+import type { Token } from './token.js';
+
+/**
+ * One act, several coded events, following the event-data convention the evaluation set uses:
+ * a meeting, a call, talks or an agreement is coded in both directions (and between every pair of
+ * several parties); a visit is the visitor's 042 to the host country plus the host's 043; a
+ * meeting in one party's country is that visit; a meeting elsewhere (or "on the sidelines") 044.
+ */
+export type DyadKind = 'plain' | 'sym' | 'meet' | 'visit' | 'host';
+
+export interface Dyad {
+  source: string;
+  target: string | null;
+  code: string;
+}
+
+const PLACE_PREPS = new Set(['in', 'at']);
+
+function country(code: string): string {
+  return isOrganisationCode(code) ? partyOf(code) : code.slice(0, 3);
+}
+
+/** Where the act took place: an actor mention after "in"/"at" (a capital, a country). */
+function placeOf(mentions: Mention[], after: number): Mention | undefined {
+  return mentions.find((m) => m.start > after && PLACE_PREPS.has(m.prep));
+}
+
+/** "in Geneva", "at the Capella hotel": a named place that is not in the dictionary. */
+function unnamedPlace(tokens: Token[], after: number, mentions: Mention[]): boolean {
+  for (let k = after + 1; k < tokens.length - 1; k++) {
+    const w = tokens[k]!.lower;
+    if (w === 'sidelines') return true;
+    if (PLACE_PREPS.has(w)) {
+      let j = k + 1;
+      while (j < tokens.length && (tokens[j]!.lower === 'the' || tokens[j]!.pos === 'ADJ')) j++;
+      const t = tokens[j];
+      if (t && (t.pos === 'PROPN' || t.lower === 'village' || t.lower === 'hotel' || t.lower === 'summit' || t.lower === 'base') && !mentions.some((m) => m.start <= j && j < m.end)) return true;
+    }
+  }
+  return false;
+}
+
+function pairs(parties: string[], code: string): Dyad[] {
+  const out: Dyad[] = [];
+  // Two bodies of one country (government and opposition) still talk to each other.
+  for (const a of parties) for (const b of parties) if (a !== b) out.push({ source: a, target: b, code });
+  return out;
+}
+
+export function expandDyads(kind: DyadKind, code: string, sources: string[], targets: Array<string | null>, mentions: Mention[], tokens: Token[], after: number, hostHint: (party: string) => string | undefined): Dyad[] {
+  const named = targets.filter((t): t is string => t !== null);
+  if (kind === 'plain' || (kind === 'sym' && sources.length + named.length < 2)) {
+    const out: Dyad[] = [];
+    for (const s of sources) for (const t of targets) out.push({ source: s, target: t, code });
+    return out;
+  }
+  const parties = [...new Set([...sources, ...named])];
+  if (kind === 'sym') return pairs(parties, code);
+  if (kind === 'visit') {
+    const out: Dyad[] = [];
+    for (const s of sources) {
+      for (const t of named) {
+        const hostCountry = country(t);
+        if (hostCountry === country(s)) continue;
+        out.push({ source: s, target: hostCountry, code: '042' });
+        out.push({ source: hostHint(hostCountry) ?? (isOrganisationCode(t) ? t : hostCountry + 'GOV'), target: s, code: '043' });
+      }
+      if (named.length === 0) out.push({ source: s, target: null, code: '042' });
+    }
+    return out;
+  }
+  if (kind === 'host') {
+    const out: Dyad[] = [];
+    for (const s of sources) {
+      for (const t of named) {
+        out.push({ source: s, target: t, code: '043' });
+        out.push({ source: t, target: country(s), code: '042' });
+      }
+    }
+    return out;
+  }
+  // kind === 'meet'
+  if (parties.length < 2) return sources.map((s) => ({ source: s, target: null, code }));
+  const place = placeOf(mentions, after);
+  if (place) {
+    const where = country(place.code);
+    const host = parties.find((p) => country(p) === where);
+    if (host) {
+      const out: Dyad[] = [];
+      for (const v of parties) {
+        if (v === host || country(v) === where) continue;
+        out.push({ source: v, target: where, code: '042' });
+        out.push({ source: host, target: v, code: '043' });
+      }
+      return out;
+    }
+    return pairs(parties, '044');
+  }
+  return pairs(parties, unnamedPlace(tokens, after, mentions) ? '044' : code);
+}
