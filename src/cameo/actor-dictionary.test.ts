@@ -38,6 +38,7 @@ describe('loadActorDictionary on the real files', () => {
 
   it('loads every UN member and the CAMEO extras', () => {
     expect(dict.countries.length).toBeGreaterThanOrEqual(199);
+    expect(dict.people.length).toBeGreaterThanOrEqual(300);
     const codes = new Set(dict.countries.map((c) => c.code));
     for (const c of ['USA', 'PRK', 'KOR', 'KSV', 'PSE', 'TWN', 'HKG', 'VAT', 'ESH']) expect(codes.has(c)).toBe(true);
     const prk = dict.countries.find((c) => c.code === 'PRK')!;
@@ -100,6 +101,17 @@ describe('loadActorDictionary on the real files', () => {
     expect(actorCodeOn(amano, '2018-09-01')).toBe('IGOUNOIAE');
   });
 
+  it('has a head of government, foreign and defence minister for every G20 country on a 2019 and a 2024 date', () => {
+    const g20 = ['ARG', 'AUS', 'BRA', 'CAN', 'CHN', 'FRA', 'DEU', 'IND', 'IDN', 'ITA', 'JPN', 'MEX', 'RUS', 'SAU', 'ZAF', 'KOR', 'TUR', 'GBR', 'USA'];
+    for (const date of ['2019-06-01', '2024-06-01']) {
+      for (const c of g20) {
+        const codes = dict.people.map((p) => actorCodeOn(p, date)).filter((x): x is string => x !== undefined);
+        expect(codes.filter((x) => x === `${c}GOV`).length, `${c} GOV on ${date}`).toBeGreaterThanOrEqual(2);
+        expect(codes.includes(`${c}GOVMIL`), `${c} GOVMIL on ${date}`).toBe(true);
+      }
+    }
+  });
+
   it('has no overlapping roles and a source on every role', () => {
     for (const p of dict.people) {
       expect(roleProblems(p), p.id).toEqual([]);
@@ -157,6 +169,14 @@ describe('loadActorDictionary on bad files', () => {
     const err = loadError(dir);
     expect(err.problems.some((p) => p.location?.field === 'id' && /already used/.test(p.message))).toBe(true);
     expect(err.problems.some((p) => p.location?.field === 'roles[0].code' && /usagov/.test(p.message))).toBe(true);
+  });
+
+  it('rejects an alias shared by two people', () => {
+    const dir = dirWith(ACTOR_FILES.people, (t) => t.replace('aliases: [Tillerson,', 'aliases: [Pompeo, Tillerson,'));
+    const text = readFileSync(join(dir, ACTOR_FILES.people), 'utf8');
+    const p = loadError(dir).problems.find((x) => x.location?.field === 'aliases')!;
+    expect(p.message).toMatch(/"pompeo" also names mike-pompeo/);
+    expect(p.location?.line).toBe(lineOf(text, 'aliases: [Pompeo, Tillerson,'));
   });
 
   it('reports broken YAML with a line', () => {

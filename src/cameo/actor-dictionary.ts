@@ -303,6 +303,8 @@ function parsePeople(file: string, problems: ValidationProblem[]): Actor[] {
   }
   const people: Actor[] = [];
   const idLines = new Map<string, number>();
+  // A name or alias shared by two people cannot be resolved from the text alone; refuse it here.
+  const aliasOwners = new Map<string, string>();
   list.items.forEach((item, idx) => {
     const itemLine = lineOf(item as YamlNode) ?? 1;
     if (!isMap(item)) {
@@ -389,6 +391,11 @@ function parsePeople(file: string, problems: ValidationProblem[]): Actor[] {
           roles.push(role);
         }
       });
+    }
+    for (const a of new Set([name, ...aliases].map((x) => x.toLowerCase()))) {
+      const owner = aliasOwners.get(a);
+      if (owner !== undefined && owner !== id) problems.push({ location: { file, line: fieldLine('aliases'), field: 'aliases' }, message: `"${a}" also names ${owner}` });
+      else aliasOwners.set(a, id);
     }
     const actor: Actor = { id, kind: 'person', name, aliases, roles };
     if (personSource) actor.source = personSource;
