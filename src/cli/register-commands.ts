@@ -4,8 +4,10 @@ import { registerCaseCommand } from './commands/case.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerEventCommand } from './commands/event-add.js';
 import { registerEventsCommand } from './commands/events.js';
+import { registerImportCommand } from './commands/import.js';
 import { registerReadCommand } from './commands/read.js';
 import { registerReviewCommand } from './commands/review.js';
+import { registerSourcesCommand } from './commands/sources.js';
 import { readIntoCase } from './read-into-case.js';
 
 /** Every command, in the order `parley --help` lists them. */
@@ -17,4 +19,6 @@ export function registerCommands(program: Command): void {
   registerCaseCommand(program);
   registerReadCommand(program, { into: readIntoCase });
   registerReviewCommand(program);
+  registerImportCommand(program);
+  registerSourcesCommand(program);
 }

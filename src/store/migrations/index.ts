@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as core from './001-core.js';
+import * as imports from './002-imports.js';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder so that the same list
@@ -7,4 +8,5 @@ import * as core from './001-core.js';
  */
 export const migrations: Record<string, Migration> = {
   '001-core': core,
+  '002-imports': imports,
 };

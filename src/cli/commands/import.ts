@@ -1,0 +1,144 @@
+import { Option, type Command } from '@commander-js/extra-typings';
+import cliProgress from 'cli-progress';
+import { ensureBuiltinCase } from '../../case/builtin-cases.js';
+import { UsageError } from '../../model/errors.js';
+import { parseFilters } from '../../importers/filters.js';
+import { IMPORT_FORMATS, isImportFormat, type ImportFormat } from '../../importers/format-parser.js';
+import { importFile, type FileResult, type ImportProgress } from '../../importers/import-file.js';
+import { describeResult } from '../../importers/import-summary.js';
+import { expandInputs } from '../../importers/open-input.js';
+import { dataDir, dbFlag, dbLocation, withStore } from '../context.js';
+import { examples } from '../options.js';
+
+/** Progress on stderr: a bar on a terminal, a log line every few seconds otherwise. */
+class ImportProgressView {
+  private bar: cliProgress.SingleBar | undefined;
+  private lastLog = 0;
+  private started = Date.now();
+  private current = '';
+
+  constructor(private readonly tty: boolean) {}
+
+  update(p: ImportProgress): void {
+    const now = Date.now();
+    if (p.name !== this.current) {
+      this.stop();
+      this.current = p.name;
+      this.started = now;
+      this.lastLog = now;
+      if (this.tty && p.size !== null) {
+        this.bar = new cliProgress.SingleBar(
+          {
+            format: `${p.name} |{bar}| {percentage}% {mib} MiB | kept {kept} | rejected {rejected} | {rate} rows/s`,
+            stream: process.stderr,
+            hideCursor: true,
+            etaBuffer: 50,
+          },
+          cliProgress.Presets.shades_classic,
+        );
+        this.bar.start(p.size, 0, { mib: '0', kept: 0, rejected: 0, rate: 0 });
+      }
+    }
+    const secs = Math.max(0.001, (now - this.started) / 1000);
+    const payload = { mib: (p.bytesRead / 1048576).toFixed(1), kept: p.rowsKept, rejected: p.rowsRejected, rate: Math.round(p.rowsRead / secs) };
+    if (this.bar) {
+      this.bar.update(p.bytesRead, payload);
+    } else if (now - this.lastLog >= 5000) {
+      this.lastLog = now;
+      const of = p.size !== null ? ` of ${(p.size / 1048576).toFixed(1)}` : '';
+      process.stderr.write(`parley import: ${p.name}: ${payload.mib}${of} MiB read, ${p.rowsRead} rows, ${p.rowsKept} kept, ${p.rowsRejected} rejected, ${payload.rate} rows/s\n`);
+    }
+  }
+
+  stop(): void {
+    this.bar?.stop();
+    this.bar = undefined;
+  }
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--chunk-rows must be a positive whole number (got "${value}")`);
+  return n;
+}
+
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description(
+      'import event data files (GDELT 1.0/2.0, ICEWS, POLECAT, Phoenix, CSV) into the store; ' +
+        'importing the same or an overlapping file again adds nothing, and an interrupted import resumes where it stopped',
+    )
+    .argument('<files...>', 'files (.zip, .gz, plain), folders (every file in them), or - for stdin')
+    .option('--format <format>', `the files' format, detected from each file when omitted: ${IMPORT_FORMATS.join(', ')}`)
+    .option('--actors <codes>', 'keep rows with one of these actors on either side (party or code prefix), e.g. USA,PRK')
+    .option('--dyad <a:b>', 'keep rows between these two actors, either direction, e.g. USA:PRK')
+    .option('--codes <codes>', 'keep rows whose CAMEO event code starts with one of these, e.g. 04,05,08')
+    .option('--from <date>', 'keep rows on or after this date (YYYY-MM-DD)')
+    .option('--to <date>', 'keep rows on or before this date (YYYY-MM-DD)')
+    .option('--case <id>', 'attach the rows to this case (default: the case "imports")')
+    .option('--strict', 'stop at the first bad row and keep nothing of that file')
+    .option('--dry-run', 'read and count, store nothing: says what would be imported, kept and rejected')
+    .option('--rejects <path>', 'write rejected rows (file, line, reason, row) here instead of beside each input as <input>.rejects.tsv')
+    .addOption(new Option('--chunk-rows <n>', 'rows read per transaction').argParser(positiveInt).hideHelp())
+    .addHelpText(
+      'after',
+      examples(
+        'parley import 20180612.export.CSV.zip',
+        'parley import gdelt/ --dyad USA:PRK --from 2018-01-01 --to 2019-03-01',
+        'parley import events.2018.tab --format icews --codes 04,05,08 --case us-dprk-2018',
+        'zcat polecat-2018.tsv.gz | parley import - --format polecat --actors USA,PRK --dry-run',
+      ),
+    )
+    .action(async (files, opts, cmd) => {
+      let format: ImportFormat | undefined;
+      if (opts.format !== undefined) {
+        if (!isImportFormat(opts.format)) throw new UsageError(`--format "${opts.format}" is not one of ${IMPORT_FORMATS.join(', ')}`);
+        format = opts.format;
+      }
+      const filters = parseFilters(opts);
+      const inputs = expandInputs(files);
+      if (inputs.length === 0) throw new UsageError(`no files to import in ${files.join(', ')}`);
+      const view = new ImportProgressView(Boolean(process.stderr.isTTY));
+      const results: FileResult[] = [];
+      const run = async (store: Parameters<typeof importFile>[1]): Promise<void> => {
+        for (const input of inputs) {
+          const result = await importFile(input, store, {
+            ...(format ? { format } : {}),
+            filters,
+            ...(opts.case !== undefined ? { caseId: opts.case } : {}),
+            strict: Boolean(opts.strict),
+            dryRun: Boolean(opts.dryRun),
+            ...(opts.rejects !== undefined ? { rejectsPath: opts.rejects } : {}),
+            ...(opts.chunkRows !== undefined ? { chunkRows: opts.chunkRows } : {}),
+            dataDir: dataDir(),
+            onProgress: (p) => view.update(p),
+          });
+          view.stop();
+          results.push(result);
+          process.stdout.write(describeResult(result) + '\n');
+        }
+      };
+      try {
+        if (opts.dryRun) await run(null);
+        else
+          await withStore(dbLocation(dbFlag(cmd)), async (store) => {
+            // A built-in case named with --case is loaded first, as the other commands do.
+            if (opts.case !== undefined) await ensureBuiltinCase(store, opts.case);
+            await run(store);
+          });
+      } finally {
+        view.stop();
+      }
+      if (results.length > 1) {
+        const sum = (f: (r: FileResult) => number): number => results.reduce((a, r) => a + f(r), 0);
+        const kept = sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsKept));
+        const added = sum((r) => (r.outcome === 'already' || r.outcome === 'dry-run' ? 0 : r.progress.rowsNew));
+        process.stdout.write(
+          `${results.length} files: ${sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsRead)).toLocaleString('en-US')} rows read, ` +
+            `${kept.toLocaleString('en-US')} kept${opts.dryRun ? '' : ` (${added.toLocaleString('en-US')} new)`}, ` +
+            `${sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsRejected)).toLocaleString('en-US')} rejected.\n`,
+        );
+      }
+    });
+}

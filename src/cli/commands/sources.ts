@@ -1,0 +1,45 @@
+import type { Command } from '@commander-js/extra-typings';
+import { UsageError } from '../../model/errors.js';
+import { ImportRepository } from '../../store/import-repository.js';
+import { dbFlag, dbLocation, withStore } from '../context.js';
+import { formatTable } from '../format-table.js';
+import { examples } from '../options.js';
+
+export function registerSourcesCommand(program: Command): void {
+  const sources = program
+    .command('sources')
+    .description('list imported files: id, name, format, rows, date range, when imported, status')
+    .option('--case <id>', 'only the files imported into this case')
+    .addHelpText('after', examples('parley sources', 'parley sources --case us-dprk-2018', 'parley sources remove 3'))
+    .action(async (opts, cmd) => {
+      const files = await withStore(dbLocation(dbFlag(cmd)), (store) => new ImportRepository(store.db, store.opened).list(opts.case));
+      if (files.length === 0) {
+        process.stdout.write('no imported files; `parley import FILE` imports one\n');
+        return;
+      }
+      const rows = files.map((f) => [
+        String(f.id),
+        f.name,
+        f.format,
+        f.caseId,
+        f.progress.rowsRead.toLocaleString('en-US'),
+        f.progress.rowsNew.toLocaleString('en-US'),
+        f.progress.rowsRejected.toLocaleString('en-US'),
+        f.progress.firstDate ? `${f.progress.firstDate} – ${f.progress.lastDate}` : '',
+        f.importedAt.slice(0, 19).replace('T', ' '),
+        f.status === 'complete' ? 'complete' : `interrupted at line ${f.progress.linesDone.toLocaleString('en-US')} (run the import again to finish)`,
+      ]);
+      process.stdout.write(formatTable(['id', 'name', 'format', 'case', 'read', 'added', 'rejected', 'dates', 'imported at (UTC)', 'status'], rows, [6, 40]) + '\n');
+    });
+  sources
+    .command('remove')
+    .description("take an imported file's rows and their daily aggregates out of the store")
+    .argument('<id>', 'the id `parley sources` shows')
+    .addHelpText('after', examples('parley sources remove 3'))
+    .action(async (id, _opts, cmd) => {
+      const n = Number(id);
+      if (!Number.isInteger(n) || n < 1) throw new UsageError(`"${id}" is not a source id; \`parley sources\` lists them`);
+      const removed = await withStore(dbLocation(dbFlag(cmd)), (store) => new ImportRepository(store.db, store.opened).remove(n));
+      process.stdout.write(`removed source ${n} (${removed.file.name}): ${removed.rows.toLocaleString('en-US')} events and their daily aggregates\n`);
+    });
+}

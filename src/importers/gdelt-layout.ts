@@ -1,0 +1,123 @@
+import { isOrganisationCode, partyOf } from '../model/actor-code.js';
+import { eventCode } from '../cameo/event-codes.js';
+import { countryMaps } from './country-maps.js';
+import { DateReader } from './dates.js';
+import type { FormatParser, ImportFormat, ParsedRow } from './format-parser.js';
+import { ExtraBuilder } from './json-extra.js';
+import { TabFields } from './tab-fields.js';
+
+/**
+ * Positions (0-based) of the GDELT event columns an import reads. Columns up to Actor1Geo_ADM1Code
+ * (0–38) sit at the same place in 1.0 and 2.0; after it, 2.0 inserts an ADM2Code column after each
+ * ADM1Code, shifting the rest by 1, 2 or 3 (GDELT Event Codebook V2.0, 2/19/2015; V1.03, 8/25/2013;
+ * column lists in reference/event_formats.md §1).
+ */
+export interface GdeltLayout {
+  format: ImportFormat;
+  /** Accepted column counts. */
+  widths: readonly number[];
+  actor1GeoCountry: number;
+  actor2GeoCountry: number;
+  actionGeoFullName: number;
+  actionGeoCountry: number;
+  actionGeoLat: number;
+  actionGeoLong: number;
+  dateAdded: number;
+  /** SOURCEURL, present when the row has it (1.0 daily files, 2.0). */
+  sourceUrl: number;
+}
+
+const ID = 0;
+const SQLDATE = 1;
+const ACTOR1_CODE = 5;
+const ACTOR1_NAME = 6;
+const ACTOR1_COUNTRY = 7;
+const ACTOR2_CODE = 15;
+const ACTOR2_NAME = 16;
+const ACTOR2_COUNTRY = 17;
+const IS_ROOT = 25;
+const EVENT_CODE = 26;
+const QUAD = 29;
+const GOLDSTEIN = 30;
+const NUM_MENTIONS = 31;
+const NUM_SOURCES = 32;
+const NUM_ARTICLES = 33;
+const AVG_TONE = 34;
+
+/** The party of a GDELT actor: its CAMEO country code, else an organisation code, else unknown. */
+function party(code: string | null, country: string | null): string | null {
+  if (country) return country;
+  if (code && isOrganisationCode(code)) return partyOf(code);
+  return null;
+}
+
+export class GdeltParser implements FormatParser {
+  readonly hasHeader = false;
+  readonly format: ImportFormat;
+  readonly dataset: string;
+  private readonly f = new TabFields(72);
+  private readonly dates = new DateReader();
+  private readonly extra = new ExtraBuilder();
+  private readonly fips = countryMaps().byFips;
+  private readonly widthText: string;
+
+  constructor(private readonly layout: GdeltLayout) {
+    this.format = layout.format;
+    this.dataset = layout.format;
+    this.widthText = layout.widths.join(' or ');
+  }
+
+  header(): void {}
+
+  parse(line: string, row: ParsedRow): string | null {
+    const f = this.f;
+    const L = this.layout;
+    const n = f.load(line);
+    if (!L.widths.includes(n)) return `expected ${this.widthText} tab-separated columns, found ${n}`;
+    const key = f.get(ID);
+    if (key === '') return 'empty GLOBALEVENTID';
+    const rawDate = f.get(SQLDATE);
+    if (!this.dates.compact(rawDate)) return `bad SQLDATE "${rawDate}" (expected YYYYMMDD)`;
+    const code = f.get(EVENT_CODE);
+    const info = eventCode(code);
+    if (!info) return `unknown CAMEO event code "${code}"`;
+    row.key = key;
+    row.date = this.dates.out.iso;
+    row.day = this.dates.out.day;
+    const c1 = f.opt(ACTOR1_CODE);
+    const c2 = f.opt(ACTOR2_CODE);
+    row.sourceCode = c1;
+    row.targetCode = c2;
+    row.sourceParty = party(c1, f.opt(ACTOR1_COUNTRY));
+    row.targetParty = party(c2, f.opt(ACTOR2_COUNTRY));
+    row.code = code;
+    const quad = f.get(QUAD);
+    row.quad = quad === '1' || quad === '2' || quad === '3' || quad === '4' ? quad.charCodeAt(0) - 48 : info.quadClass;
+    const g = Number(f.get(GOLDSTEIN));
+    row.goldstein = f.get(GOLDSTEIN) !== '' && Number.isFinite(g) ? g : info.goldstein;
+    row.sourceName = f.opt(ACTOR1_NAME);
+    row.targetName = f.opt(ACTOR2_NAME);
+    row.url = n > L.sourceUrl ? f.opt(L.sourceUrl) : null;
+    const a1 = f.opt(L.actor1GeoCountry);
+    const a2 = f.opt(L.actor2GeoCountry);
+    const geo = f.opt(L.actionGeoCountry);
+    row.extra = this.extra
+      .num('root', f.get(IS_ROOT))
+      .num('mentions', f.get(NUM_MENTIONS))
+      .num('sources', f.get(NUM_SOURCES))
+      .num('articles', f.get(NUM_ARTICLES))
+      .num('tone', f.get(AVG_TONE))
+      .str('actor1Geo', a1)
+      .str('actor1GeoCountry', a1 ? this.fips.get(a1) : null)
+      .str('actor2Geo', a2)
+      .str('actor2GeoCountry', a2 ? this.fips.get(a2) : null)
+      .str('geo', geo)
+      .str('geoCountry', geo ? this.fips.get(geo) : null)
+      .str('place', f.opt(L.actionGeoFullName))
+      .num('lat', f.get(L.actionGeoLat))
+      .num('lon', f.get(L.actionGeoLong))
+      .str('added', f.opt(L.dateAdded))
+      .done();
+    return null;
+  }
+}

@@ -1,0 +1,255 @@
+import { accessSync, appendFileSync, constants, existsSync, mkdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { ValidationError } from '../model/errors.js';
+import { ImportRepository, type ImportedFile } from '../store/import-repository.js';
+import { ImportRowBuffer, type FileProgress } from '../store/import-rows.js';
+import type { ImportWriter } from '../store/import-writer.js';
+import type { Store } from '../store/store.js';
+import { createParser } from './create-parser.js';
+import { detectFormat } from './detect-format.js';
+import { passes, type ImportFilters } from './filters.js';
+import { HeaderError, newParsedRow, type FormatParser, type ImportFormat } from './format-parser.js';
+import { forEachLine, lineBlocks, type DecodeState } from './line-reader.js';
+import type { InputSource } from './open-input.js';
+
+export interface ImportOptions {
+  format?: ImportFormat;
+  filters: ImportFilters;
+  caseId?: string;
+  /** Stop at the first bad row and keep nothing of the file. */
+  strict?: boolean;
+  /** Read and count, store nothing, write no rejects file. */
+  dryRun?: boolean;
+  /** One rejects file for every input; else `<input>.rejects.tsv` beside each input. */
+  rejectsPath?: string;
+  /** Where rejects go when the input's folder cannot take them (stdin, read-only folders). */
+  dataDir: string;
+  /** Rows read between commits. Each commit is one transaction; a kill loses at most one chunk's work. */
+  chunkRows?: number;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  name: string;
+  bytesRead: number;
+  size: number | null;
+  rowsRead: number;
+  rowsKept: number;
+  rowsRejected: number;
+}
+
+export interface RejectSample {
+  line: number;
+  reason: string;
+}
+
+export interface FileResult {
+  name: string;
+  format: ImportFormat;
+  /** imported: read to the end now; resumed: an interrupted import completed; already: skipped; dry-run. */
+  outcome: 'imported' | 'resumed' | 'already' | 'dry-run';
+  fileId: number | null;
+  caseId: string | null;
+  progress: FileProgress;
+  rejectsPath: string | null;
+  rejectSamples: RejectSample[];
+  encoding: DecodeState;
+  bytes: number;
+  seconds: number;
+  /** A complete import of identical content, if there was one (its rows were deduplicated). */
+  sameAs: number | null;
+}
+
+const DEFAULT_CHUNK_ROWS = 50_000;
+const SAMPLE_REJECTS = 5;
+
+function emptyProgress(): FileProgress {
+  return { linesDone: 0, rowsRead: 0, rowsKept: 0, rowsRejected: 0, rowsNew: 0, firstDate: null, lastDate: null, rejectsBytes: 0 };
+}
+
+/** The rejects file of an input: `--rejects PATH`, else beside the input, else in the data folder. */
+function rejectsLocation(input: InputSource, opts: ImportOptions): string {
+  if (opts.rejectsPath) return opts.rejectsPath;
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  if (!input.path) return join(opts.dataDir, 'rejects', `stdin-${stamp}.rejects.tsv`);
+  const beside = `${input.path}${input.name.includes(':') ? `-${input.name.split(':').pop()}` : ''}.rejects.tsv`;
+  try {
+    accessSync(dirname(beside), constants.W_OK);
+    return beside;
+  } catch {
+    return join(opts.dataDir, 'rejects', basename(beside));
+  }
+}
+
+const REJECTS_HEADER = 'file\tline\treason\trow\n';
+
+/**
+ * Imports one input: detects or takes its format, finds an earlier import of the same file (skips
+ * it when complete, resumes it when interrupted), then streams its lines through the parser and
+ * the filters into chunks, each committed in one transaction with the file's progress, so that a
+ * kill at any moment leaves the store consistent and the same command completes the work.
+ */
+export async function importFile(input: InputSource, store: Store | null, opts: ImportOptions): Promise<FileResult> {
+  const started = process.hrtime.bigint();
+  const opened = input.open();
+  const decode: DecodeState = { encoding: 'utf8' };
+  const blocks = lineBlocks(opened.stream, decode)[Symbol.asyncIterator]();
+  let writer: ImportWriter | undefined;
+  try {
+    let first = await blocks.next();
+    const firstLines = first.done ? [] : first.value.slice(0, 1 << 16).split('\n', 20).map((l) => l.replace(/\r$/, ''));
+    const format = opts.format ?? detectFormat(input.name, firstLines);
+    const parser = createParser(format);
+    const result: FileResult = {
+      name: input.name,
+      format,
+      outcome: opts.dryRun ? 'dry-run' : 'imported',
+      fileId: null,
+      caseId: null,
+      progress: emptyProgress(),
+      rejectsPath: null,
+      rejectSamples: [],
+      encoding: decode,
+      bytes: 0,
+      seconds: 0,
+      sameAs: null,
+    };
+    const repo = store && !opts.dryRun ? new ImportRepository(store.db, store.opened) : null;
+    let file: ImportedFile | undefined;
+    if (repo) {
+      const caseId = await repo.resolveCase(opts.caseId);
+      result.caseId = caseId;
+      const earlier = input.fingerprint ? await repo.findByFingerprint(caseId, input.fingerprint) : undefined;
+      if (earlier && earlier.status === 'complete') {
+        result.outcome = 'already';
+        result.fileId = earlier.id;
+        result.progress = earlier.progress;
+        result.progress.rowsNew = 0;
+        result.rejectsPath = earlier.rejectsPath;
+        return result;
+      }
+      if (earlier && earlier.format === format) {
+        file = earlier;
+        result.outcome = 'resumed';
+      } else {
+        file = await repo.create({
+          caseId,
+          path: input.path,
+          name: input.name,
+          size: input.size,
+          fingerprint: input.fingerprint,
+          format,
+          dataset: parser.dataset,
+          rejectsPath: rejectsLocation(input, opts),
+          options: JSON.stringify(opts.filters),
+        });
+      }
+      result.fileId = file.id;
+      result.rejectsPath = file.rejectsPath;
+      result.progress = { ...file.progress };
+      writer = await repo.openWriter(file);
+    }
+    const progress = result.progress;
+    const rejectsPath = result.rejectsPath;
+    if (rejectsPath && file) {
+      if (result.outcome === 'resumed') {
+        // A resumed import drops the rejects written by the chunk that never committed.
+        if (existsSync(rejectsPath) && statSync(rejectsPath).size > progress.rejectsBytes) truncateSync(rejectsPath, progress.rejectsBytes);
+      } else if (!opts.rejectsPath) {
+        rmSync(rejectsPath, { force: true });
+      }
+    }
+
+    const buffer = new ImportRowBuffer();
+    const row = newParsedRow();
+    const skipUntil = progress.linesDone;
+    const chunkRows = opts.chunkRows ?? DEFAULT_CHUNK_ROWS;
+    let lineNo = 0;
+    let readAtFlush = progress.rowsRead;
+    let rejects = '';
+    let headerSeen = !parser.hasHeader;
+    let strictFailure: ValidationError | undefined;
+    const tag = input.name.replace(/[\t\n]/g, ' ');
+
+    const flush = async (): Promise<void> => {
+      progress.linesDone = lineNo;
+      if (rejects !== '' && rejectsPath && file) {
+        mkdirSync(dirname(rejectsPath), { recursive: true });
+        if (!existsSync(rejectsPath) || statSync(rejectsPath).size === 0) writeFileSync(rejectsPath, REJECTS_HEADER);
+        appendFileSync(rejectsPath, rejects);
+        progress.rejectsBytes = statSync(rejectsPath).size;
+      }
+      rejects = '';
+      if (writer) await writer.writeChunk(buffer, progress);
+      buffer.clear();
+      readAtFlush = progress.rowsRead;
+    };
+
+    const visit = (line: string): boolean => {
+      lineNo++;
+      if (!headerSeen) {
+        if (line === '' ) return true;
+        headerSeen = true;
+        try {
+          parser.header(line);
+        } catch (err) {
+          if (err instanceof HeaderError) throw new ValidationError([{ location: { file: input.name, line: lineNo }, message: err.message }]);
+          throw err;
+        }
+        return true;
+      }
+      if (lineNo <= skipUntil || line === '') return true;
+      progress.rowsRead++;
+      const reason = parser.parse(line, row);
+      if (reason !== null) {
+        progress.rowsRejected++;
+        if (opts.strict) {
+          strictFailure = new ValidationError([{ location: { file: input.name, line: lineNo }, message: `${reason} (--strict: nothing of this file was kept)` }]);
+          return false;
+        }
+        if (result.rejectSamples.length < SAMPLE_REJECTS) result.rejectSamples.push({ line: lineNo, reason });
+        if (rejectsPath) rejects += `${tag}\t${lineNo}\t${reason}\t${line}\n`;
+        return true;
+      }
+      if (!passes(opts.filters, row)) return true;
+      progress.rowsKept++;
+      if (progress.firstDate === null || row.date < progress.firstDate) progress.firstDate = row.date;
+      if (progress.lastDate === null || row.date > progress.lastDate) progress.lastDate = row.date;
+      buffer.push(
+        row.key, row.date, row.day, row.sourceCode, row.targetCode, row.sourceParty, row.targetParty,
+        row.code, row.quad, row.goldstein, row.sourceName, row.targetName, row.url, row.extra,
+      );
+      return true;
+    };
+
+    for (; !first.done; first = await blocks.next()) {
+      const more = forEachLine(first.value, visit);
+      if (!more) break;
+      if (progress.rowsRead - readAtFlush >= chunkRows) await flush();
+      opts.onProgress?.({ name: input.name, bytesRead: opened.bytesRead(), size: input.size, rowsRead: progress.rowsRead, rowsKept: progress.rowsKept, rowsRejected: progress.rowsRejected });
+    }
+    if (strictFailure) {
+      if (repo && file) {
+        await writer?.close();
+        writer = undefined;
+        await repo.remove(file.id);
+        result.fileId = null;
+      }
+      throw strictFailure;
+    }
+    await flush();
+    result.bytes = opened.bytesRead();
+    if (repo && file) {
+      const hash = opened.contentHash();
+      await repo.finish(file.id, hash);
+      const same = await repo.findCompleteByHash(file.caseId, hash, file.id);
+      result.sameAs = same ? same.id : null;
+    }
+    result.seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    opts.onProgress?.({ name: input.name, bytesRead: result.bytes, size: input.size, rowsRead: progress.rowsRead, rowsKept: progress.rowsKept, rowsRejected: progress.rowsRejected });
+    return result;
+  } finally {
+    await writer?.close();
+    opened.close();
+  }
+}

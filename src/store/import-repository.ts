@@ -1,0 +1,307 @@
+import { sql, type Kysely } from 'kysely';
+import { NotFoundError, UsageError } from '../model/errors.js';
+import { toDayNumber } from '../model/iso-date.js';
+import type { Database } from './database.js';
+import type { OpenedDatabase } from './open-store.js';
+import { PostgresImportWriter } from './import-postgres-writer.js';
+import type { FileProgress } from './import-rows.js';
+import { SqliteImportWriter } from './import-sqlite-writer.js';
+import { IMPORT_ORIGIN, IMPORTS_CASE_ID, type ImportDatabase, type ImportFilesTable } from './import-tables.js';
+import type { ImportWriter } from './import-writer.js';
+
+/** An imported file as `parley sources` lists it. */
+export interface ImportedFile {
+  id: number;
+  caseId: string;
+  path: string | null;
+  name: string;
+  size: number | null;
+  fingerprint: string | null;
+  contentHash: string | null;
+  format: string;
+  dataset: string;
+  importedAt: string;
+  finishedAt: string | null;
+  status: 'importing' | 'complete';
+  progress: FileProgress;
+  rejectsPath: string | null;
+  options: string | null;
+}
+
+export interface NewImportFile {
+  caseId: string;
+  path: string | null;
+  name: string;
+  size: number | null;
+  fingerprint: string | null;
+  format: string;
+  dataset: string;
+  rejectsPath: string | null;
+  options: string | null;
+}
+
+/** One imported move of a dyad, as the brief and reciprocity read it. */
+export interface ImportedMove {
+  /** `dataset:event key`, e.g. `gdelt2:778899001`. */
+  id: string;
+  date: string;
+  sourceCode: string;
+  targetCode: string;
+  code: string;
+  goldstein: number;
+  quadClass: number;
+}
+
+export interface ImportedMovesQuery {
+  caseId: string;
+  a: string;
+  b: string;
+  from: string;
+  to: string;
+  /** CAMEO code prefixes (`04`, `163`); all codes when absent. */
+  codes?: readonly string[];
+}
+
+export interface RemovedFile {
+  file: ImportedFile;
+  rows: number;
+}
+
+function toFile(r: ImportFilesTable): ImportedFile {
+  return {
+    id: Number(r.id),
+    caseId: r.case_id,
+    path: r.path,
+    name: r.name,
+    size: r.size === null ? null : Number(r.size),
+    fingerprint: r.fingerprint,
+    contentHash: r.content_hash,
+    format: r.format,
+    dataset: r.dataset,
+    importedAt: r.imported_at,
+    finishedAt: r.finished_at,
+    status: r.status === 'complete' ? 'complete' : 'importing',
+    progress: {
+      linesDone: Number(r.lines_done),
+      rowsRead: Number(r.rows_read),
+      rowsKept: Number(r.rows_kept),
+      rowsRejected: Number(r.rows_rejected),
+      rowsNew: Number(r.rows_new),
+      firstDate: r.first_date,
+      lastDate: r.last_date,
+      rejectsBytes: Number(r.rejects_bytes),
+    },
+    rejectsPath: r.rejects_path,
+    options: r.options,
+  };
+}
+
+/**
+ * Imported files and their events. The bulk row paths live in the writers (`openWriter`); this
+ * class keeps the file records, the `imports` case, removal, and the dyad query.
+ */
+export class ImportRepository {
+  private readonly db: Kysely<ImportDatabase>;
+
+  constructor(
+    db: Kysely<Database>,
+    private readonly opened: OpenedDatabase,
+  ) {
+    // The import tables are typed beside the shared Database (import-tables.ts), not inside it.
+    this.db = db as unknown as Kysely<ImportDatabase>;
+  }
+
+  /** The case rows go to: `caseId` if it exists, else the `imports` case, created on first use. */
+  async resolveCase(caseId: string | undefined): Promise<string> {
+    if (caseId !== undefined) {
+      const found = await this.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
+      if (!found) throw new UsageError(`case "${caseId}" is not in the store; load the case first, or import without --case (rows then go to the case "${IMPORTS_CASE_ID}")`);
+      return caseId;
+    }
+    await this.db
+      .insertInto('cases')
+      .values({
+        id: IMPORTS_CASE_ID,
+        title: 'Imported event data',
+        description: 'Events imported from GDELT, ICEWS, POLECAT, Phoenix and CSV files without --case.',
+        settings: JSON.stringify({ parties: ['', ''] }),
+        files_hash: null,
+        loaded_at: new Date().toISOString(),
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    return IMPORTS_CASE_ID;
+  }
+
+  /** The newest record of a file with this fingerprint in this case (complete or interrupted). */
+  async findByFingerprint(caseId: string, fingerprint: string): Promise<ImportedFile | undefined> {
+    const r = await this.db
+      .selectFrom('import_files')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('fingerprint', '=', fingerprint)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    return r ? toFile(r) : undefined;
+  }
+
+  async findCompleteByHash(caseId: string, contentHash: string, exceptId: number): Promise<ImportedFile | undefined> {
+    const r = await this.db
+      .selectFrom('import_files')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('content_hash', '=', contentHash)
+      .where('status', '=', 'complete')
+      .where('id', '<>', exceptId)
+      .orderBy('id')
+      .executeTakeFirst();
+    return r ? toFile(r) : undefined;
+  }
+
+  async get(id: number): Promise<ImportedFile | undefined> {
+    const r = await this.db.selectFrom('import_files').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toFile(r) : undefined;
+  }
+
+  async list(caseId?: string): Promise<ImportedFile[]> {
+    let q = this.db.selectFrom('import_files').selectAll().orderBy('id');
+    if (caseId !== undefined) q = q.where('case_id', '=', caseId);
+    return (await q.execute()).map(toFile);
+  }
+
+  async create(file: NewImportFile): Promise<ImportedFile> {
+    // Ids are small integers a person can type (`parley sources remove 3`); taken as max + 1 and
+    // retried if another import took the same one meanwhile.
+    for (let attempt = 0; ; attempt++) {
+      const max = await this.db.selectFrom('import_files').select(sql<number | null>`max(id)`.as('m')).executeTakeFirst();
+      const id = Number(max?.m ?? 0) + 1;
+      try {
+        await this.db
+          .insertInto('import_files')
+          .values({
+            id,
+            case_id: file.caseId,
+            path: file.path,
+            name: file.name,
+            size: file.size,
+            fingerprint: file.fingerprint,
+            content_hash: null,
+            format: file.format,
+            dataset: file.dataset,
+            imported_at: new Date().toISOString(),
+            finished_at: null,
+            status: 'importing',
+            lines_done: 0,
+            rows_read: 0,
+            rows_kept: 0,
+            rows_rejected: 0,
+            rows_new: 0,
+            first_date: null,
+            last_date: null,
+            rejects_path: file.rejectsPath,
+            rejects_bytes: 0,
+            options: file.options,
+          })
+          .execute();
+        const created = await this.get(id);
+        if (!created) throw new Error(`import file ${id} vanished after insert`);
+        return created;
+      } catch (err) {
+        if (attempt >= 5) throw err;
+      }
+    }
+  }
+
+  async finish(id: number, contentHash: string | null): Promise<void> {
+    await this.db
+      .updateTable('import_files')
+      .set({ status: 'complete', finished_at: new Date().toISOString(), content_hash: contentHash })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** The bulk writer of one file's rows: raw better-sqlite3 for SQLite, COPY for PostgreSQL. */
+  async openWriter(file: ImportedFile): Promise<ImportWriter> {
+    if (this.opened.dialect === 'sqlite' && this.opened.sqlite) return new SqliteImportWriter(this.opened.sqlite, file.caseId, file.dataset, file.id);
+    if (this.opened.pool) return PostgresImportWriter.open(this.opened.pool, file.caseId, file.dataset, file.id);
+    throw new Error('the store has neither a SQLite handle nor a PostgreSQL pool');
+  }
+
+  /**
+   * Takes a file's rows out again, with their share of the daily dyad sums, in one transaction.
+   * Events that an overlapping file also held belong to the file that brought them first, so they
+   * leave with it.
+   */
+  async remove(id: number): Promise<RemovedFile> {
+    const file = await this.get(id);
+    if (!file) throw new NotFoundError(`no imported file has id ${id}; \`parley sources\` lists them`);
+    const rows = await this.db.transaction().execute(async (trx) => {
+      await sql`
+        INSERT INTO dyad_days (case_id, origin, day, source, target, quad_class, n, goldstein_sum, positive_sum, negative_sum)
+        SELECT case_id, ${IMPORT_ORIGIN}, day, source_party, target_party, quad_class, -count(*),
+               -sum(goldstein), -sum(CASE WHEN goldstein > 0 THEN goldstein ELSE 0 END), -sum(CASE WHEN goldstein < 0 THEN goldstein ELSE 0 END)
+        FROM imported_events
+        WHERE file_id = ${id} AND source_party IS NOT NULL AND target_party IS NOT NULL
+        GROUP BY case_id, day, source_party, target_party, quad_class
+        ON CONFLICT (case_id, source, target, day, quad_class, origin) DO UPDATE SET
+          n = dyad_days.n + excluded.n, goldstein_sum = dyad_days.goldstein_sum + excluded.goldstein_sum,
+          positive_sum = dyad_days.positive_sum + excluded.positive_sum, negative_sum = dyad_days.negative_sum + excluded.negative_sum
+      `.execute(trx);
+      await trx.deleteFrom('dyad_days').where('case_id', '=', file.caseId).where('origin', '=', IMPORT_ORIGIN).where('n', '<=', 0).execute();
+      const deleted = await trx.deleteFrom('imported_events').where('file_id', '=', id).executeTakeFirst();
+      await trx.deleteFrom('import_files').where('id', '=', id).execute();
+      return Number(deleted.numDeletedRows);
+    });
+    return { file, rows };
+  }
+
+  /** Imported moves between two parties, both directions, by date. */
+  async findImportedMoves(q: ImportedMovesQuery): Promise<ImportedMove[]> {
+    let query = this.db
+      .selectFrom('imported_events')
+      .select(['dataset', 'event_key', 'date', 'source_code', 'target_code', 'code', 'goldstein', 'quad_class'])
+      .where('case_id', '=', q.caseId)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('source_party', '=', q.a), eb('target_party', '=', q.b)]),
+          eb.and([eb('source_party', '=', q.b), eb('target_party', '=', q.a)]),
+        ]),
+      )
+      .where('day', '>=', toDayNumber(q.from))
+      .where('day', '<=', toDayNumber(q.to));
+    if (q.codes && q.codes.length > 0) {
+      const codes = q.codes;
+      query = query.where((eb) => eb.or(codes.map((c) => eb('code', 'like', `${c}%`))));
+    }
+    const rows = await query.orderBy('day').orderBy('dataset').orderBy('event_key').execute();
+    return rows.map((r) => ({
+      id: `${r.dataset}:${r.event_key}`,
+      date: r.date,
+      sourceCode: r.source_code ?? '',
+      targetCode: r.target_code ?? '',
+      code: r.code,
+      goldstein: Number(r.goldstein),
+      quadClass: Number(r.quad_class),
+    }));
+  }
+
+  /** Counts for consistency checks: rows of a case, and the sum of its imported daily aggregates. */
+  async totals(caseId: string): Promise<{ rows: number; dyadRows: number; aggregateN: number; aggregateGoldstein: number }> {
+    const r = await this.db
+      .selectFrom('imported_events')
+      .select([
+        sql<number>`count(*)`.as('n'),
+        sql<number>`sum(CASE WHEN source_party IS NOT NULL AND target_party IS NOT NULL THEN 1 ELSE 0 END)`.as('d'),
+      ])
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const a = await this.db
+      .selectFrom('dyad_days')
+      .select([sql<number>`coalesce(sum(n), 0)`.as('n'), sql<number>`coalesce(sum(goldstein_sum), 0)`.as('g')])
+      .where('case_id', '=', caseId)
+      .where('origin', '=', IMPORT_ORIGIN)
+      .executeTakeFirstOrThrow();
+    return { rows: Number(r.n), dyadRows: Number(r.d ?? 0), aggregateN: Number(a.n), aggregateGoldstein: Number(a.g) };
+  }
+}
+

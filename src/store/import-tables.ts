@@ -1,0 +1,62 @@
+import type { Database } from './database.js';
+
+/**
+ * Table types of the import migration (`002-imports`). Kept beside the shared `Database` rather
+ * than inside it so that the import code adds to the store without editing the shared types;
+ * `ImportDatabase` is the union the import repository queries.
+ */
+export interface ImportFilesTable {
+  id: number;
+  case_id: string;
+  path: string | null;
+  name: string;
+  size: number | null;
+  fingerprint: string | null;
+  content_hash: string | null;
+  format: string;
+  dataset: string;
+  imported_at: string;
+  finished_at: string | null;
+  status: string;
+  lines_done: number;
+  rows_read: number;
+  rows_kept: number;
+  rows_rejected: number;
+  rows_new: number;
+  first_date: string | null;
+  last_date: string | null;
+  rejects_path: string | null;
+  rejects_bytes: number;
+  options: string | null;
+}
+
+export interface ImportedEventsTable {
+  case_id: string;
+  dataset: string;
+  event_key: string;
+  file_id: number;
+  date: string;
+  day: number;
+  source_code: string | null;
+  target_code: string | null;
+  source_party: string | null;
+  target_party: string | null;
+  code: string;
+  quad_class: number;
+  goldstein: number;
+  source_name: string | null;
+  target_name: string | null;
+  url: string | null;
+  extra: string | null;
+}
+
+export interface ImportDatabase extends Database {
+  import_files: ImportFilesTable;
+  imported_events: ImportedEventsTable;
+}
+
+/** Origin of the `dyad_days` rows kept for imported events (case events use `'case'`). */
+export const IMPORT_ORIGIN = 'import';
+
+/** The case imported rows go to when `--case` is not given. */
+export const IMPORTS_CASE_ID = 'imports';
