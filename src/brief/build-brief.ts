@@ -91,12 +91,12 @@ function yearBefore(date: string): string {
 function headline(r: ConditionResult, asOf: string): Headline {
   const verdictWord = r.verdict === 'met' ? 'Yes' : r.verdict === 'unmet' ? 'No' : 'Not known';
   const taken = r.gatedMoves.length;
-  let answer = `${verdictWord}: on ${asOf} the condition is ${r.verdict}.`;
+  let answer = `${verdictWord}: ${r.verdict} on ${asOf}.`;
   if (r.missing.length) answer += ` Missing: ${r.missing.join('; ')}.`;
   if (taken) answer += ` ${taken} gated ${taken === 1 ? 'move was' : 'moves were'} made while it was not met.`;
   return {
     conditionId: r.id,
-    question: `Is it met on ${asOf}: ${r.title}?`,
+    question: r.question ?? `Is this condition met: ${r.title}?`,
     verdict: r.verdict,
     answer,
     evidence: r.result.evidence,

@@ -88,7 +88,7 @@ function reciprocityBlock(r: ReciprocityResult, s: BriefStyle): string[] {
     const fit = resp.regression.fit;
     const r1 = resp.crossCorrelation.lags.find((l) => l.lag === 1);
     const corr = r1?.r === null || r1 === undefined ? 'r₁ n/a' : `r₁ = ${r1.r.toFixed(2)}`;
-    out.push(s.item(`how ${resp.follower} answers ${resp.leader}: ${fit ? fit.reading : `no fit (${resp.regression.reason})`}; ${corr}`));
+    out.push(s.item(`how ${resp.follower} answers ${resp.leader}: ${fit ? fit.reading.replace(/\.$/, '') : `no fit (${resp.regression.reason})`}; ${corr}`));
   }
   return out;
 }

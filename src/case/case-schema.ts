@@ -197,6 +197,7 @@ export const requirementSchema: z.ZodType<unknown> = z.lazy(() =>
 export const conditionSchema = z.strictObject({
   id,
   title: z.string().min(1),
+  question: z.string().min(1).optional(),
   version: z.number().int().positive().default(1),
   since: isoDate.optional(),
   description: z.string().optional(),

@@ -241,6 +241,7 @@ export function readCaseFolder(dir: string): CaseFolder {
       id: v.id,
       caseId,
       title: v.title,
+      question: v.question,
       version: v.version,
       since: v.since,
       description: v.description,

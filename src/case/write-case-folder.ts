@@ -99,7 +99,7 @@ export function writeCaseFolder(data: CaseData, dir: string): string[] {
       'conditions.yaml',
       'Conditions',
       data.conditions.map((c) =>
-        clean({ id: c.id, title: c.title, version: c.version, since: c.since, description: c.description, sources: c.sources.map(source), gates: c.gates, requires: c.requires }),
+        clean({ id: c.id, title: c.title, question: c.question, version: c.version, since: c.since, description: c.description, sources: c.sources.map(source), gates: c.gates, requires: c.requires }),
       ),
     ],
   ];

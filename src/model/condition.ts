@@ -81,6 +81,8 @@ export interface Condition {
   id: string;
   caseId: string;
   title: string;
+  /** The question a brief opens with when this is the case's headline ("Has North Korea met ...?"). */
+  question?: string;
   version: number;
   /** When this version was set; gated moves are listed from here on unless `from` in a gate says otherwise. */
   since?: IsoDate;

@@ -44,6 +44,7 @@ export interface GatedMove {
 export interface ConditionResult {
   id: string;
   title: string;
+  question?: string;
   version: number;
   asOf: string;
   verdict: Verdict;

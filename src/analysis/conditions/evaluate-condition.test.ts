@@ -34,7 +34,7 @@ describe('the facilities operator on the mini case', () => {
     const r = evaluateCondition(cond('envoy-visit'), '2018-12-31', ledger);
     expect(r.verdict).toBe('unmet');
     expect(r.result.count).toEqual({ have: 0, need: 2 });
-    expect(r.missing).toEqual(['0 of 2 key operational sites covered; the moves that count cover only Site B test site (dismantled)']);
+    expect(r.missing).toEqual(['0 of 2 key operational sites covered; covered but not counted: Site B test site (dismantled)']);
     expect(r.result.evidence.map((e) => e.id)).toEqual(['2018-10-07-offer']);
   });
 

@@ -134,7 +134,7 @@ function evaluateFacilities(
     const byReason = new Map<string, string[]>();
     for (const x of excluded) (byReason.get(x.reason) ?? byReason.set(x.reason, []).get(x.reason)!).push(x.f.name);
     const said = [...byReason].map(([reason, names]) => `${listWords(names)} (${names.length > 1 ? 'all ' : ''}${reason})`);
-    missing += `; the moves that count cover only ${listWords(said)}`;
+    missing += `; ${have > 0 ? 'also covered but not counted' : 'covered but not counted'}: ${listWords(said)}`;
   } else if (moves.length === 0) {
     missing += `; no ${describeEvents(spec.coveredBy)} names any site`;
   }
@@ -220,6 +220,7 @@ export function evaluateCondition(condition: Condition, asOf: string, ledger: Co
   return {
     id: condition.id,
     title: condition.title,
+    ...(condition.question ? { question: condition.question } : {}),
     version: condition.version,
     asOf,
     verdict: result.verdict,
