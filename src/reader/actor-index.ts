@@ -7,7 +7,7 @@ import { tokenisePhrase } from './analyse-text.js';
  * person name and agent phrase split into tokens the way wink splits text, grouped by first token
  * (longest first), so that matching a sentence costs one map look-up per token.
  */
-export type ActorEntryKind = 'country' | 'adjective' | 'capital' | 'org' | 'person' | 'agent';
+export type ActorEntryKind = 'country' | 'adjective' | 'capital' | 'org' | 'person' | 'agent' | 'surname';
 
 export interface ActorIndexEntry {
   kind: ActorEntryKind;
@@ -15,6 +15,8 @@ export interface ActorIndexEntry {
   /** Country or organisation code; for agents, the role parts (`GOV`, `MIL`). */
   code: string;
   person?: Actor;
+  /** For a bare family name ("Kim", "Xi"): every person who bears it. */
+  bearers?: Actor[];
   /** Codes that changed over time (a group that governed, then fought): resolved on the article date. */
   roles?: ActorRole[];
   /** The text must start with a capital letter (names), or be all capitals (short acronyms). */
@@ -69,6 +71,26 @@ export function buildActorIndex(dict: ActorDictionary): ActorIndex {
   for (const o of dict.organisations) for (const n of [o.name, ...o.names]) add(n, 'org', o.code, undefined, o.roles);
   for (const p of dict.people) for (const n of [p.name, ...p.aliases]) add(n, 'person', p.code ?? '', p);
   for (const a of dict.agents) add(a.phrase, 'agent', a.role);
+  // A bare family name stands for its bearer when the name is unambiguous on the day, or when the
+  // article named the person in full before ("Kim Jong Un ... Kim said"). The first and the last
+  // word of a name are both tried, for family-name-first names (Kim Jong Un, Xi Jinping).
+  const bearers = new Map<string, Actor[]>();
+  for (const p of dict.people) {
+    const words = p.name.split(/\s+/).filter((w) => /^[A-Z][a-z'-]+$/.test(w));
+    if (words.length < 2) continue;
+    for (const w of new Set([words[0]!, words[words.length - 1]!])) {
+      const key = w.toLowerCase();
+      const list = bearers.get(key);
+      if (list) list.push(p);
+      else bearers.set(key, [p]);
+    }
+  }
+  for (const [key, people] of bearers) {
+    const entry: ActorIndexEntry = { kind: 'surname', tokens: [key], code: '', caseRule: 'capital', bearers: people };
+    const list = byFirst.get(key);
+    if (list) list.push(entry);
+    else byFirst.set(key, [entry]);
+  }
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   const index = { byFirst, countries };
   cache.set(dict, index);

@@ -27,6 +27,8 @@ export interface ModeVerdict {
   speech: boolean;
   /** will / would: announced or expected, not done. */
   future: boolean;
+  /** A speech verb frames the clause from before ("X said (that) ..."), not a trailing attribution. */
+  framed: boolean;
 }
 
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
@@ -69,6 +71,9 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   // "urged Russia to hold": the "to" follows the subject; its governor stands before the subject.
   let toAtSubject = false;
   let frameEnd = -1;
+  let framed = false;
+  // The nearest full verb between subject and action ("urged X and Y to agree ... and return").
+  let auxVerb: Governor | undefined;
 
   // 1. Between the subject and the action: auxiliaries, negation, "to" and what governs it.
   const auxFrom = Math.max(subjectEnd, 0);
@@ -81,6 +86,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
     else if (w === 'would') would = true;
     else if (POSSIBLE.has(w)) possible = true;
     else if (ADVICE.has(w)) advice = true;
+    else if (t.pos === 'VERB' && auxVerb === undefined && (GOVERNORS[t.lemma] !== undefined)) auxVerb = { kind: GOVERNORS[t.lemma]!, index: k };
     else if (w === 'to' && governor === undefined) {
       // "plans to visit", "is expected to visit", "refused to let", "urged X to hold"
       let g = k - 1;
@@ -129,6 +135,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
       }
       if (SPEECH.has(lemma)) {
         speech = true;
+        framed = true;
         // Reported speech of a plan: "said it would visit" is intent, not a condition.
         break;
       }
@@ -155,6 +162,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
       }
     }
   }
+  if (governor === undefined && auxVerb !== undefined) governor = auxVerb;
   if (toAtSubject && governor === undefined) governor = { kind: 'purpose', index: subjectEnd };
   // A bare infinitive ("summoned the envoy to protest") has not happened, whatever governs it.
   if (governor === undefined && head > 0 && tokens[head - 1]!.lower === 'to' && tokens[head - 1]!.pos === 'PART') governor = { kind: 'purpose', index: head - 1 };
@@ -191,6 +199,13 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   }
 
   const question = tokens[tokens.length - 1]?.lower === '?';
+  // "X will do Y if Z" / "is ready to meet ... if": a condition after the action binds a plan too.
+  if (!conditional && (future || would || governor?.kind === 'intent' || governor?.kind === 'plan')) {
+    for (let k = head + 1; k < tokens.length; k++) {
+      const w = tokens[k]!.lower;
+      if (w === 'if' || w === 'unless' || (w === 'provided' && tokens[k + 1]?.lower === 'that')) conditional = true;
+    }
+  }
   let mode: Mode;
   if (conditional || question) mode = 'hypothetical';
   else if (advice) mode = 'recommended';
@@ -204,7 +219,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   else mode = 'asserted';
   // "North Korea announced it would suspend": a declared intent (when the speaker announces it).
   if ((would || future) && speech && !conditional) ownIntent = true;
-  const verdict: ModeVerdict = { mode, ownIntent, speech, future: future || would };
+  const verdict: ModeVerdict = { mode, ownIntent, speech, future: future || would, framed };
   if (governor) verdict.governor = governor;
   return verdict;
 }

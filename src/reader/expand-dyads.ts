@@ -5,8 +5,9 @@ import type { Token } from './token.js';
 /**
  * One act, several coded events, following the event-data convention the evaluation set uses:
  * a meeting, a call, talks or an agreement is coded in both directions (and between every pair of
- * several parties); a visit is the visitor's 042 to the host country plus the host's 043; a
- * meeting in one party's country is that visit; a meeting elsewhere (or "on the sidelines") 044.
+ * several parties); a trip is the visitor's 042 to the host country; hosting is the host's 043 plus
+ * the guest's 042; a meeting in one party's country is that visit and hosting; a meeting elsewhere
+ * (or "on the sidelines") 044 both ways.
  */
 export type DyadKind = 'plain' | 'sym' | 'meet' | 'visit' | 'host';
 
@@ -49,7 +50,7 @@ function pairs(parties: string[], code: string): Dyad[] {
   return out;
 }
 
-export function expandDyads(kind: DyadKind, code: string, sources: string[], targets: Array<string | null>, mentions: Mention[], tokens: Token[], after: number, hostHint: (party: string) => string | undefined): Dyad[] {
+export function expandDyads(kind: DyadKind, code: string, sources: string[], targets: Array<string | null>, mentions: Mention[], tokens: Token[], after: number): Dyad[] {
   const named = targets.filter((t): t is string => t !== null);
   if (kind === 'plain' || (kind === 'sym' && sources.length + named.length < 2)) {
     const out: Dyad[] = [];
@@ -64,8 +65,9 @@ export function expandDyads(kind: DyadKind, code: string, sources: string[], tar
       for (const t of named) {
         const hostCountry = country(t);
         if (hostCountry === country(s)) continue;
+        // A trip is the visitor's move; the hosting is coded only when the text says who received
+        // the visitor ("hosted", "received", "met ... in"), not inferred from a destination.
         out.push({ source: s, target: hostCountry, code: '042' });
-        out.push({ source: hostHint(hostCountry) ?? (isOrganisationCode(t) ? t : hostCountry + 'GOV'), target: s, code: '043' });
       }
       if (named.length === 0) out.push({ source: s, target: null, code: '042' });
     }

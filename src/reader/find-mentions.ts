@@ -34,10 +34,12 @@ export interface ArticleContext {
   lastThing?: string;
   /** Last actor per role part (`GOV`, `MIL`) so that "the minister" finds its referent. */
   lastByRole: Map<string, string>;
+  /** People named so far, so that a later bare family name finds them. */
+  people: Set<string>;
 }
 
 export function newArticleContext(date: IsoDate): ArticleContext {
-  return { date, lastByRole: new Map() };
+  return { date, lastByRole: new Map(), people: new Set() };
 }
 
 interface Raw {
@@ -136,6 +138,23 @@ function subjectNounRun(tokens: Token[], from: number): boolean {
   return next.pos === 'VERB' || (next.pos === 'AUX' && tokens[k + 1]?.pos === 'VERB');
 }
 
+/** The bearer of a bare family name: one already named in the article, else the only one in office. */
+function surnameCode(e: ActorIndexEntry, ctx: ArticleContext, tok: Token): string | undefined {
+  if (tok.pos !== 'PROPN') return undefined;
+  const people = e.bearers ?? [];
+  const named = people.filter((p) => ctx.people.has(p.id));
+  const pool = named.length > 0 ? named : people;
+  // People without a role on the day (out of office, a brother, a victim) do not compete.
+  const codes = pool.map((p) => actorCodeOn(p, ctx.date)).filter((c): c is string => c !== undefined);
+  if (codes.length === 0) return undefined;
+  // The code nearly all bearers share on the day ("Kim" in 2018: five North Korean officials and
+  // one US ambassador) stands; an even split is too ambiguous to guess.
+  const tally = new Map<string, number>();
+  for (const c of codes) tally.set(c, (tally.get(c) ?? 0) + 1);
+  const [best, count] = [...tally].sort((a, b) => b[1] - a[1])[0]!;
+  return count / codes.length >= 0.75 ? best : undefined;
+}
+
 function personCode(entry: ActorIndexEntry, date: IsoDate): string | undefined {
   if (!entry.person) return entry.code || undefined;
   return actorCodeOn(entry.person, date);
@@ -167,7 +186,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
     let k = start - 1;
     while (k > 0 && DETERMINERS.has(tokens[k]!.lower)) k--;
     const apposition =
-      prev !== undefined && prev.end === k && tokens[k]?.lower === ',' && prev.person && !raws.some((r) => r.start === start && (r.entry.kind === 'country' || r.entry.kind === 'org' || r.entry.kind === 'person'));
+      prev !== undefined && prev.end === k && tokens[k]?.lower === ',' && prev.person && !raws.some((r) => r.start === start && (r.entry.kind === 'country' || r.entry.kind === 'org' || r.entry.kind === 'person' || r.entry.kind === 'surname'));
     const m: Mention = { start, end, code, person, inferred, prep: prepBefore(tokens, start), apposition };
     mentions.push(m);
     if (!apposition) remember(ctx, m);
@@ -193,14 +212,14 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
           r++;
         } else if (e.kind === 'capital') code = e.code + 'GOV';
         else if (e.kind === 'country') code = e.code;
-        else if (next && next.entry.kind === 'person' && next.start === end) code = e.code;
+        else if (next && (next.entry.kind === 'person' || next.entry.kind === 'surname') && next.start === end) code = e.code;
         // A lone adjective ("a North Korean missile") names no actor, unless it is a plural demonym
         // or heads the subject of a verb ("Israeli aircraft struck ...": the country acts).
         else if (/s$/.test(tokens[raw.end - 1]!.lower) && tokens[raw.end - 1]!.pos !== 'ADJ') code = e.code;
         else if (subjectNounRun(tokens, raw.end)) code = e.code;
         const after = raws[r];
-        if (code !== undefined && after && after.entry.kind === 'person' && after.start === end) {
-          code = personCode(after.entry, ctx.date) ?? code;
+        if (code !== undefined && after && (after.entry.kind === 'person' || after.entry.kind === 'surname') && after.start === end) {
+          code = (after.entry.kind === 'surname' ? surnameCode(after.entry, ctx, tokens[after.start]!) : personCode(after.entry, ctx.date)) ?? code;
           person = true;
           end = after.end;
           r++;
@@ -216,12 +235,16 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       } else if (e.kind === 'person') {
         code = personCode(e, ctx.date);
         person = true;
+        if (e.person) ctx.people.add(e.person.id);
+      } else if (e.kind === 'surname') {
+        code = surnameCode(e, ctx, tokens[i]!);
+        person = true;
       } else {
         // An agent: "the foreign minister of Japan", "Foreign Minister Taro Kono", or from context.
         const next = raws[r];
         const between = next ? tokens.slice(end, next.start).map((t) => t.lower).join(' ') : '';
-        if (next && next.entry.kind === 'person' && next.start === end) {
-          code = personCode(next.entry, ctx.date);
+        if (next && (next.entry.kind === 'person' || next.entry.kind === 'surname') && next.start === end) {
+          code = (next.entry.kind === 'surname' ? surnameCode(next.entry, ctx, tokens[next.start]!) : personCode(next.entry, ctx.date)) ?? (ctx.lastCountry ? ctx.lastCountry + e.code : undefined);
           person = true;
           end = next.end;
           r++;
@@ -231,8 +254,8 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
           end = next.end;
           r++;
           const after = raws[r];
-          if (after && after.entry.kind === 'person' && after.start === end) {
-            code = personCode(after.entry, ctx.date) ?? code;
+          if (after && (after.entry.kind === 'person' || after.entry.kind === 'surname') && after.start === end) {
+            code = (after.entry.kind === 'surname' ? surnameCode(after.entry, ctx, tokens[after.start]!) : personCode(after.entry, ctx.date)) ?? code;
             end = after.end;
             r++;
           }

@@ -58,6 +58,9 @@ function isPassive(tokens: Token[], head: number): boolean {
 function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array, misTagged: boolean): Match | undefined {
   const head = tokens[i]!;
   if (p.headPos === 'V' && head.pos !== 'VERB' && !misTagged) return undefined;
+  // "the negotiating table", "return to talks", "help in hosting": a verb form used as a noun.
+  const before = tokens[i - 1];
+  if (p.headPos === 'V' && before && (before.pos === 'DET' || before.pos === 'ADP' || before.lower === "'s")) return undefined;
   if (p.headPos === 'N' && head.pos !== 'NOUN' && head.pos !== 'PROPN') return undefined;
   const passive = p.headPos !== 'N' && isPassive(tokens, i);
   let pos = i;
@@ -293,6 +296,10 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       }
     }
   }
+  if (targetIdx < 0 && !noTarget) {
+    // "let IAEA inspectors visit", "imposed EU sanctions": an actor between the trigger words.
+    targetIdx = mentions.findIndex((c) => c.start > i && c.end <= m.last && c.prep === '');
+  }
   let targets: Array<Mention | null> = targetIdx >= 0 ? coordinated(tokens, mentions, targetIdx, 1) : [null];
   let sources = subjects;
 
@@ -303,6 +310,9 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     if (targetIdx < 0 || mentions[targetIdx]!.prep === 'by') targets = subjects.length > 0 ? subjects : [null];
   }
   if (sources.length === 0) return undefined;
+  // A target of the source's own party is the source again ("Russia warned that Russia would ...").
+  targets = targets.filter((tg) => tg === null || !sources.some((s) => s.code === tg.code || (tg.prep === '' && afterThatClause(tokens, m.after, tg.start) && partyOf(s.code) === partyOf(tg.code))));
+  if (targets.length === 0) targets = [null];
   if (p.needsTarget && targets[0] === null && !(p.dyad !== 'plain' && sources.length >= 2)) return undefined;
   if (!m.passive && !subjectInferred && st.lastSubject !== subjects && p.headPos !== 'N') {
     st.lastSubject = subjects;
@@ -333,7 +343,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       converted = true;
       if (gov?.kind === 'refuse') intentSource = mentionBefore(mentions, gov.index);
     }
-  } else if (mode === 'intended' && (verdict.ownIntent || gov?.kind === 'intent')) {
+  } else if (mode === 'intended' && ((verdict.ownIntent && verdict.framed) || gov?.kind === 'intent')) {
     // Intent that is itself the news: coded 03x, by whoever holds the intent.
     const intent = intentCodeFor(code);
     if (intent) {
@@ -366,8 +376,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   const reciprocal = targets[0] === null && sources.length >= 2 && tokens.some((w, k) => (w.lower === 'other' && tokens[k - 1]?.lower === 'each') || (w.lower === 'another' && tokens[k - 1]?.lower === 'one'));
   const kind = converted ? 'plain' : reciprocal ? 'sym' : p.dyad;
   const sourcePerson = new Map(sources.map((s) => [s.code, s.person && !s.inferred] as const));
-  const hostHint = (country: string): string | undefined => mentions.find((c) => c.code.startsWith(country) && c.start > m.after && (c.prep === 'with' || c.prep === 'by'))?.code;
-  const dyads = expandDyads(kind, code, sources.map((s) => s.code), targets.map((tg) => tg?.code ?? null), mentions, tokens, m.after, hostHint);
+  const dyads = expandDyads(kind, code, sources.map((s) => s.code), targets.map((tg) => tg?.code ?? null), mentions, tokens, m.after);
   const out: SentenceEvent[] = [];
   const seen = new Set<string>();
   for (const d of dyads) {
@@ -380,6 +389,11 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     out.push({ source: d.source, target: d.target, code: d.code, mode, tokenSpan: [m.first, m.last], confidence, rule, sourcePerson: sourcePerson.get(d.source) ?? false });
   }
   return out;
+}
+
+function afterThatClause(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (tokens[k]!.lower === 'that') return true;
+  return false;
 }
 
 function mentionBefore(mentions: Mention[], index: number): Mention | undefined {
