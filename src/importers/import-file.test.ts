@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ValidationError } from '../model/errors.js';
+import { ImportRepository } from '../store/import-repository.js';
+import { openTestStore, TEST_DIALECTS, type TestStore } from '../store/test-support/test-stores.js';
+import { parseFilters } from './filters.js';
+import { importFixtures } from './test-support/fixtures.js';
+
+const SUMMIT = '20180612031500.export.CSV.zip';
+const REISSUE = '20180713101500.export.CSV';
+
+describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
+  let t: TestStore;
+  let repo: ImportRepository;
+  beforeEach(async () => {
+    t = await openTestStore(dialect);
+    repo = new ImportRepository(t.store.db, t.store.opened);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  async function dyadTotals(): Promise<{ rows: number; dyadRows: number; aggregateN: number; aggregateGoldstein: number }> {
+    return repo.totals('imports');
+  }
+
+  it('imports a GDELT 2.0 zip into the imports case with its dyad aggregates', async () => {
+    const [r] = await importFixtures(t.store, [SUMMIT]);
+    expect(r!.outcome).toBe('imported');
+    expect(r!.caseId).toBe('imports');
+    expect(r!.progress).toMatchObject({ rowsRead: 7, rowsKept: 7, rowsNew: 7, rowsRejected: 0, firstDate: '2018-06-12', lastDate: '2018-09-20' });
+    const moves = await repo.findImportedMoves({ caseId: 'imports', a: 'USA', b: 'PRK', from: '2018-01-01', to: '2019-03-01' });
+    expect(moves).toEqual([
+      { id: 'gdelt2:778899001', date: '2018-06-12', sourceCode: 'USAGOV', targetCode: 'PRKGOV', code: '044', goldstein: 2.5, quadClass: 1 },
+      { id: 'gdelt2:778899002', date: '2018-06-12', sourceCode: 'PRKGOV', targetCode: 'USAGOV', code: '057', goldstein: 8, quadClass: 1 },
+      { id: 'gdelt2:778899003', date: '2018-07-06', sourceCode: 'USAGOV', targetCode: 'PRK', code: '042', goldstein: 1.9, quadClass: 1 },
+      { id: 'gdelt2:778899004', date: '2018-07-07', sourceCode: 'PRKGOV', targetCode: 'USA', code: '111', goldstein: -2, quadClass: 3 },
+    ]);
+    const coded = await repo.findImportedMoves({ caseId: 'imports', a: 'PRK', b: 'USA', from: '2018-01-01', to: '2019-03-01', codes: ['04'] });
+    expect(coded.map((m) => m.code)).toEqual(['044', '042']);
+    const days = await t.store.aggregates.dyadDays('imports', 'USA', 'PRK', '2018-06-01', '2018-07-31');
+    expect(days).toEqual([
+      { day: '2018-06-12', source: 'PRK', target: 'USA', quadClass: 1, count: 1, goldsteinSum: 8, positiveSum: 8, negativeSum: 0 },
+      { day: '2018-06-12', source: 'USA', target: 'PRK', quadClass: 1, count: 1, goldsteinSum: 2.5, positiveSum: 2.5, negativeSum: 0 },
+      { day: '2018-07-06', source: 'USA', target: 'PRK', quadClass: 1, count: 1, goldsteinSum: 1.9, positiveSum: 1.9, negativeSum: 0 },
+      { day: '2018-07-07', source: 'PRK', target: 'USA', quadClass: 3, count: 1, goldsteinSum: -2, positiveSum: 0, negativeSum: -2 },
+    ]);
+    // Six of the seven rows have two parties (one has no target); aggregates count exactly those.
+    expect(await dyadTotals()).toMatchObject({ rows: 7, dyadRows: 6, aggregateN: 6 });
+  });
+
+  it('adds nothing when the same file is imported again', async () => {
+    await importFixtures(t.store, [SUMMIT]);
+    const before = await dyadTotals();
+    const [again] = await importFixtures(t.store, [SUMMIT]);
+    expect(again!.outcome).toBe('already');
+    expect(await dyadTotals()).toEqual(before);
+    expect(await repo.list()).toHaveLength(1);
+  });
+
+  it('does not duplicate the events of an overlapping file, and counts only its new rows in the aggregates', async () => {
+    await importFixtures(t.store, [SUMMIT]);
+    const [r] = await importFixtures(t.store, [REISSUE]);
+    expect(r!.progress).toMatchObject({ rowsRead: 3, rowsKept: 3, rowsNew: 1 });
+    expect(await dyadTotals()).toMatchObject({ rows: 8, dyadRows: 7, aggregateN: 7 });
+    const g = (await dyadTotals()).aggregateGoldstein;
+    expect(g).toBeCloseTo(2.5 + 8 + 1.9 - 2 + 1 - 2 + 4, 9);
+  });
+
+  it('imports GDELT 1.0 files of both widths side by side', async () => {
+    const rs = await importFixtures(t.store, ['201212.gdelt1-backfile.csv', '20130402.export.CSV']);
+    expect(rs.map((r) => [r.format, r.progress.rowsNew])).toEqual([
+      ['gdelt1', 3],
+      ['gdelt1', 2],
+    ]);
+    const moves = await repo.findImportedMoves({ caseId: 'imports', a: 'USA', b: 'PRK', from: '2012-01-01', to: '2013-12-31' });
+    expect(moves.map((m) => m.id)).toEqual(['gdelt1:150000002', 'gdelt1:150000001', 'gdelt1:255000001', 'gdelt1:255000002']);
+  });
+
+  it('writes bad rows to the rejects file with line and reason, and goes on', async () => {
+    const [r] = await importFixtures(t.store, ['broken.gdelt2.export.CSV'], { format: 'gdelt2' });
+    expect(r!.progress).toMatchObject({ rowsRead: 4, rowsRejected: 3, rowsKept: 1, rowsNew: 1 });
+    const lines = readFileSync(r!.rejectsPath!, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('file\tline\treason\trow');
+    expect(lines.slice(1).map((l) => l.split('\t').slice(0, 3))).toEqual([
+      ['broken.gdelt2.export.CSV', '1', 'expected 61 tab-separated columns, found 40'],
+      ['broken.gdelt2.export.CSV', '2', 'bad SQLDATE "20181345" (expected YYYYMMDD)'],
+      ['broken.gdelt2.export.CSV', '3', 'unknown CAMEO event code "999"'],
+    ]);
+    expect(lines[1]!.split('\t').slice(3)).toHaveLength(40);
+  });
+
+  it('--strict stops at the first bad row and keeps nothing of the file', async () => {
+    await expect(importFixtures(t.store, ['broken.gdelt2.export.CSV'], { format: 'gdelt2', strict: true, chunkRows: 1 })).rejects.toThrow(ValidationError);
+    await expect(importFixtures(t.store, ['broken.gdelt2.export.CSV'], { format: 'gdelt2', strict: true })).rejects.toThrow(
+      /broken.gdelt2.export.CSV:1: expected 61 tab-separated columns, found 40/,
+    );
+    expect(await dyadTotals()).toMatchObject({ rows: 0, aggregateN: 0 });
+    expect(await repo.list()).toEqual([]);
+  });
+
+  it('filters while reading: dyad, actors, codes, dates', async () => {
+    const run = async (f: Parameters<typeof parseFilters>[0]): Promise<number> => {
+      const [r] = await importFixtures(null, [SUMMIT], { filters: parseFilters(f), dryRun: true });
+      return r!.progress.rowsKept;
+    };
+    expect(await run({ dyad: 'USA:PRK' })).toBe(4);
+    expect(await run({ dyad: 'PRK:USA' })).toBe(4);
+    expect(await run({ actors: 'KOR' })).toBe(1);
+    expect(await run({ actors: 'IGOUNOIAE,KOR' })).toBe(2);
+    expect(await run({ actors: 'USAGOV' })).toBe(3);
+    expect(await run({ codes: '04' })).toBe(3);
+    expect(await run({ codes: '057,11' })).toBe(3);
+    expect(await run({ from: '2018-07-01', to: '2018-08-31' })).toBe(3);
+    expect(await run({ dyad: 'USA:PRK', codes: '04', from: '2018-07-01' })).toBe(1);
+    // Filtered files keep only what passed.
+    const [kept] = await importFixtures(t.store, [SUMMIT], { filters: parseFilters({ dyad: 'USA:PRK' }) });
+    expect(kept!.progress).toMatchObject({ rowsRead: 7, rowsKept: 4, rowsNew: 4 });
+    expect(await dyadTotals()).toMatchObject({ rows: 4, aggregateN: 4 });
+  });
+
+  it('a dry run stores nothing', async () => {
+    const [r] = await importFixtures(t.store, [SUMMIT], { dryRun: true });
+    expect(r!.outcome).toBe('dry-run');
+    expect(r!.progress.rowsKept).toBe(7);
+    expect(await dyadTotals()).toMatchObject({ rows: 0, aggregateN: 0 });
+  });
+
+  it('sources remove takes the rows and their aggregates out again', async () => {
+    await importFixtures(t.store, [SUMMIT]);
+    const [second] = await importFixtures(t.store, [REISSUE]);
+    const removed = await repo.remove(second!.fileId!);
+    expect(removed.rows).toBe(1);
+    expect(await dyadTotals()).toMatchObject({ rows: 7, dyadRows: 6, aggregateN: 6 });
+    await repo.remove(1);
+    expect(await dyadTotals()).toMatchObject({ rows: 0, aggregateN: 0 });
+    const left = await t.store.db.selectFrom('dyad_days').selectAll().where('origin', '=', 'import').execute();
+    expect(left).toEqual([]);
+  });
+
+  it('imports into a given case and keeps its rows apart from other cases', async () => {
+    await t.store.db
+      .insertInto('cases')
+      .values({ id: 'c1', title: 'C1', description: null, settings: '{"parties":["USA","PRK"]}', files_hash: null, loaded_at: '2026-01-01' })
+      .execute();
+    await importFixtures(t.store, [SUMMIT], { caseId: 'c1' });
+    const [other] = await importFixtures(t.store, [SUMMIT]);
+    // A different case is a different ledger: the same file is imported there too.
+    expect(other!.outcome).toBe('imported');
+    expect((await repo.totals('c1')).rows).toBe(7);
+    expect((await repo.totals('imports')).rows).toBe(7);
+    await expect(importFixtures(t.store, [SUMMIT], { caseId: 'nope' })).rejects.toThrow(/case "nope" is not in the store/);
+  });
+});
