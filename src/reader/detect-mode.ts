@@ -36,6 +36,7 @@ const FUTURE = new Set(['will', "'ll", 'shall', 'wo']);
 const POSSIBLE = new Set(['could', 'might', 'may', 'can', 'ca']);
 const ADVICE = new Set(['should', 'must', 'ought', "should've"]);
 const CONDITION = new Set(['if', 'unless', 'whether', 'until', 'lest', 'once', 'provided', 'should']);
+const HEARSAY = new Set(['report', 'claim', 'allegation', 'rumour', 'rumor', 'speculation', 'suggestion', 'possibility', 'prospect', 'idea', 'fear', 'hope', 'concern', 'suspicion', 'assumption']);
 const STOP = new Set([';', ':', '(', ')', '"']);
 
 const GOVERNORS: Record<string, GovernorKind> = {};
@@ -110,17 +111,29 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   }
 
   // 2. Before the subject: the frame of the clause, scanning back to the sentence start.
+  // Past a "that", only verbs that take a that-clause (say, hope, demand) can frame the action.
+  let passedThat = false;
   for (let k = subjectStart - 1; k >= 0; k--) {
     const t = tokens[k]!;
     const w = t.lower;
     if (STOP.has(w)) break;
+    if (w === 'that' && (t.pos === 'SCONJ' || t.pos === 'PRON' || t.pos === 'DET')) {
+      passedThat = true;
+      // "reports that X had met", "claims that": hearsay, not a fact.
+      const noun = tokens[k - 1];
+      if (noun && noun.pos === 'NOUN' && HEARSAY.has(noun.lemma)) {
+        conditional = true;
+        break;
+      }
+      continue;
+    }
     if (CONDITION.has(w) && (w !== 'should' || k === 0 || tokens[k - 1]!.lower === ',')) {
       conditional = true;
       break;
     }
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADJ' || t.pos === 'NOUN') {
       const lemma = t.lemma;
-      if (governor === undefined && toAtSubject && (GOVERNORS[lemma] === 'appeal' || GOVERNORS[lemma] === 'threat' || GOVERNORS[lemma] === 'intent' || GOVERNORS[lemma] === 'plan' || GOVERNORS[lemma] === 'refuse')) {
+      if (governor === undefined && toAtSubject && !passedThat && (GOVERNORS[lemma] === 'appeal' || GOVERNORS[lemma] === 'threat' || GOVERNORS[lemma] === 'intent' || GOVERNORS[lemma] === 'plan' || GOVERNORS[lemma] === 'refuse')) {
         // "urged Russia to hold": the governor stands before the action's subject.
         governor = { kind: GOVERNORS[lemma]!, index: k };
         frameEnd = k;
@@ -155,7 +168,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
         frameEnd = k;
         break;
       }
-      if (GOVERNORS[lemma] === 'refuse' && governor === undefined) {
+      if (GOVERNORS[lemma] === 'refuse' && governor === undefined && !passedThat) {
         governor = { kind: 'refuse', index: k };
         frameEnd = k;
         break;

@@ -58,7 +58,13 @@ export function expandDyads(kind: DyadKind, code: string, sources: string[], tar
     return out;
   }
   const parties = [...new Set([...sources, ...named])];
-  if (kind === 'sym') return pairs(parties, code);
+  if (kind === 'sym') {
+    // "X and Y signed separate deals with Z and W": each signer with each partner, not among themselves.
+    if (named.length === 0) return pairs(parties, code);
+    const out: Dyad[] = [];
+    for (const s of sources) for (const t of named) if (s !== t) out.push({ source: s, target: t, code }, { source: t, target: s, code });
+    return out;
+  }
   if (kind === 'visit') {
     const out: Dyad[] = [];
     for (const s of sources) {

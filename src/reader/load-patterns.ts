@@ -101,6 +101,8 @@ export function compilePatterns(source: string, file = 'patterns.tsv'): PatternI
     }
   }
   // Most specific first: more items, then file order.
-  for (const list of byHead.values()) list.sort((a, b) => b.items.length - a.items.length || a.line - b.line);
+  // At equal length, a pattern that needs a target goes first: it is the more specific reading
+  // ("fired missiles at Kyiv" is a strike; without a target, a launch).
+  for (const list of byHead.values()) list.sort((a, b) => b.items.length - a.items.length || Number(b.needsTarget) - Number(a.needsTarget) || a.line - b.line);
   return { byHead, all };
 }
