@@ -27,8 +27,9 @@ export function registerReviewCommand(program: Command): void {
       .command(verb)
       .description(`mark proposed events ${status}`)
       .argument('<ids...>', 'event ids')
-      .option('--case <id>', 'case', DEFAULT_CASE)
-      .action(async (ids, opts, cmd) => {
+      .action(async (ids, _opts, cmd) => {
+        // --case belongs to `review` and is read from there, wherever it stands on the line.
+        const opts = cmd.optsWithGlobals() as { case: string };
         const changed = await withStore(dbLocation(dbFlag(cmd)), async (store) =>
           store.transaction(async (tx) => {
             const found = await tx.events.existingIds(opts.case, ids);
