@@ -1,4 +1,4 @@
-import { partyOf } from '../model/actor-code.js';
+import { isOrganisationCode, partyOf } from '../model/actor-code.js';
 import { detectMode, type Mode } from './detect-mode.js';
 import type { Mention } from './find-mentions.js';
 import { expandDyads } from './expand-dyads.js';
@@ -309,10 +309,22 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     sources = byIdx >= 0 ? coordinated(tokens, mentions, byIdx, 1) : [];
     if (targetIdx < 0 || mentions[targetIdx]!.prep === 'by') targets = subjects.length > 0 ? subjects : [null];
   }
+  const protest = p.code.startsWith('14');
+  if (sources.length === 0 && protest && !m.passive) {
+    // "Thousands of people marched in Hong Kong": the crowd is the civilians of the place.
+    const place = mentions.find((c) => (c.prep === 'in' || c.prep === 'at') && c.start > m.after);
+    if (place) sources = [{ ...place, code: partyOf(place.code) + 'CVL', prep: '', inferred: true, person: false }];
+  }
   if (sources.length === 0) return undefined;
+  // Trips are made by people; "aid was flown to Syria" is not a visit.
+  if (m.passive && p.dyad === 'visit') return undefined;
   // A target of the source's own party is the source again ("Russia warned that Russia would ...").
   targets = targets.filter((tg) => tg === null || !sources.some((s) => s.code === tg.code || (tg.prep === '' && afterThatClause(tokens, m.after, tg.start) && partyOf(s.code) === partyOf(tg.code))));
   if (targets.length === 0) targets = [null];
+  if (protest && targets[0] === null && sources[0] && !isOrganisationCode(sources[0].code)) {
+    // Protests are directed at the government unless the text names another target.
+    targets = [{ ...sources[0], code: partyOf(sources[0].code) + 'GOV', inferred: true, person: false }];
+  }
   if (p.needsTarget && targets[0] === null && !(p.dyad !== 'plain' && sources.length >= 2)) return undefined;
   if (!m.passive && !subjectInferred && st.lastSubject !== subjects && p.headPos !== 'N') {
     st.lastSubject = subjects;
