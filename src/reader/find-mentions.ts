@@ -30,6 +30,8 @@ export interface ArticleContext {
   date: IsoDate;
   lastPerson?: string;
   lastCountry?: string;
+  /** Last organisation, for "the alliance", "the bloc". */
+  lastOrg?: string;
   /** Last actor that is not a single person, for "it" ("Nigeria's army said it killed ..."). */
   lastThing?: string;
   /** Last actor per role part (`GOV`, `MIL`) so that "the minister" finds its referent. */
@@ -52,6 +54,7 @@ interface Raw {
 const MODIFIERS = new Set(["'s", 'new', 'top', 'senior', 'chief', 'deputy', 'acting', 'outgoing', 'incoming', 'vice', 'first', 'then', 'former', 'own', 'interim', 'special', 'veteran', 'powerful', 'hardline', 'moderate', 'ruling']);
 const PREPOSITIONS = new Set(['with', 'to', 'in', 'by', 'on', 'against', 'from', 'at', 'for', 'of', 'toward', 'towards', 'into', 'between', 'among', 'over', 'about', 'upon', 'before', 'after', 'like', 'than', 'including', 'through', 'across', 'near', 'outside', 'inside', 'within', 'during', 'under', 'via', 'beyond', 'around', 'behind', 'throughout', 'despite', 'amid', 'off', 'onto', 'per', 'unlike', 'alongside', 'beside', 'besides']);
 const SKIP_BEFORE = new Set(['the', 'a', 'an', "'s", 'both', 'fellow', 'neighbouring', 'neighboring']);
+const BODY_ANAPHORS = new Set(['alliance', 'bloc', 'organisation', 'organization', 'agency', 'union', 'court', 'council', 'watchdog', 'body', 'fund', 'bank']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 // Singular agent nouns that name a body, not one person ("the army", not "he").
@@ -112,7 +115,8 @@ function gapOk(tokens: Token[], from: number, to: number): boolean {
 
 function prepBefore(tokens: Token[], start: number): string {
   let k = start - 1;
-  while (k >= 0 && SKIP_BEFORE.has(tokens[k]!.lower)) k--;
+  // "on most Brazilian goods", "to three hundred thousand Mozambicans", "against the new"
+  while (k >= 0 && (SKIP_BEFORE.has(tokens[k]!.lower) || tokens[k]!.pos === 'NUM' || tokens[k]!.pos === 'ADJ' || (QUANTITY.has(tokens[k]!.lower) && tokens[k - 1]?.pos === 'ADP'))) k--;
   if (k < 0) return '';
   const t = tokens[k]!;
   if (t.lower === 'of' && k > 0 && (tokens[k - 1]!.pos === 'NUM' || QUANTITY.has(tokens[k - 1]!.lower))) return '';
@@ -170,6 +174,7 @@ function contextCountry(raws: Raw[], ctx: ArticleContext): string | undefined {
 
 function remember(ctx: ArticleContext, m: Mention): void {
   if (m.person) ctx.lastPerson = m.code;
+  if (isOrganisationCode(m.code)) ctx.lastOrg = m.code;
   else ctx.lastThing = m.code;
   const party = partyOf(m.code);
   if (!isOrganisationCode(m.code)) ctx.lastCountry = party;
@@ -203,6 +208,12 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       let person = false;
       let inferred = false;
       r++;
+      // "the Singapore summit", "the Iran deal": a country name used as a modifier names no actor.
+      const modifier = e.kind === 'country' && (tokens[raw.start - 1]?.pos === 'DET' || tokens[raw.start - 1]?.pos === 'ADJ') && tokens[raw.end]?.pos === 'NOUN' && /^[a-z]/.test(tokens[raw.end]!.text) && !(raws[r] && raws[r]!.start === raw.end);
+      if (modifier) {
+        i = raw.end;
+        continue;
+      }
       if (e.kind === 'country' || e.kind === 'adjective' || e.kind === 'capital') {
         const next = raws[r];
         if (next && next.entry.kind === 'agent' && gapOk(tokens, end, next.start)) {
@@ -284,6 +295,9 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       if (t.lower === 'it' && tokens[i + 1]?.pos === 'VERB' && tokens[i + 1]?.lemma !== 'say') push(i, i + 1, ctx.lastThing ?? ctx.lastCountry, false, true);
     } else if (t.lower === 'country' && tokens[i - 1]?.lower === 'the' && tokens[i + 1]?.lower !== "'s" && ctx.lastCountry) {
       push(i - 1, i + 1, ctx.lastCountry, false, true);
+    } else if (BODY_ANAPHORS.has(t.lower) && tokens[i - 1]?.lower === 'the' && ctx.lastOrg) {
+      // "the alliance", "the bloc": the organisation named last.
+      push(i - 1, i + 1, ctx.lastOrg, false, true);
     }
     i++;
   }

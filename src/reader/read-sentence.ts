@@ -235,6 +235,8 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       if (c.end > m.first) continue;
       if (c.apposition || c.prep !== '') continue;
       if (!inRelative && relative[c.start] === 1) continue;
+      // "the president's residence": a possessor is not the subject.
+      if (tokens[c.end]?.lower === "'s") continue;
       let blocked = false;
       for (let b = c.end; b < m.first; b++) if (BOUNDARY.has(tokens[b]!.lower)) blocked = true;
       if (!blocked) subjectIdx = k;
@@ -298,7 +300,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   }
   if (targetIdx < 0 && !noTarget) {
     // "let IAEA inspectors visit", "imposed EU sanctions": an actor between the trigger words.
-    targetIdx = mentions.findIndex((c) => c.start > i && c.end <= m.last && c.prep === '');
+    targetIdx = mentions.findIndex((c) => c.start > i && c.start <= m.last && c.prep === '');
   }
   let targets: Array<Mention | null> = targetIdx >= 0 ? coordinated(tokens, mentions, targetIdx, 1) : [null];
   let sources = subjects;
@@ -319,7 +321,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   // Trips are made by people; "aid was flown to Syria" is not a visit.
   if (m.passive && p.dyad === 'visit') return undefined;
   // A target of the source's own party is the source again ("Russia warned that Russia would ...").
-  targets = targets.filter((tg) => tg === null || !sources.some((s) => s.code === tg.code || (tg.prep === '' && afterThatClause(tokens, m.after, tg.start) && partyOf(s.code) === partyOf(tg.code))));
+  targets = targets.filter((tg) => tg === null || !sources.some((s) => s.code === tg.code || (tg.prep === '' && afterThatClause(tokens, m.after, tg.start) && partyOf(s.code) === partyOf(tg.code)) || ownInstrument(s.code, tg.code)));
   if (targets.length === 0) targets = [null];
   if (protest && targets[0] === null && sources[0] && !isOrganisationCode(sources[0].code)) {
     // Protests are directed at the government unless the text names another target.
@@ -401,6 +403,15 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     out.push({ source: d.source, target: d.target, code: d.code, mode, tokenSpan: [m.first, m.last], confidence, rule, sourcePerson: sourcePerson.get(d.source) ?? false });
   }
   return out;
+}
+
+// Parts of a state that act for it: a government sending its own troops is not acting on them.
+const STATE_ROLES = new Set(['', 'GOV', 'MIL', 'COP', 'SPY', 'GOVMIL']);
+
+function ownInstrument(source: string, target: string): boolean {
+  const party = partyOf(source);
+  if (isOrganisationCode(source) || partyOf(target) !== party) return false;
+  return STATE_ROLES.has(source.slice(party.length)) && STATE_ROLES.has(target.slice(party.length));
 }
 
 function afterThatClause(tokens: Token[], from: number, to: number): boolean {
