@@ -35,6 +35,6 @@ export function describeResult(r: FileResult): string {
   }
   if (r.encoding.encoding === 'latin1') text += ` The file is not valid UTF-8 from byte ${n(r.encoding.latin1From ?? 0)} on; read as latin-1 from there.`;
   if (r.sameAs !== null) text += ` Source ${r.sameAs} has the same content.`;
-  if (r.seconds > 0) text += ` ${r.seconds.toFixed(1)} s, ${rate(p.rowsRead, r.seconds)}.`;
+  if (p.rowsRead >= 10_000) text += ` ${r.seconds.toFixed(1)} s, ${rate(p.rowsRead, r.seconds)}.`;
   return text;
 }
