@@ -25,12 +25,13 @@ export function isOrganisationCode(code: string): boolean {
 /**
  * The party a code belongs to at country level: the country (`USAGOV` → `USA`), or for an
  * organisation the organisation itself without trailing roles (`IGOUNOIAEGOV` → `IGOUNOIAE`).
+ * Sector parts inside an organisation's own code stay (`NGOHRIAMN` is Amnesty, not all NGOs).
  */
 export function partyOf(code: string): string {
   if (!isOrganisationCode(code)) return code.slice(0, 3);
   const parts = splitCode(code);
-  let end = 1;
-  while (end < parts.length && !ROLE_PARTS.has(parts[end]!)) end++;
+  let end = parts.length;
+  while (end > 1 && ROLE_PARTS.has(parts[end - 1]!)) end--;
   return parts.slice(0, end).join('');
 }
 
