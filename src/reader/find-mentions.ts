@@ -199,6 +199,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
 
   // Pronouns and "the country" are interleaved with dictionary matches in token order.
   let r = 0;
+  let heldStart: number | undefined;
   for (let i = 0; i < tokens.length; ) {
     const raw = raws[r];
     if (raw && raw.start === i) {
@@ -224,6 +225,12 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
         } else if (e.kind === 'capital') code = e.code + 'GOV';
         else if (e.kind === 'country') code = e.code;
         else if (next && (next.entry.kind === 'person' || next.entry.kind === 'surname') && next.start === end) code = e.code;
+        // "his Fijian counterpart": the counterpart of a head of government is one too.
+        else if (e.kind === 'adjective' && /^counterparts?$/.test(tokens[raw.end]?.lower ?? '')) {
+          code = e.code + 'GOV';
+          person = tokens[raw.end]!.lower === 'counterpart';
+          end = raw.end + 1;
+        }
         // A lone adjective ("a North Korean missile") names no actor, unless it is a plural demonym
         // or heads the subject of a verb ("Israeli aircraft struck ...": the country acts).
         else if (/s$/.test(tokens[raw.end - 1]!.lower) && tokens[raw.end - 1]!.pos !== 'ADJ') code = e.code;
@@ -283,7 +290,16 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
           inferred = true;
         }
       }
-      if (code) push(raw.start, end, code, person, inferred);
+      // "Afghanistan's Taliban government", "Japan's Abe": the possessive country belongs to the
+      // actor that follows, so that "Uzbekistan and Afghanistan's Taliban" stays a coordination.
+      const owned = raws[r];
+      if (code && (e.kind === 'country' || e.kind === 'capital') && end === raw.end && tokens[end]?.lower === "'s" && owned && owned.start === end + 1 && (owned.entry.kind === 'org' || owned.entry.kind === 'person' || owned.entry.kind === 'surname')) {
+        heldStart = raw.start;
+        i = end + 1;
+        continue;
+      }
+      if (code) push(heldStart ?? raw.start, end, code, person, inferred);
+      heldStart = undefined;
       i = end;
       continue;
     }

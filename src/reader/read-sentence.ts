@@ -55,12 +55,12 @@ function isPassive(tokens: Token[], head: number): boolean {
   return false;
 }
 
-function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array, misTagged: boolean): Match | undefined {
+function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array, misTagged: boolean, afterMention: boolean): Match | undefined {
   const head = tokens[i]!;
   if (p.headPos === 'V' && head.pos !== 'VERB' && !misTagged) return undefined;
   // "the negotiating table", "return to talks", "help in hosting": a verb form used as a noun.
   const before = tokens[i - 1];
-  if (p.headPos === 'V' && before && (before.pos === 'DET' || before.pos === 'ADP' || before.lower === "'s")) return undefined;
+  if (p.headPos === 'V' && before && !afterMention && (before.pos === 'DET' || before.pos === 'ADP' || before.lower === "'s")) return undefined;
   if (p.headPos === 'N' && head.pos !== 'NOUN' && head.pos !== 'PROPN') return undefined;
   const passive = p.headPos !== 'N' && isPassive(tokens, i);
   let pos = i;
@@ -181,7 +181,7 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
     if (!cands) continue;
     // Most specific pattern first; one that needs a target it cannot find gives way to the next.
     for (const p of cands) {
-      const m = matchPattern(tokens, i, p, state.taken, misTagged);
+      const m = matchPattern(tokens, i, p, state.taken, misTagged, i > 0 && mentionAt[i - 1]! >= 0);
       if (!m) continue;
       const found = interpret(state, m, i);
       if (found === undefined) continue;
