@@ -151,4 +151,45 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
     expect((await repo.totals('imports')).rows).toBe(7);
     await expect(importFixtures(t.store, [SUMMIT], { caseId: 'nope' })).rejects.toThrow(/case "nope" is not in the store/);
   });
+
+  it('ICEWS: a weekly file then the yearly file that supersedes it adds only the events the weekly lacked', async () => {
+    const [weekly] = await importFixtures(t.store, ['20180708-icews-events.tsv']);
+    expect(weekly!.progress.rowsNew).toBe(2);
+    const [yearly] = await importFixtures(t.store, ['events.2018.sample.tab']);
+    // 33000002 on 2018-07-07 came in the weekly file; the same id on 2018-07-06 is another event.
+    expect(yearly!.progress).toMatchObject({ rowsRead: 6, rowsKept: 6, rowsNew: 5 });
+    expect(await dyadTotals()).toMatchObject({ rows: 7, dyadRows: 6, aggregateN: 6 });
+    const moves = await repo.findImportedMoves({ caseId: 'imports', a: 'USA', b: 'PRK', from: '2018-01-01', to: '2018-12-31' });
+    expect(moves.map((m) => m.id)).toEqual(['icews:33000001|2018-06-12', 'icews:33000002|2018-07-06', 'icews:33000002|2018-07-07', 'icews:33000010|2018-07-08']);
+  });
+
+  it('POLECAT: a latin-1 file is read as latin-1, and a later release with the same event adds nothing for it', async () => {
+    const [r] = await importFixtures(t.store, ['ngecEvents.20180612.polecat.tsv']);
+    expect(r!.encoding.encoding).toBe('latin1');
+    const [r2] = await importFixtures(t.store, ['ngecEventsDV-2018.polecat.tsv']);
+    expect(r2!.progress).toMatchObject({ rowsKept: 2, rowsNew: 1 });
+    const row = await t.store.db
+      .selectFrom('imported_events' as never)
+      .select(['extra' as never])
+      .where('event_key' as never, '=', 'a1f3c9e2_1' as never)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse((row as { extra: string }).extra).place).toBe('Hôtel Capella, Sentosa');
+  });
+
+  it('imports every fixture format from a folder, rows and aggregates in agreement', async () => {
+    const rs = await importFixtures(t.store, ['20180612031500.export.CSV.zip', 'phoenix_events_20181109.txt', 'us-dprk-moves.csv', 'cline-phoenix.sample.csv']);
+    expect(rs.map((r) => [r.format, r.progress.rowsNew])).toEqual([
+      ['gdelt2', 7],
+      ['phoenix', 4],
+      ['csv', 4],
+      ['csv', 2],
+    ]);
+    const totals = await dyadTotals();
+    expect(totals.aggregateN).toBe(totals.dyadRows);
+    const moves = await repo.findImportedMoves({ caseId: 'imports', a: 'USA', b: 'PRK', from: '2018-05-01', to: '2018-05-31' });
+    expect(moves.map((m) => [m.id, m.code])).toEqual([
+      ['csv:detainees-2018-05-09', '0841'],
+      ['csv:pompeo-2018-05-09', '042'],
+    ]);
+  });
 });
