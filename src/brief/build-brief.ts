@@ -1,7 +1,8 @@
 import { evaluateCondition } from '../analysis/conditions/evaluate-condition.js';
 import type { ConditionResult } from '../analysis/conditions/condition-result.js';
 import { DEFAULT_STEP_PREFIXES, pace } from '../analysis/pace.js';
-import { reciprocityFromAggregates } from '../analysis/reciprocity.js';
+import { reciprocity as reciprocityOfMoves, reciprocityFromAggregates } from '../analysis/reciprocity.js';
+import { partyOf } from '../model/actor-code.js';
 import { scorecard } from '../analysis/scorecard.js';
 import type { Move } from '../analysis/move.js';
 import { NotFoundError } from '../model/errors.js';
@@ -34,6 +35,10 @@ export function toMove(e: LedgerEvent): Move | undefined {
   return { date: e.date, sourceCode: e.sourceCode, targetCode: e.targetCode, code: e.code, goldstein: e.goldstein, quadClass: e.quadClass, verification: e.verification, id: e.id, summary: e.summary };
 }
 
+function movesOf(events: readonly LedgerEvent[]): Move[] {
+  return events.map(toMove).filter((m): m is Move => m !== undefined);
+}
+
 /** Builds the brief of a case on a date from the store, reading only what each part needs. */
 export async function buildBrief(store: Store, options: BriefOptions): Promise<Brief> {
   const frame = await store.cases.readFrame(options.caseId);
@@ -50,17 +55,21 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
   const [a, b] = options.dyad ?? settings.parties;
   const from = options.from ?? settings.reciprocitySince ?? settings.period?.from ?? yearBefore(asOf);
   const to = options.to ?? asOf;
-  const days = await store.aggregates.dyadDays(frame.info.id, a, b, from, to);
-  const concessionEvents = await store.events.find({ caseId: frame.info.id, codes: CONCESSION_CODES, sourceCodes: [a, b], targetCodes: [a, b], from, to, statuses: ['confirmed'] });
-  const reciprocity = reciprocityFromAggregates(days, { a, b }, {
-    from,
-    to,
-    answerWithinDays: settings.responseDays ?? 30,
-    concessionMoves: concessionEvents.map(toMove).filter((m): m is Move => m !== undefined),
-  });
+  const reciprocityOptions = { from, to, answerWithinDays: settings.responseDays ?? 30 };
+  let reciprocity;
+  if (partyOf(a) === a && partyOf(b) === b) {
+    // Country level: sums and series from the daily aggregates, concessions from their own events.
+    const days = await store.aggregates.dyadDays(frame.info.id, a, b, from, to);
+    const concessionEvents = await store.events.find({ caseId: frame.info.id, codes: CONCESSION_CODES, sourceCodes: [a, b], targetCodes: [a, b], from, to, statuses: ['confirmed'] });
+    reciprocity = reciprocityFromAggregates(days, { a, b }, { ...reciprocityOptions, concessionMoves: movesOf(concessionEvents) });
+  } else {
+    // Role level (USAGOV ↔ PRKMIL): the aggregates are kept by country, so read the dyad's events.
+    const events = await store.events.find({ caseId: frame.info.id, sourceCodes: [a, b], targetCodes: [a, b], from, to, statuses: ['confirmed'] });
+    reciprocity = reciprocityOfMoves(movesOf(events), { a, b, level: 'role' }, reciprocityOptions);
+  }
 
   const steps = await store.events.find({ caseId: frame.info.id, codes: [...DEFAULT_STEP_PREFIXES], sourceCodes: [a, b], targetCodes: [a, b], to: asOf, statuses: ['confirmed'] });
-  const paceResult = pace(steps.map(toMove).filter((m): m is Move => m !== undefined), { asOf, dyad: { a, b } });
+  const paceResult = pace(movesOf(steps), { asOf, dyad: { a, b, level: partyOf(a) === a && partyOf(b) === b ? 'country' : 'role' } });
 
   const byStatus = await store.events.countByStatus(frame.info.id, asOf);
   const brief: Brief = {
