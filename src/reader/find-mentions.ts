@@ -38,10 +38,12 @@ export interface ArticleContext {
   lastByRole: Map<string, string>;
   /** People named so far, so that a later bare family name finds them. */
   people: Set<string>;
+  /** Distinct country-level parties in order of last mention, for "both sides", "the two countries". */
+  recentParties: string[];
 }
 
 export function newArticleContext(date: IsoDate): ArticleContext {
-  return { date, lastByRole: new Map(), people: new Set() };
+  return { date, lastByRole: new Map(), people: new Set(), recentParties: [] };
 }
 
 interface Raw {
@@ -54,6 +56,7 @@ interface Raw {
 const MODIFIERS = new Set(["'s", 'new', 'top', 'senior', 'chief', 'deputy', 'acting', 'outgoing', 'incoming', 'vice', 'first', 'then', 'former', 'own', 'interim', 'special', 'veteran', 'powerful', 'hardline', 'moderate', 'ruling']);
 const PREPOSITIONS = new Set(['with', 'to', 'in', 'by', 'on', 'against', 'from', 'at', 'for', 'of', 'toward', 'towards', 'into', 'between', 'among', 'over', 'about', 'upon', 'before', 'after', 'like', 'than', 'including', 'through', 'across', 'near', 'outside', 'inside', 'within', 'during', 'under', 'via', 'beyond', 'around', 'behind', 'throughout', 'despite', 'amid', 'off', 'onto', 'per', 'unlike', 'alongside', 'beside', 'besides']);
 const SKIP_BEFORE = new Set(['the', 'a', 'an', "'s", 'both', 'fellow', 'neighbouring', 'neighboring']);
+const PAIR_ANAPHORS = new Set(['both sides', 'both countries', 'two countries', 'two sides', 'both governments', 'two governments', 'both nations', 'two nations', 'two neighbours', 'two neighbors', 'both leaders', 'two leaders', 'two men', 'both men']);
 const BODY_ANAPHORS = new Set(['alliance', 'bloc', 'organisation', 'organization', 'agency', 'union', 'court', 'council', 'watchdog', 'body', 'fund', 'bank']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
@@ -178,6 +181,10 @@ function remember(ctx: ArticleContext, m: Mention): void {
   else ctx.lastThing = m.code;
   const party = partyOf(m.code);
   if (!isOrganisationCode(m.code)) ctx.lastCountry = party;
+  const at = ctx.recentParties.indexOf(party);
+  if (at >= 0) ctx.recentParties.splice(at, 1);
+  ctx.recentParties.push(party);
+  if (ctx.recentParties.length > 8) ctx.recentParties.shift();
   const role = m.code.slice(party.length);
   if (role) ctx.lastByRole.set(role, m.code);
 }
@@ -311,6 +318,15 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       if (t.lower === 'it' && tokens[i + 1]?.pos === 'VERB' && tokens[i + 1]?.lemma !== 'say') push(i, i + 1, ctx.lastThing ?? ctx.lastCountry, false, true);
     } else if (t.lower === 'country' && tokens[i - 1]?.lower === 'the' && tokens[i + 1]?.lower !== "'s" && ctx.lastCountry) {
       push(i - 1, i + 1, ctx.lastCountry, false, true);
+    } else if (PAIR_ANAPHORS.has(`${t.lower} ${tokens[i + 1]?.lower ?? ''} ${tokens[i + 2]?.lower ?? ''}`.trim().split(' ').slice(0, 2).join(' ')) && ctx.recentParties.length >= 2) {
+      // "both sides", "the two countries": the last two parties named, as one coordinated pair.
+      const [a, b] = ctx.recentParties.slice(-2) as [string, string];
+      const end = i + 2;
+      const start = tokens[i - 1]?.lower === 'the' ? i - 1 : i;
+      const m1: Mention = { start, end, code: a, person: false, inferred: true, prep: prepBefore(tokens, start), apposition: false };
+      mentions.push(m1, { ...m1, code: b });
+      i = end;
+      continue;
     } else if (BODY_ANAPHORS.has(t.lower) && tokens[i - 1]?.lower === 'the' && ctx.lastOrg) {
       // "the alliance", "the bloc": the organisation named last.
       push(i - 1, i + 1, ctx.lastOrg, false, true);

@@ -122,6 +122,13 @@ function coordinated(tokens: Token[], mentions: Mention[], at: number, dir: -1 |
     const n = mentions[next];
     if (!n || n.apposition) break;
     const c = mentions[cur]!;
+    if (n.start === c.start && n.end === c.end) {
+      // the two halves of "both sides"
+      out.push(n);
+      conjunction = true;
+      cur = next;
+      continue;
+    }
     const from = dir === 1 ? c.end : n.end;
     const to = dir === 1 ? n.start : c.start;
     if (to - from < 1 || to - from > 3) break;
@@ -226,9 +233,18 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
 
   // Subject: nearest actor on the left in the same clause, outside relative clauses.
   let subjectIdx = -1;
+  let nounParties: Mention[] | undefined;
   if (p.headPos === 'N') {
     subjectIdx = possessor(tokens, mentions, m.first);
-    if (subjectIdx < 0) return undefined;
+    if (subjectIdx < 0) {
+      // "the summit between Trump and Kim ended": the parties follow "between", and the
+      // meeting counts only if the clause reports it in the past.
+      const b = mentions.findIndex((c) => c.prep === 'between' && c.start > m.last && c.start <= m.last + 3);
+      if (b < 0 || !p.targets.includes('between') || !reportedPast(tokens, m.last)) return undefined;
+      nounParties = coordinated(tokens, mentions, b, 1);
+      if (nounParties.length < 2) return undefined;
+      subjectIdx = b;
+    }
   } else {
     for (let k = mentions.length - 1; k >= 0; k--) {
       const c = mentions[k]!;
@@ -252,7 +268,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       }
     }
   }
-  let subjects: Mention[] = subjectIdx >= 0 ? coordinated(tokens, mentions, subjectIdx, -1) : [];
+  let subjects: Mention[] = nounParties ?? (subjectIdx >= 0 ? coordinated(tokens, mentions, subjectIdx, -1) : []);
   let subjectInferred = false;
   const last = st.lastSubject;
   // ", killing 12 officers": a participle clause shares the subject of the clause before it.
@@ -412,6 +428,16 @@ function ownInstrument(source: string, target: string): boolean {
   const party = partyOf(source);
   if (isOrganisationCode(source) || partyOf(target) !== party) return false;
   return STATE_ROLES.has(source.slice(party.length)) && STATE_ROLES.has(target.slice(party.length));
+}
+
+/** The next full verb after a noun event is a past tense, not under a modal ("the summit ... ended"). */
+function reportedPast(tokens: Token[], from: number): boolean {
+  for (let k = from + 1; k < tokens.length && k < from + 16; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'AUX' && /^(will|would|could|may|might|should|must|can|'ll)$/.test(t.lower)) return false;
+    if (t.pos === 'VERB') return t.lower !== t.lemma && !t.lower.endsWith('ing');
+  }
+  return false;
 }
 
 function afterThatClause(tokens: Token[], from: number, to: number): boolean {
