@@ -18,6 +18,7 @@ import { eventCodes } from '../src/cameo/event-codes.js';
 import { fromDayNumber, toDayNumber } from '../src/model/iso-date.js';
 import { partyOf } from '../src/model/actor-code.js';
 import type { Verification } from '../src/model/event.js';
+import { seededRandom } from './seeded-random.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
@@ -30,20 +31,9 @@ const FROM = '2015-01-01';
 const TO = '2019-12-31';
 const N = 1_000_000;
 
-/** Deterministic, so runs compare. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function synthesise(): Move[] {
-  const rand = prng(2018);
+  const rand = seededRandom(2018);
   const codes = [...eventCodes().values()];
   // Mostly the dyad at several roles, some third parties so filtering is exercised.
   const a = ['USA', 'USAGOV', 'USAMIL', 'USAGOVDIP', 'USALEG'];

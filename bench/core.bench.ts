@@ -20,6 +20,7 @@ import { fromDayNumber, toDayNumber } from '../src/model/iso-date.js';
 import { openStore } from '../src/store/store.js';
 import { FILE_ORIGIN } from '../src/store/case-repository.js';
 import { measure, printTable } from './measure.js';
+import { seededRandom } from './seeded-random.js';
 
 const EVENTS = Number(process.argv[2] ?? 1_000_000);
 const ACTORS = 200;
@@ -27,20 +28,9 @@ const FACILITIES = 10_000;
 const CASE = 'bench';
 const AS_OF = '2019-03-01';
 
-/** A small deterministic generator, so every run builds the same ledger. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function buildCase(): CaseData {
-  const rand = rng(42);
+  const rand = seededRandom(42);
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   const codes = new Set(['USA', 'PRK', 'KOR', 'CHN', 'JPN', 'RUS']);
   while (codes.size < ACTORS) codes.add([0, 1, 2].map(() => letters[Math.floor(rand() * 26)]).join(''));

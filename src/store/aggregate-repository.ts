@@ -1,19 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { QuadClass } from '../model/event.js';
+import type { DyadDay } from '../model/dyad-day.js';
 import { fromDayNumber, toDayNumber } from '../model/iso-date.js';
 import type { Database } from './database.js';
 
 /** One row of daily dyad aggregates, as the analysis reads it. */
-export interface DyadDayRow {
-  day: string;
-  source: string;
-  target: string;
-  quadClass: QuadClass;
-  count: number;
-  goldsteinSum: number;
-  positiveSum: number;
-  negativeSum: number;
-}
+export type DyadDayRow = DyadDay;
 
 /** Aggregates kept for a case's own confirmed events. */
 export const CASE_ORIGIN = 'case';
