@@ -8,7 +8,7 @@
  * Writes bench/out/reader.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { loadActorDictionary } from '../src/cameo/actor-dictionary.js';
@@ -92,7 +92,10 @@ function i2p(r: () => number): string {
 interface RunResult {
   sentences: number;
   events: number;
+  /** Wall-clock time of the reading loop. */
   ms: number;
+  /** CPU time of the process during the loop (in a worker: the whole process, so not used there). */
+  cpuMs: number;
 }
 
 function run(articles: string[]): RunResult {
@@ -102,13 +105,16 @@ function run(articles: string[]): RunResult {
   let events = 0;
   let sentences = 0;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   for (const a of articles) {
     const r = readArticle(a, { date: '2018-10-08', dictionary });
     events += r.events.length;
   }
   const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  const cpuMs = (c.user + c.system) / 1000;
   for (const a of articles) sentences += a.split(/(?<=\.)\s+/).length;
-  return { sentences, events, ms };
+  return { sentences, events, ms, cpuMs };
 }
 
 // Node 20 workers do not inherit `--import tsx`; the worker registers tsx, then loads this file.
@@ -154,7 +160,9 @@ async function main(): Promise<void> {
     node: process.version,
     sentences: single.sentences,
     events: single.events,
-    single_core: { ms: Math.round(single.ms), sentences_per_second: Math.round(single_sps) },
+    single_core: { ms: Math.round(single.ms), sentences_per_second: Math.round(single_sps), sentences_per_cpu_second: Math.round(single.sentences / (single.cpuMs / 1000)) },
+    // The machine may be shared: the load average says how much the wall-clock figures suffered.
+    load_average: loadavg().map((x) => +x.toFixed(2)),
     all_cores: { workers: cores, sentences: parallelSentences, wall_ms: Math.round(wall), sentences_per_second: Math.round(parallel_sps), per_core: Math.round(parallel_sps / cores) },
     memory: { rss_start_mb: +(rssStart / 1048576).toFixed(1), peak_rss_mb: +(peakRss / 1048576).toFixed(1) },
     goal_per_core: 5000,
@@ -163,9 +171,11 @@ async function main(): Promise<void> {
     ['sentences (single run)', String(out.sentences)],
     ['events proposed', String(out.events)],
     ['single core, sentences/s', String(out.single_core.sentences_per_second)],
+    ['single core, sentences per CPU second', String(out.single_core.sentences_per_cpu_second)],
     [`all cores (${cores} workers), sentences/s`, String(out.all_cores.sentences_per_second)],
     ['per core in parallel, sentences/s', String(out.all_cores.per_core)],
     ['peak RSS, MB', String(out.memory.peak_rss_mb)],
+    ['load average (1 min) at the end', String(out.load_average[0])],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   process.stdout.write('reader benchmark\n' + rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v.padStart(10)}`).join('\n') + '\n');
@@ -175,12 +185,13 @@ async function main(): Promise<void> {
   process.stdout.write(`wrote ${dir}reader.json\n`);
 }
 
-if (isMainThread) {
+const isEntry = process.argv[1] !== undefined && fileURLToPath(import.meta.url).endsWith(process.argv[1].replace(/^.*[\\/]bench[\\/]/, 'bench/'));
+if (isMainThread && isEntry) {
   main().catch((err: unknown) => {
     process.stderr.write(`reader bench failed: ${(err as Error).stack ?? String(err)}\n`);
     process.exit(1);
   });
-} else {
+} else if (!isMainThread) {
   const { count, seed } = workerData as { count: number; seed: number };
   parentPort!.postMessage(run(generateArticles(count, seed)));
 }

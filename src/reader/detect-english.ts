@@ -1,7 +1,7 @@
 /**
  * A cheap language check: English news prose is dense in a few function words. Texts with too
  * few of them (other languages, tables of numbers, code) are not read, with a warning. No model
- * is needed for this; it runs on the first few thousand characters only.
+ * is needed for this; it runs on the first 1,500 characters only.
  */
 const ENGLISH = new Set([
   'the', 'of', 'and', 'to', 'in', 'a', 'is', 'was', 'that', 'for', 'on', 'with', 'said', 'by', 'as',
@@ -17,7 +17,7 @@ export interface LanguageVerdict {
   words: number;
 }
 
-export function detectEnglish(text: string, sample = 4000): LanguageVerdict {
+export function detectEnglish(text: string, sample = 1500): LanguageVerdict {
   const head = text.length > sample ? text.slice(0, sample) : text;
   let words = 0;
   let hits = 0;

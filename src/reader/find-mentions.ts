@@ -318,7 +318,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       if (t.lower === 'it' && tokens[i + 1]?.pos === 'VERB' && tokens[i + 1]?.lemma !== 'say') push(i, i + 1, ctx.lastThing ?? ctx.lastCountry, false, true);
     } else if (t.lower === 'country' && tokens[i - 1]?.lower === 'the' && tokens[i + 1]?.lower !== "'s" && ctx.lastCountry) {
       push(i - 1, i + 1, ctx.lastCountry, false, true);
-    } else if (PAIR_ANAPHORS.has(`${t.lower} ${tokens[i + 1]?.lower ?? ''} ${tokens[i + 2]?.lower ?? ''}`.trim().split(' ').slice(0, 2).join(' ')) && ctx.recentParties.length >= 2) {
+    } else if ((t.lower === 'both' || t.lower === 'two') && ctx.recentParties.length >= 2 && PAIR_ANAPHORS.has(`${t.lower} ${tokens[i + 1]?.lower ?? ''}`)) {
       // "both sides", "the two countries": the last two parties named, as one coordinated pair.
       const [a, b] = ctx.recentParties.slice(-2) as [string, string];
       const end = i + 2;

@@ -87,6 +87,16 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
       // Subjects are the likeliest referents of a later "he"/"she" (Trump praised Kim. He ...).
       for (const e of found) if (e.sourcePerson) ctx.lastPerson = e.source;
       const seen = new Set<string>();
+      // One date look-up per sentence and direction (the regexes are the costly part).
+      const dates = new Map<string, string>();
+      const dateFor = (dir: 'past' | 'future'): string => {
+        let d = dates.get(dir);
+        if (d === undefined) {
+          d = resolveDate(s.text, opts.date, dir).date;
+          dates.set(dir, d);
+        }
+        return d;
+      };
       const quote = s.text.length > MAX_QUOTE ? s.text.slice(0, MAX_QUOTE) + '…' : s.text;
       for (const e of found) {
         // Two patterns on one act ("refused to let inspectors in") give one event.
@@ -95,7 +105,7 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
         seen.add(key);
         const dir = e.mode === 'intended' || e.code.startsWith('03') || (e.code.startsWith('13') && false) ? 'future' : 'past';
         // Intent is announced now; the date of an intent event is when it was expressed.
-        const date = e.code.startsWith('03') && e.rule.endsWith('+intent') ? resolveDate(s.text, opts.date, 'past').date : resolveDate(s.text, opts.date, dir).date;
+        const date = e.code.startsWith('03') && e.rule.endsWith('+intent') ? dateFor('past') : dateFor(dir);
         const ev: ReadEvent = {
           sentence: s.index,
           date: date > opts.date && dir === 'past' ? opts.date : date,
