@@ -5,8 +5,7 @@ import type { Token } from './token.js';
 /**
  * One act, several coded events, following the event-data convention the evaluation set uses:
  * a meeting, a call, talks or an agreement is coded in both directions (and between every pair of
- * several parties); a trip is the visitor's 042 to the host country; hosting is the host's 043 plus
- * the guest's 042; a meeting in one party's country is that visit and hosting; a meeting elsewhere
+ * several parties); a trip is the visitor's 042 to the host country; hosting is the host's 043; a meeting in one party's country is that visit and hosting; a meeting elsewhere
  * (or "on the sidelines") 044 both ways.
  */
 export type DyadKind = 'plain' | 'sym' | 'meet' | 'visit' | 'host';
@@ -82,10 +81,8 @@ export function expandDyads(kind: DyadKind, code: string, sources: string[], tar
   if (kind === 'host') {
     const out: Dyad[] = [];
     for (const s of sources) {
-      for (const t of named) {
-        out.push({ source: s, target: t, code: '043' });
-        out.push({ source: t, target: country(s), code: '042' });
-      }
+      // The guest's trip is implied, but the hosting is the reported move.
+      for (const t of named) out.push({ source: s, target: t, code: '043' });
     }
     return out;
   }
