@@ -88,6 +88,11 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
     else if (POSSIBLE.has(w)) possible = true;
     else if (ADVICE.has(w)) advice = true;
     else if (t.pos === 'VERB' && auxVerb === undefined && (GOVERNORS[t.lemma] !== undefined)) auxVerb = { kind: GOVERNORS[t.lemma]!, index: k };
+    else if (t.pos === 'VERB' && SPEECH.has(t.lemma)) {
+      // "North Korea announced it would ...": the subject speaks of its own plan.
+      speech = true;
+      framed = true;
+    }
     else if (w === 'to' && governor === undefined) {
       // "plans to visit", "is expected to visit", "refused to let", "urged X to hold"
       let g = k - 1;

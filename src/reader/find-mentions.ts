@@ -313,9 +313,11 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
     const t = tokens[i]!;
     if (PERSON_PRONOUNS.has(t.lower) && ctx.lastPerson) {
       push(i, i + 1, ctx.lastPerson, true, true);
-    } else if ((t.lower === 'it' || t.lower === 'its') && ctx.lastCountry && tokens[i + 1]?.pos !== 'AUX' && i + 1 < tokens.length) {
-      // "it" only as the subject of a full verb ("it launched"), not "it is time", "it said".
-      if (t.lower === 'it' && tokens[i + 1]?.pos === 'VERB' && tokens[i + 1]?.lemma !== 'say') push(i, i + 1, ctx.lastThing ?? ctx.lastCountry, false, true);
+    } else if (t.lower === 'it' && ctx.lastCountry && i + 1 < tokens.length) {
+      // "it" as the subject of a verb ("it launched", "it would suspend", "it had offered"), not
+      // "it is time", "it said", "it was unclear".
+      const next = tokens[i + 1]!;
+      if ((next.pos === 'VERB' && next.lemma !== 'say') || (next.pos === 'AUX' && next.lemma !== 'be' && tokens[i + 2]?.pos !== 'ADJ')) push(i, i + 1, ctx.lastThing ?? ctx.lastCountry, false, true);
     } else if (t.lower === 'country' && tokens[i - 1]?.lower === 'the' && tokens[i + 1]?.lower !== "'s" && ctx.lastCountry) {
       push(i - 1, i + 1, ctx.lastCountry, false, true);
     } else if ((t.lower === 'both' || t.lower === 'two') && ctx.recentParties.length >= 2 && PAIR_ANAPHORS.has(`${t.lower} ${tokens[i + 1]?.lower ?? ''}`)) {
