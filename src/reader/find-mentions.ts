@@ -38,6 +38,8 @@ export interface ArticleContext {
   lastByRole: Map<string, string>;
   /** People named so far, so that a later bare family name finds them. */
   people: Set<string>;
+  /** The several actors that last acted together ("X and Y met"), for "they". */
+  lastGroup?: string[];
   /** Distinct country-level parties in order of last mention, for "both sides", "the two countries". */
   recentParties: string[];
 }
@@ -56,6 +58,7 @@ interface Raw {
 const MODIFIERS = new Set(["'s", 'new', 'top', 'senior', 'chief', 'deputy', 'acting', 'outgoing', 'incoming', 'vice', 'first', 'then', 'former', 'own', 'interim', 'special', 'veteran', 'powerful', 'hardline', 'moderate', 'ruling']);
 const PREPOSITIONS = new Set(['with', 'to', 'in', 'by', 'on', 'against', 'from', 'at', 'for', 'of', 'toward', 'towards', 'into', 'between', 'among', 'over', 'about', 'upon', 'before', 'after', 'like', 'than', 'including', 'through', 'across', 'near', 'outside', 'inside', 'within', 'during', 'under', 'via', 'beyond', 'around', 'behind', 'throughout', 'despite', 'amid', 'off', 'onto', 'per', 'unlike', 'alongside', 'beside', 'besides']);
 const SKIP_BEFORE = new Set(['the', 'a', 'an', "'s", 'both', 'fellow', 'neighbouring', 'neighboring']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'through', 'around', 'within', 'throughout']);
 const PAIR_ANAPHORS = new Set(['both sides', 'both countries', 'two countries', 'two sides', 'both governments', 'two governments', 'both nations', 'two nations', 'two neighbours', 'two neighbors', 'both leaders', 'two leaders', 'two men', 'both men']);
 const BODY_ANAPHORS = new Set(['alliance', 'bloc', 'organisation', 'organization', 'agency', 'union', 'court', 'council', 'watchdog', 'body', 'fund', 'bank']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
@@ -105,6 +108,13 @@ function rawMatches(tokens: Token[], index: ActorIndex): Raw[] {
     } else i++;
   }
   return out;
+}
+
+/** Capitalised words and hyphens between an organisation and its agent ("UN Secretary-General"). */
+function titleGap(tokens: Token[], from: number, to: number): boolean {
+  if (to - from > 4) return false;
+  for (let k = from; k < to; k++) if (tokens[k]!.pos !== 'PROPN' && tokens[k]!.text !== '-') return false;
+  return true;
 }
 
 function gapOk(tokens: Token[], from: number, to: number): boolean {
@@ -168,11 +178,16 @@ function personCode(entry: ActorIndexEntry, date: IsoDate): string | undefined {
 }
 
 /** A country for an agent named without one: a country named in the sentence, else the article's last. */
-function contextCountry(raws: Raw[], ctx: ArticleContext): string | undefined {
+function contextCountry(raws: Raw[], ctx: ArticleContext, at: number): string | undefined {
+  // The nearest country named before the agent, else the first one after it, else the article's.
+  let before: string | undefined;
+  let after: string | undefined;
   for (const r of raws) {
-    if (r.entry.kind === 'country' || r.entry.kind === 'capital' || r.entry.kind === 'adjective') return r.entry.code;
+    if (r.entry.kind !== 'country' && r.entry.kind !== 'capital' && r.entry.kind !== 'adjective') continue;
+    if (r.start < at) before = r.entry.code;
+    else if (after === undefined) after = r.entry.code;
   }
-  return ctx.lastCountry;
+  return before ?? (ctx.lastCountry && !after ? ctx.lastCountry : after) ?? ctx.lastCountry;
 }
 
 function remember(ctx: ArticleContext, m: Mention): void {
@@ -181,10 +196,13 @@ function remember(ctx: ArticleContext, m: Mention): void {
   else ctx.lastThing = m.code;
   const party = partyOf(m.code);
   if (!isOrganisationCode(m.code)) ctx.lastCountry = party;
-  const at = ctx.recentParties.indexOf(party);
-  if (at >= 0) ctx.recentParties.splice(at, 1);
-  ctx.recentParties.push(party);
-  if (ctx.recentParties.length > 8) ctx.recentParties.shift();
+  // Places ("met in Singapore") are not parties for "both sides".
+  if (!LOCATIVE.has(m.prep)) {
+    const at = ctx.recentParties.indexOf(party);
+    if (at >= 0) ctx.recentParties.splice(at, 1);
+    ctx.recentParties.push(party);
+    if (ctx.recentParties.length > 8) ctx.recentParties.shift();
+  }
   const role = m.code.slice(party.length);
   if (role) ctx.lastByRole.set(role, m.code);
 }
@@ -253,9 +271,14 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
         code = e.roles ? (roleOn({ id: '', kind: 'group', name: '', aliases: [], roles: e.roles }, ctx.date)?.code ?? e.code) : e.code;
         // "IAEA inspectors", "UN envoy": the organisation acts through them.
         const next = raws[r];
-        if (next && next.entry.kind === 'agent' && gapOk(tokens, end, next.start)) {
+        if (next && next.entry.kind === 'agent' && (gapOk(tokens, end, next.start) || titleGap(tokens, end, next.start))) {
           end = next.end;
           r++;
+        } else {
+          // "the United Nations Secretary-General": a title that is not an agent phrase still belongs to it.
+          let k = end;
+          while (k < tokens.length && k < end + 4 && (tokens[k]!.pos === 'PROPN' || tokens[k]!.text === '-') && !raws.some((x) => x.start === k)) k++;
+          if (k > end && tokens[k - 1]!.text !== '-') end = k;
         }
       } else if (e.kind === 'person') {
         code = personCode(e, ctx.date);
@@ -291,7 +314,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
           const sameRole = ctx.lastByRole.get(e.code);
           if (!possessive && person && (prevWord === 'the' || prevWord === 'his' || prevWord === 'her') && sameRole) code = sameRole;
           else {
-            const country = possessive || prevWord === 'its' ? ctx.lastCountry : contextCountry(raws, ctx);
+            const country = possessive || prevWord === 'its' ? ctx.lastCountry : contextCountry(raws, ctx, raw.start);
             if (country) code = country + e.code;
           }
           inferred = true;
@@ -320,6 +343,9 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       if ((next.pos === 'VERB' && next.lemma !== 'say') || (next.pos === 'AUX' && next.lemma !== 'be' && tokens[i + 2]?.pos !== 'ADJ')) push(i, i + 1, ctx.lastThing ?? ctx.lastCountry, false, true);
     } else if (t.lower === 'country' && tokens[i - 1]?.lower === 'the' && tokens[i + 1]?.lower !== "'s" && ctx.lastCountry) {
       push(i - 1, i + 1, ctx.lastCountry, false, true);
+    } else if (t.lower === 'they' && ctx.lastGroup && ctx.lastGroup.length >= 2 && (tokens[i + 1]?.pos === 'VERB' || tokens[i + 1]?.pos === 'AUX')) {
+      // "Trump and Kim met ... they signed": the group that acted last.
+      for (const code of ctx.lastGroup) mentions.push({ start: i, end: i + 1, code, person: false, inferred: true, prep: prepBefore(tokens, i), apposition: false });
     } else if ((t.lower === 'both' || t.lower === 'two') && ctx.recentParties.length >= 2 && PAIR_ANAPHORS.has(`${t.lower} ${tokens[i + 1]?.lower ?? ''}`)) {
       // "both sides", "the two countries": the last two parties named, as one coordinated pair.
       const [a, b] = ctx.recentParties.slice(-2) as [string, string];

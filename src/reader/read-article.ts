@@ -86,6 +86,9 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
       if (found.length === 0) continue;
       // Subjects are the likeliest referents of a later "he"/"she" (Trump praised Kim. He ...).
       for (const e of found) if (e.sourcePerson) ctx.lastPerson = e.source;
+      // Several actors acting together are "they" in the next sentence.
+      const group = [...new Set(found.filter((e) => e.mode === 'asserted' || e.mode === 'reported').map((e) => e.source))];
+      if (group.length >= 2) ctx.lastGroup = group;
       const seen = new Set<string>();
       // One date look-up per sentence and direction (the regexes are the costly part).
       const dates = new Map<string, string>();

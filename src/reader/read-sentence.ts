@@ -143,6 +143,8 @@ function coordinated(tokens: Token[], mentions: Mention[], at: number, dir: -1 |
     }
     if (!ok || !sawCoord) break;
     if (dir === 1 && n.prep !== '' && n.prep !== c.prep) break;
+    // ", and crowds lined the streets": a new clause, not a list.
+    if (dir === 1 && tokens[n.end]?.pos === 'VERB' && !tokens[n.end]!.lower.endsWith('ing')) break;
     out.push(n);
     cur = next;
   }
@@ -233,6 +235,13 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
 
   // Subject: nearest actor on the left in the same clause, outside relative clauses.
   let subjectIdx = -1;
+  // "a delay that threatened the truce": the relative pronoun stands for the noun before it.
+  {
+    let k = m.first - 1;
+    while (k >= 0 && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'PART')) k--;
+    const rel = tokens[k];
+    if (rel && (rel.lower === 'that' || rel.lower === 'which') && k > 0 && tokens[k - 1]!.lower !== ',' && tokens[k - 1]!.pos === 'NOUN' && !mentions.some((c) => c.end === k)) return undefined;
+  }
   let nounParties: Mention[] | undefined;
   if (p.headPos === 'N') {
     subjectIdx = possessor(tokens, mentions, m.first);
@@ -251,8 +260,13 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       if (c.end > m.first) continue;
       if (c.apposition || c.prep !== '') continue;
       if (!inRelative && relative[c.start] === 1) continue;
-      // "the president's residence": a possessor is not the subject.
-      if (tokens[c.end]?.lower === "'s") continue;
+      // "the president's residence in Colombo": a possessor is not the subject, unless what it owns
+      // is a bare title right before the verb ("the EU's foreign policy chief called on").
+      if (tokens[c.end]?.lower === "'s") {
+        let k = c.end + 1;
+        while (k < m.first && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'PROPN')) k++;
+        if (k !== m.first) continue;
+      }
       let blocked = false;
       for (let b = c.end; b < m.first; b++) if (BOUNDARY.has(tokens[b]!.lower)) blocked = true;
       if (!blocked) subjectIdx = k;
