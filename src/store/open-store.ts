@@ -16,6 +16,8 @@ export interface OpenedDatabase {
   sqlite?: BetterSqlite3.Database;
   /** The pg pool, for COPY. */
   pool?: pg.Pool;
+  /** The PostgreSQL schema the session works in. */
+  schema?: string;
   location: string;
 }
 
@@ -40,14 +42,19 @@ export async function openDatabase(location: string, options: { searchPath?: str
       max: 4,
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
+    let schema: string;
     try {
       const client = await pool.connect();
-      client.release();
+      try {
+        schema = String((await client.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]?.s ?? 'public');
+      } finally {
+        client.release();
+      }
     } catch (cause) {
       await pool.end().catch(() => undefined);
       throw new StoreError(`cannot connect to PostgreSQL at ${redactUrl(location)}: ${(cause as Error).message}`, { cause });
     }
-    opened = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', pool, location };
+    opened = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', pool, location, schema };
   } else {
     let sqlite: BetterSqlite3.Database;
     try {
@@ -62,7 +69,7 @@ export async function openDatabase(location: string, options: { searchPath?: str
     sqlite.pragma('cache_size = -65536');
     opened = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite', sqlite, location };
   }
-  await migrateToLatest(opened.db);
+  await migrateToLatest(opened.db, opened.schema);
   return opened;
 }
 
@@ -72,8 +79,12 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+/**
+ * On PostgreSQL the migration tables are looked for in the session's own schema: left unset,
+ * Kysely would take another schema's tables for ours and skip creating them.
+ */
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
