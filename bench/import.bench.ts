@@ -1,0 +1,139 @@
+/**
+ * Import benchmark: a generated GDELT 2.0 export of N rows (default 1,000,000) imported into
+ * SQLite, and into PostgreSQL when PARLEY_BENCH_PG or PARLEY_TEST_PG holds a URL, with the daily
+ * dyad aggregates maintained; beside it, the same file loaded by the sqlite3 shell's own `.import`
+ * into a bare 61-column table (skipped when /usr/bin/sqlite3 is missing). Each run is a child
+ * process, so that its peak RSS is its own. A second SQLite run at a quarter of the rows shows
+ * whether memory stays flat as files grow. Writes bench/out/import.json.
+ *
+ *   node --expose-gc --import tsx bench/import.bench.ts [rows]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { importFile } from '../src/importers/import-file.js';
+import { expandInputs } from '../src/importers/open-input.js';
+import { writeSyntheticEvents } from '../src/importers/synthetic-events.js';
+import { openStore } from '../src/store/store.js';
+
+interface RunResult {
+  target: string;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  mibPerSecond: number;
+  peakRssMiB: number;
+  note?: string;
+}
+
+const MiB = 1048576;
+const SQLITE3 = '/usr/bin/sqlite3';
+
+async function child(target: 'sqlite' | 'postgres', file: string, rows: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
+  let location = join(dir, 'bench.db');
+  let schema: string | undefined;
+  const url = process.env.PARLEY_BENCH_PG ?? process.env.PARLEY_TEST_PG;
+  if (target === 'postgres') {
+    schema = `bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    location = url!;
+  }
+  const store = await openStore(location, schema ? { searchPath: schema } : {});
+  const [input] = expandInputs([file]);
+  const size = statSync(file).size;
+  global.gc?.();
+  const t0 = performance.now();
+  const r = await importFile(input!, store, { filters: {}, dataDir: dir, format: 'gdelt2' });
+  const seconds = (performance.now() - t0) / 1000;
+  const agg = await store.db.selectFrom('dyad_days').select((eb) => eb.fn.sum<number>('n').as('n')).executeTakeFirst();
+  await store.close();
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  }
+  rmSync(dir, { recursive: true, force: true });
+  if (r.progress.rowsNew !== rows || Number(agg?.n) !== rows) throw new Error(`imported ${r.progress.rowsNew} rows, aggregates count ${agg?.n}; expected ${rows}`);
+  const result: RunResult = {
+    target,
+    rows,
+    seconds,
+    rowsPerSecond: Math.round(rows / seconds),
+    mibPerSecond: Number((size / MiB / seconds).toFixed(1)),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+function runChild(target: string, file: string, rows: number): RunResult {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/import.bench.ts', '--child', target, file, String(rows)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) throw new Error(`${target} run failed (exit ${r.status ?? r.signal})`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as RunResult;
+}
+
+function sqliteBaseline(file: string, rows: number): RunResult | { target: string; skipped: string } {
+  if (!existsSync(SQLITE3)) return { target: 'sqlite3 .import', skipped: `${SQLITE3} not found` };
+  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
+  const db = join(dir, 'baseline.db');
+  const cols = Array.from({ length: 61 }, (_, i) => `c${i + 1} TEXT`).join(', ');
+  const script = `CREATE TABLE events (${cols});\n.mode tabs\n.import ${file} events\n`;
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', SQLITE3, db], { input: script, encoding: 'utf8' });
+  const seconds = (performance.now() - t0) / 1000;
+  rmSync(dir, { recursive: true, force: true });
+  if (r.status !== 0) return { target: 'sqlite3 .import', skipped: `sqlite3 failed: ${r.stderr.slice(0, 200)}` };
+  const rssKb = Number(r.stderr.trim().split('\n').pop());
+  return {
+    target: 'sqlite3 .import (bare 61-column table, no keys, no aggregates)',
+    rows,
+    seconds,
+    rowsPerSecond: Math.round(rows / seconds),
+    mibPerSecond: Number((statSync(file).size / MiB / seconds).toFixed(1)),
+    peakRssMiB: Number.isFinite(rssKb) ? Math.round(rssKb / 1024) : -1,
+  };
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--child') {
+    await child(process.argv[3] as 'sqlite' | 'postgres', process.argv[4]!, Number(process.argv[5]));
+    return;
+  }
+  const rows = Number(process.argv[2] ?? 1_000_000);
+  mkdirSync('bench/out', { recursive: true });
+  const file = `bench/out/synthetic-${rows}.export.CSV`;
+  if (!existsSync(file)) writeSyntheticEvents(file, 'gdelt2', rows);
+  const quarter = Math.max(1, Math.floor(rows / 4));
+  const small = `bench/out/synthetic-${quarter}.export.CSV`;
+  if (!existsSync(small)) writeSyntheticEvents(small, 'gdelt2', quarter);
+  const sizeMiB = statSync(file).size / MiB;
+  console.log(`GDELT 2.0 synthetic export: ${rows.toLocaleString('en-US')} rows, ${sizeMiB.toFixed(1)} MiB`);
+  const results: (RunResult | { target: string; skipped: string })[] = [];
+  results.push(runChild('sqlite', file, rows));
+  results.push({ ...runChild('sqlite', small, quarter), target: 'sqlite (quarter of the rows, for memory flatness)' });
+  if (process.env.PARLEY_BENCH_PG ?? process.env.PARLEY_TEST_PG) results.push(runChild('postgres', file, rows));
+  else results.push({ target: 'postgres', skipped: 'set PARLEY_BENCH_PG or PARLEY_TEST_PG to a postgres:// URL' });
+  results.push(sqliteBaseline(file, rows));
+  for (const r of results) {
+    if ('skipped' in r) console.log(`${r.target.padEnd(70)} skipped: ${r.skipped}`);
+    else
+      console.log(
+        `${r.target.padEnd(70)} ${r.rows.toLocaleString('en-US').padStart(10)} rows ${r.seconds.toFixed(2).padStart(7)} s ` +
+          `${r.rowsPerSecond.toLocaleString('en-US').padStart(9)} rows/s ${String(r.mibPerSecond).padStart(6)} MiB/s  peak RSS ${r.peakRssMiB} MiB`,
+      );
+  }
+  writeFileSync('bench/out/import.json', JSON.stringify({ rows, fileMiB: Number(sizeMiB.toFixed(1)), node: process.version, results }, null, 2) + '\n');
+  console.log('wrote bench/out/import.json');
+}
+
+await main();
