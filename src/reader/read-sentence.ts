@@ -28,7 +28,10 @@ const BOUNDARY = new Set(['.', ';', ':', '?', '!']);
 const CLAUSE_START = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'if', 'unless', 'when', 'after', 'before', 'since', 'until', 'but', 'where']);
 const COORD = new Set(['and', ',', 'or', '&']);
 // Words allowed between trigger words: "provide $50 million in humanitarian aid".
+const ASPECT = new Set(['begin', 'start', 'continue', 'resume', 'stop', 'keep', 'finish']);
 const MAX_GAP = 6;
+// "The remains of fifty-five US servicemen were returned": the noun may stand further back.
+const PASSIVE_GAP = 10;
 
 interface Match {
   pattern: Pattern;
@@ -79,7 +82,7 @@ function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array,
     }
     if (found < 0 && k === 1 && passive) {
       // "sanctions were imposed": the noun stands before the passive head.
-      for (let j = i - 1; j >= 0 && j >= i - 1 - MAX_GAP; j--) {
+      for (let j = i - 1; j >= 0 && j >= i - 1 - PASSIVE_GAP; j--) {
         if (BOUNDARY.has(tokens[j]!.lower)) break;
         if (itemMatches(tokens[j]!, alts)) {
           found = j;
@@ -185,6 +188,11 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
       // wink sometimes tags a past tense after a name as an adjective ("Egypt mediated talks").
       const w = t.lower;
       cands = patterns.byHead.get(w.slice(0, -1)) ?? patterns.byHead.get(w.slice(0, -2)) ?? patterns.byHead.get(w.slice(0, -3));
+      misTagged = cands !== undefined;
+    } else if (!cands && t.pos === 'NOUN' && t.lower.endsWith('ing') && i > 0 && tokens[i - 1]!.pos === 'VERB' && ASPECT.has(tokens[i - 1]!.lemma)) {
+      // ... and a gerund after "began" as a noun ("began trading").
+      const w = t.lower.slice(0, -3);
+      cands = patterns.byHead.get(w) ?? patterns.byHead.get(w + 'e') ?? patterns.byHead.get(w.slice(0, -1));
       misTagged = cands !== undefined;
     }
     if (!cands) continue;
@@ -339,7 +347,17 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     // "Sanctions were imposed on Iran by the EU": the "by" actor acts; the subject undergoes.
     const byIdx = mentions.findIndex((c) => c.start > m.after && c.prep === 'by');
     sources = byIdx >= 0 ? coordinated(tokens, mentions, byIdx, 1) : [];
-    if (targetIdx < 0 || mentions[targetIdx]!.prep === 'by') targets = subjects.length > 0 ? subjects : [null];
+    // In the passive the grammatical subject undergoes the act; only a prepositional target
+    // ("imposed on Iran") is kept from the search after the verb.
+    if (targetIdx < 0 || mentions[targetIdx]!.prep === 'by' || mentions[targetIdx]!.prep === '') targets = subjects.length > 0 ? subjects : [null];
+    if (sources.length === 0 && p.targets.includes('between')) {
+      // "A deal was agreed between London and Brussels": the parties act on each other.
+      const b = mentions.findIndex((c) => c.prep === 'between' && c.start > m.after);
+      if (b >= 0) {
+        sources = coordinated(tokens, mentions, b, 1);
+        targets = [null];
+      }
+    }
   }
   const protest = p.code.startsWith('14');
   if (sources.length === 0 && protest && !m.passive) {
