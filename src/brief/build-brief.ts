@@ -60,15 +60,15 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
   if (partyOf(a) === a && partyOf(b) === b) {
     // Country level: sums and series from the daily aggregates, concessions from their own events.
     const days = await store.aggregates.dyadDays(frame.info.id, a, b, from, to);
-    const concessionEvents = await store.events.find({ caseId: frame.info.id, codes: CONCESSION_CODES, sourceCodes: [a, b], targetCodes: [a, b], from, to, statuses: ['confirmed'] });
+    const concessionEvents = await store.events.find({ caseId: frame.info.id, codes: CONCESSION_CODES, sourceCodes: [a, b], targetCodes: [a, b], from, to, statuses: ['confirmed'], bare: true });
     reciprocity = reciprocityFromAggregates(days, { a, b }, { ...reciprocityOptions, concessionMoves: movesOf(concessionEvents) });
   } else {
     // Role level (USAGOV ↔ PRKMIL): the aggregates are kept by country, so read the dyad's events.
-    const events = await store.events.find({ caseId: frame.info.id, sourceCodes: [a, b], targetCodes: [a, b], from, to, statuses: ['confirmed'] });
+    const events = await store.events.find({ caseId: frame.info.id, sourceCodes: [a, b], targetCodes: [a, b], from, to, statuses: ['confirmed'], bare: true });
     reciprocity = reciprocityOfMoves(movesOf(events), { a, b, level: 'role' }, reciprocityOptions);
   }
 
-  const steps = await store.events.find({ caseId: frame.info.id, codes: [...DEFAULT_STEP_PREFIXES], sourceCodes: [a, b], targetCodes: [a, b], to: asOf, statuses: ['confirmed'] });
+  const steps = await store.events.find({ caseId: frame.info.id, codes: [...DEFAULT_STEP_PREFIXES], sourceCodes: [a, b], targetCodes: [a, b], to: asOf, statuses: ['confirmed'], bare: true });
   const paceResult = pace(movesOf(steps), { asOf, dyad: { a, b, level: partyOf(a) === a && partyOf(b) === b ? 'country' : 'role' } });
 
   const byStatus = await store.events.countByStatus(frame.info.id, asOf);

@@ -27,6 +27,8 @@ export interface EventQuery {
   limit?: number;
   offset?: number;
   order?: 'asc' | 'desc';
+  /** Skip reading each event's sources and facility links (analyses that need neither). */
+  bare?: boolean;
 }
 
 const INSERT_CHUNK = 100;
@@ -158,6 +160,7 @@ export class EventRepository {
     if (query.offset !== undefined) q = q.offset(query.offset);
     const rows = await q.execute();
     if (rows.length === 0) return [];
+    if (query.bare) return rows.map((r) => rowToEvent(r, [], []));
     const ids = rows.map((r) => r.id);
     const facilities = new Map<string, string[]>();
     const sources = new Map<string, Selectable<EventSourcesTable>[]>();

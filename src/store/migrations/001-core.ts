@@ -58,10 +58,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('events_case_date').on('events').columns(['case_id', 'date']).execute();
   await db.schema.createIndex('events_case_code').on('events').columns(['case_id', 'code', 'date']).execute();
+  // Dyad and code together: gates (USA 042 PRK), concessions and pace steps of a dyad read only their own rows.
   await db.schema
-    .createIndex('events_case_dyad')
+    .createIndex('events_case_dyad_code')
     .on('events')
-    .columns(['case_id', 'source_party', 'target_party', 'day'])
+    .columns(['case_id', 'source_party', 'target_party', 'code', 'date'])
     .execute();
   await db.schema.createIndex('events_case_status_date').on('events').columns(['case_id', 'status', 'date']).execute();
   await db.schema.createIndex('events_case_origin').on('events').columns(['case_id', 'origin_key']).execute();
