@@ -27,6 +27,8 @@ export interface ModeVerdict {
   speech: boolean;
   /** will / would: announced or expected, not done. */
   future: boolean;
+  /** The action sits inside an if/unless clause of its own (not a condition attached after it). */
+  conditionalBefore: boolean;
   /** A speech verb frames the clause from before ("X said (that) ..."), not a trailing attribution. */
   framed: boolean;
 }
@@ -218,6 +220,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   }
 
   const question = tokens[tokens.length - 1]?.lower === '?';
+  const conditionalBefore = conditional;
   // "X will do Y if Z" / "is ready to meet ... if": a condition after the action binds a plan too.
   if (!conditional && (future || would || governor?.kind === 'intent' || governor?.kind === 'plan')) {
     for (let k = head + 1; k < tokens.length; k++) {
@@ -238,7 +241,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   else mode = 'asserted';
   // "North Korea announced it would suspend": a declared intent (when the speaker announces it).
   if ((would || future) && speech && !conditional) ownIntent = true;
-  const verdict: ModeVerdict = { mode, ownIntent, speech, future: future || would, framed };
+  const verdict: ModeVerdict = { mode, ownIntent, speech, future: future || would || possible, framed, conditionalBefore };
   if (governor) verdict.governor = governor;
   return verdict;
 }

@@ -25,6 +25,21 @@ function lookup(table: Record<string, string>, code: string): string | undefined
   return v === '' ? undefined : v;
 }
 
+/**
+ * Announced force or punishment is a threat: "Russia said it could strike", "Israel will respond
+ * with force". Keyed like the tables above.
+ */
+const THREAT: Record<string, string> = {
+  '15': '138', '17': '137', '171': '137', '172': '132', '173': '137', '174': '137', '175': '137',
+  '18': '138', '19': '138', '20': '138', '204': '1385', '2041': '1385', '2042': '1385',
+  '16': '131', '161': '1313', '162': '1311', '163': '1312', '164': '134', '166': '136',
+};
+
+/** The 13x code for announcing a conflict act, or undefined for cooperative ones. */
+export function threatCodeFor(code: string): string | undefined {
+  return lookup(THREAT, code);
+}
+
 /** The 03x code for announcing `code`, or undefined where CAMEO has none (conflict acts, appeals). */
 export function intentCodeFor(code: string): string | undefined {
   return lookup(INTENT, code);

@@ -2,7 +2,7 @@ import { isOrganisationCode, partyOf } from '../model/actor-code.js';
 import { detectMode, type Mode } from './detect-mode.js';
 import type { Mention } from './find-mentions.js';
 import { expandDyads } from './expand-dyads.js';
-import { intentCodeFor, refusalCodeFor } from './intent-codes.js';
+import { intentCodeFor, refusalCodeFor, threatCodeFor } from './intent-codes.js';
 import type { Pattern, PatternIndex } from './load-patterns.js';
 import type { Sentence, Token } from './token.js';
 
@@ -405,6 +405,15 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       converted = true;
       if (gov?.kind === 'refuse') intentSource = mentionBefore(mentions, gov.index);
     }
+  } else if ((mode === 'intended' || mode === 'hypothetical') && ((verdict.future && verdict.speech) || gov?.kind === 'intent') && threatCodeFor(code) && !verdict.conditionalBefore && subjects.length > 0) {
+    // "The Kremlin said it could strike", "Israel will respond with force": announced force is a
+    // threat, made now by whoever announces it.
+    code = threatCodeFor(code)!;
+    mode = verdict.speech ? 'reported' : 'asserted';
+    rule = `${p.id}+threat`;
+    converted = true;
+    const holder = gov && gov.kind === 'intent' && gov.index < (subjectMention?.start ?? m.first) ? mentionBefore(mentions, gov.index) : undefined;
+    if (holder && holder !== subjectMention) intentSource = holder;
   } else if (mode === 'intended' && ((verdict.ownIntent && verdict.framed) || gov?.kind === 'intent')) {
     // Intent that is itself the news: coded 03x, by whoever holds the intent.
     const intent = intentCodeFor(code);
