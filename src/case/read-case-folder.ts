@@ -10,7 +10,7 @@ import { ValidationError, type ValidationProblem } from '../model/errors.js';
 import type { LedgerEvent, Provenance, ReviewStatus, Source, Verification } from '../model/event.js';
 import type { Facility, FacilityStatus, Observation } from '../model/facility.js';
 import type { ObservationFinding } from '../model/condition.js';
-import { describeNearest, eventCode, eventCodes } from '../cameo/event-codes.js';
+import { describeNearest, editDistance, eventCode, eventCodes } from '../cameo/event-codes.js';
 import {
   actorSchema,
   agreementSchema,
@@ -366,14 +366,12 @@ export function stripUndefined<T extends object>(o: { [K in keyof T]: T[K] | und
   return out as T;
 }
 
+/** " (did you mean ...?)" with the known ids closest to a mistyped one, or nothing when none is close. */
 function nearestIds(id: string, known: Iterable<string>): string {
-  const close = [...known].filter((k) => k.includes(id) || id.includes(k) || levenshteinClose(k, id)).slice(0, 3);
-  return close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(', ')}?)` : '';
-}
-
-function levenshteinClose(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 3) return false;
-  let diff = 0;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) diff++;
-  return diff <= 2;
+  const close = [...known]
+    .map((k) => ({ k, d: k.includes(id) || id.includes(k) ? 0 : editDistance(k, id) }))
+    .filter((x) => x.d <= Math.max(2, Math.floor(id.length / 4)))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3);
+  return close.length ? ` (did you mean ${close.map((c) => `"${c.k}"`).join(', ')}?)` : '';
 }
