@@ -178,6 +178,15 @@ function personCode(entry: ActorIndexEntry, date: IsoDate): string | undefined {
 }
 
 /** A country for an agent named without one: a country named in the sentence, else the article's last. */
+function nearestCountryBefore(raws: Raw[], at: number): string | undefined {
+  let found: string | undefined;
+  for (const r of raws) {
+    if (r.start >= at) break;
+    if (r.entry.kind === 'country' || r.entry.kind === 'capital' || r.entry.kind === 'adjective') found = r.entry.code;
+  }
+  return found;
+}
+
 function contextCountry(raws: Raw[], ctx: ArticleContext, at: number): string | undefined {
   // The nearest country named before the agent, else the first one after it, else the article's.
   let before: string | undefined;
@@ -314,7 +323,11 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
           const sameRole = ctx.lastByRole.get(e.code);
           if (!possessive && person && (prevWord === 'the' || prevWord === 'his' || prevWord === 'her') && sameRole) code = sameRole;
           else {
-            const country = possessive || prevWord === 'its' ? ctx.lastCountry : contextCountry(raws, ctx, raw.start);
+            // "The Pentagon moved more warships": an agent after an actor of the same sentence is
+            // that actor's; else the nearest country word, else the article's last country.
+            const prior = mentions.length > 0 ? partyOf(mentions[mentions.length - 1]!.code) : undefined;
+            const priorCountry = prior && !isOrganisationCode(prior) ? prior : undefined;
+            const country = possessive || prevWord === 'its' ? ctx.lastCountry : (nearestCountryBefore(raws, raw.start) ?? priorCountry ?? contextCountry(raws, ctx, raw.start));
             if (country) code = country + e.code;
           }
           inferred = true;

@@ -375,6 +375,10 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     // Protests are directed at the government unless the text names another target.
     targets = [{ ...sources[0], code: partyOf(sources[0].code) + 'GOV', inferred: true, person: false }];
   }
+  if (targets[0] === null && sources[0] && (p.code === '173' || p.code === '175') && !isOrganisationCode(sources[0].code)) {
+    // Arrests and crackdowns on unnamed people ("detained dozens of people") target civilians.
+    targets = [{ ...sources[0], code: partyOf(sources[0].code) + 'CVL', inferred: true, person: false }];
+  }
   if (p.needsTarget && targets[0] === null && !(p.dyad !== 'plain' && sources.length >= 2)) return undefined;
   if (!m.passive && !subjectInferred && st.lastSubject !== subjects && p.headPos !== 'N') {
     st.lastSubject = subjects;
