@@ -218,6 +218,8 @@ function remember(ctx: ArticleContext, m: Mention): void {
 
 export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleContext): Mention[] {
   const raws = rawMatches(tokens, index);
+  // "both sides" means the parties of the story so far, not the ones this sentence adds.
+  const partiesBefore = ctx.recentParties.slice();
   const mentions: Mention[] = [];
   const push = (start: number, end: number, code: string, person: boolean, inferred: boolean): void => {
     const prev = mentions[mentions.length - 1];
@@ -259,6 +261,11 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
         } else if (e.kind === 'capital') code = e.code + 'GOV';
         else if (e.kind === 'country') code = e.code;
         else if (next && (next.entry.kind === 'person' || next.entry.kind === 'surname') && next.start === end) code = e.code;
+        // "the Eritrean capital": the capital stands for the country's government, as a name would.
+        else if (e.kind === 'adjective' && tokens[raw.end]?.lower === 'capital') {
+          code = e.code + 'GOV';
+          end = raw.end + 1;
+        }
         // "his Fijian counterpart": the counterpart of a head of government is one too.
         else if (e.kind === 'adjective' && /^counterparts?$/.test(tokens[raw.end]?.lower ?? '')) {
           code = e.code + 'GOV';
@@ -359,9 +366,15 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
     } else if (t.lower === 'they' && ctx.lastGroup && ctx.lastGroup.length >= 2 && (tokens[i + 1]?.pos === 'VERB' || tokens[i + 1]?.pos === 'AUX')) {
       // "Trump and Kim met ... they signed": the group that acted last.
       for (const code of ctx.lastGroup) mentions.push({ start: i, end: i + 1, code, person: false, inferred: true, prep: prepBefore(tokens, i), apposition: false });
-    } else if ((t.lower === 'both' || t.lower === 'two') && ctx.recentParties.length >= 2 && PAIR_ANAPHORS.has(`${t.lower} ${tokens[i + 1]?.lower ?? ''}`)) {
+    } else if ((t.lower === 'both' || t.lower === 'two') && tokens[i + 1]?.lower === 'koreas') {
+      const start = tokens[i - 1]?.lower === 'the' ? i - 1 : i;
+      const m1: Mention = { start, end: i + 2, code: 'KOR', person: false, inferred: false, prep: prepBefore(tokens, start), apposition: false };
+      mentions.push(m1, { ...m1, code: 'PRK' });
+      i += 2;
+      continue;
+    } else if ((t.lower === 'both' || t.lower === 'two') && partiesBefore.length >= 2 && PAIR_ANAPHORS.has(`${t.lower} ${tokens[i + 1]?.lower ?? ''}`)) {
       // "both sides", "the two countries": the last two parties named, as one coordinated pair.
-      const [a, b] = ctx.recentParties.slice(-2) as [string, string];
+      const [a, b] = partiesBefore.slice(-2) as [string, string];
       const end = i + 2;
       const start = tokens[i - 1]?.lower === 'the' ? i - 1 : i;
       const m1: Mention = { start, end, code: a, person: false, inferred: true, prep: prepBefore(tokens, start), apposition: false };

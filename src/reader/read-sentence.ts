@@ -28,6 +28,7 @@ const BOUNDARY = new Set(['.', ';', ':', '?', '!']);
 const CLAUSE_START = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'if', 'unless', 'when', 'after', 'before', 'since', 'until', 'but', 'where']);
 const COORD = new Set(['and', ',', 'or', '&']);
 // Words allowed between trigger words: "provide $50 million in humanitarian aid".
+const DATE_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/;
 const ASPECT = new Set(['begin', 'start', 'continue', 'resume', 'stop', 'keep', 'finish']);
 const MAX_GAP = 6;
 // "The remains of fifty-five US servicemen were returned": the noun may stand further back.
@@ -74,7 +75,8 @@ function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array,
     for (let j = pos + 1; j < tokens.length && j <= pos + 1 + MAX_GAP; j++) {
       const t = tokens[j]!;
       if (BOUNDARY.has(t.lower)) break;
-      if (!taken[j] && itemMatches(t, alts)) {
+      if (!taken[j] && itemMatches(t, alts) && !(t.pos === 'ADP' && DATE_WORD.test(tokens[j + 1]?.lower ?? ''))) {
+        // ("agreed on Wednesday" is no "agree on")
         found = j;
         break;
       }
@@ -328,7 +330,9 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       }
       if (stop) break;
       b = c.end;
-      const rank = afterThat ? (c.prep === '' ? thatRank : -1) : prefs.indexOf(c.prep);
+      // "called on Iran": the particle of the trigger is no preposition of the object.
+      const particle = c.prep !== '' && tokens[c.start - 1] !== undefined && (c.start - 1 === m.last || (c.start - 2 === m.last && tokens[c.start - 1]!.pos === 'DET'));
+      const rank = afterThat ? (c.prep === '' ? thatRank : -1) : prefs.indexOf(particle ? '' : c.prep);
       if (rank >= 0 && rank < bestRank) {
         bestRank = rank;
         targetIdx = k;
