@@ -62,6 +62,6 @@ export interface LedgerCounts {
   confirmed: number;
   proposed: number;
   rejected: number;
-  /** Imported dataset rows attached to the case. */
+  /** Imported dataset rows the reciprocity read: the dyad's, in the window. */
   imported: number;
 }

@@ -5,13 +5,15 @@ import { reciprocity as reciprocityOfMoves, reciprocityFromAggregates } from '..
 import { partyOf } from '../model/actor-code.js';
 import { scorecard } from '../analysis/scorecard.js';
 import type { Move } from '../analysis/move.js';
-import { NotFoundError } from '../model/errors.js';
-import type { LedgerEvent, Verification } from '../model/event.js';
+import { NotFoundError, UsageError } from '../model/errors.js';
+import type { LedgerEvent, QuadClass, Verification } from '../model/event.js';
 import { verificationRank } from '../model/event.js';
 import { facilityStatusOn, type Facility, type FacilityStatus } from '../model/facility.js';
 import { todayIso } from '../model/iso-date.js';
 import type { CaseFrame } from '../store/case-repository.js';
 import type { Store } from '../store/store.js';
+import { ImportRepository } from '../store/import-repository.js';
+import { IMPORTS_CASE_ID } from '../store/import-tables.js';
 import type { Brief, FacilitiesSummary, FacilityLine, Headline } from './brief.js';
 import { collectConditionLedger } from './collect-condition-ledger.js';
 
@@ -53,23 +55,45 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
   const headlineResult = conditions.find((c) => c.id === settings.headlineCondition);
 
   const [a, b] = options.dyad ?? settings.parties;
+  if (!a || !b) throw new UsageError(`case ${frame.info.id} names no two parties; give them with --dyad, e.g. --dyad USA:PRK`);
   const from = options.from ?? settings.reciprocitySince ?? settings.period?.from ?? yearBefore(asOf);
   const to = options.to ?? asOf;
+  // Imported rows attached to the case always count; asking for a dyad also reads the rows
+  // imported without a case, so an extract and a hand-kept case can be read together.
+  const importCases = options.dyad && frame.info.id !== IMPORTS_CASE_ID ? [frame.info.id, IMPORTS_CASE_ID] : [frame.info.id];
+  const imports = new ImportRepository(store.db, store.opened);
+  const importedMoves = async (codes: readonly string[]): Promise<Move[]> => {
+    const out: Move[] = [];
+    for (const caseId of importCases) {
+      for (const m of await imports.findImportedMoves({ caseId, a: partyOf(a), b: partyOf(b), from, to, codes })) {
+        out.push({ ...m, quadClass: m.quadClass as QuadClass, verification: 'claimed' });
+      }
+    }
+    return out;
+  };
   const reciprocityOptions = { from, to, answerWithinDays: settings.responseDays ?? 30 };
+  const countryLevel = partyOf(a) === a && partyOf(b) === b;
   let reciprocity;
-  if (partyOf(a) === a && partyOf(b) === b) {
-    // Country level: sums and series from the daily aggregates, concessions from their own events.
-    const days = await store.aggregates.dyadDays(frame.info.id, a, b, from, to);
+  if (countryLevel) {
+    // Country level: sums and series from the daily aggregates (case events and imported rows),
+    // concessions from their own events.
+    const days = await store.aggregates.dyadDays(importCases, a, b, from, to);
     const concessionEvents = await store.events.find({ caseId: frame.info.id, codes: CONCESSION_CODES, sourceCodes: [a, b], targetCodes: [a, b], from, to, statuses: ['confirmed'], bare: true });
-    reciprocity = reciprocityFromAggregates(days, { a, b }, { ...reciprocityOptions, concessionMoves: movesOf(concessionEvents) });
+    reciprocity = reciprocityFromAggregates(days, { a, b }, {
+      ...reciprocityOptions,
+      concessionMoves: [...movesOf(concessionEvents), ...(await importedMoves(CONCESSION_CODES))],
+    });
   } else {
-    // Role level (USAGOV ↔ PRKMIL): the aggregates are kept by country, so read the dyad's events.
+    // Role level (USAGOV ↔ PRKMIL): the aggregates are kept by country, so read the dyad's moves.
     const events = await store.events.find({ caseId: frame.info.id, sourceCodes: [a, b], targetCodes: [a, b], from, to, statuses: ['confirmed'], bare: true });
-    reciprocity = reciprocityOfMoves(movesOf(events), { a, b, level: 'role' }, reciprocityOptions);
+    reciprocity = reciprocityOfMoves([...movesOf(events), ...(await importedMoves([]))], { a, b, level: 'role' }, reciprocityOptions);
   }
 
-  const steps = await store.events.find({ caseId: frame.info.id, codes: [...DEFAULT_STEP_PREFIXES], sourceCodes: [a, b], targetCodes: [a, b], to: asOf, statuses: ['confirmed'], bare: true });
-  const paceResult = pace(movesOf(steps), { asOf, dyad: { a, b, level: partyOf(a) === a && partyOf(b) === b ? 'country' : 'role' } });
+  const dyad = { a, b, level: countryLevel ? ('country' as const) : ('role' as const) };
+  const steps = movesOf(await store.events.find({ caseId: frame.info.id, codes: [...DEFAULT_STEP_PREFIXES], sourceCodes: [a, b], targetCodes: [a, b], to: asOf, statuses: ['confirmed'], bare: true }));
+  // A case with its own record of the talks is paced by it; a dyad read from imports alone by those.
+  if (steps.length < 2) steps.push(...(await importedMoves(DEFAULT_STEP_PREFIXES)).filter((m) => m.date <= asOf));
+  const paceResult = pace(steps, { asOf, dyad });
 
   const byStatus = await store.events.countByStatus(frame.info.id, asOf);
   const brief: Brief = {
@@ -87,7 +111,7 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
       confirmed: byStatus.confirmed,
       proposed: byStatus.proposed,
       rejected: byStatus.rejected,
-      imported: 0,
+      imported: await store.aggregates.importedCount(importCases, partyOf(a), partyOf(b), from, to),
     },
   };
   return brief;

@@ -125,6 +125,7 @@ export function renderBrief(brief: Brief, s: BriefStyle): string {
 
   const sc = brief.scorecard;
   out.push(s.heading(`Commitments (Peace Accords Matrix 0–3) as of ${sc.asOf}`));
+  if (sc.agreements.length === 0) out.push(s.item('no agreements recorded in this case'));
   for (const ag of sc.agreements) {
     out.push(s.item(`${s.strong(ag.name)} (${ag.date}): ${pct(ag.overall)}`));
     for (const p of ag.provisions) {
@@ -139,7 +140,8 @@ export function renderBrief(brief: Brief, s: BriefStyle): string {
 
   const fac = brief.facilities;
   const counts = Object.entries(fac.byStatus).map(([k, v]) => `${v} ${k}`).join(', ');
-  out.push(s.heading(`Facilities (${fac.total}: ${counts || 'none'})`));
+  out.push(s.heading(fac.total ? `Facilities (${fac.total}: ${counts})` : 'Facilities'));
+  if (fac.total === 0) out.push(s.item('no facilities recorded in this case'));
   for (const f of fac.key.slice(0, MAX_FACILITIES)) {
     const since = f.statusSince ? ` since ${f.statusSince}` : '';
     const note = f.statusNote ? ` (${f.statusNote})` : '';
@@ -159,6 +161,6 @@ export function renderBrief(brief: Brief, s: BriefStyle): string {
   if (recent.length) out.push(s.item(`latest gaps: ${recent.join(', ')}`));
   out.push('');
   const l = brief.ledger;
-  out.push(s.dim(`Ledger: ${l.events} events up to ${brief.asOf} (${l.confirmed} confirmed, ${l.proposed} proposed, ${l.rejected} rejected)${l.imported ? `; ${l.imported} imported rows` : ''}.`));
+  out.push(s.dim(`Ledger: ${l.events} events up to ${brief.asOf} (${l.confirmed} confirmed, ${l.proposed} proposed, ${l.rejected} rejected)${l.imported ? `; ${l.imported} imported rows of the dyad in the reciprocity window` : ''}.`));
   return out.join('\n') + '\n';
 }

@@ -153,6 +153,23 @@ describe('parley read --into and review', () => {
   });
 });
 
+describe('parley brief over imported rows', () => {
+  it('reads an imported GDELT extract with the hand-kept case for a dyad', () => {
+    const fixture = fileURLToPath(new URL('../importers/fixtures/20180612031500.export.CSV.zip', import.meta.url));
+    const before = JSON.parse(parley(['brief', '--dyad', 'USA:PRK', '--from', '2018-01-01', '--to', '2019-03-01', '--format', 'json']).stdout);
+    const imported = parley(['import', fixture]);
+    expect(imported.code).toBe(0);
+    const after = JSON.parse(parley(['brief', '--dyad', 'USA:PRK', '--from', '2018-01-01', '--to', '2019-03-01', '--format', 'json']).stdout);
+    expect(after.ledger.imported).toBeGreaterThan(0);
+    const moves = (b: { reciprocity: { aToB: { sums: { total: { count: number } } }; bToA: { sums: { total: { count: number } } } } }) =>
+      b.reciprocity.aToB.sums.total.count + b.reciprocity.bToA.sums.total.count;
+    expect(moves(after) - moves(before)).toBe(after.ledger.imported);
+    const alone = parley(['brief', '--case', 'imports', '--dyad', 'USA:PRK', '--from', '2018-01-01', '--to', '2019-03-01', '--format', 'json']);
+    expect(JSON.parse(alone.stdout).reciprocity.source).toBe('aggregates');
+    expect(parley(['brief', '--case', 'imports']).stderr).toMatch(/names no two parties; give them with --dyad/);
+  });
+});
+
 describe('help', () => {
   it.each(['brief', 'check', 'events', 'case load', 'case export', 'event add', 'read', 'review'])('%s --help shows an example', (cmd) => {
     const r = parley([...cmd.split(' '), '--help']);

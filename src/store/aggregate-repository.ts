@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { QuadClass } from '../model/event.js';
 import type { DyadDay } from '../model/dyad-day.js';
+import { IMPORT_ORIGIN } from './import-tables.js';
 import { fromDayNumber, toDayNumber } from '../model/iso-date.js';
 import type { Database } from './database.js';
 
@@ -12,6 +13,20 @@ export const CASE_ORIGIN = 'case';
 
 export class AggregateRepository {
   constructor(private readonly db: Kysely<Database>) {}
+
+  /** How many imported rows of a country-level dyad (both directions) lie in a window, for these cases. */
+  async importedCount(caseIds: readonly string[], a: string, b: string, from: string, to: string): Promise<number> {
+    const r = await this.db
+      .selectFrom('dyad_days')
+      .select(sql<number>`coalesce(sum(n), 0)`.as('n'))
+      .where('case_id', 'in', [...caseIds])
+      .where('origin', '=', IMPORT_ORIGIN)
+      .where((eb) => eb.or([eb.and([eb('source', '=', a), eb('target', '=', b)]), eb.and([eb('source', '=', b), eb('target', '=', a)])]))
+      .where('day', '>=', toDayNumber(from))
+      .where('day', '<=', toDayNumber(to))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
 
   /** Rebuilds the aggregates of a case's confirmed events in one INSERT ... SELECT. */
   async rebuildCase(caseId: string): Promise<void> {
@@ -42,8 +57,9 @@ export class AggregateRepository {
       .execute();
   }
 
-  /** Daily rows of both directions of a country-level dyad, every origin summed. */
-  async dyadDays(caseId: string, a: string, b: string, from: string, to: string): Promise<DyadDayRow[]> {
+  /** Daily rows of both directions of a country-level dyad, every origin (and every case given) summed. */
+  async dyadDays(caseIds: string | readonly string[], a: string, b: string, from: string, to: string): Promise<DyadDayRow[]> {
+    const cases = typeof caseIds === 'string' ? [caseIds] : [...caseIds];
     const rows = await this.db
       .selectFrom('dyad_days')
       .select([
@@ -56,7 +72,7 @@ export class AggregateRepository {
         sql<number>`sum(positive_sum)`.as('p'),
         sql<number>`sum(negative_sum)`.as('m'),
       ])
-      .where('case_id', '=', caseId)
+      .where('case_id', 'in', cases)
       .where((eb) =>
         eb.or([
           eb.and([eb('source', '=', a), eb('target', '=', b)]),
