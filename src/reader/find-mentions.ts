@@ -228,7 +228,15 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
     while (k > 0 && DETERMINERS.has(tokens[k]!.lower)) k--;
     const apposition =
       prev !== undefined && prev.end === k && tokens[k]?.lower === ',' && prev.person && !raws.some((r) => r.start === start && (r.entry.kind === 'country' || r.entry.kind === 'org' || r.entry.kind === 'person' || r.entry.kind === 'surname'));
-    const m: Mention = { start, end, code, person, inferred, prep: prepBefore(tokens, start), apposition };
+    let prep = prepBefore(tokens, start);
+    if (prep === '' && prev && !apposition) {
+      // "between Israel and the UAE": a conjunct shares the preposition of the first one.
+      let k2 = start - 1;
+      while (k2 > prev.end && DETERMINERS.has(tokens[k2]!.lower)) k2--;
+      const w = tokens[k2]?.lower;
+      if (k2 === prev.end && (w === 'and' || w === 'or')) prep = prev.prep;
+    }
+    const m: Mention = { start, end, code, person, inferred, prep, apposition };
     mentions.push(m);
     if (!apposition) remember(ctx, m);
   };

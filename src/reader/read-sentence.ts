@@ -80,7 +80,8 @@ function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array,
         found = j;
         break;
       }
-      if (t.pos === 'VERB' && j > pos + 1) break;
+      // a verb ends the search, unless it is half of a compound ("a Russian-brokered ceasefire")
+      if (t.pos === 'VERB' && j > pos + 1 && tokens[j - 1]?.text !== '-') break;
     }
     if (found < 0 && k === 1 && passive) {
       // "sanctions were imposed": the noun stands before the passive head.
@@ -422,6 +423,13 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     converted = true;
     const holder = gov && gov.kind === 'intent' && gov.index < (subjectMention?.start ?? m.first) ? mentionBefore(mentions, gov.index) : undefined;
     if (holder && holder !== subjectMention) intentSource = holder;
+  } else if (mode === 'intended' && gov?.kind === 'intent' && tokens[gov.index]?.lemma === 'agree' && subjects.length >= 2 && intentCodeFor(code)) {
+    // "Iran and Saudi Arabia agreed to restore relations": parties agreeing with each other have
+    // reached an agreement (057), whatever it is about.
+    code = '057';
+    mode = verdict.speech ? 'reported' : 'asserted';
+    rule = `${p.id}+agreement`;
+    targets = [null];
   } else if (mode === 'intended' && ((verdict.ownIntent && verdict.framed) || gov?.kind === 'intent')) {
     // Intent that is itself the news: coded 03x, by whoever holds the intent.
     const intent = intentCodeFor(code);
@@ -453,7 +461,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   // Intent and refusal events are one-way declarations.
   // "Armenia and Azerbaijan accused each other": every pair, both ways.
   const reciprocal = targets[0] === null && sources.length >= 2 && tokens.some((w, k) => (w.lower === 'other' && tokens[k - 1]?.lower === 'each') || (w.lower === 'another' && tokens[k - 1]?.lower === 'one'));
-  const kind = converted ? 'plain' : reciprocal ? 'sym' : p.dyad;
+  const kind = rule.endsWith('+agreement') ? 'sym' : converted ? 'plain' : reciprocal ? 'sym' : p.dyad;
   const sourcePerson = new Map(sources.map((s) => [s.code, s.person && !s.inferred] as const));
   const dyads = expandDyads(kind, code, sources.map((s) => s.code), targets.map((tg) => tg?.code ?? null), mentions, tokens, m.after);
   const out: SentenceEvent[] = [];
