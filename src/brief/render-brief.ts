@@ -100,7 +100,6 @@ export function renderBrief(brief: Brief, s: BriefStyle): string {
   out.push('');
   if (brief.headline) {
     const h = brief.headline;
-    const c = brief.conditions.find((x) => x.id === h.conditionId)!;
     out.push(s.strong(h.question));
     out.push(`${s.verdict(h.verdict)}  ${h.answer}`);
     if (h.evidence.length) {
@@ -111,7 +110,6 @@ export function renderBrief(brief: Brief, s: BriefStyle): string {
       out.push(s.item(`gated moves made while it was not met (${h.gatedMoves.length}):`));
       for (const m of h.gatedMoves.slice(0, MAX_GATED)) out.push(s.item(gatedLine(m), 1));
     }
-    void c;
     out.push('');
   }
   const others = brief.conditions.filter((c) => c.id !== brief.headline?.conditionId);

@@ -1,5 +1,3 @@
-import type { ColumnType, Generated } from 'kysely';
-
 /**
  * The table types of Parley's store, shared by SQLite and PostgreSQL. Dates are ISO `YYYY-MM-DD`
  * text in both (they sort and compare as strings); `day` columns hold days since 1970-01-01 where
@@ -200,6 +198,3 @@ export interface DyadDaysTable {
   positive_sum: number;
   negative_sum: number;
 }
-
-export type Generatedish<T> = ColumnType<T, T | undefined, T>;
-export type { Generated };
