@@ -3,7 +3,6 @@ import { eventCode } from '../cameo/event-codes.js';
 import { countryMaps } from './country-maps.js';
 import { DateReader } from './dates.js';
 import type { FormatParser, ImportFormat, ParsedRow } from './format-parser.js';
-import { ExtraBuilder } from './json-extra.js';
 import { TabFields } from './tab-fields.js';
 
 /**
@@ -44,6 +43,18 @@ const NUM_SOURCES = 32;
 const NUM_ARTICLES = 33;
 const AVG_TONE = 34;
 
+const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f]/;
+
+function jsonNumber(v: string): string {
+  return JSON_NUMBER.test(v) ? v : v === '' ? 'null' : Number.isFinite(Number(v)) ? String(Number(v)) : 'null';
+}
+
+function jsonText(v: string): string {
+  if (v === '') return 'null';
+  return NEEDS_JSON_ESCAPE.test(v) ? JSON.stringify(v) : `"${v}"`;
+}
+
 /** The party of a GDELT actor: its CAMEO country code, else an organisation code, else unknown. */
 function party(code: string | null, country: string | null): string | null {
   if (country) return country;
@@ -57,7 +68,6 @@ export class GdeltParser implements FormatParser {
   readonly dataset: string;
   private readonly f = new TabFields(72);
   private readonly dates = new DateReader();
-  private readonly extra = new ExtraBuilder();
   private readonly fips = countryMaps().byFips;
   private readonly widthText: string;
 
@@ -68,6 +78,27 @@ export class GdeltParser implements FormatParser {
   }
 
   header(): void {}
+
+  /**
+   * Raw extras as JSON, built in one template: this runs for every row, and a chain of small
+   * concatenations was the largest source of garbage in the import profile. Numeric GDELT fields
+   * are copied as written when they look like JSON numbers; text goes through JSON.stringify only
+   * when it holds a character JSON would escape.
+   */
+  private extraOf(f: TabFields, L: GdeltLayout): string {
+    const geo = f.get(L.actionGeoCountry);
+    const geoCountry = geo === '' ? undefined : this.fips.get(geo);
+    const place = f.get(L.actionGeoFullName);
+    return (
+      `{"root":${jsonNumber(f.get(IS_ROOT))},"mentions":${jsonNumber(f.get(NUM_MENTIONS))},"sources":${jsonNumber(f.get(NUM_SOURCES))},` +
+      `"articles":${jsonNumber(f.get(NUM_ARTICLES))},"tone":${jsonNumber(f.get(AVG_TONE))}` +
+      (geo === '' ? '' : `,"geo":${jsonText(geo)}`) +
+      (geoCountry === undefined ? '' : `,"geoCountry":"${geoCountry}"`) +
+      (place === '' ? '' : `,"place":${jsonText(place)}`) +
+      `,"lat":${jsonNumber(f.get(L.actionGeoLat))},"lon":${jsonNumber(f.get(L.actionGeoLong))},"added":${jsonText(f.get(L.dateAdded))}` +
+      `,"actor1Geo":${jsonText(f.get(L.actor1GeoCountry))},"actor2Geo":${jsonText(f.get(L.actor2GeoCountry))}}`
+    );
+  }
 
   parse(line: string, row: ParsedRow): string | null {
     const f = this.f;
@@ -98,26 +129,7 @@ export class GdeltParser implements FormatParser {
     row.sourceName = f.opt(ACTOR1_NAME);
     row.targetName = f.opt(ACTOR2_NAME);
     row.url = n > L.sourceUrl ? f.opt(L.sourceUrl) : null;
-    const a1 = f.opt(L.actor1GeoCountry);
-    const a2 = f.opt(L.actor2GeoCountry);
-    const geo = f.opt(L.actionGeoCountry);
-    row.extra = this.extra
-      .num('root', f.get(IS_ROOT))
-      .num('mentions', f.get(NUM_MENTIONS))
-      .num('sources', f.get(NUM_SOURCES))
-      .num('articles', f.get(NUM_ARTICLES))
-      .num('tone', f.get(AVG_TONE))
-      .str('actor1Geo', a1)
-      .str('actor1GeoCountry', a1 ? this.fips.get(a1) : null)
-      .str('actor2Geo', a2)
-      .str('actor2GeoCountry', a2 ? this.fips.get(a2) : null)
-      .str('geo', geo)
-      .str('geoCountry', geo ? this.fips.get(geo) : null)
-      .str('place', f.opt(L.actionGeoFullName))
-      .num('lat', f.get(L.actionGeoLat))
-      .num('lon', f.get(L.actionGeoLong))
-      .str('added', f.opt(L.dateAdded))
-      .done();
+    row.extra = this.extraOf(f, L);
     return null;
   }
 }

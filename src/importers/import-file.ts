@@ -60,7 +60,11 @@ export interface FileResult {
   sameAs: number | null;
 }
 
-const DEFAULT_CHUNK_ROWS = 50_000;
+/**
+ * Rows read per transaction. Rows go to the store block by block (about 2,500 GDELT rows a block)
+ * inside the open transaction, so this bounds the work a kill can lose, not the memory used.
+ */
+const DEFAULT_CHUNK_ROWS = 100_000;
 const SAMPLE_REJECTS = 5;
 
 function emptyProgress(): FileProgress {
@@ -97,7 +101,7 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
   let writer: ImportWriter | undefined;
   try {
     let first = await blocks.next();
-    const firstLines = first.done ? [] : first.value.slice(0, 1 << 16).split('\n', 20).map((l) => l.replace(/\r$/, ''));
+    const firstLines = first.done ? [] : first.value.toString(decode.encoding, 0, Math.min(first.value.length, 1 << 16)).split('\n', 20).map((l) => l.replace(/\r$/, ''));
     const format = opts.format ?? detectFormat(input.name, firstLines);
     const parser = createParser(format);
     const result: FileResult = {
@@ -171,7 +175,15 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
     let strictFailure: ValidationError | undefined;
     const tag = input.name.replace(/[\t\n]/g, ' ');
 
-    const flush = async (): Promise<void> => {
+    /** Hands the parsed rows of the last block to the writer (inside the open chunk). */
+    const drain = async (): Promise<void> => {
+      if (buffer.count > 0 && writer) await writer.write(buffer);
+      buffer.clear();
+    };
+
+    /** Ends a chunk: its rejects are on disk before the commit that records how far they go. */
+    const commit = async (): Promise<void> => {
+      await drain();
       progress.linesDone = lineNo;
       if (rejects !== '' && rejectsPath && file) {
         mkdirSync(dirname(rejectsPath), { recursive: true });
@@ -180,8 +192,7 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
         progress.rejectsBytes = statSync(rejectsPath).size;
       }
       rejects = '';
-      if (writer) await writer.writeChunk(buffer, progress);
-      buffer.clear();
+      if (writer) await writer.commit(progress);
       readAtFlush = progress.rowsRead;
     };
 
@@ -223,9 +234,10 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
     };
 
     for (; !first.done; first = await blocks.next()) {
-      const more = forEachLine(first.value, visit);
+      const more = forEachLine(first.value, decode.encoding, visit);
       if (!more) break;
-      if (progress.rowsRead - readAtFlush >= chunkRows) await flush();
+      await drain();
+      if (progress.rowsRead - readAtFlush >= chunkRows) await commit();
       opts.onProgress?.({ name: input.name, bytesRead: opened.bytesRead(), size: input.size, rowsRead: progress.rowsRead, rowsKept: progress.rowsKept, rowsRejected: progress.rowsRejected });
     }
     if (strictFailure) {
@@ -237,7 +249,7 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
       }
       throw strictFailure;
     }
-    await flush();
+    await commit();
     result.bytes = opened.bytesRead();
     if (repo && file) {
       const hash = opened.contentHash();

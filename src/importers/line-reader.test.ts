@@ -6,7 +6,8 @@ async function lines(pieces: (Buffer | string)[], state?: DecodeState): Promise<
     yield* pieces;
   }
   const out: string[] = [];
-  for await (const block of lineBlocks(src(), state)) forEachLine(block, (l) => void out.push(l));
+  const st = state ?? { encoding: 'utf8' };
+  for await (const block of lineBlocks(src(), st)) forEachLine(block, st.encoding, (l) => void out.push(l));
   return out;
 }
 
@@ -29,7 +30,7 @@ describe('line reader', () => {
 
   it('stops when the visitor returns false', () => {
     const seen: string[] = [];
-    expect(forEachLine('a\nb\nc\n', (l) => (seen.push(l), l !== 'b'))).toBe(false);
+    expect(forEachLine(Buffer.from('a\nb\nc\n'), 'utf8', (l) => (seen.push(l), l !== 'b'))).toBe(false);
     expect(seen).toEqual(['a', 'b']);
   });
 });

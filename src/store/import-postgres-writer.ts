@@ -1,6 +1,6 @@
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
 import { ROW_COLUMNS, ROW_WIDTH, type FileProgress, type ImportRowBuffer, type RowValue } from './import-rows.js';
 import { IMPORT_ORIGIN } from './import-tables.js';
 import type { ImportWriter } from './import-writer.js';
@@ -46,49 +46,62 @@ export class PostgresImportWriter implements ImportWriter {
     this.ready = true;
   }
 
-  async writeChunk(rows: ImportRowBuffer, progress: FileProgress): Promise<number> {
+  private copy: CopyStreamQuery | undefined;
+  private open = false;
+
+  private async begin(): Promise<void> {
+    if (this.open) return;
     await this.prepare();
-    const c = this.client;
+    await this.client.query('BEGIN');
+    this.open = true;
+  }
+
+  async write(rows: ImportRowBuffer): Promise<void> {
+    await this.begin();
+    this.copy ??= this.client.query(copyFrom(`COPY import_stage (${ROW_COLUMNS.join(', ')}) FROM STDIN`));
+    const copy = this.copy;
     const values = rows.values;
-    await c.query('BEGIN');
+    let text = '';
+    for (let r = 0; r < rows.count; r++) {
+      const o = r * ROW_WIDTH;
+      for (let k = 0; k < ROW_WIDTH; k++) text += (k === 0 ? '' : '\t') + copyText(values[o + k]!);
+      text += '\n';
+    }
+    if (!copy.write(text)) await new Promise<void>((resolve) => copy.once('drain', () => resolve()));
+  }
+
+  async commit(progress: FileProgress): Promise<number> {
+    await this.begin();
+    const c = this.client;
     try {
-      const copy = c.query(copyFrom(`COPY import_stage (${ROW_COLUMNS.join(', ')}) FROM STDIN`));
-      // Write in slices of a few thousand rows: one string per slice keeps memory bounded and the
-      // socket busy.
-      const SLICE = 4096;
-      for (let start = 0; start < rows.count; start += SLICE) {
-        const end = Math.min(rows.count, start + SLICE);
-        let text = '';
-        for (let r = start; r < end; r++) {
-          const o = r * ROW_WIDTH;
-          for (let k = 0; k < ROW_WIDTH; k++) text += (k === 0 ? '' : '\t') + copyText(values[o + k]!);
-          text += '\n';
-        }
-        if (!copy.write(text)) await new Promise<void>((resolve) => copy.once('drain', () => resolve()));
+      let inserted = 0;
+      if (this.copy) {
+        const copy = this.copy;
+        this.copy = undefined;
+        copy.end();
+        await finished(copy);
+        const cols = ROW_COLUMNS.join(', ');
+        const moved = await c.query<{ n: number }>(
+          `WITH ins AS (
+             INSERT INTO imported_events (case_id, dataset, file_id, ${cols})
+             SELECT $1, $2, $3, ${cols} FROM import_stage
+             ON CONFLICT DO NOTHING
+             RETURNING day, source_party, target_party, quad_class, goldstein
+           ), agg AS (
+             INSERT INTO dyad_days (case_id, origin, day, source, target, quad_class, n, goldstein_sum, positive_sum, negative_sum)
+             SELECT $1, '${IMPORT_ORIGIN}', day, source_party, target_party, quad_class, count(*),
+                    sum(goldstein), sum(greatest(goldstein, 0)), sum(least(goldstein, 0))
+             FROM ins WHERE source_party IS NOT NULL AND target_party IS NOT NULL
+             GROUP BY day, source_party, target_party, quad_class
+             ON CONFLICT (case_id, source, target, day, quad_class, origin) DO UPDATE SET
+               n = dyad_days.n + excluded.n, goldstein_sum = dyad_days.goldstein_sum + excluded.goldstein_sum,
+               positive_sum = dyad_days.positive_sum + excluded.positive_sum, negative_sum = dyad_days.negative_sum + excluded.negative_sum
+           )
+           SELECT count(*)::int AS n FROM ins`,
+          [this.caseId, this.dataset, this.fileId],
+        );
+        inserted = Number(moved.rows[0]?.n ?? 0);
       }
-      copy.end();
-      await finished(copy);
-      const cols = ROW_COLUMNS.join(', ');
-      const moved = await c.query<{ n: number }>(
-        `WITH ins AS (
-           INSERT INTO imported_events (case_id, dataset, file_id, ${cols})
-           SELECT $1, $2, $3, ${cols} FROM import_stage
-           ON CONFLICT DO NOTHING
-           RETURNING day, source_party, target_party, quad_class, goldstein
-         ), agg AS (
-           INSERT INTO dyad_days (case_id, origin, day, source, target, quad_class, n, goldstein_sum, positive_sum, negative_sum)
-           SELECT $1, '${IMPORT_ORIGIN}', day, source_party, target_party, quad_class, count(*),
-                  sum(goldstein), sum(greatest(goldstein, 0)), sum(least(goldstein, 0))
-           FROM ins WHERE source_party IS NOT NULL AND target_party IS NOT NULL
-           GROUP BY day, source_party, target_party, quad_class
-           ON CONFLICT (case_id, source, target, day, quad_class, origin) DO UPDATE SET
-             n = dyad_days.n + excluded.n, goldstein_sum = dyad_days.goldstein_sum + excluded.goldstein_sum,
-             positive_sum = dyad_days.positive_sum + excluded.positive_sum, negative_sum = dyad_days.negative_sum + excluded.negative_sum
-         )
-         SELECT count(*)::int AS n FROM ins`,
-        [this.caseId, this.dataset, this.fileId],
-      );
-      const inserted = Number(moved.rows[0]?.n ?? 0);
       progress.rowsNew += inserted;
       await c.query(
         `UPDATE import_files SET lines_done = $1, rows_read = $2, rows_kept = $3, rows_rejected = $4, rows_new = $5,
@@ -106,14 +119,25 @@ export class PostgresImportWriter implements ImportWriter {
         ],
       );
       await c.query('COMMIT');
+      this.open = false;
       return inserted;
     } catch (err) {
-      await c.query('ROLLBACK').catch(() => undefined);
+      await this.rollback();
       throw err;
     }
   }
 
+  private async rollback(): Promise<void> {
+    if (this.copy) {
+      this.copy.destroy();
+      this.copy = undefined;
+    }
+    if (this.open) await this.client.query('ROLLBACK').catch(() => undefined);
+    this.open = false;
+  }
+
   async close(): Promise<void> {
+    await this.rollback();
     this.client.release();
   }
 }

@@ -73,38 +73,54 @@ export class SqliteImportWriter implements ImportWriter {
     return s;
   }
 
-  async writeChunk(rows: ImportRowBuffer, progress: FileProgress): Promise<number> {
+  private open = false;
+  private chunkInserted = 0;
+
+  private begin(): void {
+    if (this.open) return;
+    this.db.exec('BEGIN IMMEDIATE');
+    this.open = true;
+    this.chunkInserted = 0;
+    this.acc.clear();
+  }
+
+  async write(rows: ImportRowBuffer): Promise<void> {
+    this.begin();
     const db = this.db;
     const values = rows.values;
     const count = rows.count;
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      let inserted = 0;
-      let r = 0;
-      for (; r + ROWS_PER_STATEMENT <= count; r += ROWS_PER_STATEMENT) {
-        inserted += this.bulk.run(values.slice(r * ROW_WIDTH, (r + ROWS_PER_STATEMENT) * ROW_WIDTH)).changes;
-      }
-      if (r < count) inserted += this.tailStatement(count - r).run(values.slice(r * ROW_WIDTH, count * ROW_WIDTH)).changes;
-      this.acc.clear();
-      if (inserted === count) {
-        for (let i = 0; i < count; i++) this.acc.addRow(values, i);
-      } else {
-        // Some rows were already stored: replay the chunk row by row and keep only the new ones.
-        db.exec('ROLLBACK');
-        db.exec('BEGIN IMMEDIATE');
-        inserted = 0;
-        const p = this.rowParams;
-        for (let i = 0; i < count; i++) {
-          const o = i * ROW_WIDTH;
-          for (let c = 0; c < ROW_WIDTH; c++) p[c] = values[o + c]!;
-          if (this.single.run(p).changes === 1) {
-            inserted++;
-            this.acc.addRow(values, i);
-          }
+    db.exec('SAVEPOINT batch');
+    let inserted = 0;
+    let r = 0;
+    for (; r + ROWS_PER_STATEMENT <= count; r += ROWS_PER_STATEMENT) {
+      inserted += this.bulk.run(values.slice(r * ROW_WIDTH, (r + ROWS_PER_STATEMENT) * ROW_WIDTH)).changes;
+    }
+    if (r < count) inserted += this.tailStatement(count - r).run(values.slice(r * ROW_WIDTH, count * ROW_WIDTH)).changes;
+    if (inserted === count) {
+      for (let i = 0; i < count; i++) this.acc.addRow(values, i);
+    } else {
+      // Some rows were already stored: undo the batch and replay it row by row, keeping only the new ones.
+      db.exec('ROLLBACK TO batch');
+      inserted = 0;
+      const p = this.rowParams;
+      for (let i = 0; i < count; i++) {
+        const o = i * ROW_WIDTH;
+        for (let c = 0; c < ROW_WIDTH; c++) p[c] = values[o + c]!;
+        if (this.single.run(p).changes === 1) {
+          inserted++;
+          this.acc.addRow(values, i);
         }
       }
+    }
+    db.exec('RELEASE batch');
+    this.chunkInserted += inserted;
+  }
+
+  async commit(progress: FileProgress): Promise<number> {
+    this.begin();
+    try {
       this.writeAggregates();
-      progress.rowsNew += inserted;
+      progress.rowsNew += this.chunkInserted;
       this.progress.run(
         progress.linesDone,
         progress.rowsRead,
@@ -116,10 +132,11 @@ export class SqliteImportWriter implements ImportWriter {
         progress.rejectsBytes,
         this.fileId,
       );
-      db.exec('COMMIT');
-      return inserted;
+      this.db.exec('COMMIT');
+      this.open = false;
+      return this.chunkInserted;
     } catch (err) {
-      if (db.inTransaction) db.exec('ROLLBACK');
+      await this.close();
       throw err;
     }
   }
@@ -144,5 +161,8 @@ export class SqliteImportWriter implements ImportWriter {
     p.length = 0;
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    if (this.open && this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.open = false;
+  }
 }
