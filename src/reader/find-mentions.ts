@@ -136,6 +136,8 @@ function prepBefore(tokens: Token[], start: number): string {
   return PREPOSITIONS.has(t.lower) ? t.lower : '';
 }
 
+const INVARIANT_PLURALS = new Set(['aircraft', 'police', 'personnel', 'staff', 'crew', 'military']);
+const PERSON_NOUNS = new Set(['student', 'journalist', 'reporter', 'citizen', 'national', 'tourist', 'pilot', 'soldier', 'woman', 'man', 'worker', 'activist', 'businessman', 'businesswoman', 'executive', 'teacher', 'scientist', 'engineer', 'athlete', 'player', 'sailor', 'fisherman', 'hostage', 'detainee', 'prisoner', 'captive', 'academic', 'researcher', 'blogger', 'dissident', 'missionary', 'climber', 'aid worker', 'nurse', 'doctor', 'priest', 'veteran', 'contractor', 'consultant', 'spy']);
 const PLURAL_PEOPLE = /(?:s|men|people|aircraft|police|personnel|staff|crew|military)$/;
 
 /**
@@ -149,7 +151,9 @@ function subjectNounRun(tokens: Token[], from: number): boolean {
   if (k === from) return false;
   const last = tokens[k - 1]!;
   if (last.pos !== 'NOUN') return false;
-  if (last.lower !== last.lemma && PLURAL_PEOPLE.test(last.lower)) return true;
+  if ((last.lower !== last.lemma || INVARIANT_PLURALS.has(last.lower)) && PLURAL_PEOPLE.test(last.lower)) return true;
+  // "the American student", "a French journalist": one of the country's people.
+  if (PERSON_NOUNS.has(last.lower)) return true;
   const next = tokens[k];
   if (!next) return false;
   return next.pos === 'VERB' || (next.pos === 'AUX' && tokens[k + 1]?.pos === 'VERB');

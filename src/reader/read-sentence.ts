@@ -327,7 +327,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
         }
         if (BOUNDARY.has(w.lower) || w.lower === ',' || (CLAUSE_START.has(w.lower) && w.pos !== 'ADP') || w.lower === 'that') stop = true;
         // A direct object comes before any other verb, except an infinitive ("threatened to attack Japan").
-        if (c.prep === '' && w.pos === 'VERB' && tokens[b - 1]?.lower !== 'to') stop = true;
+        if (c.prep === '' && w.pos === 'VERB' && !afterInfinitiveTo(tokens, b)) stop = true;
       }
       if (stop) break;
       b = c.end;
@@ -354,7 +354,11 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     sources = byIdx >= 0 ? coordinated(tokens, mentions, byIdx, 1) : [];
     // In the passive the grammatical subject undergoes the act; only a prepositional target
     // ("imposed on Iran") is kept from the search after the verb.
-    if (targetIdx < 0 || mentions[targetIdx]!.prep === 'by' || mentions[targetIdx]!.prep === '') targets = subjects.length > 0 ? subjects : [null];
+    if (targetIdx < 0 || mentions[targetIdx]!.prep === 'by' || mentions[targetIdx]!.prep === '') {
+      // "The remains of US servicemen were returned": the "of" actor of the subject undergoes it.
+      const ofActor = subjects.length === 0 ? mentions.find((c) => c.end <= m.first && c.prep === 'of') : undefined;
+      targets = subjects.length > 0 ? subjects : ofActor ? [ofActor] : [null];
+    }
     if (sources.length === 0 && p.targets.includes('between')) {
       // "A deal was agreed between London and Brussels": the parties act on each other.
       const b = mentions.findIndex((c) => c.prep === 'between' && c.start > m.after);
@@ -495,6 +499,13 @@ function reportedPast(tokens: Token[], from: number): boolean {
     if (t.pos === 'VERB') return t.lower !== t.lemma && !t.lower.endsWith('ing');
   }
   return false;
+}
+
+/** "to destroy", "to totally destroy": the verb is an infinitive. */
+function afterInfinitiveTo(tokens: Token[], at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && tokens[k]!.pos === 'ADV') k--;
+  return tokens[k]?.lower === 'to';
 }
 
 function afterThatClause(tokens: Token[], from: number, to: number): boolean {
