@@ -83,6 +83,22 @@ export function registerImportCommand(program: Command): void {
     .addOption(new Option('--chunk-rows <n>', 'rows read per transaction').argParser(positiveInt).hideHelp())
     .addHelpText(
       'after',
+      `
+Formats (detected from the first lines when --format is omitted):
+  gdelt1   GDELT 1.0 events, 57 columns (to 2013-03-31) or 58 (daily files), no header
+  gdelt2   GDELT 2.0 events export, 61 columns, no header
+  icews    ICEWS Dataverse events (.tab quoted or .tsv), header by name, M/D/YYYY or ISO dates
+  polecat  POLECAT (PLOVER) events, header by name; PLOVER categories become CAMEO roots
+  phoenix  OEDA Phoenix, 26 columns, no header
+  csv      comma-separated with a header: date, source, code (and target, id, goldstein,
+           quad_class, source_name, target_name, url; other columns are kept as extras)
+
+Rows are keyed by their dataset's own event id, so a file or an overlapping file imported again
+adds nothing; a killed import resumes where its last transaction ended. Rows without both
+parties are stored but not counted in the daily dyad aggregates. Bad rows are written to
+<input>.rejects.tsv (or --rejects PATH; for stdin, the rejects folder of the data directory)
+with file, line, reason and the row itself.
+` +
       examples(
         'parley import 20180612.export.CSV.zip',
         'parley import gdelt/ --dyad USA:PRK --from 2018-01-01 --to 2019-03-01',

@@ -1,0 +1,64 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../cli/main.js';
+import { fixture } from './test-support/fixtures.js';
+
+/** `parley import` and `parley sources` end to end on a SQLite file, output captured. */
+describe('parley import / sources', () => {
+  let dir: string;
+  let db: string;
+  let out: string;
+  let err: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'parley-cli-'));
+    db = join(dir, 'parley.db');
+    out = '';
+    err = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+    process.env.PARLEY_HOME = dir;
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    process.exitCode = undefined;
+  });
+
+  const run = (...args: string[]): Promise<number> => main(['node', 'parley', ...args, '--db', db]);
+
+  it('imports, lists, skips a re-import, and removes a source', async () => {
+    expect(await run('import', fixture('20180612031500.export.CSV.zip'), fixture('20180713101500.export.CSV'))).toBe(0);
+    expect(out).toContain('20180612031500.export.CSV.zip (gdelt2): imported 7 rows: 7 kept, all new, 0 rejected; events from 2018-06-12 to 2018-09-20. Source 1 in case imports.');
+    expect(out).toContain('20180713101500.export.CSV (gdelt2): imported 3 rows: 3 kept, 1 of them new and 2 already stored, 0 rejected');
+    expect(out).toContain('2 files: 10 rows read, 10 kept (8 new), 0 rejected.');
+    out = '';
+    expect(await run('import', fixture('20180612031500.export.CSV.zip'))).toBe(0);
+    expect(out).toContain('already imported as source 1');
+    out = '';
+    expect(await run('sources')).toBe(0);
+    expect(out).toMatch(/1\s+20180612031500\.export\.CSV\.zip\s+gdelt2\s+imports\s+7\s+7\s+0\s+2018-06-12 – 2018-09-20 .* complete/);
+    out = '';
+    expect(await run('sources', 'remove', '2')).toBe(0);
+    expect(out).toBe('removed source 2 (20180713101500.export.CSV): 1 events and their daily aggregates\n');
+    expect(await run('sources', 'remove', '9')).toBe(2);
+    expect(err).toContain('no imported file has id 9');
+  });
+
+  it('dry-runs with filters and stores nothing', async () => {
+    expect(await run('import', fixture('20180612031500.export.CSV.zip'), '--dry-run', '--dyad', 'USA:PRK', '--codes', '04')).toBe(0);
+    expect(out).toContain('read 7 rows: 2 would be kept, 5 left out by the filters, 0 rejected');
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('says what is wrong in one sentence', async () => {
+    expect(await run('import', fixture('us-dprk-moves.csv'), '--format', 'gdelt3')).toBe(2);
+    expect(err).toContain('parley: --format "gdelt3" is not one of gdelt1, gdelt2, icews, polecat, phoenix, csv');
+    err = '';
+    expect(await run('import', fixture('us-dprk-moves.csv'), '--dyad', 'USA')).toBe(2);
+    expect(err).toContain('--dyad takes two actor codes joined by a colon');
+    err = '';
+    expect(await run('import', fixture('broken.gdelt2.export.CSV'), '--strict')).toBe(2);
+    expect(err).toContain('broken.gdelt2.export.CSV:1: expected 61 tab-separated columns, found 40 (--strict: nothing of this file was kept)');
+  });
+});
