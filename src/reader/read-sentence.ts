@@ -81,7 +81,7 @@ function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array,
         break;
       }
       // a verb ends the search, unless it is half of a compound ("a Russian-brokered ceasefire")
-      if (t.pos === 'VERB' && j > pos + 1 && tokens[j - 1]?.text !== '-') break;
+      if (t.pos === 'VERB' && j > pos + 1 && tokens[j - 1]?.text !== '-' && tokens[j - 1]?.pos !== 'DET') break; // (or a participle after an article: "the captured pilot")
     }
     if (found < 0 && k === 1 && passive) {
       // "sanctions were imposed": the noun stands before the passive head.
@@ -192,7 +192,7 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
       const w = t.lower;
       cands = patterns.byHead.get(w.slice(0, -1)) ?? patterns.byHead.get(w.slice(0, -2)) ?? patterns.byHead.get(w.slice(0, -3));
       misTagged = cands !== undefined;
-    } else if (!cands && t.pos === 'NOUN' && t.lower.endsWith('ing') && i > 0 && tokens[i - 1]!.pos === 'VERB' && ASPECT.has(tokens[i - 1]!.lemma)) {
+    } else if (!cands && (t.pos === 'NOUN' || t.pos === 'ADJ') && t.lower.endsWith('ing') && i > 0 && ((tokens[i - 1]!.pos === 'VERB' && ASPECT.has(tokens[i - 1]!.lemma)) || tokens[i - 1]!.lower === ',')) {
       // ... and a gerund after "began" as a noun ("began trading").
       const w = t.lower.slice(0, -3);
       cands = patterns.byHead.get(w) ?? patterns.byHead.get(w + 'e') ?? patterns.byHead.get(w.slice(0, -1));
