@@ -95,7 +95,7 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
   if (steps.length < 2) steps.push(...(await importedMoves(DEFAULT_STEP_PREFIXES)).filter((m) => m.date <= asOf));
   const paceResult = pace(steps, { asOf, dyad });
 
-  const byStatus = await store.events.countByStatus(frame.info.id, asOf);
+  const byStatus = await store.aggregates.countByStatus(frame.info.id, asOf);
   const brief: Brief = {
     schema: 'parley.brief/1',
     case: { id: frame.info.id, title: frame.info.title, ...(frame.info.description ? { description: frame.info.description } : {}) },

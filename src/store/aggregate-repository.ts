@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { QuadClass } from '../model/event.js';
+import type { QuadClass, ReviewStatus } from '../model/event.js';
 import type { DyadDay } from '../model/dyad-day.js';
 import { IMPORT_ORIGIN } from './import-tables.js';
 import { fromDayNumber, toDayNumber } from '../model/iso-date.js';
@@ -13,6 +13,20 @@ export const CASE_ORIGIN = 'case';
 
 export class AggregateRepository {
   constructor(private readonly db: Kysely<Database>) {}
+
+  /** A case's events by review status up to a day. */
+  async countByStatus(caseId: string, to?: string): Promise<Record<ReviewStatus, number>> {
+    const rows = await this.db
+      .selectFrom('event_days')
+      .select(['status', sql<number>`sum(n)`.as('n')])
+      .where('case_id', '=', caseId)
+      .$if(to !== undefined, (q) => q.where('day', '<=', toDayNumber(to!)))
+      .groupBy('status')
+      .execute();
+    const out: Record<ReviewStatus, number> = { proposed: 0, confirmed: 0, rejected: 0 };
+    for (const r of rows) out[r.status as ReviewStatus] = Number(r.n);
+    return out;
+  }
 
   /** How many imported rows of a country-level dyad (both directions) lie in a window, for these cases. */
   async importedCount(caseIds: readonly string[], a: string, b: string, from: string, to: string): Promise<number> {
@@ -28,8 +42,23 @@ export class AggregateRepository {
     return Number(r.n);
   }
 
-  /** Rebuilds the aggregates of a case's confirmed events in one INSERT ... SELECT. */
+  /**
+   * Rebuilds a case's aggregates, each in one INSERT ... SELECT: the dyad aggregates of its
+   * confirmed events, and its events per day and review status.
+   */
   async rebuildCase(caseId: string): Promise<void> {
+    await this.db.deleteFrom('event_days').where('case_id', '=', caseId).execute();
+    await this.db
+      .insertInto('event_days')
+      .columns(['case_id', 'day', 'status', 'n'])
+      .expression(
+        this.db
+          .selectFrom('events')
+          .select(['case_id', 'day', 'status', sql<number>`count(*)`.as('n')])
+          .where('case_id', '=', caseId)
+          .groupBy(['case_id', 'day', 'status']),
+      )
+      .execute();
     await this.db.deleteFrom('dyad_days').where('case_id', '=', caseId).where('origin', '=', CASE_ORIGIN).execute();
     await this.db
       .insertInto('dyad_days')

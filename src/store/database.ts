@@ -18,6 +18,15 @@ export interface Database {
   observations: ObservationsTable;
   conditions: ConditionsTable;
   dyad_days: DyadDaysTable;
+  event_days: EventDaysTable;
+}
+
+/** Events of a case per day and review status, so the ledger's counts need no scan of the events. */
+export interface EventDaysTable {
+  case_id: string;
+  day: number;
+  status: string;
+  n: number;
 }
 
 export interface CasesTable {

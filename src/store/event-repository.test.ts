@@ -78,7 +78,9 @@ describe.each(TEST_DIALECTS)('event repository on %s', (dialect) => {
     expect(await t.store.events.count({ caseId: 'c1', facilities: ['f1'] })).toBe(150);
     const [one] = await t.store.events.find({ caseId: 'c1', ids: ['bulk-3'] });
     expect(one).toEqual(many[3]);
-    expect(await t.store.events.countByStatus('c1')).toEqual({ confirmed: 450, proposed: 0, rejected: 0 });
+    await t.store.aggregates.rebuildCase('c1');
+    expect(await t.store.aggregates.countByStatus('c1')).toEqual({ confirmed: 450, proposed: 0, rejected: 0 });
+    expect(await t.store.aggregates.countByStatus('c1', '2018-01-31')).toEqual({ confirmed: 50, proposed: 0, rejected: 0 });
     await expect(
       t.store.transaction(async (tx) => {
         await tx.events.insert(many.map((e) => ({ ...e, id: `again-${e.id}` })), 'file');

@@ -79,20 +79,6 @@ export class EventRepository {
     else sqlite.transaction(run)();
   }
 
-  /** Counts by review status up to a date, in one pass. */
-  async countByStatus(caseId: string, to?: string): Promise<Record<ReviewStatus, number>> {
-    const rows = await this.db
-      .selectFrom('events')
-      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('case_id', '=', caseId)
-      .$if(to !== undefined, (q) => q.where('date', '<=', to!))
-      .groupBy('status')
-      .execute();
-    const out: Record<ReviewStatus, number> = { proposed: 0, confirmed: 0, rejected: 0 };
-    for (const r of rows) out[r.status as ReviewStatus] = Number(r.n);
-    return out;
-  }
-
   /** Removes events with their sources and facility links. */
   async deleteWhereOrigin(caseId: string, originKey: string): Promise<number> {
     const ids = await this.db

@@ -8,6 +8,7 @@ import type { FileProgress } from './import-rows.js';
 import { SqliteImportWriter } from './import-sqlite-writer.js';
 import { IMPORT_ORIGIN, IMPORTS_CASE_ID, type ImportDatabase, type ImportFilesTable } from './import-tables.js';
 import type { ImportWriter } from './import-writer.js';
+import { WorkerSqliteWriter } from './import-worker-writer.js';
 
 /** An imported file as `parley sources` lists it. */
 export interface ImportedFile {
@@ -222,7 +223,15 @@ export class ImportRepository {
 
   /** The bulk writer of one file's rows: raw better-sqlite3 for SQLite, COPY for PostgreSQL. */
   async openWriter(file: ImportedFile): Promise<ImportWriter> {
-    if (this.opened.dialect === 'sqlite' && this.opened.sqlite) return new SqliteImportWriter(this.opened.sqlite, file.caseId, file.dataset, file.id);
+    if (this.opened.dialect === 'sqlite' && this.opened.sqlite) {
+      // A file database gets a writer thread (parsing and SQLite on two cores); set
+      // PARLEY_IMPORT_THREADS=1 to write on the main thread.
+      if (this.opened.location !== ':memory:' && process.env.PARLEY_IMPORT_THREADS !== '1') {
+        const threaded = await WorkerSqliteWriter.start(this.opened.location, file.caseId, file.dataset, file.id);
+        if (threaded) return threaded;
+      }
+      return new SqliteImportWriter(this.opened.sqlite, file.caseId, file.dataset, file.id);
+    }
     if (this.opened.pool) return PostgresImportWriter.open(this.opened.pool, file.caseId, file.dataset, file.id);
     throw new Error('the store has neither a SQLite handle nor a PostgreSQL pool');
   }

@@ -2,7 +2,7 @@ import type { Agreement } from '../../model/agreement.js';
 import { levelName, provisionStatusOn } from '../../model/agreement.js';
 import type { Condition, ObservationFilter, Requirement, Verdict } from '../../model/condition.js';
 import { verificationRank, type LedgerEvent } from '../../model/event.js';
-import type { Facility } from '../../model/facility.js';
+import type { Facility, Observation } from '../../model/facility.js';
 import type { ConditionResult, Evidence, GatedMove, PartResult } from './condition-result.js';
 import { actorMatches, codeMatches, eventMatches, inWindow, windowBounds } from './event-filter-match.js';
 import { facilityMatches } from './facility-filter-match.js';
@@ -26,6 +26,20 @@ interface Context {
   asOf: string;
   ledger: ConditionLedger;
   facilities: ReadonlyMap<string, Facility>;
+  /** Every observation with its site, oldest first: far fewer than sites in a large ledger. */
+  observations: readonly SiteObservation[];
+}
+
+interface SiteObservation {
+  facility: Facility;
+  observation: Observation;
+  index: number;
+}
+
+function siteObservations(facilities: readonly Facility[]): SiteObservation[] {
+  const out: SiteObservation[] = [];
+  for (const facility of facilities) facility.observations.forEach((observation, index) => out.push({ facility, observation, index }));
+  return out.sort((a, b) => (a.observation.date < b.observation.date ? -1 : a.observation.date > b.observation.date ? 1 : 0));
 }
 
 /** Three-valued AND: unmet wins, then unknown. */
@@ -173,23 +187,20 @@ function evaluateProvision(
 function evaluateObservations(filter: ObservationFilter, negated: boolean, label: string | undefined, ctx: Context): PartResult {
   const bounds = windowBounds(filter.window, ctx.asOf);
   const found: Evidence[] = [];
-  for (const f of ctx.ledger.facilities) {
+  for (const { facility: f, observation: o, index } of ctx.observations) {
+    if (!inWindow(o.date, bounds)) continue;
+    if (filter.findings && !filter.findings.includes(o.finding)) continue;
+    if (filter.verification && verificationRank(o.verification) < verificationRank(filter.verification)) continue;
     if (filter.facilities && facilityMatches(f, filter.facilities, ctx.asOf).match !== true) continue;
-    f.observations.forEach((o, i) => {
-      if (!inWindow(o.date, bounds)) return;
-      if (filter.findings && !filter.findings.includes(o.finding)) return;
-      if (filter.verification && verificationRank(o.verification) < verificationRank(filter.verification)) return;
-      found.push({
-        kind: 'observation',
-        date: o.date,
-        id: `${f.id}/${i}`,
-        summary: `${f.name}: ${o.finding} seen by ${o.by}${o.note ? ` (${o.note})` : ''}`,
-        verification: o.verification,
-        sources: o.sources,
-      });
+    found.push({
+      kind: 'observation',
+      date: o.date,
+      id: `${f.id}/${index}`,
+      summary: `${f.name}: ${o.finding} seen by ${o.by}${o.note ? ` (${o.note})` : ''}`,
+      verification: o.verification,
+      sources: o.sources,
     });
   }
-  found.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const exists = found.length > 0;
   const verdict: Verdict = exists !== negated ? 'met' : 'unmet';
   const description = describeObservations(filter);
@@ -216,7 +227,8 @@ function collectMissing(part: PartResult): string[] {
 /** Evaluates a condition on a date: verdict, evidence per part, what is missing, and gated moves taken while it was not met. */
 export function evaluateCondition(condition: Condition, asOf: string, ledger: ConditionLedger): ConditionResult {
   const facilities = new Map(ledger.facilities.map((f) => [f.id, f]));
-  const result = evaluate(condition.requires, { asOf, ledger, facilities });
+  const ctx: Context = { asOf, ledger, facilities, observations: siteObservations(ledger.facilities) };
+  const result = evaluate(condition.requires, ctx);
   return {
     id: condition.id,
     title: condition.title,
@@ -226,7 +238,7 @@ export function evaluateCondition(condition: Condition, asOf: string, ledger: Co
     verdict: result.verdict,
     missing: collectMissing(result),
     result,
-    gatedMoves: gatedMoves(condition, asOf, ledger, facilities),
+    gatedMoves: gatedMoves(condition, ctx),
   };
 }
 
@@ -246,10 +258,10 @@ export function gatedEvents(condition: Condition, asOf: string, events: readonly
   );
 }
 
-function gatedMoves(condition: Condition, asOf: string, ledger: ConditionLedger, facilities: ReadonlyMap<string, Facility>): GatedMove[] {
+function gatedMoves(condition: Condition, ctx: Context): GatedMove[] {
   const moves: GatedMove[] = [];
-  for (const e of gatedEvents(condition, asOf, ledger.events)) {
-    const then = evaluate(condition.requires, { asOf: e.date, ledger, facilities });
+  for (const e of gatedEvents(condition, ctx.asOf, ctx.ledger.events)) {
+    const then = evaluate(condition.requires, { ...ctx, asOf: e.date });
     if (then.verdict === 'met') continue;
     const move: GatedMove = {
       id: e.id,

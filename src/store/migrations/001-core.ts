@@ -183,6 +183,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   await db.schema
+    .createTable('event_days')
+    .addColumn('case_id', 'text', (c) => c.notNull())
+    .addColumn('day', 'integer', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('event_days_pk', ['case_id', 'day', 'status'])
+    .execute();
+
+  await db.schema
     .createTable('dyad_days')
     .addColumn('case_id', 'text', (c) => c.notNull())
     .addColumn('origin', 'text', (c) => c.notNull())
@@ -200,7 +209,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of [
-    'dyad_days', 'conditions', 'observations', 'facility_statuses', 'facilities', 'provision_statuses',
+    'dyad_days', 'event_days', 'conditions', 'observations', 'facility_statuses', 'facilities', 'provision_statuses',
     'provisions', 'agreements', 'event_sources', 'event_facilities', 'events', 'actors', 'cases',
   ]) {
     await db.schema.dropTable(t).ifExists().execute();

@@ -1,0 +1,96 @@
+import { Worker } from 'node:worker_threads';
+import { StoreError } from '../model/errors.js';
+import { encodeRows } from './import-row-codec.js';
+import type { FileProgress, ImportRowBuffer } from './import-rows.js';
+import type { WorkerReply, WorkerRequest } from './import-sqlite-worker.js';
+import type { ImportWriter } from './import-writer.js';
+
+/** Batches in flight before `write` waits: enough to keep the writer busy, few enough to keep memory flat. */
+const MAX_IN_FLIGHT = 4;
+
+/**
+ * An `ImportWriter` that hands batches to a SQLite writer thread (`import-sqlite-worker.ts`).
+ * Used for file databases; `:memory:` stores, and runtimes where the worker cannot start, use the
+ * in-thread `SqliteImportWriter`. A kill takes the thread with the process, and the open chunk's
+ * transaction with it, as in the single-threaded path.
+ */
+export class WorkerSqliteWriter implements ImportWriter {
+  private inFlight = 0;
+  private failure: Error | undefined;
+  private waiters: { accept: (r: WorkerReply) => boolean; resolve: (r: WorkerReply) => void; reject: (e: Error) => void }[] = [];
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (r: WorkerReply) => this.receive(r));
+    worker.on('error', (e) => this.fail(e));
+    worker.on('exit', (code) => {
+      if (code !== 0) this.fail(new StoreError(`the import's SQLite writer thread stopped (exit ${code})`));
+    });
+  }
+
+  /** Starts the thread; resolves to undefined when it cannot start here (then write in-thread). */
+  static async start(path: string, caseId: string, dataset: string, fileId: number): Promise<WorkerSqliteWriter | undefined> {
+    // Next to this module: the .ts source under tsx, the .js build under dist.
+    const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL(`./import-sqlite-worker${ext}`, import.meta.url), { workerData: { path, caseId, dataset, fileId } });
+    } catch {
+      return undefined;
+    }
+    const ready = await new Promise<boolean>((resolve) => {
+      worker.once('message', (r: WorkerReply) => resolve(r.type === 'ready'));
+      worker.once('error', () => resolve(false));
+    });
+    if (!ready) {
+      await worker.terminate();
+      return undefined;
+    }
+    return new WorkerSqliteWriter(worker);
+  }
+
+  private receive(r: WorkerReply): void {
+    if (r.type === 'error') return this.fail(new StoreError(r.message));
+    if (r.type === 'written') this.inFlight--;
+    const i = this.waiters.findIndex((w) => w.accept(r));
+    if (i !== -1) this.waiters.splice(i, 1)[0]!.resolve(r);
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    for (const w of this.waiters.splice(0)) w.reject(e);
+  }
+
+  private wait(accept: (r: WorkerReply) => boolean): Promise<WorkerReply> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => this.waiters.push({ accept, resolve, reject }));
+  }
+
+  private send(m: WorkerRequest): void {
+    if (this.failure) throw this.failure;
+    this.worker.postMessage(m);
+  }
+
+  async write(rows: ImportRowBuffer): Promise<void> {
+    while (this.inFlight >= MAX_IN_FLIGHT) await this.wait((r) => r.type === 'written');
+    this.inFlight++;
+    this.send({ type: 'write', text: encodeRows(rows) });
+  }
+
+  async commit(progress: FileProgress): Promise<number> {
+    const reply = this.wait((r) => r.type === 'committed');
+    this.send({ type: 'commit', progress: { ...progress } });
+    const r = await reply;
+    const inserted = r.type === 'committed' ? r.inserted : 0;
+    progress.rowsNew += inserted;
+    return inserted;
+  }
+
+  async close(): Promise<void> {
+    if (!this.failure) {
+      const closed = this.wait((r) => r.type === 'closed');
+      this.worker.postMessage({ type: 'close' } satisfies WorkerRequest);
+      await closed.catch(() => undefined);
+    }
+    await this.worker.terminate();
+  }
+}
