@@ -58,10 +58,19 @@ export function expandDyads(kind: DyadKind, code: string, sources: string[], tar
   }
   const parties = [...new Set([...sources, ...named])];
   if (kind === 'sym') {
-    // "X and Y signed separate deals with Z and W": each signer with each partner, not among themselves.
+    // "X and Y signed separate deals with Z and W": each signer with each partner, not among
+    // themselves; meetings and agreements run both ways, other joint acts ("shared intelligence
+    // with", "agreed to a ceasefire with") are the subject's.
     if (named.length === 0) return pairs(parties, code);
+    const both = code.startsWith('04') || code === '057';
     const out: Dyad[] = [];
-    for (const s of sources) for (const t of named) if (s !== t) out.push({ source: s, target: t, code }, { source: t, target: s, code });
+    for (const s of sources) {
+      for (const t of named) {
+        if (s === t) continue;
+        out.push({ source: s, target: t, code });
+        if (both) out.push({ source: t, target: s, code });
+      }
+    }
     return out;
   }
   if (kind === 'visit') {

@@ -138,7 +138,10 @@ function prepBefore(tokens: Token[], start: number): string {
 
 const INVARIANT_PLURALS = new Set(['aircraft', 'police', 'personnel', 'staff', 'crew', 'military']);
 const PERSON_NOUNS = new Set(['student', 'journalist', 'reporter', 'citizen', 'national', 'tourist', 'pilot', 'soldier', 'woman', 'man', 'worker', 'activist', 'businessman', 'businesswoman', 'executive', 'teacher', 'scientist', 'engineer', 'athlete', 'player', 'sailor', 'fisherman', 'hostage', 'detainee', 'prisoner', 'captive', 'academic', 'researcher', 'blogger', 'dissident', 'missionary', 'climber', 'aid worker', 'nurse', 'doctor', 'priest', 'veteran', 'contractor', 'consultant', 'spy']);
-const PLURAL_PEOPLE = /(?:s|men|people|aircraft|police|personnel|staff|crew|military)$/;
+// Plurals that stand for a country's people, forces or economy ("Russian aircraft", "Chinese
+// goods", "Indian soldiers"), not any plural ("Afghan reserves" is no actor).
+const PLURAL_PEOPLE = /(?:ers|ists|ians|ans|ese|men|people|aircraft|police|personnel|staff|crew|military)$/;
+const ACTING_PLURALS = new Set(['troops', 'forces', 'soldiers', 'officials', 'diplomats', 'citizens', 'nationals', 'refugees', 'migrants', 'civilians', 'students', 'tourists', 'pilots', 'hostages', 'prisoners', 'detainees', 'jets', 'warships', 'ships', 'boats', 'vessels', 'planes', 'drones', 'tanks', 'positions', 'bases', 'units', 'goods', 'products', 'exports', 'imports', 'companies', 'firms', 'banks', 'authorities', 'leaders', 'activists', 'journalists', 'lawmakers', 'generals', 'rebels', 'militants', 'separatists', 'insurgents', 'guards', 'envoys', 'delegates', 'negotiators', 'ministers', 'sailors', 'marines', 'fishermen', 'workers', 'farmers', 'servicemen', 'veterans', 'interests', 'assets', 'cities', 'towns', 'villages', 'territories', 'regions', 'sites', 'targets']);
 
 /**
  * Nouns (one to three) after a country adjective that stand for the country's people or forces:
@@ -151,7 +154,7 @@ function subjectNounRun(tokens: Token[], from: number): boolean {
   if (k === from) return false;
   const last = tokens[k - 1]!;
   if (last.pos !== 'NOUN') return false;
-  if ((last.lower !== last.lemma || INVARIANT_PLURALS.has(last.lower)) && PLURAL_PEOPLE.test(last.lower)) return true;
+  if ((last.lower !== last.lemma || INVARIANT_PLURALS.has(last.lower)) && (PLURAL_PEOPLE.test(last.lower) || ACTING_PLURALS.has(last.lower))) return true;
   // "the American student", "a French journalist": one of the country's people.
   if (PERSON_NOUNS.has(last.lower)) return true;
   const next = tokens[k];

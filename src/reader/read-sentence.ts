@@ -28,6 +28,13 @@ const BOUNDARY = new Set(['.', ';', ':', '?', '!']);
 const CLAUSE_START = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'if', 'unless', 'when', 'after', 'before', 'since', 'until', 'but', 'where']);
 const COORD = new Set(['and', ',', 'or', '&']);
 // Words allowed between trigger words: "provide $50 million in humanitarian aid".
+// "detained people for criticising", "without signing": a gerund after these is a reason or a
+// circumstance, not an act reported in its own right.
+const CROWD_NOUNS = new Set(['people', 'persons', 'protesters', 'demonstrators', 'activists', 'dozens', 'hundreds', 'thousands', 'residents', 'villagers', 'students', 'civilians', 'opponents', 'critics', 'supporters', 'members', 'rioters', 'dissidents', 'journalists', 'worshippers', 'mourners', 'crowds']);
+const GERUND_MARKERS = new Set(['for', 'of', 'by', 'without', 'against']);
+// Particles that make "call for", "call on" phrasal only when nothing stands between ("calling it a
+// chance for dialogue" is no appeal).
+const TIGHT_PARTICLES = new Set(['for', 'on', 'upon']);
 const DATE_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/;
 const ASPECT = new Set(['begin', 'start', 'continue', 'resume', 'stop', 'keep', 'finish']);
 const MAX_GAP = 6;
@@ -64,7 +71,7 @@ function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array,
   if (p.headPos === 'V' && head.pos !== 'VERB' && !misTagged) return undefined;
   // "the negotiating table", "return to talks", "help in hosting": a verb form used as a noun.
   const before = tokens[i - 1];
-  if (p.headPos === 'V' && before && !afterMention && (before.pos === 'DET' || before.pos === 'ADP' || before.lower === "'s")) return undefined;
+  if (p.headPos === 'V' && before && !afterMention && (before.pos === 'DET' || before.pos === 'ADP' || before.lower === "'s" || GERUND_MARKERS.has(before.lower))) return undefined;
   if (p.headPos === 'N' && head.pos !== 'NOUN' && head.pos !== 'PROPN') return undefined;
   const passive = p.headPos !== 'N' && isPassive(tokens, i);
   let pos = i;
@@ -75,7 +82,7 @@ function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array,
     for (let j = pos + 1; j < tokens.length && j <= pos + 1 + MAX_GAP; j++) {
       const t = tokens[j]!;
       if (BOUNDARY.has(t.lower)) break;
-      if (!taken[j] && itemMatches(t, alts) && !(t.pos === 'ADP' && DATE_WORD.test(tokens[j + 1]?.lower ?? ''))) {
+      if (!taken[j] && itemMatches(t, alts) && !(t.pos === 'ADP' && DATE_WORD.test(tokens[j + 1]?.lower ?? '')) && !(k === 1 && TIGHT_PARTICLES.has(t.lower) && j > pos + 1 && p.items.length === 2)) {
         // ("agreed on Wednesday" is no "agree on")
         found = j;
         break;
@@ -253,6 +260,8 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     const rel = tokens[k];
     if (rel && (rel.lower === 'that' || rel.lower === 'which') && k > 0 && tokens[k - 1]!.lower !== ',' && tokens[k - 1]!.pos === 'NOUN' && !mentions.some((c) => c.end === k)) return undefined;
   }
+  // "agreed to halt": "agree" governs the next verb; it is no agreement "with" anyone by itself.
+  if (p.id.startsWith('agree.') && tokens[m.last + 1]?.lower === 'to' && tokens[m.last + 1]!.pos === 'PART') return undefined;
   let nounParties: Mention[] | undefined;
   if (p.headPos === 'N') {
     subjectIdx = possessor(tokens, mentions, m.first);
@@ -384,7 +393,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     // Protests are directed at the government unless the text names another target.
     targets = [{ ...sources[0], code: partyOf(sources[0].code) + 'GOV', inferred: true, person: false }];
   }
-  if (targets[0] === null && sources[0] && (p.code === '173' || p.code === '175') && !isOrganisationCode(sources[0].code)) {
+  if (targets[0] === null && sources[0] && (p.code === '173' || p.code === '175') && !isOrganisationCode(sources[0].code) && tokens.slice(m.last + 1, m.last + 7).some((w) => CROWD_NOUNS.has(w.lower))) {
     // Arrests and crackdowns on unnamed people ("detained dozens of people") target civilians.
     targets = [{ ...sources[0], code: partyOf(sources[0].code) + 'CVL', inferred: true, person: false }];
   }
@@ -464,7 +473,8 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   // Meetings and agreements run both ways; visits and hosting pair up (see expand-dyads.ts).
   // Intent and refusal events are one-way declarations.
   // "Armenia and Azerbaijan accused each other": every pair, both ways.
-  const reciprocal = targets[0] === null && sources.length >= 2 && tokens.some((w, k) => (w.lower === 'other' && tokens[k - 1]?.lower === 'each') || (w.lower === 'another' && tokens[k - 1]?.lower === 'one'));
+  const pairSubject = sources.length === 2 && sources[0]!.start === sources[1]!.start && sources[0]!.end === sources[1]!.end;
+  const reciprocal = targets[0] === null && sources.length >= 2 && (pairSubject || tokens.some((w, k) => (w.lower === 'other' && tokens[k - 1]?.lower === 'each') || (w.lower === 'another' && tokens[k - 1]?.lower === 'one')));
   const kind = rule.endsWith('+agreement') ? 'sym' : converted ? 'plain' : reciprocal ? 'sym' : p.dyad;
   const sourcePerson = new Map(sources.map((s) => [s.code, s.person && !s.inferred] as const));
   const dyads = expandDyads(kind, code, sources.map((s) => s.code), targets.map((tg) => tg?.code ?? null), mentions, tokens, m.after);
