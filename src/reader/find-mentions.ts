@@ -40,12 +40,14 @@ export interface ArticleContext {
   people: Set<string>;
   /** The several actors that last acted together ("X and Y met"), for "they". */
   lastGroup?: string[];
+  /** Distinct people (their codes) in order of mention, for "the two men", "both leaders". */
+  recentPeople: string[];
   /** Distinct country-level parties in order of last mention, for "both sides", "the two countries". */
   recentParties: string[];
 }
 
 export function newArticleContext(date: IsoDate): ArticleContext {
-  return { date, lastByRole: new Map(), people: new Set(), recentParties: [] };
+  return { date, lastByRole: new Map(), people: new Set(), recentParties: [], recentPeople: [] };
 }
 
 interface Raw {
@@ -60,6 +62,7 @@ const PREPOSITIONS = new Set(['with', 'to', 'in', 'by', 'on', 'against', 'from',
 const SKIP_BEFORE = new Set(['the', 'a', 'an', "'s", 'both', 'fellow', 'neighbouring', 'neighboring']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'through', 'around', 'within', 'throughout']);
 const PAIR_ANAPHORS = new Set(['both sides', 'both countries', 'two countries', 'two sides', 'both governments', 'two governments', 'both nations', 'two nations', 'two neighbours', 'two neighbors', 'both leaders', 'two leaders', 'two men', 'both men']);
+const PERSONAL_PAIRS = new Set(['men', 'leaders', 'presidents', 'ministers', 'women']);
 const BODY_ANAPHORS = new Set(['alliance', 'bloc', 'organisation', 'organization', 'agency', 'union', 'court', 'council', 'watchdog', 'body', 'fund', 'bank']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
@@ -207,7 +210,13 @@ function contextCountry(raws: Raw[], ctx: ArticleContext, at: number): string | 
 }
 
 function remember(ctx: ArticleContext, m: Mention): void {
-  if (m.person) ctx.lastPerson = m.code;
+  if (m.person) {
+    ctx.lastPerson = m.code;
+    const at = ctx.recentPeople.indexOf(m.code);
+    if (at >= 0) ctx.recentPeople.splice(at, 1);
+    ctx.recentPeople.push(m.code);
+    if (ctx.recentPeople.length > 6) ctx.recentPeople.shift();
+  }
   if (isOrganisationCode(m.code)) ctx.lastOrg = m.code;
   else ctx.lastThing = m.code;
   const party = partyOf(m.code);
@@ -227,6 +236,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
   const raws = rawMatches(tokens, index);
   // "both sides" means the parties of the story so far, not the ones this sentence adds.
   const partiesBefore = ctx.recentParties.slice();
+  const peopleBefore = ctx.recentPeople.slice();
   const mentions: Mention[] = [];
   const push = (start: number, end: number, code: string, person: boolean, inferred: boolean): void => {
     const prev = mentions[mentions.length - 1];
@@ -389,7 +399,9 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       continue;
     } else if ((t.lower === 'both' || t.lower === 'two') && partiesBefore.length >= 2 && PAIR_ANAPHORS.has(`${t.lower} ${tokens[i + 1]?.lower ?? ''}`)) {
       // "both sides", "the two countries": the last two parties named, as one coordinated pair.
-      const [a, b] = partiesBefore.slice(-2) as [string, string];
+      // "the two men", "both leaders" are the last two people; "both sides" the last two parties.
+      const personal = PERSONAL_PAIRS.has(tokens[i + 1]?.lower ?? '') && peopleBefore.length >= 2;
+      const [a, b] = (personal ? peopleBefore : partiesBefore).slice(-2) as [string, string];
       const end = i + 2;
       const start = tokens[i - 1]?.lower === 'the' ? i - 1 : i;
       const m1: Mention = { start, end, code: a, person: false, inferred: true, prep: prepBefore(tokens, start), apposition: false };
