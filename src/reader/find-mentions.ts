@@ -63,6 +63,18 @@ const SKIP_BEFORE = new Set(['the', 'a', 'an', "'s", 'both', 'fellow', 'neighbou
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'through', 'around', 'within', 'throughout']);
 const PAIR_ANAPHORS = new Set(['both sides', 'both countries', 'two countries', 'two sides', 'both governments', 'two governments', 'both nations', 'two nations', 'two neighbours', 'two neighbors', 'both leaders', 'two leaders', 'two men', 'both men']);
 const PERSONAL_PAIRS = new Set(['men', 'leaders', 'presidents', 'ministers', 'women']);
+// "after the government and the opposition signed": these introduce a clause when a verb follows.
+const CLAUSE_PREPS = new Set(['after', 'before', 'since', 'until', 'as', 'than', 'while', 'once']);
+
+function opensClause(tokens: Token[], end: number): boolean {
+  for (let k = end; k < tokens.length && k < end + 8; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+    if (t.pos === 'ADP' || t.pos === 'PUNCT') return false;
+  }
+  return false;
+}
+
 const BODY_ANAPHORS = new Set(['alliance', 'bloc', 'organisation', 'organization', 'agency', 'union', 'court', 'council', 'watchdog', 'body', 'fund', 'bank']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
@@ -253,6 +265,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       const w = tokens[k2]?.lower;
       if (k2 === prev.end && (w === 'and' || w === 'or')) prep = prev.prep;
     }
+    if (CLAUSE_PREPS.has(prep) && opensClause(tokens, end)) prep = '';
     const m: Mention = { start, end, code, person, inferred, prep, apposition };
     mentions.push(m);
     if (!apposition) remember(ctx, m);
