@@ -309,6 +309,11 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   if (last && p.headPos !== 'N' && t.lower.endsWith('ing') && !m.passive && tokens[i - 1]?.lemma !== 'be' && (tokens[i - 1]?.lower === ',' || subjects.length === 0 || (st.lastSubjectEnd !== undefined && subjects[0]!.start > st.lastSubjectEnd))) {
     subjects = last;
   }
+  // "accused Canada of interfering and expelled its ambassador": a verb after "and" shares the
+  // subject of the verb before it, not that verb's object.
+  if (last && !m.passive && p.headPos !== 'N' && (tokens[m.first - 1]?.lower === 'and' || (tokens[m.first - 1]?.pos === 'ADV' && tokens[m.first - 2]?.lower === 'and')) && subjects.length > 0 && st.lastSubjectEnd !== undefined && subjects[0]!.start > st.lastSubjectEnd) {
+    subjects = last;
+  }
   if (subjects.length === 0 && last && !m.passive) {
     // "... met Kim and then flew to Beijing": the verb shares the earlier subject.
     subjects = last;
@@ -342,7 +347,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       b = c.end;
       // "called on Iran": the particle of the trigger is no preposition of the object.
       const particle = c.prep !== '' && tokens[c.start - 1] !== undefined && (c.start - 1 === m.last || (c.start - 2 === m.last && tokens[c.start - 1]!.pos === 'DET'));
-      const rank = afterThat ? (c.prep === '' ? thatRank : -1) : prefs.indexOf(particle ? '' : c.prep);
+      const rank = afterThat ? (c.prep === '' ? thatRank : -1) : prefs.indexOf(particle && !prefs.includes(c.prep) ? '' : c.prep);
       if (rank >= 0 && rank < bestRank) {
         bestRank = rank;
         targetIdx = k;
