@@ -109,6 +109,22 @@ describe('who did what to whom', () => {
     expect(read('Japan and China accused each other of spying.').map(brief)).toEqual(['JPN CHN 1125 asserted', 'CHN JPN 1125 asserted']);
   });
 
+  it('"both sides" and "the two men" refer back to the last two parties or people', () => {
+    const events = read('Russia attacked Ukraine. Japan urged both sides to show restraint.');
+    expect(events.filter((e) => e.code.startsWith('02')).map((e) => `${e.source} ${e.target}`)).toEqual(['JPN RUS', 'JPN UKR']);
+    const men = read('Trump met Putin in Finland. The two men discussed Syria.');
+    expect(men.filter((e) => e.sentence === 1).map((e) => `${e.source} ${e.target}`).sort()).toEqual(['RUSGOV USAGOV', 'USAGOV RUSGOV']);
+  });
+
+  it('announced force is a threat; an analyst\'s "could" is not', () => {
+    expect(moves(read('Russia said it would attack Ukraine.')).map(brief)).toEqual(['RUS UKR 138 asserted']);
+    expect(moves(read('China could attack Japan.'))).toEqual([]);
+  });
+
+  it('parties that agree to do something together reach an agreement', () => {
+    expect(read('Japan and China agreed to resume talks.').map(brief)).toEqual(['JPN CHN 057 asserted', 'CHN JPN 057 asserted']);
+  });
+
   it('a that-clause names the target of a demand', () => {
     expect(read('Japan demanded that China release the fishermen.').map(brief)).toEqual(['JPN CHN 1053 asserted']);
   });

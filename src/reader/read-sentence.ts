@@ -436,7 +436,8 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     // "The Kremlin said it could strike", "Israel will respond with force": announced force is a
     // threat, made now by whoever announces it.
     code = threatCodeFor(code)!;
-    mode = verdict.speech ? 'reported' : 'asserted';
+    // the holder's own announcement is asserted; a trailing "..., officials said" relays it
+    mode = verdict.speech && !verdict.framed ? 'reported' : 'asserted';
     rule = `${p.id}+threat`;
     converted = true;
     const holder = gov && gov.kind === 'intent' && gov.index < (subjectMention?.start ?? m.first) ? mentionBefore(mentions, gov.index) : undefined;
@@ -445,7 +446,8 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     // "Iran and Saudi Arabia agreed to restore relations": parties agreeing with each other have
     // reached an agreement (057), whatever it is about.
     code = '057';
-    mode = verdict.speech ? 'reported' : 'asserted';
+    // the holder's own announcement is asserted; a trailing "..., officials said" relays it
+    mode = verdict.speech && !verdict.framed ? 'reported' : 'asserted';
     rule = `${p.id}+agreement`;
     targets = [null];
   } else if (mode === 'intended' && ((verdict.ownIntent && verdict.framed) || gov?.kind === 'intent')) {
@@ -464,7 +466,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       }
     }
   }
-  if (mode === 'asserted' && verdict.speech) mode = 'reported';
+  if (mode === 'asserted' && verdict.speech && !converted) mode = 'reported';
   if (intentSource) sources = [intentSource];
 
   let confidence = 0.85;
