@@ -20,6 +20,12 @@ function quote(text: string): string {
  * row: the chunk is inserted with INSERT OR IGNORE and the changes counted. When every row went in,
  * the chunk's aggregates are those of the whole chunk. When some did not, the chunk is rolled back
  * and replayed row by row, adding to the aggregates only the rows that went in.
+ *
+ * Pragmas: the store's WAL journal with synchronous=NORMAL stays during imports. It is crash-safe
+ * (a kill or a power cut loses at most the open chunk, never consistency), and measured here on a
+ * 300,000-row GDELT file, synchronous=OFF, journal_mode=DELETE, a 256 MiB cache or a larger
+ * wal_autocheckpoint changed the time by less than the run-to-run noise: the import is CPU-bound
+ * in SQLite's B-tree work, not waiting on the disk.
  */
 export class SqliteImportWriter implements ImportWriter {
   private readonly bulk: BetterSqlite3.Statement;
