@@ -121,12 +121,16 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   // 2. Before the subject: the frame of the clause, scanning back to the sentence start.
   // Past a "that", only verbs that take a that-clause (say, hope, demand) can frame the action.
   let passedThat = false;
+  // "asked for relief and that Washington had rejected": a that-clause joined by "and" belongs to
+  // the speech verb further back, not to the verb of the first clause.
+  let joinedThat = false;
   for (let k = subjectStart - 1; k >= 0; k--) {
     const t = tokens[k]!;
     const w = t.lower;
     if (STOP.has(w)) break;
     if (w === 'that' && (t.pos === 'SCONJ' || t.pos === 'PRON' || t.pos === 'DET')) {
       passedThat = true;
+      if (tokens[k - 1]?.lower === 'and' || tokens[k - 1]?.lower === 'but' || tokens[k - 1]?.lower === 'or') joinedThat = true;
       // "reports that X had met", "claims that": hearsay, not a fact.
       const noun = tokens[k - 1];
       if (noun && noun.pos === 'NOUN' && HEARSAY.has(noun.lemma)) {
@@ -164,12 +168,12 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
         negated = true;
         break;
       }
-      if (APPEAL_FRAME.has(lemma) && governor === undefined && t.pos === 'VERB') {
+      if (APPEAL_FRAME.has(lemma) && governor === undefined && t.pos === 'VERB' && !joinedThat) {
         governor = { kind: lemma === 'warn' || lemma === 'threaten' ? 'threat' : 'appeal', index: k };
         frameEnd = k;
         break;
       }
-      if (HOPE_FRAME.has(lemma)) {
+      if (HOPE_FRAME.has(lemma) && !joinedThat) {
         hopeFrame = true;
         if (ADVICE_FRAME.has(lemma)) advice = true;
         if (governor === undefined) governor = { kind: lemma === 'expect' || lemma === 'predict' || lemma === 'believe' || lemma === 'fear' || lemma === 'argue' || lemma === 'suggest' || lemma === 'recommend' ? 'prediction' : lemma === 'plan' || lemma === 'intend' ? 'plan' : 'intent', index: k };

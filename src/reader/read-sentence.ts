@@ -72,6 +72,8 @@ function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array,
   // "the negotiating table", "return to talks", "help in hosting": a verb form used as a noun.
   const before = tokens[i - 1];
   if (p.headPos === 'V' && before && !afterMention && (before.pos === 'DET' || before.pos === 'ADP' || before.lower === "'s" || GERUND_MARKERS.has(before.lower))) return undefined;
+  // "return to talks": a plural noun after "to", not an infinitive
+  if (p.headPos === 'V' && before?.lower === 'to' && head.lower.endsWith('s') && !head.lower.endsWith('ss') && head.lower !== head.lemma) return undefined;
   if (p.headPos === 'N' && head.pos !== 'NOUN' && head.pos !== 'PROPN') return undefined;
   const passive = p.headPos !== 'N' && isPassive(tokens, i);
   let pos = i;
@@ -414,7 +416,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   const subjEnd = explicit ? Math.max(...subjects.map((s) => s.end)) : m.first;
   const verdict = detectMode(tokens, i, subjStart, subjEnd, m.first);
   let mode = verdict.mode;
-  let code = refineCode(p, tokens, m.after + 1);
+  let code = refineCode(p, tokens, m.first + 1);
   let rule = p.id;
   let intentSource: Mention | undefined;
   const gov = verdict.governor;
