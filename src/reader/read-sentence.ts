@@ -27,6 +27,8 @@ export interface SentenceEvent {
 const BOUNDARY = new Set(['.', ';', ':', '?', '!']);
 const CLAUSE_START = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'if', 'unless', 'when', 'after', 'before', 'since', 'until', 'but', 'where']);
 const COORD = new Set(['and', ',', 'or', '&']);
+// Words that may sit between conjuncts: "the president and his counterpart".
+const COORD_FILLERS = new Set(['the', 'both', 'his', 'her', 'its', 'their', 'a', 'an', 'also', 'then']);
 // Words allowed between trigger words: "provide $50 million in humanitarian aid".
 // "detained people for criticising", "without signing": a gerund after these is a reason or a
 // circumstance, not an act reported in its own right.
@@ -154,7 +156,7 @@ function coordinated(tokens: Token[], mentions: Mention[], at: number, dir: -1 |
       if (COORD.has(w)) {
         sawCoord = true;
         if (w !== ',') conjunction = true;
-      } else if (w !== 'the' && w !== 'both') ok = false;
+      } else if (!COORD_FILLERS.has(w)) ok = false;
     }
     if (!ok || !sawCoord) break;
     if (dir === 1 && n.prep !== '' && n.prep !== c.prep) break;
