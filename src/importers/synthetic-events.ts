@@ -11,7 +11,11 @@ import type { ImportFormat } from './format-parser.js';
  */
 export interface SyntheticOptions {
   seed?: number;
-  /** First event day (YYYY-MM-DD) and how many days the rows spread over. */
+  /**
+   * First event day (YYYY-MM-DD) and how many days the rows spread over. The default, 7, makes a
+   * million rows about a week of GDELT 2.0 (on the order of 10^5 events a day, reference/stack.md
+   * §6): a file's rows cluster in a few days, which is what the daily dyad aggregates see.
+   */
   start?: string;
   days?: number;
   /** First event id (GDELT ids are consecutive integers). */
@@ -69,7 +73,7 @@ export function writeSyntheticEvents(path: string, format: ImportFormat, rows: n
   const rnd = prng(o.seed ?? 42);
   const codes = [...eventCodes().values()].filter((c) => c.code.length >= 3);
   const startMs = Date.parse(`${o.start ?? '2018-01-01'}T00:00:00Z`);
-  const days = o.days ?? 60;
+  const days = o.days ?? 7;
   const firstId = o.firstId ?? 800_000_000;
   const pick = (): (typeof COUNTRIES)[number] => {
     // A skew: half the actors come from the first five countries.
