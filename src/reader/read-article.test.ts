@@ -125,6 +125,10 @@ describe('who did what to whom', () => {
     expect(read('Japan and China agreed to resume talks.').map(brief)).toEqual(['JPN CHN 057 asserted', 'CHN JPN 057 asserted']);
   });
 
+  it('"I" in a quote is the speaker named after it', () => {
+    expect(read('"I am ready to meet the Japanese foreign minister," Putin said.').map(brief)).toEqual(['RUSGOV JPNGOV 036 asserted']);
+  });
+
   it('a that-clause names the target of a demand', () => {
     expect(read('Japan demanded that China release the fishermen.').map(brief)).toEqual(['JPN CHN 1053 asserted']);
   });

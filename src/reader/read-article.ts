@@ -9,6 +9,7 @@ import type { Mode } from './detect-mode.js';
 import { detectEnglish } from './detect-english.js';
 import { findMentions, newArticleContext } from './find-mentions.js';
 import { loadPatterns, type PatternIndex } from './load-patterns.js';
+import { addQuoteSpeakers } from './quote-speaker.js';
 import { readSentence } from './read-sentence.js';
 import { resolveDate } from './resolve-date.js';
 import { splitChunks } from './split-chunks.js';
@@ -80,7 +81,7 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
     const sentences = analyseText(chunk.text, chunk.offset, sentenceIndex);
     sentenceIndex += sentences.length;
     for (const s of sentences) {
-      const mentions = findMentions(s.tokens, index, ctx);
+      const mentions = addQuoteSpeakers(s.tokens, findMentions(s.tokens, index, ctx));
       if (mentions.length === 0) continue;
       const found = readSentence(s, mentions, patterns);
       if (found.length === 0) continue;
