@@ -113,6 +113,8 @@ function rawMatches(tokens: Token[], index: ActorIndex): Raw[] {
           }
         }
         if (!ok || !caseOk(tokens[i]!, entry.caseRule)) continue;
+        // "a firm deadline": an agent word used as an adjective names no one.
+        if (entry.kind === 'agent' && tokens[i + n - 1]!.pos === 'ADJ' && (i === 0 || tokens[i - 1]!.pos === 'DET')) continue;
         best = { start: i, end: i + n, entry };
         break; // longest first
       }

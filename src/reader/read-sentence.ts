@@ -59,7 +59,9 @@ function itemMatches(t: Token, alts: string[]): boolean {
 
 function isPassive(tokens: Token[], head: number): boolean {
   const t = tokens[head]!;
-  if (t.lower.endsWith('ing') || t.lower === t.lemma) return false;
+  if (t.lower.endsWith('ing')) return false;
+  // "was hit", "were put": participles that look like the base form need a "be" right before.
+  if (t.lower === t.lemma) return head > 0 && /^(was|were|been|being|is|are)$/.test(tokens[head - 1]!.lower);
   for (let k = head - 1; k >= 0 && k >= head - 3; k--) {
     const w = tokens[k]!;
     if (w.lemma === 'be' || w.lemma === 'get') return true;
@@ -406,7 +408,9 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     // Arrests and crackdowns on unnamed people ("detained dozens of people") target civilians.
     targets = [{ ...sources[0], code: partyOf(sources[0].code) + 'CVL', inferred: true, person: false }];
   }
-  if (p.needsTarget && targets[0] === null && !(p.dyad !== 'plain' && sources.length >= 2)) return undefined;
+  // "Kim hoped Pompeo would visit soon": the intent's target is the visitor, found below.
+  const heldIntent = targets[0] === null && subjects.length > 0 && subjects[0]!.start > 0 && intentFrameBefore(tokens, subjects[0]!.start);
+  if (p.needsTarget && targets[0] === null && !(p.dyad !== 'plain' && sources.length >= 2) && !heldIntent) return undefined;
   if (!m.passive && !subjectInferred && st.lastSubject !== subjects && p.headPos !== 'N') {
     st.lastSubject = subjects;
     st.lastSubjectEnd = m.last;
@@ -523,6 +527,18 @@ function reportedPast(tokens: Token[], from: number): boolean {
 }
 
 /** "to destroy", "to totally destroy": the verb is an infinitive. */
+const INTENT_FRAMES = new Set(['hope', 'want', 'wish', 'expect', 'invite']);
+
+/** An intent verb with its own subject stands before this clause ("Kim hoped (that) Pompeo ..."). */
+function intentFrameBefore(tokens: Token[], start: number): boolean {
+  for (let k = start - 1; k >= 0 && k >= start - 3; k--) {
+    const t = tokens[k]!;
+    if (t.pos === 'VERB' && INTENT_FRAMES.has(t.lemma)) return true;
+    if (t.lower !== 'that') return false;
+  }
+  return false;
+}
+
 function afterInfinitiveTo(tokens: Token[], at: number): boolean {
   let k = at - 1;
   while (k >= 0 && tokens[k]!.pos === 'ADV') k--;
