@@ -150,7 +150,7 @@ function coordinated(tokens: Token[], mentions: Mention[], at: number, dir: -1 |
     }
     const from = dir === 1 ? c.end : n.end;
     const to = dir === 1 ? n.start : c.start;
-    if (to - from < 1 || to - from > 3) break;
+    if (to - from < 1 || to - from > 4) break;
     let ok = true;
     let sawCoord = false;
     for (let k = from; k < to; k++) {
@@ -158,7 +158,7 @@ function coordinated(tokens: Token[], mentions: Mention[], at: number, dir: -1 |
       if (COORD.has(w)) {
         sawCoord = true;
         if (w !== ',') conjunction = true;
-      } else if (!COORD_FILLERS.has(w)) ok = false;
+      } else if (!COORD_FILLERS.has(w) && tokens[k]!.pos !== 'NUM' && tokens[k]!.pos !== 'ADJ') ok = false;
     }
     if (!ok || !sawCoord) break;
     if (dir === 1 && n.prep !== '' && n.prep !== c.prep) break;
