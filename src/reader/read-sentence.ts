@@ -38,6 +38,12 @@ const GERUND_MARKERS = new Set(['for', 'of', 'by', 'without', 'against']);
 // chance for dialogue" is no appeal).
 const TIGHT_PARTICLES = new Set(['for', 'on', 'upon']);
 const DATE_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/;
+const IRREGULAR_PAST: Record<string, string> = {
+  shot: 'shoot', struck: 'strike', hit: 'hit', met: 'meet', held: 'hold', sent: 'send', led: 'lead', left: 'leave',
+  took: 'take', taken: 'take', made: 'make', gave: 'give', given: 'give', sought: 'seek', fought: 'fight', brought: 'bring',
+  paid: 'pay', told: 'tell', spoke: 'speak', spoken: 'speak', flew: 'fly', flown: 'fly', broke: 'break', broken: 'break',
+  froze: 'freeze', frozen: 'freeze', shut: 'shut', beaten: 'beat', seen: 'see', drawn: 'draw', thrown: 'throw', bound: 'bind',
+};
 const ASPECT = new Set(['begin', 'start', 'continue', 'resume', 'stop', 'keep', 'finish']);
 const MAX_GAP = 6;
 // "The remains of fifty-five US servicemen were returned": the noun may stand further back.
@@ -209,6 +215,12 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
       // ... and a gerund after "began" as a noun ("began trading").
       const w = t.lower.slice(0, -3);
       cands = patterns.byHead.get(w) ?? patterns.byHead.get(w + 'e') ?? patterns.byHead.get(w.slice(0, -1));
+      misTagged = cands !== undefined;
+    }
+    if (!cands && t.pos === 'NOUN' && i > 0 && tokens[i - 1]!.pos === 'AUX' && (tokens[i - 1]!.lemma === 'have' || tokens[i - 1]!.lemma === 'be')) {
+      // "had shot down", "was struck": wink may tag a participle after an auxiliary as a noun.
+      const w = IRREGULAR_PAST[t.lower] ?? (t.lower.endsWith('ed') ? t.lower.slice(0, -2) : t.lower);
+      cands = patterns.byHead.get(w) ?? patterns.byHead.get(w + 'e') ?? patterns.byHead.get(t.lower.slice(0, -1));
       misTagged = cands !== undefined;
     }
     if (!cands) continue;
