@@ -8,11 +8,17 @@ import { ParleyError } from '../model/errors.js';
 
 const program = new Command().name('parley').exitOverride();
 registerReadCommand(program);
+// process.exitCode (not process.exit) so that piped stdout is flushed before the process ends.
 program.parseAsync(process.argv).then(
-  () => process.exit(0),
+  () => {
+    process.exitCode = 0;
+  },
   (err: unknown) => {
-    if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : 2);
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
+      return;
+    }
     process.stderr.write(`parley: ${err instanceof ParleyError ? err.message : String(err)}\n`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );

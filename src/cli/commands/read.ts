@@ -111,7 +111,7 @@ events are moves. Warnings go to stderr.`,
           continue;
         }
         for (const w of r.warnings) io.stderr.write(`parley read: warning: ${w}\n`);
-        emit(r.events, format, colour, io);
+        await emit(r.events, format, colour, io);
         if (into) await into.hook(into.name, r.events, { name: r.id, doc: r.id, date: r.events[0]?.date ?? '', text: '' }, command as unknown as Command);
       }
       if (bad > 0) io.stderr.write(`parley read: ${bad} document${bad > 1 ? 's' : ''} could not be read\n`);
@@ -127,7 +127,7 @@ events are moves. Warnings go to stderr.`,
     }
     const { events, warnings } = readArticle(text, { date: opts.date });
     for (const w of warnings) io.stderr.write(`parley read: warning: ${w}\n`);
-    emit(events, format, colour, io);
+    await emit(events, format, colour, io);
     if (into) {
       const added = await into.hook(into.name, events, { name: file ?? '-', date: opts.date, text }, command as unknown as Command);
       io.stderr.write(`parley read: ${added} event${added === 1 ? '' : 's'} added to ${into.name} as proposed\n`);
@@ -135,8 +135,14 @@ events are moves. Warnings go to stderr.`,
   });
 }
 
-function emit(events: ReadEvent[], format: Format, colour: boolean, io: ReadIO): void {
+/**
+ * Writes one document's events and waits for the pipe to drain, so that large outputs are not cut
+ * short when the process exits and memory does not fill with pending writes in --docs mode.
+ */
+async function emit(events: ReadEvent[], format: Format, colour: boolean, io: ReadIO): Promise<void> {
   if (events.length === 0) return;
-  if (format === 'jsonl') io.stdout.write(events.map(eventJson).join('\n') + '\n');
-  else io.stdout.write(formatEventTable(events, colour) + '\n');
+  const text = format === 'jsonl' ? events.map(eventJson).join('\n') + '\n' : formatEventTable(events, colour) + '\n';
+  const ok = io.stdout.write(text);
+  const stream = io.stdout as { write(s: string): unknown; once?: (event: 'drain', cb: () => void) => unknown };
+  if (ok === false && typeof stream.once === 'function') await new Promise<void>((resolve) => stream.once!('drain', resolve));
 }
