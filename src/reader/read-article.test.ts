@@ -81,6 +81,13 @@ describe('actors', () => {
     expect(read('Pompeo met Kim Jong Un in Pyongyang.', '2018-05-09')[0]!.source).toBe('USAGOV');
   });
 
+  it('uses the project dictionary by default (dated roles from data/actors)', () => {
+    const before = readArticle('Pompeo met Kim Jong Un in Pyongyang.', { date: '2018-03-31' }).events;
+    const after = readArticle('Pompeo met Kim Jong Un in Pyongyang.', { date: '2018-05-09' }).events;
+    expect(before[0]!.source).toMatch(/^USA(GOV)?SPY$/);
+    expect(after[0]!.source).toBe('USAGOV');
+  });
+
   it('joins country words and titles', () => {
     expect(read('North Korean leader Kim Jong Un held talks with the Japanese foreign minister.').map(brief)).toEqual(['PRKGOV JPNGOV 046 asserted', 'JPNGOV PRKGOV 046 asserted']);
     expect(read('Syrian troops attacked opposition lawmakers.').map(brief)).toEqual(['SYRMIL SYROPP 190 asserted']);
