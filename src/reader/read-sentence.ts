@@ -278,6 +278,9 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     const rel = tokens[k];
     if (rel && (rel.lower === 'that' || rel.lower === 'which') && k > 0 && tokens[k - 1]!.lower !== ',' && tokens[k - 1]!.pos === 'NOUN' && !mentions.some((c) => c.end === k)) return undefined;
   }
+  // "released a French journalist jailed for a year", "the deal signed in 2015": a participle after
+  // a noun phrase that is itself an object describes that noun; it reports no new act.
+  if (p.headPos !== 'N' && !m.passive && reducedRelative(tokens, i)) return undefined;
   // "agreed to halt": "agree" governs the next verb; it is no agreement "with" anyone by itself.
   if (p.id.startsWith('agree.') && tokens[m.last + 1]?.lower === 'to' && tokens[m.last + 1]!.pos === 'PART') return undefined;
   let nounParties: Mention[] | undefined;
@@ -549,6 +552,20 @@ function intentFrameBefore(tokens: Token[], start: number): boolean {
     if (t.lower !== 'that') return false;
   }
   return false;
+}
+
+function reducedRelative(tokens: Token[], head: number): boolean {
+  const t = tokens[head]!;
+  if (t.pos !== 'VERB' || t.lower === t.lemma || t.lower.endsWith('ing') || t.lower.endsWith('s')) return false;
+  let k = head - 1;
+  if (k < 0 || (tokens[k]!.pos !== 'NOUN' && tokens[k]!.pos !== 'PROPN')) return false;
+  while (k >= 0 && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NUM')) k--;
+  const det = tokens[k];
+  const npStartsWithNumber = tokens[k + 1]?.pos === 'NUM';
+  if (!det || (!(det.pos === 'DET' && det.lower !== 'that') && !npStartsWithNumber)) return false;
+  const j = npStartsWithNumber && det.pos !== 'DET' ? k : k - 1;
+  const verb = tokens[j];
+  return verb !== undefined && verb.pos === 'VERB' && verb.lemma !== 'say' && verb.lemma !== 'be';
 }
 
 function afterInfinitiveTo(tokens: Token[], at: number): boolean {
