@@ -29,7 +29,6 @@ const data = workerData as Data;
 const db = new BetterSqlite3(data.path);
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = NORMAL');
-db.pragma('cache_size = -65536');
 const writer = new SqliteImportWriter(db, data.caseId, data.dataset, data.fileId);
 const rows = new ImportRowBuffer();
 
