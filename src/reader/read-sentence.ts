@@ -65,7 +65,7 @@ function itemMatches(t: Token, alts: string[]): boolean {
 
 function isPassive(tokens: Token[], head: number): boolean {
   const t = tokens[head]!;
-  if (t.lower.endsWith('ing')) return false;
+  if (t.lower.endsWith('ing') || (t.pos !== 'VERB' && t.pos !== 'NOUN')) return false;
   // "was hit", "were put": participles that look like the base form need a "be" right before.
   if (t.lower === t.lemma) return head > 0 && /^(was|were|been|being|is|are)$/.test(tokens[head - 1]!.lower);
   for (let k = head - 1; k >= 0 && k >= head - 3; k--) {
@@ -475,7 +475,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     targets = [null];
   } else if (mode === 'intended' && ((verdict.ownIntent && verdict.framed) || gov?.kind === 'intent')) {
     // Intent that is itself the news: coded 03x, by whoever holds the intent.
-    const intent = intentCodeFor(code);
+    const intent = code.startsWith('03') ? code : intentCodeFor(code);
     if (intent) {
       const holder = gov && gov.index < (subjectMention?.start ?? m.first) ? mentionBefore(mentions, gov.index) : undefined;
       code = intent;
