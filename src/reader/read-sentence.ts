@@ -66,6 +66,8 @@ function itemMatches(t: Token, alts: string[]): boolean {
 function isPassive(tokens: Token[], head: number): boolean {
   const t = tokens[head]!;
   if (t.lower.endsWith('ing') || (t.pos !== 'VERB' && t.pos !== 'NOUN')) return false;
+  // "talks mediated by Saudi Arabia": a participle with its "by" agent is passive without "be".
+  if (t.pos === 'VERB' && t.lower !== t.lemma && t.lower.endsWith('ed') && tokens[head + 1]?.lower === 'by') return true;
   // "was hit", "were put": participles that look like the base form need a "be" right before.
   if (t.lower === t.lemma) return head > 0 && /^(was|were|been|being|is|are)$/.test(tokens[head - 1]!.lower);
   for (let k = head - 1; k >= 0 && k >= head - 3; k--) {
