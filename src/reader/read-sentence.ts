@@ -65,9 +65,10 @@ function itemMatches(t: Token, alts: string[]): boolean {
 
 function isPassive(tokens: Token[], head: number): boolean {
   const t = tokens[head]!;
-  if (t.lower.endsWith('ing') || (t.pos !== 'VERB' && t.pos !== 'NOUN')) return false;
+  if (t.lower.endsWith('ing')) return false;
   // "talks mediated by Saudi Arabia": a participle with its "by" agent is passive without "be".
-  if (t.pos === 'VERB' && t.lower !== t.lemma && t.lower.endsWith('ed') && tokens[head + 1]?.lower === 'by') return true;
+  if ((t.pos === 'VERB' || t.pos === 'ADJ') && t.lower.endsWith('ed') && tokens[head + 1]?.lower === 'by') return true;
+  if (t.pos !== 'VERB' && t.pos !== 'NOUN') return false;
   // "was hit", "were put": participles that look like the base form need a "be" right before.
   if (t.lower === t.lemma) return head > 0 && /^(was|were|been|being|is|are)$/.test(tokens[head - 1]!.lower);
   for (let k = head - 1; k >= 0 && k >= head - 3; k--) {
@@ -434,7 +435,10 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   }
 
   const subjectMention = subjects[0];
-  const explicit = subjectMention !== undefined && !subjectInferred && subjectMention.end <= m.first;
+  // "after talks mediated by China": a reduced passive is read on its own, not through the
+  // auxiliaries of the clause it hangs from.
+  const reducedPassive = m.passive && tokens[m.last + 1]?.lower === 'by' && !/^(was|were|been|being|is|are|be)$/.test(tokens[m.first - 1]?.lower ?? '');
+  const explicit = subjectMention !== undefined && !subjectInferred && subjectMention.end <= m.first && !reducedPassive;
   const subjStart = explicit ? Math.min(...subjects.map((s) => s.start)) : m.first;
   const subjEnd = explicit ? Math.max(...subjects.map((s) => s.end)) : m.first;
   const verdict = detectMode(tokens, i, subjStart, subjEnd, m.first);
