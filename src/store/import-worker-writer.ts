@@ -29,11 +29,19 @@ export class WorkerSqliteWriter implements ImportWriter {
 
   /** Starts the thread; resolves to undefined when it cannot start here (then write in-thread). */
   static async start(path: string, caseId: string, dataset: string, fileId: number): Promise<WorkerSqliteWriter | undefined> {
-    // Next to this module: the .ts source under tsx, the .js build under dist.
-    const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+    // Next to this module: the .js build under dist; under tsx (from source) the .ts file, which a
+    // worker can only load once tsx is registered in it, hence the small bootstrap.
+    const workerData = { path, caseId, dataset, fileId };
     let worker: Worker;
     try {
-      worker = new Worker(new URL(`./import-sqlite-worker${ext}`, import.meta.url), { workerData: { path, caseId, dataset, fileId } });
+      if (import.meta.url.endsWith('.ts')) {
+        const url = new URL('./import-sqlite-worker.ts', import.meta.url).href;
+        const api = import.meta.resolve('tsx/esm/api');
+        const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`;
+        worker = new Worker(boot, { eval: true, workerData });
+      } else {
+        worker = new Worker(new URL('./import-sqlite-worker.js', import.meta.url), { workerData });
+      }
     } catch {
       return undefined;
     }
