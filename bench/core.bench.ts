@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluateCondition } from '../src/analysis/conditions/evaluate-condition.js';
 import { reciprocityFromAggregates } from '../src/analysis/reciprocity.js';
-import { buildBrief, toMove } from '../src/brief/build-brief.js';
+import { buildBrief } from '../src/brief/build-brief.js';
+import { moveFromEvent } from '../src/analysis/move.js';
 import { collectConditionLedger } from '../src/brief/collect-condition-ledger.js';
 import { eventCodes } from '../src/cameo/event-codes.js';
 import type { Actor } from '../src/model/actor.js';
@@ -153,7 +154,7 @@ async function main(): Promise<void> {
   const rec = await measure(async () => {
     const days = await reader.aggregates.dyadDays(CASE, 'USA', 'PRK', '2018-06-12', AS_OF);
     const concessions = await reader.events.find({ caseId: CASE, codes: ['08', '035'], sourceCodes: ['USA', 'PRK'], targetCodes: ['USA', 'PRK'], from: '2018-06-12', to: AS_OF, statuses: ['confirmed'] });
-    return reciprocityFromAggregates(days, { a: 'USA', b: 'PRK' }, { from: '2018-06-12', to: AS_OF, concessionMoves: concessions.flatMap((e) => toMove(e) ?? []) });
+    return reciprocityFromAggregates(days, { a: 'USA', b: 'PRK' }, { from: '2018-06-12', to: AS_OF, concessionMoves: concessions.map(moveFromEvent) });
   });
   rows.push(['reciprocity USA-PRK since 2018-06-12', `${rec.ms.toFixed(0)} ms (${rec.result.aToB.sums.total.count + rec.result.bToA.sums.total.count} moves), peak RSS ${rec.peakRssMiB.toFixed(0)} MiB`]);
   figures.reciprocityMs = rec.ms;

@@ -4,7 +4,7 @@ import { DEFAULT_STEP_PREFIXES, pace } from '../analysis/pace.js';
 import { reciprocity as reciprocityOfMoves, reciprocityFromAggregates } from '../analysis/reciprocity.js';
 import { partyOf } from '../model/actor-code.js';
 import { scorecard } from '../analysis/scorecard.js';
-import type { Move } from '../analysis/move.js';
+import { moveFromEvent, type Move } from '../analysis/move.js';
 import { NotFoundError, UsageError } from '../model/errors.js';
 import type { LedgerEvent, QuadClass, Verification } from '../model/event.js';
 import { verificationRank } from '../model/event.js';
@@ -32,13 +32,9 @@ export interface BriefOptions {
 /** Codes whose moves reciprocity needs one by one (concessions); everything else comes from the daily aggregates. */
 const CONCESSION_CODES = ['08', '035'];
 
-export function toMove(e: LedgerEvent): Move | undefined {
-  if (!e.targetCode) return undefined;
-  return { date: e.date, sourceCode: e.sourceCode, targetCode: e.targetCode, code: e.code, goldstein: e.goldstein, quadClass: e.quadClass, verification: e.verification, id: e.id, summary: e.summary };
-}
-
+/** Moves for the analyses; an event with no target falls outside every dyad. */
 function movesOf(events: readonly LedgerEvent[]): Move[] {
-  return events.map(toMove).filter((m): m is Move => m !== undefined);
+  return events.map(moveFromEvent);
 }
 
 /** Builds the brief of a case on a date from the store, reading only what each part needs. */
