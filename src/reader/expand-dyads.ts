@@ -17,6 +17,7 @@ export interface Dyad {
 }
 
 const PLACE_PREPS = new Set(['in', 'at']);
+const PLACE_NOUNS = new Set(['village', 'hotel', 'summit', 'base', 'resort', 'palace', 'airport', 'border', 'conference', 'island', 'city', 'port', 'ship', 'house']);
 
 function country(code: string): string {
   return isOrganisationCode(code) ? partyOf(code) : code.slice(0, 3);
@@ -33,10 +34,13 @@ function unnamedPlace(tokens: Token[], after: number, mentions: Mention[]): bool
     const w = tokens[k]!.lower;
     if (w === 'sidelines') return true;
     if (PLACE_PREPS.has(w)) {
-      let j = k + 1;
-      while (j < tokens.length && (tokens[j]!.lower === 'the' || tokens[j]!.pos === 'ADJ')) j++;
-      const t = tokens[j];
-      if (t && (t.pos === 'PROPN' || t.lower === 'village' || t.lower === 'hotel' || t.lower === 'summit' || t.lower === 'base') && !mentions.some((m) => m.start <= j && j < m.end)) return true;
+      // "at the truce village of Panmunjom", "in Geneva", "at a military base": a named or
+      // descriptive place within the next few words that is no actor of the dictionary.
+      for (let j = k + 1; j < tokens.length && j <= k + 4; j++) {
+        const t = tokens[j]!;
+        if (t.pos === 'VERB' || t.pos === 'PUNCT') break;
+        if ((t.pos === 'PROPN' || PLACE_NOUNS.has(t.lower)) && !mentions.some((m) => m.start <= j && j < m.end)) return true;
+      }
     }
   }
   return false;
