@@ -3,7 +3,9 @@
  * SQLite; load time, then the time and peak memory of `brief`, of each condition, and of
  * reciprocity, as of a date. Usage: node --expose-gc --import tsx bench/core.bench.ts [events]
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluateCondition } from '../src/analysis/conditions/evaluate-condition.js';
@@ -23,7 +25,7 @@ import { FILE_ORIGIN } from '../src/store/case-repository.js';
 import { measure, printTable } from './measure.js';
 import { seededRandom } from './seeded-random.js';
 
-const EVENTS = Number(process.argv[2] ?? 1_000_000);
+const EVENTS = Number(process.argv[2] && process.argv[2] !== '--read' ? process.argv[2] : 1_000_000);
 const ACTORS = 200;
 const FACILITIES = 10_000;
 const CASE = 'bench';
@@ -114,60 +116,78 @@ function buildCase(): CaseData {
   };
 }
 
-async function main(): Promise<void> {
-  const dir = join(tmpdir(), `parley-bench-${process.pid}`);
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, 'bench.db');
+async function load(path: string): Promise<Record<string, unknown>> {
   const gen = await measure(() => buildCase());
   const data = gen.result;
   const store = await openStore(path);
-  const load = await measure(() =>
+  const loaded = await measure(() =>
     store.transaction(async (tx) => {
       await tx.cases.writeFrame(data, { filesHash: null, sourceDir: null }, new Date().toISOString());
       await tx.events.insert(data.events, FILE_ORIGIN);
       await tx.aggregates.rebuildCase(CASE);
     }).then(() => store.analyze()),
   );
-  // Drop the generated rows before measuring reads, so the figures are the reads' own.
-  data.events.length = 0;
   await store.close();
+  return { generateMs: gen.ms, loadMs: loaded.ms, loadPeakRssMiB: loaded.peakRssMiB };
+}
 
+/** The reads, in a process of their own so their memory is theirs alone, not the generator's. */
+async function read(path: string): Promise<Record<string, unknown>> {
   const reader = await openStore(path);
-  const rows: [string, string][] = [
-    ['ledger', `${EVENTS.toLocaleString('en')} events, ${ACTORS} actors, ${FACILITIES.toLocaleString('en')} facilities (SQLite, ${path})`],
-    ['generate', `${gen.ms.toFixed(0)} ms`],
-    ['load (insert + dyad aggregates)', `${(load.ms / 1000).toFixed(1)} s, ${(EVENTS / (load.ms / 1000)).toFixed(0)} events/s, peak RSS ${load.peakRssMiB.toFixed(0)} MiB`],
-  ];
-  const figures: Record<string, unknown> = { events: EVENTS, actors: ACTORS, facilities: FACILITIES, loadMs: load.ms };
-  // First brief warms the page cache and the code paths; the second is the one reported.
+  const figures: Record<string, unknown> = { startRssMiB: process.memoryUsage().rss / 1024 / 1024 };
+  // The first brief warms the page cache and the code paths; the second is the one reported.
   await buildBrief(reader, { caseId: CASE, asOf: AS_OF });
   const brief = await measure(() => buildBrief(reader, { caseId: CASE, asOf: AS_OF }));
-  rows.push(['brief as of ' + AS_OF, `${brief.ms.toFixed(0)} ms, peak RSS ${brief.peakRssMiB.toFixed(0)} MiB, heap +${brief.heapGrowthMiB.toFixed(1)} MiB`]);
-  figures.briefMs = brief.ms;
-  figures.briefPeakRssMiB = brief.peakRssMiB;
+  figures.brief = { ms: brief.ms, peakRssMiB: brief.peakRssMiB, heapGrowthMiB: brief.heapGrowthMiB };
   const frame = (await reader.cases.readFrame(CASE))!;
+  const conditions: Record<string, unknown> = {};
   for (const c of frame.conditions) {
     const m = await measure(async () => evaluateCondition(c, AS_OF, await collectConditionLedger(reader, frame, c, AS_OF)));
-    rows.push([`condition ${c.id}`, `${m.ms.toFixed(0)} ms (${m.result.verdict}, ${m.result.gatedMoves.length} gated moves), peak RSS ${m.peakRssMiB.toFixed(0)} MiB`]);
-    figures[`condition:${c.id}:ms`] = m.ms;
+    conditions[c.id] = { ms: m.ms, peakRssMiB: m.peakRssMiB, verdict: m.result.verdict, gatedMoves: m.result.gatedMoves.length };
   }
+  figures.conditions = conditions;
   const rec = await measure(async () => {
     const days = await reader.aggregates.dyadDays(CASE, 'USA', 'PRK', '2018-06-12', AS_OF);
-    const concessions = await reader.events.find({ caseId: CASE, codes: ['08', '035'], sourceCodes: ['USA', 'PRK'], targetCodes: ['USA', 'PRK'], from: '2018-06-12', to: AS_OF, statuses: ['confirmed'] });
+    const concessions = await reader.events.find({ caseId: CASE, codes: ['08', '035'], sourceCodes: ['USA', 'PRK'], targetCodes: ['USA', 'PRK'], from: '2018-06-12', to: AS_OF, statuses: ['confirmed'], bare: true });
     return reciprocityFromAggregates(days, { a: 'USA', b: 'PRK' }, { from: '2018-06-12', to: AS_OF, concessionMoves: concessions.map(moveFromEvent) });
   });
-  rows.push(['reciprocity USA-PRK since 2018-06-12', `${rec.ms.toFixed(0)} ms (${rec.result.aToB.sums.total.count + rec.result.bToA.sums.total.count} moves), peak RSS ${rec.peakRssMiB.toFixed(0)} MiB`]);
-  figures.reciprocityMs = rec.ms;
+  figures.reciprocity = { ms: rec.ms, peakRssMiB: rec.peakRssMiB, moves: rec.result.aToB.sums.total.count + rec.result.bToA.sums.total.count };
   const recAll = await measure(async () => {
     const days = await reader.aggregates.dyadDays(CASE, 'USA', 'PRK', '2000-01-01', '2019-12-31');
     return reciprocityFromAggregates(days, { a: 'USA', b: 'PRK' }, { from: '2000-01-01', to: '2019-12-31' });
   });
-  rows.push(['reciprocity USA-PRK over 20 years', `${recAll.ms.toFixed(0)} ms (${recAll.result.aToB.sums.total.count + recAll.result.bToA.sums.total.count} moves), peak RSS ${recAll.peakRssMiB.toFixed(0)} MiB`]);
-  figures.reciprocity20yMs = recAll.ms;
+  figures.reciprocity20y = { ms: recAll.ms, peakRssMiB: recAll.peakRssMiB, moves: recAll.result.aToB.sums.total.count + recAll.result.bToA.sums.total.count };
   await reader.close();
+  return figures;
+}
+
+type Timed = { ms: number; peakRssMiB: number };
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--read') {
+    process.stdout.write(JSON.stringify(await read(process.argv[3]!)));
+    return;
+  }
+  const dir = join(tmpdir(), `parley-bench-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'bench.db');
+  const loaded = await load(path);
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--read', path], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) throw new Error(`the read phase failed: ${child.stderr}`);
+  const reads = JSON.parse(child.stdout) as { startRssMiB: number; brief: Timed & { heapGrowthMiB: number }; conditions: Record<string, Timed & { verdict: string; gatedMoves: number }>; reciprocity: Timed & { moves: number }; reciprocity20y: Timed & { moves: number } };
+  const rows: [string, string][] = [
+    ['ledger', `${EVENTS.toLocaleString('en')} events, ${ACTORS} actors, ${FACILITIES.toLocaleString('en')} facilities (SQLite)`],
+    ['generate', `${(loaded.generateMs as number).toFixed(0)} ms`],
+    ['load (insert + aggregates + ANALYZE)', `${((loaded.loadMs as number) / 1000).toFixed(1)} s, ${(EVENTS / ((loaded.loadMs as number) / 1000)).toFixed(0)} events/s, peak RSS ${(loaded.loadPeakRssMiB as number).toFixed(0)} MiB`],
+    ['reader process at start', `RSS ${reads.startRssMiB.toFixed(0)} MiB`],
+    [`brief as of ${AS_OF}`, `${reads.brief.ms.toFixed(0)} ms, peak RSS ${reads.brief.peakRssMiB.toFixed(0)} MiB, heap +${reads.brief.heapGrowthMiB.toFixed(1)} MiB`],
+    ...Object.entries(reads.conditions).map(([id, c]): [string, string] => [`condition ${id}`, `${c.ms.toFixed(0)} ms (${c.verdict}, ${c.gatedMoves} gated moves), peak RSS ${c.peakRssMiB.toFixed(0)} MiB`]),
+    ['reciprocity USA-PRK since 2018-06-12', `${reads.reciprocity.ms.toFixed(0)} ms (${reads.reciprocity.moves} moves), peak RSS ${reads.reciprocity.peakRssMiB.toFixed(0)} MiB`],
+    ['reciprocity USA-PRK over 20 years', `${reads.reciprocity20y.ms.toFixed(0)} ms (${reads.reciprocity20y.moves} moves), peak RSS ${reads.reciprocity20y.peakRssMiB.toFixed(0)} MiB`],
+  ];
   printTable('Core: ledger, brief, conditions, reciprocity', rows);
   mkdirSync('bench/out', { recursive: true });
-  writeFileSync('bench/out/core.json', JSON.stringify(figures, null, 2));
+  writeFileSync('bench/out/core.json', JSON.stringify({ events: EVENTS, actors: ACTORS, facilities: FACILITIES, ...loaded, ...reads }, null, 2));
   if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
 }
 

@@ -224,10 +224,25 @@ function collectMissing(part: PartResult): string[] {
   return part.missing ? [part.missing] : [];
 }
 
+/**
+ * Sites by id and their observations, built once per list of facilities: a brief evaluates
+ * several conditions over the same sites.
+ */
+const siteIndexes = new WeakMap<readonly Facility[], { byId: ReadonlyMap<string, Facility>; observations: readonly SiteObservation[] }>();
+
+function siteIndex(facilities: readonly Facility[]): { byId: ReadonlyMap<string, Facility>; observations: readonly SiteObservation[] } {
+  let index = siteIndexes.get(facilities);
+  if (!index) {
+    index = { byId: new Map(facilities.map((f) => [f.id, f])), observations: siteObservations(facilities) };
+    siteIndexes.set(facilities, index);
+  }
+  return index;
+}
+
 /** Evaluates a condition on a date: verdict, evidence per part, what is missing, and gated moves taken while it was not met. */
 export function evaluateCondition(condition: Condition, asOf: string, ledger: ConditionLedger): ConditionResult {
-  const facilities = new Map(ledger.facilities.map((f) => [f.id, f]));
-  const ctx: Context = { asOf, ledger, facilities, observations: siteObservations(ledger.facilities) };
+  const { byId, observations } = siteIndex(ledger.facilities);
+  const ctx: Context = { asOf, ledger, facilities: byId, observations };
   const result = evaluate(condition.requires, ctx);
   return {
     id: condition.id,
