@@ -31,6 +31,8 @@ export interface ModeVerdict {
   conditionalBefore: boolean;
   /** A speech verb frames the clause from before ("X said (that) ..."), not a trailing attribution. */
   framed: boolean;
+  /** Token index of that framing speech verb, for finding the speaker. */
+  speechIndex?: number;
 }
 
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
@@ -76,6 +78,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   let toAtSubject = false;
   let frameEnd = -1;
   let framed = false;
+  let speechIndex: number | undefined;
   // The nearest full verb between subject and action ("urged X and Y to agree ... and return").
   let auxVerb: Governor | undefined;
 
@@ -161,6 +164,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
       if (SPEECH.has(lemma)) {
         speech = true;
         framed = true;
+        speechIndex = k;
         // Reported speech of a plan: "said it would visit" is intent, not a condition.
         break;
       }
@@ -246,6 +250,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   // "North Korea announced it would suspend": a declared intent (when the speaker announces it).
   if ((would || future) && speech && !conditional) ownIntent = true;
   const verdict: ModeVerdict = { mode, ownIntent, speech, future: future || would || possible, framed, conditionalBefore };
+  if (speechIndex !== undefined) verdict.speechIndex = speechIndex;
   if (governor) verdict.governor = governor;
   return verdict;
 }

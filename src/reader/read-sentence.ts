@@ -37,6 +37,7 @@ const GERUND_MARKERS = new Set(['for', 'of', 'by', 'without', 'against']);
 // Particles that make "call for", "call on" phrasal only when nothing stands between ("calling it a
 // chance for dialogue" is no appeal).
 const TIGHT_PARTICLES = new Set(['for', 'on', 'upon']);
+const ACCUSATION: Record<string, true> = { '18': true, '19': true, '20': true, '17': true };
 const DATE_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/;
 const IRREGULAR_PAST: Record<string, string> = {
   shot: 'shoot', struck: 'strike', hit: 'hit', met: 'meet', held: 'hold', sent: 'send', led: 'lead', left: 'leave',
@@ -516,6 +517,18 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   const dyads = expandDyads(kind, code, sources.map((s) => s.code), targets.map((tg) => tg?.code ?? null), mentions, tokens, m.after);
   const out: SentenceEvent[] = [];
   const seen = new Set<string>();
+  // "UN investigators said Myanmar's army had carried out mass killings": a third party reporting
+  // violence accuses its authors (112x), besides the reported act itself.
+  if (mode === 'reported' && verdict.speechIndex !== undefined && ACCUSATION[code.slice(0, 2)] && !converted) {
+    const speaker = mentionBefore(mentions, verdict.speechIndex);
+    if (speaker) {
+      const accusation = code.startsWith('20') || code.startsWith('18') ? '1122' : code.startsWith('19') ? '1123' : '112';
+      for (const s of sources) {
+        if (partyOf(s.code) === partyOf(speaker.code)) continue;
+        out.push({ source: speaker.code, target: s.code, code: accusation, mode: 'asserted', tokenSpan: [m.first, m.last], confidence: Math.max(0.5, confidence - 0.15), rule: `${p.id}+accusation`, sourcePerson: speaker.person && !speaker.inferred });
+      }
+    }
+  }
   for (const d of dyads) {
     if (d.target === d.source) continue;
     // Visits and hosting need two parties; a country visiting itself is a domestic trip.
