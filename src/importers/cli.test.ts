@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -43,6 +43,14 @@ describe('parley import / sources', () => {
     expect(out).toBe('removed source 2 (20180713101500.export.CSV): 1 events and their daily aggregates\n');
     expect(await run('sources', 'remove', '9')).toBe(2);
     expect(err).toContain('no imported file has id 9');
+  });
+
+  it('says an empty file is empty and goes on with the next', async () => {
+    const empty = join(dir, 'empty.tsv');
+    writeFileSync(empty, '');
+    expect(await run('import', empty, fixture('us-dprk-moves.csv'))).toBe(0);
+    expect(out).toContain('empty.tsv: empty; nothing to import.');
+    expect(out).toContain('us-dprk-moves.csv (csv): imported 4 rows: 4 kept, all new');
   });
 
   it('dry-runs with filters and stores nothing', async () => {

@@ -47,7 +47,7 @@ export interface FileResult {
   name: string;
   format: ImportFormat;
   /** imported: read to the end now; resumed: an interrupted import completed; already: skipped; dry-run. */
-  outcome: 'imported' | 'resumed' | 'already' | 'dry-run';
+  outcome: 'imported' | 'resumed' | 'already' | 'dry-run' | 'empty';
   fileId: number | null;
   caseId: string | null;
   progress: FileProgress;
@@ -101,6 +101,13 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
   let writer: ImportWriter | undefined;
   try {
     let first = await blocks.next();
+    if (first.done) {
+      // Nothing to read (an empty file in a folder, say): said so, and nothing recorded.
+      return {
+        name: input.name, format: opts.format ?? 'csv', outcome: 'empty', fileId: null, caseId: null, progress: emptyProgress(),
+        rejectsPath: null, rejectSamples: [], encoding: decode, bytes: 0, seconds: 0, sameAs: null,
+      };
+    }
     const firstLines = first.done ? [] : first.value.toString(decode.encoding, 0, Math.min(first.value.length, 1 << 16)).split('\n', 20).map((l) => l.replace(/\r$/, ''));
     const format = opts.format ?? detectFormat(input.name, firstLines);
     const parser = createParser(format);

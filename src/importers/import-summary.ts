@@ -11,6 +11,7 @@ function rate(rows: number, seconds: number): string {
 /** One paragraph per file, in plain words, for the end of `parley import`. */
 export function describeResult(r: FileResult): string {
   const p = r.progress;
+  if (r.outcome === 'empty') return `${r.name}: empty; nothing to import.`;
   if (r.outcome === 'already') {
     return `${r.name}: already imported as source ${r.fileId} (${n(p.rowsKept)} rows kept then); nothing added.`;
   }

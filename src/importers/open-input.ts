@@ -74,7 +74,7 @@ function fileInputs(path: string): InputSource[] {
       path,
       size,
       fingerprint: fingerprint(path, size, ''),
-      open: () => openRange(path, 0, size - 1, gz ? 'gunzip' : 'none'),
+      open: () => (size === 0 ? emptyInput() : openRange(path, 0, size - 1, gz ? 'gunzip' : 'none')),
     },
   ];
 }

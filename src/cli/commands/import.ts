@@ -149,7 +149,7 @@ with file, line, reason and the row itself.
       if (results.length > 1) {
         const sum = (f: (r: FileResult) => number): number => results.reduce((a, r) => a + f(r), 0);
         const kept = sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsKept));
-        const added = sum((r) => (r.outcome === 'already' || r.outcome === 'dry-run' ? 0 : r.progress.rowsNew));
+        const added = sum((r) => (r.outcome === 'already' || r.outcome === 'dry-run' || r.outcome === 'empty' ? 0 : r.progress.rowsNew));
         process.stdout.write(
           `${results.length} files: ${sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsRead)).toLocaleString('en-US')} rows read, ` +
             `${kept.toLocaleString('en-US')} kept${opts.dryRun ? '' : ` (${added.toLocaleString('en-US')} new)`}, ` +
