@@ -18,7 +18,7 @@ import { eventCodes } from '../src/cameo/event-codes.js';
 import { fromDayNumber, toDayNumber } from '../src/model/iso-date.js';
 import { partyOf } from '../src/model/actor-code.js';
 import type { Verification } from '../src/model/event.js';
-import { seededRandom } from './seeded-random.js';
+import { seededRandom } from '../src/util/seeded-random.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {

@@ -23,7 +23,7 @@ import { fromDayNumber, toDayNumber } from '../src/model/iso-date.js';
 import { openStore } from '../src/store/store.js';
 import { FILE_ORIGIN } from '../src/store/case-repository.js';
 import { measure, printTable } from './measure.js';
-import { seededRandom } from './seeded-random.js';
+import { seededRandom } from '../src/util/seeded-random.js';
 
 const EVENTS = Number(process.argv[2] && process.argv[2] !== '--read' ? process.argv[2] : 1_000_000);
 const ACTORS = 200;

@@ -13,20 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { loadActorDictionary } from '../src/cameo/actor-dictionary.js';
 import { readArticle } from '../src/reader/read-article.js';
+import { seededRandom } from '../src/util/seeded-random.js';
 
 const SENTENCES_PER_ARTICLE = 20;
 
-/** A small deterministic generator (mulberry32), so every run reads the same text. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEMPLATES = [
   '{A} held talks with {B} in {C} on {D}, officials said.',
@@ -61,7 +51,7 @@ export function generateArticles(count: number, seed: number): string[] {
   const names = dict.countries.map((c) => c.name);
   const caps = dict.countries.flatMap((c) => c.capitals.filter((x) => !x.startsWith('the ')));
   const people = dict.people.map((p) => p.name);
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
   const articles: string[] = [];
   let made = 0;

@@ -2,6 +2,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { eventCodes } from '../cameo/event-codes.js';
 import { GDELT1_LAYOUT } from './gdelt1.js';
 import type { ImportFormat } from './format-parser.js';
+import { seededRandom } from '../util/seeded-random.js';
 
 /**
  * Large synthetic event files in each import layout, for benchmarks and the kill test. Rows are
@@ -52,17 +53,6 @@ const ROLES = ['', 'GOV', 'MIL', 'OPP', 'BUS', 'MED', 'COP'];
 const PLOVER = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
 const QUAD_LABELS = ['VERBAL COOPERATION', 'MATERIAL COOPERATION', 'VERBAL CONFLICT', 'MATERIAL CONFLICT'];
 
-/** mulberry32: small, fast, seedable. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
@@ -70,7 +60,7 @@ function pad2(n: number): string {
 
 /** Writes `rows` synthetic rows in `format` to `path`; returns the bytes written. */
 export function writeSyntheticEvents(path: string, format: ImportFormat, rows: number, o: SyntheticOptions = {}): number {
-  const rnd = prng(o.seed ?? 42);
+  const rnd = seededRandom(o.seed ?? 42);
   const codes = [...eventCodes().values()].filter((c) => c.code.length >= 3);
   const startMs = Date.parse(`${o.start ?? '2018-01-01'}T00:00:00Z`);
   const days = o.days ?? 7;
