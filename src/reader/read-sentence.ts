@@ -26,6 +26,7 @@ export interface SentenceEvent {
 
 const BOUNDARY = new Set(['.', ';', ':', '?', '!']);
 const CLAUSE_START = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'if', 'unless', 'when', 'after', 'before', 'since', 'until', 'but', 'where']);
+const ADDRESSEE_PREPS = new Set(['to', 'with', 'against', 'toward', 'towards']);
 const COORD = new Set(['and', ',', 'or', '&']);
 // Words that may sit between conjuncts: "the president and his counterpart".
 const COORD_FILLERS = new Set(['the', 'both', 'his', 'her', 'its', 'their', 'a', 'an', 'also', 'then']);
@@ -384,6 +385,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     // "let IAEA inspectors visit", "imposed EU sanctions": an actor between the trigger words.
     targetIdx = mentions.findIndex((c) => c.start > i && c.start <= m.last && c.prep === '');
   }
+  if (targetIdx < 0 && !noTarget) targetIdx = addressee(tokens, mentions, m.last);
   let targets: Array<Mention | null> = targetIdx >= 0 ? coordinated(tokens, mentions, targetIdx, 1) : [null];
   let sources = subjects;
 
@@ -543,6 +545,24 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
 
 // Parts of a state that act for it: a government sending its own troops is not acting on them.
 const STATE_ROLES = new Set(['', 'GOV', 'MIL', 'COP', 'SPY', 'GOVMIL']);
+
+/**
+ * "cancelled the summit in a letter to Kim", "threatened action against Iran": when the pattern's
+ * own slots are empty, an actor the act is addressed to later in the same clause.
+ */
+function addressee(tokens: Token[], mentions: Mention[], last: number): number {
+  for (let k = 0; k < mentions.length; k++) {
+    const c = mentions[k]!;
+    if (c.start <= last + 1 || c.apposition) continue;
+    for (let b = last + 1; b < c.start; b++) {
+      const w = tokens[b]!;
+      if (BOUNDARY.has(w.lower) || w.lower === ',' || (CLAUSE_START.has(w.lower) && w.pos !== 'ADP') || w.lower === 'that') return -1;
+      if (w.pos === 'VERB' && !afterInfinitiveTo(tokens, b)) return -1;
+    }
+    return ADDRESSEE_PREPS.has(c.prep) ? k : -1;
+  }
+  return -1;
+}
 
 function ownInstrument(source: string, target: string): boolean {
   const party = partyOf(source);
