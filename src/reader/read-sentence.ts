@@ -421,6 +421,19 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   // A target of the source's own party is the source again ("Russia warned that Russia would ...").
   targets = targets.filter((tg) => tg === null || !sources.some((s) => s.code === tg.code || (tg.prep === '' && afterThatClause(tokens, m.after, tg.start) && partyOf(s.code) === partyOf(tg.code)) || ownInstrument(s.code, tg.code)));
   if (targets.length === 0) targets = [null];
+  if (targets[0] === null && p.code.startsWith('13')) {
+    // "warned that it would leave the treaty if Europe failed to ...": a threat is aimed at
+    // whoever its condition names.
+    const cond = tokens.findIndex((w, k) => k > m.last && (w.lower === 'if' || w.lower === 'unless'));
+    const verb = cond < 0 ? -1 : tokens.findIndex((w, k) => k > cond && (w.pos === 'VERB' || w.pos === 'AUX'));
+    // the condition's subject: the actor (or list of actors) right before its verb
+    let c = -1;
+    for (let k = mentions.length - 1; k >= 0 && verb >= 0; k--) if (mentions[k]!.start > cond && mentions[k]!.end <= verb) { c = k; break; }
+    if (c >= 0 && mentions[c]!.prep === '' && !tokens.slice(cond + 1, mentions[c]!.start).some((w) => BOUNDARY.has(w.lower))) {
+      const named = coordinated(tokens, mentions, c, -1).filter((tg) => tg.start > cond && !sources.some((s) => partyOf(s.code) === partyOf(tg.code)));
+      if (named.length > 0) targets = named;
+    }
+  }
   if (protest && targets[0] === null && sources[0] && !isOrganisationCode(sources[0].code)) {
     // Protests are directed at the government unless the text names another target.
     targets = [{ ...sources[0], code: partyOf(sources[0].code) + 'GOV', inferred: true, person: false }];
