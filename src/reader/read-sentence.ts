@@ -419,7 +419,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   // Trips are made by people; "aid was flown to Syria" is not a visit.
   if (m.passive && p.dyad === 'visit') return undefined;
   // A target of the source's own party is the source again ("Russia warned that Russia would ...").
-  targets = targets.filter((tg) => tg === null || !sources.some((s) => s.code === tg.code || (tg.prep === '' && afterThatClause(tokens, m.after, tg.start) && partyOf(s.code) === partyOf(tg.code)) || ownInstrument(s.code, tg.code)));
+  targets = targets.filter((tg) => tg === null || !sources.some((s) => s.code === tg.code || (tg.prep === '' && afterThatClause(tokens, m.after, tg.start) && partyOf(s.code) === partyOf(tg.code) && STATE_ROLES.has(tg.code.slice(partyOf(tg.code).length))) || ownInstrument(s.code, tg.code)));
   if (targets.length === 0) targets = [null];
   if (targets[0] === null && p.code.startsWith('13')) {
     // "warned that it would leave the treaty if Europe failed to ...": a threat is aimed at
