@@ -298,6 +298,9 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
           person = isIndividual(tokens[next.end - 1]!.lower);
           end = next.end;
           r++;
+        } else if (next && (next.entry.kind === 'adjective' || next.entry.kind === 'country') && next.start === end + 1 && tokens[end]?.lower === 'and' && raws[r + 1]?.entry.kind === 'agent' && gapOk(tokens, next.end, raws[r + 1]!.start)) {
+          // "Kyrgyz and Tajik border guards", "US and Chinese officials": the agent is each country's.
+          code = e.code + raws[r + 1]!.entry.code;
         } else if (e.kind === 'capital') code = e.code + 'GOV';
         else if (e.kind === 'country') code = e.code;
         else if (next && (next.entry.kind === 'person' || next.entry.kind === 'surname') && next.start === end) code = e.code;
