@@ -89,7 +89,9 @@ function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array,
   if (p.headPos === 'V' && before && !afterMention && (before.pos === 'DET' || before.pos === 'ADP' || before.lower === "'s" || GERUND_MARKERS.has(before.lower))) return undefined;
   // "return to talks": a plural noun after "to", not an infinitive
   if (p.headPos === 'V' && before?.lower === 'to' && head.lower.endsWith('s') && !head.lower.endsWith('ss') && head.lower !== head.lemma) return undefined;
-  if (p.headPos === 'N' && head.pos !== 'NOUN' && head.pos !== 'PROPN') return undefined;
+  // "Fighting broke out": a gerund opening the sentence or after an article is a noun.
+  const gerundNoun = head.pos === 'VERB' && head.lower.endsWith('ing') && (i === 0 || before?.pos === 'DET' || before?.pos === 'ADJ');
+  if (p.headPos === 'N' && head.pos !== 'NOUN' && head.pos !== 'PROPN' && !gerundNoun) return undefined;
   const passive = p.headPos !== 'N' && isPassive(tokens, i);
   let pos = i;
   let first = i;
@@ -209,7 +211,10 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
   for (let i = 0; i < n; i++) {
     if (mentionAt[i]! >= 0 || state.taken[i]) continue;
     const t = tokens[i]!;
-    let cands = patterns.byHead.get(t.lemma) ?? (t.lower !== t.lemma ? patterns.byHead.get(t.lower) : undefined);
+    let cands = patterns.byHead.get(t.lemma);
+    // "fighting" is both the verb "fight" and a noun trigger of its own
+    const asWritten = t.lower !== t.lemma ? patterns.byHead.get(t.lower) : undefined;
+    if (asWritten) cands = cands ? [...cands, ...asWritten] : asWritten;
     let misTagged = false;
     if (!cands && t.pos === 'ADJ' && t.lower.endsWith('ed') && i > 0 && (tokens[i - 1]!.pos === 'PROPN' || tokens[i - 1]!.pos === 'NOUN')) {
       // wink sometimes tags a past tense after a name as an adjective ("Egypt mediated talks").
@@ -294,7 +299,8 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     if (subjectIdx < 0) {
       // "the summit between Trump and Kim ended": the parties follow "between", and the
       // meeting counts only if the clause reports it in the past.
-      const b = mentions.findIndex((c) => c.prep === 'between' && c.start > m.last && c.start <= m.last + 3);
+      // ("Fighting broke out in Khartoum between ...": the verb and a place may come first)
+      const b = mentions.findIndex((c) => c.prep === 'between' && c.start > m.last && c.start <= m.last + 7 && !tokens.slice(m.last + 1, c.start).some((w) => w.lower === ',' || BOUNDARY.has(w.lower) || CLAUSE_START.has(w.lower)));
       if (b < 0 || !p.targets.includes('between') || !reportedPast(tokens, m.last)) return undefined;
       nounParties = coordinated(tokens, mentions, b, 1);
       if (nounParties.length < 2) return undefined;
