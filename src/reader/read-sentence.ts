@@ -293,6 +293,10 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   if (p.headPos !== 'N' && !m.passive && reducedRelative(tokens, i)) return undefined;
   // "agreed to halt": "agree" governs the next verb; it is no agreement "with" anyone by itself.
   if (p.id.startsWith('agree.') && tokens[m.last + 1]?.lower === 'to' && tokens[m.last + 1]!.pos === 'PART') return undefined;
+  // "after a drone struck the plant": a noun right before the verb is its own (non-actor) subject.
+  let own = m.first - 1;
+  while (own >= 0 && (tokens[own]!.pos === 'ADV' || tokens[own]!.pos === 'AUX')) own--;
+  const ownSubject = own >= 0 && !m.passive && tokens[m.last + 1]?.lower !== 'by' && (tokens[own]!.pos === 'NOUN' || tokens[own]!.pos === 'PROPN') && !mentions.some((c) => c.start <= own && own < c.end);
   let nounParties: Mention[] | undefined;
   if (p.headPos === 'N') {
     subjectIdx = possessor(tokens, mentions, m.first);
@@ -320,7 +324,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
         if (k !== m.first) continue;
       }
       let blocked = false;
-      for (let b = c.end; b < m.first; b++) if (BOUNDARY.has(tokens[b]!.lower)) blocked = true;
+      for (let b = c.end; b < m.first; b++) if (BOUNDARY.has(tokens[b]!.lower) || (ownSubject && CLAUSE_START.has(tokens[b]!.lower))) blocked = true;
       if (!blocked) subjectIdx = k;
       break;
     }
@@ -346,7 +350,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   if (last && !m.passive && p.headPos !== 'N' && (tokens[m.first - 1]?.lower === 'and' || (tokens[m.first - 1]?.pos === 'ADV' && tokens[m.first - 2]?.lower === 'and')) && subjects.length > 0 && st.lastSubjectEnd !== undefined && subjects[0]!.start > st.lastSubjectEnd) {
     subjects = last;
   }
-  if (subjects.length === 0 && last && !m.passive) {
+  if (subjects.length === 0 && last && !m.passive && !ownSubject) {
     // "... met Kim and then flew to Beijing": the verb shares the earlier subject.
     subjects = last;
     subjectInferred = true;
