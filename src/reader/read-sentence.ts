@@ -245,7 +245,10 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
       break;
     }
   }
-  return state.events;
+  // "attacked a hotel, killing twenty-one people": the killing codes the act; the attack on no
+  // named actor adds nothing.
+  const ev = state.events;
+  return ev.filter((e) => !(e.target === null && e.code.startsWith('19') && ev.some((o) => o !== e && o.source === e.source && (o.code.startsWith('18') || o.code.startsWith('20')))));
 }
 
 interface ReadState {
