@@ -585,7 +585,9 @@ function addressee(tokens: Token[], mentions: Mention[], last: number): number {
       if (BOUNDARY.has(w.lower) || w.lower === ',' || (CLAUSE_START.has(w.lower) && w.pos !== 'ADP') || w.lower === 'that') return -1;
       if (w.pos === 'VERB' && !afterInfinitiveTo(tokens, b)) return -1;
     }
-    return ADDRESSEE_PREPS.has(c.prep) ? k : -1;
+    // "accepted an invitation to meet Kim": the object of an infinitive right after the trigger words
+    const infinitiveObject = c.prep === '' && tokens[c.start - 1]?.pos === 'VERB' && tokens[c.start - 2]?.lower === 'to';
+    return ADDRESSEE_PREPS.has(c.prep) || infinitiveObject ? k : -1;
   }
   return -1;
 }
