@@ -372,7 +372,9 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
           const possessive = prevWord === "'s" && (tokens[i - 2]?.lower === 'country' || tokens[i - 2]?.lower === 'nation');
           const sameRole = ctx.lastByRole.get(e.code);
           if (!possessive && person && (prevWord === 'the' || prevWord === 'his' || prevWord === 'her') && sameRole) code = sameRole;
-          else {
+          else if (prevWord === 'any' || prevWord === 'every' || prevWord === 'no') {
+            // "sanctions on any company that ...": a generic agent belongs to no country
+          } else {
             // "The Pentagon moved more warships": an agent after an actor of the same sentence is
             // that actor's; else the nearest country word, else the article's last country.
             const prior = mentions.length > 0 ? partyOf(mentions[mentions.length - 1]!.code) : undefined;
