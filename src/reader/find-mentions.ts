@@ -165,6 +165,8 @@ const ACTING_PLURALS = new Set(['troops', 'forces', 'soldiers', 'officials', 'di
  * a subject ("Israeli aircraft struck") or plural people ("released three Chinese fishermen").
  * "a North Korean missile" stays no actor.
  */
+const OWNERSHIP = new Set(['flagged', 'owned', 'registered', 'operated']);
+
 function subjectNounRun(tokens: Token[], from: number): boolean {
   let k = from;
   while (k < tokens.length && k < from + 3 && (tokens[k]!.pos === 'NOUN' || (tokens[k]!.pos === 'ADJ' && k < from + 2))) k++;
@@ -319,6 +321,8 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
         // or heads the subject of a verb ("Israeli aircraft struck ...": the country acts).
         else if (/s$/.test(tokens[raw.end - 1]!.lower) && tokens[raw.end - 1]!.pos !== 'ADJ') code = e.code;
         else if (subjectNounRun(tokens, raw.end)) code = e.code;
+        // "a British-flagged tanker", "a Russian-owned bank": the thing stands for its country.
+        else if (tokens[raw.end]?.text === '-' && OWNERSHIP.has(tokens[raw.end + 1]?.lower ?? '')) code = e.code;
         const after = raws[r];
         if (code !== undefined && after && (after.entry.kind === 'person' || after.entry.kind === 'surname') && after.start === end) {
           code = (after.entry.kind === 'surname' ? surnameCode(after.entry, ctx, tokens[after.start]!) : personCode(after.entry, ctx.date)) ?? code;
