@@ -234,6 +234,10 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
       misTagged = cands !== undefined;
     }
     if (!cands) continue;
+    // "dismissed US calls for a ceasefire": after a verb and an actor, an -s form is a plural noun.
+    const ownerBefore = i > 0 && mentionAt[i - 1]! >= 0 ? mentions[mentionAt[i - 1]!]! : undefined;
+    const pluralAfterObject = ownerBefore !== undefined && t.lower.endsWith('s') && t.lower !== t.lemma && tokens[ownerBefore.start - 1]?.pos === 'VERB';
+    if (pluralAfterObject) cands = cands.filter((p) => p.headPos !== 'V');
     // Most specific pattern first; one that needs a target it cannot find gives way to the next.
     for (const p of cands) {
       const m = matchPattern(tokens, i, p, state.taken, misTagged, i > 0 && mentionAt[i - 1]! >= 0);
