@@ -238,6 +238,8 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
     const ownerBefore = i > 0 && mentionAt[i - 1]! >= 0 ? mentions[mentionAt[i - 1]!]! : undefined;
     const pluralAfterObject = ownerBefore !== undefined && t.lower.endsWith('s') && t.lower !== t.lemma && tokens[ownerBefore.start - 1]?.pos === 'VERB';
     if (pluralAfterObject) cands = cands.filter((p) => p.headPos !== 'V');
+    // "a resolution condemning the annexation": an -ing form right after a plain noun describes it.
+    if (t.lower.endsWith('ing') && i > 0 && tokens[i - 1]!.pos === 'NOUN' && mentionAt[i - 1]! < 0) cands = cands.filter((p) => p.headPos !== 'V');
     // Most specific pattern first; one that needs a target it cannot find gives way to the next.
     for (const p of cands) {
       const m = matchPattern(tokens, i, p, state.taken, misTagged, i > 0 && mentionAt[i - 1]! >= 0);
