@@ -253,7 +253,20 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
   }
   // "attacked a hotel, killing twenty-one people": the killing codes the act; the attack on no
   // named actor adds nothing.
-  const ev = state.events;
+  let ev = state.events;
+  // "protesters gathered, demanding his resignation": the demand is the protest's aim, not an act
+  // of its own; a demand for a change of leader makes it a protest for one (14x1).
+  if (ev.some((e) => e.code.startsWith('14'))) {
+    const aims = ev.filter((d) => d.code.startsWith('10') && ev.some((e) => e.code.startsWith('14') && e.source === d.source));
+    if (aims.length > 0) {
+      ev = ev.filter((d) => !aims.includes(d)).map((e) => {
+        const aim = e.code.startsWith('14') ? aims.find((d) => d.source === e.source) : undefined;
+        if (!aim) return e;
+        const leader = aim.code === '1041' && e.code.length === 3 && e.code !== '140';
+        return { ...e, code: leader ? e.code + '1' : e.code, target: e.target ?? aim.target };
+      });
+    }
+  }
   return ev.filter((e) => !(e.target === null && e.code.startsWith('19') && ev.some((o) => o !== e && o.source === e.source && (o.code.startsWith('18') || o.code.startsWith('20')))));
 }
 
