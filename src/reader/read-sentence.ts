@@ -27,6 +27,7 @@ export interface SentenceEvent {
 const BOUNDARY = new Set(['.', ';', ':', '?', '!']);
 const CLAUSE_START = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'if', 'unless', 'when', 'after', 'before', 'since', 'until', 'but', 'where']);
 const ADDRESSEE_PREPS = new Set(['to', 'with', 'against', 'toward', 'towards']);
+const TIME_CONJ = new Set(['after', 'before', 'while', 'since']);
 const COORD = new Set(['and', ',', 'or', '&']);
 // Words that may sit between conjuncts: "the president and his counterpart".
 const COORD_FILLERS = new Set(['the', 'both', 'his', 'her', 'its', 'their', 'a', 'an', 'also', 'then']);
@@ -86,7 +87,9 @@ function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array,
   if (p.headPos === 'V' && head.pos !== 'VERB' && !misTagged) return undefined;
   // "the negotiating table", "return to talks", "help in hosting": a verb form used as a noun.
   const before = tokens[i - 1];
-  if (p.headPos === 'V' && before && !afterMention && (before.pos === 'DET' || before.pos === 'ADP' || before.lower === "'s" || GERUND_MARKERS.has(before.lower))) return undefined;
+  // ("after shooting down a drone": a participle clause after a time word is an act of the subject)
+  const timedParticiple = before !== undefined && TIME_CONJ.has(before.lower) && head.lower.endsWith('ing');
+  if (p.headPos === 'V' && before && !afterMention && !timedParticiple && (before.pos === 'DET' || before.pos === 'ADP' || before.lower === "'s" || GERUND_MARKERS.has(before.lower))) return undefined;
   // "return to talks": a plural noun after "to", not an infinitive
   if (p.headPos === 'V' && before?.lower === 'to' && head.lower.endsWith('s') && !head.lower.endsWith('ss') && head.lower !== head.lemma) return undefined;
   // "Fighting broke out": a gerund opening the sentence or after an article is a noun.
