@@ -167,6 +167,11 @@ const ACTING_PLURALS = new Set(['troops', 'forces', 'soldiers', 'officials', 'di
  */
 const OWNERSHIP = new Set(['flagged', 'owned', 'registered', 'operated']);
 
+function koreanContext(ctx: ArticleContext, mentions: Mention[]): boolean {
+  const korean = (c: string | undefined) => c !== undefined && (c.startsWith('PRK') || c.startsWith('KOR'));
+  return mentions.some((m) => korean(m.code)) || korean(ctx.lastCountry);
+}
+
 function subjectNounRun(tokens: Token[], from: number): boolean {
   let k = from;
   while (k < tokens.length && k < from + 3 && (tokens[k]!.pos === 'NOUN' || (tokens[k]!.pos === 'ADJ' && k < from + 2))) k++;
@@ -410,6 +415,9 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       // "it is time", "it said", "it was unclear".
       const next = tokens[i + 1]!;
       if ((next.pos === 'VERB' && next.lemma !== 'say') || (next.pos === 'AUX' && next.lemma !== 'be' && tokens[i + 2]?.pos !== 'ADJ')) push(i, i + 1, ctx.lastThing ?? ctx.lastCountry, false, true);
+    } else if ((t.lower === 'south' || t.lower === 'north') && t.text[0] !== t.lower[0] && tokens[i - 1]?.lower === 'the' && tokens[i + 1]?.pos !== 'PROPN' && tokens[i + 1]?.pos !== 'NOUN' && koreanContext(ctx, mentions)) {
+      // "talks with the South", "the North's missiles": in Korean news the halves of the peninsula.
+      push(i - 1, i + 1, t.lower === 'south' ? 'KOR' : 'PRK', false, true);
     } else if (t.lower === 'country' && tokens[i - 1]?.lower === 'the' && tokens[i + 1]?.lower !== "'s" && ctx.lastCountry) {
       push(i - 1, i + 1, ctx.lastCountry, false, true);
     } else if (t.lower === 'they' && ctx.lastGroup && ctx.lastGroup.length >= 2 && (tokens[i + 1]?.pos === 'VERB' || tokens[i + 1]?.pos === 'AUX')) {
