@@ -15,7 +15,7 @@ import type { Store } from '../store/store.js';
 import { ImportRepository } from '../store/import-repository.js';
 import { IMPORTS_CASE_ID } from '../store/import-tables.js';
 import type { Brief, FacilitiesSummary, FacilityLine, Headline } from './brief.js';
-import { collectConditionLedger } from './collect-condition-ledger.js';
+import { attachEvidenceSources, collectConditionLedger } from './collect-condition-ledger.js';
 
 export interface BriefOptions {
   caseId: string;
@@ -48,6 +48,7 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
   const asOf = options.asOf ?? settings.defaultAsOf ?? todayIso();
   const conditions: ConditionResult[] = [];
   for (const c of frame.conditions) conditions.push(evaluateCondition(c, asOf, await collectConditionLedger(store, frame, c, asOf)));
+  await attachEvidenceSources(store, frame.info.id, conditions);
   const headlineResult = conditions.find((c) => c.id === settings.headlineCondition);
 
   const [a, b] = options.dyad ?? settings.parties;

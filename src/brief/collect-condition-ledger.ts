@@ -1,6 +1,7 @@
 import type { Condition, EventFilter, MovePattern, Requirement } from '../model/condition.js';
 import type { LedgerEvent } from '../model/event.js';
 import type { ConditionLedger } from '../analysis/conditions/evaluate-condition.js';
+import type { ConditionResult, Evidence, PartResult } from '../analysis/conditions/condition-result.js';
 import type { CaseFrame } from '../store/case-repository.js';
 import type { EventQuery } from '../store/event-repository.js';
 import type { Store } from '../store/store.js';
@@ -29,9 +30,27 @@ function toQuery(caseId: string, f: EventFilter | MovePattern, asOf: string): Ev
   if (f.source?.actor) q.sourceActors = [f.source.actor];
   if (f.target?.actor) q.targetActors = [f.target.actor];
   q.statuses = f.status ? [...f.status] : ['confirmed'];
+  q.withoutSources = true;
   const fixedFrom = 'window' in f ? f.window?.from : 'from' in f ? f.from : undefined;
   if (fixedFrom) q.from = fixedFrom;
   return q;
+}
+
+/**
+ * Fills in the sources of the events shown as evidence: the slices are read without them, since
+ * a condition over a large ledger weighs hundreds of events and shows a dozen.
+ */
+export async function attachEvidenceSources(store: Store, caseId: string, results: readonly ConditionResult[]): Promise<void> {
+  const shown: Evidence[] = [];
+  const walk = (p: PartResult): void => {
+    for (const e of p.evidence) if (e.kind === 'event') shown.push(e);
+    p.parts?.forEach(walk);
+  };
+  for (const r of results) walk(r.result);
+  if (shown.length === 0) return;
+  const events = await store.events.find({ caseId, ids: [...new Set(shown.map((e) => e.id))] });
+  const sources = new Map(events.map((e) => [e.id, e.sources]));
+  for (const e of shown) e.sources = sources.get(e.id) ?? [];
 }
 
 /**

@@ -29,6 +29,8 @@ export interface EventQuery {
   order?: 'asc' | 'desc';
   /** Skip reading each event's sources and facility links (analyses that need neither). */
   bare?: boolean;
+  /** Read facility links but not sources (conditions: sources are read later for the evidence shown). */
+  withoutSources?: boolean;
 }
 
 const INSERT_CHUNK = 100;
@@ -159,6 +161,7 @@ export class EventRepository {
         .orderBy('facility_id')
         .execute();
       for (const l of links) (facilities.get(l.event_id) ?? facilities.set(l.event_id, []).get(l.event_id)!).push(l.facility_id);
+      if (query.withoutSources) continue;
       const srcs = await this.db
         .selectFrom('event_sources')
         .selectAll()

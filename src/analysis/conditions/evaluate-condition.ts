@@ -4,7 +4,7 @@ import type { Condition, ObservationFilter, Requirement, Verdict } from '../../m
 import { verificationRank, type LedgerEvent } from '../../model/event.js';
 import type { Facility, Observation } from '../../model/facility.js';
 import type { ConditionResult, Evidence, GatedMove, PartResult } from './condition-result.js';
-import { actorMatches, codeMatches, eventMatches, inWindow, windowBounds } from './event-filter-match.js';
+import { actorMatches, codeMatches, eventMatcher, inWindow, windowBounds } from './event-filter-match.js';
 import { facilityMatches } from './facility-filter-match.js';
 import { describeEvents, describeFacilities, describeObservations, listWords } from './describe-filter.js';
 
@@ -88,7 +88,7 @@ function evaluate(r: Requirement, ctx: Context): PartResult {
   if ('event' in r || 'noEvent' in r) {
     const negated = 'noEvent' in r;
     const filter = 'event' in r ? r.event : r.noEvent;
-    const found = ctx.ledger.events.filter((e) => eventMatches(e, filter, ctx.asOf, ctx.facilities));
+    const found = ctx.ledger.events.filter(eventMatcher(filter, ctx.asOf, ctx.facilities));
     const exists = found.length > 0;
     const verdict: Verdict = exists !== negated ? 'met' : 'unmet';
     const description = describeEvents(filter);
@@ -119,7 +119,8 @@ function evaluateFacilities(
   ctx: Context,
 ): PartResult {
   // Facility conditions of the covering moves are judged by the `where` filter, not the move filter.
-  const moves = ctx.ledger.events.filter((e) => e.facilities.length > 0 && eventMatches(e, spec.coveredBy, ctx.asOf, ctx.facilities));
+  const covers = eventMatcher(spec.coveredBy, ctx.asOf, ctx.facilities);
+  const moves = ctx.ledger.events.filter((e) => e.facilities.length > 0 && covers(e));
   const coveredBy = new Map<string, LedgerEvent[]>();
   for (const e of moves) for (const id of e.facilities) (coveredBy.get(id) ?? coveredBy.set(id, []).get(id)!).push(e);
   const counted: Facility[] = [];

@@ -37,25 +37,33 @@ export function inWindow(date: string, bounds: { from?: string; to: string }): b
   return date <= bounds.to && (bounds.from === undefined || date >= bounds.from);
 }
 
+/**
+ * A test of events against a filter as of a date. The window and the weakest verification are
+ * worked out once, since a condition checks the same filter against many events.
+ */
+export function eventMatcher(filter: EventFilter, asOf: string, facilities: ReadonlyMap<string, Facility>): (e: LedgerEvent) => boolean {
+  const bounds = windowBounds(filter.window, asOf);
+  const statuses = filter.status ?? DEFAULT_STATUSES;
+  const minRank = filter.verification ? verificationRank(filter.verification) : 0;
+  const siteFilter = filter.facilities;
+  return (e) => {
+    if (!inWindow(e.date, bounds)) return false;
+    if (!statuses.includes(e.status)) return false;
+    if (!codeMatches(filter.codes, e.code)) return false;
+    if (minRank && verificationRank(e.verification) < minRank) return false;
+    if (!actorMatches(filter.source, e.sourceCode, e.sourceActor, e.sourceTitle)) return false;
+    if (!actorMatches(filter.target, e.targetCode, e.targetActor, e.targetTitle)) return false;
+    if (siteFilter) {
+      return e.facilities.some((id) => {
+        const fac = facilities.get(id);
+        return fac !== undefined && facilityMatches(fac, siteFilter, asOf).match === true;
+      });
+    }
+    return true;
+  };
+}
+
 /** Whether an event passes every part of a filter as of a date. */
-export function eventMatches(
-  e: LedgerEvent,
-  filter: EventFilter,
-  asOf: string,
-  facilities: ReadonlyMap<string, Facility>,
-): boolean {
-  if (!inWindow(e.date, windowBounds(filter.window, asOf))) return false;
-  if (!(filter.status ?? DEFAULT_STATUSES).includes(e.status)) return false;
-  if (!codeMatches(filter.codes, e.code)) return false;
-  if (filter.verification && verificationRank(e.verification) < verificationRank(filter.verification)) return false;
-  if (!actorMatches(filter.source, e.sourceCode, e.sourceActor, e.sourceTitle)) return false;
-  if (!actorMatches(filter.target, e.targetCode, e.targetActor, e.targetTitle)) return false;
-  if (filter.facilities) {
-    const f = filter.facilities;
-    if (!e.facilities.some((id) => {
-      const fac = facilities.get(id);
-      return fac !== undefined && facilityMatches(fac, f, asOf).match === true;
-    })) return false;
-  }
-  return true;
+export function eventMatches(e: LedgerEvent, filter: EventFilter, asOf: string, facilities: ReadonlyMap<string, Facility>): boolean {
+  return eventMatcher(filter, asOf, facilities)(e);
 }

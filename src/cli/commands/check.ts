@@ -1,7 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { evaluateCondition } from '../../analysis/conditions/evaluate-condition.js';
 import type { ConditionResult } from '../../analysis/conditions/condition-result.js';
-import { collectConditionLedger } from '../../brief/collect-condition-ledger.js';
+import { attachEvidenceSources, collectConditionLedger } from '../../brief/collect-condition-ledger.js';
 import { DEFAULT_CASE, ensureBuiltinCase } from '../../case/builtin-cases.js';
 import { NotFoundError } from '../../model/errors.js';
 import { todayIso } from '../../model/iso-date.js';
@@ -34,6 +34,7 @@ export function registerCheckCommand(program: Command): void {
         }
         const out: ConditionResult[] = [];
         for (const c of conditions) out.push(evaluateCondition(c, asOf, await collectConditionLedger(store, frame, c, asOf)));
+        await attachEvidenceSources(store, opts.case, out);
         return out;
       });
       if (format === 'json') {
