@@ -172,6 +172,11 @@ function koreanContext(ctx: ArticleContext, mentions: Mention[]): boolean {
   return mentions.some((m) => korean(m.code)) || korean(ctx.lastCountry);
 }
 
+/** "protested against the US decision": an abbreviated state name after "against the" is its author. */
+function aimedAt(tokens: Token[], start: number, end: number): boolean {
+  return end === start + 1 && /^[A-Z]{2,3}$/.test(tokens[start]!.text) && tokens[start - 1]?.pos === 'DET' && (tokens[start - 2]?.lower === 'against' || tokens[start - 2]?.lower === 'over');
+}
+
 function subjectNounRun(tokens: Token[], from: number): boolean {
   let k = from;
   while (k < tokens.length && k < from + 3 && (tokens[k]!.pos === 'NOUN' || (tokens[k]!.pos === 'ADJ' && k < from + 2))) k++;
@@ -293,7 +298,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       let inferred = false;
       r++;
       // "the Singapore summit", "the Iran deal": a country name used as a modifier names no actor.
-      const modifier = e.kind === 'country' && (tokens[raw.start - 1]?.pos === 'DET' || tokens[raw.start - 1]?.pos === 'ADJ') && tokens[raw.end]?.pos === 'NOUN' && /^[a-z]/.test(tokens[raw.end]!.text) && !(raws[r] && raws[r]!.start === raw.end);
+      const modifier = e.kind === 'country' && (tokens[raw.start - 1]?.pos === 'DET' || tokens[raw.start - 1]?.pos === 'ADJ') && tokens[raw.end]?.pos === 'NOUN' && /^[a-z]/.test(tokens[raw.end]!.text) && !(raws[r] && raws[r]!.start === raw.end) && !aimedAt(tokens, raw.start, raw.end);
       if (modifier) {
         i = raw.end;
         continue;
