@@ -289,8 +289,9 @@ export class CaseRepository {
 
   async facilities(caseId: string): Promise<Facility[]> {
     const fs = await this.db.selectFrom('facilities').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
-    const stats = await this.db.selectFrom('facility_statuses').selectAll().where('case_id', '=', caseId).orderBy('date').execute();
-    const obs = await this.db.selectFrom('observations').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+    // Ordered as their primary keys are, so the rows come straight off the index with no sort.
+    const stats = await this.db.selectFrom('facility_statuses').selectAll().where('case_id', '=', caseId).orderBy('facility_id').orderBy('date').execute();
+    const obs = await this.db.selectFrom('observations').selectAll().where('case_id', '=', caseId).orderBy('facility_id').orderBy('seq').execute();
     const statusBy = groupBy(stats, (s) => s.facility_id);
     const obsBy = groupBy(obs, (o) => o.facility_id);
     return fs.map((f) => {

@@ -5,6 +5,8 @@ export function toJson(value: unknown): string {
 
 export function fromJson<T>(text: string | null | undefined, fallback: T): T {
   if (text === null || text === undefined || text === '') return fallback;
+  // Most list columns are empty; skip the parser for them.
+  if (text === '[]') return [] as T;
   return JSON.parse(text) as T;
 }
 
