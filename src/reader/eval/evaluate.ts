@@ -1,15 +1,9 @@
+import type { ReadEvent } from '../read-article.js';
 import type { EvalSet } from './eval-set.js';
-import { MODES, score, type EvalEvent, type EvalUnit, type Mode, type Score } from './score.js';
+import { MODES, score, type EvalEvent, type EvalUnit, type Score } from './score.js';
 
-/** The part of the reader's event the evaluation looks at (see `src/reader/read-article.ts`). */
-export interface ReadEventLike {
-  sentence: number;
-  date: string;
-  source: string;
-  target: string | null;
-  code: string;
-  mode: Mode;
-}
+/** The part of the reader's event the evaluation looks at. */
+export type ReadEventLike = Pick<ReadEvent, 'sentence' | 'date' | 'source' | 'target' | 'code' | 'mode'>;
 
 export type ReadFn = (text: string, opts: { date: string; id?: string }) => { events: ReadEventLike[]; warnings: string[] };
 
