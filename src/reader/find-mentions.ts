@@ -143,12 +143,22 @@ function gapOk(tokens: Token[], from: number, to: number): boolean {
   return true;
 }
 
-function prepBefore(tokens: Token[], start: number): string {
+function prepBefore(tokens: Token[], start: number, depth = 0): string {
   let k = start - 1;
   // "on most Brazilian goods", "to three hundred thousand Mozambicans", "against the new"
-  while (k >= 0 && (SKIP_BEFORE.has(tokens[k]!.lower) || tokens[k]!.pos === 'NUM' || tokens[k]!.pos === 'ADJ' || (QUANTITY.has(tokens[k]!.lower) && tokens[k - 1]?.pos === 'ADP'))) k--;
+  // ("fifty-five US servicemen": a hyphen inside a number is part of it)
+  while (k >= 0 && (SKIP_BEFORE.has(tokens[k]!.lower) || tokens[k]!.pos === 'NUM' || tokens[k]!.pos === 'ADJ' || (tokens[k]!.text === '-' && tokens[k - 1]?.pos === 'NUM') || (QUANTITY.has(tokens[k]!.lower) && tokens[k - 1]?.pos === 'ADP'))) k--;
   if (k < 0) return '';
   const t = tokens[k]!;
+  // "six countries, including Iran and Saudi Arabia": the examples stand where the list's head
+  // noun stands (an object, a subject, "in several cities, including ...").
+  if (t.lower === 'including' && depth === 0) {
+    let j = k - 1;
+    if (tokens[j]?.lower === ',') j--;
+    if (j < 0 || (tokens[j]!.pos !== 'NOUN' && tokens[j]!.pos !== 'PROPN')) return 'including';
+    while (j >= 0 && tokens[j]!.pos === 'NOUN') j--;
+    return prepBefore(tokens, j + 1, 1);
+  }
   if (t.lower === 'of' && k > 0 && (tokens[k - 1]!.pos === 'NUM' || QUANTITY.has(tokens[k - 1]!.lower))) return '';
   return PREPOSITIONS.has(t.lower) ? t.lower : '';
 }
@@ -158,7 +168,7 @@ const PERSON_NOUNS = new Set(['student', 'journalist', 'reporter', 'citizen', 'n
 // Plurals that stand for a country's people, forces or economy ("Russian aircraft", "Chinese
 // goods", "Indian soldiers"), not any plural ("Afghan reserves" is no actor).
 const PLURAL_PEOPLE = /(?:ers|ists|ians|ans|ese|men|people|aircraft|police|personnel|staff|crew|military)$/;
-const ACTING_PLURALS = new Set(['troops', 'forces', 'soldiers', 'officials', 'diplomats', 'citizens', 'nationals', 'refugees', 'migrants', 'civilians', 'students', 'tourists', 'pilots', 'hostages', 'prisoners', 'detainees', 'jets', 'warships', 'ships', 'boats', 'vessels', 'planes', 'drones', 'tanks', 'positions', 'bases', 'units', 'goods', 'products', 'exports', 'imports', 'companies', 'firms', 'banks', 'authorities', 'leaders', 'activists', 'journalists', 'lawmakers', 'generals', 'rebels', 'militants', 'separatists', 'insurgents', 'guards', 'envoys', 'delegates', 'negotiators', 'ministers', 'sailors', 'marines', 'fishermen', 'workers', 'farmers', 'servicemen', 'veterans', 'interests', 'assets', 'cities', 'towns', 'villages', 'territories', 'regions', 'sites', 'targets']);
+const ACTING_PLURALS = new Set(['troops', 'forces', 'soldiers', 'officials', 'diplomats', 'citizens', 'nationals', 'refugees', 'migrants', 'civilians', 'students', 'tourists', 'pilots', 'hostages', 'prisoners', 'detainees', 'jets', 'warships', 'ships', 'boats', 'vessels', 'planes', 'drones', 'tanks', 'positions', 'bases', 'units', 'goods', 'products', 'exports', 'imports', 'companies', 'firms', 'banks', 'authorities', 'leaders', 'activists', 'journalists', 'lawmakers', 'generals', 'rebels', 'militants', 'separatists', 'insurgents', 'guards', 'envoys', 'delegates', 'negotiators', 'ministers', 'sailors', 'marines', 'fishermen', 'workers', 'farmers', 'servicemen', 'veterans', 'interests', 'assets', 'cities', 'towns', 'villages', 'territories', 'regions', 'sites', 'targets', 'missiles', 'rockets', 'shells', 'bombs', 'hospitals', 'schools', 'communities', 'families', 'ports', 'embassies', 'consulates', 'facilities', 'peacekeepers', 'agents', 'spies', 'police', 'gunmen']);
 
 /**
  * Nouns (one to three) after a country adjective that stand for the country's people or forces:
@@ -177,18 +187,24 @@ function aimedAt(tokens: Token[], start: number, end: number): boolean {
   return end === start + 1 && /^[A-Z]{2,3}$/.test(tokens[start]!.text) && tokens[start - 1]?.pos === 'DET' && (tokens[start - 2]?.lower === 'against' || tokens[start - 2]?.lower === 'over');
 }
 
-function subjectNounRun(tokens: Token[], from: number): boolean {
+/**
+ * 0 when the nouns after a country adjective name no actor; else the end of the noun run when it
+ * names the country's people or things ("Israeli hostages", "a French journalist"), so that the
+ * mention covers them and a coordination after it is seen ("Israeli hostages and Thai nationals");
+ * -1 when the run is the subject of a verb and stays outside the mention.
+ */
+function subjectNounRun(tokens: Token[], from: number): number {
   let k = from;
   while (k < tokens.length && k < from + 3 && (tokens[k]!.pos === 'NOUN' || (tokens[k]!.pos === 'ADJ' && k < from + 2))) k++;
-  if (k === from) return false;
+  if (k === from) return 0;
   const last = tokens[k - 1]!;
-  if (last.pos !== 'NOUN') return false;
-  if ((last.lower !== last.lemma || INVARIANT_PLURALS.has(last.lower)) && (PLURAL_PEOPLE.test(last.lower) || ACTING_PLURALS.has(last.lower))) return true;
+  if (last.pos !== 'NOUN') return 0;
+  if ((last.lower !== last.lemma || INVARIANT_PLURALS.has(last.lower)) && (PLURAL_PEOPLE.test(last.lower) || ACTING_PLURALS.has(last.lower))) return k;
   // "the American student", "a French journalist": one of the country's people.
-  if (PERSON_NOUNS.has(last.lower)) return true;
+  if (PERSON_NOUNS.has(last.lower)) return k;
   const next = tokens[k];
-  if (!next) return false;
-  return next.pos === 'VERB' || (next.pos === 'AUX' && tokens[k + 1]?.pos === 'VERB');
+  if (!next) return 0;
+  return next.pos === 'VERB' || (next.pos === 'AUX' && tokens[k + 1]?.pos === 'VERB') ? -1 : 0;
 }
 
 /** The bearer of a bare family name: one already named in the article, else the only one in office. */
@@ -330,9 +346,13 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
         // A lone adjective ("a North Korean missile") names no actor, unless it is a plural demonym
         // or heads the subject of a verb ("Israeli aircraft struck ...": the country acts).
         else if (/s$/.test(tokens[raw.end - 1]!.lower) && tokens[raw.end - 1]!.pos !== 'ADJ') code = e.code;
-        else if (subjectNounRun(tokens, raw.end)) code = e.code;
         // "a British-flagged tanker", "a Russian-owned bank": the thing stands for its country.
         else if (tokens[raw.end]?.text === '-' && OWNERSHIP.has(tokens[raw.end + 1]?.lower ?? '')) code = e.code;
+        else {
+          const run = subjectNounRun(tokens, raw.end);
+          if (run !== 0) code = e.code;
+          if (run > 0 && !(raws[r] && raws[r]!.start < run)) end = run;
+        }
         const after = raws[r];
         if (code !== undefined && after && (after.entry.kind === 'person' || after.entry.kind === 'surname') && after.start === end) {
           code = (after.entry.kind === 'surname' ? surnameCode(after.entry, ctx, tokens[after.start]!) : personCode(after.entry, ctx.date)) ?? code;

@@ -400,6 +400,8 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
           afterThat = true;
           continue;
         }
+        // "invited six countries, including Iran and Saudi Arabia": the examples stand for the object.
+        if ((w.lower === ',' && tokens[b + 1]?.lower === 'including') || (w.lower === 'including' && c.prep !== 'including')) continue;
         if (BOUNDARY.has(w.lower) || w.lower === ',' || (CLAUSE_START.has(w.lower) && w.pos !== 'ADP') || w.lower === 'that') stop = true;
         // A direct object comes before any other verb, except an infinitive ("threatened to attack Japan").
         if (c.prep === '' && w.pos === 'VERB' && !afterInfinitiveTo(tokens, b)) stop = true;
@@ -432,7 +434,8 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     // ("imposed on Iran") is kept from the search after the verb.
     if (targetIdx < 0 || mentions[targetIdx]!.prep === 'by' || mentions[targetIdx]!.prep === '') {
       // "The remains of US servicemen were returned": the "of" actor of the subject undergoes it.
-      const ofActor = subjects.length === 0 ? mentions.find((c) => c.end <= m.first && c.prep === 'of') : undefined;
+      // ("Sanctions on the Russian bank were eased": the pattern's own preposition in the subject.)
+      const ofActor = subjects.length === 0 ? mentions.find((c) => c.end <= i && (c.prep === 'of' || (c.prep !== 'by' && c.prep !== '' && p.targets.includes(c.prep))) && !tokens.slice(c.end, i).some((w) => BOUNDARY.has(w.lower) || w.lower === ',')) : undefined;
       targets = subjects.length > 0 ? subjects : ofActor ? [ofActor] : [null];
     }
     if (sources.length === 0 && p.targets.includes('between')) {
