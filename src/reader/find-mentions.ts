@@ -54,6 +54,8 @@ interface Raw {
   start: number;
   end: number;
   entry: ActorIndexEntry;
+  /** A place name used as a modifier ("the Singapore summit"): no actor, no country for agents. */
+  modifier?: boolean;
 }
 
 // Words allowed between a country word and its agent ("Japan's new foreign minister").
@@ -76,6 +78,8 @@ function opensClause(tokens: Token[], end: number): boolean {
 }
 
 const BODY_ANAPHORS = new Set(['alliance', 'bloc', 'organisation', 'organization', 'agency', 'union', 'court', 'council', 'watchdog', 'body', 'fund', 'bank']);
+// "Western governments", "Arab leaders", "foreign troops": agents of several countries, none named.
+const SUPRANATIONAL = new Set(['western', 'eastern', 'arab', 'african', 'asian', 'gulf', 'nordic', 'baltic', 'balkan', 'scandinavian', 'caribbean', 'latin', 'foreign', 'international', 'regional', 'world', 'global', 'allied', 'multinational', 'coalition', 'un-backed', 'western-backed']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 // Singular agent nouns that name a body, not one person ("the army", not "he").
@@ -234,6 +238,7 @@ function nearestCountryBefore(raws: Raw[], at: number): string | undefined {
   let found: string | undefined;
   for (const r of raws) {
     if (r.start >= at) break;
+    if (r.modifier) continue;
     if (r.entry.kind === 'country' || r.entry.kind === 'capital' || r.entry.kind === 'adjective') found = r.entry.code;
   }
   return found;
@@ -244,7 +249,7 @@ function contextCountry(raws: Raw[], ctx: ArticleContext, at: number): string | 
   let before: string | undefined;
   let after: string | undefined;
   for (const r of raws) {
-    if (r.entry.kind !== 'country' && r.entry.kind !== 'capital' && r.entry.kind !== 'adjective') continue;
+    if (r.modifier || (r.entry.kind !== 'country' && r.entry.kind !== 'capital' && r.entry.kind !== 'adjective')) continue;
     if (r.start < at) before = r.entry.code;
     else if (after === undefined) after = r.entry.code;
   }
@@ -314,8 +319,10 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       let inferred = false;
       r++;
       // "the Singapore summit", "the Iran deal": a country name used as a modifier names no actor.
-      const modifier = e.kind === 'country' && (tokens[raw.start - 1]?.pos === 'DET' || tokens[raw.start - 1]?.pos === 'ADJ') && tokens[raw.end]?.pos === 'NOUN' && /^[a-z]/.test(tokens[raw.end]!.text) && !(raws[r] && raws[r]!.start === raw.end) && !aimedAt(tokens, raw.start, raw.end);
+      // ("the Hanoi summit", "the Geneva talks": a capital, too, is then the place of an event.)
+      const modifier = (e.kind === 'country' || e.kind === 'capital') && (tokens[raw.start - 1]?.pos === 'DET' || tokens[raw.start - 1]?.pos === 'ADJ') && tokens[raw.end]?.pos === 'NOUN' && /^[a-z]/.test(tokens[raw.end]!.text) && !(raws[r] && raws[r]!.start === raw.end) && !aimedAt(tokens, raw.start, raw.end);
       if (modifier) {
+        raw.modifier = true;
         i = raw.end;
         continue;
       }
@@ -360,6 +367,8 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
           end = after.end;
           r++;
         }
+      } else if (e.kind === 'org' && e.tokens.length > 1 && /s$/.test(e.tokens[e.tokens.length - 1]!) && (tokens[i - 1]?.pos === 'NUM' || QUANTITY.has(tokens[i - 1]?.lower ?? ''))) {
+        // "twenty European countries": a count of states, not the bloc a plural name stands for.
       } else if (e.kind === 'org') {
         code = e.roles ? (roleOn({ id: '', kind: 'group', name: '', aliases: [], roles: e.roles }, ctx.date)?.code ?? e.code) : e.code;
         // "IAEA inspectors", "UN envoy": the organisation acts through them.
@@ -406,7 +415,8 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
           const possessive = prevWord === "'s" && (tokens[i - 2]?.lower === 'country' || tokens[i - 2]?.lower === 'nation');
           const sameRole = ctx.lastByRole.get(e.code);
           if (!possessive && person && (prevWord === 'the' || prevWord === 'his' || prevWord === 'her') && sameRole) code = sameRole;
-          else if (prevWord === 'any' || prevWord === 'every' || prevWord === 'no') {
+          // "the two leaders" with fewer than two people named before: several countries' people, not one's.
+          else if (prevWord === 'any' || prevWord === 'every' || prevWord === 'no' || (prevWord !== undefined && SUPRANATIONAL.has(prevWord)) || ((prevWord === 'two' || prevWord === 'both') && PERSONAL_PAIRS.has(tokens[raw.end - 1]!.lower))) {
             // "sanctions on any company that ...": a generic agent belongs to no country
           } else {
             // "The Pentagon moved more warships": an agent after an actor of the same sentence is
