@@ -58,6 +58,8 @@ for (const w of ['manage', 'go', 'continue', 'proceed', 'begin', 'start', 'use',
 // Verbs that frame a clause ("Moon said (that) ...").
 const SPEECH = new Set(['say', 'tell', 'announce', 'report', 'claim', 'state', 'confirm', 'add', 'insist', 'note', 'reveal', 'acknowledge', 'admit', 'explain', 'disclose', 'declare', 'stress', 'write', 'quote', 'tweet', 'recall', 'indicate', 'show', 'know', 'learn', 'believe', 'think']);
 const DENY = new Set(['deny']);
+// Framing verbs of opinion: "analysts believe Tokyo could threaten ..." is speculation, not a report.
+const OPINION = new Set(['believe', 'think']);
 const HOPE_FRAME = new Set(['hope', 'want', 'wish', 'expect', 'plan', 'intend', 'believe', 'fear', 'predict', 'argue', 'suggest', 'recommend']);
 const ADVICE_FRAME = new Set(['suggest', 'recommend', 'argue']);
 // "demanded that Russia withdraw": the demand is the event; what is demanded has not happened.
@@ -79,6 +81,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   let frameEnd = -1;
   let framed = false;
   let speechIndex: number | undefined;
+  let opinionFrame = false;
   // The nearest full verb between subject and action ("urged X and Y to agree ... and return").
   let auxVerb: Governor | undefined;
 
@@ -165,6 +168,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
         speech = true;
         framed = true;
         speechIndex = k;
+        opinionFrame = OPINION.has(lemma);
         // Reported speech of a plan: "said it would visit" is intent, not a condition.
         break;
       }
@@ -227,6 +231,13 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
     }
   }
 
+  // "believe X could/will ...": a guess about what may come, relayed by no one.
+  if (opinionFrame && (future || would || possible)) {
+    speech = false;
+    framed = false;
+    speechIndex = undefined;
+    if (!possible) hopeFrame = true;
+  }
   const question = tokens[tokens.length - 1]?.lower === '?';
   const conditionalBefore = conditional;
   // "X will do Y if Z" / "is ready to meet ... if": a condition after the action binds a plan too.

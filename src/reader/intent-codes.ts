@@ -32,11 +32,15 @@ function lookup(table: Record<string, string>, code: string): string | undefined
 const THREAT: Record<string, string> = {
   '15': '138', '17': '137', '171': '137', '172': '132', '173': '137', '174': '137', '175': '137',
   '18': '138', '19': '138', '20': '138', '204': '1385', '2041': '1385', '2042': '1385',
-  '16': '131', '161': '1313', '162': '1311', '163': '1312', '164': '134', '166': '136',
+  '16': '131', '160': '130', '161': '1313', '162': '1311', '163': '1312', '164': '134', '166': '136',
+  // announced defiance ("would exceed the limit") is a threat; an "unless" makes it an ultimatum (139)
+  '128': '130',
 };
 
 /** The 13x code for announcing a conflict act, or undefined for cooperative ones. */
 export function threatCodeFor(code: string): string | undefined {
+  // "said it might reconsider the summit": a threat announced is the threat itself
+  if (code.startsWith('13')) return code;
   return lookup(THREAT, code);
 }
 

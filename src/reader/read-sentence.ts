@@ -194,7 +194,8 @@ function refineCode(p: Pattern, tokens: Token[], from: number): string {
   for (const rule of p.refine) {
     for (let k = from; k < end; k++) {
       const t = tokens[k]!;
-      if (BOUNDARY.has(t.lower)) break;
+      // "warned Russia of consequences if it invaded": the condition is the other side's act.
+      if (BOUNDARY.has(t.lower) || t.lower === 'if' || t.lower === 'unless') break;
       if (rule.lemmas.has(t.lemma) || rule.lemmas.has(t.lower)) return rule.code;
     }
   }
@@ -270,6 +271,10 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
       });
     }
   }
+  // "refused to lay down their arms": the refusal read from the infinitive (1246) replaces the bare
+  // "refused" (120).
+  const refusals = ev.filter((e) => e.rule.endsWith('+refuse'));
+  if (refusals.length > 0) ev = ev.filter((e) => !(e.rule === 'reject.refuse' && refusals.some((r) => r.source === e.source)));
   return ev.filter((e) => !(e.target === null && e.code.startsWith('19') && ev.some((o) => o !== e && o.source === e.source && (o.code.startsWith('18') || o.code.startsWith('20')))));
 }
 
@@ -538,6 +543,12 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     const intent = code.startsWith('03') ? code : intentCodeFor(code);
     if (intent) {
       const holder = gov && gov.index < (subjectMention?.start ?? m.first) ? mentionBefore(mentions, gov.index) : undefined;
+  } else if (mode === 'intended' && gov?.kind === 'intent' && tokens[gov.index]?.lemma === 'agree' && subjects.length < 2 && code.startsWith('087')) {
+    // "the separatists agreed to lay down their arms", "agreed to a ceasefire": agreeing to stop
+    // fighting is the de-escalation itself (0871, 0873), not an intent.
+    mode = verdict.speech && !verdict.framed ? 'reported' : 'asserted';
+    rule = `${p.id}+agreed`;
+    converted = true;
       code = intent;
       mode = 'asserted';
       rule = `${p.id}+intent`;
@@ -564,6 +575,8 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   // Intent and refusal events are one-way declarations.
   // "Armenia and Azerbaijan accused each other": every pair, both ways.
   const pairSubject = sources.length === 2 && sources[0]!.start === sources[1]!.start && sources[0]!.end === sources[1]!.end;
+  // "would exceed the limit in ten days unless Europe acted": a threat with terms is an ultimatum.
+  if (code.startsWith('13') && (mode === 'asserted' || mode === 'reported') && tokens.some((w, k) => k > m.last && w.lower === 'unless')) code = '139';
   const reciprocal = targets[0] === null && sources.length >= 2 && (pairSubject || tokens.some((w, k) => (w.lower === 'other' && tokens[k - 1]?.lower === 'each') || (w.lower === 'another' && tokens[k - 1]?.lower === 'one')));
   const kind = rule.endsWith('+agreement') ? 'sym' : converted ? 'plain' : reciprocal ? 'sym' : p.dyad;
   const sourcePerson = new Map(sources.map((s) => [s.code, s.person && !s.inferred] as const));
