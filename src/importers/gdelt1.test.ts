@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gdelt1Parser } from './gdelt1.js';
+import { readExtra } from './read-extra.js';
 import { parseFixture, rowsOf } from './test-support/fixtures.js';
 
 describe('GDELT 1.0 parser', () => {
@@ -17,7 +18,7 @@ describe('GDELT 1.0 parser', () => {
     expect(r.quad).toBe(3);
     expect(r.goldstein).toBe(-2);
     expect(r.url).toBeNull();
-    const extra = JSON.parse(r.extra!);
+    const extra = readExtra('gdelt1', r.extra);
     // 1.0 has no ADM2 columns: ActionGeo_CountryCode is column 52 (1-based), DATEADDED 57.
     expect(extra.geo).toBe('KN');
     expect(extra.geoCountry).toBe('PRK');
@@ -34,7 +35,7 @@ describe('GDELT 1.0 parser', () => {
     expect(rows[0]!.url).toBe('https://example.org/news/2013/04/02/yongbyon-restart');
     expect(rows[0]!.code).toBe('138');
     expect(rows[0]!.goldstein).toBe(-7);
-    expect(JSON.parse(rows[0]!.extra!).added).toBe('20130402');
+    expect(readExtra('gdelt1', rows[0]!.extra).added).toBe('20130402');
   });
 
   it('rejects a GDELT 2.0 row (61 columns)', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gdelt2Parser } from './gdelt2.js';
 import { newParsedRow } from './format-parser.js';
+import { readExtra } from './read-extra.js';
 import { parseFixture, rowsOf } from './test-support/fixtures.js';
 
 describe('GDELT 2.0 parser', () => {
@@ -21,7 +22,7 @@ describe('GDELT 2.0 parser', () => {
     expect(r.sourceName).toBe('UNITED STATES');
     expect(r.targetName).toBe('NORTH KOREA');
     expect(r.url).toBe('https://example.org/news/2018/07/06/pompeo-pyongyang');
-    expect(JSON.parse(r.extra!)).toEqual({
+    expect(readExtra('gdelt2', r.extra)).toEqual({
       root: 1,
       mentions: 12,
       sources: 1,

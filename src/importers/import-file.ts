@@ -234,7 +234,7 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
       if (progress.firstDate === null || row.date < progress.firstDate) progress.firstDate = row.date;
       if (progress.lastDate === null || row.date > progress.lastDate) progress.lastDate = row.date;
       buffer.push(
-        row.key, row.date, row.day, row.sourceCode, row.targetCode, row.sourceParty, row.targetParty,
+        row.key, row.day, row.sourceCode, row.targetCode, row.sourceParty, row.targetParty,
         row.code, row.quad, row.goldstein, row.sourceName, row.targetName, row.url, row.extra,
       );
       return true;

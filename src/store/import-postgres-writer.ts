@@ -26,20 +26,20 @@ export class PostgresImportWriter implements ImportWriter {
   private constructor(
     private readonly client: pg.PoolClient,
     private readonly caseId: string,
-    private readonly dataset: string,
+    private readonly series: number,
     private readonly fileId: number,
   ) {}
 
-  static async open(pool: pg.Pool, caseId: string, dataset: string, fileId: number): Promise<PostgresImportWriter> {
+  static async open(pool: pg.Pool, caseId: string, series: number, fileId: number): Promise<PostgresImportWriter> {
     const client = await pool.connect();
-    return new PostgresImportWriter(client, caseId, dataset, fileId);
+    return new PostgresImportWriter(client, caseId, series, fileId);
   }
 
   private async prepare(): Promise<void> {
     if (this.ready) return;
     await this.client.query(
       `CREATE TEMP TABLE IF NOT EXISTS import_stage (
-         event_key text, date text, day integer, source_code text, target_code text, source_party text,
+         event_key text, day integer, source_code text, target_code text, source_party text,
          target_party text, code text, quad_class integer, goldstein double precision, source_name text,
          target_name text, url text, extra text) ON COMMIT DELETE ROWS`,
     );
@@ -83,8 +83,8 @@ export class PostgresImportWriter implements ImportWriter {
         const cols = ROW_COLUMNS.join(', ');
         const moved = await c.query<{ n: number }>(
           `WITH ins AS (
-             INSERT INTO imported_events (case_id, dataset, file_id, ${cols})
-             SELECT $1, $2, $3, ${cols} FROM import_stage
+             INSERT INTO imported_events (series, file_id, ${cols})
+             SELECT $2, $3, ${cols} FROM import_stage
              ON CONFLICT DO NOTHING
              RETURNING day, source_party, target_party, quad_class, goldstein
            ), agg AS (
@@ -98,7 +98,7 @@ export class PostgresImportWriter implements ImportWriter {
                positive_sum = dyad_days.positive_sum + excluded.positive_sum, negative_sum = dyad_days.negative_sum + excluded.negative_sum
            )
            SELECT count(*)::int AS n FROM ins`,
-          [this.caseId, this.dataset, this.fileId],
+          [this.caseId, this.series, this.fileId],
         );
         inserted = Number(moved.rows[0]?.n ?? 0);
       }

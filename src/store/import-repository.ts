@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { NotFoundError, UsageError } from '../model/errors.js';
-import { toDayNumber } from '../model/iso-date.js';
+import { fromDayNumber, toDayNumber } from '../model/iso-date.js';
 import type { Database } from './database.js';
 import type { OpenedDatabase } from './open-store.js';
 import { PostgresImportWriter } from './import-postgres-writer.js';
@@ -222,18 +222,49 @@ export class ImportRepository {
   }
 
   /** The bulk writer of one file's rows: raw better-sqlite3 for SQLite, COPY for PostgreSQL. */
+  /**
+   * The series id of a (case, dataset) pair, created on first use. Ids are taken as max + 1 and
+   * retried if a concurrent import took the same one.
+   */
+  async seriesOf(caseId: string, dataset: string): Promise<number> {
+    for (let attempt = 0; ; attempt++) {
+      const found = await this.db
+        .selectFrom('import_series')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .where('dataset', '=', dataset)
+        .executeTakeFirst();
+      if (found) return Number(found.id);
+      const max = await this.db.selectFrom('import_series').select(sql<number | null>`max(id)`.as('m')).executeTakeFirst();
+      try {
+        await this.db
+          .insertInto('import_series')
+          .values({ id: Number(max?.m ?? 0) + 1, case_id: caseId, dataset })
+          .execute();
+      } catch (err) {
+        if (attempt >= 5) throw err;
+      }
+    }
+  }
+
+  /** The series ids of a case's imported rows, one per dataset. */
+  private seriesOfCase(caseId: string) {
+    return this.db.selectFrom('import_series').select('id').where('case_id', '=', caseId);
+  }
+
   async openWriter(file: ImportedFile): Promise<ImportWriter> {
+    const series = await this.seriesOf(file.caseId, file.dataset);
     if (this.opened.dialect === 'sqlite' && this.opened.sqlite) {
       // PARLEY_IMPORT_THREADS=2 moves SQLite's work to a writer thread, so that parsing and the
       // B-tree work run on two cores. Measured on the 2-core machine the benchmark ran on (shared,
       // loaded), it gained nothing (24.9k rows/s in-thread, 23.7k threaded), so it is opt-in.
       if (this.opened.location !== ':memory:' && process.env.PARLEY_IMPORT_THREADS === '2') {
-        const threaded = await WorkerSqliteWriter.start(this.opened.location, file.caseId, file.dataset, file.id);
+        const threaded = await WorkerSqliteWriter.start(this.opened.location, file.caseId, series, file.id);
         if (threaded) return threaded;
       }
-      return new SqliteImportWriter(this.opened.sqlite, file.caseId, file.dataset, file.id);
+      return new SqliteImportWriter(this.opened.sqlite, file.caseId, series, file.id);
     }
-    if (this.opened.pool) return PostgresImportWriter.open(this.opened.pool, file.caseId, file.dataset, file.id);
+    if (this.opened.pool) return PostgresImportWriter.open(this.opened.pool, file.caseId, series, file.id);
     throw new Error('the store has neither a SQLite handle nor a PostgreSQL pool');
   }
 
@@ -248,11 +279,11 @@ export class ImportRepository {
     const rows = await this.db.transaction().execute(async (trx) => {
       await sql`
         INSERT INTO dyad_days (case_id, origin, day, source, target, quad_class, n, goldstein_sum, positive_sum, negative_sum)
-        SELECT case_id, ${IMPORT_ORIGIN}, day, source_party, target_party, quad_class, -count(*),
+        SELECT ${file.caseId}, ${IMPORT_ORIGIN}, day, source_party, target_party, quad_class, -count(*),
                -sum(goldstein), -sum(CASE WHEN goldstein > 0 THEN goldstein ELSE 0 END), -sum(CASE WHEN goldstein < 0 THEN goldstein ELSE 0 END)
         FROM imported_events
         WHERE file_id = ${id} AND source_party IS NOT NULL AND target_party IS NOT NULL
-        GROUP BY case_id, day, source_party, target_party, quad_class
+        GROUP BY day, source_party, target_party, quad_class
         ON CONFLICT (case_id, source, target, day, quad_class, origin) DO UPDATE SET
           n = dyad_days.n + excluded.n, goldstein_sum = dyad_days.goldstein_sum + excluded.goldstein_sum,
           positive_sum = dyad_days.positive_sum + excluded.positive_sum, negative_sum = dyad_days.negative_sum + excluded.negative_sum
@@ -269,8 +300,9 @@ export class ImportRepository {
   async findImportedMoves(q: ImportedMovesQuery): Promise<ImportedMove[]> {
     let query = this.db
       .selectFrom('imported_events')
-      .select(['dataset', 'event_key', 'date', 'source_code', 'target_code', 'code', 'goldstein', 'quad_class'])
-      .where('case_id', '=', q.caseId)
+      .innerJoin('import_series', 'import_series.id', 'imported_events.series')
+      .select(['import_series.dataset', 'event_key', 'day', 'source_code', 'target_code', 'code', 'goldstein', 'quad_class'])
+      .where('series', 'in', this.seriesOfCase(q.caseId))
       .where((eb) =>
         eb.or([
           eb.and([eb('source_party', '=', q.a), eb('target_party', '=', q.b)]),
@@ -283,10 +315,10 @@ export class ImportRepository {
       const codes = q.codes;
       query = query.where((eb) => eb.or(codes.map((c) => eb('code', 'like', `${c}%`))));
     }
-    const rows = await query.orderBy('day').orderBy('dataset').orderBy('event_key').execute();
+    const rows = await query.orderBy('day').orderBy('import_series.dataset').orderBy('event_key').execute();
     return rows.map((r) => ({
       id: `${r.dataset}:${r.event_key}`,
-      date: r.date,
+      date: fromDayNumber(Number(r.day)),
       sourceCode: r.source_code ?? '',
       targetCode: r.target_code ?? '',
       code: r.code,
@@ -303,7 +335,7 @@ export class ImportRepository {
         sql<number>`count(*)`.as('n'),
         sql<number>`sum(CASE WHEN source_party IS NOT NULL AND target_party IS NOT NULL THEN 1 ELSE 0 END)`.as('d'),
       ])
-      .where('case_id', '=', caseId)
+      .where('series', 'in', this.seriesOfCase(caseId))
       .executeTakeFirstOrThrow();
     const a = await this.db
       .selectFrom('dyad_days')

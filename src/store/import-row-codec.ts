@@ -1,4 +1,4 @@
-import { ROW_WIDTH, type ImportRowBuffer, type RowValue } from './import-rows.js';
+import { COL, ROW_WIDTH, type ImportRowBuffer, type RowValue } from './import-rows.js';
 
 /**
  * Rows as one string, for handing a batch to the SQLite writer thread: values separated by tabs,
@@ -6,8 +6,8 @@ import { ROW_WIDTH, type ImportRowBuffer, type RowValue } from './import-rows.js
  * crosses threads as a single copy, where an array of values would be cloned value by value.
  */
 const NEEDS_ESCAPE = /[\t\n\r\\]/;
-/** Columns holding numbers: day, quad_class, goldstein. */
-const NUMERIC = new Set([2, 8, 9]);
+/** Columns holding numbers. */
+const NUMERIC = new Set<number>([COL.day, COL.quad, COL.goldstein]);
 
 export function escapeValue(v: RowValue): string {
   if (v === null) return '\\N';

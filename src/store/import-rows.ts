@@ -5,7 +5,6 @@
  */
 export const ROW_COLUMNS = [
   'event_key',
-  'date',
   'day',
   'source_code',
   'target_code',
@@ -25,19 +24,18 @@ export const ROW_WIDTH = ROW_COLUMNS.length;
 /** Column offsets inside a row, for the writers. */
 export const COL = {
   key: 0,
-  date: 1,
-  day: 2,
-  sourceCode: 3,
-  targetCode: 4,
-  sourceParty: 5,
-  targetParty: 6,
-  code: 7,
-  quad: 8,
-  goldstein: 9,
-  sourceName: 10,
-  targetName: 11,
-  url: 12,
-  extra: 13,
+  day: 1,
+  sourceCode: 2,
+  targetCode: 3,
+  sourceParty: 4,
+  targetParty: 5,
+  code: 6,
+  quad: 7,
+  goldstein: 8,
+  sourceName: 9,
+  targetName: 10,
+  url: 11,
+  extra: 12,
 } as const;
 
 export type RowValue = string | number | null;
@@ -48,7 +46,6 @@ export class ImportRowBuffer {
 
   push(
     key: string,
-    date: string,
     day: number,
     sourceCode: string | null,
     targetCode: string | null,
@@ -65,7 +62,6 @@ export class ImportRowBuffer {
     const v = this.values;
     let i = this.count * ROW_WIDTH;
     v[i++] = key;
-    v[i++] = date;
     v[i++] = day;
     v[i++] = sourceCode;
     v[i++] = targetCode;
@@ -155,10 +151,10 @@ export class DyadDayAccumulator {
   /** Adds one buffered row if both parties are known (aggregates are of dyads). */
   addRow(values: readonly RowValue[], row: number): void {
     const o = row * ROW_WIDTH;
-    const s = values[o + 5];
-    const t = values[o + 6];
+    const s = values[o + COL.sourceParty];
+    const t = values[o + COL.targetParty];
     if (typeof s !== 'string' || typeof t !== 'string') return;
-    this.add(values[o + 2] as number, s, t, values[o + 8] as number, values[o + 9] as number);
+    this.add(values[o + COL.day] as number, s, t, values[o + COL.quad] as number, values[o + COL.goldstein] as number);
   }
 
   clear(): void {

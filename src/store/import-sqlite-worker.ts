@@ -12,7 +12,7 @@ import { SqliteImportWriter } from './import-sqlite-writer.js';
 interface Data {
   path: string;
   caseId: string;
-  dataset: string;
+  series: number;
   fileId: number;
 }
 
@@ -29,7 +29,7 @@ const data = workerData as Data;
 const db = new BetterSqlite3(data.path);
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = NORMAL');
-const writer = new SqliteImportWriter(db, data.caseId, data.dataset, data.fileId);
+const writer = new SqliteImportWriter(db, data.caseId, data.series, data.fileId);
 const rows = new ImportRowBuffer();
 
 port.on('message', (m: WorkerRequest) => {

@@ -3,7 +3,7 @@ import { DyadDayAccumulator, ROW_COLUMNS, ROW_WIDTH, type FileProgress, type Imp
 import { IMPORT_ORIGIN } from './import-tables.js';
 import type { ImportWriter } from './import-writer.js';
 
-/** Rows per INSERT statement: 128 rows × 14 values stays far below SQLite's 32,766 variables. */
+/** Rows per INSERT statement: 128 rows × 13 values stays far below SQLite's 32,766 variables. */
 const ROWS_PER_STATEMENT = 128;
 const AGGS_PER_STATEMENT = 256;
 
@@ -49,15 +49,15 @@ export class SqliteImportWriter implements ImportWriter {
 
   constructor(
     private readonly db: BetterSqlite3.Database,
-    private readonly caseId: string,
-    dataset: string,
+    caseId: string,
+    series: number,
     private readonly fileId: number,
   ) {
     db.pragma('cache_size = -262144');
-    // Case, dataset and file are the same for every row of the file: written into the statement
-    // as literals so that each row binds 14 values, not 17.
-    const constants = `${quote(caseId)}, ${quote(dataset)}, ${Number(fileId)}`;
-    this.prefix = `INSERT OR IGNORE INTO imported_events (case_id, dataset, file_id, ${ROW_COLUMNS.join(', ')}) VALUES `;
+    // Series and file are the same for every row of the file: written into the statement as
+    // literals so that each row binds 13 values, not 15.
+    const constants = `${Number(series)}, ${Number(fileId)}`;
+    this.prefix = `INSERT OR IGNORE INTO imported_events (series, file_id, ${ROW_COLUMNS.join(', ')}) VALUES `;
     const tuple = `(${constants}, ${ROW_COLUMNS.map(() => '?').join(', ')})`;
     this.bulk = db.prepare(this.prefix + new Array<string>(ROWS_PER_STATEMENT).fill(tuple).join(','));
     this.single = db.prepare(this.prefix + tuple);

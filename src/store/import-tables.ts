@@ -1,7 +1,7 @@
 import type { Database } from './database.js';
 
 /**
- * Table types of the import migration (`002-imports`). Kept beside the shared `Database` rather
+ * Table types of the import migrations (`002-imports`, `003-import-series`). Kept beside the shared `Database` rather
  * than inside it so that the import code adds to the store without editing the shared types;
  * `ImportDatabase` is the union the import repository queries.
  */
@@ -30,12 +30,17 @@ export interface ImportFilesTable {
   options: string | null;
 }
 
-export interface ImportedEventsTable {
+/** One (case, dataset) pair of imported rows; its id is the rows' `series`. */
+export interface ImportSeriesTable {
+  id: number;
   case_id: string;
   dataset: string;
+}
+
+export interface ImportedEventsTable {
+  series: number;
   event_key: string;
   file_id: number;
-  date: string;
   day: number;
   source_code: string | null;
   target_code: string | null;
@@ -52,6 +57,7 @@ export interface ImportedEventsTable {
 
 export interface ImportDatabase extends Database {
   import_files: ImportFilesTable;
+  import_series: ImportSeriesTable;
   imported_events: ImportedEventsTable;
 }
 

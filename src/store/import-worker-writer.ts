@@ -28,10 +28,10 @@ export class WorkerSqliteWriter implements ImportWriter {
   }
 
   /** Starts the thread; resolves to undefined when it cannot start here (then write in-thread). */
-  static async start(path: string, caseId: string, dataset: string, fileId: number): Promise<WorkerSqliteWriter | undefined> {
+  static async start(path: string, caseId: string, series: number, fileId: number): Promise<WorkerSqliteWriter | undefined> {
     // Next to this module: the .js build under dist; under tsx (from source) the .ts file, which a
     // worker can only load once tsx is registered in it, hence the small bootstrap.
-    const workerData = { path, caseId, dataset, fileId };
+    const workerData = { path, caseId, series, fileId };
     let worker: Worker;
     try {
       if (import.meta.url.endsWith('.ts')) {

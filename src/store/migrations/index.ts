@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as core from './001-core.js';
 import * as imports from './002-imports.js';
+import * as importSeries from './003-import-series.js';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder so that the same list
@@ -9,4 +10,5 @@ import * as imports from './002-imports.js';
 export const migrations: Record<string, Migration> = {
   '001-core': core,
   '002-imports': imports,
+  '003-import-series': importSeries,
 };
