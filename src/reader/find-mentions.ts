@@ -2,6 +2,7 @@ import { actorCodeOn, roleOn } from '../model/actor.js';
 import { partyOf, isOrganisationCode } from '../model/actor-code.js';
 import type { IsoDate } from '../model/iso-date.js';
 import type { ActorIndex, ActorIndexEntry } from './actor-index.js';
+import type { ActorRole } from '../model/actor.js';
 import type { Token } from './token.js';
 
 /**
@@ -44,6 +45,8 @@ export interface ArticleContext {
   recentPeople: string[];
   /** Distinct country-level parties in order of last mention, for "both sides", "the two countries". */
   recentParties: string[];
+  /** The two actors of the last act that ran both ways (talks, a ceasefire): "both sides" first. */
+  lastPair?: [string, string];
 }
 
 export function newArticleContext(date: IsoDate): ArticleContext {
@@ -64,6 +67,7 @@ const PREPOSITIONS = new Set(['with', 'to', 'in', 'by', 'on', 'against', 'from',
 const SKIP_BEFORE = new Set(['the', 'a', 'an', "'s", 'both', 'fellow', 'neighbouring', 'neighboring']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'through', 'around', 'within', 'throughout']);
 const PAIR_ANAPHORS = new Set(['both sides', 'both countries', 'two countries', 'two sides', 'both governments', 'two governments', 'both nations', 'two nations', 'two neighbours', 'two neighbors', 'both leaders', 'two leaders', 'two men', 'both men']);
+const WARRING = new Set(['sides', 'parties', 'factions']);
 const PERSONAL_PAIRS = new Set(['men', 'leaders', 'presidents', 'ministers', 'women']);
 // "after the government and the opposition signed": these introduce a clause when a verb follows.
 const CLAUSE_PREPS = new Set(['after', 'before', 'since', 'until', 'as', 'than', 'while', 'once']);
@@ -230,7 +234,13 @@ function surnameCode(e: ActorIndexEntry, ctx: ArticleContext, tok: Token): strin
 
 function personCode(entry: ActorIndexEntry, date: IsoDate): string | undefined {
   if (!entry.person) return entry.code || undefined;
-  return actorCodeOn(entry.person, date);
+  const code = actorCodeOn(entry.person, date);
+  if (code !== undefined) return code;
+  // Named in full after leaving office (or dying in it: "a drone strike killed Qassem Soleimani"):
+  // still a national of the state served last, without the role.
+  let last: ActorRole | undefined;
+  for (const r of entry.person.roles) if (r.to !== undefined && r.to <= date && (last === undefined || r.to > last.to!)) last = r;
+  return last && !isOrganisationCode(last.code) ? partyOf(last.code) : undefined;
 }
 
 /** A country for an agent named without one: a country named in the sentence, else the article's last. */
@@ -464,11 +474,19 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       mentions.push(m1, { ...m1, code: 'PRK' });
       i += 2;
       continue;
-    } else if ((t.lower === 'both' || t.lower === 'two') && partiesBefore.length >= 2 && PAIR_ANAPHORS.has(`${t.lower} ${tokens[i + 1]?.lower ?? ''}`)) {
+    } else if ((((t.lower === 'both' || t.lower === 'two') && PAIR_ANAPHORS.has(`${t.lower} ${tokens[i + 1]?.lower ?? ''}`)) || (t.lower === 'warring' && WARRING.has(tokens[i + 1]?.lower ?? ''))) && (partiesBefore.length >= 2 || ctx.lastPair)) {
       // "both sides", "the two countries": the last two parties named, as one coordinated pair.
-      // "the two men", "both leaders" are the last two people; "both sides" the last two parties.
-      const personal = PERSONAL_PAIRS.has(tokens[i + 1]?.lower ?? '') && peopleBefore.length >= 2;
-      const [a, b] = (personal ? peopleBefore : partiesBefore).slice(-2) as [string, string];
+      // "the two men", "both leaders" are the last two people; "both sides" the two actors of the
+      // last act that ran both ways (the army and the RSF signed a truce ... urged both sides), else
+      // the last two parties.
+      const next = tokens[i + 1]?.lower ?? '';
+      const personal = PERSONAL_PAIRS.has(next) && peopleBefore.length >= 2;
+      const pair = ctx.lastPair && (next === 'countries' || next === 'nations' || next === 'neighbours' || next === 'neighbors') ? (ctx.lastPair.map(partyOf) as [string, string]) : ctx.lastPair;
+      const [a, b] = personal ? (peopleBefore.slice(-2) as [string, string]) : pair && !PERSONAL_PAIRS.has(next) && pair[0] !== pair[1] ? pair : (partiesBefore.slice(-2) as [string, string]);
+      if (a === undefined || b === undefined) {
+        i++;
+        continue;
+      }
       const end = i + 2;
       const start = tokens[i - 1]?.lower === 'the' ? i - 1 : i;
       const m1: Mention = { start, end, code: a, person: false, inferred: true, prep: prepBefore(tokens, start), apposition: false };

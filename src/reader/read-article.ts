@@ -90,6 +90,9 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
       // Several actors acting together are "they" in the next sentence.
       const group = [...new Set(found.filter((e) => e.mode === 'asserted' || e.mode === 'reported').map((e) => e.source))];
       if (group.length >= 2) ctx.lastGroup = group;
+      // An act that ran both ways names the two sides of the story ("both sides" later).
+      const mutual = found.find((e) => e.target !== null && (e.mode === 'asserted' || e.mode === 'reported') && found.some((f) => f.source === e.target && f.target === e.source && f.code === e.code));
+      if (mutual) ctx.lastPair = [mutual.source, mutual.target!];
       const seen = new Set<string>();
       // One date look-up per sentence and direction (the regexes are the costly part).
       const dates = new Map<string, string>();

@@ -292,10 +292,16 @@ interface ReadState {
 function possessor(tokens: Token[], mentions: Mention[], head: number): number {
   let k = head - 1;
   while (k >= 0 && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NUM')) k--;
+  if (k >= 2 && (tokens[k]!.lower === 'his' || tokens[k]!.lower === 'her') && (tokens[k - 1]!.lower === 'that' || (tokens[k - 1]!.pos === 'VERB' && SAY.has(tokens[k - 1]!.lemma)))) {
+    // "Pompeo said his talks with Kim Yong Chol had been productive": the speaker's own talks.
+    const owner = mentionBefore(mentions, k);
+    return owner && owner.person && !tokens.slice(owner.end, k).some((w) => BOUNDARY.has(w.lower)) ? mentions.indexOf(owner) : -1;
+  }
   if (k < 1 || tokens[k]!.lower !== "'s") return -1;
   return mentions.findIndex((c) => c.end === k);
 }
 
+const SAY = new Set(['say', 'tell', 'add', 'announce', 'insist', 'claim', 'confirm', 'state']);
 const NOUN_INTENT = new Set(['planned', 'proposed', 'possible', 'expected', 'upcoming', 'future', 'potential', 'prospective', 'mooted', 'next', 'hoped-for', 'anticipated', 'scheduled']);
 
 /**
@@ -467,15 +473,15 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   if (targets[0] === null && p.code.startsWith('13')) {
     // "warned that it would leave the treaty if Europe failed to ...": a threat is aimed at
     // whoever its condition names.
-    const cond = tokens.findIndex((w, k) => k > m.last && (w.lower === 'if' || w.lower === 'unless'));
-    const verb = cond < 0 ? -1 : tokens.findIndex((w, k) => k > cond && (w.pos === 'VERB' || w.pos === 'AUX'));
-    // the condition's subject: the actor (or list of actors) right before its verb
-    let c = -1;
-    for (let k = mentions.length - 1; k >= 0 && verb >= 0; k--) if (mentions[k]!.start > cond && mentions[k]!.end <= verb) { c = k; break; }
-    if (c >= 0 && mentions[c]!.prep === '' && !tokens.slice(cond + 1, mentions[c]!.start).some((w) => BOUNDARY.has(w.lower))) {
-      const named = coordinated(tokens, mentions, c, -1).filter((tg) => tg.start > cond && !sources.some((s) => partyOf(s.code) === partyOf(tg.code)));
-      if (named.length > 0) targets = named;
-    }
+    const named = conditionTarget(tokens, mentions, m.last, sources);
+    if (named) targets = named;
+  }
+  if (targets[0] === null && p.code.startsWith('13') && tokens.slice(m.first, m.last + 1).some((w) => REVENGE.has(w.lemma))) {
+    // "vowed revenge after a US drone strike killed ...": retaliation is aimed at the author of
+    // the act that provoked it, named in the "after"/"for" clause.
+    const cause = tokens.findIndex((w, k) => k > m.last && (w.lower === 'after' || w.lower === 'for'));
+    const author = cause < 0 ? undefined : mentions.find((c) => c.start > cause && (c.prep === '' || c.prep === 'by') && !sources.some((s) => partyOf(s.code) === partyOf(c.code)) && !tokens.slice(cause + 1, c.start).some((w) => BOUNDARY.has(w.lower) || w.lower === ','));
+    if (author) targets = [author];
   }
   if (protest && targets[0] === null && sources[0] && !isOrganisationCode(sources[0].code)) {
     // Protests are directed at the government unless the text names another target.
@@ -562,6 +568,12 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   }
   if (mode === 'asserted' && verdict.speech && !converted) mode = 'reported';
   if (intentSource) sources = [intentSource];
+  if (rule.endsWith('+threat') && targets[0] === null) {
+    // "said it would exceed the limit unless Europe acted": an announced act becomes a threat
+    // aimed at whoever its condition names.
+    const named = conditionTarget(tokens, mentions, m.last, sources);
+    if (named) targets = named;
+  }
 
   let confidence = 0.85;
   if (sources.some((s) => s.inferred) || subjectInferred) confidence -= 0.15;
@@ -606,6 +618,25 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   }
   return out;
 }
+
+/** The actors a threat's condition names ("... if Europe failed to", "unless Washington lifts"). */
+function conditionTarget(tokens: Token[], mentions: Mention[], last: number, sources: Mention[]): Mention[] | undefined {
+  const cond = tokens.findIndex((w, k) => k > last && (w.lower === 'if' || w.lower === 'unless'));
+  const verb = cond < 0 ? -1 : tokens.findIndex((w, k) => k > cond && (w.pos === 'VERB' || w.pos === 'AUX'));
+  // the condition's subject: the actor (or list of actors) right before its verb
+  let c = -1;
+  for (let k = mentions.length - 1; k >= 0 && verb >= 0; k--) {
+    if (mentions[k]!.start > cond && mentions[k]!.end <= verb) {
+      c = k;
+      break;
+    }
+  }
+  if (c < 0 || mentions[c]!.prep !== '' || tokens.slice(cond + 1, mentions[c]!.start).some((w) => BOUNDARY.has(w.lower))) return undefined;
+  const named = coordinated(tokens, mentions, c, -1).filter((tg) => tg.start > cond && !sources.some((s) => partyOf(s.code) === partyOf(tg.code)));
+  return named.length > 0 ? named : undefined;
+}
+
+const REVENGE = new Set(['revenge', 'retaliation', 'retaliate', 'avenge', 'response', 'respond', 'reprisal', 'reprisals']);
 
 // Parts of a state that act for it: a government sending its own troops is not acting on them.
 const STATE_ROLES = new Set(['', 'GOV', 'MIL', 'COP', 'SPY', 'GOVMIL']);
