@@ -33,6 +33,8 @@ export interface ModeVerdict {
   framed: boolean;
   /** Token index of that framing speech verb, for finding the speaker. */
   speechIndex?: number;
+  /** The frame announces a decision ("announced that it would impose sanctions"): not a warning. */
+  decision: boolean;
 }
 
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
@@ -60,6 +62,10 @@ const SPEECH = new Set(['say', 'tell', 'announce', 'report', 'claim', 'state', '
 const DENY = new Set(['deny']);
 // Framing verbs of opinion: "analysts believe Tokyo could threaten ..." is speculation, not a report.
 const OPINION = new Set(['believe', 'think']);
+const DECISION = new Set(['announce', 'declare', 'decide']);
+// Verbs that report what the clause before them says: "..., the ministry insisted." (Not "warned":
+// "Iran could execute protesters if ..., rights groups warned" is a caution, not a threat.)
+const REPORTING = new Set([...SPEECH, 'insist', 'allege', 'accuse', 'vow', 'pledge', 'promise']);
 const HOPE_FRAME = new Set(['hope', 'want', 'wish', 'expect', 'plan', 'intend', 'believe', 'fear', 'predict', 'argue', 'suggest', 'recommend']);
 const ADVICE_FRAME = new Set(['suggest', 'recommend', 'argue']);
 // "demanded that Russia withdraw": the demand is the event; what is demanded has not happened.
@@ -82,6 +88,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   let framed = false;
   let speechIndex: number | undefined;
   let opinionFrame = false;
+  let decision = false;
   // The nearest full verb between subject and action ("urged X and Y to agree ... and return").
   let auxVerb: Governor | undefined;
 
@@ -127,13 +134,24 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   // 2. Before the subject: the frame of the clause, scanning back to the sentence start.
   // Past a "that", only verbs that take a that-clause (say, hope, demand) can frame the action.
   let passedThat = false;
+  // ", the Kremlin warned.": a reporting verb after its content; that content's "if" is not its own.
+  const head0 = tokens[head]!;
+  let before = subjectStart - 1;
+  while (before > 0 && tokens[before]!.pos === 'DET') before--;
+  let trailing = before > 0 && tokens[before]!.lower === ',' && REPORTING.has(head0.lemma);
+  for (let k = head + 1; k < tokens.length && trailing; k++) if (tokens[k]!.pos === 'VERB' || tokens[k]!.lower === ',') trailing = false;
   // "asked for relief and that Washington had rejected": a that-clause joined by "and" belongs to
   // the speech verb further back, not to the verb of the first clause.
   let joinedThat = false;
-  for (let k = subjectStart - 1; k >= 0; k--) {
+  for (let k = trailing ? -1 : subjectStart - 1; k >= 0; k--) {
     const t = tokens[k]!;
     const w = t.lower;
     if (STOP.has(w)) break;
+    // "before North Korea gives up its weapons": a time clause in the present looks ahead.
+    if ((w === 'before' || w === 'when') && t.pos !== 'ADV' && head0.pos === 'VERB' && head0.lower !== head0.lemma && head0.lower.endsWith('s') && !head0.lower.endsWith('ss')) {
+      conditional = true;
+      break;
+    }
     if (w === 'that' && (t.pos === 'SCONJ' || t.pos === 'PRON' || t.pos === 'DET')) {
       passedThat = true;
       if (tokens[k - 1]?.lower === 'and' || tokens[k - 1]?.lower === 'but' || tokens[k - 1]?.lower === 'or') joinedThat = true;
@@ -169,6 +187,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
         framed = true;
         speechIndex = k;
         opinionFrame = OPINION.has(lemma);
+        decision = DECISION.has(lemma);
         // Reported speech of a plan: "said it would visit" is intent, not a condition.
         break;
       }
@@ -260,7 +279,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   else mode = 'asserted';
   // "North Korea announced it would suspend": a declared intent (when the speaker announces it).
   if ((would || future) && speech && !conditional) ownIntent = true;
-  const verdict: ModeVerdict = { mode, ownIntent, speech, future: future || would || possible, framed, conditionalBefore };
+  const verdict: ModeVerdict = { mode, ownIntent, speech, future: future || would || possible, framed, conditionalBefore, decision };
   if (speechIndex !== undefined) verdict.speechIndex = speechIndex;
   if (governor) verdict.governor = governor;
   return verdict;

@@ -275,6 +275,9 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
   // "refused" (120).
   const refusals = ev.filter((e) => e.rule.endsWith('+refuse'));
   if (refusals.length > 0) ev = ev.filter((e) => !(e.rule === 'reject.refuse' && refusals.some((r) => r.source === e.source)));
+  // "Putin hopes the chancellor will visit": the hope is read as intent (036); the bare optimistic
+  // comment (013) stands only when the hope is for no act the patterns know.
+  if (ev.some((e) => e.rule === 'comment.hope')) ev = ev.filter((e) => !(e.rule === 'comment.hope' && ev.some((o) => o !== e && o.source === e.source && o.code.startsWith('03'))));
   return ev.filter((e) => !(e.target === null && e.code.startsWith('19') && ev.some((o) => o !== e && o.source === e.source && (o.code.startsWith('18') || o.code.startsWith('20')))));
 }
 
@@ -301,6 +304,20 @@ function possessor(tokens: Token[], mentions: Mention[], head: number): number {
   return mentions.findIndex((c) => c.end === k);
 }
 
+/**
+ * "after Pelosi's visit", "condemned Pelosi's visit to Taiwan": a possessed event noun that dates
+ * or is the object of another act is its background, not news of its own ("during Pompeo's visit"
+ * and "said his talks with Kim had been productive" still report it).
+ */
+function backgroundNoun(tokens: Token[], ownerStart: number): boolean {
+  let k = ownerStart - 1;
+  while (k >= 0 && tokens[k]!.pos === 'DET') k--;
+  const w = tokens[k];
+  if (!w) return false;
+  return BACKGROUND.has(w.lower) || (w.pos === 'VERB' && !SAY.has(w.lemma));
+}
+
+const BACKGROUND = new Set(['after', 'before', 'since', 'following', 'ahead']);
 const SAY = new Set(['say', 'tell', 'add', 'announce', 'insist', 'claim', 'confirm', 'state']);
 const NOUN_INTENT = new Set(['planned', 'proposed', 'possible', 'expected', 'upcoming', 'future', 'potential', 'prospective', 'mooted', 'next', 'hoped-for', 'anticipated', 'scheduled']);
 
@@ -336,6 +353,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   let nounParties: Mention[] | undefined;
   if (p.headPos === 'N') {
     subjectIdx = possessor(tokens, mentions, m.first);
+    if (subjectIdx >= 0 && backgroundNoun(tokens, mentions[subjectIdx]!.start)) return [];
     if (subjectIdx < 0) {
       // "the summit between Trump and Kim ended": the parties follow "between", and the
       // meeting counts only if the clause reports it in the past.
@@ -526,7 +544,9 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       converted = true;
       if (gov?.kind === 'refuse') intentSource = mentionBefore(mentions, gov.index);
     }
-  } else if ((mode === 'intended' || mode === 'hypothetical') && ((verdict.future && verdict.speech) || gov?.kind === 'intent') && threatCodeFor(code) && !verdict.conditionalBefore && subjects.length > 0) {
+  } else if ((mode === 'intended' || mode === 'hypothetical') && ((verdict.future && verdict.speech) || gov?.kind === 'intent') && threatCodeFor(code) && !verdict.conditionalBefore && subjects.length > 0 && !verdict.decision && !(mode === 'hypothetical' && verdict.speech && !verdict.framed)) {
+    // (not a decision announced, "announced it would impose sanctions"; not a third party's report
+    // of what the actor would do if ..., "... if Paris refused, state television said")
     // "The Kremlin said it could strike", "Israel will respond with force": announced force is a
     // threat, made now by whoever announces it.
     code = threatCodeFor(code)!;
@@ -536,6 +556,12 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     converted = true;
     const holder = gov && gov.kind === 'intent' && gov.index < (subjectMention?.start ?? m.first) ? mentionBefore(mentions, gov.index) : undefined;
     if (holder && holder !== subjectMention) intentSource = holder;
+  } else if (mode === 'intended' && gov?.kind === 'intent' && tokens[gov.index]?.lemma === 'agree' && subjects.length < 2 && code.startsWith('087')) {
+    // "the separatists agreed to lay down their arms", "agreed to a ceasefire": agreeing to stop
+    // fighting is the de-escalation itself (0871, 0873), not an intent.
+    mode = verdict.speech && !verdict.framed ? 'reported' : 'asserted';
+    rule = `${p.id}+agreed`;
+    converted = true;
   } else if (mode === 'intended' && gov?.kind === 'intent' && tokens[gov.index]?.lemma === 'agree' && subjects.length >= 2 && intentCodeFor(code)) {
     // "Iran and Saudi Arabia agreed to restore relations": parties agreeing with each other have
     // reached an agreement (057), whatever it is about.
@@ -549,12 +575,6 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     const intent = code.startsWith('03') ? code : intentCodeFor(code);
     if (intent) {
       const holder = gov && gov.index < (subjectMention?.start ?? m.first) ? mentionBefore(mentions, gov.index) : undefined;
-  } else if (mode === 'intended' && gov?.kind === 'intent' && tokens[gov.index]?.lemma === 'agree' && subjects.length < 2 && code.startsWith('087')) {
-    // "the separatists agreed to lay down their arms", "agreed to a ceasefire": agreeing to stop
-    // fighting is the de-escalation itself (0871, 0873), not an intent.
-    mode = verdict.speech && !verdict.framed ? 'reported' : 'asserted';
-    rule = `${p.id}+agreed`;
-    converted = true;
       code = intent;
       mode = 'asserted';
       rule = `${p.id}+intent`;
@@ -574,6 +594,8 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     const named = conditionTarget(tokens, mentions, m.last, sources);
     if (named) targets = named;
   }
+  // "would exceed the limit in ten days unless Europe acted": a threat with terms is an ultimatum.
+  if (code.startsWith('13') && (mode === 'asserted' || mode === 'reported') && tokens.some((w, k) => k > m.last && w.lower === 'unless')) code = '139';
 
   let confidence = 0.85;
   if (sources.some((s) => s.inferred) || subjectInferred) confidence -= 0.15;
@@ -587,8 +609,6 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   // Intent and refusal events are one-way declarations.
   // "Armenia and Azerbaijan accused each other": every pair, both ways.
   const pairSubject = sources.length === 2 && sources[0]!.start === sources[1]!.start && sources[0]!.end === sources[1]!.end;
-  // "would exceed the limit in ten days unless Europe acted": a threat with terms is an ultimatum.
-  if (code.startsWith('13') && (mode === 'asserted' || mode === 'reported') && tokens.some((w, k) => k > m.last && w.lower === 'unless')) code = '139';
   const reciprocal = targets[0] === null && sources.length >= 2 && (pairSubject || tokens.some((w, k) => (w.lower === 'other' && tokens[k - 1]?.lower === 'each') || (w.lower === 'another' && tokens[k - 1]?.lower === 'one')));
   const kind = rule.endsWith('+agreement') ? 'sym' : converted ? 'plain' : reciprocal ? 'sym' : p.dyad;
   const sourcePerson = new Map(sources.map((s) => [s.code, s.person && !s.inferred] as const));

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { readArticle, type ReadEvent } from './read-article.js';
+import { TEST_DICTIONARY } from './test-dictionary.js';
+
+const read = (text: string, date = '2019-07-02'): ReadEvent[] => readArticle(text, { date, dictionary: TEST_DICTIONARY }).events;
+const moves = (text: string): string[] =>
+  read(text)
+    .filter((e) => e.mode === 'asserted' || e.mode === 'reported')
+    .map((e) => `${e.source} ${e.target ?? '-'} ${e.code}`);
+
+describe('mode rules on threats, refusals and announcements', () => {
+  it('a refusal read from the infinitive replaces the bare "refused"', () => {
+    expect(moves('Iran refused to let inspectors visit the site.')).toEqual(['IRN - 1245']);
+  });
+
+  it('an announced act of defiance with "unless" is an ultimatum; without, a plain threat', () => {
+    expect(moves('Iran said it would exceed the enrichment cap in ten days unless Europe acted.')).toEqual(['IRN - 139']);
+    expect(moves('Iran breached the limit on enriched uranium.')).toEqual(['IRN - 128']);
+  });
+
+  it('a decision announced is not a threat; a third party relaying a conditional is none', () => {
+    expect(moves('Trump announced that the United States would impose sanctions on Iran.')).toEqual([]);
+    expect(moves('China would impose sanctions on Japan if Tokyo kept its tariffs, state media said.')).toEqual([]);
+  });
+
+  it('speculation ("analysts believe X could ...") is no report', () => {
+    expect(moves('Some analysts believe that Japan could threaten to withdraw from the commission.')).toEqual([]);
+  });
+
+  it('a present-tense "before" clause looks ahead', () => {
+    expect(moves('Sanctions will not be lifted before Iran gives up its weapons.')).toEqual([]);
+  });
+
+  it('threat codes follow what is threatened, not the condition', () => {
+    expect(moves('Iran threatened to strike American bases.')).toEqual(['IRN USA 1384']);
+    expect(moves('Japan warned China of consequences if it invaded Taiwan.')).toEqual(['JPN CHN 130']);
+  });
+
+  it('a hope for no known act is an optimistic comment; a hope for a visit is intent', () => {
+    expect(moves('Putin said he hoped the ceasefire could be extended.')).toEqual(['RUSGOV - 013']);
+    expect(moves('Putin hopes the German chancellor will visit Moscow soon.')).toEqual(['RUSGOV DEUGOV 036']);
+  });
+});
