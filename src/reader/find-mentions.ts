@@ -243,6 +243,19 @@ function personCode(entry: ActorIndexEntry, date: IsoDate): string | undefined {
   return last && !isOrganisationCode(last.code) ? partyOf(last.code) : undefined;
 }
 
+/**
+ * "a reporter for the Wall Street Journal", "an analyst at Chatham House": the agent works for a
+ * named body the dictionary does not know, so it takes no country from the sentence.
+ */
+function namedEmployer(tokens: Token[], raws: Raw[], end: number): boolean {
+  const w = tokens[end]?.lower;
+  if (w !== 'for' && w !== 'at' && w !== 'with') return false;
+  let k = end + 1;
+  if (tokens[k]?.lower === 'the') k++;
+  const t = tokens[k];
+  return t !== undefined && t.pos === 'PROPN' && /^[A-Z]/.test(t.text) && !raws.some((r) => r.start <= k && k < r.end);
+}
+
 /** A country for an agent named without one: a country named in the sentence, else the article's last. */
 function nearestCountryBefore(raws: Raw[], at: number): string | undefined {
   let found: string | undefined;
@@ -426,7 +439,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
           const sameRole = ctx.lastByRole.get(e.code);
           if (!possessive && person && (prevWord === 'the' || prevWord === 'his' || prevWord === 'her') && sameRole) code = sameRole;
           // "the two leaders" with fewer than two people named before: several countries' people, not one's.
-          else if (prevWord === 'any' || prevWord === 'every' || prevWord === 'no' || (prevWord !== undefined && SUPRANATIONAL.has(prevWord)) || ((prevWord === 'two' || prevWord === 'both') && PERSONAL_PAIRS.has(tokens[raw.end - 1]!.lower))) {
+          else if (prevWord === 'any' || prevWord === 'every' || prevWord === 'no' || (prevWord !== undefined && SUPRANATIONAL.has(prevWord)) || namedEmployer(tokens, raws, raw.end) || ((prevWord === 'two' || prevWord === 'both') && PERSONAL_PAIRS.has(tokens[raw.end - 1]!.lower))) {
             // "sanctions on any company that ...": a generic agent belongs to no country
           } else {
             // "The Pentagon moved more warships": an agent after an actor of the same sentence is

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { readArticle, type ReadEvent } from './read-article.js';
+import { TEST_DICTIONARY } from './test-dictionary.js';
+
+/** Who did it to whom: lists, passives, metonyms, generic agents and references across sentences. */
+const read = (text: string, date = '2020-01-04'): ReadEvent[] => readArticle(text, { date, dictionary: TEST_DICTIONARY }).events;
+const brief = (e: ReadEvent): string => `${e.source} ${e.target ?? '-'} ${e.code} ${e.mode}`;
+const pairs = (events: ReadEvent[]): string[] => events.map((e) => `${e.source} ${e.target ?? '-'}`);
+
+describe('lists and coordination', () => {
+  it('examples after "including" stand where the list stands', () => {
+    expect(pairs(read('Several countries, including Japan and Germany, imposed sanctions on Iran.')).sort()).toEqual(['DEU IRN', 'JPN IRN']);
+    expect(pairs(read('Japan criticized several countries, including Russia and China.'))).toEqual(['JPN RUS', 'JPN CHN']);
+  });
+
+  it('an adjective with a plural noun covers the noun, so a second conjunct is seen', () => {
+    expect(pairs(read('Iran released two Japanese sailors and three German tourists.'))).toEqual(['IRN JPN', 'IRN DEU']);
+  });
+});
+
+describe('passives', () => {
+  it("a preposition of the pattern inside the subject names the target", () => {
+    expect(read('Sanctions on the Iranian bank were eased by the EU.').map(brief)).toEqual(['IGOEUREEC IRN 085 asserted']);
+  });
+});
+
+describe('places and generic agents', () => {
+  it('a capital before an event noun is a place, not an actor', () => {
+    const events = read('After the Singapore summit, the two leaders exchanged letters.');
+    expect(events).toEqual([]);
+  });
+
+  it('agents of several countries or of an unknown employer take no country', () => {
+    expect(read('Western officials criticized Iran.').map(brief)).toEqual([]);
+    expect(pairs(read('Iran arrested a reporter for the Daily Planet.'))).toEqual(['IRN -']);
+  });
+});
+
+describe('references across sentences', () => {
+  it('"both sides" are the two actors of the last act that ran both ways', () => {
+    const events = read('Russia and Ukraine held talks in Geneva, mediated by Japan. The UN urged both sides to show restraint.');
+    expect(pairs(events.filter((e) => e.sentence === 1))).toEqual(['IGOUNO RUS', 'IGOUNO UKR']);
+  });
+
+  it('a person named after leaving office is still of the state served last', () => {
+    expect(pairs(read('Mike Pompeo criticized China.', '2022-05-01'))).toEqual(['USA CHN']);
+  });
+});
+
+describe('threats', () => {
+  it('retaliation is aimed at the author of what provoked it', () => {
+    expect(pairs(read('Iran vowed revenge after American troops killed an Iranian general.')).filter((p) => p.startsWith('IRN'))).toEqual(['IRN USAMIL']);
+  });
+});
