@@ -255,10 +255,10 @@ export class ImportRepository {
   async openWriter(file: ImportedFile): Promise<ImportWriter> {
     const series = await this.seriesOf(file.caseId, file.dataset);
     if (this.opened.dialect === 'sqlite' && this.opened.sqlite) {
-      // PARLEY_IMPORT_THREADS=2 moves SQLite's work to a writer thread, so that parsing and the
-      // B-tree work run on two cores. Measured on the 2-core machine the benchmark ran on (shared,
-      // loaded), it gained nothing (24.9k rows/s in-thread, 23.7k threaded), so it is opt-in.
-      if (this.opened.location !== ':memory:' && process.env.PARLEY_IMPORT_THREADS === '2') {
+      // A file store gets a writer thread, so that parsing (here) and SQLite's B-tree work (there)
+      // run on two cores; PARLEY_IMPORT_THREADS=1 keeps both in this thread. An in-memory store
+      // cannot be shared with a thread.
+      if (this.opened.location !== ':memory:' && process.env.PARLEY_IMPORT_THREADS !== '1') {
         const threaded = await WorkerSqliteWriter.start(this.opened.location, file.caseId, series, file.id);
         if (threaded) return threaded;
       }

@@ -5,8 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
-import { decodeRows } from './import-row-codec.js';
-import { ImportRowBuffer, type FileProgress } from './import-rows.js';
+import { ImportRowBuffer, ROW_WIDTH, type FileProgress, type RowValue } from './import-rows.js';
 import { SqliteImportWriter } from './import-sqlite-writer.js';
 
 interface Data {
@@ -16,7 +15,7 @@ interface Data {
   fileId: number;
 }
 
-export type WorkerRequest = { type: 'write'; text: string } | { type: 'commit'; progress: FileProgress } | { type: 'close' };
+export type WorkerRequest = { type: 'write'; values: RowValue[] } | { type: 'commit'; progress: FileProgress } | { type: 'close' };
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'written' }
@@ -38,7 +37,8 @@ port.on('message', (m: WorkerRequest) => {
 
 async function handle(m: WorkerRequest): Promise<void> {
   if (m.type === 'write') {
-    decodeRows(m.text, rows);
+    rows.values = m.values;
+    rows.count = m.values.length / ROW_WIDTH;
     await writer.write(rows);
     port.postMessage({ type: 'written' } satisfies WorkerReply);
   } else if (m.type === 'commit') {
