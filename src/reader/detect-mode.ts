@@ -95,7 +95,10 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   // 1. Between the subject and the action: auxiliaries, negation, "to" and what governs it.
   const auxFrom = Math.max(subjectEnd, 0);
   const auxTo = Math.min(head, firstItem);
-  for (let k = auxTo - 1; k >= auxFrom; k--) {
+  // ", shelling Armenian positions": a participle clause after a comma takes no auxiliary or
+  // governor from the clause before it ("launched what it called measures, shelling ...").
+  const participleClause = head > 0 && tokens[head - 1]!.lower === ',' && tokens[head]!.lower.endsWith('ing');
+  for (let k = auxTo - 1; k >= auxFrom && !participleClause; k--) {
     const t = tokens[k]!;
     const w = t.lower;
     if (NEGATION.has(w)) negated = true;
