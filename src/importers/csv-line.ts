@@ -1,7 +1,7 @@
 /**
- * Splits one line of RFC 4180 CSV: fields separated by commas, a field in double quotes may hold
- * commas and doubled quotes (`""`). Fields spanning lines are not supported (the line reader splits
- * on newlines first); the CSV importer documents this.
+ * Splits one record of RFC 4180 CSV: fields separated by commas, a field in double quotes may hold
+ * commas, doubled quotes (`""`) and line breaks (the importer joins the lines of a record that
+ * `csvRecordIsOpen` says is unfinished).
  */
 export function splitCsvLine(line: string, out: string[] = []): string[] {
   out.length = 0;
@@ -42,4 +42,32 @@ export function splitCsvLine(line: string, out: string[] = []): string[] {
     }
   }
   return out;
+}
+
+/**
+ * Whether a record ends inside a quoted field, so that the next line belongs to it. Quotes count
+ * as splitCsvLine reads them: only at the start of a field do they open one; a stray quote inside
+ * an unquoted field is text.
+ */
+export function csvRecordIsOpen(record: string): boolean {
+  const n = record.length;
+  let i = 0;
+  for (;;) {
+    if (i < n && record.charCodeAt(i) === 34) {
+      i++;
+      for (;;) {
+        const q = record.indexOf('"', i);
+        if (q === -1) return true;
+        if (record.charCodeAt(q + 1) === 34) {
+          i = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+    }
+    const comma = record.indexOf(',', i);
+    if (comma === -1) return false;
+    i = comma + 1;
+  }
 }

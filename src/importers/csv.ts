@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eventCode, isEventCode } from '../cameo/event-codes.js';
 import { partyOf } from '../model/actor-code.js';
-import { splitCsvLine } from './csv-line.js';
+import { csvRecordIsOpen, splitCsvLine } from './csv-line.js';
 import { DateReader } from './dates.js';
 import type { FormatParser, ParsedRow } from './format-parser.js';
 import { HeaderMap } from './header-map.js';
@@ -18,7 +18,7 @@ import { ExtraBuilder } from './json-extra.js';
  * Center Historical Phoenix files (`eid`, `story_date`, `source`, `target`, `code`, `goldstein`).
  * Dates may be `YYYY-MM-DD`, `YYYYMMDD` or `M/D/YYYY`. Actor codes are upper-cased and cleared of
  * punctuation (Cline writes concatenated 3-letter codes with punctuation). Quoted fields may hold
- * commas and doubled quotes, not line breaks. Columns not listed are kept in `extra`.
+ * commas, doubled quotes and line breaks. Columns not listed are kept in `extra`.
  */
 export class CsvParser implements FormatParser {
   readonly format = 'csv' as const;
@@ -48,6 +48,11 @@ export class CsvParser implements FormatParser {
       url: h.find('url', 'source_url', 'sourceurl', 'link'),
     };
     this.used = new Set(Object.values(this.c).filter((i) => i >= 0));
+  }
+
+  recordIsOpen(record: string): boolean {
+    // Most records hold no quote at all: no scan needed.
+    return record.includes('"') && csvRecordIsOpen(record);
   }
 
   private get(i: number): string | null {

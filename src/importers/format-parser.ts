@@ -61,6 +61,11 @@ export interface FormatParser {
   /** Whether the first line is a header (read by `header`, not `parse`). */
   readonly hasHeader: boolean;
   header(line: string): void;
-  /** Fills `row` from one line; returns null when the row is good, else the reason it is rejected. */
+  /** Fills `row` from one record; returns null when the row is good, else the reason it is rejected. */
   parse(line: string, row: ParsedRow): string | null;
+  /**
+   * For formats whose records may span lines (quoted CSV fields with line breaks): whether the
+   * record read so far is unfinished, so the next line is joined to it.
+   */
+  recordIsOpen?(record: string): boolean;
 }

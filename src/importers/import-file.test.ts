@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ValidationError } from '../model/errors.js';
 import { ImportRepository } from '../store/import-repository.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../store/test-support/test-stores.js';
 import { parseFilters } from './filters.js';
+import { importFile } from './import-file.js';
+import { expandInputs } from './open-input.js';
 import { importFixtures } from './test-support/fixtures.js';
 
 const SUMMIT = '20180612031500.export.CSV.zip';
@@ -47,6 +51,59 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
     ]);
     // Six of the seven rows have two parties (one has no target); aggregates count exactly those.
     expect(await dyadTotals()).toMatchObject({ rows: 7, dyadRows: 6, aggregateN: 6 });
+  });
+
+  it('CSV: a quoted field may hold line breaks; an unclosed one is rejected at its first line', async () => {
+    const [r] = await importFixtures(t.store, ['multiline-notes.csv']);
+    expect(r!.progress).toMatchObject({ rowsRead: 4, rowsKept: 3, rowsRejected: 1, linesDone: 9 });
+    expect(r!.rejectSamples).toEqual([{ line: 8, reason: 'a quoted field opened on line 8 is not closed before the end of the file' }]);
+    const rows = await t.store.db
+      .selectFrom('imported_events' as never)
+      .select(['event_key' as never, 'extra' as never])
+      .orderBy('event_key' as never)
+      .execute();
+    expect(rows.map((x) => [(x as { event_key: string }).event_key, JSON.parse((x as { extra: string }).extra).note])).toEqual([
+      ['m1', 'summit in Singapore;\nthe joint statement was signed\nthe same afternoon'],
+      ['m2', 'one line, with "quotes"'],
+      ['m3', 'the statement called the talks\n"gangster-like"'],
+    ]);
+    const rejects = readFileSync(r!.rejectsPath!, 'utf8').trim().split('\n');
+    expect(rejects[1]!.split('\t').slice(1, 3)).toEqual(['8', 'a quoted field opened on line 8 is not closed before the end of the file']);
+  });
+
+  it('CSV: an import stopped while a multi-line record was open resumes with the whole record', async () => {
+    // 3 MiB of records with two-line notes: the reader's 1 MiB blocks end inside some of them,
+    // and with one commit per block a stop after the first commit leaves one open at the cut.
+    const dir = mkdtempSync(join(tmpdir(), 'parley-multiline-'));
+    const path = join(dir, 'notes.csv');
+    const rows = 12_000;
+    let text = 'id,date,source,target,code,note\n';
+    for (let i = 0; i < rows; i++) text += `n${i},2018-06-12,USAGOV,PRKGOV,043,"first line of note ${i} ${'x'.repeat(200)}\nsecond line"\n`;
+    writeFileSync(path, text);
+    const opts = { filters: {}, dataDir: dir, chunkRows: 1 };
+    let blocks = 0;
+    await expect(
+      importFile(expandInputs([path])[0]!, t.store, {
+        ...opts,
+        onProgress: () => {
+          if (++blocks === 1) throw new Error('stopped');
+        },
+      }),
+    ).rejects.toThrow('stopped');
+    const stopped = (await repo.list())[0]!;
+    expect(stopped.status).toBe('importing');
+    // The first block ends after line 7,669, the first line of record 3,835 (lines 7,669–7,670):
+    // the committed progress stops before that record, which is read again whole.
+    expect(stopped.progress).toMatchObject({ rowsNew: 3834, linesDone: 7668 });
+    const resumed = await importFile(expandInputs([path])[0]!, t.store, opts);
+    expect(resumed.outcome).toBe('resumed');
+    expect(resumed.progress).toMatchObject({ rowsNew: rows, rowsRejected: 0, linesDone: 2 * rows + 1 });
+    expect((await repo.totals('imports')).rows).toBe(rows);
+  });
+
+  it('CSV --strict names the line where an unclosed quoted field starts', async () => {
+    await expect(importFixtures(t.store, ['multiline-notes.csv'], { strict: true })).rejects.toThrow(/multiline-notes.csv:8: a quoted field opened on line 8/);
+    expect(await repo.list()).toHaveLength(0);
   });
 
   it('adds nothing when the same file is imported again', async () => {

@@ -66,6 +66,8 @@ export interface FileResult {
  */
 const DEFAULT_CHUNK_ROWS = 100_000;
 const SAMPLE_REJECTS = 5;
+/** The longest record a quoted field may make of several lines before it is taken as unclosed. */
+const MAX_RECORD_CHARS = 1 << 20;
 
 function emptyProgress(): FileProgress {
   return { linesDone: 0, rowsRead: 0, rowsKept: 0, rowsRejected: 0, rowsNew: 0, firstDate: null, lastDate: null, rejectsBytes: 0 };
@@ -180,6 +182,8 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
     let rejects = '';
     let headerSeen = !parser.hasHeader;
     let strictFailure: ValidationError | undefined;
+    let pending = '';
+    let pendingStart = 0;
     const tag = input.name.replace(/[\t\n]/g, ' ');
 
     /** Hands the parsed rows of the last block to the writer (inside the open chunk). */
@@ -191,7 +195,8 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
     /** Ends a chunk: its rejects are on disk before the commit that records how far they go. */
     const commit = async (): Promise<void> => {
       await drain();
-      progress.linesDone = lineNo;
+      // A record still open at a chunk's end is read again, whole, by a resumed import.
+      progress.linesDone = pending !== '' ? pendingStart - 1 : lineNo;
       if (rejects !== '' && rejectsPath && file) {
         mkdirSync(dirname(rejectsPath), { recursive: true });
         if (!existsSync(rejectsPath) || statSync(rejectsPath).size === 0) writeFileSync(rejectsPath, REJECTS_HEADER);
@@ -203,32 +208,45 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
       readAtFlush = progress.rowsRead;
     };
 
-    const visit = (line: string): boolean => {
+    const visit = (physical: string): boolean => {
       lineNo++;
       if (!headerSeen) {
-        if (line === '' ) return true;
+        if (physical === '') return true;
         headerSeen = true;
         try {
-          parser.header(line);
+          parser.header(physical);
         } catch (err) {
           if (err instanceof HeaderError) throw new ValidationError([{ location: { file: input.name, line: lineNo }, message: err.message }]);
           throw err;
         }
         return true;
       }
-      if (lineNo <= skipUntil || line === '') return true;
+      if (lineNo <= skipUntil) return true;
+      // A record may span lines (a quoted CSV field holding a line break): its lines are joined,
+      // and it is reported by the number of its first line.
+      let line = physical;
+      let recordLine = lineNo;
+      if (parser.recordIsOpen) {
+        if (pending !== '') {
+          line = `${pending}\n${physical}`;
+          recordLine = pendingStart;
+        }
+        if (parser.recordIsOpen(line)) {
+          if (pending === '') pendingStart = lineNo;
+          if (line.length <= MAX_RECORD_CHARS) {
+            pending = line;
+            return true;
+          }
+          pending = '';
+          progress.rowsRead++;
+          return reject(recordLine, `a quoted field opened on line ${recordLine} is still open after ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters`, line.slice(0, 1000));
+        }
+        pending = '';
+      }
+      if (line === '') return true;
       progress.rowsRead++;
       const reason = parser.parse(line, row);
-      if (reason !== null) {
-        progress.rowsRejected++;
-        if (opts.strict) {
-          strictFailure = new ValidationError([{ location: { file: input.name, line: lineNo }, message: `${reason} (--strict: nothing of this file was kept)` }]);
-          return false;
-        }
-        if (result.rejectSamples.length < SAMPLE_REJECTS) result.rejectSamples.push({ line: lineNo, reason });
-        if (rejectsPath) rejects += `${tag}\t${lineNo}\t${reason}\t${line}\n`;
-        return true;
-      }
+      if (reason !== null) return reject(recordLine, reason, line);
       if (!passes(opts.filters, row)) return true;
       progress.rowsKept++;
       if (progress.firstDate === null || row.date < progress.firstDate) progress.firstDate = row.date;
@@ -240,12 +258,30 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
       return true;
     };
 
+    /** Counts a bad row and writes it to the rejects file; false stops the file (--strict). */
+    const reject = (at: number, reason: string, text: string): boolean => {
+      progress.rowsRejected++;
+      if (opts.strict) {
+        strictFailure = new ValidationError([{ location: { file: input.name, line: at }, message: `${reason} (--strict: nothing of this file was kept)` }]);
+        return false;
+      }
+      if (result.rejectSamples.length < SAMPLE_REJECTS) result.rejectSamples.push({ line: at, reason });
+      if (rejectsPath) rejects += `${tag}\t${at}\t${reason}\t${text.replace(/[\r\n]+/g, ' ')}\n`;
+      return true;
+    };
+
     for (; !first.done; first = await blocks.next()) {
       const more = forEachLine(first.value, decode.encoding, visit);
       if (!more) break;
       await drain();
       if (progress.rowsRead - readAtFlush >= chunkRows) await commit();
       opts.onProgress?.({ name: input.name, bytesRead: opened.bytesRead(), size: input.size, rowsRead: progress.rowsRead, rowsKept: progress.rowsKept, rowsRejected: progress.rowsRejected });
+    }
+    if (pending !== '' && !strictFailure) {
+      const text = pending;
+      pending = '';
+      progress.rowsRead++;
+      reject(pendingStart, `a quoted field opened on line ${pendingStart} is not closed before the end of the file`, text.slice(0, 1000));
     }
     if (strictFailure) {
       if (repo && file) {

@@ -58,7 +58,12 @@ export class PostgresImportWriter implements ImportWriter {
 
   async write(rows: ImportRowBuffer): Promise<void> {
     await this.begin();
-    this.copy ??= this.client.query(copyFrom(`COPY import_stage (${ROW_COLUMNS.join(', ')}) FROM STDIN`));
+    if (!this.copy) {
+      this.copy = this.client.query(copyFrom(`COPY import_stage (${ROW_COLUMNS.join(', ')}) FROM STDIN`));
+      // A failed COPY surfaces where the chunk is committed (`finished` rejects); a COPY abandoned
+      // by a rollback reports its cancellation here, and nobody is waiting for that.
+      this.copy.on('error', () => undefined);
+    }
     const copy = this.copy;
     const values = rows.values;
     let text = '';
