@@ -47,6 +47,7 @@ const IRREGULAR_PAST: Record<string, string> = {
   paid: 'pay', told: 'tell', spoke: 'speak', spoken: 'speak', flew: 'fly', flown: 'fly', broke: 'break', broken: 'break',
   froze: 'freeze', frozen: 'freeze', shut: 'shut', beaten: 'beat', seen: 'see', drawn: 'draw', thrown: 'throw', bound: 'bind',
 };
+const RELATIVE_PRONOUNS = new Set(['which', 'that', 'who', 'whom']);
 const ASPECT = new Set(['begin', 'start', 'continue', 'resume', 'stop', 'keep', 'finish']);
 const MAX_GAP = 6;
 // "The remains of fifty-five US servicemen were returned": the noun may stand further back.
@@ -89,9 +90,8 @@ function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array,
   const before = tokens[i - 1];
   // ("after shooting down a drone": a participle clause after a time word is an act of the subject)
   const timedParticiple = before !== undefined && TIME_CONJ.has(before.lower) && head.lower.endsWith('ing');
-  if (p.headPos === 'V' && before && !afterMention && !timedParticiple && (before.pos === 'DET' || before.pos === 'ADP' || before.lower === "'s" || GERUND_MARKERS.has(before.lower))) return undefined;
-  // "the three freed Americans": a participle between a number and its noun describes the noun.
-  if (p.headPos === 'V' && before?.pos === 'NUM' && head.lower.endsWith('ed') && (tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN')) return undefined;
+  // ("Qatar, which mediated the deal": a relative pronoun tagged DET is the verb's subject)
+  if (p.headPos === 'V' && before && !afterMention && !timedParticiple && ((before.pos === 'DET' && !RELATIVE_PRONOUNS.has(before.lower)) || before.pos === 'ADP' || before.lower === "'s" || GERUND_MARKERS.has(before.lower))) return undefined;
   // "return to talks": a plural noun after "to", not an infinitive
   if (p.headPos === 'V' && before?.lower === 'to' && head.lower.endsWith('s') && !head.lower.endsWith('ss') && head.lower !== head.lemma) return undefined;
   // "Fighting broke out": a gerund opening the sentence or after an article is a noun.
@@ -222,8 +222,7 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
     const asWritten = t.lower !== t.lemma ? patterns.byHead.get(t.lower) : undefined;
     if (asWritten) cands = cands ? [...cands, ...asWritten] : asWritten;
     let misTagged = false;
-    if (!cands && t.pos === 'ADJ' && t.lower.endsWith('ed') && i > 0 && (tokens[i - 1]!.pos === 'PROPN' || tokens[i - 1]!.pos === 'NOUN' || (tokens[i - 1]!.lemma === 'be' && tokens[i + 1]?.lower === 'by'))) {
-      // ("Taiwan was encircled by Chinese warships": a passive participle tagged as an adjective)
+    if (!cands && t.pos === 'ADJ' && t.lower.endsWith('ed') && i > 0 && (tokens[i - 1]!.pos === 'PROPN' || tokens[i - 1]!.pos === 'NOUN' || (RELATIVE_PRONOUNS.has(tokens[i - 1]!.lower) && tokens[i - 2]?.lower === ','))) {
       // wink sometimes tags a past tense after a name as an adjective ("Egypt mediated talks").
       const w = t.lower;
       cands = patterns.byHead.get(w.slice(0, -1)) ?? patterns.byHead.get(w.slice(0, -2)) ?? patterns.byHead.get(w.slice(0, -3));
@@ -357,11 +356,6 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   if (p.headPos === 'N') {
     subjectIdx = possessor(tokens, mentions, m.first);
     if (subjectIdx >= 0 && backgroundNoun(tokens, mentions[subjectIdx]!.start)) return [];
-    if (subjectIdx < 0 && p.items.length > 1 && reportedPast(tokens, m.last)) {
-      // "the reimposition of US sanctions on Iran took effect": the actor inside the nominalised
-      // trigger is its author.
-      subjectIdx = mentions.findIndex((c) => c.start > m.first && c.end <= m.last && !c.apposition);
-    }
     if (subjectIdx < 0) {
       // "the summit between Trump and Kim ended": the parties follow "between", and the
       // meeting counts only if the clause reports it in the past.
@@ -465,8 +459,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
 
   if (m.passive) {
     // "Sanctions were imposed on Iran by the EU": the "by" actor acts; the subject undergoes.
-    // ("was told by the Security Council to stop": the agent may stand between the trigger words)
-    const byIdx = mentions.findIndex((c) => c.start > i && c.prep === 'by');
+    const byIdx = mentions.findIndex((c) => c.start > m.after && c.prep === 'by');
     sources = byIdx >= 0 ? coordinated(tokens, mentions, byIdx, 1) : [];
     // In the passive the grammatical subject undergoes the act; only a prepositional target
     // ("imposed on Iran") is kept from the search after the verb.
@@ -596,7 +589,8 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     }
   }
   if (mode === 'asserted' && verdict.speech && !converted) mode = 'reported';
-  if (intentSource) sources = [intentSource];
+  // ("The Russian and Ukrainian delegations ... refused to sign": every holder of a listed subject.)
+  if (intentSource) sources = mentions.includes(intentSource) ? coordinated(tokens, mentions, mentions.indexOf(intentSource), -1) : [intentSource];
   if (rule.endsWith('+threat') && targets[0] === null) {
     // "said it would exceed the limit unless Europe acted": an announced act becomes a threat
     // aimed at whoever its condition names.
@@ -618,8 +612,8 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   // Intent and refusal events are one-way declarations.
   // "Armenia and Azerbaijan accused each other": every pair, both ways.
   const pairSubject = sources.length === 2 && sources[0]!.start === sources[1]!.start && sources[0]!.end === sources[1]!.end;
-  const reciprocal = targets[0] === null && sources.length >= 2 && (pairSubject || tokens.some((w, k) => (w.lower === 'other' && tokens[k - 1]?.lower === 'each') || (w.lower === 'another' && tokens[k - 1]?.lower === 'one')));
-  const kind = rule.endsWith('+agreement') ? 'sym' : converted ? 'plain' : reciprocal ? 'sym' : p.dyad;
+  const reciprocal = targets[0] === null && sources.length >= 2 && (pairSubject || tokens.some((w, k) => (w.lower === 'other' && tokens[k - 1]?.lower === 'each') || (w.lower === 'another' && tokens[k - 1]?.lower === 'one') || (w.lower === 'together' && k > m.last)));
+  const kind = rule.endsWith('+agreement') ? 'sym' : converted && !(reciprocal && rule.endsWith('+refuse')) ? 'plain' : reciprocal ? 'sym' : p.dyad;
   const sourcePerson = new Map(sources.map((s) => [s.code, s.person && !s.inferred] as const));
   const dyads = expandDyads(kind, code, sources.map((s) => s.code), targets.map((tg) => tg?.code ?? null), mentions, tokens, m.after);
   const out: SentenceEvent[] = [];
