@@ -92,6 +92,8 @@ function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array,
   const timedParticiple = before !== undefined && TIME_CONJ.has(before.lower) && head.lower.endsWith('ing');
   // ("Qatar, which mediated the deal": a relative pronoun tagged DET is the verb's subject)
   if (p.headPos === 'V' && before && !afterMention && !timedParticiple && ((before.pos === 'DET' && !RELATIVE_PRONOUNS.has(before.lower)) || before.pos === 'ADP' || before.lower === "'s" || GERUND_MARKERS.has(before.lower))) return undefined;
+  // "the three freed Americans": a participle between a number and its noun describes the noun.
+  if (p.headPos === 'V' && before?.pos === 'NUM' && head.lower.endsWith('ed') && (tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN')) return undefined;
   // "return to talks": a plural noun after "to", not an infinitive
   if (p.headPos === 'V' && before?.lower === 'to' && head.lower.endsWith('s') && !head.lower.endsWith('ss') && head.lower !== head.lemma) return undefined;
   // "Fighting broke out": a gerund opening the sentence or after an article is a noun.
@@ -200,6 +202,14 @@ function refineCode(p: Pattern, tokens: Token[], from: number): string {
       if (BOUNDARY.has(t.lower) || t.lower === 'if' || t.lower === 'unless') break;
       if (rule.lemmas.has(t.lemma) || rule.lemmas.has(t.lower)) return rule.code;
     }
+    // "Russian artillery struck ...": in fighting, the weapon may be the subject right before.
+    if (p.code.startsWith('19')) {
+      for (let k = from - 2; k >= 0 && k >= from - 3; k--) {
+        const t = tokens[k]!;
+        if (t.pos === 'PUNCT') break;
+        if (rule.lemmas.has(t.lemma) || rule.lemmas.has(t.lower)) return rule.code;
+      }
+    }
   }
   return p.code;
 }
@@ -222,7 +232,8 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
     const asWritten = t.lower !== t.lemma ? patterns.byHead.get(t.lower) : undefined;
     if (asWritten) cands = cands ? [...cands, ...asWritten] : asWritten;
     let misTagged = false;
-    if (!cands && t.pos === 'ADJ' && t.lower.endsWith('ed') && i > 0 && (tokens[i - 1]!.pos === 'PROPN' || tokens[i - 1]!.pos === 'NOUN' || (RELATIVE_PRONOUNS.has(tokens[i - 1]!.lower) && tokens[i - 2]?.lower === ','))) {
+    if (!cands && t.pos === 'ADJ' && t.lower.endsWith('ed') && i > 0 && (tokens[i - 1]!.pos === 'PROPN' || tokens[i - 1]!.pos === 'NOUN' || (tokens[i - 1]!.lemma === 'be' && tokens[i + 1]?.lower === 'by') || (RELATIVE_PRONOUNS.has(tokens[i - 1]!.lower) && tokens[i - 2]?.lower === ','))) {
+      // ("Taiwan was encircled by Chinese warships": a passive participle tagged as an adjective)
       // wink sometimes tags a past tense after a name as an adjective ("Egypt mediated talks").
       const w = t.lower;
       cands = patterns.byHead.get(w.slice(0, -1)) ?? patterns.byHead.get(w.slice(0, -2)) ?? patterns.byHead.get(w.slice(0, -3));
@@ -356,6 +367,11 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   if (p.headPos === 'N') {
     subjectIdx = possessor(tokens, mentions, m.first);
     if (subjectIdx >= 0 && backgroundNoun(tokens, mentions[subjectIdx]!.start)) return [];
+    if (subjectIdx < 0 && p.items.length > 1 && reportedPast(tokens, m.last)) {
+      // "the reimposition of US sanctions on Iran took effect": the actor inside the nominalised
+      // trigger is its author.
+      subjectIdx = mentions.findIndex((c) => c.start > m.first && c.end <= m.last && !c.apposition);
+    }
     if (subjectIdx < 0) {
       // "the summit between Trump and Kim ended": the parties follow "between", and the
       // meeting counts only if the clause reports it in the past.
@@ -459,7 +475,8 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
 
   if (m.passive) {
     // "Sanctions were imposed on Iran by the EU": the "by" actor acts; the subject undergoes.
-    const byIdx = mentions.findIndex((c) => c.start > m.after && c.prep === 'by');
+    // ("was told by the Security Council to stop": the agent may stand between the trigger words)
+    const byIdx = mentions.findIndex((c) => c.start > i && c.prep === 'by');
     sources = byIdx >= 0 ? coordinated(tokens, mentions, byIdx, 1) : [];
     // In the passive the grammatical subject undergoes the act; only a prepositional target
     // ("imposed on Iran") is kept from the search after the verb.
