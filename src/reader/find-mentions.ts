@@ -47,6 +47,8 @@ export interface ArticleContext {
   recentParties: string[];
   /** The two actors of the last act that ran both ways (talks, a ceasefire): "both sides" first. */
   lastPair?: [string, string];
+  /** The author of the last act of force read (18x-20x), for "condemned the strike" later on. */
+  lastForce?: string;
 }
 
 export function newArticleContext(date: IsoDate): ArticleContext {

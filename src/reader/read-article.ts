@@ -7,12 +7,14 @@ import { analyseText } from './analyse-text.js';
 import { cleanText } from './clean-text.js';
 import type { Mode } from './detect-mode.js';
 import { detectEnglish } from './detect-english.js';
-import { findMentions, newArticleContext } from './find-mentions.js';
+import { findMentions, newArticleContext, type ArticleContext } from './find-mentions.js';
+import { partyOf } from '../model/actor-code.js';
 import { loadPatterns, type PatternIndex } from './load-patterns.js';
 import { addQuoteSpeakers } from './quote-speaker.js';
-import { readSentence } from './read-sentence.js';
+import { readSentence, type SentenceEvent } from './read-sentence.js';
 import { resolveDate } from './resolve-date.js';
 import { splitChunks } from './split-chunks.js';
+import type { Token } from './token.js';
 
 export interface ReadEvent {
   doc?: string;
@@ -47,6 +49,27 @@ const QUOTE_STARTS = new WeakMap<ReadEvent, number>();
 
 export function quoteStart(e: ReadEvent): number | undefined {
   return QUOTE_STARTS.get(e);
+}
+
+const FORCE_ROOTS = new Set(['18', '19', '20']);
+const FORCE_NOUNS = new Set(['strike', 'strikes', 'attack', 'attacks', 'bombing', 'bombings', 'shelling', 'killing', 'killings', 'raid', 'raids', 'invasion', 'assault', 'offensive', 'incursion', 'massacre', 'barrage', 'airstrike', 'airstrikes', 'bombardment']);
+
+/**
+ * "Russian missiles struck Odesa ... Washington condemned the strike": criticism of "the strike"
+ * (a definite act of force, named by no one in its own sentence) is aimed at whoever the article
+ * last reported using force.
+ */
+function aimAtAuthorOfForce(found: SentenceEvent[], tokens: Token[], ctx: ArticleContext): void {
+  if (ctx.lastForce === undefined) return;
+  for (const e of found) {
+    if (e.target !== null || !e.code.startsWith('11') || partyOf(e.source) === partyOf(ctx.lastForce)) continue;
+    let k = e.tokenSpan[1] + 1;
+    const det = tokens[k]?.lower;
+    if (det !== 'the' && det !== 'this' && det !== 'that' && det !== 'these' && det !== 'those') continue;
+    k++;
+    while (k < tokens.length && k <= e.tokenSpan[1] + 5 && tokens[k]!.pos === 'ADJ') k++;
+    if (FORCE_NOUNS.has(tokens[k]?.lower ?? '') && tokens[k + 1]?.lower !== 'on' && tokens[k + 1]?.lower !== 'by') e.target = ctx.lastForce;
+  }
 }
 
 /** A quote longer than this is cut (with an ellipsis) so one run-on "sentence" cannot bloat output. */
@@ -85,6 +108,7 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
       if (mentions.length === 0) continue;
       const found = readSentence(s, mentions, patterns);
       if (found.length === 0) continue;
+      aimAtAuthorOfForce(found, s.tokens, ctx);
       // Subjects are the likeliest referents of a later "he"/"she" (Trump praised Kim. He ...).
       for (const e of found) if (e.sourcePerson) ctx.lastPerson = e.source;
       // Several actors acting together are "they" in the next sentence.
@@ -93,6 +117,8 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
       // An act that ran both ways names the two sides of the story ("both sides" later).
       const mutual = found.find((e) => e.target !== null && (e.mode === 'asserted' || e.mode === 'reported') && found.some((f) => f.source === e.target && f.target === e.source && f.code === e.code));
       if (mutual) ctx.lastPair = [mutual.source, mutual.target!];
+      const force = found.find((e) => (e.mode === 'asserted' || e.mode === 'reported') && FORCE_ROOTS.has(e.code.slice(0, 2)));
+      if (force) ctx.lastForce = force.source;
       const seen = new Set<string>();
       // One date look-up per sentence and direction (the regexes are the costly part).
       const dates = new Map<string, string>();

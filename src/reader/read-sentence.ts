@@ -377,10 +377,17 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       // meeting counts only if the clause reports it in the past.
       // ("Fighting broke out in Khartoum between ...": the verb and a place may come first)
       const b = mentions.findIndex((c) => c.prep === 'between' && c.start > m.last && c.start <= m.last + 7 && !tokens.slice(m.last + 1, c.start).some((w) => w.lower === ',' || BOUNDARY.has(w.lower) || CLAUSE_START.has(w.lower)));
-      if (b < 0 || !p.targets.includes('between') || !reportedPast(tokens, m.last)) return undefined;
-      nounParties = coordinated(tokens, mentions, b, 1);
-      if (nounParties.length < 2) return undefined;
-      subjectIdx = b;
+      if (!p.targets.includes('between') || !reportedPast(tokens, m.last)) return undefined;
+      if (b >= 0) nounParties = coordinated(tokens, mentions, b, 1);
+      else if (p.dyad !== 'plain' && tokens[m.last + 1]?.pos === 'VERB') {
+        // "The Hanoi summit ended abruptly after Trump and Kim failed to agree", "... as talks
+        // opened in Anchorage": a meeting that is its clause's subject is between the one pair of
+        // actors the sentence names together.
+        const lists = mentions.map((c, k) => (c.prep === '' && !c.apposition ? coordinated(tokens, mentions, k, -1) : [])).filter((l) => l.length >= 2 && (tokens[l[l.length - 1]!.end]?.pos === 'VERB' || tokens[l[l.length - 1]!.end]?.pos === 'AUX'));
+        if (lists.length === 1 && lists[0]!.length === 2) nounParties = lists[0];
+      }
+      if (nounParties === undefined || nounParties.length < 2) return undefined;
+      subjectIdx = mentions.indexOf(nounParties[0]!);
     }
   } else {
     for (let k = mentions.length - 1; k >= 0; k--) {

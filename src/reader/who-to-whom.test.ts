@@ -52,3 +52,15 @@ describe('threats', () => {
     expect(pairs(read('Iran vowed revenge after American troops killed an Iranian general.')).filter((p) => p.startsWith('IRN'))).toEqual(['IRN USAMIL']);
   });
 });
+
+describe('acts referred to by a noun', () => {
+  it('"condemned the attack" is aimed at whoever the article last reported using force', () => {
+    const events = read('Russian troops attacked Kyiv on Monday. Japan condemned the attack.');
+    expect(pairs(events.filter((e) => e.sentence === 1))).toEqual(['JPN RUSMIL']);
+  });
+
+  it('a meeting that is its clause\'s subject is between the pair the sentence names together', () => {
+    const events = read('The summit ended abruptly after Trump and Kim failed to agree.', '2019-02-28');
+    expect(pairs(events.filter((e) => e.code.startsWith('04')))).toEqual(['USAGOV PRKGOV', 'PRKGOV USAGOV']);
+  });
+});
