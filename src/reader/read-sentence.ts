@@ -290,7 +290,8 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
   if (refusals.length > 0) ev = ev.filter((e) => !(e.rule === 'reject.refuse' && refusals.some((r) => r.source === e.source)));
   // "Putin hopes the chancellor will visit": the hope is read as intent (036); the bare optimistic
   // comment (013) stands only when the hope is for no act the patterns know.
-  if (ev.some((e) => e.rule === 'comment.hope')) ev = ev.filter((e) => !(e.rule === 'comment.hope' && ev.some((o) => o !== e && o.source === e.source && o.code.startsWith('03'))));
+  // ("Japan hopes to join ...": a hope to act oneself is intent or nothing, no comment.)
+  if (ev.some((e) => e.rule === 'comment.hope')) ev = ev.filter((e) => !(e.rule === 'comment.hope' && (tokens[e.tokenSpan[1] + 1]?.lower === 'to' || ev.some((o) => o !== e && o.source === e.source && o.code.startsWith('03')))));
   return ev.filter((e) => !(e.target === null && e.code.startsWith('19') && ev.some((o) => o !== e && o.source === e.source && (o.code.startsWith('18') || o.code.startsWith('20')))));
 }
 
