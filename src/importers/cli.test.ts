@@ -1,9 +1,19 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli/main.js';
 import { fixture } from './test-support/fixtures.js';
+
+const RUN_CLI = fileURLToPath(new URL('./test-support/run-cli.ts', import.meta.url));
+
+/** A real `parley` process with `input` on its stdin. */
+function pipeInto(input: Buffer, args: string[], home: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', RUN_CLI, ...args], { input, env: { ...process.env, PARLEY_HOME: home }, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
 /** `parley import` and `parley sources` end to end on a SQLite file, output captured. */
 describe('parley import / sources', () => {
@@ -43,6 +53,20 @@ describe('parley import / sources', () => {
     expect(out).toBe('removed source 2 (20180713101500.export.CSV): 1 events and their daily aggregates\n');
     expect(await run('sources', 'remove', '9')).toBe(2);
     expect(err).toContain('no imported file has id 9');
+  });
+
+  it('reads a zip piped into stdin, recognises the same zip piped again, and keeps no copy', () => {
+    const zip = readFileSync(fixture('20180612031500.export.CSV.zip'));
+    const first = pipeInto(zip, ['import', '-', '--db', db], dir);
+    expect(first.stderr).not.toContain('parley:');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('stdin.zip (gdelt2): imported 7 rows: 7 kept, all new, 0 rejected');
+    const again = pipeInto(zip, ['import', '-', '--db', db], dir);
+    expect(again.stdout).toContain('already imported as source 1');
+    expect(readdirSync(join(dir, 'spool'))).toEqual([]);
+    // Anything else on stdin is read as a stream, as before.
+    const plain = pipeInto(readFileSync(fixture('20180713101500.export.CSV')), ['import', '-', '--db', db], dir);
+    expect(plain.stdout).toContain('stdin (gdelt2): imported 3 rows: 3 kept, 1 of them new and 2 already stored');
   });
 
   it('says an empty file is empty and goes on with the next', async () => {

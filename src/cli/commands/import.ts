@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { Option, type Command } from '@commander-js/extra-typings';
 import cliProgress from 'cli-progress';
 import { ensureBuiltinCase } from '../../case/builtin-cases.js';
@@ -6,7 +8,7 @@ import { parseFilters } from '../../importers/filters.js';
 import { IMPORT_FORMATS, isImportFormat, type ImportFormat } from '../../importers/format-parser.js';
 import { importFile, type FileResult, type ImportProgress } from '../../importers/import-file.js';
 import { describeResult } from '../../importers/import-summary.js';
-import { expandInputs } from '../../importers/open-input.js';
+import { expandInputs, spoolStdinZip } from '../../importers/open-input.js';
 import { dataDir, dbFlag, dbLocation, withStore } from '../context.js';
 import { examples } from '../options.js';
 
@@ -113,48 +115,55 @@ with file, line, reason and the row itself.
         format = opts.format;
       }
       const filters = parseFilters(opts);
-      const inputs = expandInputs(files);
-      if (inputs.length === 0) throw new UsageError(`no files to import in ${files.join(', ')}`);
-      const view = new ImportProgressView(Boolean(process.stderr.isTTY));
-      const results: FileResult[] = [];
-      const run = async (store: Parameters<typeof importFile>[1]): Promise<void> => {
-        for (const input of inputs) {
-          const result = await importFile(input, store, {
-            ...(format ? { format } : {}),
-            filters,
-            ...(opts.case !== undefined ? { caseId: opts.case } : {}),
-            strict: Boolean(opts.strict),
-            dryRun: Boolean(opts.dryRun),
-            ...(opts.rejects !== undefined ? { rejectsPath: opts.rejects } : {}),
-            ...(opts.chunkRows !== undefined ? { chunkRows: opts.chunkRows } : {}),
-            dataDir: dataDir(),
-            onProgress: (p) => view.update(p),
-          });
-          view.stop();
-          results.push(result);
-          process.stdout.write(describeResult(result) + '\n');
-        }
-      };
+      // A zip piped in is spooled to a file (its directory is at its end) and read as one, named
+      // `stdin.zip`; piping the same zip again is then recognised like a file named twice.
+      const spooled = files.includes('-') ? await spoolStdinZip(join(dataDir(), 'spool')) : null;
       try {
-        if (opts.dryRun) await run(null);
-        else
-          await withStore(dbLocation(dbFlag(cmd)), async (store) => {
-            // A built-in case named with --case is loaded first, as the other commands do.
-            if (opts.case !== undefined) await ensureBuiltinCase(store, opts.case);
-            await run(store);
-          });
+        const inputs = expandInputs(spooled ? files.map((f) => (f === '-' ? spooled : f)) : files, spooled ? { displayNames: new Map([[spooled, 'stdin.zip']]) } : {});
+        if (inputs.length === 0) throw new UsageError(`no files to import in ${files.join(', ')}`);
+        const view = new ImportProgressView(Boolean(process.stderr.isTTY));
+        const results: FileResult[] = [];
+        const run = async (store: Parameters<typeof importFile>[1]): Promise<void> => {
+          for (const input of inputs) {
+            const result = await importFile(input, store, {
+              ...(format ? { format } : {}),
+              filters,
+              ...(opts.case !== undefined ? { caseId: opts.case } : {}),
+              strict: Boolean(opts.strict),
+              dryRun: Boolean(opts.dryRun),
+              ...(opts.rejects !== undefined ? { rejectsPath: opts.rejects } : {}),
+              ...(opts.chunkRows !== undefined ? { chunkRows: opts.chunkRows } : {}),
+              dataDir: dataDir(),
+              onProgress: (p) => view.update(p),
+            });
+            view.stop();
+            results.push(result);
+            process.stdout.write(describeResult(result) + '\n');
+          }
+        };
+        try {
+          if (opts.dryRun) await run(null);
+          else
+            await withStore(dbLocation(dbFlag(cmd)), async (store) => {
+              // A built-in case named with --case is loaded first, as the other commands do.
+              if (opts.case !== undefined) await ensureBuiltinCase(store, opts.case);
+              await run(store);
+            });
+        } finally {
+          view.stop();
+        }
+        if (results.length > 1) {
+          const sum = (f: (r: FileResult) => number): number => results.reduce((a, r) => a + f(r), 0);
+          const kept = sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsKept));
+          const added = sum((r) => (r.outcome === 'already' || r.outcome === 'dry-run' || r.outcome === 'empty' ? 0 : r.progress.rowsNew));
+          process.stdout.write(
+            `${results.length} files: ${sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsRead)).toLocaleString('en-US')} rows read, ` +
+              `${kept.toLocaleString('en-US')} kept${opts.dryRun ? '' : ` (${added.toLocaleString('en-US')} new)`}, ` +
+              `${sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsRejected)).toLocaleString('en-US')} rejected.\n`,
+          );
+        }
       } finally {
-        view.stop();
-      }
-      if (results.length > 1) {
-        const sum = (f: (r: FileResult) => number): number => results.reduce((a, r) => a + f(r), 0);
-        const kept = sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsKept));
-        const added = sum((r) => (r.outcome === 'already' || r.outcome === 'dry-run' || r.outcome === 'empty' ? 0 : r.progress.rowsNew));
-        process.stdout.write(
-          `${results.length} files: ${sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsRead)).toLocaleString('en-US')} rows read, ` +
-            `${kept.toLocaleString('en-US')} kept${opts.dryRun ? '' : ` (${added.toLocaleString('en-US')} new)`}, ` +
-            `${sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsRejected)).toLocaleString('en-US')} rejected.\n`,
-        );
+        if (spooled) rmSync(spooled, { force: true });
       }
     });
 }
