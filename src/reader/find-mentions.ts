@@ -185,6 +185,7 @@ const ACTING_PLURALS = new Set(['troops', 'forces', 'soldiers', 'officials', 'di
  * a subject ("Israeli aircraft struck") or plural people ("released three Chinese fishermen").
  * "a North Korean missile" stays no actor.
  */
+export const BROKERED = new Set(['brokered', 'mediated']);
 const OWNERSHIP = new Set(['flagged', 'owned', 'registered', 'operated']);
 
 function koreanContext(ctx: ArticleContext, mentions: Mention[]): boolean {
@@ -379,7 +380,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
         // or heads the subject of a verb ("Israeli aircraft struck ...": the country acts).
         else if (/s$/.test(tokens[raw.end - 1]!.lower) && tokens[raw.end - 1]!.pos !== 'ADJ') code = e.code;
         // "a British-flagged tanker", "a Russian-owned bank": the thing stands for its country.
-        else if (tokens[raw.end]?.text === '-' && OWNERSHIP.has(tokens[raw.end + 1]?.lower ?? '')) code = e.code;
+        else if (tokens[raw.end]?.text === '-' && (OWNERSHIP.has(tokens[raw.end + 1]?.lower ?? '') || BROKERED.has(tokens[raw.end + 1]?.lower ?? ''))) code = e.code;
         else {
           const run = subjectNounRun(tokens, raw.end);
           if (run !== 0) code = e.code;
@@ -462,7 +463,12 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
         i = end + 1;
         continue;
       }
-      if (code) push(heldStart ?? raw.start, end, code, person, inferred);
+      if (code) {
+        push(heldStart ?? raw.start, end, code, person, inferred);
+        // "a Russian-brokered ceasefire", "the US-mediated talks": the country is the broker, the
+        // agent of the participle ("brokered by Russia"), not the object of the preposition before.
+        if (tokens[end]?.text === '-' && BROKERED.has(tokens[end + 1]?.lower ?? '')) mentions[mentions.length - 1]!.prep = 'by';
+      }
       heldStart = undefined;
       i = end;
       continue;

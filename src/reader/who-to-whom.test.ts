@@ -64,3 +64,11 @@ describe('acts referred to by a noun', () => {
     expect(pairs(events.filter((e) => e.code.startsWith('04')))).toEqual(['USAGOV PRKGOV', 'PRKGOV USAGOV']);
   });
 });
+
+describe('brokers named in a compound', () => {
+  it('"a Russian-brokered ceasefire" is mediation between the parties that agree to it', () => {
+    const events = read('Japan and China agreed to a Russian-brokered ceasefire.');
+    expect(pairs(events.filter((e) => e.code === '045'))).toEqual(['RUS JPN', 'RUS CHN']);
+    expect(read('Russia attacked Ukraine despite a German-brokered deal.').filter((e) => e.code === '045')).toEqual([]);
+  });
+});
