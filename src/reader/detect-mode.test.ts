@@ -40,4 +40,13 @@ describe('mode rules on threats, refusals and announcements', () => {
     expect(moves('Putin said he hoped the ceasefire could be extended.')).toEqual(['RUSGOV - 013']);
     expect(moves('Putin hopes the German chancellor will visit Moscow soon.')).toEqual(['RUSGOV DEUGOV 036']);
   });
+
+  it('a denial right before the act negates it', () => {
+    expect(moves('Russia denied attacking the convoy.')).toEqual(['RUS - 016']);
+  });
+
+  it("a state's trailing warning about its own side is a threat even with a condition; a rights group's is not", () => {
+    expect(moves('Unless Ukraine withdraws its troops, Russia will continue the offensive, Putin warned.')).toEqual(['RUSGOV - 130']);
+    expect(moves('Unless Ukraine withdraws its troops, Russia will continue the offensive, Taliban fighters warned.')).toEqual([]);
+  });
 });

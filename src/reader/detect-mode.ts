@@ -35,6 +35,8 @@ export interface ModeVerdict {
   speechIndex?: number;
   /** The frame announces a decision ("announced that it would impose sanctions"): not a warning. */
   decision: boolean;
+  /** A warning after the clause it reports (", Netanyahu warned."): a threat if the warner's side acts in it. */
+  trailingWarning: boolean;
 }
 
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
@@ -106,6 +108,8 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
     else if (w === 'would') would = true;
     else if (POSSIBLE.has(w)) possible = true;
     else if (ADVICE.has(w)) advice = true;
+    // "Russia denied attacking the convoy": a denial right before the act negates it.
+    else if (t.pos === 'VERB' && DENY.has(t.lemma) && k === auxTo - 1) negated = true;
     else if (t.pos === 'VERB' && auxVerb === undefined && (GOVERNORS[t.lemma] !== undefined)) auxVerb = { kind: GOVERNORS[t.lemma]!, index: k };
     else if (t.pos === 'VERB' && SPEECH.has(t.lemma)) {
       // "North Korea announced it would ...": the subject speaks of its own plan.
@@ -143,6 +147,8 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   while (before > 0 && tokens[before]!.pos === 'DET') before--;
   let trailing = before > 0 && tokens[before]!.lower === ',' && REPORTING.has(head0.lemma);
   for (let k = head + 1; k < tokens.length && trailing; k++) if (tokens[k]!.pos === 'VERB' || tokens[k]!.lower === ',') trailing = false;
+  let trailingWarning = before > 0 && tokens[before]!.lower === ',' && (head0.lemma === 'warn' || head0.lemma === 'threaten');
+  for (let k = head + 1; k < tokens.length && trailingWarning; k++) if (tokens[k]!.pos === 'VERB' || tokens[k]!.lower === ',') trailingWarning = false;
   // "asked for relief and that Washington had rejected": a that-clause joined by "and" belongs to
   // the speech verb further back, not to the verb of the first clause.
   let joinedThat = false;
@@ -282,7 +288,7 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   else mode = 'asserted';
   // "North Korea announced it would suspend": a declared intent (when the speaker announces it).
   if ((would || future) && speech && !conditional) ownIntent = true;
-  const verdict: ModeVerdict = { mode, ownIntent, speech, future: future || would || possible, framed, conditionalBefore, decision };
+  const verdict: ModeVerdict = { mode, ownIntent, speech, future: future || would || possible, framed, conditionalBefore, decision, trailingWarning };
   if (speechIndex !== undefined) verdict.speechIndex = speechIndex;
   if (governor) verdict.governor = governor;
   return verdict;
