@@ -1,6 +1,6 @@
 import { isOrganisationCode, partyOf } from '../model/actor-code.js';
 import { detectMode, type Mode } from './detect-mode.js';
-import type { Mention } from './find-mentions.js';
+import { BROKERED, type Mention } from './find-mentions.js';
 import { expandDyads } from './expand-dyads.js';
 import { intentCodeFor, refusalCodeFor, threatCodeFor } from './intent-codes.js';
 import type { Pattern, PatternIndex } from './load-patterns.js';
@@ -271,6 +271,7 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
   // "attacked a hotel, killing twenty-one people": the killing codes the act; the attack on no
   // named actor adds nothing.
   let ev = state.events;
+  brokers(tokens, mentions, ev);
   // "protesters gathered, demanding his resignation": the demand is the protest's aim, not an act
   // of its own; a demand for a change of leader makes it a protest for one (14x1).
   if (ev.some((e) => e.code.startsWith('14'))) {
@@ -358,6 +359,8 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   // "released a French journalist jailed for a year", "the deal signed in 2015": a participle after
   // a noun phrase that is itself an object describes that noun; it reports no new act.
   if (p.headPos !== 'N' && !m.passive && reducedRelative(tokens, i)) return undefined;
+  // "a Russian-brokered ceasefire": the compound is read by brokers() below, not as a clause.
+  if (tokens[m.first - 1]?.text === '-' && BROKERED.has(tokens[m.first]!.lower) && mentions.some((c) => c.end === m.first - 1)) return [];
   // "agreed to halt": "agree" governs the next verb; it is no agreement "with" anyone by itself.
   if (p.id.startsWith('agree.') && tokens[m.last + 1]?.lower === 'to' && tokens[m.last + 1]!.pos === 'PART') return undefined;
   // "after a drone struck the plant": a noun right before the verb is its own (non-actor) subject.
@@ -562,6 +565,9 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   // "Israel will continue the offensive unless ..., Netanyahu warned": a state warning about what
   // its own side will do makes a threat, whatever the condition in the clause it reports.
   if (verdict.trailingWarning && p.code.startsWith('13') && mode !== 'asserted' && subjectMention && STATE_ROLES.has(subjectMention.code.slice(partyOf(subjectMention.code).length)) && mentions.some((c) => c.end <= subjStart && partyOf(c.code) === partyOf(subjectMention.code))) mode = 'asserted';
+  // "Israel will continue the offensive unless ..., Netanyahu warned": a state warning about what
+  // its own side will do makes a threat, whatever the condition in the clause it reports.
+  if (verdict.trailingWarning && p.code.startsWith('13') && mode !== 'asserted' && subjectMention && STATE_ROLES.has(subjectMention.code.slice(partyOf(subjectMention.code).length)) && mentions.some((c) => c.end <= subjStart && partyOf(c.code) === partyOf(subjectMention.code))) mode = 'asserted';
   if (gov && (gov.kind === 'appeal' || gov.kind === 'threat')) return []; // the appeal or threat itself is the event
   let converted = false;
   if (gov?.kind === 'refuse' || (mode === 'negated' && verdict.speech && verdict.future)) {
@@ -685,6 +691,29 @@ function conditionTarget(tokens: Token[], mentions: Mention[], last: number, sou
   if (c < 0 || mentions[c]!.prep !== '' || tokens.slice(cond + 1, mentions[c]!.start).some((w) => BOUNDARY.has(w.lower))) return undefined;
   const named = coordinated(tokens, mentions, c, -1).filter((tg) => tg.start > cond && !sources.some((s) => partyOf(s.code) === partyOf(tg.code)));
   return named.length > 0 ? named : undefined;
+}
+
+/**
+ * "Armenia and Azerbaijan agreed to a Russian-brokered ceasefire": the broker of the agreement
+ * mediated (045) between the subjects of the clause it stands in, in the mode of that clause.
+ */
+function brokers(tokens: Token[], mentions: Mention[], events: SentenceEvent[]): void {
+  for (let b = 0; b < mentions.length; b++) {
+    const broker = mentions[b]!;
+    if (broker.prep !== 'by' || tokens[broker.end]?.text !== '-' || !BROKERED.has(tokens[broker.end + 1]?.lower ?? '')) continue;
+    if (events.some((e) => e.source === broker.code && e.code.startsWith('04'))) continue;
+    let k = b - 1;
+    while (k >= 0 && (mentions[k]!.prep !== '' || mentions[k]!.apposition)) k--;
+    if (k < 0 || tokens.slice(mentions[k]!.end, broker.start).some((w) => BOUNDARY.has(w.lower) || w.lower === ',')) continue;
+    const parties = coordinated(tokens, mentions, k, -1);
+    // the clause's own act (the agreement) gives the mode: a planned deal is brokered by no one yet
+    const act = events.find((e) => e.tokenSpan[0] > mentions[k]!.start && e.tokenSpan[0] < broker.start && parties.some((p) => p.code === e.source));
+    if (!act || (act.mode !== 'asserted' && act.mode !== 'reported')) continue;
+    for (const p of parties) {
+      if (partyOf(p.code) === partyOf(broker.code)) continue;
+      events.push({ source: broker.code, target: p.code, code: '045', mode: act.mode, tokenSpan: [broker.start, broker.end + 1], confidence: 0.7, rule: 'mediate.brokered_compound', sourcePerson: false });
+    }
+  }
 }
 
 const REVENGE = new Set(['revenge', 'retaliation', 'retaliate', 'avenge', 'response', 'respond', 'reprisal', 'reprisals']);
