@@ -565,9 +565,6 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   // "Israel will continue the offensive unless ..., Netanyahu warned": a state warning about what
   // its own side will do makes a threat, whatever the condition in the clause it reports.
   if (verdict.trailingWarning && p.code.startsWith('13') && mode !== 'asserted' && subjectMention && STATE_ROLES.has(subjectMention.code.slice(partyOf(subjectMention.code).length)) && mentions.some((c) => c.end <= subjStart && partyOf(c.code) === partyOf(subjectMention.code))) mode = 'asserted';
-  // "Israel will continue the offensive unless ..., Netanyahu warned": a state warning about what
-  // its own side will do makes a threat, whatever the condition in the clause it reports.
-  if (verdict.trailingWarning && p.code.startsWith('13') && mode !== 'asserted' && subjectMention && STATE_ROLES.has(subjectMention.code.slice(partyOf(subjectMention.code).length)) && mentions.some((c) => c.end <= subjStart && partyOf(c.code) === partyOf(subjectMention.code))) mode = 'asserted';
   if (gov && (gov.kind === 'appeal' || gov.kind === 'threat')) return []; // the appeal or threat itself is the event
   let converted = false;
   if (gov?.kind === 'refuse' || (mode === 'negated' && verdict.speech && verdict.future)) {
