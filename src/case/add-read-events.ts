@@ -79,7 +79,7 @@ export async function addReadEvents(store: Store, caseId: string, events: readon
     });
     if (fresh.length) await tx.cases.insertActors(caseId, fresh);
     await tx.events.insert(rows, key);
-    await tx.aggregates.rebuildCase(caseId);
+    await tx.aggregates.refreshDays(caseId, rows.map((r) => r.date));
     return { added: rows.length, alreadyRead: false, newActors: fresh.map((a) => a.id) };
   });
 }

@@ -44,45 +44,62 @@ export class AggregateRepository {
 
   /**
    * Rebuilds a case's aggregates, each in one INSERT ... SELECT: the dyad aggregates of its
-   * confirmed events, and its events per day and review status.
+   * confirmed events, and its events per day and review status. For a whole case (a load).
    */
   async rebuildCase(caseId: string): Promise<void> {
-    await this.db.deleteFrom('event_days').where('case_id', '=', caseId).execute();
+    await this.rebuild(caseId, undefined);
+  }
+
+  /**
+   * Rebuilds a case's aggregates on these days only (ISO dates): what adding, reading in or
+   * reviewing a few events changes, at a cost that follows those days, not the size of the case.
+   */
+  async refreshDays(caseId: string, dates: Iterable<string>): Promise<void> {
+    const days = [...new Set([...dates].map((d) => toDayNumber(d)))].sort((a, b) => a - b);
+    for (let i = 0; i < days.length; i += 500) await this.rebuild(caseId, days.slice(i, i + 500));
+  }
+
+  private async rebuild(caseId: string, days: readonly number[] | undefined): Promise<void> {
+    if (days !== undefined && days.length === 0) return;
+    let clearDays = this.db.deleteFrom('event_days').where('case_id', '=', caseId);
+    if (days) clearDays = clearDays.where('day', 'in', days);
+    await clearDays.execute();
+    let perDay = this.db
+      .selectFrom('events')
+      .select(['case_id', 'day', 'status', sql<number>`count(*)`.as('n')])
+      .where('case_id', '=', caseId);
+    if (days) perDay = perDay.where('date', 'in', days.map((d) => fromDayNumber(d)));
     await this.db
       .insertInto('event_days')
       .columns(['case_id', 'day', 'status', 'n'])
-      .expression(
-        this.db
-          .selectFrom('events')
-          .select(['case_id', 'day', 'status', sql<number>`count(*)`.as('n')])
-          .where('case_id', '=', caseId)
-          .groupBy(['case_id', 'day', 'status']),
-      )
+      .expression(perDay.groupBy(['case_id', 'day', 'status']))
       .execute();
-    await this.db.deleteFrom('dyad_days').where('case_id', '=', caseId).where('origin', '=', CASE_ORIGIN).execute();
+    let clearDyads = this.db.deleteFrom('dyad_days').where('case_id', '=', caseId).where('origin', '=', CASE_ORIGIN);
+    if (days) clearDyads = clearDyads.where('day', 'in', days);
+    await clearDyads.execute();
+    let dyads = this.db
+      .selectFrom('events')
+      .select([
+        'case_id',
+        sql<string>`${CASE_ORIGIN}`.as('origin'),
+        'day',
+        'source_party',
+        'target_party',
+        'quad_class',
+        sql<number>`count(*)`.as('n'),
+        sql<number>`sum(goldstein)`.as('goldstein_sum'),
+        sql<number>`sum(case when goldstein > 0 then goldstein else 0 end)`.as('positive_sum'),
+        sql<number>`sum(case when goldstein < 0 then goldstein else 0 end)`.as('negative_sum'),
+      ])
+      .where('case_id', '=', caseId)
+      .where('status', '=', 'confirmed')
+      .where('target_party', 'is not', null);
+    // Events are indexed by (case, date): the days are asked for as dates.
+    if (days) dyads = dyads.where('date', 'in', days.map((d) => fromDayNumber(d)));
     await this.db
       .insertInto('dyad_days')
       .columns(['case_id', 'origin', 'day', 'source', 'target', 'quad_class', 'n', 'goldstein_sum', 'positive_sum', 'negative_sum'])
-      .expression(
-        this.db
-          .selectFrom('events')
-          .select([
-            'case_id',
-            sql<string>`${CASE_ORIGIN}`.as('origin'),
-            'day',
-            'source_party',
-            'target_party',
-            'quad_class',
-            sql<number>`count(*)`.as('n'),
-            sql<number>`sum(goldstein)`.as('goldstein_sum'),
-            sql<number>`sum(case when goldstein > 0 then goldstein else 0 end)`.as('positive_sum'),
-            sql<number>`sum(case when goldstein < 0 then goldstein else 0 end)`.as('negative_sum'),
-          ])
-          .where('case_id', '=', caseId)
-          .where('status', '=', 'confirmed')
-          .where('target_party', 'is not', null)
-          .groupBy(['case_id', 'day', 'source_party', 'target_party', 'quad_class']),
-      )
+      .expression(dyads.groupBy(['case_id', 'day', 'source_party', 'target_party', 'quad_class']))
       .execute();
   }
 

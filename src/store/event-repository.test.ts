@@ -108,4 +108,39 @@ describe.each(TEST_DIALECTS)('event repository on %s', (dialect) => {
       { day: '2018-06-12', source: 'USA', target: 'PRK', quadClass: 3, count: 1, goldsteinSum: -4, positiveSum: 0, negativeSum: -4 },
     ].sort((x, y) => (x.source + x.quadClass < y.source + y.quadClass ? -1 : 1)));
   });
+
+  it('refreshes the aggregates of the days that changed to what a full rebuild gives', async () => {
+    const days = ['2018-06-12', '2018-06-13', '2018-07-06'];
+    await t.store.events.insert(
+      Array.from({ length: 30 }, (_, i) =>
+        event(`r${i}`, {
+          date: days[i % 3]!,
+          status: i % 4 === 0 ? 'proposed' : 'confirmed',
+          goldstein: i % 2 ? -2 : 3,
+          ...(i % 5 === 0 ? { sourceCode: 'PRKGOV', targetCode: 'USAGOV', sourceActor: 'prk', targetActor: 'usa' } : {}),
+        }),
+      ),
+      null,
+    );
+    await t.store.aggregates.rebuildCase('c1');
+    const snapshot = async () => ({
+      dyads: await t.store.aggregates.dyadDays('c1', 'USA', 'PRK', '2018-01-01', '2018-12-31'),
+      statuses: await t.store.aggregates.countByStatus('c1'),
+      june12: await t.store.aggregates.countByStatus('c1', '2018-06-12'),
+    });
+    // Review two proposed events and add one on a new day, refreshing only their days.
+    await t.store.events.setStatus('c1', ['r0', 'r4'], 'confirmed');
+    await t.store.events.insert([event('late', { date: '2018-10-07', code: '042', goldstein: 1.9 })], null);
+    expect(await t.store.events.datesOf('c1', ['r0', 'r4', 'late'])).toEqual(expect.arrayContaining(['2018-06-12', '2018-06-13', '2018-10-07']));
+    await t.store.aggregates.refreshDays('c1', [...(await t.store.events.datesOf('c1', ['r0', 'r4'])), '2018-10-07']);
+    const refreshed = await snapshot();
+    expect(refreshed.statuses).toEqual({ confirmed: 25, proposed: 6, rejected: 0 });
+    await t.store.aggregates.rebuildCase('c1');
+    expect(refreshed).toEqual(await snapshot());
+  });
+
+  it('lists the ids that start with a prefix', async () => {
+    await t.store.events.insert([event('2018-06-12-usa-057'), event('2018-06-12-usa-057-2'), event('2018-06-13-usa-057')], null);
+    expect([...(await t.store.events.idsStartingWith('c1', '2018-06-12'))].sort()).toEqual(['2018-06-12-usa-057', '2018-06-12-usa-057-2']);
+  });
 });

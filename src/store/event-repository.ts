@@ -110,6 +110,28 @@ export class EventRepository {
     return found;
   }
 
+  /** The distinct dates of these events, for refreshing the aggregates of their days. */
+  async datesOf(caseId: string, ids: readonly string[]): Promise<string[]> {
+    const dates = new Set<string>();
+    for (const batch of chunks(ids, 500)) {
+      const rows = await this.db.selectFrom('events').select('date').distinct().where('case_id', '=', caseId).where('id', 'in', batch).execute();
+      for (const r of rows) dates.add(r.date);
+    }
+    return [...dates];
+  }
+
+  /** Ids of a case that start with `prefix`: a range over the (case, id) key, not a scan. */
+  async idsStartingWith(caseId: string, prefix: string): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('events')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('id', '>=', prefix)
+      .where('id', '<', `${prefix}\uffff`)
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
   async hasOrigin(caseId: string, originKey: string): Promise<boolean> {
     const row = await this.db
       .selectFrom('events')

@@ -49,7 +49,9 @@ export function registerEventCommand(program: Command): void {
         await ensureBuiltinCase(store, opts.case);
         const frame = await store.cases.readFrame(opts.case);
         if (!frame) throw new NotFoundError(`no case "${opts.case}" in the store; \`parley case list\` shows the cases`);
-        const taken = new Set((await store.events.find({ caseId: opts.case })).map((e) => e.id));
+        // Generated ids start with the date; only those, and an id given with --id, can collide.
+        const taken = await store.events.idsStartingWith(opts.case, day);
+        if (opts.id) for (const id of await store.events.existingIds(opts.case, [opts.id])) taken.add(id);
         const e = newEvent(
           {
             caseId: opts.case, date: day, source, code, summary: opts.summary, sources: [src], verification, confidence,
@@ -62,7 +64,7 @@ export function registerEventCommand(program: Command): void {
         );
         await store.transaction(async (tx) => {
           await tx.events.insert([e], TYPED_ORIGIN);
-          await tx.aggregates.rebuildCase(opts.case);
+          await tx.aggregates.refreshDays(opts.case, [e.date]);
         });
         return e;
       });

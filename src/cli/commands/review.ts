@@ -36,7 +36,7 @@ export function registerReviewCommand(program: Command): void {
             const missing = ids.filter((id) => !found.has(id));
             if (missing.length) throw new NotFoundError(`no event ${missing.map((m) => `"${m}"`).join(', ')} in case ${opts.case}; nothing was changed`);
             const n = await tx.events.setStatus(opts.case, ids, status as ReviewStatus);
-            await tx.aggregates.rebuildCase(opts.case);
+            await tx.aggregates.refreshDays(opts.case, await tx.events.datesOf(opts.case, ids));
             return n;
           }),
         );
