@@ -157,6 +157,17 @@ async function read(path: string): Promise<Record<string, unknown>> {
     return reciprocityFromAggregates(days, { a: 'USA', b: 'PRK' }, { from: '2000-01-01', to: '2019-12-31' });
   });
   figures.reciprocity20y = { ms: recAll.ms, peakRssMiB: recAll.peakRssMiB, moves: recAll.result.aToB.sums.total.count + recAll.result.bToA.sums.total.count };
+  // Last, as they write: reviewing one event (what `parley review` does) against a full rebuild.
+  const picked = await reader.db.selectFrom('events').select('id').where('case_id', '=', CASE).where('date', '=', AS_OF).limit(1).executeTakeFirstOrThrow();
+  const review = await measure(() =>
+    reader.transaction(async (tx) => {
+      await tx.events.setStatus(CASE, [picked.id], 'rejected');
+      await tx.aggregates.refreshDays(CASE, await tx.events.datesOf(CASE, [picked.id]));
+    }),
+  );
+  figures.reviewOne = { ms: review.ms, peakRssMiB: review.peakRssMiB };
+  const rebuild = await measure(() => reader.transaction((tx) => tx.aggregates.rebuildCase(CASE)));
+  figures.rebuildAll = { ms: rebuild.ms, peakRssMiB: rebuild.peakRssMiB };
   await reader.close();
   return figures;
 }
@@ -174,7 +185,10 @@ async function main(): Promise<void> {
   const loaded = await load(path);
   const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--read', path], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (child.status !== 0) throw new Error(`the read phase failed: ${child.stderr}`);
-  const reads = JSON.parse(child.stdout) as { startRssMiB: number; brief: Timed & { heapGrowthMiB: number }; conditions: Record<string, Timed & { verdict: string; gatedMoves: number }>; reciprocity: Timed & { moves: number }; reciprocity20y: Timed & { moves: number } };
+  const reads = JSON.parse(child.stdout) as {
+    startRssMiB: number; brief: Timed & { heapGrowthMiB: number }; conditions: Record<string, Timed & { verdict: string; gatedMoves: number }>;
+    reciprocity: Timed & { moves: number }; reciprocity20y: Timed & { moves: number }; reviewOne: Timed; rebuildAll: Timed;
+  };
   const rows: [string, string][] = [
     ['ledger', `${EVENTS.toLocaleString('en')} events, ${ACTORS} actors, ${FACILITIES.toLocaleString('en')} facilities (SQLite)`],
     ['generate', `${(loaded.generateMs as number).toFixed(0)} ms`],
@@ -184,6 +198,8 @@ async function main(): Promise<void> {
     ...Object.entries(reads.conditions).map(([id, c]): [string, string] => [`condition ${id}`, `${c.ms.toFixed(0)} ms (${c.verdict}, ${c.gatedMoves} gated moves), peak RSS ${c.peakRssMiB.toFixed(0)} MiB`]),
     ['reciprocity USA-PRK since 2018-06-12', `${reads.reciprocity.ms.toFixed(0)} ms (${reads.reciprocity.moves} moves), peak RSS ${reads.reciprocity.peakRssMiB.toFixed(0)} MiB`],
     ['reciprocity USA-PRK over 20 years', `${reads.reciprocity20y.ms.toFixed(0)} ms (${reads.reciprocity20y.moves} moves), peak RSS ${reads.reciprocity20y.peakRssMiB.toFixed(0)} MiB`],
+    ['review one event (status + its day\'s aggregates)', `${reads.reviewOne.ms.toFixed(0)} ms`],
+    ['rebuild all aggregates (as a case load does)', `${(reads.rebuildAll.ms / 1000).toFixed(1)} s`],
   ];
   printTable('Core: ledger, brief, conditions, reciprocity', rows);
   mkdirSync('bench/out', { recursive: true });
