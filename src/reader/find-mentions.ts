@@ -259,6 +259,25 @@ function namedEmployer(tokens: Token[], raws: Raw[], end: number): boolean {
   return t !== undefined && t.pos === 'PROPN' && /^[A-Z]/.test(t.text) && !raws.some((r) => r.start <= k && k < r.end);
 }
 
+const PRIVATE_MEDIA = new Set(['journalist', 'journalists', 'reporter', 'reporters', 'correspondent', 'correspondents', 'blogger', 'bloggers']);
+
+function privatePerson(e: ActorIndexEntry, head: string): boolean {
+  return e.code === 'CVL' || (e.code === 'MED' && PRIVATE_MEDIA.has(head));
+}
+
+/** A country or capital named as a place in the agent's clause ("rioters in Almaty", "in Tehran"). */
+function placeCountry(tokens: Token[], raws: Raw[], at: number): string | undefined {
+  for (const r of raws) {
+    if (r.modifier || (r.entry.kind !== 'country' && r.entry.kind !== 'capital')) continue;
+    const [from, to] = r.start < at ? [r.end, at] : [at, r.start];
+    if (tokens.slice(from, to).some((w) => w.lower === ',' || w.lower === ';' || w.lower === 'who' || w.lower === 'which')) continue;
+    let k = r.start - 1;
+    while (k >= 0 && tokens[k]!.pos === 'DET') k--;
+    if (k >= 0 && LOCATIVE.has(tokens[k]!.lower)) return r.entry.code;
+  }
+  return undefined;
+}
+
 /** A country for an agent named without one: a country named in the sentence, else the article's last. */
 function nearestCountryBefore(raws: Raw[], at: number): string | undefined {
   let found: string | undefined;
@@ -309,6 +328,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
   const raws = rawMatches(tokens, index);
   // "both sides" means the parties of the story so far, not the ones this sentence adds.
   const partiesBefore = ctx.recentParties.slice();
+  const countryBefore = ctx.lastCountry;
   const peopleBefore = ctx.recentPeople.slice();
   const mentions: Mention[] = [];
   const push = (start: number, end: number, code: string, person: boolean, inferred: boolean): void => {
@@ -449,7 +469,9 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
             // that actor's; else the nearest country word, else the article's last country.
             const prior = mentions.length > 0 ? partyOf(mentions[mentions.length - 1]!.code) : undefined;
             const priorCountry = prior && !isOrganisationCode(prior) ? prior : undefined;
-            const country = possessive || prevWord === 'its' ? ctx.lastCountry : (nearestCountryBefore(raws, raw.start) ?? priorCountry ?? contextCountry(raws, ctx, raw.start));
+            // Private people ("the dissident journalist", "activists", "civilians") are not the
+            // state's that acts on them: only a place named with them or the article gives them one.
+            const country = possessive || prevWord === 'its' ? ctx.lastCountry : privatePerson(e, tokens[raw.end - 1]!.lower) ? (placeCountry(tokens, raws, raw.start) ?? countryBefore) : (nearestCountryBefore(raws, raw.start) ?? priorCountry ?? contextCountry(raws, ctx, raw.start));
             if (country) code = country + e.code;
           }
           inferred = true;

@@ -651,8 +651,10 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   const seen = new Set<string>();
   // "UN investigators said Myanmar's army had carried out mass killings": a third party reporting
   // violence accuses its authors (112x), besides the reported act itself.
-  if (mode === 'reported' && verdict.speechIndex !== undefined && ACCUSATION[code.slice(0, 2)] && !converted) {
-    const speaker = mentionBefore(mentions, verdict.speechIndex);
+  // (", a Human Rights Watch report found": a trailing attribution names the speaker after the act.)
+  const trailing = verdict.speechIndex === undefined && (mode === 'reported' || mode === 'asserted') && ACCUSATION[code.slice(0, 2)] && !converted ? trailingSpeaker(tokens, mentions, m.last) : undefined;
+  if (((mode === 'reported' && verdict.speechIndex !== undefined) || trailing) && ACCUSATION[code.slice(0, 2)] && !converted) {
+    const speaker = trailing ?? mentionBefore(mentions, verdict.speechIndex!);
     if (speaker) {
       const accusation = code.startsWith('20') || code.startsWith('18') ? '1122' : code.startsWith('19') ? '1123' : '112';
       for (const s of sources) {
@@ -711,6 +713,28 @@ function brokers(tokens: Token[], mentions: Mention[], events: SentenceEvent[]):
       events.push({ source: broker.code, target: p.code, code: '045', mode: act.mode, tokenSpan: [broker.start, broker.end + 1], confidence: 0.7, rule: 'mediate.brokered_compound', sourcePerson: false });
     }
   }
+}
+
+const TRAILING_SPEECH = new Set(['say', 'report', 'find', 'conclude', 'allege', 'state', 'confirm', 'claim', 'add']);
+const REPORT_NOUNS = new Set(['report', 'investigation', 'inquiry', 'statement', 'study', 'probe']);
+
+/** ", the UN said", ", a Human Rights Watch report found", ", said Amnesty": who relays the act. */
+function trailingSpeaker(tokens: Token[], mentions: Mention[], last: number): Mention | undefined {
+  let comma = -1;
+  for (let k = last + 1; k < tokens.length; k++) if (tokens[k]!.lower === ',') comma = k;
+  if (comma < 0) return undefined;
+  for (let k = comma + 1; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.pos !== 'VERB' || !TRAILING_SPEECH.has(t.lemma)) continue;
+    let j = k - 1;
+    if (REPORT_NOUNS.has(tokens[j]?.lower ?? '')) j--;
+    const before = mentions.find((c) => c.end === j + 1 && c.start > comma);
+    const speaker = before ?? mentions.find((c) => c.start === k + 1 || (c.start === k + 2 && tokens[k + 1]!.pos === 'DET'));
+    // Only a monitor (an international or non-governmental body) accuses by relaying; a state's
+    // officials reporting an adversary's strike relay it ("..., South Korea's military said").
+    return speaker && isOrganisationCode(speaker.code) ? speaker : undefined;
+  }
+  return undefined;
 }
 
 const REVENGE = new Set(['revenge', 'retaliation', 'retaliate', 'avenge', 'response', 'respond', 'reprisal', 'reprisals']);

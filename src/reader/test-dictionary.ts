@@ -52,5 +52,8 @@ export const TEST_DICTIONARY: ActorDictionary = {
     { phrase: 'inspectors', role: '', source: 'test' },
     { phrase: 'Secretary of State', role: 'GOV', source: 'test' },
     { phrase: 'fighters', role: 'REB', source: 'test' },
+    { phrase: 'police', role: 'COP', source: 'test' },
+    { phrase: 'journalist', role: 'MED', source: 'test' },
+    { phrase: 'activists', role: 'CVL', source: 'test' },
   ],
 };

@@ -72,3 +72,16 @@ describe('brokers named in a compound', () => {
     expect(read('Russia attacked Ukraine despite a German-brokered deal.').filter((e) => e.code === '045')).toEqual([]);
   });
 });
+
+describe('private people and monitors', () => {
+  it('a journalist or activists take no country from the state that acts on them', () => {
+    expect(pairs(read('Iranian police arrested a journalist.'))).toEqual(['IRNCOP -']);
+    expect(pairs(read('Police arrested dozens of activists in Tehran.'))).toEqual(['IRNCOP IRNCVL']);
+  });
+
+  it('a monitor named after the act accuses its author; a state relaying it does not', () => {
+    const un = read('Russian troops attacked Kyiv, the UN said.');
+    expect(pairs(un.filter((e) => e.code.startsWith('112')))).toEqual(['IGOUNO RUSMIL']);
+    expect(read('Russian troops attacked Kyiv, Japan said.').filter((e) => e.code.startsWith('11'))).toEqual([]);
+  });
+});
