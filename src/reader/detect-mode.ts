@@ -100,8 +100,14 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   // ", shelling Armenian positions": a participle clause after a comma takes no auxiliary or
   // governor from the clause before it ("launched what it called measures, shelling ...").
   const participleClause = head > 0 && tokens[head - 1]!.lower === ',' && tokens[head]!.lower.endsWith('ing');
+  // "threatened to destroy North Korea and mocked Kim": a past-tense verb after "and" is a clause of
+  // its own; what governs or negates the first verb does not reach it ("urged X to agree and
+  // return": a base form after "and" stays governed).
+  const hv = tokens[head]!;
+  const pastAfterAnd = hv.pos === 'VERB' && hv.lower !== hv.lemma && !hv.lower.endsWith('ing') && !hv.lower.endsWith('s');
   for (let k = auxTo - 1; k >= auxFrom && !participleClause; k--) {
     const t = tokens[k]!;
+    if (pastAfterAnd && t.lower === 'and' && k === head - 1) break;
     const w = t.lower;
     if (NEGATION.has(w)) negated = true;
     else if (FUTURE.has(w)) future = true;

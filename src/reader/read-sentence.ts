@@ -200,6 +200,8 @@ function refineCode(p: Pattern, tokens: Token[], from: number): string {
       const t = tokens[k]!;
       // "warned Russia of consequences if it invaded": the condition is the other side's act.
       if (BOUNDARY.has(t.lower) || t.lower === 'if' || t.lower === 'unless') break;
+      // ("threatened to destroy X and mocked Kim as Rocket Man": a second verb's words are its own)
+      if (t.lower === 'and' && tokens[k + 1]?.pos === 'VERB') break;
       if (rule.lemmas.has(t.lemma) || rule.lemmas.has(t.lower)) return rule.code;
     }
     // "Russian artillery struck ...": in fighting, the weapon may be the subject right before.
@@ -597,8 +599,9 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     converted = true;
   } else if (mode === 'intended' && gov?.kind === 'intent' && tokens[gov.index]?.lemma === 'agree' && subjects.length >= 2 && intentCodeFor(code)) {
     // "Iran and Saudi Arabia agreed to restore relations": parties agreeing with each other have
-    // reached an agreement (057), whatever it is about.
-    code = '057';
+    // reached an agreement (057), whatever it is about; agreeing to cooperate materially ("agreed
+    // to step up coast guard cooperation") is their intent to cooperate (031x), both ways.
+    code = code.startsWith('06') ? intentCodeFor(code)! : '057';
     // the holder's own announcement is asserted; a trailing "..., officials said" relays it
     mode = verdict.speech && !verdict.framed ? 'reported' : 'asserted';
     rule = `${p.id}+agreement`;
