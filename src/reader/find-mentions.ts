@@ -185,6 +185,7 @@ const ACTING_PLURALS = new Set(['troops', 'forces', 'soldiers', 'officials', 'di
  * a subject ("Israeli aircraft struck") or plural people ("released three Chinese fishermen").
  * "a North Korean missile" stays no actor.
  */
+export const FORCE_ACTS = new Set(['attack', 'attacks', 'strike', 'strikes', 'invasion', 'aggression', 'offensive', 'incursion', 'bombing', 'bombardment', 'provocation', 'provocations', 'annexation', 'occupation', 'blockade']);
 export const BROKERED = new Set(['brokered', 'mediated']);
 const OWNERSHIP = new Set(['flagged', 'owned', 'registered', 'operated']);
 
@@ -276,6 +277,17 @@ function placeCountry(tokens: Token[], raws: Raw[], at: number): string | undefi
     if (k >= 0 && LOCATIVE.has(tokens[k]!.lower)) return r.entry.code;
   }
   return undefined;
+}
+
+/** ", the army chief said." / ", the foreign minister told reporters": an agent closing the sentence as its speaker. */
+function trailingAttribution(tokens: Token[], start: number, end: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || MODIFIERS.has(tokens[k]!.lower))) k--;
+  if (tokens[k]?.lower !== ',') return false;
+  let j = end;
+  while (j < tokens.length && tokens[j]!.pos === 'ADJ') j++;
+  const verb = tokens[j];
+  return verb !== undefined && verb.pos === 'VERB' && (verb.lemma === 'say' || verb.lemma === 'tell' || verb.lemma === 'add' || verb.lemma === 'warn') && (j + 1 >= tokens.length - 1 || tokens[j + 1]!.pos === 'PUNCT' || tokens[j + 1]!.lower === 'on' || tokens[j + 1]!.lower === 'in' || verb.lemma === 'tell');
 }
 
 /** A country for an agent named without one: a country named in the sentence, else the article's last. */
@@ -400,6 +412,9 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
         // or heads the subject of a verb ("Israeli aircraft struck ...": the country acts).
         else if (/s$/.test(tokens[raw.end - 1]!.lower) && tokens[raw.end - 1]!.pos !== 'ADJ') code = e.code;
         // "a British-flagged tanker", "a Russian-owned bank": the thing stands for its country.
+        // "respond to any Iranian attack", "condemned the Russian invasion": the adjective names
+        // the author of the act, whom an answer to the act is aimed at.
+        else if (e.kind === 'adjective' && FORCE_ACTS.has(tokens[raw.end]?.lower ?? '')) code = e.code;
         else if (tokens[raw.end]?.text === '-' && (OWNERSHIP.has(tokens[raw.end + 1]?.lower ?? '') || BROKERED.has(tokens[raw.end + 1]?.lower ?? ''))) code = e.code;
         else {
           const run = subjectNounRun(tokens, raw.end);
@@ -471,7 +486,10 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
             const priorCountry = prior && !isOrganisationCode(prior) ? prior : undefined;
             // Private people ("the dissident journalist", "activists", "civilians") are not the
             // state's that acts on them: only a place named with them or the article gives them one.
-            const country = possessive || prevWord === 'its' ? ctx.lastCountry : privatePerson(e, tokens[raw.end - 1]!.lower) ? (placeCountry(tokens, raws, raw.start) ?? countryBefore) : (nearestCountryBefore(raws, raw.start) ?? priorCountry ?? contextCountry(raws, ctx, raw.start));
+            // ("Israel will respond to any Iranian attack, the army chief said": a trailing speaker
+            // belongs to the state the sentence is about, its first subject.)
+            const trailing = trailingAttribution(tokens, i, raw.end) ? mentions.find((c) => c.prep === '' && !isOrganisationCode(c.code)) : undefined;
+            const country = trailing ? partyOf(trailing.code) : possessive || prevWord === 'its' ? ctx.lastCountry : privatePerson(e, tokens[raw.end - 1]!.lower) ? (placeCountry(tokens, raws, raw.start) ?? countryBefore) : (nearestCountryBefore(raws, raw.start) ?? priorCountry ?? contextCountry(raws, ctx, raw.start));
             if (country) code = country + e.code;
           }
           inferred = true;

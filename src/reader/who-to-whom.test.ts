@@ -85,3 +85,16 @@ describe('private people and monitors', () => {
     expect(read('Russian troops attacked Kyiv, Japan said.').filter((e) => e.code.startsWith('11'))).toEqual([]);
   });
 });
+
+describe('attribution and authors of force', () => {
+  it('a country adjective before an act of force names its author', () => {
+    expect(pairs(read('Japan condemned the Russian invasion.'))).toEqual(['JPN RUS']);
+  });
+
+  it('a trailing speaker belongs to the state the sentence is about', () => {
+    const events = read('Japan criticized China, the foreign minister said.');
+    expect(pairs(events)).toEqual(['JPN CHN']);
+    const m = read('Japan criticized the Chinese military, the foreign minister said.');
+    expect(m.map((e) => e.source)).toEqual(['JPN']);
+  });
+});
