@@ -1,5 +1,5 @@
 /**
- * `npm run eval:reader [-- --verbose] [-- --reader path/to/module.ts] [-- --out file.json]`
+ * `npm run eval:reader [-- --verbose] [-- --reader path/to/module.ts] [-- --set DIR] [-- --out file.json]`
  *
  * Scores `readArticle` from `src/reader/read-article.ts` (or the module given with --reader, which
  * must export a function of the same shape) on the evaluation set, prints a table and writes
@@ -19,6 +19,8 @@ interface Options {
   verbose: boolean;
   reader: string;
   out: string;
+  /** A folder laid out like this one (sentences.jsonl, articles/), e.g. a held-out set. */
+  set?: string;
 }
 
 export function parseArgs(argv: readonly string[]): Options {
@@ -28,8 +30,9 @@ export function parseArgs(argv: readonly string[]): Options {
     if (a === '--verbose' || a === '-v') o.verbose = true;
     else if (a === '--reader') o.reader = resolve(argv[++i] ?? '');
     else if (a === '--out') o.out = resolve(argv[++i] ?? '');
+    else if (a === '--set') o.set = resolve(argv[++i] ?? '');
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: run-eval.ts [--verbose] [--reader MODULE] [--out FILE.json]\n');
+      process.stdout.write('usage: run-eval.ts [--verbose] [--reader MODULE] [--set DIR] [--out FILE.json]\n');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -120,7 +123,7 @@ export function summarise(r: EvalReport): unknown {
 
 export async function main(argv: readonly string[]): Promise<number> {
   const opts = parseArgs(argv);
-  const set = loadEvalSet();
+  const set = opts.set ? loadEvalSet(opts.set) : loadEvalSet();
   const read = await loadReader(opts.reader);
   const report = evaluate(read, set);
   const texts = new Map<string, string>([...set.sentences.map((s) => [s.id, s.text] as const), ...set.articles.map((a) => [a.id, a.title] as const)]);
