@@ -205,7 +205,7 @@ function refineCode(p: Pattern, tokens: Token[], from: number): string {
       if (rule.lemmas.has(t.lemma) || rule.lemmas.has(t.lower)) return rule.code;
     }
     // "Russian artillery struck ...": in fighting, the weapon may be the subject right before.
-    if (p.code.startsWith('19')) {
+    if (p.code.startsWith('19') && rule.code.startsWith('19')) {
       for (let k = from - 2; k >= 0 && k >= from - 3; k--) {
         const t = tokens[k]!;
         if (t.pos === 'PUNCT') break;
@@ -246,7 +246,8 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
       cands = patterns.byHead.get(w) ?? patterns.byHead.get(w + 'e') ?? patterns.byHead.get(w.slice(0, -1));
       misTagged = cands !== undefined;
     }
-    if (!cands && t.pos === 'NOUN' && i > 0 && tokens[i - 1]!.pos === 'AUX' && (tokens[i - 1]!.lemma === 'have' || tokens[i - 1]!.lemma === 'be')) {
+    if (!cands && t.pos === 'NOUN' && i > 0 && ((tokens[i - 1]!.pos === 'AUX' && (tokens[i - 1]!.lemma === 'have' || tokens[i - 1]!.lemma === 'be')) || (mentionAt[i - 1]! >= 0 && IRREGULAR_PAST[t.lower] !== undefined))) {
+      // ("Ukraine shot down a Russian jet": an irregular past right after an actor, tagged as a noun)
       // "had shot down", "was struck": wink may tag a participle after an auxiliary as a noun.
       const w = IRREGULAR_PAST[t.lower] ?? (t.lower.endsWith('ed') ? t.lower.slice(0, -2) : t.lower);
       cands = patterns.byHead.get(w) ?? patterns.byHead.get(w + 'e') ?? patterns.byHead.get(t.lower.slice(0, -1));
