@@ -2,7 +2,8 @@
  * Import benchmark: a generated GDELT 2.0 export of N rows (default 1,000,000) imported into
  * SQLite, and into PostgreSQL when PARLEY_BENCH_PG or PARLEY_TEST_PG holds a URL, with the daily
  * dyad aggregates maintained; beside it, the same file loaded by the sqlite3 shell's own `.import`
- * into a bare 61-column table (skipped when /usr/bin/sqlite3 is missing). Each run is a child
+ * into a bare 61-column table (skipped when /usr/bin/sqlite3 is missing). SQLite runs twice: with
+ * its writer thread (the default) and all in one thread. Each run is a child
  * process, so that its peak RSS is its own. A second SQLite run at a quarter of the rows shows
  * whether memory stays flat as files grow. Writes bench/out/import.json.
  *
@@ -25,6 +26,7 @@ interface RunResult {
   rowsPerSecond: number;
   mibPerSecond: number;
   peakRssMiB: number;
+  rssByTenthMiB?: number[];
   note?: string;
 }
 
@@ -49,7 +51,16 @@ async function child(target: 'sqlite' | 'postgres', file: string, rows: number):
   const size = statSync(file).size;
   global.gc?.();
   const t0 = performance.now();
-  const r = await importFile(input!, store, { filters: {}, dataDir: dir, format: 'gdelt2' });
+  // RSS (all threads) as each tenth of the rows is read: flat memory shows as a plateau.
+  const rssByTenth: number[] = [];
+  const r = await importFile(input!, store, {
+    filters: {},
+    dataDir: dir,
+    format: 'gdelt2',
+    onProgress: (p) => {
+      while (rssByTenth.length < 10 && p.rowsRead >= ((rssByTenth.length + 1) * rows) / 10) rssByTenth.push(Math.round(process.memoryUsage().rss / MiB));
+    },
+  });
   const seconds = (performance.now() - t0) / 1000;
   const agg = await store.db.selectFrom('dyad_days').select((eb) => eb.fn.sum<number>('n').as('n')).executeTakeFirst();
   await store.close();
@@ -68,12 +79,14 @@ async function child(target: 'sqlite' | 'postgres', file: string, rows: number):
     rowsPerSecond: Math.round(rows / seconds),
     mibPerSecond: Number((size / MiB / seconds).toFixed(1)),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    rssByTenthMiB: rssByTenth,
   };
   process.stdout.write(JSON.stringify(result) + '\n');
 }
 
-function runChild(target: string, file: string, rows: number): RunResult {
+function runChild(target: string, file: string, rows: number, env: Record<string, string> = {}): RunResult {
   const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/import.bench.ts', '--child', target, file, String(rows)], {
+    env: { ...process.env, ...env },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 24,
@@ -119,7 +132,8 @@ async function main(): Promise<void> {
   const sizeMiB = statSync(file).size / MiB;
   console.log(`GDELT 2.0 synthetic export: ${rows.toLocaleString('en-US')} rows, ${sizeMiB.toFixed(1)} MiB`);
   const results: (RunResult | { target: string; skipped: string })[] = [];
-  results.push(runChild('sqlite', file, rows));
+  results.push({ ...runChild('sqlite', file, rows), target: 'sqlite (writer thread, the default for a file store)' });
+  results.push({ ...runChild('sqlite', file, rows, { PARLEY_IMPORT_THREADS: '1' }), target: 'sqlite (all in one thread, PARLEY_IMPORT_THREADS=1)' });
   results.push({ ...runChild('sqlite', small, quarter), target: 'sqlite (quarter of the rows, for memory flatness)' });
   if (process.env.PARLEY_BENCH_PG ?? process.env.PARLEY_TEST_PG) results.push(runChild('postgres', file, rows));
   else results.push({ target: 'postgres', skipped: 'set PARLEY_BENCH_PG or PARLEY_TEST_PG to a postgres:// URL' });
@@ -129,7 +143,8 @@ async function main(): Promise<void> {
     else
       console.log(
         `${r.target.padEnd(70)} ${r.rows.toLocaleString('en-US').padStart(10)} rows ${r.seconds.toFixed(2).padStart(7)} s ` +
-          `${r.rowsPerSecond.toLocaleString('en-US').padStart(9)} rows/s ${String(r.mibPerSecond).padStart(6)} MiB/s  peak RSS ${r.peakRssMiB} MiB`,
+          `${r.rowsPerSecond.toLocaleString('en-US').padStart(9)} rows/s ${String(r.mibPerSecond).padStart(6)} MiB/s  peak RSS ${r.peakRssMiB} MiB` +
+          (r.rssByTenthMiB?.length ? `\n${''.padEnd(70)} RSS at each tenth of the rows: ${r.rssByTenthMiB.join(' ')} MiB` : ''),
       );
   }
   writeFileSync('bench/out/import.json', JSON.stringify({ rows, fileMiB: Number(sizeMiB.toFixed(1)), node: process.version, results }, null, 2) + '\n');
