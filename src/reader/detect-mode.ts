@@ -128,7 +128,9 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
       while (g >= auxFrom && (tokens[g]!.pos === 'ADV' || tokens[g]!.pos === 'PART')) g--;
       if (g >= auxFrom) {
         const gt = tokens[g]!;
-        const kind = GOVERNORS[gt.lemma] ?? GOVERNORS[gt.lower] ?? (gt.pos === 'VERB' || gt.pos === 'ADJ' ? 'purpose' : undefined);
+        // ("is prepared to accept": readiness, an intent; "prepared to launch": a plan)
+        const ready = gt.lemma === 'prepare' && tokens[g - 1]?.lemma === 'be';
+        const kind = ready ? 'intent' : GOVERNORS[gt.lemma] ?? GOVERNORS[gt.lower] ?? (gt.pos === 'VERB' || gt.pos === 'ADJ' ? 'purpose' : undefined);
         if (kind) governor = { kind, index: g };
         if (gt.lemma === 'need' || gt.lemma === 'have' || gt.lower === 'ought') {
           advice = true;
