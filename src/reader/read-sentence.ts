@@ -599,6 +599,8 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     mode = verdict.speech && !verdict.framed ? 'reported' : 'asserted';
     rule = `${p.id}+agreed`;
     converted = true;
+    // ("agreed to halt its offensive": agreeing to stop fighting is agreeing to a truce)
+    if (p.id === 'yield.halt_hostilities') code = '0871';
   } else if (mode === 'intended' && gov?.kind === 'intent' && tokens[gov.index]?.lemma === 'agree' && subjects.length >= 2 && intentCodeFor(code)) {
     // "Iran and Saudi Arabia agreed to restore relations": parties agreeing with each other have
     // reached an agreement (057), whatever it is about; agreeing to cooperate materially ("agreed
