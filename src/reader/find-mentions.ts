@@ -49,6 +49,8 @@ export interface ArticleContext {
   lastPair?: [string, string];
   /** The author of the last act of force read (18x-20x), for "condemned the strike" later on. */
   lastForce?: string;
+  /** Titles of the people named so far, last first in effect ("president" -> USAGOV), for "the president". */
+  titles?: Array<[string, string]>;
 }
 
 export function newArticleContext(date: IsoDate): ArticleContext {
@@ -313,6 +315,25 @@ function contextCountry(raws: Raw[], ctx: ArticleContext, at: number): string | 
   return before ?? (ctx.lastCountry && !after ? ctx.lastCountry : after) ?? ctx.lastCountry;
 }
 
+/** "President Donald Trump", "Foreign Minister Ri Yong Ho", a named person's title on the day. */
+function rememberTitle(ctx: ArticleContext, title: string, code: string): void {
+  const titles = (ctx.titles ??= []);
+  const at = titles.findIndex((t) => t[0] === title);
+  if (at >= 0) titles.splice(at, 1);
+  titles.push([title, code]);
+  if (titles.length > 12) titles.shift();
+}
+
+/** The last person whose title holds the phrase ("the president", "the foreign minister"). */
+function titled(ctx: ArticleContext, phrase: string): string | undefined {
+  const titles = ctx.titles ?? [];
+  for (let k = titles.length - 1; k >= 0; k--) {
+    const [title, code] = titles[k]!;
+    if (title === phrase || title.startsWith(phrase + ' ') || title.endsWith(' ' + phrase) || title.includes(' ' + phrase + ' ')) return code;
+  }
+  return undefined;
+}
+
 function remember(ctx: ArticleContext, m: Mention): void {
   if (m.person) {
     ctx.lastPerson = m.code;
@@ -424,6 +445,9 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
         const after = raws[r];
         if (code !== undefined && after && (after.entry.kind === 'person' || after.entry.kind === 'surname') && after.start === end) {
           code = (after.entry.kind === 'surname' ? surnameCode(after.entry, ctx, tokens[after.start]!) : personCode(after.entry, ctx.date)) ?? code;
+          // "North Korean Foreign Minister Ri Yong Ho": the title written before the name
+          const written = tokens.slice(raw.end, after.start).filter((w) => !MODIFIERS.has(w.lower)).map((w) => w.lower).join(' ');
+          if (written) rememberTitle(ctx, written, code);
           person = true;
           end = after.end;
           r++;
@@ -447,6 +471,8 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
         code = personCode(e, ctx.date);
         person = true;
         if (e.person) ctx.people.add(e.person.id);
+        const title = e.person ? roleOn(e.person, ctx.date)?.title : undefined;
+        if (title && code) rememberTitle(ctx, title.toLowerCase(), code);
       } else if (e.kind === 'surname') {
         code = surnameCode(e, ctx, tokens[i]!);
         person = true;
@@ -456,6 +482,8 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
         const between = next ? tokens.slice(end, next.start).map((t) => t.lower).join(' ') : '';
         if (next && (next.entry.kind === 'person' || next.entry.kind === 'surname') && next.start === end) {
           code = (next.entry.kind === 'surname' ? surnameCode(next.entry, ctx, tokens[next.start]!) : personCode(next.entry, ctx.date)) ?? (ctx.lastCountry ? ctx.lastCountry + e.code : undefined);
+          // "Foreign Minister Taro Kono", "President Donald Trump": the title written before the name
+          if (code) rememberTitle(ctx, e.tokens.join(' '), code);
           person = true;
           end = next.end;
           r++;
@@ -474,7 +502,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
           person = isIndividual(tokens[raw.end - 1]!.lower);
           const prevWord = tokens[i - 1]?.lower;
           const possessive = prevWord === "'s" && (tokens[i - 2]?.lower === 'country' || tokens[i - 2]?.lower === 'nation');
-          const sameRole = ctx.lastByRole.get(e.code);
+          const sameRole = (prevWord === 'the' ? titled(ctx, e.tokens.join(' ')) : undefined) ?? ctx.lastByRole.get(e.code);
           if (!possessive && person && (prevWord === 'the' || prevWord === 'his' || prevWord === 'her') && sameRole) code = sameRole;
           // "the two leaders" with fewer than two people named before: several countries' people, not one's.
           else if (prevWord === 'any' || prevWord === 'every' || prevWord === 'no' || (prevWord !== undefined && SUPRANATIONAL.has(prevWord)) || namedEmployer(tokens, raws, raw.end) || ((prevWord === 'two' || prevWord === 'both') && PERSONAL_PAIRS.has(tokens[raw.end - 1]!.lower))) {

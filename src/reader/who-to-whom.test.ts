@@ -98,3 +98,10 @@ describe('attribution and authors of force', () => {
     expect(m.map((e) => e.source)).toEqual(['JPN']);
   });
 });
+
+describe('definite descriptions', () => {
+  it('"the president" is the last person named with that title, not the last official', () => {
+    const events = read('President Donald Trump met Kim Jong Un. North Korean Foreign Minister Ri Yong Ho criticized the President.', '2019-03-01');
+    expect(pairs(events.filter((e) => e.sentence === 1))).toEqual(['PRKGOV USAGOV']);
+  });
+});
