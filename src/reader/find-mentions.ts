@@ -85,7 +85,8 @@ function opensClause(tokens: Token[], end: number): boolean {
   return false;
 }
 
-const BODY_ANAPHORS = new Set(['alliance', 'bloc', 'organisation', 'organization', 'agency', 'union', 'court', 'council', 'watchdog', 'body', 'fund', 'bank']);
+// ("The communique accused ...": a summit's communique speaks for the body that issued it.)
+const BODY_ANAPHORS = new Set(['alliance', 'bloc', 'organisation', 'organization', 'agency', 'union', 'court', 'council', 'watchdog', 'body', 'fund', 'bank', 'communique', 'communiqué']);
 // "Western governments", "Arab leaders", "foreign troops": agents of several countries, none named.
 const SUPRANATIONAL = new Set(['western', 'eastern', 'arab', 'african', 'asian', 'gulf', 'nordic', 'baltic', 'balkan', 'scandinavian', 'caribbean', 'latin', 'foreign', 'international', 'regional', 'world', 'global', 'allied', 'multinational', 'coalition', 'un-backed', 'western-backed']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
