@@ -516,6 +516,13 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     const place = mentions.find((c) => (c.prep === 'in' || c.prep === 'at') && c.start > m.after);
     if (place) sources = [{ ...place, code: partyOf(place.code) + 'CVL', prep: '', inferred: true, person: false }];
   }
+  if (sources.length === 0 && m.passive && ACCUSATION[p.code.slice(0, 2)]) {
+    // "Haniyeh was assassinated in Tehran, Iran's Revolutionary Guards said, blaming Israel": an
+    // act of force with no agent is the one its reporter blames.
+    const blame = tokens.findIndex((w, k) => k > m.last && (w.lower === 'blaming' || w.lower === 'accusing'));
+    const blamed = blame < 0 ? undefined : mentions.find((c) => c.start > blame && c.start <= blame + 3 && c.prep === '');
+    if (blamed) sources = [blamed];
+  }
   if (sources.length === 0) return undefined;
   // Trips are made by people; "aid was flown to Syria" is not a visit.
   if (m.passive && p.dyad === 'visit') return undefined;
