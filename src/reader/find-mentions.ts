@@ -293,6 +293,15 @@ function trailingAttribution(tokens: Token[], start: number, end: number): boole
   return verb !== undefined && verb.pos === 'VERB' && (verb.lemma === 'say' || verb.lemma === 'tell' || verb.lemma === 'add' || verb.lemma === 'warn') && (j + 1 >= tokens.length - 1 || tokens[j + 1]!.pos === 'PUNCT' || tokens[j + 1]!.lower === 'on' || tokens[j + 1]!.lower === 'in' || verb.lemma === 'tell');
 }
 
+/** "the rival generals in Sudan's war", "officials in Tokyo", "troops from Russia": the place right after the agent. */
+function locatedIn(tokens: Token[], raws: Raw[], end: number): string | undefined {
+  const w = tokens[end]?.lower;
+  if (w !== 'in' && w !== 'from') return undefined;
+  const k = tokens[end + 1]?.lower === 'the' ? end + 2 : end + 1;
+  const r = raws.find((x) => x.start === k);
+  return r && !r.modifier && (r.entry.kind === 'country' || r.entry.kind === 'capital') ? r.entry.code : undefined;
+}
+
 /** A country for an agent named without one: a country named in the sentence, else the article's last. */
 function nearestCountryBefore(raws: Raw[], at: number): string | undefined {
   let found: string | undefined;
@@ -518,7 +527,8 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
             // ("Israel will respond to any Iranian attack, the army chief said": a trailing speaker
             // belongs to the state the sentence is about, its first subject.)
             const trailing = trailingAttribution(tokens, i, raw.end) ? mentions.find((c) => c.prep === '' && !isOrganisationCode(c.code)) : undefined;
-            const country = trailing ? partyOf(trailing.code) : possessive || prevWord === 'its' ? ctx.lastCountry : privatePerson(e, tokens[raw.end - 1]!.lower) ? (placeCountry(tokens, raws, raw.start) ?? countryBefore) : (nearestCountryBefore(raws, raw.start) ?? priorCountry ?? contextCountry(raws, ctx, raw.start));
+            const located = locatedIn(tokens, raws, raw.end);
+            const country = trailing ? partyOf(trailing.code) : located !== undefined ? located : possessive || prevWord === 'its' ? ctx.lastCountry : privatePerson(e, tokens[raw.end - 1]!.lower) ? (placeCountry(tokens, raws, raw.start) ?? countryBefore) : (nearestCountryBefore(raws, raw.start) ?? priorCountry ?? contextCountry(raws, ctx, raw.start));
             if (country) code = country + e.code;
           }
           inferred = true;

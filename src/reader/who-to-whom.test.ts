@@ -105,3 +105,9 @@ describe('definite descriptions', () => {
     expect(pairs(events.filter((e) => e.sentence === 1))).toEqual(['PRKGOV USAGOV']);
   });
 });
+
+describe('agents placed by the words after them', () => {
+  it('"the generals in Sudan\'s war", "officials in Tokyo": the place after the agent gives its country', () => {
+    expect(pairs(read("Japan's president urged the troops in Syria to withdraw."))).toEqual(['JPNGOV SYRMIL']);
+  });
+});
