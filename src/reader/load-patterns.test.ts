@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compilePatterns, loadPatterns } from './load-patterns.js';
+import { readArticle } from './read-article.js';
+import { TEST_DICTIONARY } from './test-dictionary.js';
+
+const moves = (text: string, date = '2019-07-02'): string[] =>
+  readArticle(text, { date, dictionary: TEST_DICTIONARY })
+    .events.filter((e) => e.mode === 'asserted' || e.mode === 'reported')
+    .map((e) => `${e.source} ${e.target ?? '-'} ${e.code}`);
 
 describe('action patterns', () => {
   it('cover all twenty CAMEO roots', () => {
@@ -18,5 +25,21 @@ describe('action patterns', () => {
   it('reject unknown codes and bad refinements with file and line', () => {
     expect(() => compilePatterns('x.y\t999\tdo\tobj\tV\t-\t-\tnote\n', 'p.tsv')).toThrow(/p\.tsv:1.*999/);
     expect(() => compilePatterns('x.y\t010\tdo\tobj\tV\tfoo\t-\tnote\n', 'p.tsv')).toThrow(/refinement/);
+  });
+
+  it('read light-verb nouns, nominalisations and phrasal verbs', () => {
+    expect(moves('The reimposition of US sanctions on Iran took effect on Monday.')).toEqual(['USA IRN 163']);
+    expect(moves('The reimposition of US sanctions on Iran will take effect on Monday.')).toEqual([]);
+    expect(moves('Russia pulled out of the treaty.')).toEqual(['RUS - 160']);
+    expect(moves("China turned down Japan's request.")).toEqual(['CHN JPN 1232']);
+    expect(moves('Japan turned its attention to China.')).toEqual([]);
+    expect(moves('Iran breached the limit on enriched uranium.')).toEqual(['IRN - 128']);
+  });
+
+  it('refine codes by what the act is about', () => {
+    expect(moves('Japan demanded that Russia pull its troops out of the islands.')).toEqual(['JPN RUS 1056']);
+    expect(moves('Ukraine accused Russia of atrocities.')).toEqual(['UKR RUS 1124']);
+    expect(moves('Iran seized a tanker in the Gulf.')).toEqual(['IRN - 1711']);
+    expect(moves('Russian artillery struck Ukrainian positions.')).toEqual(['RUS UKR 194']);
   });
 });
