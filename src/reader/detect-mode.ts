@@ -154,13 +154,16 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   let before = subjectStart - 1;
   while (before > 0 && tokens[before]!.pos === 'DET') before--;
   let trailing = before > 0 && tokens[before]!.lower === ',' && REPORTING.has(head0.lemma);
+  // ", while China called for talks": a clause with its own subject after ", while/whereas/but" is
+  // framed by nothing before it ("demanded that Russia withdraw, while China called for talks").
+  const newClause = before > 0 && tokens[before - 1]!.lower === ',' && (tokens[before]!.lower === 'while' || tokens[before]!.lower === 'whereas' || tokens[before]!.lower === 'but');
   for (let k = head + 1; k < tokens.length && trailing; k++) if (tokens[k]!.pos === 'VERB' || tokens[k]!.lower === ',') trailing = false;
   let trailingWarning = before > 0 && tokens[before]!.lower === ',' && (head0.lemma === 'warn' || head0.lemma === 'threaten');
   for (let k = head + 1; k < tokens.length && trailingWarning; k++) if (tokens[k]!.pos === 'VERB' || tokens[k]!.lower === ',') trailingWarning = false;
   // "asked for relief and that Washington had rejected": a that-clause joined by "and" belongs to
   // the speech verb further back, not to the verb of the first clause.
   let joinedThat = false;
-  for (let k = trailing ? -1 : subjectStart - 1; k >= 0; k--) {
+  for (let k = trailing || newClause ? -1 : subjectStart - 1; k >= 0; k--) {
     const t = tokens[k]!;
     const w = t.lower;
     if (STOP.has(w)) break;

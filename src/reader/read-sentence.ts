@@ -234,6 +234,8 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
     const asWritten = t.lower !== t.lemma ? patterns.byHead.get(t.lower) : undefined;
     if (asWritten) cands = cands ? [...cands, ...asWritten] : asWritten;
     let misTagged = false;
+    // ("began checking two sites": a gerund after an aspect verb, tagged as a noun, is the verb)
+    if (cands && (t.pos === 'NOUN' || t.pos === 'ADJ') && t.lower.endsWith('ing') && i > 0 && tokens[i - 1]!.pos === 'VERB' && ASPECT.has(tokens[i - 1]!.lemma)) misTagged = true;
     // ("Burkinabe jihadists abducted forty villagers": a past tense right after an actor, tagged NOUN.)
     if (!cands && (t.pos === 'ADJ' || (t.pos === 'NOUN' && mentionAt[i - 1]! >= 0 && (tokens[i + 1]?.pos === 'NUM' || tokens[i + 1]?.pos === 'DET'))) && t.lower.endsWith('ed') && i > 0 && (tokens[i - 1]!.pos === 'PROPN' || tokens[i - 1]!.pos === 'NOUN' || (tokens[i - 1]!.lemma === 'be' && tokens[i + 1]?.lower === 'by') || (RELATIVE_PRONOUNS.has(tokens[i - 1]!.lower) && tokens[i - 2]?.lower === ','))) {
       // ("Taiwan was encircled by Chinese warships": a passive participle tagged as an adjective)
