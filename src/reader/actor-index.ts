@@ -1,13 +1,14 @@
 import type { ActorDictionary } from '../cameo/actor-dictionary-types.js';
 import type { Actor, ActorRole } from '../model/actor.js';
 import { tokenisePhrase } from './analyse-text.js';
+import type { PlaceEntry } from './places.js';
 
 /**
  * The actor dictionary compiled for matching: every name, adjective, capital, organisation name,
  * person name and agent phrase split into tokens the way wink splits text, grouped by first token
  * (longest first), so that matching a sentence costs one map look-up per token.
  */
-export type ActorEntryKind = 'country' | 'adjective' | 'capital' | 'org' | 'person' | 'agent' | 'surname';
+export type ActorEntryKind = 'country' | 'adjective' | 'capital' | 'org' | 'person' | 'agent' | 'surname' | 'place';
 
 export interface ActorIndexEntry {
   kind: ActorEntryKind;
@@ -30,6 +31,7 @@ export interface ActorIndex {
 }
 
 const cache = new WeakMap<ActorDictionary, ActorIndex>();
+const cacheWithPlaces = new WeakMap<ActorDictionary, ActorIndex>();
 
 function caseRuleOf(phrase: string, kind: ActorEntryKind): ActorIndexEntry['caseRule'] {
   const letters = phrase.replace(/[^A-Za-z]/g, '');
@@ -39,8 +41,10 @@ function caseRuleOf(phrase: string, kind: ActorEntryKind): ActorIndexEntry['case
   return /^[A-Z]/.test(phrase.replace(/^the /i, '')) ? 'capital' : 'any';
 }
 
-export function buildActorIndex(dict: ActorDictionary): ActorIndex {
-  const hit = cache.get(dict);
+/** `places` (non-capital cities and regions) are indexed as places, never actors. */
+export function buildActorIndex(dict: ActorDictionary, places: readonly PlaceEntry[] = []): ActorIndex {
+  const store = places.length > 0 ? cacheWithPlaces : cache;
+  const hit = store.get(dict);
   if (hit) return hit;
   const byFirst = new Map<string, ActorIndexEntry[]>();
   const seen = new Set<string>();
@@ -71,6 +75,7 @@ export function buildActorIndex(dict: ActorDictionary): ActorIndex {
   for (const o of dict.organisations) for (const n of [o.name, ...o.names]) add(n, 'org', o.code, undefined, o.roles);
   for (const p of dict.people) for (const n of [p.name, ...p.aliases]) add(n, 'person', p.code ?? '', p);
   for (const a of dict.agents) add(a.phrase, 'agent', a.role);
+  for (const pl of places) add(pl.name, 'place', pl.country);
   // A bare family name stands for its bearer when the name is unambiguous on the day, or when the
   // article named the person in full before ("Kim Jong Un ... Kim said"). The first and the last
   // word of a name are both tried, for family-name-first names (Kim Jong Un, Xi Jinping).
@@ -93,6 +98,6 @@ export function buildActorIndex(dict: ActorDictionary): ActorIndex {
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   const index = { byFirst, countries };
-  cache.set(dict, index);
+  store.set(dict, index);
   return index;
 }

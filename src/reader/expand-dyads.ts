@@ -24,8 +24,12 @@ function country(code: string): string {
 }
 
 /** Where the act took place: an actor mention after "in"/"at" (a capital, a country). */
-function placeOf(mentions: Mention[], after: number): Mention | undefined {
-  return mentions.find((m) => m.start > after && PLACE_PREPS.has(m.prep));
+function placeOf(mentions: Mention[], after: number, places: Mention[]): Mention | undefined {
+  // ("met at a military base": an installation whose country is only guessed is no named place)
+  const named = mentions.find((m) => m.start > after && PLACE_PREPS.has(m.prep) && !m.inferred);
+  // ("met in Jeddah": a city of the places file)
+  const place = places.find((m) => m.start > after && PLACE_PREPS.has(m.prep));
+  return named && (!place || named.start < place.start) ? named : place;
 }
 
 /** "in Geneva", "at the Capella hotel": a named place that is not in the dictionary. */
@@ -53,7 +57,7 @@ function pairs(parties: string[], code: string): Dyad[] {
   return out;
 }
 
-export function expandDyads(kind: DyadKind, code: string, sources: string[], targets: Array<string | null>, mentions: Mention[], tokens: Token[], after: number): Dyad[] {
+export function expandDyads(kind: DyadKind, code: string, sources: string[], targets: Array<string | null>, mentions: Mention[], tokens: Token[], after: number, places: Mention[] = []): Dyad[] {
   const named = targets.filter((t): t is string => t !== null);
   if (kind === 'plain' || (kind === 'sym' && sources.length + named.length < 2)) {
     const out: Dyad[] = [];
@@ -101,7 +105,7 @@ export function expandDyads(kind: DyadKind, code: string, sources: string[], tar
   }
   // kind === 'meet'
   if (parties.length < 2) return sources.map((s) => ({ source: s, target: null, code }));
-  const place = placeOf(mentions, after);
+  const place = placeOf(mentions, after, places);
   if (place) {
     const where = country(place.code);
     const host = parties.find((p) => country(p) === where);

@@ -24,6 +24,8 @@ export interface Mention {
   prep: string;
   /** A description of the mention just before it (", the country's top diplomat,"). */
   apposition: boolean;
+  /** A place that is no actor ("in Jeddah"): where the act happened; `code` is its state. */
+  place?: boolean;
 }
 
 /** What the article has said so far, for pronouns and agents without a country. */
@@ -128,6 +130,9 @@ function rawMatches(tokens: Token[], index: ActorIndex): Raw[] {
         if (!ok || !caseOk(tokens[i]!, entry.caseRule)) continue;
         // "a firm deadline": an agent word used as an adjective names no one.
         if (entry.kind === 'agent' && tokens[i + n - 1]!.pos === 'ADJ' && (i === 0 || tokens[i - 1]!.pos === 'DET')) continue;
+        // "a military base", "the government building", "a police station": a body's name before
+        // a thing describes the thing ("the army chief", "government forces" still name people).
+        if (entry.kind === 'agent' && n === 1 && BODY_MODIFIERS.has(entry.tokens[0]!) && i > 0 && (tokens[i - 1]!.lower === 'a' || tokens[i - 1]!.lower === 'an' || tokens[i - 1]!.lower === 'the') && thingAfter(tokens[i + 1]) && !thingAfter(tokens[i + 2])) continue;
         best = { start: i, end: i + n, entry };
         break; // longest first
       }
@@ -138,6 +143,13 @@ function rawMatches(tokens: Token[], index: ActorIndex): Raw[] {
     } else i++;
   }
   return out;
+}
+
+const BODY_MODIFIERS = new Set(['military', 'army', 'navy', 'government', 'police', 'presidential', 'parliamentary', 'diplomatic']);
+const PEOPLE_AFTER = new Set(['chief', 'chiefs', 'commander', 'commanders', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'officer', 'officers', 'leader', 'leaders', 'head', 'minister', 'ministers', 'source', 'sources', 'unit', 'units', 'forces', 'troops', 'personnel', 'staff', 'pilots', 'soldiers', 'adviser', 'advisers', 'advisor', 'advisors', 'envoy', 'delegation', 'delegates', 'negotiators', 'aides', 'aide', 'critics', 'supporters', 'veterans', 'generals', 'intelligence', 'junta', 'regime', 'council', 'ministry', 'office', 'spokesmen']);
+
+function thingAfter(t: Token | undefined): boolean {
+  return t !== undefined && t.pos === 'NOUN' && /^[a-z]/.test(t.text) && !PEOPLE_AFTER.has(t.lower);
 }
 
 /** Capitalised words and hyphens between an organisation and its agent ("UN Secretary-General"). */
@@ -294,12 +306,14 @@ function trailingAttribution(tokens: Token[], start: number, end: number): boole
 }
 
 /** "the rival generals in Sudan's war", "officials in Tokyo", "troops from Russia": the place right after the agent. */
-function locatedIn(tokens: Token[], raws: Raw[], end: number): string | undefined {
+function locatedIn(tokens: Token[], raws: Raw[], end: number, cities: boolean): string | undefined {
   const w = tokens[end]?.lower;
   if (w !== 'in' && w !== 'from') return undefined;
   const k = tokens[end + 1]?.lower === 'the' ? end + 2 : end + 1;
   const r = raws.find((x) => x.start === k);
-  return r && !r.modifier && (r.entry.kind === 'country' || r.entry.kind === 'capital') ? r.entry.code : undefined;
+  // (private people take a state only from a country named with them: a city says where they
+  // were, not whose they are)
+  return r && !r.modifier && (r.entry.kind === 'country' || r.entry.kind === 'capital' || (cities && r.entry.kind === 'place')) ? r.entry.code : undefined;
 }
 
 /** A country for an agent named without one: a country named in the sentence, else the article's last. */
@@ -371,6 +385,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
   const raws = rawMatches(tokens, index);
   // "both sides" means the parties of the story so far, not the ones this sentence adds.
   const partiesBefore = ctx.recentParties.slice();
+  const places: Mention[] = [];
   const countryBefore = ctx.lastCountry;
   const peopleBefore = ctx.recentPeople.slice();
   const mentions: Mention[] = [];
@@ -400,6 +415,13 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
   let heldStart: number | undefined;
   for (let i = 0; i < tokens.length; ) {
     const raw = raws[r];
+    if (raw && raw.start === i && raw.entry.kind === 'place') {
+      // "in Jeddah", "near Djibo": kept apart from the actors, for where an act took place.
+      places.push({ start: i, end: raw.end, code: raw.entry.code, person: false, inferred: false, prep: prepBefore(tokens, i), apposition: false, place: true });
+      r++;
+      i = raw.end;
+      continue;
+    }
     if (raw && raw.start === i) {
       const e = raw.entry;
       let end = raw.end;
@@ -527,7 +549,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
             // ("Israel will respond to any Iranian attack, the army chief said": a trailing speaker
             // belongs to the state the sentence is about, its first subject.)
             const trailing = trailingAttribution(tokens, i, raw.end) ? mentions.find((c) => c.prep === '' && !isOrganisationCode(c.code)) : undefined;
-            const located = locatedIn(tokens, raws, raw.end);
+            const located = locatedIn(tokens, raws, raw.end, !privatePerson(e, tokens[raw.end - 1]!.lower));
             const country = trailing ? partyOf(trailing.code) : located !== undefined ? located : possessive || prevWord === 'its' ? ctx.lastCountry : privatePerson(e, tokens[raw.end - 1]!.lower) ? (placeCountry(tokens, raws, raw.start) ?? countryBefore) : (nearestCountryBefore(raws, raw.start) ?? priorCountry ?? contextCountry(raws, ctx, raw.start));
             if (country) code = country + e.code;
           }
@@ -599,5 +621,6 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
     }
     i++;
   }
-  return mentions;
+  // Places come after the actors, flagged, so that callers can set them apart (read-article does).
+  return places.length > 0 ? [...mentions, ...places] : mentions;
 }

@@ -13,6 +13,7 @@ import { loadPatterns, type PatternIndex } from './load-patterns.js';
 import { addQuoteSpeakers } from './quote-speaker.js';
 import { readSentence, type SentenceEvent } from './read-sentence.js';
 import { resolveDate } from './resolve-date.js';
+import { loadPlaces } from './places.js';
 import { splitChunks } from './split-chunks.js';
 import type { Token } from './token.js';
 
@@ -96,7 +97,8 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
     return { events, warnings };
   }
   const dictionary = opts.dictionary ?? loadActorDictionary();
-  const index = buildActorIndex(dictionary);
+  // Places (non-capital cities) belong to the project's data; a dictionary passed in stands alone.
+  const index = buildActorIndex(dictionary, opts.dictionary ? [] : loadPlaces());
   const patterns = opts.patterns ?? loadPatterns();
   const ctx = newArticleContext(opts.date);
   let sentenceIndex = 0;
@@ -104,9 +106,11 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
     const sentences = analyseText(chunk.text, chunk.offset, sentenceIndex);
     sentenceIndex += sentences.length;
     for (const s of sentences) {
-      const mentions = addQuoteSpeakers(s.tokens, findMentions(s.tokens, index, ctx));
+      const all = findMentions(s.tokens, index, ctx);
+      const places = all.filter((m) => m.place);
+      const mentions = addQuoteSpeakers(s.tokens, places.length > 0 ? all.filter((m) => !m.place) : all);
       if (mentions.length === 0) continue;
-      const found = readSentence(s, mentions, patterns);
+      const found = readSentence(s, mentions, patterns, places);
       if (found.length === 0) continue;
       aimAtAuthorOfForce(found, s.tokens, ctx);
       // Subjects are the likeliest referents of a later "he"/"she" (Trump praised Kim. He ...).

@@ -216,7 +216,7 @@ function refineCode(p: Pattern, tokens: Token[], from: number): string {
   return p.code;
 }
 
-export function readSentence(sentence: Sentence, mentions: Mention[], patterns: PatternIndex): SentenceEvent[] {
+export function readSentence(sentence: Sentence, mentions: Mention[], patterns: PatternIndex, places: Mention[] = []): SentenceEvent[] {
   const tokens = sentence.tokens;
   const n = tokens.length;
   if (n === 0) return [];
@@ -224,7 +224,7 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
   mentions.forEach((m, k) => {
     for (let i = m.start; i < m.end; i++) mentionAt[i] = k;
   });
-  const state: ReadState = { tokens, mentions, taken: new Uint8Array(n), relative: relativeClauses(tokens), events: [], lastSubject: undefined, lastSubjectEnd: undefined };
+  const state: ReadState = { tokens, mentions, places, taken: new Uint8Array(n), relative: relativeClauses(tokens), events: [], lastSubject: undefined, lastSubjectEnd: undefined };
 
   for (let i = 0; i < n; i++) {
     if (mentionAt[i]! >= 0 || state.taken[i]) continue;
@@ -305,6 +305,8 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
 interface ReadState {
   tokens: Token[];
   mentions: Mention[];
+  /** Places named in the sentence ("in Jeddah"), for where a meeting happened. */
+  places: Mention[];
   taken: Uint8Array;
   relative: Uint8Array;
   events: SentenceEvent[];
@@ -662,7 +664,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   const reciprocal = targets[0] === null && sources.length >= 2 && (pairSubject || tokens.some((w, k) => (w.lower === 'other' && tokens[k - 1]?.lower === 'each') || (w.lower === 'another' && tokens[k - 1]?.lower === 'one') || (w.lower === 'together' && k > m.last)));
   const kind = rule.endsWith('+agreement') ? 'sym' : converted && !(reciprocal && rule.endsWith('+refuse')) ? 'plain' : reciprocal ? 'sym' : p.dyad;
   const sourcePerson = new Map(sources.map((s) => [s.code, s.person && !s.inferred] as const));
-  const dyads = expandDyads(kind, code, sources.map((s) => s.code), targets.map((tg) => tg?.code ?? null), mentions, tokens, m.after);
+  const dyads = expandDyads(kind, code, sources.map((s) => s.code), targets.map((tg) => tg?.code ?? null), mentions, tokens, m.after, st.places);
   const out: SentenceEvent[] = [];
   const seen = new Set<string>();
   // "UN investigators said Myanmar's army had carried out mass killings": a third party reporting

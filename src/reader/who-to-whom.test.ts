@@ -111,3 +111,11 @@ describe('agents placed by the words after them', () => {
     expect(pairs(read("Japan's president urged the troops in Syria to withdraw."))).toEqual(['JPNGOV SYRMIL']);
   });
 });
+
+describe('places that are not capitals', () => {
+  it('a meeting in a city of one party is a visit and its hosting; a city is never an actor', () => {
+    const events = readArticle('Biden met Mohammed bin Salman in Jeddah. Jeddah welcomed the visit.', { date: '2022-07-15' }).events;
+    expect(events.filter((e) => e.sentence === 0).map(brief)).toEqual(['USAGOV SAU 042 asserted', 'SAUGOV USAGOV 043 asserted']);
+    expect(events.filter((e) => e.sentence === 1)).toEqual([]);
+  });
+});
