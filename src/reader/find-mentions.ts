@@ -308,9 +308,11 @@ function trailingAttribution(tokens: Token[], start: number, end: number): boole
 /** "the rival generals in Sudan's war", "officials in Tokyo", "troops from Russia": the place right after the agent. */
 function locatedIn(tokens: Token[], raws: Raw[], end: number, cities: boolean): string | undefined {
   const w = tokens[end]?.lower;
-  if (w !== 'in' && w !== 'from') return undefined;
+  if (w !== 'in' && w !== 'from' && w !== 'at') return undefined;
   const k = tokens[end + 1]?.lower === 'the' ? end + 2 : end + 1;
   const r = raws.find((x) => x.start === k);
+  if (r && w === 'at' && r.entry.kind === 'org' && !r.entry.roles) return r.entry.code;
+  if (w === 'at') return undefined;
   // (private people take a state only from a country named with them: a city says where they
   // were, not whose they are)
   return r && !r.modifier && (r.entry.kind === 'country' || r.entry.kind === 'capital' || (cities && r.entry.kind === 'place')) ? r.entry.code : undefined;
@@ -383,6 +385,11 @@ function remember(ctx: ArticleContext, m: Mention): void {
 
 export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleContext): Mention[] {
   const raws = rawMatches(tokens, index);
+  for (let j = 0; j < raws.length; j++) {
+    const raw = raws[j]!;
+    const kind = raw.entry.kind;
+    if ((kind === 'country' || kind === 'capital') && (tokens[raw.start - 1]?.pos === 'DET' || tokens[raw.start - 1]?.pos === 'ADJ') && tokens[raw.end]?.pos === 'NOUN' && /^[a-z]/.test(tokens[raw.end]!.text) && !(raws[j + 1] && raws[j + 1]!.start === raw.end) && !aimedAt(tokens, raw.start, raw.end)) raw.modifier = true;
+  }
   // "both sides" means the parties of the story so far, not the ones this sentence adds.
   const partiesBefore = ctx.recentParties.slice();
   const places: Mention[] = [];
@@ -431,9 +438,8 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       r++;
       // "the Singapore summit", "the Iran deal": a country name used as a modifier names no actor.
       // ("the Hanoi summit", "the Geneva talks": a capital, too, is then the place of an event.)
-      const modifier = (e.kind === 'country' || e.kind === 'capital') && (tokens[raw.start - 1]?.pos === 'DET' || tokens[raw.start - 1]?.pos === 'ADJ') && tokens[raw.end]?.pos === 'NOUN' && /^[a-z]/.test(tokens[raw.end]!.text) && !(raws[r] && raws[r]!.start === raw.end) && !aimedAt(tokens, raw.start, raw.end);
-      if (modifier) {
-        raw.modifier = true;
+      // (flagged for every match before the loop, so that an agent before it takes no country from it)
+      if (raw.modifier) {
         i = raw.end;
         continue;
       }
@@ -551,7 +557,8 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
             const trailing = trailingAttribution(tokens, i, raw.end) ? mentions.find((c) => c.prep === '' && !isOrganisationCode(c.code)) : undefined;
             const located = locatedIn(tokens, raws, raw.end, !privatePerson(e, tokens[raw.end - 1]!.lower));
             const country = trailing ? partyOf(trailing.code) : located !== undefined ? located : possessive || prevWord === 'its' ? ctx.lastCountry : privatePerson(e, tokens[raw.end - 1]!.lower) ? (placeCountry(tokens, raws, raw.start) ?? countryBefore) : (nearestCountryBefore(raws, raw.start) ?? priorCountry ?? contextCountry(raws, ctx, raw.start));
-            if (country) code = country + e.code;
+            // ("leaders at the General Assembly": an agent at an organisation acts for it)
+            if (country) code = isOrganisationCode(country) ? country : country + e.code;
           }
           inferred = true;
         }

@@ -539,6 +539,12 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     const named = conditionTarget(tokens, mentions, m.last, sources);
     if (named) targets = named;
   }
+  if (targets[0] === null && !m.passive && (p.code.startsWith('11') || p.code.startsWith('12'))) {
+    // "condemned the arrest of the journalist by Russian authorities": criticism of an act is
+    // aimed at the author its object names.
+    const author = mentions.find((c) => c.start > m.last && c.prep === 'by' && !tokens.slice(m.last + 1, c.start).some((w) => BOUNDARY.has(w.lower) || w.lower === ',' || (w.pos === 'VERB' && !w.lower.endsWith('ing'))));
+    if (author && !sources.some((s) => partyOf(s.code) === partyOf(author.code))) targets = [author];
+  }
   if (targets[0] === null && p.code.startsWith('13') && tokens.slice(m.first, m.last + 1).some((w) => REVENGE.has(w.lemma))) {
     // "vowed revenge after a US drone strike killed ...": retaliation is aimed at the author of
     // the act that provoked it, named in the "after"/"for" clause.

@@ -119,3 +119,13 @@ describe('places that are not capitals', () => {
     expect(events.filter((e) => e.sentence === 1)).toEqual([]);
   });
 });
+
+describe('authors named with "by"', () => {
+  it('criticism of an act is aimed at the author its object names', () => {
+    expect(pairs(read('Japan criticized the seizure of the tanker by Iranian troops.'))).toEqual(['JPN IRNMIL']);
+  });
+
+  it('a country used as a modifier lends no country to an agent before it', () => {
+    expect(read('Officials observed a minute of silence for the victims of the Japan earthquake.')).toEqual([]);
+  });
+});
