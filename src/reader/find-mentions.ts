@@ -542,6 +542,10 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
           const possessive = prevWord === "'s" && (tokens[i - 2]?.lower === 'country' || tokens[i - 2]?.lower === 'nation');
           const sameRole = (prevWord === 'the' ? titled(ctx, e.tokens.join(' ')) : undefined) ?? ctx.lastByRole.get(e.code);
           if (!possessive && person && (prevWord === 'the' || prevWord === 'his' || prevWord === 'her') && sameRole) code = sameRole;
+          // "China's foreign ministry condemned ... The ministry also summoned the Japanese
+          // ambassador": a body named again with "the" is the one named before, not the next
+          // country of its sentence.
+          else if (!possessive && !person && prevWord === 'the' && sameRole && !isOrganisationCode(sameRole) && nearestCountryBefore(raws, raw.start) === undefined && mentions.length === 0) code = sameRole;
           // "the two leaders" with fewer than two people named before: several countries' people, not one's.
           else if (prevWord === 'any' || prevWord === 'every' || prevWord === 'no' || (prevWord !== undefined && SUPRANATIONAL.has(prevWord)) || namedEmployer(tokens, raws, raw.end) || ((prevWord === 'two' || prevWord === 'both') && PERSONAL_PAIRS.has(tokens[raw.end - 1]!.lower))) {
             // "sanctions on any company that ...": a generic agent belongs to no country

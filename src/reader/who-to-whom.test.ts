@@ -129,3 +129,10 @@ describe('authors named with "by"', () => {
     expect(read('Officials observed a minute of silence for the victims of the Japan earthquake.')).toEqual([]);
   });
 });
+
+describe('bodies named again', () => {
+  it('"the government" opening a later sentence is the body named before, not the next country', () => {
+    const events = read("China's government criticized Japan. The government also warned the Japanese military.");
+    expect(events.filter((e) => e.sentence === 1).map((e) => e.source)).toEqual(['CHNGOV']);
+  });
+});
