@@ -49,4 +49,16 @@ describe('mode rules on threats, refusals and announcements', () => {
     expect(moves('Unless Ukraine withdraws its troops, Russia will continue the offensive, Putin warned.')).toEqual(['RUSGOV - 130']);
     expect(moves('Unless Ukraine withdraws its troops, Russia will continue the offensive, Taliban fighters warned.')).toEqual([]);
   });
+
+  it('in the passive, the auxiliaries between the noun and its verb decide the mode', () => {
+    expect(moves('Sanctions on Iran were not lifted by the EU.')).toEqual([]);
+    expect(moves('Sanctions on Iran will be lifted by the EU next year.')).toEqual([]);
+    expect(moves('Sanctions on Iran should be lifted by the EU.')).toEqual([]);
+    expect(moves('Sanctions on Iran were lifted by the EU.')).toEqual(['IGOEUREEC IRN 085']);
+  });
+
+  it("a passive act announced with no agent is the announcer's intent", () => {
+    expect(moves('Putin said sanctions on Japan would be eased next month.')).toEqual(['RUSGOV JPN 0354']);
+    expect(moves('Putin said sanctions on Japan had been eased.')).toEqual([]);
+  });
 });

@@ -46,6 +46,7 @@ const ADVICE = new Set(['should', 'must', 'ought', "should've"]);
 const CONDITION = new Set(['if', 'unless', 'whether', 'until', 'lest', 'once', 'provided', 'should']);
 const HEARSAY = new Set(['report', 'claim', 'allegation', 'rumour', 'rumor', 'speculation', 'suggestion', 'possibility', 'prospect', 'idea', 'fear', 'hope', 'concern', 'suspicion', 'assumption']);
 const STOP = new Set([';', ':', '(', ')', '"']);
+const BOUNDARY_WORDS = new Set(['.', ';', ':', '?', '!', 'that', 'which', 'who']);
 
 const GOVERNORS: Record<string, GovernorKind> = {};
 // The subject's own declared intent: coded as an intent event (03x) in its own right.
@@ -142,6 +143,17 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
   }
   // "no talks were held": negation right before a light-verb noun that precedes the head.
   if (firstItem < head && firstItem > 0 && NEGATION.has(tokens[firstItem - 1]!.lower)) negated = true;
+  // "Sanctions on Iran were not / will be / should be lifted": in the passive, the auxiliaries stand
+  // between the noun of the trigger and its verb.
+  for (let k = firstItem + 1; k < head && firstItem < head; k++) {
+    const w = tokens[k]!.lower;
+    if (NEGATION.has(w)) negated = true;
+    else if (FUTURE.has(w)) future = true;
+    else if (w === 'would') would = true;
+    else if (POSSIBLE.has(w)) possible = true;
+    else if (ADVICE.has(w)) advice = true;
+    else if (BOUNDARY_WORDS.has(w)) break;
+  }
   if (firstItem > head) {
     for (let k = head + 1; k < firstItem; k++) if (tokens[k]!.lower === 'no') negated = true;
   }

@@ -342,6 +342,7 @@ function backgroundNoun(tokens: Token[], ownerStart: number): boolean {
 
 const BACKGROUND = new Set(['after', 'before', 'since', 'following', 'ahead']);
 const SAY = new Set(['say', 'tell', 'add', 'announce', 'insist', 'claim', 'confirm', 'state']);
+const ANNOUNCERS = new Set(['say', 'tell', 'announce', 'confirm', 'promise', 'pledge', 'state', 'add', 'vow', 'declare']);
 const NOUN_INTENT = new Set(['planned', 'proposed', 'possible', 'expected', 'upcoming', 'future', 'potential', 'prospective', 'mooted', 'next', 'hoped-for', 'anticipated', 'scheduled']);
 
 /**
@@ -511,6 +512,25 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       if (b >= 0) {
         sources = coordinated(tokens, mentions, b, 1);
         targets = [null];
+      }
+    }
+    if (sources.length === 0 && tokens.slice(Math.max(0, i - 3), i).some((w) => w.lower === 'would' || w.lower === 'will')) {
+      // "Khan told parliament that the captured pilot would be released": an act announced in the
+      // passive with no agent is the announcer's own; what it acts on is in the announced clause.
+      for (let k = m.first - 1; k >= 0; k--) {
+        const w = tokens[k]!;
+        if (BOUNDARY.has(w.lower)) break;
+        if (w.pos !== 'VERB' || !ANNOUNCERS.has(w.lemma)) continue;
+        const speaker = mentionBefore(mentions, k);
+        if (speaker) {
+          let from = k + 1;
+          for (let j = k + 1; j < m.first; j++) if (tokens[j]!.lower === 'that') from = j + 1;
+          const inClause = mentions.filter((c) => c.start >= from && c.end <= i && !c.apposition);
+          const undergoer = inClause.find((c) => c.prep === '') ?? inClause.find((c) => c.prep !== '' && p.targets.includes(c.prep)) ?? inClause.find((c) => c.prep === 'of');
+          sources = [speaker];
+          targets = undergoer && partyOf(undergoer.code) !== partyOf(speaker.code) ? [undergoer] : [null];
+        }
+        break;
       }
     }
   }
