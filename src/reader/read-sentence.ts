@@ -594,7 +594,18 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   const reducedPassive = m.passive && tokens[m.last + 1]?.lower === 'by' && !/^(was|were|been|being|is|are|be)$/.test(tokens[m.first - 1]?.lower ?? '');
   const explicit = subjectMention !== undefined && !subjectInferred && subjectMention.end <= m.first && !reducedPassive;
   const subjStart = explicit ? Math.min(...subjects.map((s) => s.start)) : m.first;
-  const subjEnd = explicit ? Math.max(...subjects.map((s) => s.end)) : m.first;
+  let subjEnd = explicit ? Math.max(...subjects.map((s) => s.end)) : m.first;
+  if (explicit && tokens[subjEnd]?.lower === ',') {
+    // "Japan, which has long resisted pressure to ..., criticized China": what the commas set off
+    // (a relative clause, an apposition) does not negate or govern the main verb.
+    for (let k = m.first - 1; k > subjEnd; k--) {
+      if (BOUNDARY.has(tokens[k]!.lower)) break;
+      if (tokens[k]!.lower === ',') {
+        subjEnd = k + 1;
+        break;
+      }
+    }
+  }
   const verdict = detectMode(tokens, i, subjStart, subjEnd, m.first);
   let mode = verdict.mode;
   let code = refineCode(p, tokens, m.first + 1);
