@@ -342,6 +342,7 @@ function backgroundNoun(tokens: Token[], ownerStart: number): boolean {
 
 const BACKGROUND = new Set(['after', 'before', 'since', 'following', 'ahead']);
 const SAY = new Set(['say', 'tell', 'add', 'announce', 'insist', 'claim', 'confirm', 'state']);
+const FRAMING = new Set(['say', 'be', 'have', 'report', 'claim', 'confirm', 'tell', 'announce', 'believe', 'think', 'know', 'warn', 'allege', 'deny', 'insist', 'fear', 'suspect', 'show', 'find']);
 const ANNOUNCERS = new Set(['say', 'tell', 'announce', 'confirm', 'promise', 'pledge', 'state', 'add', 'vow', 'declare']);
 const NOUN_INTENT = new Set(['planned', 'proposed', 'possible', 'expected', 'upcoming', 'future', 'potential', 'prospective', 'mooted', 'next', 'hoped-for', 'anticipated', 'scheduled']);
 
@@ -854,6 +855,8 @@ function reducedRelative(tokens: Token[], head: number): boolean {
   while (k >= 0 && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NUM')) k--;
   const det = tokens[k];
   const npStartsWithNumber = tokens[k + 1]?.pos === 'NUM';
+  // ("intercepted rockets fired from Gaza": a bare plural object of a verb, then its participle)
+  if (det && det.pos === 'VERB' && tokens[k - 1]?.text !== '-' && k < head - 1 && tokens[k + 1]!.pos === 'NOUN' && tokens[head - 1]!.lower.endsWith('s') && !FRAMING.has(det.lemma)) return true;
   if (!det || (!(det.pos === 'DET' && det.lower !== 'that') && !npStartsWithNumber)) return false;
   const j = npStartsWithNumber && det.pos !== 'DET' ? k : k - 1;
   const verb = tokens[j];
