@@ -26,6 +26,8 @@ export interface Mention {
   apposition: boolean;
   /** A place that is no actor ("in Jeddah"): where the act happened; `code` is its state. */
   place?: boolean;
+  /** Refers back to actors of an earlier sentence ("he", "they", "the two men", "both sides"). */
+  anaphor?: boolean;
 }
 
 /** What the article has said so far, for pronouns and agents without a country. */
@@ -135,6 +137,17 @@ function rawMatches(tokens: Token[], index: ActorIndex): Raw[] {
         if (entry.kind === 'agent' && n === 1 && BODY_MODIFIERS.has(entry.tokens[0]!) && i > 0 && (tokens[i - 1]!.lower === 'a' || tokens[i - 1]!.lower === 'an' || tokens[i - 1]!.lower === 'the') && thingAfter(tokens[i + 1]) && !thingAfter(tokens[i + 2])) continue;
         best = { start: i, end: i + n, entry };
         break; // longest first
+      }
+    }
+    if (best && best.entry.kind === 'person' && best.end - best.start > 1) {
+      // "leader Kim" is an alias; "leader Kim Jong Un" goes on with the full name of the same person.
+      const last = best.end - 1;
+      for (const e of index.byFirst.get(tokens[last]!.lower) ?? []) {
+        if (e.kind !== 'person' || e.person !== best.entry.person || last + e.tokens.length <= best.end || last + e.tokens.length > tokens.length) continue;
+        if (e.tokens.every((w, k) => tokens[last + k]!.lower === w)) {
+          best = { start: best.start, end: last + e.tokens.length, entry: best.entry };
+          break;
+        }
       }
     }
     if (best) {
@@ -587,7 +600,10 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
     }
     const t = tokens[i]!;
     if (PERSON_PRONOUNS.has(t.lower) && ctx.lastPerson) {
+      const named = mentions.some((m) => m.person && !m.inferred);
       push(i, i + 1, ctx.lastPerson, true, true);
+      // ("Biden said he hoped ...": a pronoun after a name in its own sentence looks back no further)
+      if (!named) mentions[mentions.length - 1]!.anaphor = true;
     } else if (t.lower === 'it' && ctx.lastCountry && i + 1 < tokens.length) {
       // "it" as the subject of a verb ("it launched", "it would suspend", "it had offered"), not
       // "it is time", "it said", "it was unclear".
@@ -600,7 +616,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       push(i - 1, i + 1, ctx.lastCountry, false, true);
     } else if (t.lower === 'they' && ctx.lastGroup && ctx.lastGroup.length >= 2 && (tokens[i + 1]?.pos === 'VERB' || tokens[i + 1]?.pos === 'AUX')) {
       // "Trump and Kim met ... they signed": the group that acted last.
-      for (const code of ctx.lastGroup) mentions.push({ start: i, end: i + 1, code, person: false, inferred: true, prep: prepBefore(tokens, i), apposition: false });
+      for (const code of ctx.lastGroup) mentions.push({ start: i, end: i + 1, code, person: false, inferred: true, prep: prepBefore(tokens, i), apposition: false, anaphor: true });
     } else if ((t.lower === 'both' || t.lower === 'two') && tokens[i + 1]?.lower === 'koreas') {
       const start = tokens[i - 1]?.lower === 'the' ? i - 1 : i;
       const m1: Mention = { start, end: i + 2, code: 'KOR', person: false, inferred: false, prep: prepBefore(tokens, start), apposition: false };
@@ -622,7 +638,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       }
       const end = i + 2;
       const start = tokens[i - 1]?.lower === 'the' ? i - 1 : i;
-      const m1: Mention = { start, end, code: a, person: false, inferred: true, prep: prepBefore(tokens, start), apposition: false };
+      const m1: Mention = { start, end, code: a, person: false, inferred: true, prep: prepBefore(tokens, start), apposition: false, anaphor: true };
       mentions.push(m1, { ...m1, code: b });
       i = end;
       continue;

@@ -119,7 +119,8 @@ describe('who did what to whom', () => {
   it('"both sides" and "the two men" refer back to the last two parties or people', () => {
     const events = read('Russia attacked Ukraine. Japan urged both sides to show restraint.');
     expect(events.filter((e) => e.code.startsWith('02')).map((e) => `${e.source} ${e.target}`)).toEqual(['JPN RUS', 'JPN UKR']);
-    const men = read('Trump met Putin in Finland. The two men discussed Syria.');
+    // (talks are a new act; "the two men discussed Syria" would be the same meeting told again)
+    const men = read('Trump met Putin in Finland. The two men held talks on Syria.');
     expect(men.filter((e) => e.sentence === 1).map((e) => `${e.source} ${e.target}`).sort()).toEqual(['RUSGOV USAGOV', 'USAGOV RUSGOV']);
   });
 

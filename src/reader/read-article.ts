@@ -52,6 +52,15 @@ export function quoteStart(e: ReadEvent): number | undefined {
   return QUOTE_STARTS.get(e);
 }
 
+function pairKey(a: string, b: string): string {
+  const [x, y] = [partyOf(a), partyOf(b)];
+  return x < y ? `${x}|${y}` : `${y}|${x}`;
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.abs(Date.parse(b) - Date.parse(a)) / 86_400_000;
+}
+
 const FORCE_ROOTS = new Set(['18', '19', '20']);
 const FORCE_NOUNS = new Set(['strike', 'strikes', 'attack', 'attacks', 'bombing', 'bombings', 'shelling', 'killing', 'killings', 'raid', 'raids', 'invasion', 'assault', 'offensive', 'incursion', 'massacre', 'barrage', 'airstrike', 'airstrikes', 'bombardment']);
 
@@ -102,6 +111,10 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
   const patterns = opts.patterns ?? loadPatterns();
   const ctx = newArticleContext(opts.date);
   let sentenceIndex = 0;
+  /** The date of the last sentence that named one, for sentences that continue its scene. */
+  let storyDate: string | undefined;
+  /** Pairs of parties that met, and the sentence that first said so. */
+  const met = new Map<string, number>();
   for (const chunk of splitChunks(cleaned)) {
     const sentences = analyseText(chunk.text, chunk.offset, sentenceIndex);
     sentenceIndex += sentences.length;
@@ -126,11 +139,14 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
       const seen = new Set<string>();
       // One date look-up per sentence and direction (the regexes are the costly part).
       const dates = new Map<string, string>();
+      let explicitPast: boolean | undefined;
       const dateFor = (dir: 'past' | 'future'): string => {
         let d = dates.get(dir);
         if (d === undefined) {
-          d = resolveDate(s.text, opts.date, dir).date;
+          const r = resolveDate(s.text, opts.date, dir);
+          d = r.date;
           dates.set(dir, d);
+          if (dir === 'past') explicitPast = r.explicit;
         }
         return d;
       };
@@ -140,9 +156,16 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
         const key = `${e.source}|${e.target}|${e.code}|${e.mode}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        // "Trump met Kim in Singapore. The two leaders shook hands ...": the same meeting told again
+        // through "the two leaders" / "they" is no new event (talks or mediation still are).
+        if (e.anaphoric && e.target !== null && e.code.startsWith('04') && e.code !== '045' && e.code !== '046' && met.has(pairKey(e.source, e.target)) && met.get(pairKey(e.source, e.target)) !== s.index) continue;
+        if (e.target !== null && e.code.startsWith('04') && (e.mode === 'asserted' || e.mode === 'reported') && !met.has(pairKey(e.source, e.target))) met.set(pairKey(e.source, e.target), s.index);
         const dir = e.mode === 'intended' || e.code.startsWith('03') || (e.code.startsWith('13') && false) ? 'future' : 'past';
         // Intent is announced now; the date of an intent event is when it was expressed.
-        const date = e.code.startsWith('03') && e.rule.endsWith('+intent') ? dateFor('past') : dateFor(dir);
+        let date = e.code.startsWith('03') && e.rule.endsWith('+intent') ? dateFor('past') : dateFor(dir);
+        // "Pompeo met Kim on Sunday. The two men spent two hours in talks": a sentence whose actors
+        // are referred back to continues the scene of the last dated sentence.
+        if (dir === 'past' && e.anaphoric && storyDate !== undefined && explicitPast === false) date = storyDate;
         const ev: ReadEvent = {
           sentence: s.index,
           date: date > opts.date && dir === 'past' ? opts.date : date,
@@ -158,6 +181,12 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
         if (opts.id !== undefined) ev.doc = opts.id;
         QUOTE_STARTS.set(ev, s.start);
         events.push(ev);
+      }
+      if (explicitPast === undefined) dateFor('past');
+      // (only a day of the last week sets the scene: "in May" is background, not the story's day)
+      if (explicitPast) {
+        const d = dates.get('past')!;
+        storyDate = d <= opts.date && daysBetween(d, opts.date) <= 7 ? d : undefined;
       }
     }
   }

@@ -22,6 +22,8 @@ export interface SentenceEvent {
   rule: string;
   /** The source is a named person (not a pronoun): the preferred referent of a later "he"/"she". */
   sourcePerson: boolean;
+  /** The source refers back to an earlier sentence ("he", "the two men"): the scene continues. */
+  anaphoric?: boolean;
 }
 
 const BOUNDARY = new Set(['.', ';', ':', '?', '!']);
@@ -183,7 +185,8 @@ function coordinated(tokens: Token[], mentions: Mention[], at: number, dir: -1 |
     if (!ok || !sawCoord) break;
     if (dir === 1 && n.prep !== '' && n.prep !== c.prep) break;
     // ", and crowds lined the streets": a new clause, not a list.
-    if (dir === 1 && tokens[n.end]?.pos === 'VERB' && !tokens[n.end]!.lower.endsWith('ing')) break;
+    // (a conjunct of "between X and Y" starts no clause: "the summit between X and Y ended")
+    if (dir === 1 && n.prep === '' && tokens[n.end]?.pos === 'VERB' && !tokens[n.end]!.lower.endsWith('ing')) break;
     out.push(n);
     cur = next;
   }
@@ -726,7 +729,9 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     const key = `${d.source}|${d.target}|${d.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ source: d.source, target: d.target, code: d.code, mode, tokenSpan: [m.first, m.last], confidence, rule, sourcePerson: sourcePerson.get(d.source) ?? false });
+    const ev: SentenceEvent = { source: d.source, target: d.target, code: d.code, mode, tokenSpan: [m.first, m.last], confidence, rule, sourcePerson: sourcePerson.get(d.source) ?? false };
+    if (sources.some((s) => s.anaphor)) ev.anaphoric = true;
+    out.push(ev);
   }
   return out;
 }

@@ -136,3 +136,20 @@ describe('bodies named again', () => {
     expect(events.filter((e) => e.sentence === 1).map((e) => e.source)).toEqual(['CHNGOV']);
   });
 });
+
+describe('the scene of an article', () => {
+  it('a sentence whose actors are referred back to keeps the day of the last dated sentence', () => {
+    const events = read('Putin met Kim Jong Un in Moscow on Sunday. The two men held talks for three hours.', '2018-10-08');
+    expect(events.filter((e) => e.sentence === 1).map((e) => e.date)).toEqual(['2018-10-07', '2018-10-07']);
+  });
+
+  it('the same meeting told again through "the two leaders" is no new event', () => {
+    const events = read('Putin met Kim Jong Un in Singapore on Sunday. The two leaders shook hands.', '2018-10-08');
+    expect(events.filter((e) => e.sentence === 1)).toEqual([]);
+  });
+
+  it('an alias that starts a full name takes the whole name ("leader Kim Jong Un")', () => {
+    const events = read('Putin met North Korean leader Kim Jong Un.', '2018-10-08');
+    expect(pairs(events)).toEqual(['RUSGOV PRKGOV', 'PRKGOV RUSGOV']);
+  });
+});
