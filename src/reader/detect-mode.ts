@@ -131,7 +131,8 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
         const gt = tokens[g]!;
         // ("is prepared to accept": readiness, an intent; "prepared to launch": a plan)
         const ready = gt.lemma === 'prepare' && tokens[g - 1]?.lemma === 'be';
-        const kind = ready ? 'intent' : GOVERNORS[gt.lemma] ?? GOVERNORS[gt.lower] ?? (gt.pos === 'VERB' || gt.pos === 'ADJ' ? 'purpose' : undefined);
+        // ("has every reason to keep testing", "a plan to strike": a noun's infinitive is no act)
+        const kind = ready ? 'intent' : GOVERNORS[gt.lemma] ?? GOVERNORS[gt.lower] ?? (gt.pos === 'VERB' || gt.pos === 'ADJ' || gt.pos === 'NOUN' ? 'purpose' : undefined);
         if (kind) governor = { kind, index: g };
         if (gt.lemma === 'need' || gt.lemma === 'have' || gt.lower === 'ought') {
           advice = true;
