@@ -394,9 +394,18 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       // meeting counts only if the clause reports it in the past.
       // ("Fighting broke out in Khartoum between ...": the verb and a place may come first)
       const b = mentions.findIndex((c) => c.prep === 'between' && c.start > m.last && c.start <= m.last + 7 && !tokens.slice(m.last + 1, c.start).some((w) => w.lower === ',' || BOUNDARY.has(w.lower) || CLAUSE_START.has(w.lower)));
-      if (!p.targets.includes('between') || !reportedPast(tokens, m.last)) return undefined;
-      if (b >= 0) nounParties = coordinated(tokens, mentions, b, 1);
-      else if (p.dyad !== 'plain' && tokens[m.last + 1]?.pos === 'VERB') {
+      const inClashWith = b < 0 && p.dyad === 'sym' && p.targets.includes('between') && ((tokens[m.first - 1]?.pos === 'DET' && tokens[m.first - 2]?.lower === 'in') || tokens[m.first - 1]?.lower === 'in') && tokens[m.last + 1]?.lower === 'with';
+      if (inClashWith) {
+        // "Twenty Indian soldiers were killed in a clash with Chinese troops": the clause's subject
+        // and the actor "with" it are the two sides, when the clause tells it in the past.
+        const other = mentions.find((c) => c.start === m.last + 2 || (c.start === m.last + 3 && tokens[m.last + 2]!.pos === 'DET'));
+        const subject = mentions.find((c) => c.end <= m.first && c.prep === '' && !c.apposition);
+        const past = tokens.slice(subject?.end ?? 0, m.first).some((w) => w.pos === 'VERB' && w.lower !== w.lemma && !w.lower.endsWith('ing'));
+        if (other && subject && past && partyOf(other.code) !== partyOf(subject.code)) nounParties = [subject, { ...other, prep: '' }];
+      }
+      if (nounParties === undefined && (!p.targets.includes('between') || !reportedPast(tokens, m.last))) return undefined;
+      if (nounParties === undefined && b >= 0) nounParties = coordinated(tokens, mentions, b, 1);
+      else if (nounParties === undefined && p.dyad !== 'plain' && tokens[m.last + 1]?.pos === 'VERB') {
         // "The Hanoi summit ended abruptly after Trump and Kim failed to agree", "... as talks
         // opened in Anchorage": a meeting that is its clause's subject is between the one pair of
         // actors the sentence names together.

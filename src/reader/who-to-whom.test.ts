@@ -153,3 +153,10 @@ describe('the scene of an article', () => {
     expect(pairs(events)).toEqual(['RUSGOV PRKGOV', 'PRKGOV RUSGOV']);
   });
 });
+
+describe('sides of a clash', () => {
+  it('"killed in a clash with X": the clause subject and X fight each other', () => {
+    const events = read('Twenty Chinese troops were killed in a clash with Russian troops.', '2020-06-16');
+    expect(pairs(events.filter((e) => e.code.startsWith('19')))).toEqual(['CHNMIL RUSMIL', 'RUSMIL CHNMIL']);
+  });
+});
