@@ -58,8 +58,8 @@ for (const w of ['refuse', 'decline', 'reject', 'rebuff', 'resist']) GOVERNORS[w
 for (const w of ['fail', 'neglect', 'cease']) GOVERNORS[w] = 'fail';
 for (const w of ['urge', 'ask', 'call', 'press', 'encourage', 'invite', 'demand', 'appeal', 'request', 'push', 'tell', 'order', 'advise', 'persuade', 'pressure', 'implore', 'beg', 'challenge', 'need', 'have', 'ought', 'require', 'force', 'compel', 'allow', 'permit', 'let']) GOVERNORS[w] = 'appeal';
 for (const w of ['threaten', 'warn']) GOVERNORS[w] = 'threat';
-// "helped broker", "began sharing": the action is real (or as real as its governor).
-for (const w of ['manage', 'go', 'continue', 'proceed', 'begin', 'start', 'use', 'arrive', 'return', 'come', 'help', 'enable', 'keep', 'resume']) GOVERNORS[w] = 'realise';
+// "helped broker", "began sharing", "voted to suspend": the action is real (or as real as its governor).
+for (const w of ['manage', 'go', 'continue', 'proceed', 'begin', 'start', 'use', 'arrive', 'return', 'come', 'help', 'enable', 'keep', 'resume', 'vote']) GOVERNORS[w] = 'realise';
 // Verbs that frame a clause ("Moon said (that) ...").
 const SPEECH = new Set(['say', 'tell', 'announce', 'report', 'claim', 'state', 'confirm', 'add', 'insist', 'note', 'reveal', 'acknowledge', 'admit', 'explain', 'disclose', 'declare', 'stress', 'write', 'quote', 'tweet', 'recall', 'indicate', 'show', 'know', 'learn', 'believe', 'think']);
 const DENY = new Set(['deny']);

@@ -24,6 +24,8 @@ export interface Pattern {
   dyad: DyadKind;
   /** No event without a named target ("met its targets" is not a meeting). */
   needsTarget: boolean;
+  /** Tried only after every other pattern of the same head ("released two sailors" before "released prisoners"). */
+  fallback: boolean;
   line: number;
 }
 
@@ -87,6 +89,7 @@ export function compilePatterns(source: string, file = 'patterns.tsv'): PatternI
       refine: rules,
       dyad: dyadOf(flags ?? ''),
       needsTarget: (flags ?? '').includes('need'),
+      fallback: (flags ?? '').split(',').some((f) => f.trim() === 'last'),
       line,
     });
     if (target === '-' || target === 'none') all[all.length - 1]!.targets = ['-'];
@@ -103,6 +106,6 @@ export function compilePatterns(source: string, file = 'patterns.tsv'): PatternI
   // Most specific first: more items, then file order.
   // At equal length, a pattern that needs a target goes first: it is the more specific reading
   // ("fired missiles at Kyiv" is a strike; without a target, a launch).
-  for (const list of byHead.values()) list.sort((a, b) => b.items.length - a.items.length || Number(b.needsTarget) - Number(a.needsTarget) || a.line - b.line);
+  for (const list of byHead.values()) list.sort((a, b) => Number(a.fallback) - Number(b.fallback) || b.items.length - a.items.length || Number(b.needsTarget) - Number(a.needsTarget) || a.line - b.line);
   return { byHead, all };
 }
