@@ -62,3 +62,24 @@ describe('mode rules on threats, refusals and announcements', () => {
     expect(moves('Putin said sanctions on Japan had been eased.')).toEqual([]);
   });
 });
+
+describe('hearsay, "yet to" and "voted to"', () => {
+  const modes = (text: string): string[] => read(text).map((e) => `${e.source} ${e.target ?? '-'} ${e.code} ${e.mode}`);
+
+  it('"reportedly" and "is said to have" relay a report', () => {
+    expect(modes('China reportedly detained two Japanese journalists.').map((m) => m.split(' ').slice(2).join(' '))).toEqual(['173 reported']);
+    expect(modes('Iran is said to have supplied drones to Russia.')).toEqual(['IRN RUS 072 reported']);
+  });
+
+  it('"has yet to" is not done', () => {
+    expect(modes('Germany has yet to send the tanks to Ukraine.')).toEqual(['DEU UKR 072 negated']);
+  });
+
+  it('"was preparing to strike" is a plan, not declared readiness', () => {
+    expect(modes('Officials said Russia was preparing to strike Ukraine.').map((m) => m.split(' ').slice(2).join(' '))).toEqual(['195 intended']);
+  });
+
+  it('a body that voted to act has acted', () => {
+    expect(moves('The UN General Assembly voted to suspend Russia from the Human Rights Council.')).toEqual(['IGOUNO RUS 160']);
+  });
+});

@@ -44,6 +44,10 @@ const FUTURE = new Set(['will', "'ll", 'shall', 'wo']);
 const POSSIBLE = new Set(['could', 'might', 'may', 'can', 'ca']);
 const ADVICE = new Set(['should', 'must', 'ought', "should've"]);
 const CONDITION = new Set(['if', 'unless', 'whether', 'until', 'lest', 'once', 'provided', 'should']);
+// "Turkey reportedly detained": the writer relays what others say.
+const HEARSAY_ADV = new Set(['reportedly', 'allegedly', 'purportedly', 'supposedly', 'ostensibly']);
+// "Iran is said to have supplied drones": a passive verb of saying or belief before "to" relays a report.
+const HEARSAY_PASSIVE = new Set(['say', 'report', 'believe', 'think', 'allege', 'know', 'understand', 'rumour', 'rumor', 'claim', 'suspect']);
 const HEARSAY = new Set(['report', 'claim', 'allegation', 'rumour', 'rumor', 'speculation', 'suggestion', 'possibility', 'prospect', 'idea', 'fear', 'hope', 'concern', 'suspicion', 'assumption']);
 const STOP = new Set([';', ':', '(', ')', '"']);
 const BOUNDARY_WORDS = new Set(['.', ';', ':', '?', '!', 'that', 'which', 'who']);
@@ -110,7 +114,8 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
     const t = tokens[k]!;
     if (pastAfterAnd && t.lower === 'and' && k === head - 1) break;
     const w = t.lower;
-    if (NEGATION.has(w)) negated = true;
+    if (HEARSAY_ADV.has(w)) speech = true;
+    else if (NEGATION.has(w)) negated = true;
     else if (FUTURE.has(w)) future = true;
     else if (w === 'would') would = true;
     else if (POSSIBLE.has(w)) possible = true;
@@ -126,11 +131,24 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
     else if (w === 'to' && governor === undefined) {
       // "plans to visit", "is expected to visit", "refused to let", "urged X to hold"
       let g = k - 1;
-      while (g >= auxFrom && (tokens[g]!.pos === 'ADV' || tokens[g]!.pos === 'PART')) g--;
-      if (g >= auxFrom) {
+      // ("has yet to send", "is yet to sign": not done so far)
+      let yet = false;
+      while (g >= auxFrom && (tokens[g]!.pos === 'ADV' || tokens[g]!.pos === 'PART' || tokens[g]!.lower === 'yet')) {
+        if (tokens[g]!.lower === 'yet') yet = true;
+        g--;
+      }
+      if (g >= auxFrom && yet && (tokens[g]!.lemma === 'have' || tokens[g]!.lemma === 'be')) {
+        negated = true;
+        governor = { kind: 'fail', index: g };
+      } else if (g >= auxFrom && HEARSAY_PASSIVE.has(tokens[g]!.lemma) && tokens[g]!.lower !== tokens[g]!.lemma && tokens[g - 1]?.lemma === 'be') {
+        // "is said to have supplied", "is believed to be holding": relayed, as real as the report
+        speech = true;
+        governor = { kind: 'realise', index: g };
+      } else if (g >= auxFrom) {
         const gt = tokens[g]!;
-        // ("is prepared to accept": readiness, an intent; "prepared to launch": a plan)
-        const ready = gt.lemma === 'prepare' && tokens[g - 1]?.lemma === 'be';
+        // ("is prepared to accept": readiness, an intent; "prepared to launch", "was preparing to
+        // strike": a plan)
+        const ready = gt.lower === 'prepared' && tokens[g - 1]?.lemma === 'be';
         // ("has every reason to keep testing", "a plan to strike": a noun's infinitive is no act)
         const kind = ready ? 'intent' : GOVERNORS[gt.lemma] ?? GOVERNORS[gt.lower] ?? (gt.pos === 'VERB' || gt.pos === 'ADJ' || gt.pos === 'NOUN' ? 'purpose' : undefined);
         if (kind) governor = { kind, index: g };
