@@ -83,7 +83,11 @@ export function buildActorIndex(dict: ActorDictionary, places: readonly PlaceEnt
   for (const p of dict.people) {
     const words = p.name.split(/\s+/).filter((w) => /^[A-Z][a-z'-]+$/.test(w));
     if (words.length < 2) continue;
-    for (const w of new Set([words[0]!, words[words.length - 1]!])) {
+    // The first word is a family name in "Kim Jong Un", "Xi Jinping", "Wang Yi"; in "Maria
+    // Zakharova" it is a given name that would claim "Hurricane Maria". Short first words and names
+    // of three words keep it.
+    const first = words.length >= 3 || words[0]!.length <= 4 ? [words[0]!] : [];
+    for (const w of new Set([...first, words[words.length - 1]!])) {
       const key = w.toLowerCase();
       const list = bearers.get(key);
       if (list) list.push(p);

@@ -58,7 +58,9 @@ export interface ArticleContext {
 }
 
 export function newArticleContext(date: IsoDate): ArticleContext {
-  return { date, lastByRole: new Map(), people: new Set(), recentParties: [], recentPeople: [] };
+  // Every field is set here, so that the object keeps one shape as the article is read (V8 keeps
+  // functions that read it fast only while it does).
+  return { date, lastPerson: undefined, lastCountry: undefined, lastOrg: undefined, lastThing: undefined, lastByRole: new Map(), people: new Set(), lastGroup: undefined, recentPeople: [], recentParties: [], lastPair: undefined, lastForce: undefined, titles: [] };
 }
 
 interface Raw {
@@ -135,7 +137,7 @@ function rawMatches(tokens: Token[], index: ActorIndex): Raw[] {
         // "a military base", "the government building", "a police station": a body's name before
         // a thing describes the thing ("the army chief", "government forces" still name people).
         if (entry.kind === 'agent' && n === 1 && BODY_MODIFIERS.has(entry.tokens[0]!) && i > 0 && (tokens[i - 1]!.lower === 'a' || tokens[i - 1]!.lower === 'an' || tokens[i - 1]!.lower === 'the') && thingAfter(tokens[i + 1]) && !thingAfter(tokens[i + 2])) continue;
-        best = { start: i, end: i + n, entry };
+        best = { start: i, end: i + n, entry, modifier: false };
         break; // longest first
       }
     }
@@ -145,7 +147,7 @@ function rawMatches(tokens: Token[], index: ActorIndex): Raw[] {
       for (const e of index.byFirst.get(tokens[last]!.lower) ?? []) {
         if (e.kind !== 'person' || e.person !== best.entry.person || last + e.tokens.length <= best.end || last + e.tokens.length > tokens.length) continue;
         if (e.tokens.every((w, k) => tokens[last + k]!.lower === w)) {
-          best = { start: best.start, end: last + e.tokens.length, entry: best.entry };
+          best = { start: best.start, end: last + e.tokens.length, entry: best.entry, modifier: false };
           break;
         }
       }
@@ -425,7 +427,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       if (k2 === prev.end && (w === 'and' || w === 'or')) prep = prev.prep;
     }
     if (CLAUSE_PREPS.has(prep) && opensClause(tokens, end)) prep = '';
-    const m: Mention = { start, end, code, person, inferred, prep, apposition };
+    const m: Mention = { start, end, code, person, inferred, prep, apposition, place: false, anaphor: false };
     mentions.push(m);
     if (!apposition) remember(ctx, m);
   };
@@ -437,7 +439,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
     const raw = raws[r];
     if (raw && raw.start === i && raw.entry.kind === 'place') {
       // "in Jeddah", "near Djibo": kept apart from the actors, for where an act took place.
-      places.push({ start: i, end: raw.end, code: raw.entry.code, person: false, inferred: false, prep: prepBefore(tokens, i), apposition: false, place: true });
+      places.push({ start: i, end: raw.end, code: raw.entry.code, person: false, inferred: false, prep: prepBefore(tokens, i), apposition: false, place: true, anaphor: false });
       r++;
       i = raw.end;
       continue;
@@ -616,10 +618,10 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       push(i - 1, i + 1, ctx.lastCountry, false, true);
     } else if (t.lower === 'they' && ctx.lastGroup && ctx.lastGroup.length >= 2 && (tokens[i + 1]?.pos === 'VERB' || tokens[i + 1]?.pos === 'AUX')) {
       // "Trump and Kim met ... they signed": the group that acted last.
-      for (const code of ctx.lastGroup) mentions.push({ start: i, end: i + 1, code, person: false, inferred: true, prep: prepBefore(tokens, i), apposition: false, anaphor: true });
+      for (const code of ctx.lastGroup) mentions.push({ start: i, end: i + 1, code, person: false, inferred: true, prep: prepBefore(tokens, i), apposition: false, place: false, anaphor: true });
     } else if ((t.lower === 'both' || t.lower === 'two') && tokens[i + 1]?.lower === 'koreas') {
       const start = tokens[i - 1]?.lower === 'the' ? i - 1 : i;
-      const m1: Mention = { start, end: i + 2, code: 'KOR', person: false, inferred: false, prep: prepBefore(tokens, start), apposition: false };
+      const m1: Mention = { start, end: i + 2, code: 'KOR', person: false, inferred: false, prep: prepBefore(tokens, start), apposition: false, place: false, anaphor: false };
       mentions.push(m1, { ...m1, code: 'PRK' });
       i += 2;
       continue;
@@ -638,7 +640,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       }
       const end = i + 2;
       const start = tokens[i - 1]?.lower === 'the' ? i - 1 : i;
-      const m1: Mention = { start, end, code: a, person: false, inferred: true, prep: prepBefore(tokens, start), apposition: false, anaphor: true };
+      const m1: Mention = { start, end, code: a, person: false, inferred: true, prep: prepBefore(tokens, start), apposition: false, place: false, anaphor: true };
       mentions.push(m1, { ...m1, code: b });
       i = end;
       continue;

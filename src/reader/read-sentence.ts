@@ -731,6 +731,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       }
     }
   }
+  const anaphoric = sources.some((s) => s.anaphor === true);
   for (const d of dyads) {
     if (d.target === d.source) continue;
     // Visits and hosting need two parties; a country visiting itself is a domestic trip.
@@ -738,9 +739,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     const key = `${d.source}|${d.target}|${d.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const ev: SentenceEvent = { source: d.source, target: d.target, code: d.code, mode, tokenSpan: [m.first, m.last], confidence, rule, sourcePerson: sourcePerson.get(d.source) ?? false };
-    if (sources.some((s) => s.anaphor)) ev.anaphoric = true;
-    out.push(ev);
+    out.push({ source: d.source, target: d.target, code: d.code, mode, tokenSpan: [m.first, m.last], confidence, rule, sourcePerson: sourcePerson.get(d.source) ?? false, anaphoric });
   }
   return out;
 }
