@@ -167,6 +167,12 @@ function thingAfter(t: Token | undefined): boolean {
   return t !== undefined && t.pos === 'NOUN' && /^[a-z]/.test(t.text) && !PEOPLE_AFTER.has(t.lower);
 }
 
+/** The role of a one-word agent phrase ("diplomats" -> GOV), if there is one. */
+function sharedAgent(index: ActorIndex, word: string): string | undefined {
+  for (const e of index.byFirst.get(word) ?? []) if (e.kind === 'agent' && e.tokens.length === 1) return e.code;
+  return undefined;
+}
+
 /** Capitalised words and hyphens between an organisation and its agent ("UN Secretary-General"). */
 function titleGap(tokens: Token[], from: number, to: number): boolean {
   if (to - from > 4) return false;
@@ -468,6 +474,9 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
         } else if (next && (next.entry.kind === 'adjective' || next.entry.kind === 'country') && next.start === end + 1 && tokens[end]?.lower === 'and' && raws[r + 1]?.entry.kind === 'agent' && gapOk(tokens, next.end, raws[r + 1]!.start)) {
           // "Kyrgyz and Tajik border guards", "US and Chinese officials": the agent is each country's.
           code = e.code + raws[r + 1]!.entry.code;
+        } else if (next && next.entry.kind === 'org' && next.entry.tokens.length === 2 && next.start === end + 1 && tokens[end]?.lower === 'and' && sharedAgent(index, next.entry.tokens[1]!) !== undefined) {
+          // "Iranian and European diplomats": the second name holds the agent both share.
+          code = e.code + sharedAgent(index, next.entry.tokens[1]!)!;
         } else if (e.kind === 'capital') code = e.code + 'GOV';
         else if (e.kind === 'country') code = e.code;
         else if (next && (next.entry.kind === 'person' || next.entry.kind === 'surname') && next.start === end) code = e.code;

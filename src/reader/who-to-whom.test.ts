@@ -160,3 +160,11 @@ describe('sides of a clash', () => {
     expect(pairs(events.filter((e) => e.code.startsWith('19')))).toEqual(['CHNMIL RUSMIL', 'RUSMIL CHNMIL']);
   });
 });
+
+describe('shared agents', () => {
+  it('"Iranian and European officials": a country adjective shares the agent of the name after "and"', () => {
+    const dict = { ...TEST_DICTIONARY, organisations: [...TEST_DICTIONARY.organisations, { code: 'IGOEUREEC', name: 'European officials', names: [], source: 'test' }].filter((o, k, all) => all.findIndex((x) => x.name === o.name) === k) };
+    const events = readArticle('Iranian and European officials criticized Russia.', { date: '2024-09-12', dictionary: dict }).events;
+    expect(pairs(events)).toEqual(['IRNGOV RUS', 'IGOEUREEC RUS']);
+  });
+});
