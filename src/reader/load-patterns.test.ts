@@ -42,4 +42,18 @@ describe('action patterns', () => {
     expect(moves('Iran seized a tanker in the Gulf.')).toEqual(['IRN - 1711']);
     expect(moves('Russian artillery struck Ukrainian positions.')).toEqual(['RUS UKR 194']);
   });
+
+  it("try a 'last' pattern only after the others of its head", () => {
+    const idx = compilePatterns('a.last\t0841\tfree prisoner\tobj,-\tV\t-\tlast\t\nb.plain\t0841\tfree\tobj\tV\t-\tneed\t\n');
+    expect(idx.byHead.get('free')!.map((p) => p.id)).toEqual(['b.plain', 'a.last']);
+  });
+
+  it('read the general families: requests to join, trade bans, releases, supplies', () => {
+    expect(moves('Japan applied to join the alliance of China.')).toEqual(['JPN CHN 020']);
+    expect(moves('China banned imports from Japan.')).toEqual(['CHN JPN 163']);
+    expect(moves('North Korea released a statement.')).toEqual([]);
+    expect(moves('North Korea released three American detainees.')).toEqual(['PRK USA 0841']);
+    expect(moves('Russia supplied North Korea with tanks.')).toEqual(['RUS PRK 072']);
+    expect(moves('Russia deployed troops to the border with Ukraine.')).toEqual(['RUS UKR 154']);
+  });
 });
