@@ -141,7 +141,7 @@ function rawMatches(tokens: Token[], index: ActorIndex): Raw[] {
         break; // longest first
       }
     }
-    if (best && best.entry.kind === 'person' && best.end - best.start > 1) {
+    if (best && best.entry.kind === 'person' && best.end - best.start > 1 && tokens[best.end]?.pos === 'PROPN') {
       // "leader Kim" is an alias; "leader Kim Jong Un" goes on with the full name of the same person.
       const last = best.end - 1;
       for (const e of index.byFirst.get(tokens[last]!.lower) ?? []) {

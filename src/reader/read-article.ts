@@ -120,7 +120,8 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
     sentenceIndex += sentences.length;
     for (const s of sentences) {
       const all = findMentions(s.tokens, index, ctx);
-      const places = all.filter((m) => m.place);
+      // (places come last in the list, so one look at its end tells whether there are any)
+      const places = all.length > 0 && all[all.length - 1]!.place ? all.filter((m) => m.place) : [];
       const mentions = addQuoteSpeakers(s.tokens, places.length > 0 ? all.filter((m) => !m.place) : all);
       if (mentions.length === 0) continue;
       const found = readSentence(s, mentions, patterns, places);
