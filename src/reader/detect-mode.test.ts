@@ -82,4 +82,9 @@ describe('hearsay, "yet to" and "voted to"', () => {
   it('a body that voted to act has acted', () => {
     expect(moves('The UN General Assembly voted to suspend Russia from the Human Rights Council.')).toEqual(['IGOUNO RUS 160']);
   });
+
+  it('an inverted condition ("Had X ...", "Were X to ...") is hypothetical', () => {
+    expect(moves('Had Washington lifted sanctions, Pyongyang would have dismantled the site.')).toEqual([]);
+    expect(moves('Washington had lifted sanctions on North Korea.')).toEqual(['USA PRK 085']);
+  });
 });

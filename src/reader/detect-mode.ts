@@ -218,6 +218,12 @@ export function detectMode(tokens: Token[], head: number, subjectStart: number, 
       conditional = true;
       break;
     }
+    // "Had Trump lifted sanctions, ...", "Were Iran to leave the treaty, ...": an inverted condition
+    // opens its clause right before the subject.
+    if ((w === 'had' || w === 'were') && k === subjectStart - 1 && (k === 0 || tokens[k - 1]!.lower === ',' || tokens[k - 1]!.lower === '"')) {
+      conditional = true;
+      break;
+    }
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADJ' || t.pos === 'NOUN') {
       const lemma = t.lemma;
       if (governor === undefined && toAtSubject && !passedThat && (GOVERNORS[lemma] === 'appeal' || GOVERNORS[lemma] === 'threat' || GOVERNORS[lemma] === 'intent' || GOVERNORS[lemma] === 'plan' || GOVERNORS[lemma] === 'refuse')) {
