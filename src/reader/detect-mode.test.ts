@@ -85,6 +85,6 @@ describe('hearsay, "yet to" and "voted to"', () => {
 
   it('an inverted condition ("Had X ...", "Were X to ...") is hypothetical', () => {
     expect(moves('Had Washington lifted sanctions, Pyongyang would have dismantled the site.')).toEqual([]);
-    expect(moves('Washington had lifted sanctions on North Korea.')).toEqual(['USA PRK 085']);
+    expect(moves('Washington had lifted sanctions on North Korea.')).toEqual(['USAGOV PRK 085']);
   });
 });
