@@ -23,12 +23,12 @@ function quote(text: string): string {
  *
  * Pragmas: the store's WAL journal with synchronous=NORMAL stays during imports. It is crash-safe
  * (a kill or a power cut loses at most the open chunk, never consistency), and measured here on a
- * 300,000-row GDELT file, synchronous=OFF, journal_mode=DELETE, a 256 MiB cache or a larger
- * wal_autocheckpoint changed the time by less than the run-to-run noise: the import is CPU-bound
- * in SQLite's B-tree work, not waiting on the disk. The page cache is what matters as the table
- * grows: with the store's 64 MiB, a 1,000,000-row import into one file ran at 15–20k rows/s here,
- * with 256 MiB at about 25k (the dyad index's pages stay in memory). The writer's connection gets
- * 256 MiB: a fixed ceiling, the same for any file size.
+ * 300,000-row GDELT file, synchronous=OFF, journal_mode=DELETE or a larger wal_autocheckpoint
+ * changed the time by less than the run-to-run noise: the import is CPU-bound in SQLite's B-tree
+ * work, not waiting on the disk. The page cache is 64 MiB, as for the store: with the narrow rows
+ * of migration 003 a 256 MiB cache was no faster within the noise on a 1,000,000-row file (41–57k
+ * rows/s either way here), while the process grew with it to 530 MiB; with 64 MiB it levels off
+ * near 320 MiB (writer thread) or 235 MiB (one thread) whatever the file's size.
  */
 export class SqliteImportWriter implements ImportWriter {
   private readonly bulk: BetterSqlite3.Statement;
@@ -53,7 +53,7 @@ export class SqliteImportWriter implements ImportWriter {
     series: number,
     private readonly fileId: number,
   ) {
-    db.pragma('cache_size = -262144');
+    db.pragma('cache_size = -65536');
     // Series and file are the same for every row of the file: written into the statement as
     // literals so that each row binds 13 values, not 15.
     const constants = `${Number(series)}, ${Number(fileId)}`;
