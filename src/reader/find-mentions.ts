@@ -193,7 +193,12 @@ function prepBefore(tokens: Token[], start: number, depth = 0): string {
   let k = start - 1;
   // "on most Brazilian goods", "to three hundred thousand Mozambicans", "against the new"
   // ("fifty-five US servicemen": a hyphen inside a number is part of it)
-  while (k >= 0 && (SKIP_BEFORE.has(tokens[k]!.lower) || tokens[k]!.pos === 'NUM' || tokens[k]!.pos === 'ADJ' || (tokens[k]!.text === '-' && tokens[k - 1]?.pos === 'NUM') || (QUANTITY.has(tokens[k]!.lower) && tokens[k - 1]?.pos === 'ADP'))) k--;
+  for (;;) {
+    while (k >= 0 && (SKIP_BEFORE.has(tokens[k]!.lower) || tokens[k]!.pos === 'NUM' || tokens[k]!.pos === 'ADJ' || (tokens[k]!.text === '-' && tokens[k - 1]?.pos === 'NUM') || (QUANTITY.has(tokens[k]!.lower) && tokens[k - 1]?.pos === 'ADP'))) k--;
+    // "to earthquake-hit Syria", "against Kurdish-led forces": a hyphenated modifier is skipped whole.
+    if (k >= 2 && tokens[k - 1]!.text === '-' && tokens[k]!.start === tokens[k - 1]!.end && tokens[k - 1]!.start === tokens[k - 2]!.end && tokens[k]!.pos !== 'ADP') k -= 3;
+    else break;
+  }
   if (k < 0) return '';
   const t = tokens[k]!;
   // "six countries, including Iran and Saudi Arabia": the examples stand where the list's head
@@ -244,6 +249,8 @@ function aimedAt(tokens: Token[], start: number, end: number): boolean {
 function subjectNounRun(tokens: Token[], from: number): number {
   let k = from;
   while (k < tokens.length && k < from + 3 && (tokens[k]!.pos === 'NOUN' || (tokens[k]!.pos === 'ADJ' && k < from + 2))) k++;
+  // ("Chinese goods worth $200 billion": an adjective after the nouns is no part of the run)
+  while (k > from && tokens[k - 1]!.pos === 'ADJ') k--;
   if (k === from) return 0;
   const last = tokens[k - 1]!;
   if (last.pos !== 'NOUN') return 0;
@@ -253,6 +260,33 @@ function subjectNounRun(tokens: Token[], from: number): number {
   const next = tokens[k];
   if (!next) return 0;
   return next.pos === 'VERB' || (next.pos === 'AUX' && tokens[k + 1]?.pos === 'VERB') ? -1 : 0;
+}
+
+// Prepositions whose object may be what an act is done to, or whose "of" phrase names its owner.
+const OBJECT_PREPS = new Set(['of', 'on', 'against', 'to', 'with', 'from', 'toward', 'towards', 'into', 'over']);
+// Verbs that frame a clause: an adjective after them heads a subject ("said Chinese ... had").
+const CLAUSE_VERBS = new Set(['say', 'be', 'have', 'tell', 'report', 'claim', 'confirm', 'announce', 'believe', 'think', 'know', 'warn', 'allege', 'deny', 'insist', 'fear', 'suspect', 'show', 'find', 'become', 'remain', 'seem']);
+
+/** The adjective at `start` stands after a verb or a preposition (past "a", "the", numbers). */
+function objectPosition(tokens: Token[], start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'NUM')) k--;
+  const t = tokens[k];
+  if (!t) return false;
+  // (not after an infinitive: "appealed to donors to unfreeze Afghan reserves" names no target)
+  if (t.pos === 'VERB') return !CLAUSE_VERBS.has(t.lemma) && !t.lower.endsWith('ing') && tokens[k - 1]?.lower !== 'to';
+  return t.pos === 'ADP' && OBJECT_PREPS.has(t.lower);
+}
+
+/** A lower-case noun (after at most one adjective) follows, and no verb right after it makes it a subject. */
+function thingRun(tokens: Token[], from: number): boolean {
+  let k = from;
+  if (tokens[k]?.pos === 'ADJ' && /^[a-z]/.test(tokens[k]!.text)) k++;
+  const t = tokens[k];
+  if (!t || t.pos !== 'NOUN' || !/^[a-z]/.test(t.text)) return false;
+  while (tokens[k + 1]?.pos === 'NOUN') k++;
+  const next = tokens[k + 1];
+  return !(next && (next.pos === 'AUX' || (next.pos === 'VERB' && next.lower !== next.lemma && !next.lower.endsWith('ing') && !next.lower.endsWith('ed'))));
 }
 
 /** The bearer of a bare family name: one already named in the article, else the only one in office. */
@@ -503,6 +537,9 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
           const run = subjectNounRun(tokens, raw.end);
           if (run !== 0) code = e.code;
           if (run > 0 && !(raws[r] && raws[r]!.start < run)) end = run;
+          // "seized an Iranian tanker", "banned imports of Japanese seafood": a thing of the
+          // country's that is the object of a verb or of a preposition stands for the country.
+          else if (run === 0 && e.kind === 'adjective' && objectPosition(tokens, raw.start) && thingRun(tokens, raw.end)) code = e.code;
         }
         const after = raws[r];
         if (code !== undefined && after && (after.entry.kind === 'person' || after.entry.kind === 'surname') && after.start === end) {

@@ -52,6 +52,7 @@ const IRREGULAR_PAST: Record<string, string> = {
 const RELATIVE_PRONOUNS = new Set(['which', 'that', 'who', 'whom']);
 const ASPECT = new Set(['begin', 'start', 'continue', 'resume', 'stop', 'keep', 'finish']);
 const MAX_GAP = 6;
+const ACT_NOUN = /(?:ing|tion|sion|ment|ure|ance|ence|al|sis)$/;
 // "The remains of fifty-five US servicemen were returned": the noun may stand further back.
 const PASSIVE_GAP = 10;
 
@@ -93,7 +94,12 @@ function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array,
   // ("after shooting down a drone": a participle clause after a time word is an act of the subject)
   const timedParticiple = before !== undefined && TIME_CONJ.has(before.lower) && head.lower.endsWith('ing');
   // ("Qatar, which mediated the deal": a relative pronoun tagged DET is the verb's subject)
-  if (p.headPos === 'V' && before && !afterMention && !timedParticiple && ((before.pos === 'DET' && !RELATIVE_PRONOUNS.has(before.lower)) || before.pos === 'ADP' || before.lower === "'s" || GERUND_MARKERS.has(before.lower))) return undefined;
+  // "earthquake-hit Syria", "Kurdish-led forces": a verb inside a hyphenated modifier is no act
+  // ("a Russian-brokered ceasefire" is read by brokers()).
+  if (p.headPos === 'V' && before?.text === '-' && before.end === head.start && !BROKERED.has(head.lower)) return undefined;
+  // "retaliated by expelling ten diplomats": a gerund after a verb and "by" is how its subject acts.
+  const byMeans = before?.lower === 'by' && head.lower.endsWith('ing') && (tokens[i - 2]?.pos === 'VERB' || (tokens[i - 2]?.pos === 'ADV' && tokens[i - 3]?.pos === 'VERB'));
+  if (p.headPos === 'V' && before && !afterMention && !timedParticiple && !byMeans && ((before.pos === 'DET' && !RELATIVE_PRONOUNS.has(before.lower)) || before.pos === 'ADP' || before.lower === "'s" || GERUND_MARKERS.has(before.lower))) return undefined;
   // "the three freed Americans": a participle between a number and its noun describes the noun.
   if (p.headPos === 'V' && before?.pos === 'NUM' && head.lower.endsWith('ed') && (tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN')) return undefined;
   // "return to talks": a plural noun after "to", not an infinitive
@@ -246,7 +252,7 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
       const w = t.lower;
       cands = patterns.byHead.get(w.slice(0, -1)) ?? patterns.byHead.get(w.slice(0, -2)) ?? patterns.byHead.get(w.slice(0, -3));
       misTagged = cands !== undefined;
-    } else if (!cands && (t.pos === 'NOUN' || t.pos === 'ADJ') && t.lower.endsWith('ing') && i > 0 && ((tokens[i - 1]!.pos === 'VERB' && ASPECT.has(tokens[i - 1]!.lemma)) || tokens[i - 1]!.lower === ',')) {
+    } else if (!cands && (t.pos === 'NOUN' || t.pos === 'ADJ') && t.lower.endsWith('ing') && i > 0 && ((tokens[i - 1]!.pos === 'VERB' && ASPECT.has(tokens[i - 1]!.lemma)) || tokens[i - 1]!.lower === ',' || (tokens[i - 1]!.lower === 'by' && tokens[i - 2]?.pos === 'VERB'))) {
       // ... and a gerund after "began" as a noun ("began trading").
       const w = t.lower.slice(0, -3);
       cands = patterns.byHead.get(w) ?? patterns.byHead.get(w + 'e') ?? patterns.byHead.get(w.slice(0, -1));
@@ -372,6 +378,9 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   // "released a French journalist jailed for a year", "the deal signed in 2015": a participle after
   // a noun phrase that is itself an object describes that noun; it reports no new act.
   if (p.headPos !== 'N' && !m.passive && reducedRelative(tokens, i)) return undefined;
+  // "handed over the remains of U.S. soldiers killed in the war", "freed a national convicted of
+  // spying", "the release of hostages seized by Hamas": the same for an actor named after a verb.
+  if (p.headPos !== 'N' && participleAfterActor(tokens, mentions, i)) return undefined;
   // "a Russian-brokered ceasefire": the compound is read by brokers() below, not as a clause.
   if (tokens[m.first - 1]?.text === '-' && BROKERED.has(tokens[m.first]!.lower) && mentions.some((c) => c.end === m.first - 1)) return [];
   // "agreed to halt": "agree" governs the next verb; it is no agreement "with" anyone by itself.
@@ -502,6 +511,20 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     // "let IAEA inspectors visit", "imposed EU sanctions": an actor between the trigger words.
     targetIdx = mentions.findIndex((c) => c.start > i && c.start <= m.last && c.prep === '');
   }
+  if (targetIdx < 0 && !noTarget && prefs.includes('')) {
+    // "handed over the remains of U.S. soldiers", "seized the assets of Russian banks": the actor
+    // an object belongs to is what the act is done to.
+    const c = mentions.find((x) => x.start > m.after && x.prep === 'of' && !x.apposition && !x.place);
+    if (c) {
+      let k = c.start - 1;
+      while (k > m.after && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'NUM' || tokens[k]!.pos === 'ADJ')) k--;
+      let j = m.after + 1;
+      while (j < k && (tokens[j]!.pos === 'DET' || tokens[j]!.pos === 'ADJ' || tokens[j]!.pos === 'NUM' || tokens[j]!.pos === 'NOUN')) j++;
+      // (not an act named as a noun: "investigating the poisoning of a Russian spy" is not aimed at him)
+      const owned = tokens[k - 1];
+      if (tokens[k]?.lower === 'of' && j === k && k - 1 > m.after && owned?.pos === 'NOUN' && !ACT_NOUN.test(owned.lower)) targetIdx = mentions.indexOf(c);
+    }
+  }
   if (targetIdx < 0 && !noTarget) targetIdx = addressee(tokens, mentions, m.last);
   let targets: Array<Mention | null> = targetIdx >= 0 ? coordinated(tokens, mentions, targetIdx, 1) : [null];
   let sources = subjects;
@@ -598,7 +621,9 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   if (p.needsTarget && targets[0] === null && !(p.dyad !== 'plain' && sources.length >= 2) && !heldIntent) return undefined;
   if (!m.passive && !subjectInferred && st.lastSubject !== subjects && p.headPos !== 'N') {
     st.lastSubject = subjects;
-    st.lastSubjectEnd = m.last;
+    // (an actor after this verb is its object, not a new subject: "expelled ten Russian diplomats
+    // and imposed sanctions")
+    st.lastSubjectEnd = m.first;
   }
 
   const subjectMention = subjects[0];
@@ -874,6 +899,35 @@ function reducedRelative(tokens: Token[], head: number): boolean {
   const j = npStartsWithNumber && det.pos !== 'DET' ? k : k - 1;
   const verb = tokens[j];
   return verb !== undefined && verb.pos === 'VERB' && verb.lemma !== 'say' && verb.lemma !== 'be';
+}
+
+const NP_PREPS = new Set(['of', 'on', 'to', 'with', 'from', 'against', 'for', 'in', 'at', 'into', 'over', 'toward', 'towards', 'near']);
+
+/**
+ * A past participle right after a noun phrase that names an actor and stands after the clause's
+ * verb (its object, or inside a prepositional phrase after it) describes that actor: "the remains
+ * of U.S. soldiers killed in the war", "a Chinese national convicted of spying", "hostages seized
+ * by Hamas". After a subject ("Russian troops seized"), or after a verb that frames a clause
+ * ("said Israeli troops killed"), it is the verb of a clause.
+ */
+function participleAfterActor(tokens: Token[], mentions: Mention[], head: number): boolean {
+  const t = tokens[head]!;
+  if ((t.pos !== 'VERB' && t.pos !== 'ADJ') || t.lower.endsWith('ing') || t.lower === t.lemma || (t.lower.endsWith('s') && !t.lower.endsWith('ss'))) return false;
+  if (!t.lower.endsWith('ed') && !t.lower.endsWith('en') && IRREGULAR_PAST[t.lower] === undefined) return false;
+  const prev = tokens[head - 1];
+  if (!prev || (prev.pos !== 'NOUN' && prev.pos !== 'PROPN' && prev.pos !== 'ADJ')) return false;
+  let k = head - 1;
+  let actor = false;
+  for (; k >= 0; k--) {
+    const w = tokens[k]!;
+    if (mentions.some((c) => c.start <= k && k < c.end && !c.place)) actor = true;
+    if (w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'ADJ' || w.pos === 'NUM' || w.pos === 'DET' || w.lower === "'s" || w.text === '-' || (w.pos === 'PRON' && /^(its|their|his|her)$/.test(w.lower))) continue;
+    if (w.pos === 'ADP' && NP_PREPS.has(w.lower)) continue;
+    break;
+  }
+  const verb = tokens[k];
+  if (!actor || !verb || verb.pos !== 'VERB' || FRAMING.has(verb.lemma) || verb.lower.endsWith('ing')) return false;
+  return tokens[k - 1]?.text !== '-';
 }
 
 function afterInfinitiveTo(tokens: Token[], at: number): boolean {

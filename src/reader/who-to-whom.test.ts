@@ -168,3 +168,28 @@ describe('shared agents', () => {
     expect(pairs(events)).toEqual(['IRNGOV RUS', 'IGOEUREEC RUS']);
   });
 });
+
+describe('actors inside object phrases and modifiers', () => {
+  it('an adjective actor after an article or inside an "of" phrase is the target', () => {
+    expect(pairs(read('Iran seized a German tanker in the Gulf.'))).toEqual(['IRN DEU']);
+    expect(pairs(read('China banned imports of Japanese seafood.'))).toEqual(['CHN JPN']);
+    expect(pairs(read('Washington raised tariffs on Chinese goods worth $200 billion.'))).toEqual(['USAGOV CHN']);
+  });
+
+  it('a participle after an actor in an object phrase describes that actor', () => {
+    const events = read('North Korea handed over the remains of American soldiers killed in the war.');
+    expect(events.map(brief)).toEqual(['PRK USA 0842 asserted']);
+  });
+
+  it('a verb inside a hyphenated modifier is no act, and the preposition before it is kept', () => {
+    expect(read('Japan sent relief supplies to earthquake-hit Syria.').map((e) => `${e.source} ${e.target ?? '-'}`)).toEqual(['JPN SYR']);
+  });
+
+  it('a second verb after "and" keeps the first verb\'s subject, not its object', () => {
+    expect(pairs(read('Washington expelled ten Russian diplomats and imposed sanctions on Iran.'))).toEqual(['USAGOV RUS', 'USAGOV IRN']);
+  });
+
+  it('a gerund after a verb and "by" is how the subject acted', () => {
+    expect(read('Moscow retaliated by expelling ten American diplomats.').map(brief)).toEqual(['RUSGOV USA 166 asserted']);
+  });
+});
