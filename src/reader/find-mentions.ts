@@ -210,7 +210,14 @@ function prepBefore(tokens: Token[], start: number, depth = 0): string {
     while (j >= 0 && tokens[j]!.pos === 'NOUN') j--;
     return prepBefore(tokens, j + 1, 1);
   }
-  if (t.lower === 'of' && k > 0 && (tokens[k - 1]!.pos === 'NUM' || QUANTITY.has(tokens[k - 1]!.lower))) return '';
+  if (t.lower === 'of' && k > 0 && (tokens[k - 1]!.pos === 'NUM' || QUANTITY.has(tokens[k - 1]!.lower))) {
+    // "tariffs on $200 billion of Chinese goods", "sanctions on dozens of companies": a quantity
+    // phrase stands where its head stands.
+    let j = k - 1;
+    while (j >= 0 && (tokens[j]!.pos === 'NUM' || tokens[j]!.pos === 'SYM' || tokens[j]!.pos === 'DET' || tokens[j]!.pos === 'ADJ' || QUANTITY.has(tokens[j]!.lower))) j--;
+    const w = tokens[j]?.lower ?? '';
+    return j < k - 1 && tokens[j]?.pos === 'ADP' && PREPOSITIONS.has(w) && w !== 'of' && !CLAUSE_PREPS.has(w) ? w : '';
+  }
   return PREPOSITIONS.has(t.lower) ? t.lower : '';
 }
 
@@ -263,7 +270,7 @@ function subjectNounRun(tokens: Token[], from: number): number {
 }
 
 // Prepositions whose object may be what an act is done to, or whose "of" phrase names its owner.
-const OBJECT_PREPS = new Set(['of', 'on', 'against', 'to', 'with', 'from', 'toward', 'towards', 'into', 'over']);
+const OBJECT_PREPS = new Set(['of', 'on', 'at', 'against', 'to', 'with', 'from', 'toward', 'towards', 'into', 'over']);
 // Verbs that frame a clause: an adjective after them heads a subject ("said Chinese ... had").
 const CLAUSE_VERBS = new Set(['say', 'be', 'have', 'tell', 'report', 'claim', 'confirm', 'announce', 'believe', 'think', 'know', 'warn', 'allege', 'deny', 'insist', 'fear', 'suspect', 'show', 'find', 'become', 'remain', 'seem']);
 

@@ -918,15 +918,34 @@ function participleAfterActor(tokens: Token[], mentions: Mention[], head: number
   if (!prev || (prev.pos !== 'NOUN' && prev.pos !== 'PROPN' && prev.pos !== 'ADJ')) return false;
   let k = head - 1;
   let actor = false;
+  let inPhrase = false;
   for (; k >= 0; k--) {
     const w = tokens[k]!;
     if (mentions.some((c) => c.start <= k && k < c.end && !c.place)) actor = true;
     if (w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'ADJ' || w.pos === 'NUM' || w.pos === 'DET' || w.lower === "'s" || w.text === '-' || (w.pos === 'PRON' && /^(its|their|his|her)$/.test(w.lower))) continue;
-    if (w.pos === 'ADP' && NP_PREPS.has(w.lower)) continue;
+    if (w.pos === 'ADP' && NP_PREPS.has(w.lower)) {
+      inPhrase = true;
+      continue;
+    }
     break;
   }
+  // ("the release of hostages seized by Hamas": a participle with its agent inside a phrase
+  // describes any noun, not only an actor)
+  if (tokens[head + 1]?.lower === 'by' && inPhrase && !BROKERED.has(t.lower)) actor = true;
   const verb = tokens[k];
-  if (!actor || !verb || verb.pos !== 'VERB' || FRAMING.has(verb.lemma) || verb.lower.endsWith('ing')) return false;
+  if (!actor || !verb || verb.pos !== 'VERB' || verb.lower.endsWith('ing')) return false;
+  if (FRAMING.has(verb.lemma)) {
+    // "said hostages seized by Hamas would be freed": after a framing verb the phrase is the
+    // subject of the reported clause; a participle with its agent is reduced only when that
+    // clause's own verb follows.
+    if (tokens[head + 1]?.lower !== 'by') return false;
+    for (let j = head + 2; j < tokens.length; j++) {
+      const w = tokens[j]!;
+      if (BOUNDARY.has(w.lower) || w.lower === ',' || CLAUSE_START.has(w.lower)) return false;
+      if (w.pos === 'AUX') return true;
+    }
+    return false;
+  }
   return tokens[k - 1]?.text !== '-';
 }
 
