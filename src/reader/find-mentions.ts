@@ -274,6 +274,11 @@ const OBJECT_PREPS = new Set(['of', 'on', 'at', 'against', 'to', 'with', 'from',
 // Verbs that frame a clause: an adjective after them heads a subject ("said Chinese ... had").
 const CLAUSE_VERBS = new Set(['say', 'be', 'have', 'tell', 'report', 'claim', 'confirm', 'announce', 'believe', 'think', 'know', 'warn', 'allege', 'deny', 'insist', 'fear', 'suspect', 'show', 'find', 'become', 'remain', 'seem']);
 
+/** "rejected a U.S. offer", "seized a UK tanker": an abbreviated state name is an adjective. */
+function abbreviatedObject(tokens: Token[], start: number, end: number): boolean {
+  return end === start + 1 && /^[A-Z](?:\.?[A-Z])+\.?$/.test(tokens[start]!.text) && objectPosition(tokens, start);
+}
+
 /** The adjective at `start` stands after a verb or a preposition (past "a", "the", numbers). */
 function objectPosition(tokens: Token[], start: number): boolean {
   let k = start - 1;
@@ -450,7 +455,7 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
   for (let j = 0; j < raws.length; j++) {
     const raw = raws[j]!;
     const kind = raw.entry.kind;
-    if ((kind === 'country' || kind === 'capital') && (tokens[raw.start - 1]?.pos === 'DET' || tokens[raw.start - 1]?.pos === 'ADJ') && tokens[raw.end]?.pos === 'NOUN' && /^[a-z]/.test(tokens[raw.end]!.text) && !(raws[j + 1] && raws[j + 1]!.start === raw.end) && !aimedAt(tokens, raw.start, raw.end)) raw.modifier = true;
+    if ((kind === 'country' || kind === 'capital') && (tokens[raw.start - 1]?.pos === 'DET' || tokens[raw.start - 1]?.pos === 'ADJ') && tokens[raw.end]?.pos === 'NOUN' && /^[a-z]/.test(tokens[raw.end]!.text) && !(raws[j + 1] && raws[j + 1]!.start === raw.end) && !aimedAt(tokens, raw.start, raw.end) && !abbreviatedObject(tokens, raw.start, raw.end)) raw.modifier = true;
   }
   // "both sides" means the parties of the story so far, not the ones this sentence adds.
   const partiesBefore = ctx.recentParties.slice();

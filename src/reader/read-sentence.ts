@@ -493,7 +493,8 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
         if ((w.lower === ',' && tokens[b + 1]?.lower === 'including') || (w.lower === 'including' && c.prep !== 'including')) continue;
         if (BOUNDARY.has(w.lower) || w.lower === ',' || (CLAUSE_START.has(w.lower) && w.pos !== 'ADP') || w.lower === 'that') stop = true;
         // A direct object comes before any other verb, except an infinitive ("threatened to attack Japan").
-        if (c.prep === '' && w.pos === 'VERB' && !afterInfinitiveTo(tokens, b)) stop = true;
+        // ("extradited a suspected militant to France": a participle after an article is an adjective)
+        if (c.prep === '' && w.pos === 'VERB' && !afterInfinitiveTo(tokens, b) && !(tokens[b - 1]?.pos === 'DET' && !w.lower.endsWith('ing') && w.lower !== w.lemma)) stop = true;
       }
       if (stop) break;
       b = c.end;
