@@ -74,7 +74,7 @@ interface Raw {
 // Words allowed between a country word and its agent ("Japan's new foreign minister").
 const MODIFIERS = new Set(["'s", 'new', 'top', 'senior', 'chief', 'deputy', 'acting', 'outgoing', 'incoming', 'vice', 'first', 'then', 'former', 'own', 'interim', 'special', 'veteran', 'powerful', 'hardline', 'moderate', 'ruling']);
 const PREPOSITIONS = new Set(['with', 'to', 'in', 'by', 'on', 'against', 'from', 'at', 'for', 'of', 'toward', 'towards', 'into', 'between', 'among', 'over', 'about', 'upon', 'before', 'after', 'like', 'than', 'including', 'through', 'across', 'near', 'outside', 'inside', 'within', 'during', 'under', 'via', 'beyond', 'around', 'behind', 'throughout', 'despite', 'amid', 'off', 'onto', 'per', 'unlike', 'alongside', 'beside', 'besides']);
-const SKIP_BEFORE = new Set(['the', 'a', 'an', "'s", 'both', 'fellow', 'neighbouring', 'neighboring']);
+const SKIP_BEFORE = new Set(['the', 'a', 'an', "'s", 'both', 'fellow', 'neighbouring', 'neighboring', 'his', 'her', 'its', 'their', 'our', 'this', 'these']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'through', 'around', 'within', 'throughout']);
 const PAIR_ANAPHORS = new Set(['both sides', 'both countries', 'two countries', 'two sides', 'both governments', 'two governments', 'both nations', 'two nations', 'two neighbours', 'two neighbors', 'both leaders', 'two leaders', 'two men', 'both men']);
 const WARRING = new Set(['sides', 'parties', 'factions']);

@@ -193,3 +193,9 @@ describe('actors inside object phrases and modifiers', () => {
     expect(read('Moscow retaliated by expelling ten American diplomats.').map(brief)).toEqual(['RUSGOV USA 166 asserted']);
   });
 });
+
+describe('prepositions before possessed actors', () => {
+  it('"with his Chinese counterpart" keeps the preposition past the possessive', () => {
+    expect(pairs(read('Pompeo held talks with his Chinese counterpart in Singapore.', '2018-08-03')).sort()).toEqual(['CHNGOV USAGOV', 'USAGOV CHNGOV']);
+  });
+});
