@@ -257,10 +257,11 @@ function subjectNounRun(tokens: Token[], from: number): number {
   let k = from;
   while (k < tokens.length && k < from + 3 && (tokens[k]!.pos === 'NOUN' || (tokens[k]!.pos === 'ADJ' && k < from + 2))) k++;
   // ("Chinese goods worth $200 billion": an adjective after the nouns is no part of the run)
-  while (k > from && tokens[k - 1]!.pos === 'ADJ') k--;
+  while (k > from && tokens[k - 1]!.pos === 'ADJ' && !PERSON_NOUNS.has(tokens[k - 1]!.lower)) k--;
   if (k === from) return 0;
   const last = tokens[k - 1]!;
-  if (last.pos !== 'NOUN') return 0;
+  // ("a British national": wink may tag a person noun as an adjective)
+  if (last.pos !== 'NOUN' && !PERSON_NOUNS.has(last.lower)) return 0;
   if ((last.lower !== last.lemma || INVARIANT_PLURALS.has(last.lower)) && (PLURAL_PEOPLE.test(last.lower) || ACTING_PLURALS.has(last.lower))) return k;
   // "the American student", "a French journalist": one of the country's people.
   if (PERSON_NOUNS.has(last.lower)) return k;

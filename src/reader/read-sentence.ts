@@ -923,6 +923,8 @@ function participleAfterActor(tokens: Token[], mentions: Mention[], head: number
   for (; k >= 0; k--) {
     const w = tokens[k]!;
     if (mentions.some((c) => c.start <= k && k < c.end && !c.place)) actor = true;
+    // ("Egypt mediated the release ...": a past tense before an article, mis-tagged as an adjective)
+    if (w.pos === 'ADJ' && w.lower.endsWith('ed') && tokens[k + 1]?.pos === 'DET') break;
     if (w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'ADJ' || w.pos === 'NUM' || w.pos === 'DET' || w.lower === "'s" || w.text === '-' || (w.pos === 'PRON' && /^(its|their|his|her)$/.test(w.lower))) continue;
     if (w.pos === 'ADP' && NP_PREPS.has(w.lower)) {
       inPhrase = true;
@@ -934,7 +936,7 @@ function participleAfterActor(tokens: Token[], mentions: Mention[], head: number
   // describes any noun, not only an actor)
   if (tokens[head + 1]?.lower === 'by' && inPhrase && !BROKERED.has(t.lower)) actor = true;
   const verb = tokens[k];
-  if (!actor || !verb || verb.pos !== 'VERB' || verb.lower.endsWith('ing')) return false;
+  if (!actor || !verb || (verb.pos !== 'VERB' && !(verb.pos === 'ADJ' && verb.lower.endsWith('ed'))) || verb.lower.endsWith('ing')) return false;
   if (FRAMING.has(verb.lemma)) {
     // "said hostages seized by Hamas would be freed": after a framing verb the phrase is the
     // subject of the reported clause; a participle with its agent is reduced only when that

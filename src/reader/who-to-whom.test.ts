@@ -199,3 +199,13 @@ describe('prepositions before possessed actors', () => {
     expect(pairs(read('Pompeo held talks with his Chinese counterpart in Singapore.', '2018-08-03')).sort()).toEqual(['CHNGOV USAGOV', 'USAGOV CHNGOV']);
   });
 });
+
+describe('participles after actors, continued', () => {
+  it('a person noun tagged as an adjective still names the country; its participle is no act', () => {
+    expect(read('Iran released a German national convicted of spying.').map(brief)).toEqual(['IRN DEU 0841 asserted']);
+  });
+
+  it('a participle with its agent inside an object phrase describes the noun', () => {
+    expect(read('Germany demanded the release of hostages seized by Iran.').map((e) => e.code)).not.toContain('171');
+  });
+});
