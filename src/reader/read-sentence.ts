@@ -941,10 +941,11 @@ function participleAfterActor(tokens: Token[], mentions: Mention[], head: number
     // "said hostages seized by Hamas would be freed": after a framing verb the phrase is the
     // subject of the reported clause; a participle with its agent is reduced only when that
     // clause's own verb follows.
-    if (tokens[head + 1]?.lower !== 'by') return false;
-    for (let j = head + 2; j < tokens.length; j++) {
+    // ("said the remains of soldiers killed in Gaza were recovered": so is one inside a phrase)
+    if (tokens[head + 1]?.lower !== 'by' && !inPhrase) return false;
+    for (let j = head + 1; j < tokens.length; j++) {
       const w = tokens[j]!;
-      if (BOUNDARY.has(w.lower) || w.lower === ',' || CLAUSE_START.has(w.lower)) return false;
+      if (BOUNDARY.has(w.lower) || w.lower === ',' || w.lower === 'and' || CLAUSE_START.has(w.lower)) return false;
       if (w.pos === 'AUX') return true;
     }
     return false;
