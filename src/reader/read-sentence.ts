@@ -526,6 +526,18 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       if (tokens[k]?.lower === 'of' && j === k && k - 1 > m.after && owned?.pos === 'NOUN' && !ACT_NOUN.test(owned.lower)) targetIdx = mentions.indexOf(c);
     }
   }
+  if (targetIdx < 0 && !noTarget) {
+    // "fired on and seized three Ukrainian vessels", "arrested and charged a French journalist":
+    // two verbs joined by "and" share the object after the second.
+    let a = m.after + 1;
+    if (tokens[a]?.pos === 'ADP' && tokens[a + 1]?.lower === 'and') a++;
+    if (tokens[a]?.lower === 'and' && tokens[a + 1]?.pos === 'VERB' && !tokens[a + 1]!.lower.endsWith('ing')) {
+      let b = a + 2;
+      while (b < tokens.length && (tokens[b]!.pos === 'DET' || tokens[b]!.pos === 'NUM')) b++;
+      const c = mentions.findIndex((x) => x.start === b && x.prep === '' && !x.apposition && !x.place);
+      if (c >= 0) targetIdx = c;
+    }
+  }
   if (targetIdx < 0 && !noTarget) targetIdx = addressee(tokens, mentions, m.last);
   let targets: Array<Mention | null> = targetIdx >= 0 ? coordinated(tokens, mentions, targetIdx, 1) : [null];
   let sources = subjects;

@@ -209,3 +209,9 @@ describe('participles after actors, continued', () => {
     expect(read('Germany demanded the release of hostages seized by Iran.').map((e) => e.code)).not.toContain('171');
   });
 });
+
+describe('verbs joined by "and"', () => {
+  it('two verbs joined by "and" share the object after the second', () => {
+    expect(pairs(read('Russia fired on and seized three Ukrainian vessels.'))).toEqual(['RUS UKR', 'RUS UKR']);
+  });
+});
