@@ -106,6 +106,19 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
     expect(await repo.list()).toHaveLength(0);
   });
 
+  it('reads a file again when it was imported with filters that left rows out, adding only those', async () => {
+    const [dyad] = await importFixtures(t.store, [SUMMIT], { filters: parseFilters({ dyad: 'USA:PRK' }) });
+    expect(dyad!.progress).toMatchObject({ rowsKept: 4, rowsNew: 4 });
+    const [again] = await importFixtures(t.store, [SUMMIT], { filters: parseFilters({ dyad: 'USA:PRK' }) });
+    expect(again!.outcome).toBe('already');
+    const [all] = await importFixtures(t.store, [SUMMIT]);
+    expect(all!.outcome).toBe('imported');
+    expect(all!.progress).toMatchObject({ rowsKept: 7, rowsNew: 3 });
+    const [once, more] = [await importFixtures(t.store, [SUMMIT]), await importFixtures(t.store, [SUMMIT], { filters: parseFilters({ codes: '04' }) })];
+    expect([once[0]!.outcome, more[0]!.outcome]).toEqual(['already', 'already']);
+    expect(await dyadTotals()).toMatchObject({ rows: 7, dyadRows: 6, aggregateN: 6 });
+  });
+
   it('adds nothing when the same file is imported again', async () => {
     await importFixtures(t.store, [SUMMIT]);
     const before = await dyadTotals();

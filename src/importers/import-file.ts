@@ -133,7 +133,12 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
       const caseId = await repo.resolveCase(opts.caseId);
       result.caseId = caseId;
       const earlier = input.fingerprint ? await repo.findByFingerprint(caseId, input.fingerprint) : undefined;
-      if (earlier && earlier.status === 'complete') {
+      // An earlier import covers this one when it kept at least as much: no filters, or the same
+      // ones. Read with other filters, the file is read again; its rows already stored are found by
+      // their keys and add nothing.
+      const filters = JSON.stringify(opts.filters);
+      const sameFilters = earlier !== undefined && earlier.options === filters;
+      if (earlier && earlier.status === 'complete' && (sameFilters || earlier.options === '{}')) {
         result.outcome = 'already';
         result.fileId = earlier.id;
         result.progress = earlier.progress;
@@ -141,7 +146,7 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
         result.rejectsPath = earlier.rejectsPath;
         return result;
       }
-      if (earlier && earlier.format === format) {
+      if (earlier && earlier.status !== 'complete' && earlier.format === format && sameFilters) {
         file = earlier;
         result.outcome = 'resumed';
       } else {
@@ -154,7 +159,7 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
           format,
           dataset: parser.dataset,
           rejectsPath: rejectsLocation(input, opts),
-          options: JSON.stringify(opts.filters),
+          options: filters,
         });
       }
       result.fileId = file.id;
