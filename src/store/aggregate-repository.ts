@@ -55,12 +55,14 @@ export class AggregateRepository {
    * reviewing a few events changes, at a cost that follows those days, not the size of the case.
    */
   async refreshDays(caseId: string, dates: Iterable<string>): Promise<void> {
-    const days = [...new Set([...dates].map((d) => toDayNumber(d)))].sort((a, b) => a - b);
-    for (let i = 0; i < days.length; i += 500) await this.rebuild(caseId, days.slice(i, i + 500));
+    const unique = [...new Set(dates)].sort();
+    for (let i = 0; i < unique.length; i += 500) await this.rebuild(caseId, unique.slice(i, i + 500));
   }
 
-  private async rebuild(caseId: string, days: readonly number[] | undefined): Promise<void> {
-    if (days !== undefined && days.length === 0) return;
+  /** Events are indexed by (case, date), aggregates by (case, day): each is asked for in its own terms. */
+  private async rebuild(caseId: string, dates: readonly string[] | undefined): Promise<void> {
+    if (dates !== undefined && dates.length === 0) return;
+    const days = dates?.map((d) => toDayNumber(d));
     let clearDays = this.db.deleteFrom('event_days').where('case_id', '=', caseId);
     if (days) clearDays = clearDays.where('day', 'in', days);
     await clearDays.execute();
@@ -68,7 +70,7 @@ export class AggregateRepository {
       .selectFrom('events')
       .select(['case_id', 'day', 'status', sql<number>`count(*)`.as('n')])
       .where('case_id', '=', caseId);
-    if (days) perDay = perDay.where('date', 'in', days.map((d) => fromDayNumber(d)));
+    if (dates) perDay = perDay.where('date', 'in', dates);
     await this.db
       .insertInto('event_days')
       .columns(['case_id', 'day', 'status', 'n'])
@@ -94,8 +96,7 @@ export class AggregateRepository {
       .where('case_id', '=', caseId)
       .where('status', '=', 'confirmed')
       .where('target_party', 'is not', null);
-    // Events are indexed by (case, date): the days are asked for as dates.
-    if (days) dyads = dyads.where('date', 'in', days.map((d) => fromDayNumber(d)));
+    if (dates) dyads = dyads.where('date', 'in', dates);
     await this.db
       .insertInto('dyad_days')
       .columns(['case_id', 'origin', 'day', 'source', 'target', 'quad_class', 'n', 'goldstein_sum', 'positive_sum', 'negative_sum'])

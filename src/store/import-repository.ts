@@ -174,8 +174,7 @@ export class ImportRepository {
     // Ids are small integers a person can type (`parley sources remove 3`); taken as max + 1 and
     // retried if another import took the same one meanwhile.
     for (let attempt = 0; ; attempt++) {
-      const max = await this.db.selectFrom('import_files').select(sql<number | null>`max(id)`.as('m')).executeTakeFirst();
-      const id = Number(max?.m ?? 0) + 1;
+      const id = await this.nextId('import_files');
       try {
         await this.db
           .insertInto('import_files')
@@ -221,7 +220,6 @@ export class ImportRepository {
       .execute();
   }
 
-  /** The bulk writer of one file's rows: raw better-sqlite3 for SQLite, COPY for PostgreSQL. */
   /**
    * The series id of a (case, dataset) pair, created on first use. Ids are taken as max + 1 and
    * retried if a concurrent import took the same one.
@@ -235,11 +233,10 @@ export class ImportRepository {
         .where('dataset', '=', dataset)
         .executeTakeFirst();
       if (found) return Number(found.id);
-      const max = await this.db.selectFrom('import_series').select(sql<number | null>`max(id)`.as('m')).executeTakeFirst();
       try {
         await this.db
           .insertInto('import_series')
-          .values({ id: Number(max?.m ?? 0) + 1, case_id: caseId, dataset })
+          .values({ id: await this.nextId('import_series'), case_id: caseId, dataset })
           .execute();
       } catch (err) {
         if (attempt >= 5) throw err;
@@ -247,11 +244,18 @@ export class ImportRepository {
     }
   }
 
+  /** One more than the largest id in the table; the caller retries if a concurrent insert takes it first. */
+  private async nextId(table: 'import_files' | 'import_series'): Promise<number> {
+    const max = await this.db.selectFrom(table).select(sql<number | null>`max(id)`.as('m')).executeTakeFirst();
+    return Number(max?.m ?? 0) + 1;
+  }
+
   /** The series ids of a case's imported rows, one per dataset. */
   private seriesOfCase(caseId: string) {
     return this.db.selectFrom('import_series').select('id').where('case_id', '=', caseId);
   }
 
+  /** The bulk writer of one file's rows: raw better-sqlite3 for SQLite, COPY for PostgreSQL. */
   async openWriter(file: ImportedFile): Promise<ImportWriter> {
     const series = await this.seriesOf(file.caseId, file.dataset);
     if (this.opened.dialect === 'sqlite' && this.opened.sqlite) {
