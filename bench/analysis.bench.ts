@@ -13,7 +13,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pace, reciprocity, reciprocityFromAggregates, toDyadDays, type DyadDay, type Move, type ReciprocityResult } from '../src/analysis/index.js';
+import {
+  pace,
+  reciprocity,
+  reciprocityFromAggregates,
+  toDyadDays,
+  type DyadDay,
+  type Move,
+  type ReciprocityResult,
+} from '../src/analysis/index.js';
 import { eventCodes } from '../src/cameo/event-codes.js';
 import { fromDayNumber, toDayNumber } from '../src/model/iso-date.js';
 import { partyOf } from '../src/model/actor-code.js';
@@ -31,7 +39,6 @@ const FROM = '2015-01-01';
 const TO = '2019-12-31';
 const N = 1_000_000;
 
-
 function synthesise(): Move[] {
   const rand = seededRandom(2018);
   const codes = [...eventCodes().values()];
@@ -48,7 +55,8 @@ function synthesise(): Move[] {
   for (let i = 0; i < N; i++) {
     const c = pick(codes);
     const r = rand();
-    const [s, t] = r < 0.4 ? [pick(a), pick(b)] : r < 0.8 ? [pick(b), pick(a)] : [pick(others), pick(rand() < 0.5 ? a : b)];
+    const [s, t] =
+      r < 0.4 ? [pick(a), pick(b)] : r < 0.8 ? [pick(b), pick(a)] : [pick(others), pick(rand() < 0.5 ? a : b)];
     moves[i] = {
       date: dates[Math.floor(rand() * days)]!,
       sourceCode: s,
@@ -125,7 +133,9 @@ const paced = measure(() => pace(moves, { asOf: TO, dyad }));
 
 function maxDiff(x: ReciprocityResult, y: ReciprocityResult): number {
   let d = 0;
-  const cmp = (p: number[], q: number[]): void => p.forEach((v, i) => (d = Math.max(d, Math.abs(v - q[i]!))));
+  const cmp = (p: number[], q: number[]): void => {
+    for (const [i, v] of p.entries()) d = Math.max(d, Math.abs(v - q[i]!));
+  };
   cmp(x.weekly.aToB.net, y.weekly.aToB.net);
   cmp(x.weekly.bToA.net, y.weekly.bToA.net);
   cmp([x.aToB.sums.total.net, x.bToA.sums.total.net], [y.aToB.sums.total.net, y.bToA.sums.total.net]);
@@ -177,5 +187,5 @@ const out = {
 
 const here = dirname(fileURLToPath(import.meta.url));
 mkdirSync(join(here, 'out'), { recursive: true });
-writeFileSync(join(here, 'out', 'analysis.json'), JSON.stringify(out, null, 2) + '\n');
+writeFileSync(join(here, 'out', 'analysis.json'), `${JSON.stringify(out, null, 2)}\n`);
 console.log(JSON.stringify(out, null, 2));

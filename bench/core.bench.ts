@@ -31,14 +31,26 @@ const FACILITIES = 10_000;
 const CASE = 'bench';
 const AS_OF = '2019-03-01';
 
-
 function buildCase(): CaseData {
   const rand = seededRandom(42);
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   const codes = new Set(['USA', 'PRK', 'KOR', 'CHN', 'JPN', 'RUS']);
   while (codes.size < ACTORS) codes.add([0, 1, 2].map(() => letters[Math.floor(rand() * 26)]).join(''));
-  const actors: Actor[] = [...codes].map((code) => ({ id: code.toLowerCase(), kind: 'state', name: code, aliases: [], code, roles: [] }));
-  actors.push({ id: 'envoy', kind: 'person', name: 'Envoy', aliases: [], roles: [{ code: 'USAGOV', title: 'Secretary of State', from: '1990-01-01' }] });
+  const actors: Actor[] = [...codes].map((code) => ({
+    id: code.toLowerCase(),
+    kind: 'state',
+    name: code,
+    aliases: [],
+    code,
+    roles: [],
+  }));
+  actors.push({
+    id: 'envoy',
+    kind: 'person',
+    name: 'Envoy',
+    aliases: [],
+    roles: [{ code: 'USAGOV', title: 'Secretary of State', from: '1990-01-01' }],
+  });
   const statuses: FacilityStatus[] = ['operational', 'dormant', 'dismantled', 'under-construction'];
   const facilities: Facility[] = Array.from({ length: FACILITIES }, (_, i) => ({
     id: `site-${i}`,
@@ -51,9 +63,24 @@ function buildCase(): CaseData {
     key: i % 10 === 0,
     statuses: [
       { date: '2000-01-01', status: 'operational', sources: [] },
-      { date: fromDayNumber(toDayNumber('2005-01-01') + Math.floor(rand() * 5000)), status: statuses[Math.floor(rand() * 4)]!, sources: [] },
+      {
+        date: fromDayNumber(toDayNumber('2005-01-01') + Math.floor(rand() * 5000)),
+        status: statuses[Math.floor(rand() * 4)]!,
+        sources: [],
+      },
     ],
-    observations: i % 20 === 0 ? [{ date: fromDayNumber(toDayNumber('2017-01-01') + Math.floor(rand() * 800)), by: 'imagery', verification: 'observed', finding: 'activity', sources: [] }] : [],
+    observations:
+      i % 20 === 0
+        ? [
+            {
+              date: fromDayNumber(toDayNumber('2017-01-01') + Math.floor(rand() * 800)),
+              by: 'imagery',
+              verification: 'observed',
+              finding: 'activity',
+              sources: [],
+            },
+          ]
+        : [],
   }));
   const table = [...eventCodes().values()];
   const verifications: Verification[] = ['claimed', 'claimed', 'observed', 'verified'];
@@ -89,30 +116,86 @@ function buildCase(): CaseData {
   }
   const conditions: Condition[] = [
     {
-      id: 'visit-precondition', caseId: CASE, title: 'No visit until inspections at five key operational sites', version: 1, sources: [],
+      id: 'visit-precondition',
+      caseId: CASE,
+      title: 'No visit until inspections at five key operational sites',
+      version: 1,
+      sources: [],
       gates: [{ source: { code: 'USA' }, target: { code: 'PRK' }, codes: ['042'] }],
-      requires: { facilities: { where: { key: true, status: ['operational'] }, coveredBy: { source: { code: 'PRK' }, codes: ['0355', '086'] }, atLeast: 5 } },
+      requires: {
+        facilities: {
+          where: { key: true, status: ['operational'] },
+          coveredBy: { source: { code: 'PRK' }, codes: ['0355', '086'] },
+          atLeast: 5,
+        },
+      },
     },
     {
-      id: 'no-summit-while-production', caseId: CASE, title: 'No summit while production continues', version: 1, sources: [],
+      id: 'no-summit-while-production',
+      caseId: CASE,
+      title: 'No summit while production continues',
+      version: 1,
+      sources: [],
       gates: [{ source: { code: 'USA' }, target: { code: 'PRK' }, codes: ['057'], from: '2018-06-13' }],
       requires: { notObserved: { facilities: { tags: ['production'] }, findings: ['activity'], window: { days: 90 } } },
     },
     {
-      id: 'verified-dismantlement', caseId: CASE, title: 'Concessions only after verified dismantlement', version: 1, sources: [],
+      id: 'verified-dismantlement',
+      caseId: CASE,
+      title: 'Concessions only after verified dismantlement',
+      version: 1,
+      sources: [],
       gates: [{ source: { code: 'USA' }, target: { code: 'PRK' }, codes: ['08'], from: '2018-01-01' }],
-      requires: { all: [{ event: { source: { code: 'PRK' }, codes: ['087'], verification: 'verified' } }, { notObserved: { findings: ['activity'], window: { days: 30 } } }] },
+      requires: {
+        all: [
+          { event: { source: { code: 'PRK' }, codes: ['087'], verification: 'verified' } },
+          { notObserved: { findings: ['activity'], window: { days: 30 } } },
+        ],
+      },
     },
   ];
   return {
-    info: { id: CASE, title: 'Synthetic benchmark case', settings: { parties: ['USA', 'PRK'], reciprocitySince: '2018-06-12', headlineCondition: 'visit-precondition', defaultAsOf: AS_OF, responseDays: 30 } },
-    actors, events, agreements: [
-      { id: 'deal', caseId: CASE, name: 'Deal', date: '2018-06-12', parties: ['usa', 'prk'], sources: [], provisions: [
-        { id: 'p1', text: 'Denuclearize', theme: 'denuclearization', owedBy: ['prk'], statuses: [{ date: '2018-06-12', level: 0, events: [], sources: [] }] },
-        { id: 'p2', text: 'Return remains', theme: 'humanitarian', owedBy: ['prk'], statuses: [{ date: '2018-07-27', level: 2, events: [], sources: [] }] },
-      ] },
+    info: {
+      id: CASE,
+      title: 'Synthetic benchmark case',
+      settings: {
+        parties: ['USA', 'PRK'],
+        reciprocitySince: '2018-06-12',
+        headlineCondition: 'visit-precondition',
+        defaultAsOf: AS_OF,
+        responseDays: 30,
+      },
+    },
+    actors,
+    events,
+    agreements: [
+      {
+        id: 'deal',
+        caseId: CASE,
+        name: 'Deal',
+        date: '2018-06-12',
+        parties: ['usa', 'prk'],
+        sources: [],
+        provisions: [
+          {
+            id: 'p1',
+            text: 'Denuclearize',
+            theme: 'denuclearization',
+            owedBy: ['prk'],
+            statuses: [{ date: '2018-06-12', level: 0, events: [], sources: [] }],
+          },
+          {
+            id: 'p2',
+            text: 'Return remains',
+            theme: 'humanitarian',
+            owedBy: ['prk'],
+            statuses: [{ date: '2018-07-27', level: 2, events: [], sources: [] }],
+          },
+        ],
+      },
     ],
-    facilities, conditions,
+    facilities,
+    conditions,
   };
 }
 
@@ -121,11 +204,13 @@ async function load(path: string): Promise<Record<string, unknown>> {
   const data = gen.result;
   const store = await openStore(path);
   const loaded = await measure(() =>
-    store.transaction(async (tx) => {
-      await tx.cases.writeFrame(data, { filesHash: null, sourceDir: null }, new Date().toISOString());
-      await tx.events.insert(data.events, FILE_ORIGIN);
-      await tx.aggregates.rebuildCase(CASE);
-    }).then(() => store.analyze()),
+    store
+      .transaction(async (tx) => {
+        await tx.cases.writeFrame(data, { filesHash: null, sourceDir: null }, new Date().toISOString());
+        await tx.events.insert(data.events, FILE_ORIGIN);
+        await tx.aggregates.rebuildCase(CASE);
+      })
+      .then(() => store.analyze()),
   );
   await store.close();
   return { generateMs: gen.ms, loadMs: loaded.ms, loadPeakRssMiB: loaded.peakRssMiB };
@@ -142,23 +227,57 @@ async function read(path: string): Promise<Record<string, unknown>> {
   const frame = (await reader.cases.readFrame(CASE))!;
   const conditions: Record<string, unknown> = {};
   for (const c of frame.conditions) {
-    const m = await measure(async () => evaluateCondition(c, AS_OF, await collectConditionLedger(reader, frame, c, AS_OF)));
-    conditions[c.id] = { ms: m.ms, peakRssMiB: m.peakRssMiB, verdict: m.result.verdict, gatedMoves: m.result.gatedMoves.length };
+    const m = await measure(async () =>
+      evaluateCondition(c, AS_OF, await collectConditionLedger(reader, frame, c, AS_OF)),
+    );
+    conditions[c.id] = {
+      ms: m.ms,
+      peakRssMiB: m.peakRssMiB,
+      verdict: m.result.verdict,
+      gatedMoves: m.result.gatedMoves.length,
+    };
   }
   figures.conditions = conditions;
   const rec = await measure(async () => {
     const days = await reader.aggregates.dyadDays(CASE, 'USA', 'PRK', '2018-06-12', AS_OF);
-    const concessions = await reader.events.find({ caseId: CASE, codes: ['08', '035'], sourceCodes: ['USA', 'PRK'], targetCodes: ['USA', 'PRK'], from: '2018-06-12', to: AS_OF, statuses: ['confirmed'], bare: true });
-    return reciprocityFromAggregates(days, { a: 'USA', b: 'PRK' }, { from: '2018-06-12', to: AS_OF, concessionMoves: concessions.map(moveFromEvent) });
+    const concessions = await reader.events.find({
+      caseId: CASE,
+      codes: ['08', '035'],
+      sourceCodes: ['USA', 'PRK'],
+      targetCodes: ['USA', 'PRK'],
+      from: '2018-06-12',
+      to: AS_OF,
+      statuses: ['confirmed'],
+      bare: true,
+    });
+    return reciprocityFromAggregates(
+      days,
+      { a: 'USA', b: 'PRK' },
+      { from: '2018-06-12', to: AS_OF, concessionMoves: concessions.map(moveFromEvent) },
+    );
   });
-  figures.reciprocity = { ms: rec.ms, peakRssMiB: rec.peakRssMiB, moves: rec.result.aToB.sums.total.count + rec.result.bToA.sums.total.count };
+  figures.reciprocity = {
+    ms: rec.ms,
+    peakRssMiB: rec.peakRssMiB,
+    moves: rec.result.aToB.sums.total.count + rec.result.bToA.sums.total.count,
+  };
   const recAll = await measure(async () => {
     const days = await reader.aggregates.dyadDays(CASE, 'USA', 'PRK', '2000-01-01', '2019-12-31');
     return reciprocityFromAggregates(days, { a: 'USA', b: 'PRK' }, { from: '2000-01-01', to: '2019-12-31' });
   });
-  figures.reciprocity20y = { ms: recAll.ms, peakRssMiB: recAll.peakRssMiB, moves: recAll.result.aToB.sums.total.count + recAll.result.bToA.sums.total.count };
+  figures.reciprocity20y = {
+    ms: recAll.ms,
+    peakRssMiB: recAll.peakRssMiB,
+    moves: recAll.result.aToB.sums.total.count + recAll.result.bToA.sums.total.count,
+  };
   // Last, as they write: reviewing one event (what `parley review` does) against a full rebuild.
-  const picked = await reader.db.selectFrom('events').select('id').where('case_id', '=', CASE).where('date', '=', AS_OF).limit(1).executeTakeFirstOrThrow();
+  const picked = await reader.db
+    .selectFrom('events')
+    .select('id')
+    .where('case_id', '=', CASE)
+    .where('date', '=', AS_OF)
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const review = await measure(() =>
     reader.transaction(async (tx) => {
       await tx.events.setStatus(CASE, [picked.id], 'rejected');
@@ -183,27 +302,57 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'bench.db');
   const loaded = await load(path);
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--read', path], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--read', path],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
   if (child.status !== 0) throw new Error(`the read phase failed: ${child.stderr}`);
   const reads = JSON.parse(child.stdout) as {
-    startRssMiB: number; brief: Timed & { heapGrowthMiB: number }; conditions: Record<string, Timed & { verdict: string; gatedMoves: number }>;
-    reciprocity: Timed & { moves: number }; reciprocity20y: Timed & { moves: number }; reviewOne: Timed; rebuildAll: Timed;
+    startRssMiB: number;
+    brief: Timed & { heapGrowthMiB: number };
+    conditions: Record<string, Timed & { verdict: string; gatedMoves: number }>;
+    reciprocity: Timed & { moves: number };
+    reciprocity20y: Timed & { moves: number };
+    reviewOne: Timed;
+    rebuildAll: Timed;
   };
   const rows: [string, string][] = [
-    ['ledger', `${EVENTS.toLocaleString('en')} events, ${ACTORS} actors, ${FACILITIES.toLocaleString('en')} facilities (SQLite)`],
+    [
+      'ledger',
+      `${EVENTS.toLocaleString('en')} events, ${ACTORS} actors, ${FACILITIES.toLocaleString('en')} facilities (SQLite)`,
+    ],
     ['generate', `${(loaded.generateMs as number).toFixed(0)} ms`],
-    ['load (insert + aggregates + ANALYZE)', `${((loaded.loadMs as number) / 1000).toFixed(1)} s, ${(EVENTS / ((loaded.loadMs as number) / 1000)).toFixed(0)} events/s, peak RSS ${(loaded.loadPeakRssMiB as number).toFixed(0)} MiB`],
+    [
+      'load (insert + aggregates + ANALYZE)',
+      `${((loaded.loadMs as number) / 1000).toFixed(1)} s, ${(EVENTS / ((loaded.loadMs as number) / 1000)).toFixed(0)} events/s, peak RSS ${(loaded.loadPeakRssMiB as number).toFixed(0)} MiB`,
+    ],
     ['reader process at start', `RSS ${reads.startRssMiB.toFixed(0)} MiB`],
-    [`brief as of ${AS_OF}`, `${reads.brief.ms.toFixed(0)} ms, peak RSS ${reads.brief.peakRssMiB.toFixed(0)} MiB, heap +${reads.brief.heapGrowthMiB.toFixed(1)} MiB`],
-    ...Object.entries(reads.conditions).map(([id, c]): [string, string] => [`condition ${id}`, `${c.ms.toFixed(0)} ms (${c.verdict}, ${c.gatedMoves} gated moves), peak RSS ${c.peakRssMiB.toFixed(0)} MiB`]),
-    ['reciprocity USA-PRK since 2018-06-12', `${reads.reciprocity.ms.toFixed(0)} ms (${reads.reciprocity.moves} moves), peak RSS ${reads.reciprocity.peakRssMiB.toFixed(0)} MiB`],
-    ['reciprocity USA-PRK over 20 years', `${reads.reciprocity20y.ms.toFixed(0)} ms (${reads.reciprocity20y.moves} moves), peak RSS ${reads.reciprocity20y.peakRssMiB.toFixed(0)} MiB`],
-    ['review one event (status + its day\'s aggregates)', `${reads.reviewOne.ms.toFixed(0)} ms`],
+    [
+      `brief as of ${AS_OF}`,
+      `${reads.brief.ms.toFixed(0)} ms, peak RSS ${reads.brief.peakRssMiB.toFixed(0)} MiB, heap +${reads.brief.heapGrowthMiB.toFixed(1)} MiB`,
+    ],
+    ...Object.entries(reads.conditions).map(([id, c]): [string, string] => [
+      `condition ${id}`,
+      `${c.ms.toFixed(0)} ms (${c.verdict}, ${c.gatedMoves} gated moves), peak RSS ${c.peakRssMiB.toFixed(0)} MiB`,
+    ]),
+    [
+      'reciprocity USA-PRK since 2018-06-12',
+      `${reads.reciprocity.ms.toFixed(0)} ms (${reads.reciprocity.moves} moves), peak RSS ${reads.reciprocity.peakRssMiB.toFixed(0)} MiB`,
+    ],
+    [
+      'reciprocity USA-PRK over 20 years',
+      `${reads.reciprocity20y.ms.toFixed(0)} ms (${reads.reciprocity20y.moves} moves), peak RSS ${reads.reciprocity20y.peakRssMiB.toFixed(0)} MiB`,
+    ],
+    ["review one event (status + its day's aggregates)", `${reads.reviewOne.ms.toFixed(0)} ms`],
     ['rebuild all aggregates (as a case load does)', `${(reads.rebuildAll.ms / 1000).toFixed(1)} s`],
   ];
   printTable('Core: ledger, brief, conditions, reciprocity', rows);
   mkdirSync('bench/out', { recursive: true });
-  writeFileSync('bench/out/core.json', JSON.stringify({ events: EVENTS, actors: ACTORS, facilities: FACILITIES, ...loaded, ...reads }, null, 2));
+  writeFileSync(
+    'bench/out/core.json',
+    JSON.stringify({ events: EVENTS, actors: ACTORS, facilities: FACILITIES, ...loaded, ...reads }, null, 2),
+  );
   if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
 }
 

@@ -18,4 +18,6 @@ const path = process.argv[4] ?? `bench/out/synthetic-${rows}.${format}.tsv`;
 mkdirSync(dirname(path), { recursive: true });
 const t0 = performance.now();
 const bytes = writeSyntheticEvents(path, format, rows);
-console.log(`${path}: ${rows} ${format} rows, ${(bytes / 1048576).toFixed(1)} MiB in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `${path}: ${rows} ${format} rows, ${(bytes / 1048576).toFixed(1)} MiB in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);

@@ -58,11 +58,15 @@ async function child(target: 'sqlite' | 'postgres', file: string, rows: number):
     dataDir: dir,
     format: 'gdelt2',
     onProgress: (p) => {
-      while (rssByTenth.length < 10 && p.rowsRead >= ((rssByTenth.length + 1) * rows) / 10) rssByTenth.push(Math.round(process.memoryUsage().rss / MiB));
+      while (rssByTenth.length < 10 && p.rowsRead >= ((rssByTenth.length + 1) * rows) / 10)
+        rssByTenth.push(Math.round(process.memoryUsage().rss / MiB));
     },
   });
   const seconds = (performance.now() - t0) / 1000;
-  const agg = await store.db.selectFrom('dyad_days').select((eb) => eb.fn.sum<number>('n').as('n')).executeTakeFirst();
+  const agg = await store.db
+    .selectFrom('dyad_days')
+    .select((eb) => eb.fn.sum<number>('n').as('n'))
+    .executeTakeFirst();
   await store.close();
   if (schema) {
     const admin = new pg.Client({ connectionString: url });
@@ -71,7 +75,8 @@ async function child(target: 'sqlite' | 'postgres', file: string, rows: number):
     await admin.end();
   }
   rmSync(dir, { recursive: true, force: true });
-  if (r.progress.rowsNew !== rows || Number(agg?.n) !== rows) throw new Error(`imported ${r.progress.rowsNew} rows, aggregates count ${agg?.n}; expected ${rows}`);
+  if (r.progress.rowsNew !== rows || Number(agg?.n) !== rows)
+    throw new Error(`imported ${r.progress.rowsNew} rows, aggregates count ${agg?.n}; expected ${rows}`);
   const result: RunResult = {
     target,
     rows,
@@ -81,16 +86,20 @@ async function child(target: 'sqlite' | 'postgres', file: string, rows: number):
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     rssByTenthMiB: rssByTenth,
   };
-  process.stdout.write(JSON.stringify(result) + '\n');
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 function runChild(target: string, file: string, rows: number, env: Record<string, string> = {}): RunResult {
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/import.bench.ts', '--child', target, file, String(rows)], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 24,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', 'bench/import.bench.ts', '--child', target, file, String(rows)],
+    {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 24,
+    },
+  );
   if (r.status !== 0) throw new Error(`${target} run failed (exit ${r.status ?? r.signal})`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as RunResult;
 }
@@ -133,7 +142,10 @@ async function main(): Promise<void> {
   console.log(`GDELT 2.0 synthetic export: ${rows.toLocaleString('en-US')} rows, ${sizeMiB.toFixed(1)} MiB`);
   const results: (RunResult | { target: string; skipped: string })[] = [];
   results.push({ ...runChild('sqlite', file, rows), target: 'sqlite (writer thread, the default for a file store)' });
-  results.push({ ...runChild('sqlite', file, rows, { PARLEY_IMPORT_THREADS: '1' }), target: 'sqlite (all in one thread, PARLEY_IMPORT_THREADS=1)' });
+  results.push({
+    ...runChild('sqlite', file, rows, { PARLEY_IMPORT_THREADS: '1' }),
+    target: 'sqlite (all in one thread, PARLEY_IMPORT_THREADS=1)',
+  });
   results.push({ ...runChild('sqlite', small, quarter), target: 'sqlite (quarter of the rows, for memory flatness)' });
   if (process.env.PARLEY_BENCH_PG ?? process.env.PARLEY_TEST_PG) results.push(runChild('postgres', file, rows));
   else results.push({ target: 'postgres', skipped: 'set PARLEY_BENCH_PG or PARLEY_TEST_PG to a postgres:// URL' });
@@ -144,10 +156,15 @@ async function main(): Promise<void> {
       console.log(
         `${r.target.padEnd(70)} ${r.rows.toLocaleString('en-US').padStart(10)} rows ${r.seconds.toFixed(2).padStart(7)} s ` +
           `${r.rowsPerSecond.toLocaleString('en-US').padStart(9)} rows/s ${String(r.mibPerSecond).padStart(6)} MiB/s  peak RSS ${r.peakRssMiB} MiB` +
-          (r.rssByTenthMiB?.length ? `\n${''.padEnd(70)} RSS at each tenth of the rows: ${r.rssByTenthMiB.join(' ')} MiB` : ''),
+          (r.rssByTenthMiB?.length
+            ? `\n${''.padEnd(70)} RSS at each tenth of the rows: ${r.rssByTenthMiB.join(' ')} MiB`
+            : ''),
       );
   }
-  writeFileSync('bench/out/import.json', JSON.stringify({ rows, fileMiB: Number(sizeMiB.toFixed(1)), node: process.version, results }, null, 2) + '\n');
+  writeFileSync(
+    'bench/out/import.json',
+    `${JSON.stringify({ rows, fileMiB: Number(sizeMiB.toFixed(1)), node: process.version, results }, null, 2)}\n`,
+  );
   console.log('wrote bench/out/import.json');
 }
 

@@ -17,7 +17,6 @@ import { seededRandom } from '../src/util/seeded-random.js';
 
 const SENTENCES_PER_ARTICLE = 20;
 
-
 const TEMPLATES = [
   '{A} held talks with {B} in {C} on {D}, officials said.',
   '{A} imposed new sanctions on {B} over its missile programme.',
@@ -132,12 +131,17 @@ async function main(): Promise<void> {
   const per = Math.ceil(total / cores);
   const t0 = performance.now();
   const results = await Promise.all(
-    Array.from({ length: cores }, (_, w) =>
-      new Promise<RunResult>((resolve, reject) => {
-        const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { count: per, seed: 100 + w, url: import.meta.url } });
-        worker.once('message', (m: RunResult) => resolve(m));
-        worker.once('error', reject);
-      }),
+    Array.from(
+      { length: cores },
+      (_, w) =>
+        new Promise<RunResult>((resolve, reject) => {
+          const worker = new Worker(WORKER_BOOT, {
+            eval: true,
+            workerData: { count: per, seed: 100 + w, url: import.meta.url },
+          });
+          worker.once('message', (m: RunResult) => resolve(m));
+          worker.once('error', reject);
+        }),
     ),
   );
   const wall = performance.now() - t0;
@@ -150,10 +154,20 @@ async function main(): Promise<void> {
     node: process.version,
     sentences: single.sentences,
     events: single.events,
-    single_core: { ms: Math.round(single.ms), sentences_per_second: Math.round(single_sps), sentences_per_cpu_second: Math.round(single.sentences / (single.cpuMs / 1000)) },
+    single_core: {
+      ms: Math.round(single.ms),
+      sentences_per_second: Math.round(single_sps),
+      sentences_per_cpu_second: Math.round(single.sentences / (single.cpuMs / 1000)),
+    },
     // The machine may be shared: the load average says how much the wall-clock figures suffered.
     load_average: loadavg().map((x) => +x.toFixed(2)),
-    all_cores: { workers: cores, sentences: parallelSentences, wall_ms: Math.round(wall), sentences_per_second: Math.round(parallel_sps), per_core: Math.round(parallel_sps / cores) },
+    all_cores: {
+      workers: cores,
+      sentences: parallelSentences,
+      wall_ms: Math.round(wall),
+      sentences_per_second: Math.round(parallel_sps),
+      per_core: Math.round(parallel_sps / cores),
+    },
     memory: { rss_start_mb: +(rssStart / 1048576).toFixed(1), peak_rss_mb: +(peakRss / 1048576).toFixed(1) },
     goal_per_core: 5000,
   };
@@ -168,14 +182,16 @@ async function main(): Promise<void> {
     ['load average (1 min) at the end', String(out.load_average[0])],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
-  process.stdout.write('reader benchmark\n' + rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v.padStart(10)}`).join('\n') + '\n');
+  process.stdout.write(`reader benchmark\n${rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v.padStart(10)}`).join('\n')}\n`);
   const dir = fileURLToPath(new URL('./out/', import.meta.url));
   mkdirSync(dir, { recursive: true });
-  writeFileSync(dir + 'reader.json', JSON.stringify(out, null, 2) + '\n');
+  writeFileSync(`${dir}reader.json`, `${JSON.stringify(out, null, 2)}\n`);
   process.stdout.write(`wrote ${dir}reader.json\n`);
 }
 
-const isEntry = process.argv[1] !== undefined && fileURLToPath(import.meta.url).endsWith(process.argv[1].replace(/^.*[\\/]bench[\\/]/, 'bench/'));
+const isEntry =
+  process.argv[1] !== undefined &&
+  fileURLToPath(import.meta.url).endsWith(process.argv[1].replace(/^.*[\\/]bench[\\/]/, 'bench/'));
 if (isMainThread && isEntry) {
   main().catch((err: unknown) => {
     process.stderr.write(`reader bench failed: ${(err as Error).stack ?? String(err)}\n`);

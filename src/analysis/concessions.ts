@@ -97,8 +97,20 @@ export function concessionReports(
   };
   const answers: Record<Direction, Float64Array> = { aToB: prefix('aToB'), bToA: prefix('bToA') };
   const reports: Record<Direction, ConcessionReport> = {
-    aToB: { tally: { yields: emptyCount(), intentsToYield: emptyCount() }, answered: 0, unanswered: [], unansweredClosed: 0, unansweredOpen: 0 },
-    bToA: { tally: { yields: emptyCount(), intentsToYield: emptyCount() }, answered: 0, unanswered: [], unansweredClosed: 0, unansweredOpen: 0 },
+    aToB: {
+      tally: { yields: emptyCount(), intentsToYield: emptyCount() },
+      answered: 0,
+      unanswered: [],
+      unansweredClosed: 0,
+      unansweredOpen: 0,
+    },
+    bToA: {
+      tally: { yields: emptyCount(), intentsToYield: emptyCount() },
+      answered: 0,
+      unanswered: [],
+      unansweredClosed: 0,
+      unansweredOpen: 0,
+    },
   };
   const dayOf = dayNumberCache();
   for (const m of moves) {

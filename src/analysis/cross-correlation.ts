@@ -24,7 +24,11 @@ export const DEFAULT_MAX_LAG = 4;
  * 2.4d). A positive r at small k means the follower tends to answer in kind. No significance is
  * claimed: with n pairs, |r| above about 2/√n is the usual rough bar.
  */
-export function crossCorrelation(leader: readonly number[], follower: readonly number[], maxLag = DEFAULT_MAX_LAG): CrossCorrelation {
+export function crossCorrelation(
+  leader: readonly number[],
+  follower: readonly number[],
+  maxLag = DEFAULT_MAX_LAG,
+): CrossCorrelation {
   if (leader.length !== follower.length) throw new RangeError('crossCorrelation: series of different lengths');
   const lags: LaggedCorrelation[] = [];
   for (let k = 0; k <= maxLag; k++) {

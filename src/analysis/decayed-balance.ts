@@ -18,9 +18,14 @@ export interface DecayedBalance {
 /** Default: 8 weeks, about two months, so a gift still weighs half two months on. */
 export const DEFAULT_HALF_LIFE_WEEKS = 8;
 
-export function decayedBalance(aToB: readonly number[], bToA: readonly number[], halfLifeBins = DEFAULT_HALF_LIFE_WEEKS): DecayedBalance {
+export function decayedBalance(
+  aToB: readonly number[],
+  bToA: readonly number[],
+  halfLifeBins = DEFAULT_HALF_LIFE_WEEKS,
+): DecayedBalance {
   if (aToB.length !== bToA.length) throw new RangeError('decayedBalance: series of different lengths');
-  if (!(halfLifeBins > 0) || !Number.isFinite(halfLifeBins)) throw new RangeError(`halfLife must be a positive number of bins, got ${halfLifeBins}`);
+  if (!(halfLifeBins > 0) || !Number.isFinite(halfLifeBins))
+    throw new RangeError(`halfLife must be a positive number of bins, got ${halfLifeBins}`);
   const lambda = 0.5 ** (1 / halfLifeBins);
   const balance: number[] = [];
   let b = 0;

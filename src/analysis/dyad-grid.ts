@@ -108,7 +108,7 @@ export function gridFromMoves(
     const dir = matcher.directionOf(m.sourceCode, m.targetCode);
     if (dir === null) continue;
     const g = m.goldstein;
-    if (addToGrid(grid, dir, dayOf(m.date), m.quadClass, 1, g, g > 0 ? g : 0, g < 0 ? g : 0)) onKept?.(m, dir);
+    if (addToGrid(grid, dir, dayOf(m.date), m.quadClass, 1, g, Math.max(g, 0), Math.min(g, 0))) onKept?.(m, dir);
   }
   return grid;
 }
@@ -192,14 +192,23 @@ export function toDyadDays(moves: Iterable<Move>): DyadDay[] {
     const key = `${m.date}|${m.sourceCode}|${m.targetCode}|${m.quadClass}`;
     let r = rows.get(key);
     if (!r) {
-      r = { day: m.date, source: m.sourceCode, target: m.targetCode, quadClass: m.quadClass, count: 0, goldsteinSum: 0, positiveSum: 0, negativeSum: 0 };
+      r = {
+        day: m.date,
+        source: m.sourceCode,
+        target: m.targetCode,
+        quadClass: m.quadClass,
+        count: 0,
+        goldsteinSum: 0,
+        positiveSum: 0,
+        negativeSum: 0,
+      };
       rows.set(key, r);
     }
     const g = m.goldstein;
     r.count += 1;
     r.goldsteinSum += g;
-    r.positiveSum += g > 0 ? g : 0;
-    r.negativeSum += g < 0 ? g : 0;
+    r.positiveSum += Math.max(g, 0);
+    r.negativeSum += Math.min(g, 0);
   }
   return [...rows.values()];
 }

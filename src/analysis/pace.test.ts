@@ -5,7 +5,11 @@ import { mv } from './test-support/moves.js';
 
 /** Steps on these days between USA and PRK, alternating directions and codes. */
 function steps(dates: string[], code = '042'): Move[] {
-  return dates.map((d, i) => (i % 2 === 0 ? mv(d, 'USAGOV', 'PRKGOV', code, 1.9, 1, 'verified', `s${i}`) : mv(d, 'PRK', 'USA', code, 1.9, 1, 'verified', `s${i}`)));
+  return dates.map((d, i) =>
+    i % 2 === 0
+      ? mv(d, 'USAGOV', 'PRKGOV', code, 1.9, 1, 'verified', `s${i}`)
+      : mv(d, 'PRK', 'USA', code, 1.9, 1, 'verified', `s${i}`),
+  );
 }
 
 describe('pace', () => {
@@ -49,12 +53,16 @@ describe('pace', () => {
 
   it('says slowing when the gaps grow', () => {
     // gaps 5, 10, 20, 30: recent [10, 20, 30] median 20 / earlier [5] → 4 > 1.25
-    const p = pace(steps(['2018-01-01', '2018-01-06', '2018-01-16', '2018-02-05', '2018-03-07']), { asOf: '2018-03-10' });
+    const p = pace(steps(['2018-01-01', '2018-01-06', '2018-01-16', '2018-02-05', '2018-03-07']), {
+      asOf: '2018-03-10',
+    });
     expect(p.verdict).toBe('slowing');
   });
 
   it('says steady when the gaps hold', () => {
-    const p = pace(steps(['2018-01-01', '2018-01-11', '2018-01-21', '2018-01-31', '2018-02-10']), { asOf: '2018-02-12' });
+    const p = pace(steps(['2018-01-01', '2018-01-11', '2018-01-21', '2018-01-31', '2018-02-10']), {
+      asOf: '2018-02-12',
+    });
     expect(p.verdict).toBe('steady');
   });
 
@@ -67,7 +75,12 @@ describe('pace', () => {
   });
 
   it('gives no verdict with fewer than 2 steps or a single gap', () => {
-    expect(pace([], { asOf: '2018-01-01' })).toMatchObject({ verdict: null, medianGap: null, lastStep: null, daysSinceLastStep: null });
+    expect(pace([], { asOf: '2018-01-01' })).toMatchObject({
+      verdict: null,
+      medianGap: null,
+      lastStep: null,
+      daysSinceLastStep: null,
+    });
     expect(pace(steps(['2018-01-01']), { asOf: '2018-01-05' }).reason).toMatch(/at least 2/);
     expect(pace(steps(['2018-01-01', '2018-01-11']), { asOf: '2018-01-12' }).verdict).toBeNull();
     // … but one gap is enough to call a stall
@@ -111,7 +124,17 @@ describe('moveFromEvent', () => {
       verification: 'observed',
       confidence: 1,
     });
-    expect(m).toEqual({ date: '2018-07-06', sourceCode: 'USAGOV', targetCode: '', code: '042', goldstein: 1.9, quadClass: 1, verification: 'observed', id: 'e1', summary: 'Pompeo visits Pyongyang' });
+    expect(m).toEqual({
+      date: '2018-07-06',
+      sourceCode: 'USAGOV',
+      targetCode: '',
+      code: '042',
+      goldstein: 1.9,
+      quadClass: 1,
+      verification: 'observed',
+      id: 'e1',
+      summary: 'Pompeo visits Pyongyang',
+    });
     expect(pace([m], { asOf: '2018-08-01' }).steps).toHaveLength(1);
     expect(pace([m], { asOf: '2018-08-01', dyad: { a: 'USA', b: 'PRK' } }).steps).toHaveLength(0);
   });

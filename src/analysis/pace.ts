@@ -106,7 +106,13 @@ export function pace(moves: Iterable<Move>, options: PaceOptions): PaceResult {
   }
   const g = gaps.map((x) => x.days);
   const medianGap = median(g);
-  const slope = g.length >= 2 ? olsSlope(g.map((_, i) => i), g) : null;
+  const slope =
+    g.length >= 2
+      ? olsSlope(
+          g.map((_, i) => i),
+          g,
+        )
+      : null;
   const hasSplit = g.length > recentGaps;
   const recentMedianGap = hasSplit ? median(g.slice(-recentGaps)) : null;
   const earlierMedianGap = hasSplit ? median(g.slice(0, -recentGaps)) : null;
@@ -132,7 +138,10 @@ export function pace(moves: Iterable<Move>, options: PaceOptions): PaceResult {
     return done(null, `${steps.length} step(s) up to ${options.asOf}; at least 2 are needed to measure a gap`);
   }
   if (daysSinceLastStep > stalledFactor * medianGap) {
-    return done('stalled', `${daysSinceLastStep} days since the last step (${lastStep}), more than ${stalledFactor} × the median gap of ${medianGap} days`);
+    return done(
+      'stalled',
+      `${daysSinceLastStep} days since the last step (${lastStep}), more than ${stalledFactor} × the median gap of ${medianGap} days`,
+    );
   }
   const judge = (ratio: number, what: string): PaceResult => {
     if (ratio < fasterBelow) return done('speeding up', `${what} is ${ratio.toFixed(2)} (below ${fasterBelow})`);
@@ -147,7 +156,10 @@ export function pace(moves: Iterable<Move>, options: PaceOptions): PaceResult {
   }
   if (slope !== null) {
     const change = (slope * (g.length - 1)) / medianGap;
-    return judge(1 + change, `with only ${g.length} gaps, 1 + the trend across them (${slope.toFixed(1)} days per step) as a share of the median gap (${medianGap} days)`);
+    return judge(
+      1 + change,
+      `with only ${g.length} gaps, 1 + the trend across them (${slope.toFixed(1)} days per step) as a share of the median gap (${medianGap} days)`,
+    );
   }
   return done(null, `only one gap (${g[0]} days); no trend can be read from one interval`);
 }

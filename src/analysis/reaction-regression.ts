@@ -62,7 +62,12 @@ export function reactionRegression(
   const my = mean(y);
   const m1 = mean(x1);
   const m2 = mean(x2);
-  let s11 = 0, s22 = 0, s12 = 0, s1y = 0, s2y = 0, syy = 0;
+  let s11 = 0,
+    s22 = 0,
+    s12 = 0,
+    s1y = 0,
+    s2y = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
     const a = x1[i]! - m1;
     const b = x2[i]! - m2;
@@ -77,7 +82,9 @@ export function reactionRegression(
   const det = s11 * s22 - s12 * s12;
   // Relative test: perfectly collinear regressors leave det at rounding noise, not exactly 0.
   if (det <= 1e-10 * s11 * s22) {
-    return fail(`${leaderName}'s lagged series and ${followerName}'s lagged series move together exactly; β and γ cannot be told apart`);
+    return fail(
+      `${leaderName}'s lagged series and ${followerName}'s lagged series move together exactly; β and γ cannot be told apart`,
+    );
   }
   const beta = (s22 * s1y - s12 * s2y) / det;
   const gamma = (s11 * s2y - s12 * s1y) / det;

@@ -15,7 +15,12 @@ export interface ReciprocityRatio {
 
 export function reciprocityRatio(received: number, given: number, whoGave: string, kind: string): ReciprocityRatio {
   if (given === 0) {
-    return { value: null, received, given, reason: `${whoGave} gave no ${kind} in the window, so there is nothing to compare with (denominator 0)` };
+    return {
+      value: null,
+      received,
+      given,
+      reason: `${whoGave} gave no ${kind} in the window, so there is nothing to compare with (denominator 0)`,
+    };
   }
   return { value: received / given, received, given, reason: null };
 }

@@ -67,7 +67,11 @@ describe('reciprocity: sums', () => {
   });
 
   it('gives a null ratio with a reason when the denominator is 0', () => {
-    const onlyB = reciprocity(moves.filter((m) => m.sourceCode.startsWith('PRK')), dyad, window);
+    const onlyB = reciprocity(
+      moves.filter((m) => m.sourceCode.startsWith('PRK')),
+      dyad,
+      window,
+    );
     expect(onlyB.ratios.a.functional.value).toBeNull();
     expect(onlyB.ratios.a.functional.reason).toMatch(/USA gave no material cooperation/);
     // B gave 16, got 0
@@ -177,7 +181,12 @@ describe('reciprocity: weekly series and responses', () => {
     expect(r.weekly.weekStarts).toEqual(['2018-06-04', '2018-06-11', '2018-06-18']);
     expect(r.weekly.daysInWindow).toEqual([7, 7, 7]);
     // A→B: W1 a1 4 + a2 9 = 13; W2 a3 −8 + a4 −2 = −10; W3 a5 7 + a6 5 = 12
-    expect(r.weekly.aToB).toEqual({ net: [13, -10, 12], cooperation: [13, 0, 12], conflict: [0, -10, 0], count: [2, 2, 2] });
+    expect(r.weekly.aToB).toEqual({
+      net: [13, -10, 12],
+      cooperation: [13, 0, 12],
+      conflict: [0, -10, 0],
+      count: [2, 2, 2],
+    });
     // B→A: W1 b1 7; W2 b2 7 + b3 −7 = 0; W3 b4 9
     expect(r.weekly.bToA).toEqual({ net: [7, 0, 9], cooperation: [7, 7, 9], conflict: [0, -7, 0], count: [1, 2, 1] });
   });
@@ -210,9 +219,23 @@ describe('reciprocity: weekly series and responses', () => {
 
   it('counts tit-for-tat matches, forgiving and exploited bins', () => {
     // B after A: (A W1 13, B W2 0) skipped; (A W2 −10, B W3 9): forgiving
-    expect(r.responses.ofB.titForTat).toEqual({ considered: 1, matches: 0, matchRate: 0, forgiving: 1, exploited: 0, reason: null });
+    expect(r.responses.ofB.titForTat).toEqual({
+      considered: 1,
+      matches: 0,
+      matchRate: 0,
+      forgiving: 1,
+      exploited: 0,
+      reason: null,
+    });
     // A after B: (B W1 7, A W2 −10): exploited; (B W2 0, …) skipped
-    expect(r.responses.ofA.titForTat).toEqual({ considered: 1, matches: 0, matchRate: 0, forgiving: 0, exploited: 1, reason: null });
+    expect(r.responses.ofA.titForTat).toEqual({
+      considered: 1,
+      matches: 0,
+      matchRate: 0,
+      forgiving: 0,
+      exploited: 1,
+      reason: null,
+    });
     expect(r.responses.ofA.leader).toBe('PRK');
   });
 });
@@ -237,11 +260,56 @@ describe('reciprocity: moves and daily aggregates agree', () => {
     ];
     // One row per (day, source, target, quad), as the store's GROUP BY would give.
     const rows: DyadDay[] = [
-      { day: '2018-06-05', source: 'USAGOV', target: 'PRK', quadClass: 1, count: 1, goldsteinSum: 1.5, positiveSum: 1.5, negativeSum: 0 },
-      { day: '2018-06-05', source: 'USAGOV', target: 'PRK', quadClass: 3, count: 1, goldsteinSum: -2, positiveSum: 0, negativeSum: -2 },
-      { day: '2018-06-05', source: 'USAMIL', target: 'PRK', quadClass: 1, count: 1, goldsteinSum: 4, positiveSum: 4, negativeSum: 0 },
-      { day: '2018-06-19', source: 'PRK', target: 'USA', quadClass: 2, count: 1, goldsteinSum: 7, positiveSum: 7, negativeSum: 0 },
-      { day: '2018-06-19', source: 'PRK', target: 'USA', quadClass: 3, count: 1, goldsteinSum: -4.5, positiveSum: 0, negativeSum: -4.5 },
+      {
+        day: '2018-06-05',
+        source: 'USAGOV',
+        target: 'PRK',
+        quadClass: 1,
+        count: 1,
+        goldsteinSum: 1.5,
+        positiveSum: 1.5,
+        negativeSum: 0,
+      },
+      {
+        day: '2018-06-05',
+        source: 'USAGOV',
+        target: 'PRK',
+        quadClass: 3,
+        count: 1,
+        goldsteinSum: -2,
+        positiveSum: 0,
+        negativeSum: -2,
+      },
+      {
+        day: '2018-06-05',
+        source: 'USAMIL',
+        target: 'PRK',
+        quadClass: 1,
+        count: 1,
+        goldsteinSum: 4,
+        positiveSum: 4,
+        negativeSum: 0,
+      },
+      {
+        day: '2018-06-19',
+        source: 'PRK',
+        target: 'USA',
+        quadClass: 2,
+        count: 1,
+        goldsteinSum: 7,
+        positiveSum: 7,
+        negativeSum: 0,
+      },
+      {
+        day: '2018-06-19',
+        source: 'PRK',
+        target: 'USA',
+        quadClass: 3,
+        count: 1,
+        goldsteinSum: -4.5,
+        positiveSum: 0,
+        negativeSum: -4.5,
+      },
     ];
     const a = reciprocity(m2, dyad, window);
     const b = reciprocityFromAggregates(rows, dyad, window);
@@ -266,14 +334,27 @@ describe('reciprocity: options', () => {
   });
 
   it('leaves out rows with a bad quad class or a non-finite weight, and counts them', () => {
-    const bad = [...moves, mv('2018-06-10', 'USA', 'PRK', '042', Number.NaN, 1), { ...mv('2018-06-11', 'USA', 'PRK', '042', 2, 1), quadClass: 0 as 1 }];
+    const bad = [
+      ...moves,
+      mv('2018-06-10', 'USA', 'PRK', '042', Number.NaN, 1),
+      { ...mv('2018-06-11', 'USA', 'PRK', '042', 2, 1), quadClass: 0 as 1 },
+    ];
     const r = reciprocity(bad, dyad, window);
     expect(r.window.invalidRows).toBe(2);
     expect(r.aToB.sums).toEqual(reciprocity(moves, dyad, window).aToB.sums);
   });
 
   it('counts aggregate rows with string numbers (unconverted pg output) as invalid', () => {
-    const row = { day: '2018-06-05', source: 'USA', target: 'PRK', quadClass: 1, count: '2', goldsteinSum: '3', positiveSum: '3', negativeSum: '0' };
+    const row = {
+      day: '2018-06-05',
+      source: 'USA',
+      target: 'PRK',
+      quadClass: 1,
+      count: '2',
+      goldsteinSum: '3',
+      positiveSum: '3',
+      negativeSum: '0',
+    };
     const r = reciprocityFromAggregates([row as unknown as DyadDay], dyad, window);
     expect(r.window.invalidRows).toBe(1);
     expect(r.aToB.sums.total.count).toBe(0);

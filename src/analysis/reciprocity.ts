@@ -1,5 +1,11 @@
 import type { IsoDate } from '../model/iso-date.js';
-import { concessionKind, concessionReports, DEFAULT_ANSWER_WITHIN_DAYS, resolveWeights, type ConcessionReport } from './concessions.js';
+import {
+  concessionKind,
+  concessionReports,
+  DEFAULT_ANSWER_WITHIN_DAYS,
+  resolveWeights,
+  type ConcessionReport,
+} from './concessions.js';
 import { crossCorrelation, DEFAULT_MAX_LAG, type CrossCorrelation } from './cross-correlation.js';
 import { decayedBalance, DEFAULT_HALF_LIFE_WEEKS, type DecayedBalance } from './decayed-balance.js';
 import { directionSums, type DirectionSums } from './direction-sums.js';
@@ -112,12 +118,24 @@ interface Resolved {
 function resolve(o: ReciprocityOptions): Resolved {
   const answerWithinDays = o.answerWithinDays ?? DEFAULT_ANSWER_WITHIN_DAYS;
   const maxLag = o.maxLag ?? DEFAULT_MAX_LAG;
-  if (!Number.isInteger(answerWithinDays) || answerWithinDays < 0) throw new RangeError(`answerWithinDays must be a whole number ≥ 0, got ${answerWithinDays}`);
+  if (!Number.isInteger(answerWithinDays) || answerWithinDays < 0)
+    throw new RangeError(`answerWithinDays must be a whole number ≥ 0, got ${answerWithinDays}`);
   if (!Number.isInteger(maxLag) || maxLag < 0) throw new RangeError(`maxLag must be a whole number ≥ 0, got ${maxLag}`);
-  return { answerWithinDays, weights: resolveWeights(o.verificationWeights), maxLag, halfLifeWeeks: o.halfLifeWeeks ?? DEFAULT_HALF_LIFE_WEEKS };
+  return {
+    answerWithinDays,
+    weights: resolveWeights(o.verificationWeights),
+    maxLag,
+    halfLifeWeeks: o.halfLifeWeeks ?? DEFAULT_HALF_LIFE_WEEKS,
+  };
 }
 
-function response(series: WeeklySeries, leader: string, follower: string, leaderIsA: boolean, maxLag: number): ResponsePattern {
+function response(
+  series: WeeklySeries,
+  leader: string,
+  follower: string,
+  leaderIsA: boolean,
+  maxLag: number,
+): ResponsePattern {
   const lead = leaderIsA ? series.aToB.net : series.bToA.net;
   const follow = leaderIsA ? series.bToA.net : series.aToB.net;
   return {
@@ -149,7 +167,13 @@ function analyse(
     source,
     dyad,
     window: { from: grid.from, to: grid.to, days: grid.days, invalidRows: grid.invalid },
-    settings: { answerWithinDays: r.answerWithinDays, verificationWeights: r.weights, maxLag: r.maxLag, halfLifeWeeks: r.halfLifeWeeks, binDays: weekly.binDays },
+    settings: {
+      answerWithinDays: r.answerWithinDays,
+      verificationWeights: r.weights,
+      maxLag: r.maxLag,
+      halfLifeWeeks: r.halfLifeWeeks,
+      binDays: weekly.binDays,
+    },
     aToB: { from: a, to: b, sums: ab, concessions: concessions?.aToB ?? null },
     bToA: { from: b, to: a, sums: ba, concessions: concessions?.bToA ?? null },
     ratios: {
@@ -194,12 +218,23 @@ export function reciprocity(moves: Iterable<Move>, dyad: DyadSpec, options: Reci
  * patterns are identical to `reciprocity` on the moves the rows were built from (same cells, same
  * order of arithmetic). Concessions need event codes, so they come from `concessionMoves`.
  */
-export function reciprocityFromAggregates(days: Iterable<DyadDay>, dyad: DyadSpec, options: AggregateReciprocityOptions): ReciprocityResult {
+export function reciprocityFromAggregates(
+  days: Iterable<DyadDay>,
+  dyad: DyadSpec,
+  options: AggregateReciprocityOptions,
+): ReciprocityResult {
   const r = resolve(options);
   const matcher = dyadMatcher(dyad);
   const grid = gridFromDays(days, matcher, options.from, options.to);
   if (options.concessionMoves === undefined) {
-    return analyse('aggregates', grid, matcher, r, null, 'daily aggregates carry no event codes; pass concessionMoves to report concessions');
+    return analyse(
+      'aggregates',
+      grid,
+      matcher,
+      r,
+      null,
+      'daily aggregates carry no event codes; pass concessionMoves to report concessions',
+    );
   }
   const concessions = concessionReports(options.concessionMoves, matcher, grid, r.answerWithinDays, r.weights);
   return analyse('aggregates', grid, matcher, r, concessions, null);

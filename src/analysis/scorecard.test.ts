@@ -28,7 +28,13 @@ const singapore: Agreement = {
       owedBy: ['prk'],
       statuses: [
         { date: '2018-06-12', level: 0, events: [], sources: [] },
-        { date: '2018-07-20', level: 1, events: ['e-sohae'], sources: [{ publisher: '38 North' }], note: 'imagery only' },
+        {
+          date: '2018-07-20',
+          level: 1,
+          events: ['e-sohae'],
+          sources: [{ publisher: '38 North' }],
+          note: 'imagery only',
+        },
       ],
     },
     {
@@ -37,7 +43,12 @@ const singapore: Agreement = {
       theme: 'remains',
       owedBy: ['prk'],
       statuses: [
-        { date: '2018-07-27', level: 2, events: ['e-remains'], sources: [{ publisher: 'Reuters', link: 'https://example.org/r' }] },
+        {
+          date: '2018-07-27',
+          level: 2,
+          events: ['e-remains'],
+          sources: [{ publisher: 'Reuters', link: 'https://example.org/r' }],
+        },
         { date: '2018-08-01', level: 3, events: ['e-remains-2'], sources: [] },
       ],
     },
@@ -80,7 +91,13 @@ describe('scorecard', () => {
 
   it('scores each theme, null with a reason when nothing applies', () => {
     const byTheme = Object.fromEntries(ag.byTheme.map((t) => [t.theme, t.percent]));
-    expect(byTheme).toEqual({ relations: 0, 'peace regime': 0, denuclearization: 100 / 3, remains: 100, sanctions: null });
+    expect(byTheme).toEqual({
+      relations: 0,
+      'peace regime': 0,
+      denuclearization: 100 / 3,
+      remains: 100,
+      sanctions: null,
+    });
     expect(ag.byTheme.find((t) => t.theme === 'sanctions')!.reason).toBe('every provision is marked not applicable');
   });
 
@@ -102,8 +119,26 @@ describe('scorecard', () => {
   it('lists status changes since the given date, and only up to asOf', () => {
     const p = Object.fromEntries(ag.provisions.map((x) => [x.id, x.changes]));
     expect(p.remains).toEqual([
-      { date: '2018-07-27', from: null, fromName: null, to: 2, toName: 'intermediate', events: ['e-remains'], sources: [{ publisher: 'Reuters', link: 'https://example.org/r' }], note: null },
-      { date: '2018-08-01', from: 2, fromName: 'intermediate', to: 3, toName: 'full', events: ['e-remains-2'], sources: [], note: null },
+      {
+        date: '2018-07-27',
+        from: null,
+        fromName: null,
+        to: 2,
+        toName: 'intermediate',
+        events: ['e-remains'],
+        sources: [{ publisher: 'Reuters', link: 'https://example.org/r' }],
+        note: null,
+      },
+      {
+        date: '2018-08-01',
+        from: 2,
+        fromName: 'intermediate',
+        to: 3,
+        toName: 'full',
+        events: ['e-remains-2'],
+        sources: [],
+        note: null,
+      },
     ]);
     expect(p.denuclearization).toEqual([]); // 07-20 is before since
     expect(p.relations).toEqual([]); // 10-07 is after asOf

@@ -1,5 +1,12 @@
 import type { Source } from '../model/event.js';
-import { levelName, provisionStatusOn, type Agreement, type ImplementationLevel, type Provision, type ProvisionStatus } from '../model/agreement.js';
+import {
+  levelName,
+  provisionStatusOn,
+  type Agreement,
+  type ImplementationLevel,
+  type Provision,
+  type ProvisionStatus,
+} from '../model/agreement.js';
 import type { IsoDate } from '../model/iso-date.js';
 
 export interface ScorecardOptions {
@@ -127,12 +134,17 @@ class PamAccumulator {
       provisions: this.provisions,
       withoutStatus: this.withoutStatus,
       notApplicable: this.notApplicable,
-      reason: maxSum === 0 ? (this.notApplicable > 0 ? 'every provision is marked not applicable' : 'no provisions') : null,
+      reason:
+        maxSum === 0 ? (this.notApplicable > 0 ? 'every provision is marked not applicable' : 'no provisions') : null,
     };
   }
 }
 
-function grouped<T extends string>(key: 'party' | 'theme', groups: Map<string, PamAccumulator>, only?: readonly string[]): Array<PamScore & Record<T, string>> {
+function grouped<T extends string>(
+  key: 'party' | 'theme',
+  groups: Map<string, PamAccumulator>,
+  only?: readonly string[],
+): Array<PamScore & Record<T, string>> {
   const out: Array<PamScore & Record<T, string>> = [];
   for (const [k, acc] of groups) {
     if (only && !only.includes(k)) continue;
@@ -152,7 +164,9 @@ function addTo(groups: Map<string, PamAccumulator>, key: string, p: ProvisionSco
 
 function statusChanges(p: Provision, asOf: IsoDate, since: IsoDate | undefined): StatusChange[] {
   // Stable sort keeps the recorded order for same-day statuses, matching provisionStatusOn.
-  const history = [...p.statuses].filter((s) => s.date <= asOf).sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  const history = [...p.statuses]
+    .filter((s) => s.date <= asOf)
+    .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
   const changes: StatusChange[] = [];
   let prev: ProvisionStatus | undefined;
   for (const s of history) {
@@ -176,7 +190,14 @@ function statusChanges(p: Provision, asOf: IsoDate, since: IsoDate | undefined):
 export function scoreProvision(p: Provision, asOf: IsoDate, since?: IsoDate): ProvisionScore {
   const s = provisionStatusOn(p, asOf);
   const status: StatusOnDate | null = s
-    ? { date: s.date, level: s.level, levelName: levelName(s.level), events: [...s.events], sources: [...s.sources], note: s.note ?? null }
+    ? {
+        date: s.date,
+        level: s.level,
+        levelName: levelName(s.level),
+        events: [...s.events],
+        sources: [...s.sources],
+        note: s.note ?? null,
+      }
     : null;
   const counted = s === undefined ? 0 : s.level === 'na' ? null : s.level;
   return {

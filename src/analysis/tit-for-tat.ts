@@ -19,7 +19,10 @@ export interface TitForTat {
 
 export function titForTat(leader: readonly number[], follower: readonly number[]): TitForTat {
   if (leader.length !== follower.length) throw new RangeError('titForTat: series of different lengths');
-  let considered = 0, matches = 0, forgiving = 0, exploited = 0;
+  let considered = 0,
+    matches = 0,
+    forgiving = 0,
+    exploited = 0;
   for (let t = 1; t < leader.length; t++) {
     const a = leader[t - 1]!;
     const b = follower[t]!;

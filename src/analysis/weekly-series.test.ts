@@ -28,7 +28,11 @@ describe('weeklySeries', () => {
   it('fills empty weeks with zeros', () => {
     const s = weeklySeries(
       gridFromMoves(
-        [mv('2018-06-04', 'USA', 'PRK', '042', 2, 1), mv('2018-06-24', 'PRK', 'USA', '163', -8, 4), mv('2018-06-22', 'PRK', 'USA', '042', 2, 1)],
+        [
+          mv('2018-06-04', 'USA', 'PRK', '042', 2, 1),
+          mv('2018-06-24', 'PRK', 'USA', '163', -8, 4),
+          mv('2018-06-22', 'PRK', 'USA', '042', 2, 1),
+        ],
         m,
         '2018-06-04',
         '2018-06-24',

@@ -11,7 +11,15 @@ export interface BriefStyle {
   table(header: string[], rows: string[][], align?: ('l' | 'r')[]): string[];
 }
 
-const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', reset: '\x1b[0m', underline: '\x1b[4m' };
+const ANSI = {
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  red: '\x1b[31m',
+  green: '\x1b[32m',
+  yellow: '\x1b[33m',
+  reset: '\x1b[0m',
+  underline: '\x1b[4m',
+};
 
 const VERDICT_WORD: Record<Verdict, string> = { met: 'MET', unmet: 'UNMET', unknown: 'UNKNOWN' };
 
@@ -20,7 +28,8 @@ export function textStyle(colour: boolean): BriefStyle {
   return {
     title: (s) => paint(ANSI.bold, s),
     heading: (s) => (colour ? paint(ANSI.bold + ANSI.underline, s) : `${s}\n${'-'.repeat(s.length)}`),
-    verdict: (v) => paint(ANSI.bold + (v === 'met' ? ANSI.green : v === 'unmet' ? ANSI.red : ANSI.yellow), VERDICT_WORD[v]),
+    verdict: (v) =>
+      paint(ANSI.bold + (v === 'met' ? ANSI.green : v === 'unmet' ? ANSI.red : ANSI.yellow), VERDICT_WORD[v]),
     strong: (s) => paint(ANSI.bold, s),
     dim: (s) => paint(ANSI.dim, s),
     item: (s, depth = 0) => `${'  '.repeat(depth + 1)}${s}`,
@@ -45,6 +54,9 @@ export const markdownStyle: BriefStyle = {
 function alignedTable(header: string[], rows: string[][], align?: ('l' | 'r')[]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (align?.[i] === 'r' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (align?.[i] === 'r' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)];
 }

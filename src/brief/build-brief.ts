@@ -1,7 +1,11 @@
 import { evaluateCondition } from '../analysis/conditions/evaluate-condition.js';
 import type { ConditionResult } from '../analysis/conditions/condition-result.js';
 import { DEFAULT_STEP_PREFIXES, pace } from '../analysis/pace.js';
-import { reciprocity as reciprocityOfMoves, reciprocityFromAggregates } from '../analysis/reciprocity.js';
+import {
+  type ReciprocityResult,
+  reciprocity as reciprocityOfMoves,
+  reciprocityFromAggregates,
+} from '../analysis/reciprocity.js';
 import { partyOf } from '../model/actor-code.js';
 import { scorecard } from '../analysis/scorecard.js';
 import { moveFromEvent, type Move } from '../analysis/move.js';
@@ -42,22 +46,27 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
   const frame = await store.cases.readFrame(options.caseId);
   if (!frame) {
     const known = (await store.cases.list()).map((c) => c.id);
-    throw new NotFoundError(`no case "${options.caseId}" in the store${known.length ? `; cases: ${known.join(', ')}` : ''}`);
+    throw new NotFoundError(
+      `no case "${options.caseId}" in the store${known.length ? `; cases: ${known.join(', ')}` : ''}`,
+    );
   }
   const settings = frame.info.settings;
   const asOf = options.asOf ?? settings.defaultAsOf ?? todayIso();
   const conditions: ConditionResult[] = [];
-  for (const c of frame.conditions) conditions.push(evaluateCondition(c, asOf, await collectConditionLedger(store, frame, c, asOf)));
+  for (const c of frame.conditions)
+    conditions.push(evaluateCondition(c, asOf, await collectConditionLedger(store, frame, c, asOf)));
   await attachEvidenceSources(store, frame.info.id, conditions);
   const headlineResult = conditions.find((c) => c.id === settings.headlineCondition);
 
   const [a, b] = options.dyad ?? settings.parties;
-  if (!a || !b) throw new UsageError(`case ${frame.info.id} names no two parties; give them with --dyad, e.g. --dyad USA:PRK`);
+  if (!a || !b)
+    throw new UsageError(`case ${frame.info.id} names no two parties; give them with --dyad, e.g. --dyad USA:PRK`);
   const from = options.from ?? settings.reciprocitySince ?? settings.period?.from ?? yearBefore(asOf);
   const to = options.to ?? asOf;
   // Imported rows attached to the case always count; asking for a dyad also reads the rows
   // imported without a case, so an extract and a hand-kept case can be read together.
-  const importCases = options.dyad && frame.info.id !== IMPORTS_CASE_ID ? [frame.info.id, IMPORTS_CASE_ID] : [frame.info.id];
+  const importCases =
+    options.dyad && frame.info.id !== IMPORTS_CASE_ID ? [frame.info.id, IMPORTS_CASE_ID] : [frame.info.id];
   const imports = new ImportRepository(store.db, store.opened);
   const importedMoves = async (codes: readonly string[]): Promise<Move[]> => {
     const out: Move[] = [];
@@ -70,24 +79,59 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
   };
   const reciprocityOptions = { from, to, answerWithinDays: settings.responseDays ?? 30 };
   const countryLevel = partyOf(a) === a && partyOf(b) === b;
-  let reciprocity;
+  let reciprocity: ReciprocityResult;
   if (countryLevel) {
     // Country level: sums and series from the daily aggregates (case events and imported rows),
     // concessions from their own events.
     const days = await store.aggregates.dyadDays(importCases, a, b, from, to);
-    const concessionEvents = await store.events.find({ caseId: frame.info.id, codes: CONCESSION_CODES, sourceCodes: [a, b], targetCodes: [a, b], from, to, statuses: ['confirmed'], bare: true });
-    reciprocity = reciprocityFromAggregates(days, { a, b }, {
-      ...reciprocityOptions,
-      concessionMoves: [...movesOf(concessionEvents), ...(await importedMoves(CONCESSION_CODES))],
+    const concessionEvents = await store.events.find({
+      caseId: frame.info.id,
+      codes: CONCESSION_CODES,
+      sourceCodes: [a, b],
+      targetCodes: [a, b],
+      from,
+      to,
+      statuses: ['confirmed'],
+      bare: true,
     });
+    reciprocity = reciprocityFromAggregates(
+      days,
+      { a, b },
+      {
+        ...reciprocityOptions,
+        concessionMoves: [...movesOf(concessionEvents), ...(await importedMoves(CONCESSION_CODES))],
+      },
+    );
   } else {
     // Role level (USAGOV ↔ PRKMIL): the aggregates are kept by country, so read the dyad's moves.
-    const events = await store.events.find({ caseId: frame.info.id, sourceCodes: [a, b], targetCodes: [a, b], from, to, statuses: ['confirmed'], bare: true });
-    reciprocity = reciprocityOfMoves([...movesOf(events), ...(await importedMoves([]))], { a, b, level: 'role' }, reciprocityOptions);
+    const events = await store.events.find({
+      caseId: frame.info.id,
+      sourceCodes: [a, b],
+      targetCodes: [a, b],
+      from,
+      to,
+      statuses: ['confirmed'],
+      bare: true,
+    });
+    reciprocity = reciprocityOfMoves(
+      [...movesOf(events), ...(await importedMoves([]))],
+      { a, b, level: 'role' },
+      reciprocityOptions,
+    );
   }
 
   const dyad = { a, b, level: countryLevel ? ('country' as const) : ('role' as const) };
-  const steps = movesOf(await store.events.find({ caseId: frame.info.id, codes: [...DEFAULT_STEP_PREFIXES], sourceCodes: [a, b], targetCodes: [a, b], to: asOf, statuses: ['confirmed'], bare: true }));
+  const steps = movesOf(
+    await store.events.find({
+      caseId: frame.info.id,
+      codes: [...DEFAULT_STEP_PREFIXES],
+      sourceCodes: [a, b],
+      targetCodes: [a, b],
+      to: asOf,
+      statuses: ['confirmed'],
+      bare: true,
+    }),
+  );
   // A case with its own record of the talks is paced by it; a dyad read from imports alone by those.
   if (steps.length < 2) steps.push(...(await importedMoves(DEFAULT_STEP_PREFIXES)).filter((m) => m.date <= asOf));
   const paceResult = pace(steps, { asOf, dyad });
@@ -95,7 +139,11 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
   const byStatus = await store.aggregates.countByStatus(frame.info.id, asOf);
   const brief: Brief = {
     schema: 'parley.brief/1',
-    case: { id: frame.info.id, title: frame.info.title, ...(frame.info.description ? { description: frame.info.description } : {}) },
+    case: {
+      id: frame.info.id,
+      title: frame.info.title,
+      ...(frame.info.description ? { description: frame.info.description } : {}),
+    },
     asOf,
     headline: headlineResult ? headline(headlineResult, asOf) : null,
     conditions,
@@ -141,13 +189,20 @@ function summariseFacilities(frame: CaseFrame, asOf: string): FacilitiesSummary 
     const s = facilityStatusOn(f, asOf)?.status ?? 'unknown';
     byStatus[s] = (byStatus[s] ?? 0) + 1;
   }
-  return { total: frame.facilities.length, byStatus, key: frame.facilities.filter((f) => f.key).map((f) => facilityLine(f, asOf)) };
+  return {
+    total: frame.facilities.length,
+    byStatus,
+    key: frame.facilities.filter((f) => f.key).map((f) => facilityLine(f, asOf)),
+  };
 }
 
 function facilityLine(f: Facility, asOf: string): FacilityLine {
   const status = facilityStatusOn(f, asOf);
   const seen = f.observations.filter((o) => o.date <= asOf);
-  const last = seen.reduce<(typeof seen)[number] | undefined>((acc, o) => (!acc || o.date >= acc.date ? o : acc), undefined);
+  const last = seen.reduce<(typeof seen)[number] | undefined>(
+    (acc, o) => (!acc || o.date >= acc.date ? o : acc),
+    undefined,
+  );
   let best: Verification | null = null;
   for (const o of seen) if (!best || verificationRank(o.verification) > verificationRank(best)) best = o.verification;
   return {
@@ -159,7 +214,9 @@ function facilityLine(f: Facility, asOf: string): FacilityLine {
     status: status?.status ?? 'unknown',
     statusSince: status?.date ?? null,
     statusNote: status?.note ?? null,
-    lastObservation: last ? { date: last.date, by: last.by, finding: last.finding, verification: last.verification } : null,
+    lastObservation: last
+      ? { date: last.date, by: last.by, finding: last.finding, verification: last.verification }
+      : null,
     bestVerification: best,
   };
 }

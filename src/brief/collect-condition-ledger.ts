@@ -40,7 +40,11 @@ function toQuery(caseId: string, f: EventFilter | MovePattern, asOf: string): Ev
  * Fills in the sources of the events shown as evidence: the slices are read without them, since
  * a condition over a large ledger weighs hundreds of events and shows a dozen.
  */
-export async function attachEvidenceSources(store: Store, caseId: string, results: readonly ConditionResult[]): Promise<void> {
+export async function attachEvidenceSources(
+  store: Store,
+  caseId: string,
+  results: readonly ConditionResult[],
+): Promise<void> {
   const shown: Evidence[] = [];
   const walk = (p: PartResult): void => {
     for (const e of p.evidence) if (e.kind === 'event') shown.push(e);
@@ -58,7 +62,12 @@ export async function attachEvidenceSources(store: Store, caseId: string, result
  * could match (fetched by indexed queries, so a condition over a million events reads only its
  * own), and the case's facilities and agreements.
  */
-export async function collectConditionLedger(store: Store, frame: CaseFrame, condition: Condition, asOf: string): Promise<ConditionLedger> {
+export async function collectConditionLedger(
+  store: Store,
+  frame: CaseFrame,
+  condition: Condition,
+  asOf: string,
+): Promise<ConditionLedger> {
   const queries = [
     ...requirementFilters(condition.requires).map((f) => toQuery(frame.info.id, f, asOf)),
     ...condition.gates.map((g) => toQuery(frame.info.id, g, asOf)),

@@ -41,7 +41,8 @@ function conditionBlock(c: ConditionResult, s: BriefStyle, detailed: boolean): s
   if (c.gatedMoves.length) {
     out.push(s.item(`gated moves made while not met (${c.gatedMoves.length}):`, 1));
     for (const m of c.gatedMoves.slice(0, detailed ? MAX_GATED : 4)) out.push(s.item(gatedLine(m), 2));
-    if (c.gatedMoves.length > (detailed ? MAX_GATED : 4)) out.push(s.item(`… and ${c.gatedMoves.length - (detailed ? MAX_GATED : 4)} more`, 2));
+    if (c.gatedMoves.length > (detailed ? MAX_GATED : 4))
+      out.push(s.item(`… and ${c.gatedMoves.length - (detailed ? MAX_GATED : 4)} more`, 2));
   }
   return out;
 }
@@ -63,23 +64,45 @@ function reciprocityBlock(r: ReciprocityResult, s: BriefStyle): string[] {
   const ca = r.aToB.concessions;
   const cb = r.bToA.concessions;
   if (ca && cb) {
-    rows.push(['yields (verification-weighted)', `${ca.tally.yields.count} (${ca.tally.yields.weighted.toFixed(2)})`, `${cb.tally.yields.count} (${cb.tally.yields.weighted.toFixed(2)})`]);
-    rows.push(['intents to yield', `${ca.tally.intentsToYield.count} (${ca.tally.intentsToYield.weighted.toFixed(2)})`, `${cb.tally.intentsToYield.count} (${cb.tally.intentsToYield.weighted.toFixed(2)})`]);
-    rows.push([`unanswered within ${r.settings.answerWithinDays} days`, String(ca.unanswered.length), String(cb.unanswered.length)]);
+    rows.push([
+      'yields (verification-weighted)',
+      `${ca.tally.yields.count} (${ca.tally.yields.weighted.toFixed(2)})`,
+      `${cb.tally.yields.count} (${cb.tally.yields.weighted.toFixed(2)})`,
+    ]);
+    rows.push([
+      'intents to yield',
+      `${ca.tally.intentsToYield.count} (${ca.tally.intentsToYield.weighted.toFixed(2)})`,
+      `${cb.tally.intentsToYield.count} (${cb.tally.intentsToYield.weighted.toFixed(2)})`,
+    ]);
+    rows.push([
+      `unanswered within ${r.settings.answerWithinDays} days`,
+      String(ca.unanswered.length),
+      String(cb.unanswered.length),
+    ]);
   }
   out.push(...s.table(['', `${a}→${b}`, `${b}→${a}`], rows, ['l', 'r', 'r']));
   for (const side of [r.ratios.a, r.ratios.b]) {
     const fr = side.functional;
     const vr = side.verbal;
-    const frText = fr.value === null ? `n/a (${fr.reason})` : `${fr.value.toFixed(2)} (got ${fr.received.toFixed(1)} for ${fr.given.toFixed(1)} given)`;
+    const frText =
+      fr.value === null
+        ? `n/a (${fr.reason})`
+        : `${fr.value.toFixed(2)} (got ${fr.received.toFixed(1)} for ${fr.given.toFixed(1)} given)`;
     const vrText = vr.value === null ? 'n/a' : vr.value.toFixed(2);
     out.push(s.item(`functional reciprocity for ${side.side}: ${frText}; verbal ${vrText}`));
   }
-  for (const [who, c] of [[a, ca], [b, cb]] as const) {
+  for (const [who, c] of [
+    [a, ca],
+    [b, cb],
+  ] as const) {
     if (!c || c.unanswered.length === 0) continue;
-    out.push(s.item(`${who}'s concessions with no material cooperation back within ${r.settings.answerWithinDays} days:`));
+    out.push(
+      s.item(`${who}'s concessions with no material cooperation back within ${r.settings.answerWithinDays} days:`),
+    );
     for (const u of c.unanswered.slice(0, MAX_UNANSWERED)) {
-      out.push(s.item(`${u.date}  ${u.code} ${u.summary ?? ''} [${u.verification}]${u.open ? ' (still open)' : ''}`, 1));
+      out.push(
+        s.item(`${u.date}  ${u.code} ${u.summary ?? ''} [${u.verification}]${u.open ? ' (still open)' : ''}`, 1),
+      );
     }
     if (c.unanswered.length > MAX_UNANSWERED) out.push(s.item(`… and ${c.unanswered.length - MAX_UNANSWERED} more`, 1));
   }
@@ -88,7 +111,11 @@ function reciprocityBlock(r: ReciprocityResult, s: BriefStyle): string[] {
     const fit = resp.regression.fit;
     const r1 = resp.crossCorrelation.lags.find((l) => l.lag === 1);
     const corr = r1?.r === null || r1 === undefined ? 'r₁ n/a' : `r₁ = ${r1.r.toFixed(2)}`;
-    out.push(s.item(`how ${resp.follower} answers ${resp.leader}: ${fit ? fit.reading.replace(/\.$/, '') : `no fit (${resp.regression.reason})`}; ${corr}`));
+    out.push(
+      s.item(
+        `how ${resp.follower} answers ${resp.leader}: ${fit ? fit.reading.replace(/\.$/, '') : `no fit (${resp.regression.reason})`}; ${corr}`,
+      ),
+    );
   }
   return out;
 }
@@ -128,7 +155,9 @@ export function renderBrief(brief: Brief, s: BriefStyle): string {
     out.push(s.item(`${s.strong(ag.name)} (${ag.date}): ${pct(ag.overall)}`));
     for (const p of ag.provisions) {
       const since = p.status ? ` since ${p.status.date}` : '';
-      const changed = p.changes.length ? s.dim(` (changed ${p.changes.map((ch) => `${ch.date}: ${ch.fromName ?? 'none'} → ${ch.toName}`).join(', ')})`) : '';
+      const changed = p.changes.length
+        ? s.dim(` (changed ${p.changes.map((ch) => `${ch.date}: ${ch.fromName ?? 'none'} → ${ch.toName}`).join(', ')})`)
+        : '';
       out.push(s.item(`${p.levelName}${since}: ${p.text} [owed by ${p.owedBy.join(', ')}]${changed}`, 1));
     }
   }
@@ -137,7 +166,9 @@ export function renderBrief(brief: Brief, s: BriefStyle): string {
   out.push('');
 
   const fac = brief.facilities;
-  const counts = Object.entries(fac.byStatus).map(([k, v]) => `${v} ${k}`).join(', ');
+  const counts = Object.entries(fac.byStatus)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
   out.push(s.heading(fac.total ? `Facilities (${fac.total}: ${counts})` : 'Facilities'));
   if (fac.total === 0) out.push(s.item('no facilities recorded in this case'));
   for (const f of fac.key.slice(0, MAX_FACILITIES)) {
@@ -153,12 +184,20 @@ export function renderBrief(brief: Brief, s: BriefStyle): string {
 
   const p = brief.pace;
   out.push(s.heading('Pace'));
-  out.push(s.item(`${p.steps.length} engagement steps (codes ${p.codePrefixes.join(', ')}); median gap ${p.medianGap ?? 'n/a'} days; last step ${p.lastStep ?? 'none'}${p.daysSinceLastStep !== null ? ` (${p.daysSinceLastStep} days before ${p.asOf})` : ''}`));
-  out.push(s.item(`${p.verdict ? s.strong(p.verdict) + ': ' : ''}${p.reason}`));
+  out.push(
+    s.item(
+      `${p.steps.length} engagement steps (codes ${p.codePrefixes.join(', ')}); median gap ${p.medianGap ?? 'n/a'} days; last step ${p.lastStep ?? 'none'}${p.daysSinceLastStep !== null ? ` (${p.daysSinceLastStep} days before ${p.asOf})` : ''}`,
+    ),
+  );
+  out.push(s.item(`${p.verdict ? `${s.strong(p.verdict)}: ` : ''}${p.reason}`));
   const recent = p.gaps.slice(-5).map((g) => `${g.to} (${g.days} d)`);
   if (recent.length) out.push(s.item(`latest gaps: ${recent.join(', ')}`));
   out.push('');
   const l = brief.ledger;
-  out.push(s.dim(`Ledger: ${l.events} events up to ${brief.asOf} (${l.confirmed} confirmed, ${l.proposed} proposed, ${l.rejected} rejected)${l.imported ? `; ${l.imported} imported rows of the dyad in the reciprocity window` : ''}.`));
-  return out.join('\n') + '\n';
+  out.push(
+    s.dim(
+      `Ledger: ${l.events} events up to ${brief.asOf} (${l.confirmed} confirmed, ${l.proposed} proposed, ${l.rejected} rejected)${l.imported ? `; ${l.imported} imported rows of the dyad in the reciprocity window` : ''}.`,
+    ),
+  );
+  return `${out.join('\n')}\n`;
 }

@@ -94,7 +94,17 @@ describe('loadActorDictionary on the real files', () => {
 
   it('has the people of the US-DPRK case', () => {
     const ids = new Set(dict.people.map((p) => p.id));
-    for (const id of ['donald-trump', 'kim-jong-un', 'kim-yong-chol', 'moon-jae-in', 'yukiya-amano', 'rafael-grossi', 'antonio-guterres', 'stephen-biegun', 'ri-yong-ho']) {
+    for (const id of [
+      'donald-trump',
+      'kim-jong-un',
+      'kim-yong-chol',
+      'moon-jae-in',
+      'yukiya-amano',
+      'rafael-grossi',
+      'antonio-guterres',
+      'stephen-biegun',
+      'ri-yong-ho',
+    ]) {
       expect(ids.has(id), id).toBe(true);
     }
     const amano = dict.people.find((p) => p.id === 'yukiya-amano')!;
@@ -102,7 +112,27 @@ describe('loadActorDictionary on the real files', () => {
   });
 
   it('has a head of government, foreign and defence minister for every G20 country on a 2019 and a 2024 date', () => {
-    const g20 = ['ARG', 'AUS', 'BRA', 'CAN', 'CHN', 'FRA', 'DEU', 'IND', 'IDN', 'ITA', 'JPN', 'MEX', 'RUS', 'SAU', 'ZAF', 'KOR', 'TUR', 'GBR', 'USA'];
+    const g20 = [
+      'ARG',
+      'AUS',
+      'BRA',
+      'CAN',
+      'CHN',
+      'FRA',
+      'DEU',
+      'IND',
+      'IDN',
+      'ITA',
+      'JPN',
+      'MEX',
+      'RUS',
+      'SAU',
+      'ZAF',
+      'KOR',
+      'TUR',
+      'GBR',
+      'USA',
+    ];
     for (const date of ['2019-06-01', '2024-06-01']) {
       for (const c of g20) {
         const codes = dict.people.map((p) => actorCodeOn(p, date)).filter((x): x is string => x !== undefined);
@@ -126,7 +156,11 @@ describe('loadActorDictionary on bad files', () => {
     const err = loadError(dir);
     const text = readFileSync(join(dir, ACTOR_FILES.countries), 'utf8');
     const p = err.problems.find((x) => x.location?.field === 'code')!;
-    expect(p.location).toMatchObject({ file: join(dir, ACTOR_FILES.countries), line: lineOf(text, 'PRKX\t'), field: 'code' });
+    expect(p.location).toMatchObject({
+      file: join(dir, ACTOR_FILES.countries),
+      line: lineOf(text, 'PRKX\t'),
+      field: 'code',
+    });
     expect(err.message).toMatch(/countries\.tsv:\d+ \(field code\)/);
   });
 
@@ -149,7 +183,9 @@ describe('loadActorDictionary on bad files', () => {
   });
 
   it('rejects a bad date in people.yaml with its line and field', () => {
-    const dir = dirWith(ACTOR_FILES.people, (t) => t.replace('title: Secretary of State, from: 2018-04-26', 'title: Secretary of State, from: 2018-04-31'));
+    const dir = dirWith(ACTOR_FILES.people, (t) =>
+      t.replace('title: Secretary of State, from: 2018-04-26', 'title: Secretary of State, from: 2018-04-31'),
+    );
     const text = readFileSync(join(dir, ACTOR_FILES.people), 'utf8');
     const err = loadError(dir);
     const p = err.problems.find((x) => x.location?.field?.endsWith('.from'))!;
@@ -159,13 +195,27 @@ describe('loadActorDictionary on bad files', () => {
   });
 
   it('rejects overlapping roles', () => {
-    const dir = dirWith(ACTOR_FILES.people, (t) => t.replace('title: Director of the CIA, from: 2017-01-23, to: 2018-04-26', 'title: Director of the CIA, from: 2017-01-23, to: 2018-06-01'));
+    const dir = dirWith(ACTOR_FILES.people, (t) =>
+      t.replace(
+        'title: Director of the CIA, from: 2017-01-23, to: 2018-04-26',
+        'title: Director of the CIA, from: 2017-01-23, to: 2018-06-01',
+      ),
+    );
     const err = loadError(dir);
-    expect(err.problems.some((p) => p.location?.field === 'roles' && /mike-pompeo.*overlap/.test(p.message))).toBe(true);
+    expect(err.problems.some((p) => p.location?.field === 'roles' && /mike-pompeo.*overlap/.test(p.message))).toBe(
+      true,
+    );
   });
 
   it('rejects a duplicate person id and a bad actor code', () => {
-    const dir = dirWith(ACTOR_FILES.people, (t) => t.replace('id: rex-tillerson', 'id: mike-pompeo').replace('{code: USAGOV, title: Vice President, from: 2017-01-20', '{code: usagov, title: Vice President, from: 2017-01-20'));
+    const dir = dirWith(ACTOR_FILES.people, (t) =>
+      t
+        .replace('id: rex-tillerson', 'id: mike-pompeo')
+        .replace(
+          '{code: USAGOV, title: Vice President, from: 2017-01-20',
+          '{code: usagov, title: Vice President, from: 2017-01-20',
+        ),
+    );
     const err = loadError(dir);
     expect(err.problems.some((p) => p.location?.field === 'id' && /already used/.test(p.message))).toBe(true);
     expect(err.problems.some((p) => p.location?.field === 'roles[0].code' && /usagov/.test(p.message))).toBe(true);

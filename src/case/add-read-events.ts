@@ -30,9 +30,19 @@ const MOVE_MODES = new Set(['asserted', 'reported']);
  * identity, so reading the same article again adds nothing. Parties the case does not know yet
  * are added from the actor dictionary.
  */
-export async function addReadEvents(store: Store, caseId: string, events: readonly ReadEvent[], article: ReadArticleRef): Promise<AddReadResult> {
+export async function addReadEvents(
+  store: Store,
+  caseId: string,
+  events: readonly ReadEvent[],
+  article: ReadArticleRef,
+): Promise<AddReadResult> {
   const moves = events.filter((e) => MOVE_MODES.has(e.mode) && eventCode(e.code));
-  const key = `read:${createHash('sha256').update(article.doc ?? '').update('\0').update(article.text || events.map((e) => e.quote).join('\n')).digest('hex').slice(0, 24)}`;
+  const key = `read:${createHash('sha256')
+    .update(article.doc ?? '')
+    .update('\0')
+    .update(article.text || events.map((e) => e.quote).join('\n'))
+    .digest('hex')
+    .slice(0, 24)}`;
   return store.transaction(async (tx) => {
     const info = await tx.cases.info(caseId);
     if (!info) throw new NotFoundError(`no case "${caseId}" in the store; \`parley case list\` shows the cases`);
@@ -79,7 +89,10 @@ export async function addReadEvents(store: Store, caseId: string, events: readon
     });
     if (fresh.length) await tx.cases.insertActors(caseId, fresh);
     await tx.events.insert(rows, key);
-    await tx.aggregates.refreshDays(caseId, rows.map((r) => r.date));
+    await tx.aggregates.refreshDays(
+      caseId,
+      rows.map((r) => r.date),
+    );
     return { added: rows.length, alreadyRead: false, newActors: fresh.map((a) => a.id) };
   });
 }

@@ -11,11 +11,17 @@ import { REVIEW_STATUSES, VERIFICATIONS } from '../model/event.js';
  * CAMEO codes must be quoted in YAML: `042` unquoted is the number 42.
  */
 export const isoDate = z.string().refine(isIsoDate, { message: 'expected a date in the form YYYY-MM-DD' });
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected an id of lower-case letters, digits and hyphens' });
-const actorCode = z.string().regex(/^(?:[A-Z]{3})+$/, { message: 'expected a CAMEO actor code of 3-letter parts (USA, PRKGOV, IGOUNOIAE)' });
-const eventCode = z.string({ message: 'expected a CAMEO event code as a quoted string, such as "042"' }).regex(/^\d{2,4}$/, {
-  message: 'expected a CAMEO event code of 2 to 4 digits, quoted, such as "042"',
-});
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected an id of lower-case letters, digits and hyphens' });
+const actorCode = z
+  .string()
+  .regex(/^(?:[A-Z]{3})+$/, { message: 'expected a CAMEO actor code of 3-letter parts (USA, PRKGOV, IGOUNOIAE)' });
+const eventCode = z
+  .string({ message: 'expected a CAMEO event code as a quoted string, such as "042"' })
+  .regex(/^\d{2,4}$/, {
+    message: 'expected a CAMEO event code of 2 to 4 digits, quoted, such as "042"',
+  });
 
 export const sourceSchema = z.strictObject({
   publisher: z.string().min(1),
@@ -141,7 +147,11 @@ export const facilitySchema = z.strictObject({
 });
 
 const actorFilter = z.strictObject({ code: actorCode.optional(), actor: id.optional(), title: z.string().optional() });
-const window = z.strictObject({ days: z.number().int().positive().optional(), from: isoDate.optional(), to: isoDate.optional() });
+const window = z.strictObject({
+  days: z.number().int().positive().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
 const facilityFilter = z.strictObject({
   tags: z.array(z.string()).optional(),
   key: z.boolean().optional(),
@@ -177,11 +187,19 @@ export const requirementSchema: z.ZodType<unknown> = z.lazy(() =>
       z.strictObject({ event: eventFilter, label }),
       z.strictObject({ noEvent: eventFilter, label }),
       z.strictObject({
-        facilities: z.strictObject({ where: facilityFilter, coveredBy: eventFilter, atLeast: z.number().int().positive() }),
+        facilities: z.strictObject({
+          where: facilityFilter,
+          coveredBy: eventFilter,
+          atLeast: z.number().int().positive(),
+        }),
         label,
       }),
       z.strictObject({
-        provision: z.strictObject({ agreement: id, provision: id, atLeast: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]) }),
+        provision: z.strictObject({
+          agreement: id,
+          provision: id,
+          atLeast: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+        }),
         label,
       }),
       z.strictObject({ observed: observationFilter, label }),

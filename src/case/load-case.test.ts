@@ -62,7 +62,9 @@ describe('reading a case folder', () => {
 
   it('lists the nearest known codes for an unknown CAMEO code', () => {
     edit(dir, 'events.yaml', 'code: "0355"', 'code: "0359"');
-    expect(loadError(dir).message).toMatch(/events\.yaml:\d+ \(field \[6\]\.code\): unknown CAMEO event code "0359"; nearest known: 035/);
+    expect(loadError(dir).message).toMatch(
+      /events\.yaml:\d+ \(field \[6\]\.code\): unknown CAMEO event code "0359"; nearest known: 035/,
+    );
   });
 
   it('explains an unquoted code', () => {
@@ -72,7 +74,12 @@ describe('reading a case folder', () => {
 
   it('reports unknown fields, unknown actors and roles not held', () => {
     edit(dir, 'events.yaml', 'summary: The envoy visits as intelligence director.', 'summery: x');
-    edit(dir, 'events.yaml', /source: prk\n  target: usa\n  code: "087"/, 'source: prq\n  target: usa\n  code: "087"');
+    edit(
+      dir,
+      'events.yaml',
+      /source: prk\n {2}target: usa\n {2}code: "087"/,
+      'source: prq\n  target: usa\n  code: "087"',
+    );
     const err = loadError(dir);
     const all = err.describeAll();
     expect(all).toMatch(/unknown field "summery"/);
@@ -92,7 +99,9 @@ describe('reading a case folder', () => {
 
   it('checks references inside conditions', () => {
     edit(dir, 'conditions.yaml', 'codes: ["0355", "086"]', 'codes: ["0355", "99"]');
-    expect(loadError(dir).message).toMatch(/conditions\.yaml:\d+ \(field \[0\]\.requires\.facilities\.coveredBy\.codes\[1\]\): no CAMEO event code starts with "99"/);
+    expect(loadError(dir).message).toMatch(
+      /conditions\.yaml:\d+ \(field \[0\]\.requires\.facilities\.coveredBy\.codes\[1\]\): no CAMEO event code starts with "99"/,
+    );
   });
 });
 
@@ -154,7 +163,7 @@ describe.each(TEST_DIALECTS)('loading a case into the store on %s', (dialect) =>
 
   it('keeps versions of a condition', async () => {
     await loadCaseFolder(t.store, dir);
-    edit(dir, 'conditions.yaml', /version: 1\n  since: 2018-09-20/, 'version: 2\n  since: 2018-09-20');
+    edit(dir, 'conditions.yaml', /version: 1\n {2}since: 2018-09-20/, 'version: 2\n  since: 2018-09-20');
     edit(dir, 'conditions.yaml', 'atLeast: 2', 'atLeast: 3');
     await loadCaseFolder(t.store, dir);
     expect(await t.store.cases.conditionVersions('mini', 'envoy-visit')).toMatchObject([

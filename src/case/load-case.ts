@@ -23,7 +23,11 @@ export interface LoadReport {
  * changes nothing; an edited folder replaces what came from the files before (events added by
  * `event add` or read from text are kept). A broken folder throws before anything is written.
  */
-export async function loadCaseFolder(store: Store, dir: string, options: { force?: boolean; now?: Date } = {}): Promise<LoadReport> {
+export async function loadCaseFolder(
+  store: Store,
+  dir: string,
+  options: { force?: boolean; now?: Date } = {},
+): Promise<LoadReport> {
   const folder = readCaseFolder(dir);
   const { data } = folder;
   const caseId = data.info.id;
@@ -43,7 +47,10 @@ export async function loadCaseFolder(store: Store, dir: string, options: { force
     await tx.cases.writeFrame(data, { filesHash: folder.hash, sourceDir: resolve(dir) }, loadedAt);
     await tx.events.deleteWhereOrigin(caseId, FILE_ORIGIN);
     // An id now in the files replaces an event of the same id added by hand or by the reader.
-    const clash = await tx.events.existingIds(caseId, data.events.map((e) => e.id));
+    const clash = await tx.events.existingIds(
+      caseId,
+      data.events.map((e) => e.id),
+    );
     if (clash.size) await tx.events.deleteIds(caseId, [...clash]);
     await tx.events.insert(data.events, FILE_ORIGIN);
     await tx.aggregates.rebuildCase(caseId);
@@ -102,7 +109,11 @@ export function describeLoad(r: LoadReport): string {
   if (r.unchanged) return `case ${r.caseId}: unchanged since it was last loaded from ${r.dir}`;
   const parts = Object.entries(r.changes)
     .map(([kind, c]) => {
-      const bits = [c.added && `${c.added} added`, c.changed && `${c.changed} changed`, c.removed && `${c.removed} removed`].filter(Boolean);
+      const bits = [
+        c.added && `${c.added} added`,
+        c.changed && `${c.changed} changed`,
+        c.removed && `${c.removed} removed`,
+      ].filter(Boolean);
       return bits.length ? `${kind}: ${bits.join(', ')}` : '';
     })
     .filter(Boolean);

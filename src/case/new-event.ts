@@ -27,33 +27,53 @@ export interface NewEventInput {
  * a case file is checked: known actors holding a role on the date, a known CAMEO code, known
  * facilities. Problems name the option or field at fault.
  */
-export function newEvent(input: NewEventInput, actors: readonly Actor[], facilityIds: ReadonlySet<string>, takenIds: ReadonlySet<string>): LedgerEvent {
+export function newEvent(
+  input: NewEventInput,
+  actors: readonly Actor[],
+  facilityIds: ReadonlySet<string>,
+  takenIds: ReadonlySet<string>,
+): LedgerEvent {
   const problems: ValidationProblem[] = [];
   const byId = new Map(actors.map((a) => [a.id, a]));
   const field = (name: string, message: string) => problems.push({ location: { file: 'event', field: name }, message });
   if (!isIsoDate(input.date)) field('date', `"${input.date}" is not a calendar date in the form YYYY-MM-DD`);
-  if (input.endDate !== undefined && (!isIsoDate(input.endDate) || input.endDate < input.date)) field('end', `"${input.endDate}" is not a date on or after ${input.date}`);
+  if (input.endDate !== undefined && (!isIsoDate(input.endDate) || input.endDate < input.date))
+    field('end', `"${input.endDate}" is not a date on or after ${input.date}`);
   const info = eventCode(input.code);
   if (!info) field('code', `unknown CAMEO event code "${input.code}"; nearest known: ${describeNearest(input.code)}`);
   const side = (name: 'source' | 'target', id: string | undefined) => {
     if (id === undefined) return undefined;
     const actor = byId.get(id) ?? actors.find((a) => a.code === id.toUpperCase() && a.kind !== 'person');
     if (!actor) {
-      field(name, `unknown actor "${id}"; the case has ${actors.map((a) => a.id).slice(0, 12).join(', ')}${actors.length > 12 ? ', …' : ''}`);
+      field(
+        name,
+        `unknown actor "${id}"; the case has ${actors
+          .map((a) => a.id)
+          .slice(0, 12)
+          .join(', ')}${actors.length > 12 ? ', …' : ''}`,
+      );
       return undefined;
     }
     const code = isIsoDate(input.date) ? actorCodeOn(actor, input.date) : undefined;
     if (isIsoDate(input.date) && !code) field(name, `"${actor.id}" holds no role on ${input.date}`);
-    return { actor, code, title: actor.kind === 'person' && isIsoDate(input.date) ? roleOn(actor, input.date)?.title : undefined };
+    return {
+      actor,
+      code,
+      title: actor.kind === 'person' && isIsoDate(input.date) ? roleOn(actor, input.date)?.title : undefined,
+    };
   };
   const src = side('source', input.source);
   const tgt = side('target', input.target);
   for (const f of input.facilities ?? []) if (!facilityIds.has(f)) field('facility', `unknown facility "${f}"`);
   if (input.sources.length === 0) field('publisher', 'every event needs a source: give at least --publisher');
-  if (input.confidence !== undefined && !(input.confidence >= 0 && input.confidence <= 1)) field('confidence', 'should be from 0 to 1');
+  if (input.confidence !== undefined && !(input.confidence >= 0 && input.confidence <= 1))
+    field('confidence', 'should be from 0 to 1');
   if (!input.summary.trim()) field('summary', 'should say what happened');
-  const id = input.id ?? uniqueId(`${input.date}-${input.source}-${input.code}${input.target ? `-${input.target}` : ''}`, takenIds);
-  if (input.id !== undefined && (!/^[a-z0-9][a-z0-9-]*$/.test(input.id) || takenIds.has(input.id))) field('id', `"${input.id}" is not a new id of lower-case letters, digits and hyphens`);
+  const id =
+    input.id ??
+    uniqueId(`${input.date}-${input.source}-${input.code}${input.target ? `-${input.target}` : ''}`, takenIds);
+  if (input.id !== undefined && (!/^[a-z0-9][a-z0-9-]*$/.test(input.id) || takenIds.has(input.id)))
+    field('id', `"${input.id}" is not a new id of lower-case letters, digits and hyphens`);
   if (problems.length || !info || !src?.code) throw new ValidationError(problems);
   const e: LedgerEvent = {
     id,
@@ -84,7 +104,11 @@ export function newEvent(input: NewEventInput, actors: readonly Actor[], facilit
 }
 
 function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  const slug = base.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  const slug = base
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
   if (!taken.has(slug)) return slug;
   for (let i = 2; ; i++) if (!taken.has(`${slug}-${i}`)) return `${slug}-${i}`;
 }

@@ -46,7 +46,8 @@ export function readCaseFolder(dir: string): CaseFolder {
   for (const name of Object.keys(CASE_FILES)) {
     const path = join(dir, name);
     if (!existsSync(path)) {
-      if (name === 'case.yaml') problems.push({ location: { file: path }, message: 'missing: every case folder needs a case.yaml' });
+      if (name === 'case.yaml')
+        problems.push({ location: { file: path }, message: 'missing: every case folder needs a case.yaml' });
       continue;
     }
     const text = readFileSync(path, 'utf8');
@@ -59,7 +60,10 @@ export function readCaseFolder(dir: string): CaseFolder {
 
   const caseFile = files.get('case.yaml')!;
   const caseInput = checkShape(caseFile, caseFileSchema, [], problems);
-  const list = <S extends z.ZodType>(name: keyof typeof CASE_FILES, schema: S): { value: z.infer<S>; path: YamlPath; file: YamlFile }[] => {
+  const list = <S extends z.ZodType>(
+    name: keyof typeof CASE_FILES,
+    schema: S,
+  ): { value: z.infer<S>; path: YamlPath; file: YamlFile }[] => {
     const file = files.get(name);
     if (!file || file.data === null || file.data === undefined) return [];
     if (!Array.isArray(file.data)) {
@@ -81,11 +85,16 @@ export function readCaseFolder(dir: string): CaseFolder {
   if (problems.length || !caseInput) throw new ValidationError(problems.slice(0, MAX_PROBLEMS));
 
   const caseId = caseInput.id;
-  const at = (e: { file: YamlFile; path: YamlPath }, ...rest: (string | number)[]) => e.file.locate([...e.path, ...rest]);
-  const unique = <T extends { value: { id: string } }>(entries: (T & { file: YamlFile; path: YamlPath })[], what: string) => {
+  const at = (e: { file: YamlFile; path: YamlPath }, ...rest: (string | number)[]) =>
+    e.file.locate([...e.path, ...rest]);
+  const unique = <T extends { value: { id: string } }>(
+    entries: (T & { file: YamlFile; path: YamlPath })[],
+    what: string,
+  ) => {
     const seen = new Map<string, T>();
     for (const e of entries) {
-      if (seen.has(e.value.id)) problems.push({ location: at(e, 'id'), message: `${what} id "${e.value.id}" is used twice` });
+      if (seen.has(e.value.id))
+        problems.push({ location: at(e, 'id'), message: `${what} id "${e.value.id}" is used twice` });
       seen.set(e.value.id, e);
     }
   };
@@ -97,12 +106,24 @@ export function readCaseFolder(dir: string): CaseFolder {
 
   const actors: Actor[] = actorsIn.map((e) => {
     const v = e.value;
-    const roles: ActorRole[] = v.roles.map((r) => stripUndefined({ code: r.code, title: r.title, from: r.from, to: r.to, source: r.source }));
-    const actor: Actor = stripUndefined({ id: v.id, kind: v.kind, name: v.name, aliases: v.aliases, code: v.code, roles, source: v.source, notes: v.notes });
+    const roles: ActorRole[] = v.roles.map((r) =>
+      stripUndefined({ code: r.code, title: r.title, from: r.from, to: r.to, source: r.source }),
+    );
+    const actor: Actor = stripUndefined({
+      id: v.id,
+      kind: v.kind,
+      name: v.name,
+      aliases: v.aliases,
+      code: v.code,
+      roles,
+      source: v.source,
+      notes: v.notes,
+    });
     if (v.kind === 'person' && roles.length === 0 && !v.code) {
       problems.push({ location: at(e, 'roles'), message: `person "${v.id}" needs at least one role (or a code)` });
     }
-    if (v.kind !== 'person' && !v.code) problems.push({ location: at(e, 'code'), message: `${v.kind} "${v.id}" needs a CAMEO code` });
+    if (v.kind !== 'person' && !v.code)
+      problems.push({ location: at(e, 'code'), message: `${v.kind} "${v.id}" needs a CAMEO code` });
     for (const p of roleProblems(actor)) problems.push({ location: at(e, 'roles'), message: `${v.id}: ${p}` });
     return actor;
   });
@@ -110,16 +131,27 @@ export function readCaseFolder(dir: string): CaseFolder {
   const facilityIds = new Set(facilitiesIn.map((f) => f.value.id));
   const eventIds = new Set(eventsIn.map((e) => e.value.id));
 
-  const actorAt = (e: { file: YamlFile; path: YamlPath }, field: string, id: string, date: string): { code: string; title?: string } | undefined => {
+  const actorAt = (
+    e: { file: YamlFile; path: YamlPath },
+    field: string,
+    id: string,
+    date: string,
+  ): { code: string; title?: string } | undefined => {
     const actor = actorById.get(id);
     if (!actor) {
-      problems.push({ location: at(e, field), message: `unknown actor "${id}"; actors are defined in actors.yaml${nearestIds(id, actorById.keys())}` });
+      problems.push({
+        location: at(e, field),
+        message: `unknown actor "${id}"; actors are defined in actors.yaml${nearestIds(id, actorById.keys())}`,
+      });
       return undefined;
     }
     const code = actorCodeOn(actor, date);
     if (!code) {
       const spans = actor.roles.map((r) => `${r.title} ${r.from ?? '…'} to ${r.to ?? '…'}`).join('; ');
-      problems.push({ location: at(e, field), message: `"${id}" holds no role on ${date} (roles: ${spans || 'none'})` });
+      problems.push({
+        location: at(e, field),
+        message: `"${id}" holds no role on ${date} (roles: ${spans || 'none'})`,
+      });
       return undefined;
     }
     const title = actor.kind === 'person' ? roleOn(actor, date)?.title : undefined;
@@ -130,10 +162,19 @@ export function readCaseFolder(dir: string): CaseFolder {
   for (const e of eventsIn) {
     const v = e.value;
     const info = eventCode(v.code);
-    if (!info) problems.push({ location: at(e, 'code'), message: `unknown CAMEO event code "${v.code}"; nearest known: ${describeNearest(v.code)}` });
-    if (v.end && v.end < v.date) problems.push({ location: at(e, 'end'), message: `end ${v.end} is before date ${v.date}` });
+    if (!info)
+      problems.push({
+        location: at(e, 'code'),
+        message: `unknown CAMEO event code "${v.code}"; nearest known: ${describeNearest(v.code)}`,
+      });
+    if (v.end && v.end < v.date)
+      problems.push({ location: at(e, 'end'), message: `end ${v.end} is before date ${v.date}` });
     for (const [i, f] of v.facilities.entries()) {
-      if (!facilityIds.has(f)) problems.push({ location: at(e, 'facilities', i), message: `unknown facility "${f}"${nearestIds(f, facilityIds)}` });
+      if (!facilityIds.has(f))
+        problems.push({
+          location: at(e, 'facilities', i),
+          message: `unknown facility "${f}"${nearestIds(f, facilityIds)}`,
+        });
     }
     const src = actorAt(e, 'source', v.source, v.date);
     const tgt = v.target ? actorAt(e, 'target', v.target, v.date) : undefined;
@@ -169,7 +210,11 @@ export function readCaseFolder(dir: string): CaseFolder {
   const agreements: Agreement[] = agreementsIn.map((e) => {
     const v = e.value;
     v.parties.forEach((p, i) => {
-      if (!actorById.has(p)) problems.push({ location: at(e, 'parties', i), message: `unknown actor "${p}"${nearestIds(p, actorById.keys())}` });
+      if (!actorById.has(p))
+        problems.push({
+          location: at(e, 'parties', i),
+          message: `unknown actor "${p}"${nearestIds(p, actorById.keys())}`,
+        });
     });
     const seen = new Set<string>();
     return {
@@ -180,24 +225,43 @@ export function readCaseFolder(dir: string): CaseFolder {
       parties: v.parties,
       sources: v.sources.map(toSource),
       provisions: v.provisions.map((p, pi) => {
-        if (seen.has(p.id)) problems.push({ location: at(e, 'provisions', pi, 'id'), message: `provision id "${p.id}" is used twice in ${v.id}` });
+        if (seen.has(p.id))
+          problems.push({
+            location: at(e, 'provisions', pi, 'id'),
+            message: `provision id "${p.id}" is used twice in ${v.id}`,
+          });
         seen.add(p.id);
         p.owedBy.forEach((o, i) => {
-          if (!actorById.has(o)) problems.push({ location: at(e, 'provisions', pi, 'owedBy', i), message: `unknown actor "${o}"${nearestIds(o, actorById.keys())}` });
+          if (!actorById.has(o))
+            problems.push({
+              location: at(e, 'provisions', pi, 'owedBy', i),
+              message: `unknown actor "${o}"${nearestIds(o, actorById.keys())}`,
+            });
         });
-        p.status.forEach((s, si) =>
-          s.events.forEach((ev, i) => {
+        for (const [si, s] of p.status.entries()) {
+          for (const [i, ev] of s.events.entries()) {
             if (!eventIds.has(ev)) {
-              problems.push({ location: at(e, 'provisions', pi, 'status', si, 'events', i), message: `unknown event "${ev}"${nearestIds(ev, eventIds)}` });
+              problems.push({
+                location: at(e, 'provisions', pi, 'status', si, 'events', i),
+                message: `unknown event "${ev}"${nearestIds(ev, eventIds)}`,
+              });
             }
-          }),
-        );
+          }
+        }
         return {
           id: p.id,
           text: p.text,
           theme: p.theme,
           owedBy: p.owedBy,
-          statuses: p.status.map((s) => stripUndefined({ date: s.date, level: s.level as ImplementationLevel, events: s.events, sources: s.sources.map(toSource), note: s.note })),
+          statuses: p.status.map((s) =>
+            stripUndefined({
+              date: s.date,
+              level: s.level as ImplementationLevel,
+              events: s.events,
+              sources: s.sources.map(toSource),
+              note: s.note,
+            }),
+          ),
         };
       }),
     };
@@ -206,7 +270,11 @@ export function readCaseFolder(dir: string): CaseFolder {
   const facilities: Facility[] = facilitiesIn.map((e) => {
     const v = e.value;
     v.observations.forEach((o, i) => {
-      if (o.event && !eventIds.has(o.event)) problems.push({ location: at(e, 'observations', i, 'event'), message: `unknown event "${o.event}"${nearestIds(o.event, eventIds)}` });
+      if (o.event && !eventIds.has(o.event))
+        problems.push({
+          location: at(e, 'observations', i, 'event'),
+          message: `unknown event "${o.event}"${nearestIds(o.event, eventIds)}`,
+        });
     });
     return stripUndefined({
       id: v.id,
@@ -218,7 +286,14 @@ export function readCaseFolder(dir: string): CaseFolder {
       country: v.country,
       key: v.key,
       declared: v.declared,
-      statuses: v.status.map((s) => stripUndefined({ date: s.date, status: s.status as FacilityStatus, sources: s.sources.map(toSource), note: s.note })),
+      statuses: v.status.map((s) =>
+        stripUndefined({
+          date: s.date,
+          status: s.status as FacilityStatus,
+          sources: s.sources.map(toSource),
+          note: s.note,
+        }),
+      ),
       observations: v.observations.map((o) =>
         stripUndefined<Observation>({
           date: o.date,
@@ -266,15 +341,28 @@ export function readCaseFolder(dir: string): CaseFolder {
     responseDays: caseInput.responseDays,
   });
   if (settings.headlineCondition && !conditions.some((c) => c.id === settings.headlineCondition)) {
-    problems.push({ location: caseFile.locate(['headlineCondition']), message: `no condition "${settings.headlineCondition}" in conditions.yaml` });
+    problems.push({
+      location: caseFile.locate(['headlineCondition']),
+      message: `no condition "${settings.headlineCondition}" in conditions.yaml`,
+    });
   }
   if (problems.length) throw new ValidationError(problems.slice(0, MAX_PROBLEMS));
 
-  const info: CaseInfo = stripUndefined({ id: caseId, title: caseInput.title, description: caseInput.description, settings });
+  const info: CaseInfo = stripUndefined({
+    id: caseId,
+    title: caseInput.title,
+    description: caseInput.description,
+    settings,
+  });
   return { data: { info, actors, events, agreements, facilities, conditions }, hash: hash.digest('hex'), dir };
 }
 
-function checkShape<S extends z.ZodType>(file: YamlFile, schema: S, base: YamlPath, problems: ValidationProblem[]): z.infer<S> | undefined {
+function checkShape<S extends z.ZodType>(
+  file: YamlFile,
+  schema: S,
+  base: YamlPath,
+  problems: ValidationProblem[],
+): z.infer<S> | undefined {
   const result = schema.safeParse(valueAt(file.data, base));
   if (result.success) return result.data;
   for (const issue of result.error.issues.slice(0, 10)) {
@@ -285,10 +373,12 @@ function checkShape<S extends z.ZodType>(file: YamlFile, schema: S, base: YamlPa
 }
 
 function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   const message = issue.message.replace(/^Invalid input: /, '');
   if (issue.code === 'invalid_type' && value === undefined) return `missing: ${message}`;
-  if (value !== undefined && (typeof value !== 'object' || value === null)) return `${message} (found ${JSON.stringify(value)})`;
+  if (value !== undefined && (typeof value !== 'object' || value === null))
+    return `${message} (found ${JSON.stringify(value)})`;
   return message;
 }
 
@@ -308,7 +398,11 @@ interface RefSets {
 }
 
 /** Checks every id and code a condition names, reporting the path inside the condition. */
-function checkConditionRefs(c: Condition, report: (path: (string | number)[], message: string) => void, refs: RefSets): void {
+function checkConditionRefs(
+  c: Condition,
+  report: (path: (string | number)[], message: string) => void,
+  refs: RefSets,
+): void {
   const checkCodes = (codes: string[] | undefined, path: (string | number)[]) =>
     codes?.forEach((code, i) => {
       if (![...eventCodes().keys()].some((k) => k.startsWith(code))) {
@@ -316,11 +410,13 @@ function checkConditionRefs(c: Condition, report: (path: (string | number)[], me
       }
     });
   const checkActor = (f: { actor?: string } | undefined, path: (string | number)[]) => {
-    if (f?.actor && !refs.actors.has(f.actor)) report([...path, 'actor'], `unknown actor "${f.actor}"${nearestIds(f.actor, refs.actors)}`);
+    if (f?.actor && !refs.actors.has(f.actor))
+      report([...path, 'actor'], `unknown actor "${f.actor}"${nearestIds(f.actor, refs.actors)}`);
   };
   const checkFacilityFilter = (f: { ids?: string[] } | undefined, path: (string | number)[]) =>
     f?.ids?.forEach((id, i) => {
-      if (!refs.facilities.has(id)) report([...path, 'ids', i], `unknown facility "${id}"${nearestIds(id, refs.facilities)}`);
+      if (!refs.facilities.has(id))
+        report([...path, 'ids', i], `unknown facility "${id}"${nearestIds(id, refs.facilities)}`);
     });
   c.gates.forEach((g, i) => {
     checkCodes(g.codes, ['gates', i, 'codes']);
@@ -328,8 +424,8 @@ function checkConditionRefs(c: Condition, report: (path: (string | number)[], me
     checkActor(g.target, ['gates', i, 'target']);
   });
   const walk = (r: Requirement, path: (string | number)[]): void => {
-    if ('all' in r) r.all.forEach((x, i) => walk(x, [...path, 'all', i]));
-    else if ('any' in r) r.any.forEach((x, i) => walk(x, [...path, 'any', i]));
+    if ('all' in r) for (const [i, x] of r.all.entries()) walk(x, [...path, 'all', i]);
+    else if ('any' in r) for (const [i, x] of r.any.entries()) walk(x, [...path, 'any', i]);
     else if ('not' in r) walk(r.not, [...path, 'not']);
     else if ('event' in r || 'noEvent' in r) {
       const key = 'event' in r ? 'event' : 'noEvent';
@@ -345,9 +441,19 @@ function checkConditionRefs(c: Condition, report: (path: (string | number)[], me
       checkActor(r.facilities.coveredBy.target, [...path, 'facilities', 'coveredBy', 'target']);
     } else if ('provision' in r) {
       const ag = refs.agreements.get(r.provision.agreement);
-      if (!ag) report([...path, 'provision', 'agreement'], `unknown agreement "${r.provision.agreement}"${nearestIds(r.provision.agreement, refs.agreements.keys())}`);
+      if (!ag)
+        report(
+          [...path, 'provision', 'agreement'],
+          `unknown agreement "${r.provision.agreement}"${nearestIds(r.provision.agreement, refs.agreements.keys())}`,
+        );
       else if (!ag.provisions.some((p) => p.id === r.provision.provision)) {
-        report([...path, 'provision', 'provision'], `agreement "${ag.id}" has no provision "${r.provision.provision}"${nearestIds(r.provision.provision, ag.provisions.map((p) => p.id))}`);
+        report(
+          [...path, 'provision', 'provision'],
+          `agreement "${ag.id}" has no provision "${r.provision.provision}"${nearestIds(
+            r.provision.provision,
+            ag.provisions.map((p) => p.id),
+          )}`,
+        );
       }
     } else if ('observed' in r) checkFacilityFilter(r.observed.facilities, [...path, 'observed', 'facilities']);
     else if ('notObserved' in r) checkFacilityFilter(r.notObserved.facilities, [...path, 'notObserved', 'facilities']);
@@ -355,7 +461,12 @@ function checkConditionRefs(c: Condition, report: (path: (string | number)[], me
   walk(c.requires, ['requires']);
 }
 
-function toSource(s: { publisher: string; date?: string | undefined; link?: string | undefined; quote?: string | undefined }): Source {
+function toSource(s: {
+  publisher: string;
+  date?: string | undefined;
+  link?: string | undefined;
+  quote?: string | undefined;
+}): Source {
   return stripUndefined({ publisher: s.publisher, date: s.date, link: s.link, quote: s.quote });
 }
 

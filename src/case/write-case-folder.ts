@@ -28,7 +28,22 @@ export function writeCaseFolder(data: CaseData, dir: string): string[] {
         responseDays: s.responseDays,
       }),
     ],
-    ['actors.yaml', 'Actors', data.actors.map((a) => clean({ id: a.id, kind: a.kind, name: a.name, aliases: a.aliases, code: a.code, roles: a.roles, source: a.source, notes: a.notes }))],
+    [
+      'actors.yaml',
+      'Actors',
+      data.actors.map((a) =>
+        clean({
+          id: a.id,
+          kind: a.kind,
+          name: a.name,
+          aliases: a.aliases,
+          code: a.code,
+          roles: a.roles,
+          source: a.source,
+          notes: a.notes,
+        }),
+      ),
+    ],
     [
       'events.yaml',
       'Events',
@@ -68,7 +83,15 @@ export function writeCaseFolder(data: CaseData, dir: string): string[] {
               text: p.text,
               theme: p.theme,
               owedBy: p.owedBy,
-              status: p.statuses.map((st) => clean({ date: st.date, level: st.level, events: st.events, sources: st.sources.map(source), note: st.note })),
+              status: p.statuses.map((st) =>
+                clean({
+                  date: st.date,
+                  level: st.level,
+                  events: st.events,
+                  sources: st.sources.map(source),
+                  note: st.note,
+                }),
+              ),
             }),
           ),
         }),
@@ -87,9 +110,19 @@ export function writeCaseFolder(data: CaseData, dir: string): string[] {
           country: f.country,
           key: f.key,
           declared: f.declared,
-          status: f.statuses.map((st) => clean({ date: st.date, status: st.status, sources: st.sources.map(source), note: st.note })),
+          status: f.statuses.map((st) =>
+            clean({ date: st.date, status: st.status, sources: st.sources.map(source), note: st.note }),
+          ),
           observations: f.observations.map((o) =>
-            clean({ date: o.date, by: o.by, verification: o.verification, finding: o.finding, event: o.event, sources: o.sources.map(source), note: o.note }),
+            clean({
+              date: o.date,
+              by: o.by,
+              verification: o.verification,
+              finding: o.finding,
+              event: o.event,
+              sources: o.sources.map(source),
+              note: o.note,
+            }),
           ),
           notes: f.notes,
         }),
@@ -99,7 +132,17 @@ export function writeCaseFolder(data: CaseData, dir: string): string[] {
       'conditions.yaml',
       'Conditions',
       data.conditions.map((c) =>
-        clean({ id: c.id, title: c.title, question: c.question, version: c.version, since: c.since, description: c.description, sources: c.sources.map(source), gates: c.gates, requires: c.requires }),
+        clean({
+          id: c.id,
+          title: c.title,
+          question: c.question,
+          version: c.version,
+          since: c.since,
+          description: c.description,
+          sources: c.sources.map(source),
+          gates: c.gates,
+          requires: c.requires,
+        }),
       ),
     ],
   ];

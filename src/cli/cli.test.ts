@@ -29,7 +29,9 @@ describe('parley brief on the built-in case', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[2]).toMatch(/precondition for another visit to Pyongyang by the Secretary of State/);
-    expect(lines[3]).toMatch(/^UNMET +No: unmet on 2018-10-07\. Missing: 0 of 5 key operational sites covered; covered but not counted: .*Punggye-ri.*dismantled/);
+    expect(lines[3]).toMatch(
+      /^UNMET +No: unmet on 2018-10-07\. Missing: 0 of 5 key operational sites covered; covered but not counted: .*Punggye-ri.*dismantled/,
+    );
     expect(r.stdout).toMatch(/gated moves made while it was not met \(3\)/);
     expect(r.stdout).toMatch(/Reciprocity USA ↔ PRK, 2018-06-12 to 2018-10-07/);
     expect(r.stdout).toMatch(/Commitments \(Peace Accords Matrix/);
@@ -45,7 +47,11 @@ describe('parley brief on the built-in case', () => {
     expect(b.case.id).toBe('us-dprk-2018');
     expect(b.headline.conditionId).toBe('pompeo-visit-precondition');
     expect(b.headline.verdict).toBe('unmet');
-    expect(b.headline.gatedMoves.map((m: { date: string }) => m.date)).toEqual(['2018-05-09', '2018-07-06', '2018-10-07']);
+    expect(b.headline.gatedMoves.map((m: { date: string }) => m.date)).toEqual([
+      '2018-05-09',
+      '2018-07-06',
+      '2018-10-07',
+    ]);
     const summit = b.conditions.find((c: { id: string }) => c.id === 'no-second-summit-while-production');
     expect(summit.verdict).toBe('unmet');
     expect(summit.gatedMoves.map((m: { date: string }) => m.date)).toContain('2019-02-27');
@@ -60,7 +66,9 @@ describe('parley brief on the built-in case', () => {
     expect(r.stderr.trim()).toBe('parley: --as-of "2018-02-30" is not a calendar date in the form YYYY-MM-DD');
     const f = parley(['brief', '--format', 'pdf']);
     expect(f.stderr.trim()).toBe('parley: --format "pdf" is not one of text, md, json');
-    expect(parley(['brief', '--case', 'nope']).stderr).toMatch(/^parley: no case "nope" in the store; cases: us-dprk-2018/);
+    expect(parley(['brief', '--case', 'nope']).stderr).toMatch(
+      /^parley: no case "nope" in the store; cases: us-dprk-2018/,
+    );
   });
 
   it('renders Markdown', () => {
@@ -94,15 +102,42 @@ describe('parley events and event add', () => {
   });
 
   it('records a move with its source, and refuses a bad one with the nearest codes', () => {
-    const bad = parley(['event', 'add', '2018-11-20', 'mike-pompeo', '0433', 'prk', '--summary', 'x', '--publisher', 'Wire']);
+    const bad = parley([
+      'event',
+      'add',
+      '2018-11-20',
+      'mike-pompeo',
+      '0433',
+      'prk',
+      '--summary',
+      'x',
+      '--publisher',
+      'Wire',
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown CAMEO event code "0433"; nearest known: 043 /);
-    const ok = parley(['event', 'add', '2018-11-20', 'mike-pompeo', '040', 'prk', '--summary', 'Pompeo calls Kim Yong Chol', '--publisher', 'Test Wire', '--link', 'https://example.org/x']);
+    const ok = parley([
+      'event',
+      'add',
+      '2018-11-20',
+      'mike-pompeo',
+      '040',
+      'prk',
+      '--summary',
+      'Pompeo calls Kim Yong Chol',
+      '--publisher',
+      'Test Wire',
+      '--link',
+      'https://example.org/x',
+    ]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^added 2018-11-20-mike-pompeo-040-prk: 2018-11-20 USAGOV 040 PRK/);
     const listed = parley(['events', '--from', '2018-11-20', '--to', '2018-11-20', '--format', 'json']);
     const events = JSON.parse(listed.stdout);
-    expect(events.find((e: { id: string }) => e.id === '2018-11-20-mike-pompeo-040-prk')).toMatchObject({ sourceTitle: 'Secretary of State', sources: [{ publisher: 'Test Wire', link: 'https://example.org/x' }] });
+    expect(events.find((e: { id: string }) => e.id === '2018-11-20-mike-pompeo-040-prk')).toMatchObject({
+      sourceTitle: 'Secretary of State',
+      sources: [{ publisher: 'Test Wire', link: 'https://example.org/x' }],
+    });
   });
 });
 
@@ -110,7 +145,9 @@ describe('parley case', () => {
   it('loads a folder, finds nothing to do the second time, exports and reloads', () => {
     const dir = join(home, 'mini');
     cpSync(MINI, dir, { recursive: true });
-    expect(parley(['case', 'load', dir]).stdout).toMatch(/^case mini loaded from .* \(actors: 4 added; events: 8 added/);
+    expect(parley(['case', 'load', dir]).stdout).toMatch(
+      /^case mini loaded from .* \(actors: 4 added; events: 8 added/,
+    );
     expect(parley(['case', 'load', dir]).stdout).toMatch(/^case mini: unchanged/);
     const out = join(home, 'mini-export');
     expect(parley(['case', 'export', 'mini', '--out', out]).code).toBe(0);
@@ -126,20 +163,37 @@ describe('parley case', () => {
     writeFileSync(path, readFileSync(path, 'utf8').replace('code: "087"', 'code: "0879"'));
     const r = parley(['case', 'load', dir]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/events\.yaml:19 \(field \[2\]\.code\): unknown CAMEO event code "0879"; nearest known: 087 /);
-    expect(parley(['events', '--case', 'mini', '--code', '087', '--format', 'csv']).stdout).toMatch(/2018-05-24-demolition/);
+    expect(r.stderr).toMatch(
+      /events\.yaml:19 \(field \[2\]\.code\): unknown CAMEO event code "0879"; nearest known: 087 /,
+    );
+    expect(parley(['events', '--case', 'mini', '--code', '087', '--format', 'csv']).stdout).toMatch(
+      /2018-05-24-demolition/,
+    );
   });
 });
 
 describe('parley read --into and review', () => {
-  const article = 'Secretary of State Mike Pompeo visited Pyongyang on Sunday and met Kim Jong Un. Washington should not ease sanctions until Pyongyang lets inspectors in.';
+  const article =
+    'Secretary of State Mike Pompeo visited Pyongyang on Sunday and met Kim Jong Un. Washington should not ease sanctions until Pyongyang lets inspectors in.';
 
   it('adds asserted events as proposed once, and review confirms them', () => {
     expect(parley(['case', 'load', MINI]).code).toBe(0);
     const first = parley(['read', '-', '--date', '2018-10-08', '--into', 'mini', '--format', 'jsonl'], article);
     expect(first.code).toBe(0);
-    const read = first.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
-    expect(read.some((e) => e.source.startsWith('USA') && e.target?.startsWith('PRK') && e.code.startsWith('04') && e.date === '2018-10-07')).toBe(true);
+    const read = first.stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+    expect(
+      read.some(
+        (e) =>
+          e.source.startsWith('USA') &&
+          e.target?.startsWith('PRK') &&
+          e.code.startsWith('04') &&
+          e.date === '2018-10-07',
+      ),
+    ).toBe(true);
     expect(read.filter((e) => e.mode === 'asserted' && e.code.startsWith('08'))).toEqual([]);
     const added = Number(/(\d+) events? added to mini/.exec(first.stderr)?.[1]);
     expect(added).toBeGreaterThan(0);
@@ -156,24 +210,44 @@ describe('parley read --into and review', () => {
 describe('parley brief over imported rows', () => {
   it('reads an imported GDELT extract with the hand-kept case for a dyad', () => {
     const fixture = fileURLToPath(new URL('../importers/fixtures/20180612031500.export.CSV.zip', import.meta.url));
-    const before = JSON.parse(parley(['brief', '--dyad', 'USA:PRK', '--from', '2018-01-01', '--to', '2019-03-01', '--format', 'json']).stdout);
+    const before = JSON.parse(
+      parley(['brief', '--dyad', 'USA:PRK', '--from', '2018-01-01', '--to', '2019-03-01', '--format', 'json']).stdout,
+    );
     const imported = parley(['import', fixture]);
     expect(imported.code).toBe(0);
-    const after = JSON.parse(parley(['brief', '--dyad', 'USA:PRK', '--from', '2018-01-01', '--to', '2019-03-01', '--format', 'json']).stdout);
+    const after = JSON.parse(
+      parley(['brief', '--dyad', 'USA:PRK', '--from', '2018-01-01', '--to', '2019-03-01', '--format', 'json']).stdout,
+    );
     expect(after.ledger.imported).toBeGreaterThan(0);
-    const moves = (b: { reciprocity: { aToB: { sums: { total: { count: number } } }; bToA: { sums: { total: { count: number } } } } }) =>
-      b.reciprocity.aToB.sums.total.count + b.reciprocity.bToA.sums.total.count;
+    const moves = (b: {
+      reciprocity: { aToB: { sums: { total: { count: number } } }; bToA: { sums: { total: { count: number } } } };
+    }) => b.reciprocity.aToB.sums.total.count + b.reciprocity.bToA.sums.total.count;
     expect(moves(after) - moves(before)).toBe(after.ledger.imported);
-    const alone = parley(['brief', '--case', 'imports', '--dyad', 'USA:PRK', '--from', '2018-01-01', '--to', '2019-03-01', '--format', 'json']);
+    const alone = parley([
+      'brief',
+      '--case',
+      'imports',
+      '--dyad',
+      'USA:PRK',
+      '--from',
+      '2018-01-01',
+      '--to',
+      '2019-03-01',
+      '--format',
+      'json',
+    ]);
     expect(JSON.parse(alone.stdout).reciprocity.source).toBe('aggregates');
     expect(parley(['brief', '--case', 'imports']).stderr).toMatch(/names no two parties; give them with --dyad/);
   });
 });
 
 describe('help', () => {
-  it.each(['brief', 'check', 'events', 'case load', 'case export', 'event add', 'read', 'review'])('%s --help shows an example', (cmd) => {
-    const r = parley([...cmd.split(' '), '--help']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Examples?:/);
-  });
+  it.each(['brief', 'check', 'events', 'case load', 'case export', 'event add', 'read', 'review'])(
+    '%s --help shows an example',
+    (cmd) => {
+      const r = parley([...cmd.split(' '), '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Examples?:/);
+    },
+  );
 });

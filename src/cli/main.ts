@@ -7,7 +7,10 @@ export function buildProgram(): Command {
   const program = new Command()
     .name('parley')
     .description('The record of a negotiation: moves, commitments, verification, reciprocity and conditions.')
-    .option('--db <path|url>', 'store to use: a SQLite file or a postgres:// URL (default: $PARLEY_DB or the data directory)')
+    .option(
+      '--db <path|url>',
+      'store to use: a SQLite file or a postgres:// URL (default: $PARLEY_DB or the data directory)',
+    )
     .option('--verbose', 'print the cause of errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
@@ -28,8 +31,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     const verbose = argv.includes('--verbose');
     process.stderr.write(`parley: ${describeError(err)}\n`);
-    if (err instanceof ValidationError && err.problems.length > 1) process.stderr.write(err.describeAll() + '\n');
-    if (verbose && err instanceof Error) process.stderr.write(`${err.stack ?? ''}\n${err.cause ? `cause: ${String((err.cause as Error).stack ?? err.cause)}\n` : ''}`);
+    if (err instanceof ValidationError && err.problems.length > 1) process.stderr.write(`${err.describeAll()}\n`);
+    if (verbose && err instanceof Error)
+      process.stderr.write(
+        `${err.stack ?? ''}\n${err.cause ? `cause: ${String((err.cause as Error).stack ?? err.cause)}\n` : ''}`,
+      );
     return EXIT.error;
   }
 }

@@ -9,7 +9,12 @@ export function dateOption(value: string | undefined, option: string): string | 
   return value;
 }
 
-export function choiceOption<T extends string>(value: string | undefined, option: string, choices: readonly T[], fallback: T): T {
+export function choiceOption<T extends string>(
+  value: string | undefined,
+  option: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if (!(choices as readonly string[]).includes(value)) {
     throw new UsageError(`${option} "${value}" is not one of ${choices.join(', ')}`);
@@ -30,26 +35,34 @@ export function dyadOption(value: string | undefined, option = '--dyad'): [strin
 /** `USA,PRK` or repeated options → ['USA', 'PRK'] */
 export function listOption(values: string | string[] | undefined): string[] | undefined {
   if (values === undefined) return undefined;
-  const list = (Array.isArray(values) ? values : [values]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const list = (Array.isArray(values) ? values : [values])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   return list.length ? list : undefined;
 }
 
 export function codeListOption(values: string | string[] | undefined, option: string): string[] | undefined {
   const list = listOption(values);
-  for (const c of list ?? []) if (!/^\d{2,4}$/.test(c)) throw new UsageError(`${option} "${c}" is not a CAMEO event code or prefix (2 to 4 digits, such as 04 or 0355)`);
+  for (const c of list ?? [])
+    if (!/^\d{2,4}$/.test(c))
+      throw new UsageError(`${option} "${c}" is not a CAMEO event code or prefix (2 to 4 digits, such as 04 or 0355)`);
   return list;
 }
 
 export function actorCodeListOption(values: string | string[] | undefined, option: string): string[] | undefined {
   const list = listOption(values)?.map((v) => v.toUpperCase());
-  for (const c of list ?? []) if (!isActorCode(c)) throw new UsageError(`${option} "${c}" is not a CAMEO actor code (3-letter parts, such as USA or PRKGOV)`);
+  for (const c of list ?? [])
+    if (!isActorCode(c))
+      throw new UsageError(`${option} "${c}" is not a CAMEO actor code (3-letter parts, such as USA or PRKGOV)`);
   return list;
 }
 
 export function numberOption(value: string | undefined, option: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`${option} "${value}" should be a number from ${min} to ${max}`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new UsageError(`${option} "${value}" should be a number from ${min} to ${max}`);
   return n;
 }
 

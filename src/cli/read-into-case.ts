@@ -9,7 +9,10 @@ export const readIntoCase: ReadIntoHook = async (caseId, events, article, cmd: C
   withStore(dbLocation(dbFlag(cmd)), async (store) => {
     await ensureBuiltinCase(store, caseId);
     const r = await addReadEvents(store, caseId, events, article);
-    if (r.alreadyRead) process.stderr.write(`parley read: ${article.doc ?? article.name} was read into ${caseId} before; nothing added\n`);
+    if (r.alreadyRead)
+      process.stderr.write(
+        `parley read: ${article.doc ?? article.name} was read into ${caseId} before; nothing added\n`,
+      );
     if (r.newActors.length) process.stderr.write(`parley read: added actors ${r.newActors.join(', ')} to ${caseId}\n`);
     return r.added;
   });

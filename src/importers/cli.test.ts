@@ -10,8 +10,16 @@ import { fixture } from './test-support/fixtures.js';
 const RUN_CLI = fileURLToPath(new URL('./test-support/run-cli.ts', import.meta.url));
 
 /** A real `parley` process with `input` on its stdin. */
-function pipeInto(input: Buffer, args: string[], home: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', RUN_CLI, ...args], { input, env: { ...process.env, PARLEY_HOME: home }, encoding: 'utf8' });
+function pipeInto(
+  input: Buffer,
+  args: string[],
+  home: string,
+): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', RUN_CLI, ...args], {
+    input,
+    env: { ...process.env, PARLEY_HOME: home },
+    encoding: 'utf8',
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,8 +34,14 @@ describe('parley import / sources', () => {
     db = join(dir, 'parley.db');
     out = '';
     err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+      out += String(s);
+      return true;
+    });
+    vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+      err += String(s);
+      return true;
+    });
     process.env.PARLEY_HOME = dir;
   });
   afterEach(() => {
@@ -39,15 +53,21 @@ describe('parley import / sources', () => {
 
   it('imports, lists, skips a re-import, and removes a source', async () => {
     expect(await run('import', fixture('20180612031500.export.CSV.zip'), fixture('20180713101500.export.CSV'))).toBe(0);
-    expect(out).toContain('20180612031500.export.CSV.zip (gdelt2): imported 7 rows: 7 kept, all new, 0 rejected; events from 2018-06-12 to 2018-09-20. Source 1 in case imports.');
-    expect(out).toContain('20180713101500.export.CSV (gdelt2): imported 3 rows: 3 kept, 1 of them new and 2 already stored, 0 rejected');
+    expect(out).toContain(
+      '20180612031500.export.CSV.zip (gdelt2): imported 7 rows: 7 kept, all new, 0 rejected; events from 2018-06-12 to 2018-09-20. Source 1 in case imports.',
+    );
+    expect(out).toContain(
+      '20180713101500.export.CSV (gdelt2): imported 3 rows: 3 kept, 1 of them new and 2 already stored, 0 rejected',
+    );
     expect(out).toContain('2 files: 10 rows read, 10 kept (8 new), 0 rejected.');
     out = '';
     expect(await run('import', fixture('20180612031500.export.CSV.zip'))).toBe(0);
     expect(out).toContain('already imported as source 1');
     out = '';
     expect(await run('sources')).toBe(0);
-    expect(out).toMatch(/1\s+20180612031500\.export\.CSV\.zip\s+gdelt2\s+imports\s+7\s+7\s+0\s+2018-06-12 – 2018-09-20 .* complete/);
+    expect(out).toMatch(
+      /1\s+20180612031500\.export\.CSV\.zip\s+gdelt2\s+imports\s+7\s+7\s+0\s+2018-06-12 – 2018-09-20 .* complete/,
+    );
     out = '';
     expect(await run('sources', 'remove', '2')).toBe(0);
     expect(out).toBe('removed source 2 (20180713101500.export.CSV): 1 events and their daily aggregates\n');
@@ -78,7 +98,9 @@ describe('parley import / sources', () => {
   });
 
   it('dry-runs with filters and stores nothing', async () => {
-    expect(await run('import', fixture('20180612031500.export.CSV.zip'), '--dry-run', '--dyad', 'USA:PRK', '--codes', '04')).toBe(0);
+    expect(
+      await run('import', fixture('20180612031500.export.CSV.zip'), '--dry-run', '--dyad', 'USA:PRK', '--codes', '04'),
+    ).toBe(0);
     expect(out).toContain('read 7 rows: 2 would be kept, 5 left out by the filters, 0 rejected');
     expect(existsSync(db)).toBe(false);
   });
@@ -91,6 +113,8 @@ describe('parley import / sources', () => {
     expect(err).toContain('--dyad takes two actor codes joined by a colon');
     err = '';
     expect(await run('import', fixture('broken.gdelt2.export.CSV'), '--strict')).toBe(2);
-    expect(err).toContain('broken.gdelt2.export.CSV:1: expected 61 tab-separated columns, found 40 (--strict: nothing of this file was kept)');
+    expect(err).toContain(
+      'broken.gdelt2.export.CSV:1: expected 61 tab-separated columns, found 40 (--strict: nothing of this file was kept)',
+    );
   });
 });

@@ -39,7 +39,8 @@ export function countryMaps(): CountryMaps {
   }
   for (const [cow, code] of Object.entries(POLECAT_COW_EXTRAS)) if (!byCow.has(cow)) byCow.set(cow, code);
   for (const o of dict.organisations) {
-    for (const n of [o.name, ...o.names]) if (!byOrganisation.has(n.toLowerCase())) byOrganisation.set(n.toLowerCase(), o.code);
+    for (const n of [o.name, ...o.names])
+      if (!byOrganisation.has(n.toLowerCase())) byOrganisation.set(n.toLowerCase(), o.code);
   }
   cached = { byName, byFips, byCow, byOrganisation };
   return cached;

@@ -6,7 +6,19 @@ import { parseFixture, rowsOf } from './test-support/fixtures.js';
 describe('CSV parser', () => {
   it('reads the documented columns, dates in three forms, quoted fields, extra columns', () => {
     const rows = rowsOf(parseFixture(csvParser(), 'us-dprk-moves.csv'));
-    expect(rows.map((r) => [r.key, r.date, r.sourceCode, r.targetCode, r.sourceParty, r.targetParty, r.code, r.quad, r.goldstein])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.key,
+        r.date,
+        r.sourceCode,
+        r.targetCode,
+        r.sourceParty,
+        r.targetParty,
+        r.code,
+        r.quad,
+        r.goldstein,
+      ]),
+    ).toEqual([
       ['pompeo-2018-05-09', '2018-05-09', 'USAGOV', 'PRKGOV', 'USA', 'PRK', '042', 1, 1.9],
       ['detainees-2018-05-09', '2018-05-09', 'PRKGOV', 'USA', 'PRK', 'USA', '0841', 2, 7],
       ['sohae-2018-07-23', '2018-07-23', 'PRKMIL', null, 'PRK', null, '0874', 2, 10],

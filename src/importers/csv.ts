@@ -29,7 +29,18 @@ export class CsvParser implements FormatParser {
   private readonly fields: string[] = [];
   private names: readonly string[] = [];
   private used = new Set<number>();
-  private c = { id: -1, date: -1, source: -1, target: -1, code: -1, goldstein: -1, quad: -1, sourceName: -1, targetName: -1, url: -1 };
+  private c = {
+    id: -1,
+    date: -1,
+    source: -1,
+    target: -1,
+    code: -1,
+    goldstein: -1,
+    quad: -1,
+    sourceName: -1,
+    targetName: -1,
+    url: -1,
+  };
 
   header(line: string): void {
     const names = splitCsvLine(line.replace(/^\uFEFF/, ''), []);
@@ -63,7 +74,8 @@ export class CsvParser implements FormatParser {
 
   parse(line: string, row: ParsedRow): string | null {
     const f = splitCsvLine(line, this.fields);
-    if (f.length !== this.names.length) return `expected ${this.names.length} comma-separated columns as in the header, found ${f.length}`;
+    if (f.length !== this.names.length)
+      return `expected ${this.names.length} comma-separated columns as in the header, found ${f.length}`;
     const c = this.c;
     const rawDate = this.get(c.date) ?? '';
     if (!this.dates.any(rawDate)) return `bad date "${rawDate}" (expected YYYY-MM-DD, YYYYMMDD or M/D/YYYY)`;

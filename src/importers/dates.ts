@@ -36,7 +36,10 @@ export class DateReader {
   compact(raw: string): boolean {
     if (raw === this.lastRaw) return this.lastOk;
     this.lastRaw = raw;
-    this.lastOk = raw.length === 8 && /^\d{8}$/.test(raw) && this.set(Number(raw.slice(0, 4)), Number(raw.slice(4, 6)), Number(raw.slice(6, 8)));
+    this.lastOk =
+      raw.length === 8 &&
+      /^\d{8}$/.test(raw) &&
+      this.set(Number(raw.slice(0, 4)), Number(raw.slice(4, 6)), Number(raw.slice(6, 8)));
     return this.lastOk;
   }
 

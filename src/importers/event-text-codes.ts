@@ -21,5 +21,8 @@ export function codeOfEventText(text: string): string | undefined {
 }
 
 function normalise(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }

@@ -32,7 +32,8 @@ function actorList(text: string, option: string): string[] {
     .split(',')
     .map((s) => s.trim().toUpperCase())
     .filter((s) => s !== '');
-  for (const a of list) if (!ACTOR.test(a)) throw new UsageError(`${option}: "${a}" is not a CAMEO actor code such as USA or IGOUNOIAE`);
+  for (const a of list)
+    if (!ACTOR.test(a)) throw new UsageError(`${option}: "${a}" is not a CAMEO actor code such as USA or IGOUNOIAE`);
   if (list.length === 0) throw new UsageError(`${option} needs at least one actor code, e.g. ${option} USA,PRK`);
   return list;
 }
@@ -42,7 +43,8 @@ export function parseFilters(o: FilterOptions): ImportFilters {
   if (o.actors !== undefined) f.actors = actorList(o.actors, '--actors');
   if (o.dyad !== undefined) {
     const parts = o.dyad.split(':');
-    if (parts.length !== 2) throw new UsageError(`--dyad takes two actor codes joined by a colon, e.g. --dyad USA:PRK (got "${o.dyad}")`);
+    if (parts.length !== 2)
+      throw new UsageError(`--dyad takes two actor codes joined by a colon, e.g. --dyad USA:PRK (got "${o.dyad}")`);
     const [a] = actorList(parts[0]!, '--dyad');
     const [b] = actorList(parts[1]!, '--dyad');
     f.dyad = [a!, b!];
@@ -52,25 +54,38 @@ export function parseFilters(o: FilterOptions): ImportFilters {
       .split(',')
       .map((s) => s.trim())
       .filter((s) => s !== '');
-    for (const c of codes) if (!/^\d{2,4}$/.test(c)) throw new UsageError(`--codes: "${c}" is not a CAMEO event code or prefix such as 04 or 163`);
+    for (const c of codes)
+      if (!/^\d{2,4}$/.test(c))
+        throw new UsageError(`--codes: "${c}" is not a CAMEO event code or prefix such as 04 or 163`);
     if (codes.length === 0) throw new UsageError('--codes needs at least one CAMEO code, e.g. --codes 04,05,08');
     f.codes = codes;
   }
-  for (const [name, value] of [['--from', o.from], ['--to', o.to]] as const) {
-    if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${name} "${value}" is not a date in the form YYYY-MM-DD`);
+  for (const [name, value] of [
+    ['--from', o.from],
+    ['--to', o.to],
+  ] as const) {
+    if (value !== undefined && !isIsoDate(value))
+      throw new UsageError(`${name} "${value}" is not a date in the form YYYY-MM-DD`);
   }
   if (o.from !== undefined) f.fromDay = toDayNumber(o.from);
   if (o.to !== undefined) f.toDay = toDayNumber(o.to);
-  if (f.fromDay !== undefined && f.toDay !== undefined && f.fromDay > f.toDay) throw new UsageError(`--from ${o.from} is after --to ${o.to}`);
+  if (f.fromDay !== undefined && f.toDay !== undefined && f.fromDay > f.toDay)
+    throw new UsageError(`--from ${o.from} is after --to ${o.to}`);
   return f;
 }
 
 export function hasFilters(f: ImportFilters): boolean {
-  return f.actors !== undefined || f.dyad !== undefined || f.codes !== undefined || f.fromDay !== undefined || f.toDay !== undefined;
+  return (
+    f.actors !== undefined ||
+    f.dyad !== undefined ||
+    f.codes !== undefined ||
+    f.fromDay !== undefined ||
+    f.toDay !== undefined
+  );
 }
 
 function isActor(actor: string, party: string | null, code: string | null): boolean {
-  return party === actor || (code !== null && code.startsWith(actor));
+  return party === actor || code?.startsWith(actor) === true;
 }
 
 export function passes(f: ImportFilters, row: ParsedRow): boolean {
@@ -83,7 +98,8 @@ export function passes(f: ImportFilters, row: ParsedRow): boolean {
   }
   if (f.actors !== undefined) {
     let ok = false;
-    for (const a of f.actors) if (isActor(a, row.sourceParty, row.sourceCode) || isActor(a, row.targetParty, row.targetCode)) ok = true;
+    for (const a of f.actors)
+      if (isActor(a, row.sourceParty, row.sourceCode) || isActor(a, row.targetParty, row.targetCode)) ok = true;
     if (!ok) return false;
   }
   if (f.dyad !== undefined) {

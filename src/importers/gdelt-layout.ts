@@ -50,7 +50,19 @@ const AVG_TONE = 34;
  * country codes of Actor1Geo and Actor2Geo.
  */
 export const GDELT_EXTRA_FIELDS = [
-  'root', 'mentions', 'sources', 'articles', 'tone', 'geo', 'geoCountry', 'place', 'lat', 'lon', 'added', 'actor1Geo', 'actor2Geo',
+  'root',
+  'mentions',
+  'sources',
+  'articles',
+  'tone',
+  'geo',
+  'geoCountry',
+  'place',
+  'lat',
+  'lon',
+  'added',
+  'actor1Geo',
+  'actor2Geo',
 ] as const;
 
 const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;

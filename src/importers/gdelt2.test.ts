@@ -58,7 +58,16 @@ describe('GDELT 2.0 parser', () => {
     const p = gdelt2Parser();
     const row = newParsedRow();
     const cols = new Array<string>(61).fill('');
-    Object.assign(cols, { 0: '1', 1: '20180820', 5: 'IGOUNOIAE', 15: 'PRK', 17: 'PRK', 26: '112', 29: '3', 30: '-2.0' });
+    Object.assign(cols, {
+      0: '1',
+      1: '20180820',
+      5: 'IGOUNOIAE',
+      15: 'PRK',
+      17: 'PRK',
+      26: '112',
+      29: '3',
+      30: '-2.0',
+    });
     expect(p.parse(cols.join('\t'), row)).toBeNull();
     expect(row.sourceParty).toBe('IGOUNOIAE');
     expect(row.targetParty).toBe('PRK');

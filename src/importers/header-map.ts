@@ -32,7 +32,8 @@ export class HeaderMap {
 
   require(what: string, ...aliases: string[]): number {
     const i = this.find(...aliases);
-    if (i === -1) throw new HeaderError(`the header has no ${what} column (looked for ${aliases.map((a) => `"${a}"`).join(', ')})`);
+    if (i === -1)
+      throw new HeaderError(`the header has no ${what} column (looked for ${aliases.map((a) => `"${a}"`).join(', ')})`);
     return i;
   }
 }

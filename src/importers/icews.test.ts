@@ -56,7 +56,10 @@ describe('ICEWS parser', () => {
       ['33000002|2018-07-07', '111', 'PRKGOV', 'USA'],
       ['33000010|2018-07-08', '010', 'PRKGOV', 'USA'],
     ]);
-    expect(JSON.parse(rows[0]!.extra!)).toMatchObject({ sourceSectors: ['Foreign Ministry', 'Government'], codeFrom: 'Event Text' });
+    expect(JSON.parse(rows[0]!.extra!)).toMatchObject({
+      sourceSectors: ['Foreign Ministry', 'Government'],
+      codeFrom: 'Event Text',
+    });
     // A literal quote inside an unquoted value stays.
     expect(JSON.parse(rows[1]!.extra!).publisher).toBe('KCNA "Pyongyang"');
   });

@@ -37,9 +37,26 @@ export class IcewsParser implements FormatParser {
   private dateStyle: 'iso' | 'mdy' | undefined;
   private width = 0;
   private c = {
-    id: -1, date: -1, sourceName: -1, sourceSectors: -1, sourceCountry: -1, eventText: -1, code: -1, intensity: -1,
-    targetName: -1, targetSectors: -1, targetCountry: -1, story: -1, sentence: -1, publisher: -1, city: -1,
-    district: -1, province: -1, country: -1, lat: -1, lon: -1,
+    id: -1,
+    date: -1,
+    sourceName: -1,
+    sourceSectors: -1,
+    sourceCountry: -1,
+    eventText: -1,
+    code: -1,
+    intensity: -1,
+    targetName: -1,
+    targetSectors: -1,
+    targetCountry: -1,
+    story: -1,
+    sentence: -1,
+    publisher: -1,
+    city: -1,
+    district: -1,
+    province: -1,
+    country: -1,
+    lat: -1,
+    lon: -1,
   };
 
   header(line: string): void {
@@ -68,7 +85,8 @@ export class IcewsParser implements FormatParser {
       lat: h.find('Latitude', 'latitude'),
       lon: h.find('Longitude', 'longitude'),
     };
-    if (this.c.code === -1 && this.c.eventText === -1) throw new HeaderError('the header has neither a CAMEO Code nor an Event Text column');
+    if (this.c.code === -1 && this.c.eventText === -1)
+      throw new HeaderError('the header has neither a CAMEO Code nor an Event Text column');
   }
 
   private get(i: number): string | null {
@@ -84,7 +102,8 @@ export class IcewsParser implements FormatParser {
     const rawDate = this.get(c.date) ?? '';
     this.dateStyle ??= rawDate.includes('/') ? 'mdy' : 'iso';
     const ok = this.dateStyle === 'mdy' ? this.dates.mdy(rawDate) : this.dates.iso(rawDate);
-    if (!ok) return `bad Event Date "${rawDate}" (this file's dates are ${this.dateStyle === 'mdy' ? 'M/D/YYYY' : 'YYYY-MM-DD'})`;
+    if (!ok)
+      return `bad Event Date "${rawDate}" (this file's dates are ${this.dateStyle === 'mdy' ? 'M/D/YYYY' : 'YYYY-MM-DD'})`;
     const rawCode = this.get(c.code);
     const text = this.get(c.eventText);
     let code: string | undefined;

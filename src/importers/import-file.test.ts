@@ -24,7 +24,12 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
     await t.close();
   });
 
-  async function dyadTotals(): Promise<{ rows: number; dyadRows: number; aggregateN: number; aggregateGoldstein: number }> {
+  async function dyadTotals(): Promise<{
+    rows: number;
+    dyadRows: number;
+    aggregateN: number;
+    aggregateGoldstein: number;
+  }> {
     return repo.totals('imports');
   }
 
@@ -32,22 +37,110 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
     const [r] = await importFixtures(t.store, [SUMMIT]);
     expect(r!.outcome).toBe('imported');
     expect(r!.caseId).toBe('imports');
-    expect(r!.progress).toMatchObject({ rowsRead: 7, rowsKept: 7, rowsNew: 7, rowsRejected: 0, firstDate: '2018-06-12', lastDate: '2018-09-20' });
-    const moves = await repo.findImportedMoves({ caseId: 'imports', a: 'USA', b: 'PRK', from: '2018-01-01', to: '2019-03-01' });
+    expect(r!.progress).toMatchObject({
+      rowsRead: 7,
+      rowsKept: 7,
+      rowsNew: 7,
+      rowsRejected: 0,
+      firstDate: '2018-06-12',
+      lastDate: '2018-09-20',
+    });
+    const moves = await repo.findImportedMoves({
+      caseId: 'imports',
+      a: 'USA',
+      b: 'PRK',
+      from: '2018-01-01',
+      to: '2019-03-01',
+    });
     expect(moves).toEqual([
-      { id: 'gdelt2:778899001', date: '2018-06-12', sourceCode: 'USAGOV', targetCode: 'PRKGOV', code: '044', goldstein: 2.5, quadClass: 1 },
-      { id: 'gdelt2:778899002', date: '2018-06-12', sourceCode: 'PRKGOV', targetCode: 'USAGOV', code: '057', goldstein: 8, quadClass: 1 },
-      { id: 'gdelt2:778899003', date: '2018-07-06', sourceCode: 'USAGOV', targetCode: 'PRK', code: '042', goldstein: 1.9, quadClass: 1 },
-      { id: 'gdelt2:778899004', date: '2018-07-07', sourceCode: 'PRKGOV', targetCode: 'USA', code: '111', goldstein: -2, quadClass: 3 },
+      {
+        id: 'gdelt2:778899001',
+        date: '2018-06-12',
+        sourceCode: 'USAGOV',
+        targetCode: 'PRKGOV',
+        code: '044',
+        goldstein: 2.5,
+        quadClass: 1,
+      },
+      {
+        id: 'gdelt2:778899002',
+        date: '2018-06-12',
+        sourceCode: 'PRKGOV',
+        targetCode: 'USAGOV',
+        code: '057',
+        goldstein: 8,
+        quadClass: 1,
+      },
+      {
+        id: 'gdelt2:778899003',
+        date: '2018-07-06',
+        sourceCode: 'USAGOV',
+        targetCode: 'PRK',
+        code: '042',
+        goldstein: 1.9,
+        quadClass: 1,
+      },
+      {
+        id: 'gdelt2:778899004',
+        date: '2018-07-07',
+        sourceCode: 'PRKGOV',
+        targetCode: 'USA',
+        code: '111',
+        goldstein: -2,
+        quadClass: 3,
+      },
     ]);
-    const coded = await repo.findImportedMoves({ caseId: 'imports', a: 'PRK', b: 'USA', from: '2018-01-01', to: '2019-03-01', codes: ['04'] });
+    const coded = await repo.findImportedMoves({
+      caseId: 'imports',
+      a: 'PRK',
+      b: 'USA',
+      from: '2018-01-01',
+      to: '2019-03-01',
+      codes: ['04'],
+    });
     expect(coded.map((m) => m.code)).toEqual(['044', '042']);
     const days = await t.store.aggregates.dyadDays('imports', 'USA', 'PRK', '2018-06-01', '2018-07-31');
     expect(days).toEqual([
-      { day: '2018-06-12', source: 'PRK', target: 'USA', quadClass: 1, count: 1, goldsteinSum: 8, positiveSum: 8, negativeSum: 0 },
-      { day: '2018-06-12', source: 'USA', target: 'PRK', quadClass: 1, count: 1, goldsteinSum: 2.5, positiveSum: 2.5, negativeSum: 0 },
-      { day: '2018-07-06', source: 'USA', target: 'PRK', quadClass: 1, count: 1, goldsteinSum: 1.9, positiveSum: 1.9, negativeSum: 0 },
-      { day: '2018-07-07', source: 'PRK', target: 'USA', quadClass: 3, count: 1, goldsteinSum: -2, positiveSum: 0, negativeSum: -2 },
+      {
+        day: '2018-06-12',
+        source: 'PRK',
+        target: 'USA',
+        quadClass: 1,
+        count: 1,
+        goldsteinSum: 8,
+        positiveSum: 8,
+        negativeSum: 0,
+      },
+      {
+        day: '2018-06-12',
+        source: 'USA',
+        target: 'PRK',
+        quadClass: 1,
+        count: 1,
+        goldsteinSum: 2.5,
+        positiveSum: 2.5,
+        negativeSum: 0,
+      },
+      {
+        day: '2018-07-06',
+        source: 'USA',
+        target: 'PRK',
+        quadClass: 1,
+        count: 1,
+        goldsteinSum: 1.9,
+        positiveSum: 1.9,
+        negativeSum: 0,
+      },
+      {
+        day: '2018-07-07',
+        source: 'PRK',
+        target: 'USA',
+        quadClass: 3,
+        count: 1,
+        goldsteinSum: -2,
+        positiveSum: 0,
+        negativeSum: -2,
+      },
     ]);
     // Six of the seven rows have two parties (one has no target); aggregates count exactly those.
     expect(await dyadTotals()).toMatchObject({ rows: 7, dyadRows: 6, aggregateN: 6 });
@@ -56,19 +149,26 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
   it('CSV: a quoted field may hold line breaks; an unclosed one is rejected at its first line', async () => {
     const [r] = await importFixtures(t.store, ['multiline-notes.csv']);
     expect(r!.progress).toMatchObject({ rowsRead: 4, rowsKept: 3, rowsRejected: 1, linesDone: 9 });
-    expect(r!.rejectSamples).toEqual([{ line: 8, reason: 'a quoted field opened on line 8 is not closed before the end of the file' }]);
+    expect(r!.rejectSamples).toEqual([
+      { line: 8, reason: 'a quoted field opened on line 8 is not closed before the end of the file' },
+    ]);
     const rows = await t.store.db
       .selectFrom('imported_events' as never)
       .select(['event_key' as never, 'extra' as never])
       .orderBy('event_key' as never)
       .execute();
-    expect(rows.map((x) => [(x as { event_key: string }).event_key, JSON.parse((x as { extra: string }).extra).note])).toEqual([
+    expect(
+      rows.map((x) => [(x as { event_key: string }).event_key, JSON.parse((x as { extra: string }).extra).note]),
+    ).toEqual([
       ['m1', 'summit in Singapore;\nthe joint statement was signed\nthe same afternoon'],
       ['m2', 'one line, with "quotes"'],
       ['m3', 'the statement called the talks\n"gangster-like"'],
     ]);
     const rejects = readFileSync(r!.rejectsPath!, 'utf8').trim().split('\n');
-    expect(rejects[1]!.split('\t').slice(1, 3)).toEqual(['8', 'a quoted field opened on line 8 is not closed before the end of the file']);
+    expect(rejects[1]!.split('\t').slice(1, 3)).toEqual([
+      '8',
+      'a quoted field opened on line 8 is not closed before the end of the file',
+    ]);
   });
 
   it('CSV: an import stopped while a multi-line record was open resumes with the whole record', async () => {
@@ -78,7 +178,8 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
     const path = join(dir, 'notes.csv');
     const rows = 12_000;
     let text = `id,date,source,target,code,note\ns0,2018-06-11,USAGOV,PRKGOV,043,${'y'.repeat(220)}\n`;
-    for (let i = 0; i < rows; i++) text += `n${i},2018-06-12,USAGOV,PRKGOV,043,"first line of note ${i} ${'x'.repeat(200)}\nsecond line"\n`;
+    for (let i = 0; i < rows; i++)
+      text += `n${i},2018-06-12,USAGOV,PRKGOV,043,"first line of note ${i} ${'x'.repeat(200)}\nsecond line"\n`;
     writeFileSync(path, text);
     const opts = { filters: {}, dataDir: dir, chunkRows: 1 };
     let blocks = 0;
@@ -102,7 +203,9 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
   });
 
   it('CSV --strict names the line where an unclosed quoted field starts', async () => {
-    await expect(importFixtures(t.store, ['multiline-notes.csv'], { strict: true })).rejects.toThrow(/multiline-notes.csv:8: a quoted field opened on line 8/);
+    await expect(importFixtures(t.store, ['multiline-notes.csv'], { strict: true })).rejects.toThrow(
+      /multiline-notes.csv:8: a quoted field opened on line 8/,
+    );
     expect(await repo.list()).toHaveLength(0);
   });
 
@@ -114,7 +217,10 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
     const [all] = await importFixtures(t.store, [SUMMIT]);
     expect(all!.outcome).toBe('imported');
     expect(all!.progress).toMatchObject({ rowsKept: 7, rowsNew: 3 });
-    const [once, more] = [await importFixtures(t.store, [SUMMIT]), await importFixtures(t.store, [SUMMIT], { filters: parseFilters({ codes: '04' }) })];
+    const [once, more] = [
+      await importFixtures(t.store, [SUMMIT]),
+      await importFixtures(t.store, [SUMMIT], { filters: parseFilters({ codes: '04' }) }),
+    ];
     expect([once[0]!.outcome, more[0]!.outcome]).toEqual(['already', 'already']);
     expect(await dyadTotals()).toMatchObject({ rows: 7, dyadRows: 6, aggregateN: 6 });
   });
@@ -143,8 +249,19 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
       ['gdelt1', 3],
       ['gdelt1', 2],
     ]);
-    const moves = await repo.findImportedMoves({ caseId: 'imports', a: 'USA', b: 'PRK', from: '2012-01-01', to: '2013-12-31' });
-    expect(moves.map((m) => m.id)).toEqual(['gdelt1:150000002', 'gdelt1:150000001', 'gdelt1:255000001', 'gdelt1:255000002']);
+    const moves = await repo.findImportedMoves({
+      caseId: 'imports',
+      a: 'USA',
+      b: 'PRK',
+      from: '2012-01-01',
+      to: '2013-12-31',
+    });
+    expect(moves.map((m) => m.id)).toEqual([
+      'gdelt1:150000002',
+      'gdelt1:150000001',
+      'gdelt1:255000001',
+      'gdelt1:255000002',
+    ]);
   });
 
   it('writes bad rows to the rejects file with line and reason, and goes on', async () => {
@@ -161,10 +278,12 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
   });
 
   it('--strict stops at the first bad row and keeps nothing of the file', async () => {
-    await expect(importFixtures(t.store, ['broken.gdelt2.export.CSV'], { format: 'gdelt2', strict: true, chunkRows: 1 })).rejects.toThrow(ValidationError);
-    await expect(importFixtures(t.store, ['broken.gdelt2.export.CSV'], { format: 'gdelt2', strict: true })).rejects.toThrow(
-      /broken.gdelt2.export.CSV:1: expected 61 tab-separated columns, found 40/,
-    );
+    await expect(
+      importFixtures(t.store, ['broken.gdelt2.export.CSV'], { format: 'gdelt2', strict: true, chunkRows: 1 }),
+    ).rejects.toThrow(ValidationError);
+    await expect(
+      importFixtures(t.store, ['broken.gdelt2.export.CSV'], { format: 'gdelt2', strict: true }),
+    ).rejects.toThrow(/broken.gdelt2.export.CSV:1: expected 61 tab-separated columns, found 40/);
     expect(await dyadTotals()).toMatchObject({ rows: 0, aggregateN: 0 });
     expect(await repo.list()).toEqual([]);
   });
@@ -211,7 +330,14 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
   it('imports into a given case and keeps its rows apart from other cases', async () => {
     await t.store.db
       .insertInto('cases')
-      .values({ id: 'c1', title: 'C1', description: null, settings: '{"parties":["USA","PRK"]}', files_hash: null, loaded_at: '2026-01-01' })
+      .values({
+        id: 'c1',
+        title: 'C1',
+        description: null,
+        settings: '{"parties":["USA","PRK"]}',
+        files_hash: null,
+        loaded_at: '2026-01-01',
+      })
       .execute();
     await importFixtures(t.store, [SUMMIT], { caseId: 'c1' });
     const [other] = await importFixtures(t.store, [SUMMIT]);
@@ -219,7 +345,9 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
     expect(other!.outcome).toBe('imported');
     expect((await repo.totals('c1')).rows).toBe(7);
     expect((await repo.totals('imports')).rows).toBe(7);
-    await expect(importFixtures(t.store, [SUMMIT], { caseId: 'nope' })).rejects.toThrow(/case "nope" is not in the store/);
+    await expect(importFixtures(t.store, [SUMMIT], { caseId: 'nope' })).rejects.toThrow(
+      /case "nope" is not in the store/,
+    );
   });
 
   it('ICEWS: a weekly file then the yearly file that supersedes it adds only the events the weekly lacked', async () => {
@@ -229,8 +357,19 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
     // 33000002 on 2018-07-07 came in the weekly file; the same id on 2018-07-06 is another event.
     expect(yearly!.progress).toMatchObject({ rowsRead: 6, rowsKept: 6, rowsNew: 5 });
     expect(await dyadTotals()).toMatchObject({ rows: 7, dyadRows: 6, aggregateN: 6 });
-    const moves = await repo.findImportedMoves({ caseId: 'imports', a: 'USA', b: 'PRK', from: '2018-01-01', to: '2018-12-31' });
-    expect(moves.map((m) => m.id)).toEqual(['icews:33000001|2018-06-12', 'icews:33000002|2018-07-06', 'icews:33000002|2018-07-07', 'icews:33000010|2018-07-08']);
+    const moves = await repo.findImportedMoves({
+      caseId: 'imports',
+      a: 'USA',
+      b: 'PRK',
+      from: '2018-01-01',
+      to: '2018-12-31',
+    });
+    expect(moves.map((m) => m.id)).toEqual([
+      'icews:33000001|2018-06-12',
+      'icews:33000002|2018-07-06',
+      'icews:33000002|2018-07-07',
+      'icews:33000010|2018-07-08',
+    ]);
   });
 
   it('POLECAT: a latin-1 file is read as latin-1, and a later release with the same event adds nothing for it', async () => {
@@ -247,7 +386,12 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
   });
 
   it('imports every fixture format from a folder, rows and aggregates in agreement', async () => {
-    const rs = await importFixtures(t.store, ['20180612031500.export.CSV.zip', 'phoenix_events_20181109.txt', 'us-dprk-moves.csv', 'cline-phoenix.sample.csv']);
+    const rs = await importFixtures(t.store, [
+      '20180612031500.export.CSV.zip',
+      'phoenix_events_20181109.txt',
+      'us-dprk-moves.csv',
+      'cline-phoenix.sample.csv',
+    ]);
     expect(rs.map((r) => [r.format, r.progress.rowsNew])).toEqual([
       ['gdelt2', 7],
       ['phoenix', 4],
@@ -256,7 +400,13 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
     ]);
     const totals = await dyadTotals();
     expect(totals.aggregateN).toBe(totals.dyadRows);
-    const moves = await repo.findImportedMoves({ caseId: 'imports', a: 'USA', b: 'PRK', from: '2018-05-01', to: '2018-05-31' });
+    const moves = await repo.findImportedMoves({
+      caseId: 'imports',
+      a: 'USA',
+      b: 'PRK',
+      from: '2018-05-01',
+      to: '2018-05-31',
+    });
     expect(moves.map((m) => [m.id, m.code])).toEqual([
       ['csv:detainees-2018-05-09', '0841'],
       ['csv:pompeo-2018-05-09', '042'],

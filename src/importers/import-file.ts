@@ -1,4 +1,14 @@
-import { accessSync, appendFileSync, constants, existsSync, mkdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  appendFileSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ValidationError } from '../model/errors.js';
 import { ImportRepository, type ImportedFile } from '../store/import-repository.js';
@@ -8,7 +18,7 @@ import type { Store } from '../store/store.js';
 import { createParser } from './create-parser.js';
 import { detectFormat } from './detect-format.js';
 import { passes, type ImportFilters } from './filters.js';
-import { HeaderError, newParsedRow, type FormatParser, type ImportFormat } from './format-parser.js';
+import { HeaderError, newParsedRow, type ImportFormat } from './format-parser.js';
 import { forEachLine, lineBlocks, type DecodeState } from './line-reader.js';
 import type { InputSource } from './open-input.js';
 
@@ -70,7 +80,16 @@ const SAMPLE_REJECTS = 5;
 const MAX_RECORD_CHARS = 1 << 20;
 
 function emptyProgress(): FileProgress {
-  return { linesDone: 0, rowsRead: 0, rowsKept: 0, rowsRejected: 0, rowsNew: 0, firstDate: null, lastDate: null, rejectsBytes: 0 };
+  return {
+    linesDone: 0,
+    rowsRead: 0,
+    rowsKept: 0,
+    rowsRejected: 0,
+    rowsNew: 0,
+    firstDate: null,
+    lastDate: null,
+    rejectsBytes: 0,
+  };
 }
 
 /** The rejects file of an input: `--rejects PATH`, else beside the input, else in the data folder. */
@@ -106,11 +125,26 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
     if (first.done) {
       // Nothing to read (an empty file in a folder, say): said so, and nothing recorded.
       return {
-        name: input.name, format: opts.format ?? 'csv', outcome: 'empty', fileId: null, caseId: null, progress: emptyProgress(),
-        rejectsPath: null, rejectSamples: [], encoding: decode, bytes: 0, seconds: 0, sameAs: null,
+        name: input.name,
+        format: opts.format ?? 'csv',
+        outcome: 'empty',
+        fileId: null,
+        caseId: null,
+        progress: emptyProgress(),
+        rejectsPath: null,
+        rejectSamples: [],
+        encoding: decode,
+        bytes: 0,
+        seconds: 0,
+        sameAs: null,
       };
     }
-    const firstLines = first.done ? [] : first.value.toString(decode.encoding, 0, Math.min(first.value.length, 1 << 16)).split('\n', 20).map((l) => l.replace(/\r$/, ''));
+    const firstLines = first.done
+      ? []
+      : first.value
+          .toString(decode.encoding, 0, Math.min(first.value.length, 1 << 16))
+          .split('\n', 20)
+          .map((l) => l.replace(/\r$/, ''));
     const format = opts.format ?? detectFormat(input.name, firstLines);
     const parser = createParser(format);
     const result: FileResult = {
@@ -172,7 +206,8 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
     if (rejectsPath && file) {
       if (result.outcome === 'resumed') {
         // A resumed import drops the rejects written by the chunk that never committed.
-        if (existsSync(rejectsPath) && statSync(rejectsPath).size > progress.rejectsBytes) truncateSync(rejectsPath, progress.rejectsBytes);
+        if (existsSync(rejectsPath) && statSync(rejectsPath).size > progress.rejectsBytes)
+          truncateSync(rejectsPath, progress.rejectsBytes);
       } else if (!opts.rejectsPath) {
         rmSync(rejectsPath, { force: true });
       }
@@ -221,7 +256,8 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
         try {
           parser.header(physical);
         } catch (err) {
-          if (err instanceof HeaderError) throw new ValidationError([{ location: { file: input.name, line: lineNo }, message: err.message }]);
+          if (err instanceof HeaderError)
+            throw new ValidationError([{ location: { file: input.name, line: lineNo }, message: err.message }]);
           throw err;
         }
         return true;
@@ -244,7 +280,11 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
           }
           pending = '';
           progress.rowsRead++;
-          return reject(recordLine, `a quoted field opened on line ${recordLine} is still open after ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters`, line.slice(0, 1000));
+          return reject(
+            recordLine,
+            `a quoted field opened on line ${recordLine} is still open after ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters`,
+            line.slice(0, 1000),
+          );
         }
         pending = '';
       }
@@ -257,8 +297,19 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
       if (progress.firstDate === null || row.date < progress.firstDate) progress.firstDate = row.date;
       if (progress.lastDate === null || row.date > progress.lastDate) progress.lastDate = row.date;
       buffer.push(
-        row.key, row.day, row.sourceCode, row.targetCode, row.sourceParty, row.targetParty,
-        row.code, row.quad, row.goldstein, row.sourceName, row.targetName, row.url, row.extra,
+        row.key,
+        row.day,
+        row.sourceCode,
+        row.targetCode,
+        row.sourceParty,
+        row.targetParty,
+        row.code,
+        row.quad,
+        row.goldstein,
+        row.sourceName,
+        row.targetName,
+        row.url,
+        row.extra,
       );
       return true;
     };
@@ -267,7 +318,9 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
     const reject = (at: number, reason: string, text: string): boolean => {
       progress.rowsRejected++;
       if (opts.strict) {
-        strictFailure = new ValidationError([{ location: { file: input.name, line: at }, message: `${reason} (--strict: nothing of this file was kept)` }]);
+        strictFailure = new ValidationError([
+          { location: { file: input.name, line: at }, message: `${reason} (--strict: nothing of this file was kept)` },
+        ]);
         return false;
       }
       if (result.rejectSamples.length < SAMPLE_REJECTS) result.rejectSamples.push({ line: at, reason });
@@ -280,13 +333,24 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
       if (!more) break;
       await drain();
       if (progress.rowsRead - readAtFlush >= chunkRows) await commit();
-      opts.onProgress?.({ name: input.name, bytesRead: opened.bytesRead(), size: input.size, rowsRead: progress.rowsRead, rowsKept: progress.rowsKept, rowsRejected: progress.rowsRejected });
+      opts.onProgress?.({
+        name: input.name,
+        bytesRead: opened.bytesRead(),
+        size: input.size,
+        rowsRead: progress.rowsRead,
+        rowsKept: progress.rowsKept,
+        rowsRejected: progress.rowsRejected,
+      });
     }
     if (pending !== '' && !strictFailure) {
       const text = pending;
       pending = '';
       progress.rowsRead++;
-      reject(pendingStart, `a quoted field opened on line ${pendingStart} is not closed before the end of the file`, text.slice(0, 1000));
+      reject(
+        pendingStart,
+        `a quoted field opened on line ${pendingStart} is not closed before the end of the file`,
+        text.slice(0, 1000),
+      );
     }
     if (strictFailure) {
       if (repo && file) {
@@ -306,7 +370,14 @@ export async function importFile(input: InputSource, store: Store | null, opts: 
       result.sameAs = same ? same.id : null;
     }
     result.seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    opts.onProgress?.({ name: input.name, bytesRead: result.bytes, size: input.size, rowsRead: progress.rowsRead, rowsKept: progress.rowsKept, rowsRejected: progress.rowsRejected });
+    opts.onProgress?.({
+      name: input.name,
+      bytesRead: result.bytes,
+      size: input.size,
+      rowsRead: progress.rowsRead,
+      rowsKept: progress.rowsKept,
+      rowsRejected: progress.rowsRejected,
+    });
     return result;
   } finally {
     await writer?.close();

@@ -21,11 +21,20 @@ function dbArg(t: TestStore): string {
 }
 
 /** `threads` '1' keeps SQLite's writes in the main thread; unset, a file store gets its writer thread. */
-function startImport(file: string, db: string, home: string, threads?: '1'): { done: Promise<number | null>; kill(): void } {
-  const child = spawn(process.execPath, ['--import', 'tsx', RUN_CLI, 'import', file, '--db', db, '--chunk-rows', String(CHUNK)], {
-    env: { ...process.env, PARLEY_HOME: home, PARLEY_IMPORT_THREADS: threads ?? '' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+function startImport(
+  file: string,
+  db: string,
+  home: string,
+  threads?: '1',
+): { done: Promise<number | null>; kill(): void } {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', RUN_CLI, 'import', file, '--db', db, '--chunk-rows', String(CHUNK)],
+    {
+      env: { ...process.env, PARLEY_HOME: home, PARLEY_IMPORT_THREADS: threads ?? '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const done = new Promise<number | null>((resolve) =>
@@ -47,14 +56,23 @@ interface Snapshot {
 async function snapshot(t: TestStore): Promise<Snapshot> {
   const repo = new ImportRepository(t.store.db, t.store.opened);
   const totals = await repo.totals('imports');
-  const rows = await sql<{ day: number; source: string; target: string; quad_class: number; n: number; goldstein_sum: number }>`
+  const rows = await sql<{
+    day: number;
+    source: string;
+    target: string;
+    quad_class: number;
+    n: number;
+    goldstein_sum: number;
+  }>`
     SELECT day, source, target, quad_class, n, goldstein_sum FROM dyad_days WHERE origin = 'import' ORDER BY day, source, target, quad_class
   `.execute(t.store.db);
   return {
     rows: totals.rows,
     dyadRows: totals.dyadRows,
     aggregateN: totals.aggregateN,
-    days: rows.rows.map((r) => `${r.day}|${r.source}|${r.target}|${r.quad_class}|${Number(r.n)}|${Number(r.goldstein_sum).toFixed(6)}`),
+    days: rows.rows.map(
+      (r) => `${r.day}|${r.source}|${r.target}|${r.quad_class}|${Number(r.n)}|${Number(r.goldstein_sum).toFixed(6)}`,
+    ),
   };
 }
 
@@ -104,7 +122,13 @@ describe.each(TEST_DIALECTS)('an import killed mid-way (%s)', (dialect) => {
     expect(await startImport(file, dbArg(k), dir, '1').done).toBe(0);
     const [done] = await repo.list();
     expect(done!.status).toBe('complete');
-    expect(done!.progress).toMatchObject({ linesDone: ROWS, rowsRead: ROWS, rowsKept: ROWS, rowsNew: ROWS, rowsRejected: 0 });
+    expect(done!.progress).toMatchObject({
+      linesDone: ROWS,
+      rowsRead: ROWS,
+      rowsKept: ROWS,
+      rowsNew: ROWS,
+      rowsRejected: 0,
+    });
 
     const after = await snapshot(k);
     await k.close();

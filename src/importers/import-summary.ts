@@ -17,7 +17,8 @@ export function describeResult(r: FileResult): string {
   }
   const filtered = p.rowsRead - p.rowsKept - p.rowsRejected;
   const parts: string[] = [];
-  const verb = r.outcome === 'dry-run' ? 'would import' : r.outcome === 'resumed' ? 'resumed and finished importing' : 'imported';
+  const verb =
+    r.outcome === 'dry-run' ? 'would import' : r.outcome === 'resumed' ? 'resumed and finished importing' : 'imported';
   parts.push(`${r.name} (${r.format}): ${verb === 'would import' ? 'read' : verb} ${n(p.rowsRead)} rows`);
   const bits: string[] = [`${n(p.rowsKept)} ${r.outcome === 'dry-run' ? 'would be kept' : 'kept'}`];
   if (r.outcome !== 'dry-run') {
@@ -31,10 +32,13 @@ export function describeResult(r: FileResult): string {
   text += '.';
   if (r.fileId !== null && r.outcome !== 'dry-run') text += ` Source ${r.fileId} in case ${r.caseId}.`;
   if (p.rowsRejected > 0) {
-    if (r.rejectsPath && r.outcome !== 'dry-run') text += ` Rejected rows are listed with line and reason in ${r.rejectsPath}.`;
-    else if (r.rejectSamples.length > 0) text += ` First rejects: ${r.rejectSamples.map((s) => `line ${s.line}: ${s.reason}`).join('; ')}.`;
+    if (r.rejectsPath && r.outcome !== 'dry-run')
+      text += ` Rejected rows are listed with line and reason in ${r.rejectsPath}.`;
+    else if (r.rejectSamples.length > 0)
+      text += ` First rejects: ${r.rejectSamples.map((s) => `line ${s.line}: ${s.reason}`).join('; ')}.`;
   }
-  if (r.encoding.encoding === 'latin1') text += ` The file is not valid UTF-8 from byte ${n(r.encoding.latin1From ?? 0)} on; read as latin-1 from there.`;
+  if (r.encoding.encoding === 'latin1')
+    text += ` The file is not valid UTF-8 from byte ${n(r.encoding.latin1From ?? 0)} on; read as latin-1 from there.`;
   if (r.sameAs !== null) text += ` Source ${r.sameAs} has the same content.`;
   if (p.rowsRead >= 10_000) text += ` ${r.seconds.toFixed(1)} s, ${rate(p.rowsRead, r.seconds)}.`;
   return text;

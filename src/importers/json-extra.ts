@@ -13,7 +13,8 @@ export class ExtraBuilder {
 
   /** A numeric field kept as written in the file (no float round trip), if it is a number. */
   num(name: string, value: string | null | undefined): this {
-    if (value !== null && value !== undefined && value !== '' && Number.isFinite(Number(value))) this.text += `,"${name}":${Number(value)}`;
+    if (value !== null && value !== undefined && value !== '' && Number.isFinite(Number(value)))
+      this.text += `,"${name}":${Number(value)}`;
     return this;
   }
 

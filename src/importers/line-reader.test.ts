@@ -18,7 +18,10 @@ describe('line reader', () => {
 
   it('never cuts a multi-byte character split between chunks', async () => {
     const bytes = Buffer.from('Hôtel\nPyŏngyang\n');
-    expect(await lines([bytes.subarray(0, 2), bytes.subarray(2, 12), bytes.subarray(12)])).toEqual(['Hôtel', 'Pyŏngyang']);
+    expect(await lines([bytes.subarray(0, 2), bytes.subarray(2, 12), bytes.subarray(12)])).toEqual([
+      'Hôtel',
+      'Pyŏngyang',
+    ]);
   });
 
   it('falls back to latin-1 from the first block that is not UTF-8', async () => {
@@ -30,7 +33,12 @@ describe('line reader', () => {
 
   it('stops when the visitor returns false', () => {
     const seen: string[] = [];
-    expect(forEachLine(Buffer.from('a\nb\nc\n'), 'utf8', (l) => (seen.push(l), l !== 'b'))).toBe(false);
+    expect(
+      forEachLine(Buffer.from('a\nb\nc\n'), 'utf8', (l) => {
+        seen.push(l);
+        return l !== 'b';
+      }),
+    ).toBe(false);
     expect(seen).toEqual(['a', 'b']);
   });
 });

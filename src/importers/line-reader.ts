@@ -17,7 +17,10 @@ export interface DecodeState {
  * Bytes are read as UTF-8 while they are valid UTF-8; from the first block that is not, the rest of
  * the file is read as latin-1 (POLECAT files are known to carry latin-1, reference/event_formats.md §3).
  */
-export async function* lineBlocks(source: AsyncIterable<Buffer | string>, state: DecodeState = { encoding: 'utf8' }): AsyncGenerator<Buffer> {
+export async function* lineBlocks(
+  source: AsyncIterable<Buffer | string>,
+  state: DecodeState = { encoding: 'utf8' },
+): AsyncGenerator<Buffer> {
   let carry: Buffer | undefined;
   let offset = 0;
   for await (const piece of source) {
@@ -55,7 +58,11 @@ function check(bytes: Buffer, state: DecodeState, offset: number): void {
  * Calls `visit` for each line of a block from `lineBlocks`, decoded on its own, without the `\n`
  * (and without a trailing `\r`). Stops early when `visit` returns false.
  */
-export function forEachLine(block: Buffer, encoding: 'utf8' | 'latin1', visit: (line: string) => boolean | void): boolean {
+export function forEachLine(
+  block: Buffer,
+  encoding: 'utf8' | 'latin1',
+  visit: (line: string) => boolean | undefined,
+): boolean {
   let start = 0;
   const len = block.length;
   while (start < len) {

@@ -37,7 +37,13 @@ describe('open-input', () => {
   it('reads a ZIP64 archive (sizes and offsets in the ZIP64 records), entry by entry', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-input-'));
     const path = join(dir, 'events.zip');
-    writeFileSync(path, zip64([['a.tsv', 'first\trow\n'], ['b.tsv', 'second\trow\n'.repeat(1000)]]));
+    writeFileSync(
+      path,
+      zip64([
+        ['a.tsv', 'first\trow\n'],
+        ['b.tsv', 'second\trow\n'.repeat(1000)],
+      ]),
+    );
     const inputs = expandInputs([path]);
     expect(inputs.map((i) => i.name)).toEqual(['events.zip:a.tsv', 'events.zip:b.tsv']);
     expect(await text(inputs[0]!)).toBe('first\trow\n');

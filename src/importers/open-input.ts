@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -35,7 +45,10 @@ const CHUNK = 1 << 20;
  * Expands the command line's inputs: `-` is stdin, a folder stands for the files in it (sorted by
  * name, not recursive, hidden files and rejects files left out), a `.zip` for each of its entries.
  */
-export function expandInputs(args: readonly string[], options: { displayNames?: ReadonlyMap<string, string> } = {}): InputSource[] {
+export function expandInputs(
+  args: readonly string[],
+  options: { displayNames?: ReadonlyMap<string, string> } = {},
+): InputSource[] {
   const out: InputSource[] = [];
   for (const arg of args) {
     if (arg === '-') {
@@ -43,7 +56,7 @@ export function expandInputs(args: readonly string[], options: { displayNames?: 
       continue;
     }
     const path = resolve(arg);
-    let st;
+    let st: ReturnType<typeof statSync>;
     try {
       st = statSync(path);
     } catch {
@@ -109,7 +122,10 @@ function firstChunk(stream: NodeJS.ReadStream): Promise<Buffer | null> {
       for (let c = stream.read() as Buffer | null; c !== null; c = stream.read() as Buffer | null) {
         parts.push(c);
         length += c.length;
-        if (length >= 4) return done(Buffer.concat(parts));
+        if (length >= 4) {
+          done(Buffer.concat(parts));
+          return;
+        }
       }
     };
     const onEnd = (): void => done(length > 0 ? Buffer.concat(parts) : null);
@@ -159,15 +175,24 @@ function stdinInput(): InputSource {
         if (first.done) return;
         const head = first.value;
         // `parley import -` spools a zip first (spoolStdinZip); a caller that did not is told.
-        if (head[0] === 0x50 && head[1] === 0x4b) throw new UsageError('a .zip on stdin must be spooled to a file first (spoolStdinZip); pass the file name instead');
+        if (head[0] === 0x50 && head[1] === 0x4b)
+          throw new UsageError(
+            'a .zip on stdin must be spooled to a file first (spoolStdinZip); pass the file name instead',
+          );
         async function* all(): AsyncGenerator<Buffer> {
           yield head;
           for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
         }
-        if (head[0] === 0x1f && head[1] === 0x8b) yield* Readable.from(all()).pipe(createGunzip({ chunkSize: CHUNK })) as AsyncIterable<Buffer>;
+        if (head[0] === 0x1f && head[1] === 0x8b)
+          yield* Readable.from(all()).pipe(createGunzip({ chunkSize: CHUNK })) as AsyncIterable<Buffer>;
         else yield* all();
       }
-      return { stream: bytes(), bytesRead: () => read, contentHash: () => hash.digest('hex'), close: () => source.destroy() };
+      return {
+        stream: bytes(),
+        bytesRead: () => read,
+        contentHash: () => hash.digest('hex'),
+        close: () => source.destroy(),
+      };
     },
   };
 }
@@ -237,7 +262,8 @@ function zipInputs(path: string, displayName?: string): InputSource[] {
       break;
     }
   }
-  const bad = (why: string): ValidationError => new ValidationError([{ location: { file: shown }, message: `not a readable zip: ${why}` }]);
+  const bad = (why: string): ValidationError =>
+    new ValidationError([{ location: { file: shown }, message: `not a readable zip: ${why}` }]);
   if (eocd === -1) throw bad('no end of central directory');
   let entries = tail.readUInt16LE(eocd + 10);
   let cdSize = tail.readUInt32LE(eocd + 12);
@@ -245,7 +271,8 @@ function zipInputs(path: string, displayName?: string): InputSource[] {
   if (entries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     // ZIP64: a locator just before the end record points to the ZIP64 end of central directory.
     const loc = eocd - 20;
-    if (loc < 0 || tail.readUInt32LE(loc) !== 0x07064b50) throw bad('ZIP64 sizes without a ZIP64 end of central directory locator');
+    if (loc < 0 || tail.readUInt32LE(loc) !== 0x07064b50)
+      throw bad('ZIP64 sizes without a ZIP64 end of central directory locator');
     const z = readBytes(path, safeNumber(tail.readBigUInt64LE(loc + 8)), 56);
     if (z.length < 56 || z.readUInt32LE(0) !== 0x06064b50) throw bad('broken ZIP64 end of central directory');
     entries = safeNumber(z.readBigUInt64LE(32));
@@ -284,7 +311,8 @@ function zipInputs(path: string, displayName?: string): InputSource[] {
     }
     p += 46 + nameLen + extraLen + commentLen;
     if (entryName.endsWith('/')) continue;
-    if (method !== 0 && method !== 8) throw bad(`entry ${entryName} uses compression method ${method}; only stored and deflate are read`);
+    if (method !== 0 && method !== 8)
+      throw bad(`entry ${entryName} uses compression method ${method}; only stored and deflate are read`);
     const lh = readBytes(path, local, 30);
     if (lh.length < 30 || lh.readUInt32LE(0) !== 0x04034b50) throw bad(`no local header for ${entryName}`);
     const dataStart = local + 30 + lh.readUInt16LE(26) + lh.readUInt16LE(28);
@@ -294,13 +322,21 @@ function zipInputs(path: string, displayName?: string): InputSource[] {
       path,
       size: length,
       fingerprint: fingerprint(path, size, entryName, dataStart, length),
-      open: () => (length === 0 ? emptyInput() : openRange(path, dataStart, dataStart + length - 1, method === 8 ? 'inflate' : 'none')),
+      open: () =>
+        length === 0
+          ? emptyInput()
+          : openRange(path, dataStart, dataStart + length - 1, method === 8 ? 'inflate' : 'none'),
     });
   }
   return out;
 }
 
-function findExtraField(buf: Buffer, start: number, length: number, id: number): { start: number; end: number } | undefined {
+function findExtraField(
+  buf: Buffer,
+  start: number,
+  length: number,
+  id: number,
+): { start: number; end: number } | undefined {
   for (let q = start; q + 4 <= start + length; ) {
     const fieldId = buf.readUInt16LE(q);
     const size = buf.readUInt16LE(q + 2);
@@ -311,11 +347,17 @@ function findExtraField(buf: Buffer, start: number, length: number, id: number):
 }
 
 function safeNumber(v: bigint): number {
-  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ValidationError([{ message: `a zip offset or size of ${v} bytes is beyond what can be read` }]);
+  if (v > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new ValidationError([{ message: `a zip offset or size of ${v} bytes is beyond what can be read` }]);
   return Number(v);
 }
 
 function emptyInput(): OpenedInput {
   async function* none(): AsyncGenerator<Buffer> {}
-  return { stream: none(), bytesRead: () => 0, contentHash: () => createHash('md5').digest('hex'), close: () => undefined };
+  return {
+    stream: none(),
+    bytesRead: () => 0,
+    contentHash: () => createHash('md5').digest('hex'),
+    close: () => undefined,
+  };
 }

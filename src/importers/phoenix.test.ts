@@ -7,9 +7,18 @@ describe('Phoenix parser', () => {
     const rows = rowsOf(parseFixture(phoenixParser(), 'phoenix_events_20181109.txt'));
     expect(rows).toHaveLength(4);
     const r = rows[0]!;
-    expect([r.key, r.date, r.sourceCode, r.targetCode, r.sourceParty, r.targetParty, r.code, r.quad, r.goldstein, r.url]).toEqual([
-      '58001_1.0', '2018-06-12', 'USAGOV', 'PRKGOV', 'USA', 'PRK', '040', 1, 1, 'https://example.org/a',
-    ]);
+    expect([
+      r.key,
+      r.date,
+      r.sourceCode,
+      r.targetCode,
+      r.sourceParty,
+      r.targetParty,
+      r.code,
+      r.quad,
+      r.goldstein,
+      r.url,
+    ]).toEqual(['58001_1.0', '2018-06-12', 'USAGOV', 'PRKGOV', 'USA', 'PRK', '040', 1, 1, 'https://example.org/a']);
     expect(JSON.parse(r.extra!)).toEqual({
       phoenixQuad: 1,
       sourceRole: 'GOV',

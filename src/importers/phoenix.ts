@@ -79,7 +79,10 @@ export class PhoenixParser implements FormatParser {
     row.goldstein = g !== '' && Number.isFinite(Number(g)) ? Number(g) : info.goldstein;
     row.sourceName = null;
     row.targetName = null;
-    const urls = f.get(URLS).split(';').filter((u) => u !== '');
+    const urls = f
+      .get(URLS)
+      .split(';')
+      .filter((u) => u !== '');
     row.url = urls[0] ?? null;
     const quad = f.get(QUAD);
     row.extra = this.extra

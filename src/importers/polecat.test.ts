@@ -36,7 +36,12 @@ describe('POLECAT parser', () => {
   it('takes the first mappable of several countries, and keeps them all', () => {
     const r = rowsOf(parseFixture(polecatParser(), 'ngecEvents.20180612.polecat.tsv', 'latin1'))[1]!;
     expect([r.sourceParty, r.targetParty, r.code, r.quad]).toEqual(['KOR', 'PRK', '040', 1]);
-    expect(JSON.parse(r.extra!)).toMatchObject({ actorCountries: ['South Korea', 'United States'], actorCow: ['732', '2'], contexts: ['diplomatic', 'military'], mode: 'Visit' });
+    expect(JSON.parse(r.extra!)).toMatchObject({
+      actorCountries: ['South Korea', 'United States'],
+      actorCow: ['732', '2'],
+      contexts: ['diplomatic', 'military'],
+      mode: 'Visit',
+    });
   });
 
   it('treats None as missing, and falls back on COW numbers (260 is Germany)', () => {
@@ -54,7 +59,11 @@ describe('POLECAT parser', () => {
       ['a1f3c9e2_1', '030', 1, 8],
       ['f6c8b4d5_1', '040', 1, 4],
     ]);
-    expect(JSON.parse(rows[0]!.extra!)).toMatchObject({ eventText: 'Trump and Kim signed a joint statement.', headline: 'Trump and Kim sign statement', story: 'a1f3c9e2' });
+    expect(JSON.parse(rows[0]!.extra!)).toMatchObject({
+      eventText: 'Trump and Kim signed a joint statement.',
+      headline: 'Trump and Kim sign statement',
+      story: 'a1f3c9e2',
+    });
   });
 
   it('rejects an unknown category and a bad date', () => {

@@ -16,7 +16,8 @@ export function readExtra(dataset: string, extra: string | null): Record<string,
   const parsed: unknown = JSON.parse(extra);
   if (!Array.isArray(parsed)) return parsed as Record<string, unknown>;
   const names = POSITIONAL[dataset];
-  if (!names) throw new Error(`the extra values of dataset "${dataset}" are an array, but no field names are known for it`);
+  if (!names)
+    throw new Error(`the extra values of dataset "${dataset}" are an array, but no field names are known for it`);
   const out: Record<string, unknown> = {};
   parsed.forEach((v: unknown, i) => {
     if (v !== null) out[names[i] ?? `field${i + 1}`] = v;

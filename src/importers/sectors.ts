@@ -24,7 +24,12 @@ const RULES: readonly [RegExp, string][] = [
 export function splitSectors(raw: string): string[] {
   return raw
     .split(',')
-    .map((s) => s.trim().replace(/^"+|"+$/g, '').trim())
+    .map((s) =>
+      s
+        .trim()
+        .replace(/^"+|"+$/g, '')
+        .trim(),
+    )
     .filter((s) => s !== '' && s !== 'NA')
     .sort();
 }

@@ -50,16 +50,37 @@ const COUNTRIES = [
   ['ZAF', 'SOUTH AFRICA', 'SF', 'South Africa', 560],
 ] as const;
 const ROLES = ['', 'GOV', 'MIL', 'OPP', 'BUS', 'MED', 'COP'];
-const PLOVER = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
+const PLOVER = [
+  'AGREE',
+  'CONSULT',
+  'SUPPORT',
+  'CONCEDE',
+  'COOPERATE',
+  'AID',
+  'RETREAT',
+  'REQUEST',
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'PROTEST',
+  'SANCTION',
+  'MOBILIZE',
+  'COERCE',
+  'ASSAULT',
+];
 const QUAD_LABELS = ['VERBAL COOPERATION', 'MATERIAL COOPERATION', 'VERBAL CONFLICT', 'MATERIAL CONFLICT'];
-
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
 /** Writes `rows` synthetic rows in `format` to `path`; returns the bytes written. */
-export function writeSyntheticEvents(path: string, format: ImportFormat, rows: number, o: SyntheticOptions = {}): number {
+export function writeSyntheticEvents(
+  path: string,
+  format: ImportFormat,
+  rows: number,
+  o: SyntheticOptions = {},
+): number {
   const rnd = seededRandom(o.seed ?? 42);
   const codes = [...eventCodes().values()].filter((c) => c.code.length >= 3);
   const startMs = Date.parse(`${o.start ?? '2018-01-01'}T00:00:00Z`);
@@ -78,8 +99,12 @@ export function writeSyntheticEvents(path: string, format: ImportFormat, rows: n
     out = '';
   };
   try {
-    if (format === 'icews') out += 'Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\tCAMEO Code\tIntensity\tTarget Name\tTarget Sectors\tTarget Country\tStory ID\tSentence Number\tPublisher\tCity\tDistrict\tProvince\tCountry\tLatitude\tLongitude\n';
-    if (format === 'polecat') out += 'Event ID\tEvent Date\tEvent Type\tEvent Mode\tIntensity\tQuad Code\tContexts\tActor Name\tActor Country\tActor COW\tPrimary Actor Sector\tRecipient Name\tRecipient Country\tRecipient COW\tPrimary Recipient Sector\tPlacename\tCountry\tLatitude\tLongitude\tSource\tLanguage\tVersion\n';
+    if (format === 'icews')
+      out +=
+        'Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\tCAMEO Code\tIntensity\tTarget Name\tTarget Sectors\tTarget Country\tStory ID\tSentence Number\tPublisher\tCity\tDistrict\tProvince\tCountry\tLatitude\tLongitude\n';
+    if (format === 'polecat')
+      out +=
+        'Event ID\tEvent Date\tEvent Type\tEvent Mode\tIntensity\tQuad Code\tContexts\tActor Name\tActor Country\tActor COW\tPrimary Actor Sector\tRecipient Name\tRecipient Country\tRecipient COW\tPrimary Recipient Sector\tPlacename\tCountry\tLatitude\tLongitude\tSource\tLanguage\tVersion\n';
     if (format === 'csv') out += 'id,date,source,target,code,goldstein,source_name,target_name,url\n';
     for (let i = 0; i < rows; i++) {
       const id = firstId + i;
@@ -109,36 +134,131 @@ export function writeSyntheticEvents(path: string, format: ImportFormat, rows: n
         };
         const v2 = format === 'gdelt2';
         const cols = [
-          String(id), ymd, ymd.slice(0, 6), String(y), (y + (m * 30 + dd) / 365).toFixed(4),
-          a[0] + r1, a[1], a[0], '', '', '', '', r1, '', '',
-          b[0] + r2, b[1], b[0], '', '', '', '', r2, '', '',
-          rnd() < 0.6 ? '1' : '0', c.code, c.code.slice(0, 3), c.code.slice(0, 2), String(c.quadClass), c.goldstein.toFixed(1),
-          String(mentions), String(1 + (mentions >> 2)), String(mentions), tone,
-          ...g(a, v2), ...g(b, v2), ...g(rnd() < 0.5 ? a : b, v2),
+          String(id),
+          ymd,
+          ymd.slice(0, 6),
+          String(y),
+          (y + (m * 30 + dd) / 365).toFixed(4),
+          a[0] + r1,
+          a[1],
+          a[0],
+          '',
+          '',
+          '',
+          '',
+          r1,
+          '',
+          '',
+          b[0] + r2,
+          b[1],
+          b[0],
+          '',
+          '',
+          '',
+          '',
+          r2,
+          '',
+          '',
+          rnd() < 0.6 ? '1' : '0',
+          c.code,
+          c.code.slice(0, 3),
+          c.code.slice(0, 2),
+          String(c.quadClass),
+          c.goldstein.toFixed(1),
+          String(mentions),
+          String(1 + (mentions >> 2)),
+          String(mentions),
+          tone,
+          ...g(a, v2),
+          ...g(b, v2),
+          ...g(rnd() < 0.5 ? a : b, v2),
           v2 ? `${ymd}${pad2(Math.floor(rnd() * 24))}${pad2(Math.floor(rnd() * 4) * 15)}00` : ymd,
         ];
         // GDELT 1.0: the backfile (before 2013-04-01) has no SOURCEURL column.
         if (v2 || iso >= '2013-04-01') cols.push(url);
-        if (!v2 && cols.length !== 57 && cols.length !== 58) throw new Error(`gdelt1 row has ${cols.length} columns (${GDELT1_LAYOUT.widths.join('/')})`);
-        out += cols.join('\t') + '\n';
+        if (!v2 && cols.length !== 57 && cols.length !== 58)
+          throw new Error(`gdelt1 row has ${cols.length} columns (${GDELT1_LAYOUT.widths.join('/')})`);
+        out += `${cols.join('\t')}\n`;
       } else if (format === 'phoenix') {
-        out += [
-          `${id}_1.0`, ymd, String(y), pad2(m), pad2(dd), a[0] + r1, a[0], r1, '', b[0] + r2, b[0], r2, '', c.code, c.code.slice(0, 2),
-          String(c.quadClass), c.goldstein.toFixed(1), '', lat, lon, `${b[3]} Capital`, '', b[0], `s${id}-1`, url, 'wire',
-        ].join('\t') + '\n';
+        out += `${[
+          `${id}_1.0`,
+          ymd,
+          String(y),
+          pad2(m),
+          pad2(dd),
+          a[0] + r1,
+          a[0],
+          r1,
+          '',
+          b[0] + r2,
+          b[0],
+          r2,
+          '',
+          c.code,
+          c.code.slice(0, 2),
+          String(c.quadClass),
+          c.goldstein.toFixed(1),
+          '',
+          lat,
+          lon,
+          `${b[3]} Capital`,
+          '',
+          b[0],
+          `s${id}-1`,
+          url,
+          'wire',
+        ].join('\t')}\n`;
       } else if (format === 'icews') {
-        out += [
-          String(id), iso, `${r1 || 'Citizen'} (${a[3]})`, r1 === 'MIL' ? 'Military' : 'Government,Executive', a[3], c.name, c.code, c.goldstein.toFixed(1),
-          `${r2 || 'Citizen'} (${b[3]})`, r2 === 'MIL' ? 'Military' : 'Government', b[3], String(id * 3), '1', 'Wire', 'NA', 'NA', 'NA', b[3], lat, lon,
-        ].join('\t') + '\n';
+        out += `${[
+          String(id),
+          iso,
+          `${r1 || 'Citizen'} (${a[3]})`,
+          r1 === 'MIL' ? 'Military' : 'Government,Executive',
+          a[3],
+          c.name,
+          c.code,
+          c.goldstein.toFixed(1),
+          `${r2 || 'Citizen'} (${b[3]})`,
+          r2 === 'MIL' ? 'Military' : 'Government',
+          b[3],
+          String(id * 3),
+          '1',
+          'Wire',
+          'NA',
+          'NA',
+          'NA',
+          b[3],
+          lat,
+          lon,
+        ].join('\t')}\n`;
       } else if (format === 'polecat') {
         const cat = PLOVER[Math.floor(rnd() * PLOVER.length)]!;
-        out += [
-          `${id.toString(16)}_1`, iso, cat, '', c.goldstein.toFixed(1), QUAD_LABELS[c.quadClass - 1]!, 'diplomatic', `${a[3]} official`, a[3], String(a[4]), r1 || 'GOV',
-          `${b[3]} official`, rnd() < 0.1 ? `${b[3]};None` : b[3], String(b[4]), r2 || 'GOV', `${b[3]} Capital`, b[3], lat, lon, 'Wire', 'en', '1.0',
-        ].join('\t') + '\n';
+        out += `${[
+          `${id.toString(16)}_1`,
+          iso,
+          cat,
+          '',
+          c.goldstein.toFixed(1),
+          QUAD_LABELS[c.quadClass - 1]!,
+          'diplomatic',
+          `${a[3]} official`,
+          a[3],
+          String(a[4]),
+          r1 || 'GOV',
+          `${b[3]} official`,
+          rnd() < 0.1 ? `${b[3]};None` : b[3],
+          String(b[4]),
+          r2 || 'GOV',
+          `${b[3]} Capital`,
+          b[3],
+          lat,
+          lon,
+          'Wire',
+          'en',
+          '1.0',
+        ].join('\t')}\n`;
       } else {
-        out += [String(id), iso, a[0] + r1, b[0] + r2, c.code, c.goldstein.toFixed(1), a[1], b[1], url].join(',') + '\n';
+        out += `${[String(id), iso, a[0] + r1, b[0] + r2, c.code, c.goldstein.toFixed(1), a[1], b[1], url].join(',')}\n`;
       }
       if (out.length > 1 << 20) flush();
     }

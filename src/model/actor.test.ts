@@ -25,14 +25,21 @@ describe('dated roles', () => {
     expect(actorCodeOn(pompeo, '2016-12-31')).toBeUndefined();
   });
 
-  it('takes a state\'s own code whatever the date', () => {
-    expect(actorCodeOn({ id: 'prk', kind: 'state', name: 'North Korea', aliases: [], code: 'PRK', roles: [] }, '1950-06-25')).toBe('PRK');
+  it("takes a state's own code whatever the date", () => {
+    expect(
+      actorCodeOn({ id: 'prk', kind: 'state', name: 'North Korea', aliases: [], code: 'PRK', roles: [] }, '1950-06-25'),
+    ).toBe('PRK');
   });
 
   it('finds overlapping and reversed roles', () => {
-    const bad: Actor = { ...pompeo, roles: [...pompeo.roles, { code: 'USAGOV', title: 'Envoy', from: '2020-01-01', to: '2019-01-01' }] };
+    const bad: Actor = {
+      ...pompeo,
+      roles: [...pompeo.roles, { code: 'USAGOV', title: 'Envoy', from: '2020-01-01', to: '2019-01-01' }],
+    };
     expect(roleProblems(pompeo)).toEqual([]);
-    expect(roleProblems(bad)).toEqual(expect.arrayContaining([expect.stringMatching(/ends \(2019-01-01\) before it starts/)]));
+    expect(roleProblems(bad)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/ends \(2019-01-01\) before it starts/)]),
+    );
     const overlap: Actor = { ...pompeo, roles: [pompeo.roles[0]!, { ...pompeo.roles[1]!, from: '2018-01-01' }] };
     expect(roleProblems(overlap)).toEqual([expect.stringMatching(/overlap from 2018-01-01/)]);
   });
@@ -72,7 +79,10 @@ describe('dates', () => {
 describe('statuses on a date', () => {
   it('uses the last status dated on or before the date', () => {
     const p: Provision = {
-      id: 'remains', text: 'Return remains', theme: 'humanitarian', owedBy: ['prk'],
+      id: 'remains',
+      text: 'Return remains',
+      theme: 'humanitarian',
+      owedBy: ['prk'],
       statuses: [
         { date: '2018-07-27', level: 2, events: [], sources: [] },
         { date: '2018-06-12', level: 0, events: [], sources: [] },
@@ -82,7 +92,15 @@ describe('statuses on a date', () => {
     expect(provisionStatusOn(p, '2018-07-26')?.level).toBe(0);
     expect(provisionStatusOn(p, '2018-07-27')?.level).toBe(2);
     const f: Facility = {
-      id: 'pg', caseId: 'c', name: 'Punggye-ri', type: 'test site', tags: [], location: '', country: 'PRK', key: true, observations: [],
+      id: 'pg',
+      caseId: 'c',
+      name: 'Punggye-ri',
+      type: 'test site',
+      tags: [],
+      location: '',
+      country: 'PRK',
+      key: true,
+      observations: [],
       statuses: [
         { date: '2006-10-09', status: 'operational', sources: [] },
         { date: '2018-05-24', status: 'dismantled', sources: [] },

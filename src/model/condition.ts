@@ -52,7 +52,12 @@ export interface ObservationFilter {
 }
 
 export type ObservationFinding = 'activity' | 'no-activity' | 'dismantling' | 'inspection';
-export const OBSERVATION_FINDINGS: readonly ObservationFinding[] = ['activity', 'no-activity', 'dismantling', 'inspection'];
+export const OBSERVATION_FINDINGS: readonly ObservationFinding[] = [
+  'activity',
+  'no-activity',
+  'dismantling',
+  'inspection',
+];
 
 /** What a condition requires, combined with all / any / not. `label` names the part in briefs. */
 export type Requirement =

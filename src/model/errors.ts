@@ -32,7 +32,8 @@ export class ValidationError extends ParleyError {
   constructor(problems: ValidationProblem[], options?: { cause?: unknown }) {
     const first = problems[0];
     const head = first ? describeProblem(first) : 'invalid input';
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    const more =
+      problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
     super(head + more, options);
     this.location = first?.location;
     this.problems = problems;

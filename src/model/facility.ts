@@ -4,7 +4,11 @@ import type { ObservationFinding } from './condition.js';
 
 export type FacilityStatus = 'operational' | 'dormant' | 'dismantled' | 'under-construction' | 'unknown';
 export const FACILITY_STATUSES: readonly FacilityStatus[] = [
-  'operational', 'dormant', 'dismantled', 'under-construction', 'unknown',
+  'operational',
+  'dormant',
+  'dismantled',
+  'under-construction',
+  'unknown',
 ];
 
 export interface FacilityStatusEntry {

@@ -18,7 +18,7 @@ function getNlp(): Nlp {
 /** Words wink tags PROPN at a sentence start keep their plural/past suffix in the lemma; strip it. */
 function repairLemma(lemma: string, pos: string): string {
   if (pos !== 'PROPN' && pos !== 'NOUN') return lemma;
-  if (lemma.length > 4 && lemma.endsWith('ies')) return lemma.slice(0, -3) + 'y';
+  if (lemma.length > 4 && lemma.endsWith('ies')) return `${lemma.slice(0, -3)}y`;
   if (pos === 'PROPN' && lemma.length > 3 && lemma.endsWith('s') && !lemma.endsWith('ss')) return lemma.slice(0, -1);
   return lemma;
 }
@@ -54,7 +54,13 @@ export function analyseText(text: string, base = 0, firstIndex = 0): Sentence[] 
     if (tokens.length === 0) return;
     const start = tokens[0]!.start;
     const end = tokens[tokens.length - 1]!.end;
-    sentences.push({ index: firstIndex + sentences.length, text: text.slice(start - base, end - base), start, end, tokens });
+    sentences.push({
+      index: firstIndex + sentences.length,
+      text: text.slice(start - base, end - base),
+      start,
+      end,
+      tokens,
+    });
   });
   return sentences;
 }

@@ -17,26 +17,34 @@ describe('bad input', () => {
   });
 
   it('strips HTML tags, scripts and entities', () => {
-    const html = '<html><head><style>p{}</style><script>var x = "<p>";</script></head><body><p>Japan&nbsp;imposed sanctions on <b>Iran</b> &amp; Syria.</p></body></html>';
+    const html =
+      '<html><head><style>p{}</style><script>var x = "<p>";</script></head><body><p>Japan&nbsp;imposed sanctions on <b>Iran</b> &amp; Syria.</p></body></html>';
     expect(cleanText(html)).toBe('Japan imposed sanctions on Iran & Syria.');
     const r = readArticle(html, opts);
     expect(r.events.map((e) => `${e.source} ${e.target} ${e.code}`)).toEqual(['JPN IRN 163', 'JPN SYR 163']);
   });
 
   it('replaces broken bytes and control characters', () => {
-    const broken = Buffer.concat([Buffer.from('Japan criticized '), Buffer.from([0xff, 0xfe, 0x00, 0x07]), Buffer.from(' China.')]).toString('utf8');
-    const cleaned = cleanText(broken + '\uD800');
+    const broken = Buffer.concat([
+      Buffer.from('Japan criticized '),
+      Buffer.from([0xff, 0xfe, 0x00, 0x07]),
+      Buffer.from(' China.'),
+    ]).toString('utf8');
+    const cleaned = cleanText(`${broken}\uD800`);
     expect(cleaned).not.toMatch(/[\uFFFD\u0000\u0007\uD800]/);
     expect(readArticle(broken, opts).events.map((e) => e.code)).toEqual(['111']);
   });
 
   it('non-English text gives no events and a warning', () => {
-    const de = 'Die Bundesregierung hat am Sonntag neue Sanktionen gegen den Iran verhängt, teilte das Außenministerium in Berlin mit. Die Maßnahmen treten sofort in Kraft.';
+    const de =
+      'Die Bundesregierung hat am Sonntag neue Sanktionen gegen den Iran verhängt, teilte das Außenministerium in Berlin mit. Die Maßnahmen treten sofort in Kraft.';
     const r = readArticle(de, opts);
     expect(r.events).toEqual([]);
     expect(r.warnings[0]).toMatch(/English/);
     expect(detectEnglish('북한은 일요일 미사일을 발사했다. 한국 정부는 이를 규탄했다.').english).toBe(false);
-    expect(detectEnglish('Japan criticized China on Sunday, and the ministers said the talks would go on.').english).toBe(true);
+    expect(
+      detectEnglish('Japan criticized China on Sunday, and the ministers said the talks would go on.').english,
+    ).toBe(true);
   });
 
   it('reads a huge text in bounded chunks with offsets into the whole text', () => {

@@ -16,9 +16,29 @@ const SPACES = /[ \t\u00A0\u2000-\u200B\u3000]+/g;
 const MANY_NEWLINES = /\n{3,}/g;
 
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…', eacute: 'é', egrave: 'è',
-  uuml: 'ü', ouml: 'ö', auml: 'ä', ccedil: 'ç', aacute: 'á', iacute: 'í', oacute: 'ó', ntilde: 'ñ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  hellip: '…',
+  eacute: 'é',
+  egrave: 'è',
+  uuml: 'ü',
+  ouml: 'ö',
+  auml: 'ä',
+  ccedil: 'ç',
+  aacute: 'á',
+  iacute: 'í',
+  oacute: 'ó',
+  ntilde: 'ñ',
 };
 
 function decodeEntity(whole: string, body: string): string {
@@ -44,6 +64,9 @@ export function cleanText(raw: string): string {
   text = text.replace(CONTROL, ' ').replace(BROKEN, ' ');
   // Typographic quotes become plain ones so that "'s" and quote rules see one form.
   text = text.replace(/[‘’‛]/g, "'").replace(/[“”„]/g, '"');
-  text = text.replace(SPACES, ' ').replace(/ *\n */g, '\n').replace(MANY_NEWLINES, '\n\n');
+  text = text
+    .replace(SPACES, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(MANY_NEWLINES, '\n\n');
   return text.trim();
 }

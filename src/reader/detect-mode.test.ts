@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readArticle, type ReadEvent } from './read-article.js';
 import { TEST_DICTIONARY } from './test-dictionary.js';
 
-const read = (text: string, date = '2019-07-02'): ReadEvent[] => readArticle(text, { date, dictionary: TEST_DICTIONARY }).events;
+const read = (text: string, date = '2019-07-02'): ReadEvent[] =>
+  readArticle(text, { date, dictionary: TEST_DICTIONARY }).events;
 const moves = (text: string): string[] =>
   read(text)
     .filter((e) => e.mode === 'asserted' || e.mode === 'reported')
@@ -14,7 +15,9 @@ describe('mode rules on threats, refusals and announcements', () => {
   });
 
   it('an announced act of defiance with "unless" is an ultimatum; without, a plain threat', () => {
-    expect(moves('Iran said it would exceed the enrichment cap in ten days unless Europe acted.')).toEqual(['IRN - 139']);
+    expect(moves('Iran said it would exceed the enrichment cap in ten days unless Europe acted.')).toEqual([
+      'IRN - 139',
+    ]);
     expect(moves('Iran breached the limit on enriched uranium.')).toEqual(['IRN - 128']);
   });
 
@@ -46,8 +49,12 @@ describe('mode rules on threats, refusals and announcements', () => {
   });
 
   it("a state's trailing warning about its own side is a threat even with a condition; a rights group's is not", () => {
-    expect(moves('Unless Ukraine withdraws its troops, Russia will continue the offensive, Putin warned.')).toEqual(['RUSGOV - 130']);
-    expect(moves('Unless Ukraine withdraws its troops, Russia will continue the offensive, Taliban fighters warned.')).toEqual([]);
+    expect(moves('Unless Ukraine withdraws its troops, Russia will continue the offensive, Putin warned.')).toEqual([
+      'RUSGOV - 130',
+    ]);
+    expect(
+      moves('Unless Ukraine withdraws its troops, Russia will continue the offensive, Taliban fighters warned.'),
+    ).toEqual([]);
   });
 
   it('in the passive, the auxiliaries between the noun and its verb decide the mode', () => {
@@ -67,7 +74,9 @@ describe('hearsay, "yet to" and "voted to"', () => {
   const modes = (text: string): string[] => read(text).map((e) => `${e.source} ${e.target ?? '-'} ${e.code} ${e.mode}`);
 
   it('"reportedly" and "is said to have" relay a report', () => {
-    expect(modes('China reportedly detained two Japanese journalists.').map((m) => m.split(' ').slice(2).join(' '))).toEqual(['173 reported']);
+    expect(
+      modes('China reportedly detained two Japanese journalists.').map((m) => m.split(' ').slice(2).join(' ')),
+    ).toEqual(['173 reported']);
     expect(modes('Iran is said to have supplied drones to Russia.')).toEqual(['IRN RUS 072 reported']);
   });
 
@@ -76,11 +85,15 @@ describe('hearsay, "yet to" and "voted to"', () => {
   });
 
   it('"was preparing to strike" is a plan, not declared readiness', () => {
-    expect(modes('Officials said Russia was preparing to strike Ukraine.').map((m) => m.split(' ').slice(2).join(' '))).toEqual(['195 intended']);
+    expect(
+      modes('Officials said Russia was preparing to strike Ukraine.').map((m) => m.split(' ').slice(2).join(' ')),
+    ).toEqual(['195 intended']);
   });
 
   it('a body that voted to act has acted', () => {
-    expect(moves('The UN General Assembly voted to suspend Russia from the Human Rights Council.')).toEqual(['IGOUNO RUS 160']);
+    expect(moves('The UN General Assembly voted to suspend Russia from the Human Rights Council.')).toEqual([
+      'IGOUNO RUS 160',
+    ]);
   });
 
   it('an inverted condition ("Had X ...", "Were X to ...") is hypothetical', () => {

@@ -17,7 +17,22 @@ export interface Dyad {
 }
 
 const PLACE_PREPS = new Set(['in', 'at']);
-const PLACE_NOUNS = new Set(['village', 'hotel', 'summit', 'base', 'resort', 'palace', 'airport', 'border', 'conference', 'island', 'city', 'port', 'ship', 'house']);
+const PLACE_NOUNS = new Set([
+  'village',
+  'hotel',
+  'summit',
+  'base',
+  'resort',
+  'palace',
+  'airport',
+  'border',
+  'conference',
+  'island',
+  'city',
+  'port',
+  'ship',
+  'house',
+]);
 
 function country(code: string): string {
   return isOrganisationCode(code) ? partyOf(code) : code.slice(0, 3);
@@ -43,7 +58,8 @@ function unnamedPlace(tokens: Token[], after: number, mentions: Mention[]): bool
       for (let j = k + 1; j < tokens.length && j <= k + 4; j++) {
         const t = tokens[j]!;
         if (t.pos === 'VERB' || t.pos === 'PUNCT') break;
-        if ((t.pos === 'PROPN' || PLACE_NOUNS.has(t.lower)) && !mentions.some((m) => m.start <= j && j < m.end)) return true;
+        if ((t.pos === 'PROPN' || PLACE_NOUNS.has(t.lower)) && !mentions.some((m) => m.start <= j && j < m.end))
+          return true;
       }
     }
   }
@@ -57,7 +73,16 @@ function pairs(parties: string[], code: string): Dyad[] {
   return out;
 }
 
-export function expandDyads(kind: DyadKind, code: string, sources: string[], targets: Array<string | null>, mentions: Mention[], tokens: Token[], after: number, places: Mention[] = []): Dyad[] {
+export function expandDyads(
+  kind: DyadKind,
+  code: string,
+  sources: string[],
+  targets: Array<string | null>,
+  mentions: Mention[],
+  tokens: Token[],
+  after: number,
+  places: Mention[] = [],
+): Dyad[] {
   const named = targets.filter((t): t is string => t !== null);
   if (kind === 'plain' || (kind === 'sym' && sources.length + named.length < 2)) {
     const out: Dyad[] = [];

@@ -60,7 +60,21 @@ export interface ArticleContext {
 export function newArticleContext(date: IsoDate): ArticleContext {
   // Every field is set here, so that the object keeps one shape as the article is read (V8 keeps
   // functions that read it fast only while it does).
-  return { date, lastPerson: undefined, lastCountry: undefined, lastOrg: undefined, lastThing: undefined, lastByRole: new Map(), people: new Set(), lastGroup: undefined, recentPeople: [], recentParties: [], lastPair: undefined, lastForce: undefined, titles: [] };
+  return {
+    date,
+    lastPerson: undefined,
+    lastCountry: undefined,
+    lastOrg: undefined,
+    lastThing: undefined,
+    lastByRole: new Map(),
+    people: new Set(),
+    lastGroup: undefined,
+    recentPeople: [],
+    recentParties: [],
+    lastPair: undefined,
+    lastForce: undefined,
+    titles: [],
+  };
 }
 
 interface Raw {
@@ -72,11 +86,121 @@ interface Raw {
 }
 
 // Words allowed between a country word and its agent ("Japan's new foreign minister").
-const MODIFIERS = new Set(["'s", 'new', 'top', 'senior', 'chief', 'deputy', 'acting', 'outgoing', 'incoming', 'vice', 'first', 'then', 'former', 'own', 'interim', 'special', 'veteran', 'powerful', 'hardline', 'moderate', 'ruling']);
-const PREPOSITIONS = new Set(['with', 'to', 'in', 'by', 'on', 'against', 'from', 'at', 'for', 'of', 'toward', 'towards', 'into', 'between', 'among', 'over', 'about', 'upon', 'before', 'after', 'like', 'than', 'including', 'through', 'across', 'near', 'outside', 'inside', 'within', 'during', 'under', 'via', 'beyond', 'around', 'behind', 'throughout', 'despite', 'amid', 'off', 'onto', 'per', 'unlike', 'alongside', 'beside', 'besides']);
-const SKIP_BEFORE = new Set(['the', 'a', 'an', "'s", 'both', 'fellow', 'neighbouring', 'neighboring', 'his', 'her', 'its', 'their', 'our', 'this', 'these']);
-const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'through', 'around', 'within', 'throughout']);
-const PAIR_ANAPHORS = new Set(['both sides', 'both countries', 'two countries', 'two sides', 'both governments', 'two governments', 'both nations', 'two nations', 'two neighbours', 'two neighbors', 'both leaders', 'two leaders', 'two men', 'both men']);
+const MODIFIERS = new Set([
+  "'s",
+  'new',
+  'top',
+  'senior',
+  'chief',
+  'deputy',
+  'acting',
+  'outgoing',
+  'incoming',
+  'vice',
+  'first',
+  'then',
+  'former',
+  'own',
+  'interim',
+  'special',
+  'veteran',
+  'powerful',
+  'hardline',
+  'moderate',
+  'ruling',
+]);
+const PREPOSITIONS = new Set([
+  'with',
+  'to',
+  'in',
+  'by',
+  'on',
+  'against',
+  'from',
+  'at',
+  'for',
+  'of',
+  'toward',
+  'towards',
+  'into',
+  'between',
+  'among',
+  'over',
+  'about',
+  'upon',
+  'before',
+  'after',
+  'like',
+  'than',
+  'including',
+  'through',
+  'across',
+  'near',
+  'outside',
+  'inside',
+  'within',
+  'during',
+  'under',
+  'via',
+  'beyond',
+  'around',
+  'behind',
+  'throughout',
+  'despite',
+  'amid',
+  'off',
+  'onto',
+  'per',
+  'unlike',
+  'alongside',
+  'beside',
+  'besides',
+]);
+const SKIP_BEFORE = new Set([
+  'the',
+  'a',
+  'an',
+  "'s",
+  'both',
+  'fellow',
+  'neighbouring',
+  'neighboring',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'this',
+  'these',
+]);
+const LOCATIVE = new Set([
+  'in',
+  'at',
+  'near',
+  'inside',
+  'outside',
+  'across',
+  'through',
+  'around',
+  'within',
+  'throughout',
+]);
+const PAIR_ANAPHORS = new Set([
+  'both sides',
+  'both countries',
+  'two countries',
+  'two sides',
+  'both governments',
+  'two governments',
+  'both nations',
+  'two nations',
+  'two neighbours',
+  'two neighbors',
+  'both leaders',
+  'two leaders',
+  'two men',
+  'both men',
+]);
 const WARRING = new Set(['sides', 'parties', 'factions']);
 const PERSONAL_PAIRS = new Set(['men', 'leaders', 'presidents', 'ministers', 'women']);
 // "after the government and the opposition signed": these introduce a clause when a verb follows.
@@ -92,15 +216,131 @@ function opensClause(tokens: Token[], end: number): boolean {
 }
 
 // ("The communique accused ...": a summit's communique speaks for the body that issued it.)
-const BODY_ANAPHORS = new Set(['alliance', 'bloc', 'organisation', 'organization', 'agency', 'union', 'court', 'council', 'watchdog', 'body', 'fund', 'bank', 'communique', 'communiqué']);
+const BODY_ANAPHORS = new Set([
+  'alliance',
+  'bloc',
+  'organisation',
+  'organization',
+  'agency',
+  'union',
+  'court',
+  'council',
+  'watchdog',
+  'body',
+  'fund',
+  'bank',
+  'communique',
+  'communiqué',
+]);
 // "Western governments", "Arab leaders", "foreign troops": agents of several countries, none named.
-const SUPRANATIONAL = new Set(['western', 'eastern', 'arab', 'african', 'asian', 'gulf', 'nordic', 'baltic', 'balkan', 'scandinavian', 'caribbean', 'latin', 'foreign', 'international', 'regional', 'world', 'global', 'allied', 'multinational', 'coalition', 'un-backed', 'western-backed']);
+const SUPRANATIONAL = new Set([
+  'western',
+  'eastern',
+  'arab',
+  'african',
+  'asian',
+  'gulf',
+  'nordic',
+  'baltic',
+  'balkan',
+  'scandinavian',
+  'caribbean',
+  'latin',
+  'foreign',
+  'international',
+  'regional',
+  'world',
+  'global',
+  'allied',
+  'multinational',
+  'coalition',
+  'un-backed',
+  'western-backed',
+]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 // Singular agent nouns that name a body, not one person ("the army", not "he").
-const COLLECTIVE = new Set(['army', 'military', 'government', 'administration', 'ministry', 'police', 'regime', 'embassy', 'navy', 'force', 'forces', 'parliament', 'cabinet', 'coalition', 'council', 'committee', 'court', 'office', 'department', 'agency', 'party', 'delegation', 'junta', 'guard', 'command', 'consulate', 'legislature', 'assembly', 'congress', 'senate', 'opposition', 'media', 'press', 'group', 'militia', 'movement', 'alliance', 'team', 'authority', 'bank', 'company', 'service', 'services', 'staff', 'leadership', 'state']);
+const COLLECTIVE = new Set([
+  'army',
+  'military',
+  'government',
+  'administration',
+  'ministry',
+  'police',
+  'regime',
+  'embassy',
+  'navy',
+  'force',
+  'forces',
+  'parliament',
+  'cabinet',
+  'coalition',
+  'council',
+  'committee',
+  'court',
+  'office',
+  'department',
+  'agency',
+  'party',
+  'delegation',
+  'junta',
+  'guard',
+  'command',
+  'consulate',
+  'legislature',
+  'assembly',
+  'congress',
+  'senate',
+  'opposition',
+  'media',
+  'press',
+  'group',
+  'militia',
+  'movement',
+  'alliance',
+  'team',
+  'authority',
+  'bank',
+  'company',
+  'service',
+  'services',
+  'staff',
+  'leadership',
+  'state',
+]);
 // "thousands of protesters": the "of" after a quantity does not make a prepositional phrase.
-const QUANTITY = new Set(['thousands', 'hundreds', 'dozens', 'millions', 'scores', 'tens', 'group', 'number', 'some', 'many', 'most', 'all', 'both', 'one', 'two', 'three', 'several', 'crowd', 'crowds', 'team', 'delegation', 'members', 'member', 'dozen', 'hundred', 'thousand', 'couple', 'handful', 'majority', 'bunch']);
+const QUANTITY = new Set([
+  'thousands',
+  'hundreds',
+  'dozens',
+  'millions',
+  'scores',
+  'tens',
+  'group',
+  'number',
+  'some',
+  'many',
+  'most',
+  'all',
+  'both',
+  'one',
+  'two',
+  'three',
+  'several',
+  'crowd',
+  'crowds',
+  'team',
+  'delegation',
+  'members',
+  'member',
+  'dozen',
+  'hundred',
+  'thousand',
+  'couple',
+  'handful',
+  'majority',
+  'bunch',
+]);
 
 /** A singular title names one person ("the minister"); plurals and bodies ("the army") do not. */
 function isIndividual(head: string): boolean {
@@ -133,10 +373,20 @@ function rawMatches(tokens: Token[], index: ActorIndex): Raw[] {
         }
         if (!ok || !caseOk(tokens[i]!, entry.caseRule)) continue;
         // "a firm deadline": an agent word used as an adjective names no one.
-        if (entry.kind === 'agent' && tokens[i + n - 1]!.pos === 'ADJ' && (i === 0 || tokens[i - 1]!.pos === 'DET')) continue;
+        if (entry.kind === 'agent' && tokens[i + n - 1]!.pos === 'ADJ' && (i === 0 || tokens[i - 1]!.pos === 'DET'))
+          continue;
         // "a military base", "the government building", "a police station": a body's name before
         // a thing describes the thing ("the army chief", "government forces" still name people).
-        if (entry.kind === 'agent' && n === 1 && BODY_MODIFIERS.has(entry.tokens[0]!) && i > 0 && (tokens[i - 1]!.lower === 'a' || tokens[i - 1]!.lower === 'an' || tokens[i - 1]!.lower === 'the') && thingAfter(tokens[i + 1]) && !thingAfter(tokens[i + 2])) continue;
+        if (
+          entry.kind === 'agent' &&
+          n === 1 &&
+          BODY_MODIFIERS.has(entry.tokens[0]!) &&
+          i > 0 &&
+          (tokens[i - 1]!.lower === 'a' || tokens[i - 1]!.lower === 'an' || tokens[i - 1]!.lower === 'the') &&
+          thingAfter(tokens[i + 1]) &&
+          !thingAfter(tokens[i + 2])
+        )
+          continue;
         best = { start: i, end: i + n, entry, modifier: false };
         break; // longest first
       }
@@ -145,7 +395,13 @@ function rawMatches(tokens: Token[], index: ActorIndex): Raw[] {
       // "leader Kim" is an alias; "leader Kim Jong Un" goes on with the full name of the same person.
       const last = best.end - 1;
       for (const e of index.byFirst.get(tokens[last]!.lower) ?? []) {
-        if (e.kind !== 'person' || e.person !== best.entry.person || last + e.tokens.length <= best.end || last + e.tokens.length > tokens.length) continue;
+        if (
+          e.kind !== 'person' ||
+          e.person !== best.entry.person ||
+          last + e.tokens.length <= best.end ||
+          last + e.tokens.length > tokens.length
+        )
+          continue;
         if (e.tokens.every((w, k) => tokens[last + k]!.lower === w)) {
           best = { start: best.start, end: last + e.tokens.length, entry: best.entry, modifier: false };
           break;
@@ -160,8 +416,65 @@ function rawMatches(tokens: Token[], index: ActorIndex): Raw[] {
   return out;
 }
 
-const BODY_MODIFIERS = new Set(['military', 'army', 'navy', 'government', 'police', 'presidential', 'parliamentary', 'diplomatic']);
-const PEOPLE_AFTER = new Set(['chief', 'chiefs', 'commander', 'commanders', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'officer', 'officers', 'leader', 'leaders', 'head', 'minister', 'ministers', 'source', 'sources', 'unit', 'units', 'forces', 'troops', 'personnel', 'staff', 'pilots', 'soldiers', 'adviser', 'advisers', 'advisor', 'advisors', 'envoy', 'delegation', 'delegates', 'negotiators', 'aides', 'aide', 'critics', 'supporters', 'veterans', 'generals', 'intelligence', 'junta', 'regime', 'council', 'ministry', 'office', 'spokesmen']);
+const BODY_MODIFIERS = new Set([
+  'military',
+  'army',
+  'navy',
+  'government',
+  'police',
+  'presidential',
+  'parliamentary',
+  'diplomatic',
+]);
+const PEOPLE_AFTER = new Set([
+  'chief',
+  'chiefs',
+  'commander',
+  'commanders',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'official',
+  'officials',
+  'officer',
+  'officers',
+  'leader',
+  'leaders',
+  'head',
+  'minister',
+  'ministers',
+  'source',
+  'sources',
+  'unit',
+  'units',
+  'forces',
+  'troops',
+  'personnel',
+  'staff',
+  'pilots',
+  'soldiers',
+  'adviser',
+  'advisers',
+  'advisor',
+  'advisors',
+  'envoy',
+  'delegation',
+  'delegates',
+  'negotiators',
+  'aides',
+  'aide',
+  'critics',
+  'supporters',
+  'veterans',
+  'generals',
+  'intelligence',
+  'junta',
+  'regime',
+  'council',
+  'ministry',
+  'office',
+  'spokesmen',
+]);
 
 function thingAfter(t: Token | undefined): boolean {
   return t !== undefined && t.pos === 'NOUN' && /^[a-z]/.test(t.text) && !PEOPLE_AFTER.has(t.lower);
@@ -194,9 +507,24 @@ function prepBefore(tokens: Token[], start: number, depth = 0): string {
   // "on most Brazilian goods", "to three hundred thousand Mozambicans", "against the new"
   // ("fifty-five US servicemen": a hyphen inside a number is part of it)
   for (;;) {
-    while (k >= 0 && (SKIP_BEFORE.has(tokens[k]!.lower) || tokens[k]!.pos === 'NUM' || tokens[k]!.pos === 'ADJ' || (tokens[k]!.text === '-' && tokens[k - 1]?.pos === 'NUM') || (QUANTITY.has(tokens[k]!.lower) && tokens[k - 1]?.pos === 'ADP'))) k--;
+    while (
+      k >= 0 &&
+      (SKIP_BEFORE.has(tokens[k]!.lower) ||
+        tokens[k]!.pos === 'NUM' ||
+        tokens[k]!.pos === 'ADJ' ||
+        (tokens[k]!.text === '-' && tokens[k - 1]?.pos === 'NUM') ||
+        (QUANTITY.has(tokens[k]!.lower) && tokens[k - 1]?.pos === 'ADP'))
+    )
+      k--;
     // "to earthquake-hit Syria", "against Kurdish-led forces": a hyphenated modifier is skipped whole.
-    if (k >= 2 && tokens[k - 1]!.text === '-' && tokens[k]!.start === tokens[k - 1]!.end && tokens[k - 1]!.start === tokens[k - 2]!.end && tokens[k]!.pos !== 'ADP') k -= 3;
+    if (
+      k >= 2 &&
+      tokens[k - 1]!.text === '-' &&
+      tokens[k]!.start === tokens[k - 1]!.end &&
+      tokens[k - 1]!.start === tokens[k - 2]!.end &&
+      tokens[k]!.pos !== 'ADP'
+    )
+      k -= 3;
     else break;
   }
   if (k < 0) return '';
@@ -214,7 +542,15 @@ function prepBefore(tokens: Token[], start: number, depth = 0): string {
     // "tariffs on $200 billion of Chinese goods", "sanctions on dozens of companies": a quantity
     // phrase stands where its head stands.
     let j = k - 1;
-    while (j >= 0 && (tokens[j]!.pos === 'NUM' || tokens[j]!.pos === 'SYM' || tokens[j]!.pos === 'DET' || tokens[j]!.pos === 'ADJ' || QUANTITY.has(tokens[j]!.lower))) j--;
+    while (
+      j >= 0 &&
+      (tokens[j]!.pos === 'NUM' ||
+        tokens[j]!.pos === 'SYM' ||
+        tokens[j]!.pos === 'DET' ||
+        tokens[j]!.pos === 'ADJ' ||
+        QUANTITY.has(tokens[j]!.lower))
+    )
+      j--;
     const w = tokens[j]?.lower ?? '';
     return j < k - 1 && tokens[j]?.pos === 'ADP' && PREPOSITIONS.has(w) && w !== 'of' && !CLAUSE_PREPS.has(w) ? w : '';
   }
@@ -222,18 +558,158 @@ function prepBefore(tokens: Token[], start: number, depth = 0): string {
 }
 
 const INVARIANT_PLURALS = new Set(['aircraft', 'police', 'personnel', 'staff', 'crew', 'military']);
-const PERSON_NOUNS = new Set(['student', 'journalist', 'reporter', 'citizen', 'national', 'tourist', 'pilot', 'soldier', 'woman', 'man', 'worker', 'activist', 'businessman', 'businesswoman', 'executive', 'teacher', 'scientist', 'engineer', 'athlete', 'player', 'sailor', 'fisherman', 'hostage', 'detainee', 'prisoner', 'captive', 'academic', 'researcher', 'blogger', 'dissident', 'missionary', 'climber', 'aid worker', 'nurse', 'doctor', 'priest', 'veteran', 'contractor', 'consultant', 'spy']);
+const PERSON_NOUNS = new Set([
+  'student',
+  'journalist',
+  'reporter',
+  'citizen',
+  'national',
+  'tourist',
+  'pilot',
+  'soldier',
+  'woman',
+  'man',
+  'worker',
+  'activist',
+  'businessman',
+  'businesswoman',
+  'executive',
+  'teacher',
+  'scientist',
+  'engineer',
+  'athlete',
+  'player',
+  'sailor',
+  'fisherman',
+  'hostage',
+  'detainee',
+  'prisoner',
+  'captive',
+  'academic',
+  'researcher',
+  'blogger',
+  'dissident',
+  'missionary',
+  'climber',
+  'aid worker',
+  'nurse',
+  'doctor',
+  'priest',
+  'veteran',
+  'contractor',
+  'consultant',
+  'spy',
+]);
 // Plurals that stand for a country's people, forces or economy ("Russian aircraft", "Chinese
 // goods", "Indian soldiers"), not any plural ("Afghan reserves" is no actor).
 const PLURAL_PEOPLE = /(?:ers|ists|ians|ans|ese|men|people|aircraft|police|personnel|staff|crew|military)$/;
-const ACTING_PLURALS = new Set(['troops', 'forces', 'soldiers', 'officials', 'diplomats', 'citizens', 'nationals', 'refugees', 'migrants', 'civilians', 'students', 'tourists', 'pilots', 'hostages', 'prisoners', 'detainees', 'jets', 'warships', 'ships', 'boats', 'vessels', 'planes', 'drones', 'tanks', 'positions', 'bases', 'units', 'goods', 'products', 'exports', 'imports', 'companies', 'firms', 'banks', 'authorities', 'leaders', 'activists', 'journalists', 'lawmakers', 'generals', 'rebels', 'militants', 'separatists', 'insurgents', 'guards', 'envoys', 'delegates', 'negotiators', 'ministers', 'sailors', 'marines', 'fishermen', 'workers', 'farmers', 'servicemen', 'veterans', 'interests', 'assets', 'cities', 'towns', 'villages', 'territories', 'regions', 'sites', 'targets', 'missiles', 'rockets', 'shells', 'bombs', 'hospitals', 'schools', 'communities', 'families', 'ports', 'embassies', 'consulates', 'facilities', 'peacekeepers', 'agents', 'spies', 'police', 'gunmen']);
+const ACTING_PLURALS = new Set([
+  'troops',
+  'forces',
+  'soldiers',
+  'officials',
+  'diplomats',
+  'citizens',
+  'nationals',
+  'refugees',
+  'migrants',
+  'civilians',
+  'students',
+  'tourists',
+  'pilots',
+  'hostages',
+  'prisoners',
+  'detainees',
+  'jets',
+  'warships',
+  'ships',
+  'boats',
+  'vessels',
+  'planes',
+  'drones',
+  'tanks',
+  'positions',
+  'bases',
+  'units',
+  'goods',
+  'products',
+  'exports',
+  'imports',
+  'companies',
+  'firms',
+  'banks',
+  'authorities',
+  'leaders',
+  'activists',
+  'journalists',
+  'lawmakers',
+  'generals',
+  'rebels',
+  'militants',
+  'separatists',
+  'insurgents',
+  'guards',
+  'envoys',
+  'delegates',
+  'negotiators',
+  'ministers',
+  'sailors',
+  'marines',
+  'fishermen',
+  'workers',
+  'farmers',
+  'servicemen',
+  'veterans',
+  'interests',
+  'assets',
+  'cities',
+  'towns',
+  'villages',
+  'territories',
+  'regions',
+  'sites',
+  'targets',
+  'missiles',
+  'rockets',
+  'shells',
+  'bombs',
+  'hospitals',
+  'schools',
+  'communities',
+  'families',
+  'ports',
+  'embassies',
+  'consulates',
+  'facilities',
+  'peacekeepers',
+  'agents',
+  'spies',
+  'police',
+  'gunmen',
+]);
 
 /**
  * Nouns (one to three) after a country adjective that stand for the country's people or forces:
  * a subject ("Israeli aircraft struck") or plural people ("released three Chinese fishermen").
  * "a North Korean missile" stays no actor.
  */
-export const FORCE_ACTS = new Set(['attack', 'attacks', 'strike', 'strikes', 'invasion', 'aggression', 'offensive', 'incursion', 'bombing', 'bombardment', 'provocation', 'provocations', 'annexation', 'occupation', 'blockade']);
+export const FORCE_ACTS = new Set([
+  'attack',
+  'attacks',
+  'strike',
+  'strikes',
+  'invasion',
+  'aggression',
+  'offensive',
+  'incursion',
+  'bombing',
+  'bombardment',
+  'provocation',
+  'provocations',
+  'annexation',
+  'occupation',
+  'blockade',
+]);
 export const BROKERED = new Set(['brokered', 'mediated']);
 const OWNERSHIP = new Set(['flagged', 'owned', 'registered', 'operated']);
 
@@ -244,7 +720,12 @@ function koreanContext(ctx: ArticleContext, mentions: Mention[]): boolean {
 
 /** "protested against the US decision": an abbreviated state name after "against the" is its author. */
 function aimedAt(tokens: Token[], start: number, end: number): boolean {
-  return end === start + 1 && /^[A-Z]{2,3}$/.test(tokens[start]!.text) && tokens[start - 1]?.pos === 'DET' && (tokens[start - 2]?.lower === 'against' || tokens[start - 2]?.lower === 'over');
+  return (
+    end === start + 1 &&
+    /^[A-Z]{2,3}$/.test(tokens[start]!.text) &&
+    tokens[start - 1]?.pos === 'DET' &&
+    (tokens[start - 2]?.lower === 'against' || tokens[start - 2]?.lower === 'over')
+  );
 }
 
 /**
@@ -255,14 +736,19 @@ function aimedAt(tokens: Token[], start: number, end: number): boolean {
  */
 function subjectNounRun(tokens: Token[], from: number): number {
   let k = from;
-  while (k < tokens.length && k < from + 3 && (tokens[k]!.pos === 'NOUN' || (tokens[k]!.pos === 'ADJ' && k < from + 2))) k++;
+  while (k < tokens.length && k < from + 3 && (tokens[k]!.pos === 'NOUN' || (tokens[k]!.pos === 'ADJ' && k < from + 2)))
+    k++;
   // ("Chinese goods worth $200 billion": an adjective after the nouns is no part of the run)
   while (k > from && tokens[k - 1]!.pos === 'ADJ' && !PERSON_NOUNS.has(tokens[k - 1]!.lower)) k--;
   if (k === from) return 0;
   const last = tokens[k - 1]!;
   // ("a British national": wink may tag a person noun as an adjective)
   if (last.pos !== 'NOUN' && !PERSON_NOUNS.has(last.lower)) return 0;
-  if ((last.lower !== last.lemma || INVARIANT_PLURALS.has(last.lower)) && (PLURAL_PEOPLE.test(last.lower) || ACTING_PLURALS.has(last.lower))) return k;
+  if (
+    (last.lower !== last.lemma || INVARIANT_PLURALS.has(last.lower)) &&
+    (PLURAL_PEOPLE.test(last.lower) || ACTING_PLURALS.has(last.lower))
+  )
+    return k;
   // "the American student", "a French journalist": one of the country's people.
   if (PERSON_NOUNS.has(last.lower)) return k;
   const next = tokens[k];
@@ -273,7 +759,30 @@ function subjectNounRun(tokens: Token[], from: number): number {
 // Prepositions whose object may be what an act is done to, or whose "of" phrase names its owner.
 const OBJECT_PREPS = new Set(['of', 'on', 'at', 'against', 'to', 'with', 'from', 'toward', 'towards', 'into', 'over']);
 // Verbs that frame a clause: an adjective after them heads a subject ("said Chinese ... had").
-const CLAUSE_VERBS = new Set(['say', 'be', 'have', 'tell', 'report', 'claim', 'confirm', 'announce', 'believe', 'think', 'know', 'warn', 'allege', 'deny', 'insist', 'fear', 'suspect', 'show', 'find', 'become', 'remain', 'seem']);
+const CLAUSE_VERBS = new Set([
+  'say',
+  'be',
+  'have',
+  'tell',
+  'report',
+  'claim',
+  'confirm',
+  'announce',
+  'believe',
+  'think',
+  'know',
+  'warn',
+  'allege',
+  'deny',
+  'insist',
+  'fear',
+  'suspect',
+  'show',
+  'find',
+  'become',
+  'remain',
+  'seem',
+]);
 
 /** "rejected a U.S. offer", "seized a UK tanker": an abbreviated state name is an adjective. */
 function abbreviatedObject(tokens: Token[], start: number, end: number): boolean {
@@ -296,10 +805,14 @@ function thingRun(tokens: Token[], from: number): boolean {
   let k = from;
   if (tokens[k]?.pos === 'ADJ' && /^[a-z]/.test(tokens[k]!.text)) k++;
   const t = tokens[k];
-  if (!t || t.pos !== 'NOUN' || !/^[a-z]/.test(t.text)) return false;
+  if (t?.pos !== 'NOUN' || !/^[a-z]/.test(t.text)) return false;
   while (tokens[k + 1]?.pos === 'NOUN') k++;
   const next = tokens[k + 1];
-  return !(next && (next.pos === 'AUX' || (next.pos === 'VERB' && next.lower !== next.lemma && !next.lower.endsWith('ing') && !next.lower.endsWith('ed'))));
+  return !(
+    next &&
+    (next.pos === 'AUX' ||
+      (next.pos === 'VERB' && next.lower !== next.lemma && !next.lower.endsWith('ing') && !next.lower.endsWith('ed')))
+  );
 }
 
 /** The bearer of a bare family name: one already named in the article, else the only one in office. */
@@ -326,7 +839,8 @@ function personCode(entry: ActorIndexEntry, date: IsoDate): string | undefined {
   // Named in full after leaving office (or dying in it: "a drone strike killed Qassem Soleimani"):
   // still a national of the state served last, without the role.
   let last: ActorRole | undefined;
-  for (const r of entry.person.roles) if (r.to !== undefined && r.to <= date && (last === undefined || r.to > last.to!)) last = r;
+  for (const r of entry.person.roles)
+    if (r.to !== undefined && r.to <= date && (last === undefined || r.to > last.to!)) last = r;
   return last && !isOrganisationCode(last.code) ? partyOf(last.code) : undefined;
 }
 
@@ -343,7 +857,16 @@ function namedEmployer(tokens: Token[], raws: Raw[], end: number): boolean {
   return t !== undefined && t.pos === 'PROPN' && /^[A-Z]/.test(t.text) && !raws.some((r) => r.start <= k && k < r.end);
 }
 
-const PRIVATE_MEDIA = new Set(['journalist', 'journalists', 'reporter', 'reporters', 'correspondent', 'correspondents', 'blogger', 'bloggers']);
+const PRIVATE_MEDIA = new Set([
+  'journalist',
+  'journalists',
+  'reporter',
+  'reporters',
+  'correspondent',
+  'correspondents',
+  'blogger',
+  'bloggers',
+]);
 
 function privatePerson(e: ActorIndexEntry, head: string): boolean {
   return e.code === 'CVL' || (e.code === 'MED' && PRIVATE_MEDIA.has(head));
@@ -354,7 +877,10 @@ function placeCountry(tokens: Token[], raws: Raw[], at: number): string | undefi
   for (const r of raws) {
     if (r.modifier || (r.entry.kind !== 'country' && r.entry.kind !== 'capital')) continue;
     const [from, to] = r.start < at ? [r.end, at] : [at, r.start];
-    if (tokens.slice(from, to).some((w) => w.lower === ',' || w.lower === ';' || w.lower === 'who' || w.lower === 'which')) continue;
+    if (
+      tokens.slice(from, to).some((w) => w.lower === ',' || w.lower === ';' || w.lower === 'who' || w.lower === 'which')
+    )
+      continue;
     let k = r.start - 1;
     while (k >= 0 && tokens[k]!.pos === 'DET') k--;
     if (k >= 0 && LOCATIVE.has(tokens[k]!.lower)) return r.entry.code;
@@ -370,7 +896,16 @@ function trailingAttribution(tokens: Token[], start: number, end: number): boole
   let j = end;
   while (j < tokens.length && tokens[j]!.pos === 'ADJ') j++;
   const verb = tokens[j];
-  return verb !== undefined && verb.pos === 'VERB' && (verb.lemma === 'say' || verb.lemma === 'tell' || verb.lemma === 'add' || verb.lemma === 'warn') && (j + 1 >= tokens.length - 1 || tokens[j + 1]!.pos === 'PUNCT' || tokens[j + 1]!.lower === 'on' || tokens[j + 1]!.lower === 'in' || verb.lemma === 'tell');
+  return (
+    verb !== undefined &&
+    verb.pos === 'VERB' &&
+    (verb.lemma === 'say' || verb.lemma === 'tell' || verb.lemma === 'add' || verb.lemma === 'warn') &&
+    (j + 1 >= tokens.length - 1 ||
+      tokens[j + 1]!.pos === 'PUNCT' ||
+      tokens[j + 1]!.lower === 'on' ||
+      tokens[j + 1]!.lower === 'in' ||
+      verb.lemma === 'tell')
+  );
 }
 
 /** "the rival generals in Sudan's war", "officials in Tokyo", "troops from Russia": the place right after the agent. */
@@ -383,7 +918,11 @@ function locatedIn(tokens: Token[], raws: Raw[], end: number, cities: boolean): 
   if (w === 'at') return undefined;
   // (private people take a state only from a country named with them: a city says where they
   // were, not whose they are)
-  return r && !r.modifier && (r.entry.kind === 'country' || r.entry.kind === 'capital' || (cities && r.entry.kind === 'place')) ? r.entry.code : undefined;
+  return r &&
+    !r.modifier &&
+    (r.entry.kind === 'country' || r.entry.kind === 'capital' || (cities && r.entry.kind === 'place'))
+    ? r.entry.code
+    : undefined;
 }
 
 /** A country for an agent named without one: a country named in the sentence, else the article's last. */
@@ -402,7 +941,8 @@ function contextCountry(raws: Raw[], ctx: ArticleContext, at: number): string | 
   let before: string | undefined;
   let after: string | undefined;
   for (const r of raws) {
-    if (r.modifier || (r.entry.kind !== 'country' && r.entry.kind !== 'capital' && r.entry.kind !== 'adjective')) continue;
+    if (r.modifier || (r.entry.kind !== 'country' && r.entry.kind !== 'capital' && r.entry.kind !== 'adjective'))
+      continue;
     if (r.start < at) before = r.entry.code;
     else if (after === undefined) after = r.entry.code;
   }
@@ -423,7 +963,13 @@ function titled(ctx: ArticleContext, phrase: string): string | undefined {
   const titles = ctx.titles ?? [];
   for (let k = titles.length - 1; k >= 0; k--) {
     const [title, code] = titles[k]!;
-    if (title === phrase || title.startsWith(phrase + ' ') || title.endsWith(' ' + phrase) || title.includes(' ' + phrase + ' ')) return code;
+    if (
+      title === phrase ||
+      title.startsWith(`${phrase} `) ||
+      title.endsWith(` ${phrase}`) ||
+      title.includes(` ${phrase} `)
+    )
+      return code;
   }
   return undefined;
 }
@@ -456,7 +1002,16 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
   for (let j = 0; j < raws.length; j++) {
     const raw = raws[j]!;
     const kind = raw.entry.kind;
-    if ((kind === 'country' || kind === 'capital') && (tokens[raw.start - 1]?.pos === 'DET' || tokens[raw.start - 1]?.pos === 'ADJ') && tokens[raw.end]?.pos === 'NOUN' && /^[a-z]/.test(tokens[raw.end]!.text) && !(raws[j + 1] && raws[j + 1]!.start === raw.end) && !aimedAt(tokens, raw.start, raw.end) && !abbreviatedObject(tokens, raw.start, raw.end)) raw.modifier = true;
+    if (
+      (kind === 'country' || kind === 'capital') &&
+      (tokens[raw.start - 1]?.pos === 'DET' || tokens[raw.start - 1]?.pos === 'ADJ') &&
+      tokens[raw.end]?.pos === 'NOUN' &&
+      /^[a-z]/.test(tokens[raw.end]!.text) &&
+      !(raws[j + 1] && raws[j + 1]!.start === raw.end) &&
+      !aimedAt(tokens, raw.start, raw.end) &&
+      !abbreviatedObject(tokens, raw.start, raw.end)
+    )
+      raw.modifier = true;
   }
   // "both sides" means the parties of the story so far, not the ones this sentence adds.
   const partiesBefore = ctx.recentParties.slice();
@@ -470,7 +1025,18 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
     let k = start - 1;
     while (k > 0 && DETERMINERS.has(tokens[k]!.lower)) k--;
     const apposition =
-      prev !== undefined && prev.end === k && tokens[k]?.lower === ',' && prev.person && !raws.some((r) => r.start === start && (r.entry.kind === 'country' || r.entry.kind === 'org' || r.entry.kind === 'person' || r.entry.kind === 'surname'));
+      prev !== undefined &&
+      prev.end === k &&
+      tokens[k]?.lower === ',' &&
+      prev.person &&
+      !raws.some(
+        (r) =>
+          r.start === start &&
+          (r.entry.kind === 'country' ||
+            r.entry.kind === 'org' ||
+            r.entry.kind === 'person' ||
+            r.entry.kind === 'surname'),
+      );
     let prep = prepBefore(tokens, start);
     if (prep === '' && prev && !apposition) {
       // "between Israel and the UAE": a conjunct shares the preposition of the first one.
@@ -492,7 +1058,17 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
     const raw = raws[r];
     if (raw && raw.start === i && raw.entry.kind === 'place') {
       // "in Jeddah", "near Djibo": kept apart from the actors, for where an act took place.
-      places.push({ start: i, end: raw.end, code: raw.entry.code, person: false, inferred: false, prep: prepBefore(tokens, i), apposition: false, place: true, anaphor: false });
+      places.push({
+        start: i,
+        end: raw.end,
+        code: raw.entry.code,
+        person: false,
+        inferred: false,
+        prep: prepBefore(tokens, i),
+        apposition: false,
+        place: true,
+        anaphor: false,
+      });
       r++;
       i = raw.end;
       continue;
@@ -518,23 +1094,38 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
           person = isIndividual(tokens[next.end - 1]!.lower);
           end = next.end;
           r++;
-        } else if (next && (next.entry.kind === 'adjective' || next.entry.kind === 'country') && next.start === end + 1 && tokens[end]?.lower === 'and' && raws[r + 1]?.entry.kind === 'agent' && gapOk(tokens, next.end, raws[r + 1]!.start)) {
+        } else if (
+          next &&
+          (next.entry.kind === 'adjective' || next.entry.kind === 'country') &&
+          next.start === end + 1 &&
+          tokens[end]?.lower === 'and' &&
+          raws[r + 1]?.entry.kind === 'agent' &&
+          gapOk(tokens, next.end, raws[r + 1]!.start)
+        ) {
           // "Kyrgyz and Tajik border guards", "US and Chinese officials": the agent is each country's.
           code = e.code + raws[r + 1]!.entry.code;
-        } else if (next && next.entry.kind === 'org' && next.entry.tokens.length === 2 && next.start === end + 1 && tokens[end]?.lower === 'and' && sharedAgent(index, next.entry.tokens[1]!) !== undefined) {
+        } else if (
+          next &&
+          next.entry.kind === 'org' &&
+          next.entry.tokens.length === 2 &&
+          next.start === end + 1 &&
+          tokens[end]?.lower === 'and' &&
+          sharedAgent(index, next.entry.tokens[1]!) !== undefined
+        ) {
           // "Iranian and European diplomats": the second name holds the agent both share.
           code = e.code + sharedAgent(index, next.entry.tokens[1]!)!;
-        } else if (e.kind === 'capital') code = e.code + 'GOV';
+        } else if (e.kind === 'capital') code = `${e.code}GOV`;
         else if (e.kind === 'country') code = e.code;
-        else if (next && (next.entry.kind === 'person' || next.entry.kind === 'surname') && next.start === end) code = e.code;
+        else if (next && (next.entry.kind === 'person' || next.entry.kind === 'surname') && next.start === end)
+          code = e.code;
         // "the Eritrean capital": the capital stands for the country's government, as a name would.
         else if (e.kind === 'adjective' && tokens[raw.end]?.lower === 'capital') {
-          code = e.code + 'GOV';
+          code = `${e.code}GOV`;
           end = raw.end + 1;
         }
         // "his Fijian counterpart": the counterpart of a head of government is one too.
         else if (e.kind === 'adjective' && /^counterparts?$/.test(tokens[raw.end]?.lower ?? '')) {
-          code = e.code + 'GOV';
+          code = `${e.code}GOV`;
           person = tokens[raw.end]!.lower === 'counterpart';
           end = raw.end + 1;
         }
@@ -545,38 +1136,77 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
         // "respond to any Iranian attack", "condemned the Russian invasion": the adjective names
         // the author of the act, whom an answer to the act is aimed at.
         else if (e.kind === 'adjective' && FORCE_ACTS.has(tokens[raw.end]?.lower ?? '')) code = e.code;
-        else if (tokens[raw.end]?.text === '-' && (OWNERSHIP.has(tokens[raw.end + 1]?.lower ?? '') || BROKERED.has(tokens[raw.end + 1]?.lower ?? ''))) code = e.code;
+        else if (
+          tokens[raw.end]?.text === '-' &&
+          (OWNERSHIP.has(tokens[raw.end + 1]?.lower ?? '') || BROKERED.has(tokens[raw.end + 1]?.lower ?? ''))
+        )
+          code = e.code;
         else {
           const run = subjectNounRun(tokens, raw.end);
           if (run !== 0) code = e.code;
           if (run > 0 && !(raws[r] && raws[r]!.start < run)) end = run;
           // "seized an Iranian tanker", "banned imports of Japanese seafood": a thing of the
           // country's that is the object of a verb or of a preposition stands for the country.
-          else if (run === 0 && e.kind === 'adjective' && objectPosition(tokens, raw.start) && thingRun(tokens, raw.end)) code = e.code;
+          else if (
+            run === 0 &&
+            e.kind === 'adjective' &&
+            objectPosition(tokens, raw.start) &&
+            thingRun(tokens, raw.end)
+          )
+            code = e.code;
         }
         const after = raws[r];
-        if (code !== undefined && after && (after.entry.kind === 'person' || after.entry.kind === 'surname') && after.start === end) {
-          code = (after.entry.kind === 'surname' ? surnameCode(after.entry, ctx, tokens[after.start]!) : personCode(after.entry, ctx.date)) ?? code;
+        if (
+          code !== undefined &&
+          after &&
+          (after.entry.kind === 'person' || after.entry.kind === 'surname') &&
+          after.start === end
+        ) {
+          code =
+            (after.entry.kind === 'surname'
+              ? surnameCode(after.entry, ctx, tokens[after.start]!)
+              : personCode(after.entry, ctx.date)) ?? code;
           // "North Korean Foreign Minister Ri Yong Ho": the title written before the name
-          const written = tokens.slice(raw.end, after.start).filter((w) => !MODIFIERS.has(w.lower)).map((w) => w.lower).join(' ');
+          const written = tokens
+            .slice(raw.end, after.start)
+            .filter((w) => !MODIFIERS.has(w.lower))
+            .map((w) => w.lower)
+            .join(' ');
           if (written) rememberTitle(ctx, written, code);
           person = true;
           end = after.end;
           r++;
         }
-      } else if (e.kind === 'org' && e.tokens.length > 1 && /s$/.test(e.tokens[e.tokens.length - 1]!) && (tokens[i - 1]?.pos === 'NUM' || QUANTITY.has(tokens[i - 1]?.lower ?? ''))) {
+      } else if (
+        e.kind === 'org' &&
+        e.tokens.length > 1 &&
+        /s$/.test(e.tokens[e.tokens.length - 1]!) &&
+        (tokens[i - 1]?.pos === 'NUM' || QUANTITY.has(tokens[i - 1]?.lower ?? ''))
+      ) {
         // "twenty European countries": a count of states, not the bloc a plural name stands for.
       } else if (e.kind === 'org') {
-        code = e.roles ? (roleOn({ id: '', kind: 'group', name: '', aliases: [], roles: e.roles }, ctx.date)?.code ?? e.code) : e.code;
+        code = e.roles
+          ? (roleOn({ id: '', kind: 'group', name: '', aliases: [], roles: e.roles }, ctx.date)?.code ?? e.code)
+          : e.code;
         // "IAEA inspectors", "UN envoy": the organisation acts through them.
         const next = raws[r];
-        if (next && next.entry.kind === 'agent' && (gapOk(tokens, end, next.start) || titleGap(tokens, end, next.start))) {
+        if (
+          next &&
+          next.entry.kind === 'agent' &&
+          (gapOk(tokens, end, next.start) || titleGap(tokens, end, next.start))
+        ) {
           end = next.end;
           r++;
         } else {
           // "the United Nations Secretary-General": a title that is not an agent phrase still belongs to it.
           let k = end;
-          while (k < tokens.length && k < end + 4 && (tokens[k]!.pos === 'PROPN' || tokens[k]!.text === '-') && !raws.some((x) => x.start === k)) k++;
+          while (
+            k < tokens.length &&
+            k < end + 4 &&
+            (tokens[k]!.pos === 'PROPN' || tokens[k]!.text === '-') &&
+            !raws.some((x) => x.start === k)
+          )
+            k++;
           if (k > end && tokens[k - 1]!.text !== '-') end = k;
         }
       } else if (e.kind === 'person') {
@@ -591,37 +1221,71 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       } else {
         // An agent: "the foreign minister of Japan", "Foreign Minister Taro Kono", or from context.
         const next = raws[r];
-        const between = next ? tokens.slice(end, next.start).map((t) => t.lower).join(' ') : '';
+        const between = next
+          ? tokens
+              .slice(end, next.start)
+              .map((t) => t.lower)
+              .join(' ')
+          : '';
         if (next && (next.entry.kind === 'person' || next.entry.kind === 'surname') && next.start === end) {
-          code = (next.entry.kind === 'surname' ? surnameCode(next.entry, ctx, tokens[next.start]!) : personCode(next.entry, ctx.date)) ?? (ctx.lastCountry ? ctx.lastCountry + e.code : undefined);
+          code =
+            (next.entry.kind === 'surname'
+              ? surnameCode(next.entry, ctx, tokens[next.start]!)
+              : personCode(next.entry, ctx.date)) ?? (ctx.lastCountry ? ctx.lastCountry + e.code : undefined);
           // "Foreign Minister Taro Kono", "President Donald Trump": the title written before the name
           if (code) rememberTitle(ctx, e.tokens.join(' '), code);
           person = true;
           end = next.end;
           r++;
-        } else if (next && (next.entry.kind === 'country' || next.entry.kind === 'capital') && (between === 'of' || between === 'of the')) {
+        } else if (
+          next &&
+          (next.entry.kind === 'country' || next.entry.kind === 'capital') &&
+          (between === 'of' || between === 'of the')
+        ) {
           code = next.entry.code + e.code;
           person = isIndividual(tokens[raw.end - 1]!.lower);
           end = next.end;
           r++;
           const after = raws[r];
           if (after && (after.entry.kind === 'person' || after.entry.kind === 'surname') && after.start === end) {
-            code = (after.entry.kind === 'surname' ? surnameCode(after.entry, ctx, tokens[after.start]!) : personCode(after.entry, ctx.date)) ?? code;
+            code =
+              (after.entry.kind === 'surname'
+                ? surnameCode(after.entry, ctx, tokens[after.start]!)
+                : personCode(after.entry, ctx.date)) ?? code;
             end = after.end;
             r++;
           }
         } else {
           person = isIndividual(tokens[raw.end - 1]!.lower);
           const prevWord = tokens[i - 1]?.lower;
-          const possessive = prevWord === "'s" && (tokens[i - 2]?.lower === 'country' || tokens[i - 2]?.lower === 'nation');
-          const sameRole = (prevWord === 'the' ? titled(ctx, e.tokens.join(' ')) : undefined) ?? ctx.lastByRole.get(e.code);
-          if (!possessive && person && (prevWord === 'the' || prevWord === 'his' || prevWord === 'her') && sameRole) code = sameRole;
+          const possessive =
+            prevWord === "'s" && (tokens[i - 2]?.lower === 'country' || tokens[i - 2]?.lower === 'nation');
+          const sameRole =
+            (prevWord === 'the' ? titled(ctx, e.tokens.join(' ')) : undefined) ?? ctx.lastByRole.get(e.code);
+          if (!possessive && person && (prevWord === 'the' || prevWord === 'his' || prevWord === 'her') && sameRole)
+            code = sameRole;
           // "China's foreign ministry condemned ... The ministry also summoned the Japanese
           // ambassador": a body named again with "the" is the one named before, not the next
           // country of its sentence.
-          else if (!possessive && !person && prevWord === 'the' && sameRole && !isOrganisationCode(sameRole) && nearestCountryBefore(raws, raw.start) === undefined && mentions.length === 0) code = sameRole;
+          else if (
+            !possessive &&
+            !person &&
+            prevWord === 'the' &&
+            sameRole &&
+            !isOrganisationCode(sameRole) &&
+            nearestCountryBefore(raws, raw.start) === undefined &&
+            mentions.length === 0
+          )
+            code = sameRole;
           // "the two leaders" with fewer than two people named before: several countries' people, not one's.
-          else if (prevWord === 'any' || prevWord === 'every' || prevWord === 'no' || (prevWord !== undefined && SUPRANATIONAL.has(prevWord)) || namedEmployer(tokens, raws, raw.end) || ((prevWord === 'two' || prevWord === 'both') && PERSONAL_PAIRS.has(tokens[raw.end - 1]!.lower))) {
+          else if (
+            prevWord === 'any' ||
+            prevWord === 'every' ||
+            prevWord === 'no' ||
+            (prevWord !== undefined && SUPRANATIONAL.has(prevWord)) ||
+            namedEmployer(tokens, raws, raw.end) ||
+            ((prevWord === 'two' || prevWord === 'both') && PERSONAL_PAIRS.has(tokens[raw.end - 1]!.lower))
+          ) {
             // "sanctions on any company that ...": a generic agent belongs to no country
           } else {
             // "The Pentagon moved more warships": an agent after an actor of the same sentence is
@@ -632,9 +1296,19 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
             // state's that acts on them: only a place named with them or the article gives them one.
             // ("Israel will respond to any Iranian attack, the army chief said": a trailing speaker
             // belongs to the state the sentence is about, its first subject.)
-            const trailing = trailingAttribution(tokens, i, raw.end) ? mentions.find((c) => c.prep === '' && !isOrganisationCode(c.code)) : undefined;
+            const trailing = trailingAttribution(tokens, i, raw.end)
+              ? mentions.find((c) => c.prep === '' && !isOrganisationCode(c.code))
+              : undefined;
             const located = locatedIn(tokens, raws, raw.end, !privatePerson(e, tokens[raw.end - 1]!.lower));
-            const country = trailing ? partyOf(trailing.code) : located !== undefined ? located : possessive || prevWord === 'its' ? ctx.lastCountry : privatePerson(e, tokens[raw.end - 1]!.lower) ? (placeCountry(tokens, raws, raw.start) ?? countryBefore) : (nearestCountryBefore(raws, raw.start) ?? priorCountry ?? contextCountry(raws, ctx, raw.start));
+            const country = trailing
+              ? partyOf(trailing.code)
+              : located !== undefined
+                ? located
+                : possessive || prevWord === 'its'
+                  ? ctx.lastCountry
+                  : privatePerson(e, tokens[raw.end - 1]!.lower)
+                    ? (placeCountry(tokens, raws, raw.start) ?? countryBefore)
+                    : (nearestCountryBefore(raws, raw.start) ?? priorCountry ?? contextCountry(raws, ctx, raw.start));
             // ("leaders at the General Assembly": an agent at an organisation acts for it)
             if (country) code = isOrganisationCode(country) ? country : country + e.code;
           }
@@ -644,7 +1318,15 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       // "Afghanistan's Taliban government", "Japan's Abe": the possessive country belongs to the
       // actor that follows, so that "Uzbekistan and Afghanistan's Taliban" stays a coordination.
       const owned = raws[r];
-      if (code && (e.kind === 'country' || e.kind === 'capital') && end === raw.end && tokens[end]?.lower === "'s" && owned && owned.start === end + 1 && (owned.entry.kind === 'org' || owned.entry.kind === 'person' || owned.entry.kind === 'surname')) {
+      if (
+        code &&
+        (e.kind === 'country' || e.kind === 'capital') &&
+        end === raw.end &&
+        tokens[end]?.lower === "'s" &&
+        owned &&
+        owned.start === end + 1 &&
+        (owned.entry.kind === 'org' || owned.entry.kind === 'person' || owned.entry.kind === 'surname')
+      ) {
         heldStart = raw.start;
         i = end + 1;
         continue;
@@ -653,7 +1335,8 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
         push(heldStart ?? raw.start, end, code, person, inferred);
         // "a Russian-brokered ceasefire", "the US-mediated talks": the country is the broker, the
         // agent of the participle ("brokered by Russia"), not the object of the preposition before.
-        if (tokens[end]?.text === '-' && BROKERED.has(tokens[end + 1]?.lower ?? '')) mentions[mentions.length - 1]!.prep = 'by';
+        if (tokens[end]?.text === '-' && BROKERED.has(tokens[end + 1]?.lower ?? ''))
+          mentions[mentions.length - 1]!.prep = 'by';
       }
       heldStart = undefined;
       i = end;
@@ -669,37 +1352,100 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
       // "it" as the subject of a verb ("it launched", "it would suspend", "it had offered"), not
       // "it is time", "it said", "it was unclear".
       const next = tokens[i + 1]!;
-      if ((next.pos === 'VERB' && next.lemma !== 'say') || (next.pos === 'AUX' && next.lemma !== 'be' && tokens[i + 2]?.pos !== 'ADJ')) push(i, i + 1, ctx.lastThing ?? ctx.lastCountry, false, true);
-    } else if ((t.lower === 'south' || t.lower === 'north') && t.text[0] !== t.lower[0] && tokens[i - 1]?.lower === 'the' && tokens[i + 1]?.pos !== 'PROPN' && tokens[i + 1]?.pos !== 'NOUN' && koreanContext(ctx, mentions)) {
+      if (
+        (next.pos === 'VERB' && next.lemma !== 'say') ||
+        (next.pos === 'AUX' && next.lemma !== 'be' && tokens[i + 2]?.pos !== 'ADJ')
+      )
+        push(i, i + 1, ctx.lastThing ?? ctx.lastCountry, false, true);
+    } else if (
+      (t.lower === 'south' || t.lower === 'north') &&
+      t.text[0] !== t.lower[0] &&
+      tokens[i - 1]?.lower === 'the' &&
+      tokens[i + 1]?.pos !== 'PROPN' &&
+      tokens[i + 1]?.pos !== 'NOUN' &&
+      koreanContext(ctx, mentions)
+    ) {
       // "talks with the South", "the North's missiles": in Korean news the halves of the peninsula.
       push(i - 1, i + 1, t.lower === 'south' ? 'KOR' : 'PRK', false, true);
-    } else if (t.lower === 'country' && tokens[i - 1]?.lower === 'the' && tokens[i + 1]?.lower !== "'s" && ctx.lastCountry) {
+    } else if (
+      t.lower === 'country' &&
+      tokens[i - 1]?.lower === 'the' &&
+      tokens[i + 1]?.lower !== "'s" &&
+      ctx.lastCountry
+    ) {
       push(i - 1, i + 1, ctx.lastCountry, false, true);
-    } else if (t.lower === 'they' && ctx.lastGroup && ctx.lastGroup.length >= 2 && (tokens[i + 1]?.pos === 'VERB' || tokens[i + 1]?.pos === 'AUX')) {
+    } else if (
+      t.lower === 'they' &&
+      ctx.lastGroup &&
+      ctx.lastGroup.length >= 2 &&
+      (tokens[i + 1]?.pos === 'VERB' || tokens[i + 1]?.pos === 'AUX')
+    ) {
       // "Trump and Kim met ... they signed": the group that acted last.
-      for (const code of ctx.lastGroup) mentions.push({ start: i, end: i + 1, code, person: false, inferred: true, prep: prepBefore(tokens, i), apposition: false, place: false, anaphor: true });
+      for (const code of ctx.lastGroup)
+        mentions.push({
+          start: i,
+          end: i + 1,
+          code,
+          person: false,
+          inferred: true,
+          prep: prepBefore(tokens, i),
+          apposition: false,
+          place: false,
+          anaphor: true,
+        });
     } else if ((t.lower === 'both' || t.lower === 'two') && tokens[i + 1]?.lower === 'koreas') {
       const start = tokens[i - 1]?.lower === 'the' ? i - 1 : i;
-      const m1: Mention = { start, end: i + 2, code: 'KOR', person: false, inferred: false, prep: prepBefore(tokens, start), apposition: false, place: false, anaphor: false };
+      const m1: Mention = {
+        start,
+        end: i + 2,
+        code: 'KOR',
+        person: false,
+        inferred: false,
+        prep: prepBefore(tokens, start),
+        apposition: false,
+        place: false,
+        anaphor: false,
+      };
       mentions.push(m1, { ...m1, code: 'PRK' });
       i += 2;
       continue;
-    } else if ((((t.lower === 'both' || t.lower === 'two') && PAIR_ANAPHORS.has(`${t.lower} ${tokens[i + 1]?.lower ?? ''}`)) || (t.lower === 'warring' && WARRING.has(tokens[i + 1]?.lower ?? ''))) && (partiesBefore.length >= 2 || ctx.lastPair)) {
+    } else if (
+      (((t.lower === 'both' || t.lower === 'two') && PAIR_ANAPHORS.has(`${t.lower} ${tokens[i + 1]?.lower ?? ''}`)) ||
+        (t.lower === 'warring' && WARRING.has(tokens[i + 1]?.lower ?? ''))) &&
+      (partiesBefore.length >= 2 || ctx.lastPair)
+    ) {
       // "both sides", "the two countries": the last two parties named, as one coordinated pair.
       // "the two men", "both leaders" are the last two people; "both sides" the two actors of the
       // last act that ran both ways (the army and the RSF signed a truce ... urged both sides), else
       // the last two parties.
       const next = tokens[i + 1]?.lower ?? '';
       const personal = PERSONAL_PAIRS.has(next) && peopleBefore.length >= 2;
-      const pair = ctx.lastPair && (next === 'countries' || next === 'nations' || next === 'neighbours' || next === 'neighbors') ? (ctx.lastPair.map(partyOf) as [string, string]) : ctx.lastPair;
-      const [a, b] = personal ? (peopleBefore.slice(-2) as [string, string]) : pair && !PERSONAL_PAIRS.has(next) && pair[0] !== pair[1] ? pair : (partiesBefore.slice(-2) as [string, string]);
+      const pair =
+        ctx.lastPair && (next === 'countries' || next === 'nations' || next === 'neighbours' || next === 'neighbors')
+          ? (ctx.lastPair.map(partyOf) as [string, string])
+          : ctx.lastPair;
+      const [a, b] = personal
+        ? (peopleBefore.slice(-2) as [string, string])
+        : pair && !PERSONAL_PAIRS.has(next) && pair[0] !== pair[1]
+          ? pair
+          : (partiesBefore.slice(-2) as [string, string]);
       if (a === undefined || b === undefined) {
         i++;
         continue;
       }
       const end = i + 2;
       const start = tokens[i - 1]?.lower === 'the' ? i - 1 : i;
-      const m1: Mention = { start, end, code: a, person: false, inferred: true, prep: prepBefore(tokens, start), apposition: false, place: false, anaphor: true };
+      const m1: Mention = {
+        start,
+        end,
+        code: a,
+        person: false,
+        inferred: true,
+        prep: prepBefore(tokens, start),
+        apposition: false,
+        place: false,
+        anaphor: true,
+      };
       mentions.push(m1, { ...m1, code: b });
       i = end;
       continue;

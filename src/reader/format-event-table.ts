@@ -28,7 +28,18 @@ export function formatEventTable(events: ReadEvent[], colour: boolean, sentenceS
   const rows = events.map((e) => {
     // Without the sentence offset, find the matched words in the quote by their span length.
     const start = sentenceStarts?.get(e.sentence) ?? guessSentenceStart(e);
-    return [e.doc ?? '', String(e.sentence), e.date, e.source, e.target ?? '-', e.code, e.mode, e.confidence.toFixed(2), e.rule, excerpt(e, start, colour)];
+    return [
+      e.doc ?? '',
+      String(e.sentence),
+      e.date,
+      e.source,
+      e.target ?? '-',
+      e.code,
+      e.mode,
+      e.confidence.toFixed(2),
+      e.rule,
+      excerpt(e, start, colour),
+    ];
   });
   const cols = hasDoc ? head : head.slice(1);
   const body = hasDoc ? rows : rows.map((r) => r.slice(1));

@@ -44,7 +44,9 @@ describe('action patterns', () => {
   });
 
   it("try a 'last' pattern only after the others of its head", () => {
-    const idx = compilePatterns('a.last\t0841\tfree prisoner\tobj,-\tV\t-\tlast\t\nb.plain\t0841\tfree\tobj\tV\t-\tneed\t\n');
+    const idx = compilePatterns(
+      'a.last\t0841\tfree prisoner\tobj,-\tV\t-\tlast\t\nb.plain\t0841\tfree\tobj\tV\t-\tneed\t\n',
+    );
     expect(idx.byHead.get('free')!.map((p) => p.id)).toEqual(['b.plain', 'a.last']);
   });
 

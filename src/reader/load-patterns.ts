@@ -69,12 +69,16 @@ export function compilePatterns(source: string, file = 'patterns.tsv'): PatternI
     }
     if (ids.has(id)) problems.push({ location: where, message: `duplicate pattern id "${id}"` });
     ids.add(id);
-    if (!isEventCode(code)) problems.push({ location: { ...where, field: 'code' }, message: `"${code}" is not a CAMEO event code` });
+    if (!isEventCode(code))
+      problems.push({ location: { ...where, field: 'code' }, message: `"${code}" is not a CAMEO event code` });
     const rules: Pattern['refine'] = [];
     for (const part of (refine ?? '').split(';').filter((p) => p.trim() !== '' && p.trim() !== '-')) {
       const [words, to] = part.split('=');
       if (!words || !to || !isEventCode(to.trim())) {
-        problems.push({ location: { ...where, field: 'refine' }, message: `bad refinement "${part}" (want word|word=CODE)` });
+        problems.push({
+          location: { ...where, field: 'refine' },
+          message: `bad refinement "${part}" (want word|word=CODE)`,
+        });
         continue;
       }
       rules.push({ lemmas: new Set(words.split('|').map((w) => w.trim())), code: to.trim() });
@@ -84,7 +88,10 @@ export function compilePatterns(source: string, file = 'patterns.tsv'): PatternI
       id,
       code,
       items: trigger.split(/\s+/).map((item) => item.split('|')),
-      targets: (target && target !== '-' ? target : '').split(',').map((t) => (t.trim() === 'obj' ? '' : t.trim())).filter((t, k, a) => a.indexOf(t) === k),
+      targets: (target && target !== '-' ? target : '')
+        .split(',')
+        .map((t) => (t.trim() === 'obj' ? '' : t.trim()))
+        .filter((t, k, a) => a.indexOf(t) === k),
       headPos,
       refine: rules,
       dyad: dyadOf(flags ?? ''),
@@ -106,6 +113,13 @@ export function compilePatterns(source: string, file = 'patterns.tsv'): PatternI
   // Most specific first: more items, then file order.
   // At equal length, a pattern that needs a target goes first: it is the more specific reading
   // ("fired missiles at Kyiv" is a strike; without a target, a launch).
-  for (const list of byHead.values()) list.sort((a, b) => Number(a.fallback) - Number(b.fallback) || b.items.length - a.items.length || Number(b.needsTarget) - Number(a.needsTarget) || a.line - b.line);
+  for (const list of byHead.values())
+    list.sort(
+      (a, b) =>
+        Number(a.fallback) - Number(b.fallback) ||
+        b.items.length - a.items.length ||
+        Number(b.needsTarget) - Number(a.needsTarget) ||
+        a.line - b.line,
+    );
   return { byHead, all };
 }

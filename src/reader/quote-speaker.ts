@@ -37,7 +37,17 @@ export function addQuoteSpeakers(tokens: Token[], mentions: Mention[]): Mention[
   const added: Mention[] = [];
   for (let k = open + 1; k < close; k++) {
     if (FIRST_PERSON.has(tokens[k]!.lower) && !mentions.some((m) => m.start <= k && k < m.end)) {
-      added.push({ start: k, end: k + 1, code: speaker.code, person: speaker.person, inferred: true, prep: '', apposition: false, place: false, anaphor: false });
+      added.push({
+        start: k,
+        end: k + 1,
+        code: speaker.code,
+        person: speaker.person,
+        inferred: true,
+        prep: '',
+        apposition: false,
+        place: false,
+        anaphor: false,
+      });
     }
   }
   if (added.length === 0) return mentions;

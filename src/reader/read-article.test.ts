@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readArticle, type ReadEvent } from './read-article.js';
 import { TEST_DICTIONARY } from './test-dictionary.js';
 
-const read = (text: string, date = '2018-10-08'): ReadEvent[] => readArticle(text, { date, dictionary: TEST_DICTIONARY }).events;
-const moves = (events: ReadEvent[]): ReadEvent[] => events.filter((e) => e.mode === 'asserted' || e.mode === 'reported');
+const read = (text: string, date = '2018-10-08'): ReadEvent[] =>
+  readArticle(text, { date, dictionary: TEST_DICTIONARY }).events;
+const moves = (events: ReadEvent[]): ReadEvent[] =>
+  events.filter((e) => e.mode === 'asserted' || e.mode === 'reported');
 const brief = (e: ReadEvent): string => `${e.source} ${e.target ?? '-'} ${e.code} ${e.mode}`;
 
 describe('modes', () => {
@@ -13,7 +15,10 @@ describe('modes', () => {
 
   it('reported: a trailing attribution relays the fact', () => {
     // a meeting in one party's capital is a visit plus its hosting
-    expect(read('Pompeo met Kim Jong Un in Pyongyang, Moon said.').map(brief)).toEqual(['USAGOV PRK 042 reported', 'PRKGOV USAGOV 043 reported']);
+    expect(read('Pompeo met Kim Jong Un in Pyongyang, Moon said.').map(brief)).toEqual([
+      'USAGOV PRK 042 reported',
+      'PRKGOV USAGOV 043 reported',
+    ]);
   });
 
   it('reported: according to', () => {
@@ -35,10 +40,12 @@ describe('modes', () => {
   });
 
   it('intended: "Putin hopes the chancellor will visit Moscow soon" is RUS 036 DEU', () => {
-    expect(read('Putin hopes the German chancellor will visit Moscow soon.').map(brief)).toEqual(['RUSGOV DEUGOV 036 asserted']);
+    expect(read('Putin hopes the German chancellor will visit Moscow soon.').map(brief)).toEqual([
+      'RUSGOV DEUGOV 036 asserted',
+    ]);
   });
 
-  it('intended: someone else\'s expectation stays an intended event, not a move', () => {
+  it("intended: someone else's expectation stays an intended event, not a move", () => {
     const events = read('Pompeo is expected to visit Pyongyang next month.');
     expect(moves(events)).toEqual([]);
     expect(events.length).toBeGreaterThan(0);
@@ -89,9 +96,14 @@ describe('actors', () => {
   });
 
   it('joins country words and titles', () => {
-    expect(read('North Korean leader Kim Jong Un held talks with the Japanese foreign minister.').map(brief)).toEqual(['PRKGOV JPNGOV 046 asserted', 'JPNGOV PRKGOV 046 asserted']);
+    expect(read('North Korean leader Kim Jong Un held talks with the Japanese foreign minister.').map(brief)).toEqual([
+      'PRKGOV JPNGOV 046 asserted',
+      'JPNGOV PRKGOV 046 asserted',
+    ]);
     expect(read('Syrian troops attacked opposition lawmakers.').map(brief)).toEqual(['SYRMIL SYROPP 190 asserted']);
-    expect(read("The foreign minister of Japan praised Germany's chancellor.").map(brief)).toEqual(['JPNGOV DEUGOV 051 asserted']);
+    expect(read("The foreign minister of Japan praised Germany's chancellor.").map(brief)).toEqual([
+      'JPNGOV DEUGOV 051 asserted',
+    ]);
   });
 
   it('reads capitals as governments', () => {
@@ -104,24 +116,43 @@ describe('actors', () => {
   });
 
   it('keeps an apposition as the same actor', () => {
-    expect(read('Pompeo, the Secretary of State, praised Japan.', '2018-10-08').map(brief)).toEqual(['USAGOV JPN 051 asserted']);
+    expect(read('Pompeo, the Secretary of State, praised Japan.', '2018-10-08').map(brief)).toEqual([
+      'USAGOV JPN 051 asserted',
+    ]);
   });
 });
 
 describe('who did what to whom', () => {
   it('meetings run both ways; where they happen decides visit, hosting or third place', () => {
-    expect(read('Putin met Kim Jong Un.').map(brief)).toEqual(['RUSGOV PRKGOV 040 asserted', 'PRKGOV RUSGOV 040 asserted']);
-    expect(read('Putin met Kim Jong Un in Singapore.').map(brief)).toEqual(['RUSGOV PRKGOV 044 asserted', 'PRKGOV RUSGOV 044 asserted']);
+    expect(read('Putin met Kim Jong Un.').map(brief)).toEqual([
+      'RUSGOV PRKGOV 040 asserted',
+      'PRKGOV RUSGOV 040 asserted',
+    ]);
+    expect(read('Putin met Kim Jong Un in Singapore.').map(brief)).toEqual([
+      'RUSGOV PRKGOV 044 asserted',
+      'PRKGOV RUSGOV 044 asserted',
+    ]);
     expect(read('Trump hosted Moon.').map(brief)).toEqual(['USAGOV KORGOV 043 asserted']);
-    expect(read('Japan and China accused each other of spying.').map(brief)).toEqual(['JPN CHN 1125 asserted', 'CHN JPN 1125 asserted']);
+    expect(read('Japan and China accused each other of spying.').map(brief)).toEqual([
+      'JPN CHN 1125 asserted',
+      'CHN JPN 1125 asserted',
+    ]);
   });
 
   it('"both sides" and "the two men" refer back to the last two parties or people', () => {
     const events = read('Russia attacked Ukraine. Japan urged both sides to show restraint.');
-    expect(events.filter((e) => e.code.startsWith('02')).map((e) => `${e.source} ${e.target}`)).toEqual(['JPN RUS', 'JPN UKR']);
+    expect(events.filter((e) => e.code.startsWith('02')).map((e) => `${e.source} ${e.target}`)).toEqual([
+      'JPN RUS',
+      'JPN UKR',
+    ]);
     // (talks are a new act; "the two men discussed Syria" would be the same meeting told again)
     const men = read('Trump met Putin in Finland. The two men held talks on Syria.');
-    expect(men.filter((e) => e.sentence === 1).map((e) => `${e.source} ${e.target}`).sort()).toEqual(['RUSGOV USAGOV', 'USAGOV RUSGOV']);
+    expect(
+      men
+        .filter((e) => e.sentence === 1)
+        .map((e) => `${e.source} ${e.target}`)
+        .sort(),
+    ).toEqual(['RUSGOV USAGOV', 'USAGOV RUSGOV']);
   });
 
   it('announced force is a threat; an analyst\'s "could" is not', () => {
@@ -130,11 +161,16 @@ describe('who did what to whom', () => {
   });
 
   it('parties that agree to do something together reach an agreement', () => {
-    expect(read('Japan and China agreed to resume talks.').map(brief)).toEqual(['JPN CHN 057 asserted', 'CHN JPN 057 asserted']);
+    expect(read('Japan and China agreed to resume talks.').map(brief)).toEqual([
+      'JPN CHN 057 asserted',
+      'CHN JPN 057 asserted',
+    ]);
   });
 
   it('"I" in a quote is the speaker named after it', () => {
-    expect(read('"I am ready to meet the Japanese foreign minister," Putin said.').map(brief)).toEqual(['RUSGOV JPNGOV 036 asserted']);
+    expect(read('"I am ready to meet the Japanese foreign minister," Putin said.').map(brief)).toEqual([
+      'RUSGOV JPNGOV 036 asserted',
+    ]);
   });
 
   it('a that-clause names the target of a demand', () => {
@@ -142,7 +178,9 @@ describe('who did what to whom', () => {
   });
 
   it('a possessive noun names the visitor; as the object of another act it is only background', () => {
-    expect(moves(read("Japan released two prisoners during Putin's visit to Japan.")).map(brief)).toContain('RUSGOV JPN 042 asserted');
+    expect(moves(read("Japan released two prisoners during Putin's visit to Japan.")).map(brief)).toContain(
+      'RUSGOV JPN 042 asserted',
+    );
     expect(moves(read("China condemned Putin's visit to Japan.")).map(brief)).toEqual(['CHN RUSGOV 111 asserted']);
   });
 
@@ -157,14 +195,22 @@ describe('who did what to whom', () => {
   });
 
   it('coordination on the subject gives one event each', () => {
-    expect(read('China and Russia criticized Japan.').map(brief).sort()).toEqual(['CHN JPN 111 asserted', 'RUS JPN 111 asserted']);
+    expect(read('China and Russia criticized Japan.').map(brief).sort()).toEqual([
+      'CHN JPN 111 asserted',
+      'RUS JPN 111 asserted',
+    ]);
   });
 
   it('light verbs and particles', () => {
     expect(read('Japan paid a visit to Germany.').map(brief)).toEqual(['JPN DEU 042 asserted']);
-    expect(read('China struck a deal with Russia.').map(brief)).toEqual(['CHN RUS 057 asserted', 'RUS CHN 057 asserted']);
+    expect(read('China struck a deal with Russia.').map(brief)).toEqual([
+      'CHN RUS 057 asserted',
+      'RUS CHN 057 asserted',
+    ]);
     expect(read('Japan called off joint exercises with China.').map((e) => e.code)).toEqual(['087']);
-    expect(read('North Korea handed over the remains to the United States.').map(brief)).toEqual(['PRK USA 0842 asserted']);
+    expect(read('North Korea handed over the remains to the United States.').map(brief)).toEqual([
+      'PRK USA 0842 asserted',
+    ]);
   });
 
   it('relative clauses do not steal the subject', () => {

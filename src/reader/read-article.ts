@@ -62,7 +62,28 @@ function daysBetween(a: string, b: string): number {
 }
 
 const FORCE_ROOTS = new Set(['18', '19', '20']);
-const FORCE_NOUNS = new Set(['strike', 'strikes', 'attack', 'attacks', 'bombing', 'bombings', 'shelling', 'killing', 'killings', 'raid', 'raids', 'invasion', 'assault', 'offensive', 'incursion', 'massacre', 'barrage', 'airstrike', 'airstrikes', 'bombardment']);
+const FORCE_NOUNS = new Set([
+  'strike',
+  'strikes',
+  'attack',
+  'attacks',
+  'bombing',
+  'bombings',
+  'shelling',
+  'killing',
+  'killings',
+  'raid',
+  'raids',
+  'invasion',
+  'assault',
+  'offensive',
+  'incursion',
+  'massacre',
+  'barrage',
+  'airstrike',
+  'airstrikes',
+  'bombardment',
+]);
 
 /**
  * "Russian missiles struck Odesa ... Washington condemned the strike": criticism of "the strike"
@@ -78,7 +99,8 @@ function aimAtAuthorOfForce(found: SentenceEvent[], tokens: Token[], ctx: Articl
     if (det !== 'the' && det !== 'this' && det !== 'that' && det !== 'these' && det !== 'those') continue;
     k++;
     while (k < tokens.length && k <= e.tokenSpan[1] + 5 && tokens[k]!.pos === 'ADJ') k++;
-    if (FORCE_NOUNS.has(tokens[k]?.lower ?? '') && tokens[k + 1]?.lower !== 'on' && tokens[k + 1]?.lower !== 'by') e.target = ctx.lastForce;
+    if (FORCE_NOUNS.has(tokens[k]?.lower ?? '') && tokens[k + 1]?.lower !== 'on' && tokens[k + 1]?.lower !== 'by')
+      e.target = ctx.lastForce;
   }
 }
 
@@ -91,7 +113,8 @@ const MAX_QUOTE = 1000;
  * which is the caller's mistake, not the document's.
  */
 export function readArticle(text: string, opts: ReadOptions): ReadResult {
-  if (!isIsoDate(opts.date)) throw new UsageError(`the article date "${opts.date}" is not a calendar date in the form YYYY-MM-DD`);
+  if (!isIsoDate(opts.date))
+    throw new UsageError(`the article date "${opts.date}" is not a calendar date in the form YYYY-MM-DD`);
   const warnings: string[] = [];
   const events: ReadEvent[] = [];
   const where = opts.id ? `document ${opts.id}: ` : '';
@@ -130,12 +153,21 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
       // Subjects are the likeliest referents of a later "he"/"she" (Trump praised Kim. He ...).
       for (const e of found) if (e.sourcePerson) ctx.lastPerson = e.source;
       // Several actors acting together are "they" in the next sentence.
-      const group = [...new Set(found.filter((e) => e.mode === 'asserted' || e.mode === 'reported').map((e) => e.source))];
+      const group = [
+        ...new Set(found.filter((e) => e.mode === 'asserted' || e.mode === 'reported').map((e) => e.source)),
+      ];
       if (group.length >= 2) ctx.lastGroup = group;
       // An act that ran both ways names the two sides of the story ("both sides" later).
-      const mutual = found.find((e) => e.target !== null && (e.mode === 'asserted' || e.mode === 'reported') && found.some((f) => f.source === e.target && f.target === e.source && f.code === e.code));
+      const mutual = found.find(
+        (e) =>
+          e.target !== null &&
+          (e.mode === 'asserted' || e.mode === 'reported') &&
+          found.some((f) => f.source === e.target && f.target === e.source && f.code === e.code),
+      );
       if (mutual) ctx.lastPair = [mutual.source, mutual.target!];
-      const force = found.find((e) => (e.mode === 'asserted' || e.mode === 'reported') && FORCE_ROOTS.has(e.code.slice(0, 2)));
+      const force = found.find(
+        (e) => (e.mode === 'asserted' || e.mode === 'reported') && FORCE_ROOTS.has(e.code.slice(0, 2)),
+      );
       if (force) ctx.lastForce = force.source;
       const seen = new Set<string>();
       // One date look-up per sentence and direction (the regexes are the costly part).
@@ -151,7 +183,7 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
         }
         return d;
       };
-      const quote = s.text.length > MAX_QUOTE ? s.text.slice(0, MAX_QUOTE) + '…' : s.text;
+      const quote = s.text.length > MAX_QUOTE ? `${s.text.slice(0, MAX_QUOTE)}…` : s.text;
       for (const e of found) {
         // Two patterns on one act ("refused to let inspectors in") give one event.
         const key = `${e.source}|${e.target}|${e.code}|${e.mode}`;
@@ -159,9 +191,25 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
         seen.add(key);
         // "Trump met Kim in Singapore. The two leaders shook hands ...": the same meeting told again
         // through "the two leaders" / "they" is no new event (talks or mediation still are).
-        if (e.anaphoric && e.target !== null && e.code.startsWith('04') && e.code !== '045' && e.code !== '046' && met.has(pairKey(e.source, e.target)) && met.get(pairKey(e.source, e.target)) !== s.index) continue;
-        if (e.target !== null && e.code.startsWith('04') && (e.mode === 'asserted' || e.mode === 'reported') && !met.has(pairKey(e.source, e.target))) met.set(pairKey(e.source, e.target), s.index);
-        const dir = e.mode === 'intended' || e.code.startsWith('03') || (e.code.startsWith('13') && false) ? 'future' : 'past';
+        if (
+          e.anaphoric &&
+          e.target !== null &&
+          e.code.startsWith('04') &&
+          e.code !== '045' &&
+          e.code !== '046' &&
+          met.has(pairKey(e.source, e.target)) &&
+          met.get(pairKey(e.source, e.target)) !== s.index
+        )
+          continue;
+        if (
+          e.target !== null &&
+          e.code.startsWith('04') &&
+          (e.mode === 'asserted' || e.mode === 'reported') &&
+          !met.has(pairKey(e.source, e.target))
+        )
+          met.set(pairKey(e.source, e.target), s.index);
+        const dir =
+          e.mode === 'intended' || e.code.startsWith('03') || (e.code.startsWith('13') && false) ? 'future' : 'past';
         // Intent is announced now; the date of an intent event is when it was expressed.
         let date = e.code.startsWith('03') && e.rule.endsWith('+intent') ? dateFor('past') : dateFor(dir);
         // "Pompeo met Kim on Sunday. The two men spent two hours in talks": a sentence whose actors

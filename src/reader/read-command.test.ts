@@ -9,20 +9,51 @@ const ENTRY = fileURLToPath(new URL('./test-cli-entry.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 function parley(args: string[], input?: string): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', ENTRY, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-const ARTICLE = 'North Korean leader Kim Jong Un held talks with U.S. Secretary of State Mike Pompeo in Pyongyang on Sunday. Washington should not ease sanctions until Tehran lets inspectors in.';
+const ARTICLE =
+  'North Korean leader Kim Jong Un held talks with U.S. Secretary of State Mike Pompeo in Pyongyang on Sunday. Washington should not ease sanctions until Tehran lets inspectors in.';
 
 describe('parley read', () => {
   it('prints one JSON object per event and nothing else (stdin)', () => {
     const r = parley(['read', '--date', '2018-10-08', '--format', 'jsonl'], ARTICLE);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(Object.keys(lines[0]!)).toEqual(['sentence', 'date', 'source', 'target', 'code', 'mode', 'quote', 'span', 'confidence', 'rule']);
-    expect(lines[0]).toMatchObject({ sentence: 0, date: '2018-10-07', source: 'PRKGOV', target: 'USAGOV', code: '046', mode: 'asserted' });
-    expect(lines.filter((l) => l.mode === 'asserted' || l.mode === 'reported').map((l) => `${l.source} ${l.target} ${l.code}`)).toEqual(['PRKGOV USAGOV 046', 'USAGOV PRKGOV 046']);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(Object.keys(lines[0]!)).toEqual([
+      'sentence',
+      'date',
+      'source',
+      'target',
+      'code',
+      'mode',
+      'quote',
+      'span',
+      'confidence',
+      'rule',
+    ]);
+    expect(lines[0]).toMatchObject({
+      sentence: 0,
+      date: '2018-10-07',
+      source: 'PRKGOV',
+      target: 'USAGOV',
+      code: '046',
+      mode: 'asserted',
+    });
+    expect(
+      lines
+        .filter((l) => l.mode === 'asserted' || l.mode === 'reported')
+        .map((l) => `${l.source} ${l.target} ${l.code}`),
+    ).toEqual(['PRKGOV USAGOV 046', 'USAGOV PRKGOV 046']);
   }, 30_000);
 
   it('reads a file and prints a table', () => {
@@ -48,16 +79,31 @@ describe('parley read', () => {
     );
     const r = parley(['read', '--docs', file, '--format', 'jsonl']);
     expect(r.code).toBe(0);
-    const docs = r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { doc: string }).doc);
+    const docs = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { doc: string }).doc);
     expect(docs).toEqual(['one', 'three']);
     expect(r.stderr).toMatch(/docs\.jsonl:2 \(id two\): missing "date"/);
   }, 30_000);
 
   it('bad options give one clear sentence and exit code 2', () => {
-    expect(parley(['read'], 'x')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--date YYYY-MM-DD is required/) });
-    expect(parley(['read', '--date', '2018-02-31'], 'x')).toMatchObject({ code: 2, stderr: expect.stringMatching(/not a calendar date/) });
-    expect(parley(['read', '--date', '2018-02-01', '--format', 'xml'], 'x')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--format must be jsonl or table/) });
-    expect(parley(['read', 'nope.txt', '--date', '2018-02-01'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/does not exist/) });
+    expect(parley(['read'], 'x')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--date YYYY-MM-DD is required/),
+    });
+    expect(parley(['read', '--date', '2018-02-31'], 'x')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/not a calendar date/),
+    });
+    expect(parley(['read', '--date', '2018-02-01', '--format', 'xml'], 'x')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--format must be jsonl or table/),
+    });
+    expect(parley(['read', 'nope.txt', '--date', '2018-02-01'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/does not exist/),
+    });
   }, 60_000);
 
   it('--help shows an example', () => {

@@ -30,24 +30,32 @@ export interface ReadDocumentsOptions {
 }
 
 /** Parses one input line into a document, or says why it cannot be read. */
-export function parseDocumentLine(raw: string, line: number): { id: string; date: string; text: string } | DocumentError {
+export function parseDocumentLine(
+  raw: string,
+  line: number,
+): { id: string; date: string; text: string } | DocumentError {
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch (err) {
     return { id: null, line, error: `not valid JSON (${(err as Error).message})` };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { id: null, line, error: 'not a JSON object' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { id: null, line, error: 'not a JSON object' };
   const o = value as Record<string, unknown>;
   const id = typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : null;
   if (id === null) return { id, line, error: 'missing "id" (a string)' };
   if (typeof o.date !== 'string') return { id, line, error: 'missing "date" (YYYY-MM-DD)' };
-  if (!isIsoDate(o.date)) return { id, line, error: `"date" ${JSON.stringify(o.date)} is not a calendar date in the form YYYY-MM-DD` };
+  if (!isIsoDate(o.date))
+    return { id, line, error: `"date" ${JSON.stringify(o.date)} is not a calendar date in the form YYYY-MM-DD` };
   if (typeof o.text !== 'string') return { id, line, error: 'missing "text" (a string)' };
   return { id, date: o.date, text: o.text };
 }
 
-export async function* readDocuments(lines: AsyncIterable<string>, opts: ReadDocumentsOptions = {}): AsyncGenerator<DocumentResult | DocumentError> {
+export async function* readDocuments(
+  lines: AsyncIterable<string>,
+  opts: ReadDocumentsOptions = {},
+): AsyncGenerator<DocumentResult | DocumentError> {
   let line = 0;
   for await (const raw of lines) {
     line++;

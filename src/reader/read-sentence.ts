@@ -27,7 +27,27 @@ export interface SentenceEvent {
 }
 
 const BOUNDARY = new Set(['.', ';', ':', '?', '!']);
-const CLAUSE_START = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'if', 'unless', 'when', 'after', 'before', 'since', 'until', 'but', 'where']);
+const CLAUSE_START = new Set([
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'because',
+  'while',
+  'although',
+  'though',
+  'whereas',
+  'if',
+  'unless',
+  'when',
+  'after',
+  'before',
+  'since',
+  'until',
+  'but',
+  'where',
+]);
 const ADDRESSEE_PREPS = new Set(['to', 'with', 'against', 'toward', 'towards']);
 const TIME_CONJ = new Set(['after', 'before', 'while', 'since']);
 const COORD = new Set(['and', ',', 'or', '&']);
@@ -36,18 +56,70 @@ const COORD_FILLERS = new Set(['the', 'both', 'his', 'her', 'its', 'their', 'a',
 // Words allowed between trigger words: "provide $50 million in humanitarian aid".
 // "detained people for criticising", "without signing": a gerund after these is a reason or a
 // circumstance, not an act reported in its own right.
-const CROWD_NOUNS = new Set(['people', 'persons', 'protesters', 'demonstrators', 'activists', 'dozens', 'hundreds', 'thousands', 'residents', 'villagers', 'students', 'civilians', 'opponents', 'critics', 'supporters', 'members', 'rioters', 'dissidents', 'journalists', 'worshippers', 'mourners', 'crowds']);
+const CROWD_NOUNS = new Set([
+  'people',
+  'persons',
+  'protesters',
+  'demonstrators',
+  'activists',
+  'dozens',
+  'hundreds',
+  'thousands',
+  'residents',
+  'villagers',
+  'students',
+  'civilians',
+  'opponents',
+  'critics',
+  'supporters',
+  'members',
+  'rioters',
+  'dissidents',
+  'journalists',
+  'worshippers',
+  'mourners',
+  'crowds',
+]);
 const GERUND_MARKERS = new Set(['for', 'of', 'by', 'without', 'against']);
 // Particles that make "call for", "call on" phrasal only when nothing stands between ("calling it a
 // chance for dialogue" is no appeal).
 const TIGHT_PARTICLES = new Set(['for', 'on', 'upon']);
 const ACCUSATION: Record<string, true> = { '18': true, '19': true, '20': true, '17': true };
-const DATE_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/;
+const DATE_WORD =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/;
 const IRREGULAR_PAST: Record<string, string> = {
-  shot: 'shoot', struck: 'strike', hit: 'hit', met: 'meet', held: 'hold', sent: 'send', led: 'lead', left: 'leave',
-  took: 'take', taken: 'take', made: 'make', gave: 'give', given: 'give', sought: 'seek', fought: 'fight', brought: 'bring',
-  paid: 'pay', told: 'tell', spoke: 'speak', spoken: 'speak', flew: 'fly', flown: 'fly', broke: 'break', broken: 'break',
-  froze: 'freeze', frozen: 'freeze', shut: 'shut', beaten: 'beat', seen: 'see', drawn: 'draw', thrown: 'throw', bound: 'bind',
+  shot: 'shoot',
+  struck: 'strike',
+  hit: 'hit',
+  met: 'meet',
+  held: 'hold',
+  sent: 'send',
+  led: 'lead',
+  left: 'leave',
+  took: 'take',
+  taken: 'take',
+  made: 'make',
+  gave: 'give',
+  given: 'give',
+  sought: 'seek',
+  fought: 'fight',
+  brought: 'bring',
+  paid: 'pay',
+  told: 'tell',
+  spoke: 'speak',
+  spoken: 'speak',
+  flew: 'fly',
+  flown: 'fly',
+  broke: 'break',
+  broken: 'break',
+  froze: 'freeze',
+  frozen: 'freeze',
+  shut: 'shut',
+  beaten: 'beat',
+  seen: 'see',
+  drawn: 'draw',
+  thrown: 'throw',
+  bound: 'bind',
 };
 const RELATIVE_PRONOUNS = new Set(['which', 'that', 'who', 'whom']);
 const ASPECT = new Set(['begin', 'start', 'continue', 'resume', 'stop', 'keep', 'finish']);
@@ -86,7 +158,14 @@ function isPassive(tokens: Token[], head: number): boolean {
   return false;
 }
 
-function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array, misTagged: boolean, afterMention: boolean): Match | undefined {
+function matchPattern(
+  tokens: Token[],
+  i: number,
+  p: Pattern,
+  taken: Uint8Array,
+  misTagged: boolean,
+  afterMention: boolean,
+): Match | undefined {
   const head = tokens[i]!;
   if (p.headPos === 'V' && head.pos !== 'VERB' && !misTagged) return undefined;
   // "the negotiating table", "return to talks", "help in hosting": a verb form used as a noun.
@@ -96,16 +175,45 @@ function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array,
   // ("Qatar, which mediated the deal": a relative pronoun tagged DET is the verb's subject)
   // "earthquake-hit Syria", "Kurdish-led forces": a verb inside a hyphenated modifier is no act
   // ("a Russian-brokered ceasefire" is read by brokers()).
-  if (p.headPos === 'V' && before?.text === '-' && before.end === head.start && !BROKERED.has(head.lower)) return undefined;
+  if (p.headPos === 'V' && before?.text === '-' && before.end === head.start && !BROKERED.has(head.lower))
+    return undefined;
   // "retaliated by expelling ten diplomats": a gerund after a verb and "by" is how its subject acts.
-  const byMeans = before?.lower === 'by' && head.lower.endsWith('ing') && (tokens[i - 2]?.pos === 'VERB' || (tokens[i - 2]?.pos === 'ADV' && tokens[i - 3]?.pos === 'VERB'));
-  if (p.headPos === 'V' && before && !afterMention && !timedParticiple && !byMeans && ((before.pos === 'DET' && !RELATIVE_PRONOUNS.has(before.lower)) || before.pos === 'ADP' || before.lower === "'s" || GERUND_MARKERS.has(before.lower))) return undefined;
+  const byMeans =
+    before?.lower === 'by' &&
+    head.lower.endsWith('ing') &&
+    (tokens[i - 2]?.pos === 'VERB' || (tokens[i - 2]?.pos === 'ADV' && tokens[i - 3]?.pos === 'VERB'));
+  if (
+    p.headPos === 'V' &&
+    before &&
+    !afterMention &&
+    !timedParticiple &&
+    !byMeans &&
+    ((before.pos === 'DET' && !RELATIVE_PRONOUNS.has(before.lower)) ||
+      before.pos === 'ADP' ||
+      before.lower === "'s" ||
+      GERUND_MARKERS.has(before.lower))
+  )
+    return undefined;
   // "the three freed Americans": a participle between a number and its noun describes the noun.
-  if (p.headPos === 'V' && before?.pos === 'NUM' && head.lower.endsWith('ed') && (tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN')) return undefined;
+  if (
+    p.headPos === 'V' &&
+    before?.pos === 'NUM' &&
+    head.lower.endsWith('ed') &&
+    (tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN')
+  )
+    return undefined;
   // "return to talks": a plural noun after "to", not an infinitive
-  if (p.headPos === 'V' && before?.lower === 'to' && head.lower.endsWith('s') && !head.lower.endsWith('ss') && head.lower !== head.lemma) return undefined;
+  if (
+    p.headPos === 'V' &&
+    before?.lower === 'to' &&
+    head.lower.endsWith('s') &&
+    !head.lower.endsWith('ss') &&
+    head.lower !== head.lemma
+  )
+    return undefined;
   // "Fighting broke out": a gerund opening the sentence or after an article is a noun.
-  const gerundNoun = head.pos === 'VERB' && head.lower.endsWith('ing') && (i === 0 || before?.pos === 'DET' || before?.pos === 'ADJ');
+  const gerundNoun =
+    head.pos === 'VERB' && head.lower.endsWith('ing') && (i === 0 || before?.pos === 'DET' || before?.pos === 'ADJ');
   if (p.headPos === 'N' && head.pos !== 'NOUN' && head.pos !== 'PROPN' && !gerundNoun) return undefined;
   const passive = p.headPos !== 'N' && isPassive(tokens, i);
   let pos = i;
@@ -116,7 +224,12 @@ function matchPattern(tokens: Token[], i: number, p: Pattern, taken: Uint8Array,
     for (let j = pos + 1; j < tokens.length && j <= pos + 1 + MAX_GAP; j++) {
       const t = tokens[j]!;
       if (BOUNDARY.has(t.lower)) break;
-      if (!taken[j] && itemMatches(t, alts) && !(t.pos === 'ADP' && DATE_WORD.test(tokens[j + 1]?.lower ?? '')) && !(k === 1 && TIGHT_PARTICLES.has(t.lower) && j > pos + 1 && p.items.length === 2)) {
+      if (
+        !taken[j] &&
+        itemMatches(t, alts) &&
+        !(t.pos === 'ADP' && DATE_WORD.test(tokens[j + 1]?.lower ?? '')) &&
+        !(k === 1 && TIGHT_PARTICLES.has(t.lower) && j > pos + 1 && p.items.length === 2)
+      ) {
         // ("agreed on Wednesday" is no "agree on")
         found = j;
         break;
@@ -225,7 +338,12 @@ function refineCode(p: Pattern, tokens: Token[], from: number): string {
   return p.code;
 }
 
-export function readSentence(sentence: Sentence, mentions: Mention[], patterns: PatternIndex, places: Mention[] = []): SentenceEvent[] {
+export function readSentence(
+  sentence: Sentence,
+  mentions: Mention[],
+  patterns: PatternIndex,
+  places: Mention[] = [],
+): SentenceEvent[] {
   const tokens = sentence.tokens;
   const n = tokens.length;
   if (n === 0) return [];
@@ -233,7 +351,16 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
   mentions.forEach((m, k) => {
     for (let i = m.start; i < m.end; i++) mentionAt[i] = k;
   });
-  const state: ReadState = { tokens, mentions, places, taken: new Uint8Array(n), relative: relativeClauses(tokens), events: [], lastSubject: undefined, lastSubjectEnd: undefined };
+  const state: ReadState = {
+    tokens,
+    mentions,
+    places,
+    taken: new Uint8Array(n),
+    relative: relativeClauses(tokens),
+    events: [],
+    lastSubject: undefined,
+    lastSubjectEnd: undefined,
+  };
 
   for (let i = 0; i < n; i++) {
     if (mentionAt[i]! >= 0 || state.taken[i]) continue;
@@ -244,34 +371,76 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
     if (asWritten) cands = cands ? [...cands, ...asWritten] : asWritten;
     let misTagged = false;
     // ("began checking two sites": a gerund after an aspect verb, tagged as a noun, is the verb)
-    if (cands && (t.pos === 'NOUN' || t.pos === 'ADJ') && t.lower.endsWith('ing') && i > 0 && tokens[i - 1]!.pos === 'VERB' && ASPECT.has(tokens[i - 1]!.lemma)) misTagged = true;
+    if (
+      cands &&
+      (t.pos === 'NOUN' || t.pos === 'ADJ') &&
+      t.lower.endsWith('ing') &&
+      i > 0 &&
+      tokens[i - 1]!.pos === 'VERB' &&
+      ASPECT.has(tokens[i - 1]!.lemma)
+    )
+      misTagged = true;
     // ("Burkinabe jihadists abducted forty villagers": a past tense right after an actor, tagged NOUN.)
-    if (!cands && (t.pos === 'ADJ' || (t.pos === 'NOUN' && mentionAt[i - 1]! >= 0 && (tokens[i + 1]?.pos === 'NUM' || tokens[i + 1]?.pos === 'DET'))) && t.lower.endsWith('ed') && i > 0 && (tokens[i - 1]!.pos === 'PROPN' || tokens[i - 1]!.pos === 'NOUN' || (tokens[i - 1]!.lemma === 'be' && tokens[i + 1]?.lower === 'by') || (RELATIVE_PRONOUNS.has(tokens[i - 1]!.lower) && tokens[i - 2]?.lower === ','))) {
+    if (
+      !cands &&
+      (t.pos === 'ADJ' ||
+        (t.pos === 'NOUN' &&
+          mentionAt[i - 1]! >= 0 &&
+          (tokens[i + 1]?.pos === 'NUM' || tokens[i + 1]?.pos === 'DET'))) &&
+      t.lower.endsWith('ed') &&
+      i > 0 &&
+      (tokens[i - 1]!.pos === 'PROPN' ||
+        tokens[i - 1]!.pos === 'NOUN' ||
+        (tokens[i - 1]!.lemma === 'be' && tokens[i + 1]?.lower === 'by') ||
+        (RELATIVE_PRONOUNS.has(tokens[i - 1]!.lower) && tokens[i - 2]?.lower === ','))
+    ) {
       // ("Taiwan was encircled by Chinese warships": a passive participle tagged as an adjective)
       // wink sometimes tags a past tense after a name as an adjective ("Egypt mediated talks").
       const w = t.lower;
-      cands = patterns.byHead.get(w.slice(0, -1)) ?? patterns.byHead.get(w.slice(0, -2)) ?? patterns.byHead.get(w.slice(0, -3));
+      cands =
+        patterns.byHead.get(w.slice(0, -1)) ??
+        patterns.byHead.get(w.slice(0, -2)) ??
+        patterns.byHead.get(w.slice(0, -3));
       misTagged = cands !== undefined;
-    } else if (!cands && (t.pos === 'NOUN' || t.pos === 'ADJ') && t.lower.endsWith('ing') && i > 0 && ((tokens[i - 1]!.pos === 'VERB' && ASPECT.has(tokens[i - 1]!.lemma)) || tokens[i - 1]!.lower === ',' || (tokens[i - 1]!.lower === 'by' && tokens[i - 2]?.pos === 'VERB'))) {
+    } else if (
+      !cands &&
+      (t.pos === 'NOUN' || t.pos === 'ADJ') &&
+      t.lower.endsWith('ing') &&
+      i > 0 &&
+      ((tokens[i - 1]!.pos === 'VERB' && ASPECT.has(tokens[i - 1]!.lemma)) ||
+        tokens[i - 1]!.lower === ',' ||
+        (tokens[i - 1]!.lower === 'by' && tokens[i - 2]?.pos === 'VERB'))
+    ) {
       // ... and a gerund after "began" as a noun ("began trading").
       const w = t.lower.slice(0, -3);
-      cands = patterns.byHead.get(w) ?? patterns.byHead.get(w + 'e') ?? patterns.byHead.get(w.slice(0, -1));
+      cands = patterns.byHead.get(w) ?? patterns.byHead.get(`${w}e`) ?? patterns.byHead.get(w.slice(0, -1));
       misTagged = cands !== undefined;
     }
-    if (!cands && t.pos === 'NOUN' && i > 0 && ((tokens[i - 1]!.pos === 'AUX' && (tokens[i - 1]!.lemma === 'have' || tokens[i - 1]!.lemma === 'be')) || (mentionAt[i - 1]! >= 0 && IRREGULAR_PAST[t.lower] !== undefined))) {
+    if (
+      !cands &&
+      t.pos === 'NOUN' &&
+      i > 0 &&
+      ((tokens[i - 1]!.pos === 'AUX' && (tokens[i - 1]!.lemma === 'have' || tokens[i - 1]!.lemma === 'be')) ||
+        (mentionAt[i - 1]! >= 0 && IRREGULAR_PAST[t.lower] !== undefined))
+    ) {
       // ("Ukraine shot down a Russian jet": an irregular past right after an actor, tagged as a noun)
       // "had shot down", "was struck": wink may tag a participle after an auxiliary as a noun.
       const w = IRREGULAR_PAST[t.lower] ?? (t.lower.endsWith('ed') ? t.lower.slice(0, -2) : t.lower);
-      cands = patterns.byHead.get(w) ?? patterns.byHead.get(w + 'e') ?? patterns.byHead.get(t.lower.slice(0, -1));
+      cands = patterns.byHead.get(w) ?? patterns.byHead.get(`${w}e`) ?? patterns.byHead.get(t.lower.slice(0, -1));
       misTagged = cands !== undefined;
     }
     if (!cands) continue;
     // "dismissed US calls for a ceasefire": after a verb and an actor, an -s form is a plural noun.
     const ownerBefore = i > 0 && mentionAt[i - 1]! >= 0 ? mentions[mentionAt[i - 1]!]! : undefined;
-    const pluralAfterObject = ownerBefore !== undefined && t.lower.endsWith('s') && t.lower !== t.lemma && tokens[ownerBefore.start - 1]?.pos === 'VERB';
+    const pluralAfterObject =
+      ownerBefore !== undefined &&
+      t.lower.endsWith('s') &&
+      t.lower !== t.lemma &&
+      tokens[ownerBefore.start - 1]?.pos === 'VERB';
     if (pluralAfterObject) cands = cands.filter((p) => p.headPos !== 'V');
     // "a resolution condemning the annexation": an -ing form right after a plain noun describes it.
-    if (t.lower.endsWith('ing') && i > 0 && tokens[i - 1]!.pos === 'NOUN' && mentionAt[i - 1]! < 0) cands = cands.filter((p) => p.headPos !== 'V');
+    if (t.lower.endsWith('ing') && i > 0 && tokens[i - 1]!.pos === 'NOUN' && mentionAt[i - 1]! < 0)
+      cands = cands.filter((p) => p.headPos !== 'V');
     // Most specific pattern first; one that needs a target it cannot find gives way to the next.
     for (const p of cands) {
       const m = matchPattern(tokens, i, p, state.taken, misTagged, i > 0 && mentionAt[i - 1]! >= 0);
@@ -290,25 +459,45 @@ export function readSentence(sentence: Sentence, mentions: Mention[], patterns: 
   // "protesters gathered, demanding his resignation": the demand is the protest's aim, not an act
   // of its own; a demand for a change of leader makes it a protest for one (14x1).
   if (ev.some((e) => e.code.startsWith('14'))) {
-    const aims = ev.filter((d) => d.code.startsWith('10') && ev.some((e) => e.code.startsWith('14') && e.source === d.source));
+    const aims = ev.filter(
+      (d) => d.code.startsWith('10') && ev.some((e) => e.code.startsWith('14') && e.source === d.source),
+    );
     if (aims.length > 0) {
-      ev = ev.filter((d) => !aims.includes(d)).map((e) => {
-        const aim = e.code.startsWith('14') ? aims.find((d) => d.source === e.source) : undefined;
-        if (!aim) return e;
-        const leader = aim.code === '1041' && e.code.length === 3 && e.code !== '140';
-        return { ...e, code: leader ? e.code + '1' : e.code, target: e.target ?? aim.target };
-      });
+      ev = ev
+        .filter((d) => !aims.includes(d))
+        .map((e) => {
+          const aim = e.code.startsWith('14') ? aims.find((d) => d.source === e.source) : undefined;
+          if (!aim) return e;
+          const leader = aim.code === '1041' && e.code.length === 3 && e.code !== '140';
+          return { ...e, code: leader ? `${e.code}1` : e.code, target: e.target ?? aim.target };
+        });
     }
   }
   // "refused to lay down their arms": the refusal read from the infinitive (1246) replaces the bare
   // "refused" (120).
   const refusals = ev.filter((e) => e.rule.endsWith('+refuse'));
-  if (refusals.length > 0) ev = ev.filter((e) => !(e.rule === 'reject.refuse' && refusals.some((r) => r.source === e.source)));
+  if (refusals.length > 0)
+    ev = ev.filter((e) => !(e.rule === 'reject.refuse' && refusals.some((r) => r.source === e.source)));
   // "Putin hopes the chancellor will visit": the hope is read as intent (036); the bare optimistic
   // comment (013) stands only when the hope is for no act the patterns know.
   // ("Japan hopes to join ...": a hope to act oneself is intent or nothing, no comment.)
-  if (ev.some((e) => e.rule === 'comment.hope')) ev = ev.filter((e) => !(e.rule === 'comment.hope' && (tokens[e.tokenSpan[1] + 1]?.lower === 'to' || ev.some((o) => o !== e && o.source === e.source && o.code.startsWith('03')))));
-  return ev.filter((e) => !(e.target === null && e.code.startsWith('19') && ev.some((o) => o !== e && o.source === e.source && (o.code.startsWith('18') || o.code.startsWith('20')))));
+  if (ev.some((e) => e.rule === 'comment.hope'))
+    ev = ev.filter(
+      (e) =>
+        !(
+          e.rule === 'comment.hope' &&
+          (tokens[e.tokenSpan[1] + 1]?.lower === 'to' ||
+            ev.some((o) => o !== e && o.source === e.source && o.code.startsWith('03')))
+        ),
+    );
+  return ev.filter(
+    (e) =>
+      !(
+        e.target === null &&
+        e.code.startsWith('19') &&
+        ev.some((o) => o !== e && o.source === e.source && (o.code.startsWith('18') || o.code.startsWith('20')))
+      ),
+  );
 }
 
 interface ReadState {
@@ -327,10 +516,16 @@ interface ReadState {
 function possessor(tokens: Token[], mentions: Mention[], head: number): number {
   let k = head - 1;
   while (k >= 0 && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NUM')) k--;
-  if (k >= 2 && (tokens[k]!.lower === 'his' || tokens[k]!.lower === 'her') && (tokens[k - 1]!.lower === 'that' || (tokens[k - 1]!.pos === 'VERB' && SAY.has(tokens[k - 1]!.lemma)))) {
+  if (
+    k >= 2 &&
+    (tokens[k]!.lower === 'his' || tokens[k]!.lower === 'her') &&
+    (tokens[k - 1]!.lower === 'that' || (tokens[k - 1]!.pos === 'VERB' && SAY.has(tokens[k - 1]!.lemma)))
+  ) {
     // "Pompeo said his talks with Kim Yong Chol had been productive": the speaker's own talks.
     const owner = mentionBefore(mentions, k);
-    return owner && owner.person && !tokens.slice(owner.end, k).some((w) => BOUNDARY.has(w.lower)) ? mentions.indexOf(owner) : -1;
+    return owner?.person && !tokens.slice(owner.end, k).some((w) => BOUNDARY.has(w.lower))
+      ? mentions.indexOf(owner)
+      : -1;
   }
   if (k < 1 || tokens[k]!.lower !== "'s") return -1;
   return mentions.findIndex((c) => c.end === k);
@@ -351,9 +546,54 @@ function backgroundNoun(tokens: Token[], ownerStart: number): boolean {
 
 const BACKGROUND = new Set(['after', 'before', 'since', 'following', 'ahead']);
 const SAY = new Set(['say', 'tell', 'add', 'announce', 'insist', 'claim', 'confirm', 'state']);
-const FRAMING = new Set(['say', 'be', 'have', 'report', 'claim', 'confirm', 'tell', 'announce', 'believe', 'think', 'know', 'warn', 'allege', 'deny', 'insist', 'fear', 'suspect', 'show', 'find']);
-const ANNOUNCERS = new Set(['say', 'tell', 'announce', 'confirm', 'promise', 'pledge', 'state', 'add', 'vow', 'declare']);
-const NOUN_INTENT = new Set(['planned', 'proposed', 'possible', 'expected', 'upcoming', 'future', 'potential', 'prospective', 'mooted', 'next', 'hoped-for', 'anticipated', 'scheduled']);
+const FRAMING = new Set([
+  'say',
+  'be',
+  'have',
+  'report',
+  'claim',
+  'confirm',
+  'tell',
+  'announce',
+  'believe',
+  'think',
+  'know',
+  'warn',
+  'allege',
+  'deny',
+  'insist',
+  'fear',
+  'suspect',
+  'show',
+  'find',
+]);
+const ANNOUNCERS = new Set([
+  'say',
+  'tell',
+  'announce',
+  'confirm',
+  'promise',
+  'pledge',
+  'state',
+  'add',
+  'vow',
+  'declare',
+]);
+const NOUN_INTENT = new Set([
+  'planned',
+  'proposed',
+  'possible',
+  'expected',
+  'upcoming',
+  'future',
+  'potential',
+  'prospective',
+  'mooted',
+  'next',
+  'hoped-for',
+  'anticipated',
+  'scheduled',
+]);
 
 /**
  * Reads one matched pattern: subject, target, mode, final code and the events it stands for.
@@ -373,7 +613,15 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     let k = m.first - 1;
     while (k >= 0 && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'PART')) k--;
     const rel = tokens[k];
-    if (rel && (rel.lower === 'that' || rel.lower === 'which') && k > 0 && tokens[k - 1]!.lower !== ',' && tokens[k - 1]!.pos === 'NOUN' && !mentions.some((c) => c.end === k)) return undefined;
+    if (
+      rel &&
+      (rel.lower === 'that' || rel.lower === 'which') &&
+      k > 0 &&
+      tokens[k - 1]!.lower !== ',' &&
+      tokens[k - 1]!.pos === 'NOUN' &&
+      !mentions.some((c) => c.end === k)
+    )
+      return undefined;
   }
   // "released a French journalist jailed for a year", "the deal signed in 2015": a participle after
   // a noun phrase that is itself an object describes that noun; it reports no new act.
@@ -382,13 +630,24 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   // spying", "the release of hostages seized by Hamas": the same for an actor named after a verb.
   if (p.headPos !== 'N' && participleAfterActor(tokens, mentions, i)) return undefined;
   // "a Russian-brokered ceasefire": the compound is read by brokers() below, not as a clause.
-  if (tokens[m.first - 1]?.text === '-' && BROKERED.has(tokens[m.first]!.lower) && mentions.some((c) => c.end === m.first - 1)) return [];
+  if (
+    tokens[m.first - 1]?.text === '-' &&
+    BROKERED.has(tokens[m.first]!.lower) &&
+    mentions.some((c) => c.end === m.first - 1)
+  )
+    return [];
   // "agreed to halt": "agree" governs the next verb; it is no agreement "with" anyone by itself.
-  if (p.id.startsWith('agree.') && tokens[m.last + 1]?.lower === 'to' && tokens[m.last + 1]!.pos === 'PART') return undefined;
+  if (p.id.startsWith('agree.') && tokens[m.last + 1]?.lower === 'to' && tokens[m.last + 1]!.pos === 'PART')
+    return undefined;
   // "after a drone struck the plant": a noun right before the verb is its own (non-actor) subject.
   let own = m.first - 1;
   while (own >= 0 && (tokens[own]!.pos === 'ADV' || tokens[own]!.pos === 'AUX')) own--;
-  const ownSubject = own >= 0 && !m.passive && tokens[m.last + 1]?.lower !== 'by' && (tokens[own]!.pos === 'NOUN' || tokens[own]!.pos === 'PROPN') && !mentions.some((c) => c.start <= own && own < c.end);
+  const ownSubject =
+    own >= 0 &&
+    !m.passive &&
+    tokens[m.last + 1]?.lower !== 'by' &&
+    (tokens[own]!.pos === 'NOUN' || tokens[own]!.pos === 'PROPN') &&
+    !mentions.some((c) => c.start <= own && own < c.end);
   let nounParties: Mention[] | undefined;
   if (p.headPos === 'N') {
     subjectIdx = possessor(tokens, mentions, m.first);
@@ -402,23 +661,49 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       // "the summit between Trump and Kim ended": the parties follow "between", and the
       // meeting counts only if the clause reports it in the past.
       // ("Fighting broke out in Khartoum between ...": the verb and a place may come first)
-      const b = mentions.findIndex((c) => c.prep === 'between' && c.start > m.last && c.start <= m.last + 7 && !tokens.slice(m.last + 1, c.start).some((w) => w.lower === ',' || BOUNDARY.has(w.lower) || CLAUSE_START.has(w.lower)));
-      const inClashWith = b < 0 && p.dyad === 'sym' && p.targets.includes('between') && ((tokens[m.first - 1]?.pos === 'DET' && tokens[m.first - 2]?.lower === 'in') || tokens[m.first - 1]?.lower === 'in') && tokens[m.last + 1]?.lower === 'with';
+      const b = mentions.findIndex(
+        (c) =>
+          c.prep === 'between' &&
+          c.start > m.last &&
+          c.start <= m.last + 7 &&
+          !tokens
+            .slice(m.last + 1, c.start)
+            .some((w) => w.lower === ',' || BOUNDARY.has(w.lower) || CLAUSE_START.has(w.lower)),
+      );
+      const inClashWith =
+        b < 0 &&
+        p.dyad === 'sym' &&
+        p.targets.includes('between') &&
+        ((tokens[m.first - 1]?.pos === 'DET' && tokens[m.first - 2]?.lower === 'in') ||
+          tokens[m.first - 1]?.lower === 'in') &&
+        tokens[m.last + 1]?.lower === 'with';
       if (inClashWith) {
         // "Twenty Indian soldiers were killed in a clash with Chinese troops": the clause's subject
         // and the actor "with" it are the two sides, when the clause tells it in the past.
-        const other = mentions.find((c) => c.start === m.last + 2 || (c.start === m.last + 3 && tokens[m.last + 2]!.pos === 'DET'));
+        const other = mentions.find(
+          (c) => c.start === m.last + 2 || (c.start === m.last + 3 && tokens[m.last + 2]!.pos === 'DET'),
+        );
         const subject = mentions.find((c) => c.end <= m.first && c.prep === '' && !c.apposition);
-        const past = tokens.slice(subject?.end ?? 0, m.first).some((w) => w.pos === 'VERB' && w.lower !== w.lemma && !w.lower.endsWith('ing'));
-        if (other && subject && past && partyOf(other.code) !== partyOf(subject.code)) nounParties = [subject, { ...other, prep: '' }];
+        const past = tokens
+          .slice(subject?.end ?? 0, m.first)
+          .some((w) => w.pos === 'VERB' && w.lower !== w.lemma && !w.lower.endsWith('ing'));
+        if (other && subject && past && partyOf(other.code) !== partyOf(subject.code))
+          nounParties = [subject, { ...other, prep: '' }];
       }
-      if (nounParties === undefined && (!p.targets.includes('between') || !reportedPast(tokens, m.last))) return undefined;
+      if (nounParties === undefined && (!p.targets.includes('between') || !reportedPast(tokens, m.last)))
+        return undefined;
       if (nounParties === undefined && b >= 0) nounParties = coordinated(tokens, mentions, b, 1);
       else if (nounParties === undefined && p.dyad !== 'plain' && tokens[m.last + 1]?.pos === 'VERB') {
         // "The Hanoi summit ended abruptly after Trump and Kim failed to agree", "... as talks
         // opened in Anchorage": a meeting that is its clause's subject is between the one pair of
         // actors the sentence names together.
-        const lists = mentions.map((c, k) => (c.prep === '' && !c.apposition ? coordinated(tokens, mentions, k, -1) : [])).filter((l) => l.length >= 2 && (tokens[l[l.length - 1]!.end]?.pos === 'VERB' || tokens[l[l.length - 1]!.end]?.pos === 'AUX'));
+        const lists = mentions
+          .map((c, k) => (c.prep === '' && !c.apposition ? coordinated(tokens, mentions, k, -1) : []))
+          .filter(
+            (l) =>
+              l.length >= 2 &&
+              (tokens[l[l.length - 1]!.end]?.pos === 'VERB' || tokens[l[l.length - 1]!.end]?.pos === 'AUX'),
+          );
         if (lists.length === 1 && lists[0]!.length === 2) nounParties = lists[0];
       }
       if (nounParties === undefined || nounParties.length < 2) return undefined;
@@ -434,11 +719,13 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       // is a bare title right before the verb ("the EU's foreign policy chief called on").
       if (tokens[c.end]?.lower === "'s") {
         let k = c.end + 1;
-        while (k < m.first && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'PROPN')) k++;
+        while (k < m.first && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'PROPN'))
+          k++;
         if (k !== m.first) continue;
       }
       let blocked = false;
-      for (let b = c.end; b < m.first; b++) if (BOUNDARY.has(tokens[b]!.lower) || (ownSubject && CLAUSE_START.has(tokens[b]!.lower))) blocked = true;
+      for (let b = c.end; b < m.first; b++)
+        if (BOUNDARY.has(tokens[b]!.lower) || (ownSubject && CLAUSE_START.has(tokens[b]!.lower))) blocked = true;
       if (!blocked) subjectIdx = k;
       break;
     }
@@ -456,12 +743,30 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   let subjectInferred = false;
   const last = st.lastSubject;
   // ", killing 12 officers": a participle clause shares the subject of the clause before it.
-  if (last && p.headPos !== 'N' && t.lower.endsWith('ing') && !m.passive && tokens[i - 1]?.lemma !== 'be' && (tokens[i - 1]?.lower === ',' || subjects.length === 0 || (st.lastSubjectEnd !== undefined && subjects[0]!.start > st.lastSubjectEnd))) {
+  if (
+    last &&
+    p.headPos !== 'N' &&
+    t.lower.endsWith('ing') &&
+    !m.passive &&
+    tokens[i - 1]?.lemma !== 'be' &&
+    (tokens[i - 1]?.lower === ',' ||
+      subjects.length === 0 ||
+      (st.lastSubjectEnd !== undefined && subjects[0]!.start > st.lastSubjectEnd))
+  ) {
     subjects = last;
   }
   // "accused Canada of interfering and expelled its ambassador": a verb after "and" shares the
   // subject of the verb before it, not that verb's object.
-  if (last && !m.passive && p.headPos !== 'N' && (tokens[m.first - 1]?.lower === 'and' || (tokens[m.first - 1]?.pos === 'ADV' && tokens[m.first - 2]?.lower === 'and')) && subjects.length > 0 && st.lastSubjectEnd !== undefined && subjects[0]!.start > st.lastSubjectEnd) {
+  if (
+    last &&
+    !m.passive &&
+    p.headPos !== 'N' &&
+    (tokens[m.first - 1]?.lower === 'and' ||
+      (tokens[m.first - 1]?.pos === 'ADV' && tokens[m.first - 2]?.lower === 'and')) &&
+    subjects.length > 0 &&
+    st.lastSubjectEnd !== undefined &&
+    subjects[0]!.start > st.lastSubjectEnd
+  ) {
     subjects = last;
   }
   if (subjects.length === 0 && last && !m.passive && !ownSubject) {
@@ -490,17 +795,40 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
           continue;
         }
         // "invited six countries, including Iran and Saudi Arabia": the examples stand for the object.
-        if ((w.lower === ',' && tokens[b + 1]?.lower === 'including') || (w.lower === 'including' && c.prep !== 'including')) continue;
-        if (BOUNDARY.has(w.lower) || w.lower === ',' || (CLAUSE_START.has(w.lower) && w.pos !== 'ADP') || w.lower === 'that') stop = true;
+        if (
+          (w.lower === ',' && tokens[b + 1]?.lower === 'including') ||
+          (w.lower === 'including' && c.prep !== 'including')
+        )
+          continue;
+        if (
+          BOUNDARY.has(w.lower) ||
+          w.lower === ',' ||
+          (CLAUSE_START.has(w.lower) && w.pos !== 'ADP') ||
+          w.lower === 'that'
+        )
+          stop = true;
         // A direct object comes before any other verb, except an infinitive ("threatened to attack Japan").
         // ("extradited a suspected militant to France": a participle after an article is an adjective)
-        if (c.prep === '' && w.pos === 'VERB' && !afterInfinitiveTo(tokens, b) && !(tokens[b - 1]?.pos === 'DET' && !w.lower.endsWith('ing') && w.lower !== w.lemma)) stop = true;
+        if (
+          c.prep === '' &&
+          w.pos === 'VERB' &&
+          !afterInfinitiveTo(tokens, b) &&
+          !(tokens[b - 1]?.pos === 'DET' && !w.lower.endsWith('ing') && w.lower !== w.lemma)
+        )
+          stop = true;
       }
       if (stop) break;
       b = c.end;
       // "called on Iran": the particle of the trigger is no preposition of the object.
-      const particle = c.prep !== '' && tokens[c.start - 1] !== undefined && (c.start - 1 === m.last || (c.start - 2 === m.last && tokens[c.start - 1]!.pos === 'DET'));
-      const rank = afterThat ? (c.prep === '' ? thatRank : -1) : prefs.indexOf(particle && !prefs.includes(c.prep) ? '' : c.prep);
+      const particle =
+        c.prep !== '' &&
+        tokens[c.start - 1] !== undefined &&
+        (c.start - 1 === m.last || (c.start - 2 === m.last && tokens[c.start - 1]!.pos === 'DET'));
+      const rank = afterThat
+        ? c.prep === ''
+          ? thatRank
+          : -1
+        : prefs.indexOf(particle && !prefs.includes(c.prep) ? '' : c.prep);
       if (rank >= 0 && rank < bestRank) {
         bestRank = rank;
         targetIdx = k;
@@ -520,10 +848,21 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       let k = c.start - 1;
       while (k > m.after && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'NUM' || tokens[k]!.pos === 'ADJ')) k--;
       let j = m.after + 1;
-      while (j < k && (tokens[j]!.pos === 'DET' || tokens[j]!.pos === 'ADJ' || tokens[j]!.pos === 'NUM' || tokens[j]!.pos === 'NOUN')) j++;
+      while (
+        j < k &&
+        (tokens[j]!.pos === 'DET' || tokens[j]!.pos === 'ADJ' || tokens[j]!.pos === 'NUM' || tokens[j]!.pos === 'NOUN')
+      )
+        j++;
       // (not an act named as a noun: "investigating the poisoning of a Russian spy" is not aimed at him)
       const owned = tokens[k - 1];
-      if (tokens[k]?.lower === 'of' && j === k && k - 1 > m.after && owned?.pos === 'NOUN' && !ACT_NOUN.test(owned.lower)) targetIdx = mentions.indexOf(c);
+      if (
+        tokens[k]?.lower === 'of' &&
+        j === k &&
+        k - 1 > m.after &&
+        owned?.pos === 'NOUN' &&
+        !ACT_NOUN.test(owned.lower)
+      )
+        targetIdx = mentions.indexOf(c);
     }
   }
   if (targetIdx < 0 && !noTarget) {
@@ -552,7 +891,15 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     if (targetIdx < 0 || mentions[targetIdx]!.prep === 'by' || mentions[targetIdx]!.prep === '') {
       // "The remains of US servicemen were returned": the "of" actor of the subject undergoes it.
       // ("Sanctions on the Russian bank were eased": the pattern's own preposition in the subject.)
-      const ofActor = subjects.length === 0 ? mentions.find((c) => c.end <= i && (c.prep === 'of' || (c.prep !== 'by' && c.prep !== '' && p.targets.includes(c.prep))) && !tokens.slice(c.end, i).some((w) => BOUNDARY.has(w.lower) || w.lower === ',')) : undefined;
+      const ofActor =
+        subjects.length === 0
+          ? mentions.find(
+              (c) =>
+                c.end <= i &&
+                (c.prep === 'of' || (c.prep !== 'by' && c.prep !== '' && p.targets.includes(c.prep))) &&
+                !tokens.slice(c.end, i).some((w) => BOUNDARY.has(w.lower) || w.lower === ','),
+            )
+          : undefined;
       targets = subjects.length > 0 ? subjects : ofActor ? [ofActor] : [null];
     }
     if (sources.length === 0 && p.targets.includes('between')) {
@@ -563,7 +910,10 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
         targets = [null];
       }
     }
-    if (sources.length === 0 && tokens.slice(Math.max(0, i - 3), i).some((w) => w.lower === 'would' || w.lower === 'will')) {
+    if (
+      sources.length === 0 &&
+      tokens.slice(Math.max(0, i - 3), i).some((w) => w.lower === 'would' || w.lower === 'will')
+    ) {
       // "Khan told parliament that the captured pilot would be released": an act announced in the
       // passive with no agent is the announcer's own; what it acts on is in the announced clause.
       for (let k = m.first - 1; k >= 0; k--) {
@@ -575,7 +925,10 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
           let from = k + 1;
           for (let j = k + 1; j < m.first; j++) if (tokens[j]!.lower === 'that') from = j + 1;
           const inClause = mentions.filter((c) => c.start >= from && c.end <= i && !c.apposition);
-          const undergoer = inClause.find((c) => c.prep === '') ?? inClause.find((c) => c.prep !== '' && p.targets.includes(c.prep)) ?? inClause.find((c) => c.prep === 'of');
+          const undergoer =
+            inClause.find((c) => c.prep === '') ??
+            inClause.find((c) => c.prep !== '' && p.targets.includes(c.prep)) ??
+            inClause.find((c) => c.prep === 'of');
           sources = [speaker];
           targets = undergoer && partyOf(undergoer.code) !== partyOf(speaker.code) ? [undergoer] : [null];
         }
@@ -587,20 +940,33 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   if (sources.length === 0 && protest && !m.passive) {
     // "Thousands of people marched in Hong Kong": the crowd is the civilians of the place.
     const place = mentions.find((c) => (c.prep === 'in' || c.prep === 'at') && c.start > m.after);
-    if (place) sources = [{ ...place, code: partyOf(place.code) + 'CVL', prep: '', inferred: true, person: false }];
+    if (place) sources = [{ ...place, code: `${partyOf(place.code)}CVL`, prep: '', inferred: true, person: false }];
   }
   if (sources.length === 0 && m.passive && ACCUSATION[p.code.slice(0, 2)]) {
     // "Haniyeh was assassinated in Tehran, Iran's Revolutionary Guards said, blaming Israel": an
     // act of force with no agent is the one its reporter blames.
     const blame = tokens.findIndex((w, k) => k > m.last && (w.lower === 'blaming' || w.lower === 'accusing'));
-    const blamed = blame < 0 ? undefined : mentions.find((c) => c.start > blame && c.start <= blame + 3 && c.prep === '');
+    const blamed =
+      blame < 0 ? undefined : mentions.find((c) => c.start > blame && c.start <= blame + 3 && c.prep === '');
     if (blamed) sources = [blamed];
   }
   if (sources.length === 0) return undefined;
   // Trips are made by people; "aid was flown to Syria" is not a visit.
   if (m.passive && p.dyad === 'visit') return undefined;
   // A target of the source's own party is the source again ("Russia warned that Russia would ...").
-  targets = targets.filter((tg) => tg === null || !sources.some((s) => s.code === tg.code || (tg.prep === '' && afterThatClause(tokens, m.after, tg.start) && partyOf(s.code) === partyOf(tg.code) && STATE_ROLES.has(tg.code.slice(partyOf(tg.code).length))) || ownInstrument(s.code, tg.code)));
+  targets = targets.filter(
+    (tg) =>
+      tg === null ||
+      !sources.some(
+        (s) =>
+          s.code === tg.code ||
+          (tg.prep === '' &&
+            afterThatClause(tokens, m.after, tg.start) &&
+            partyOf(s.code) === partyOf(tg.code) &&
+            STATE_ROLES.has(tg.code.slice(partyOf(tg.code).length))) ||
+          ownInstrument(s.code, tg.code),
+      ),
+  );
   if (targets.length === 0) targets = [null];
   if (targets[0] === null && p.code.startsWith('13')) {
     // "warned that it would leave the treaty if Europe failed to ...": a threat is aimed at
@@ -611,27 +977,58 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   if (targets[0] === null && !m.passive && (p.code.startsWith('11') || p.code.startsWith('12'))) {
     // "condemned the arrest of the journalist by Russian authorities": criticism of an act is
     // aimed at the author its object names.
-    const author = mentions.find((c) => c.start > m.last && c.prep === 'by' && !tokens.slice(m.last + 1, c.start).some((w) => BOUNDARY.has(w.lower) || w.lower === ',' || (w.pos === 'VERB' && !w.lower.endsWith('ing'))));
+    const author = mentions.find(
+      (c) =>
+        c.start > m.last &&
+        c.prep === 'by' &&
+        !tokens
+          .slice(m.last + 1, c.start)
+          .some((w) => BOUNDARY.has(w.lower) || w.lower === ',' || (w.pos === 'VERB' && !w.lower.endsWith('ing'))),
+    );
     if (author && !sources.some((s) => partyOf(s.code) === partyOf(author.code))) targets = [author];
   }
-  if (targets[0] === null && p.code.startsWith('13') && tokens.slice(m.first, m.last + 1).some((w) => REVENGE.has(w.lemma))) {
+  if (
+    targets[0] === null &&
+    p.code.startsWith('13') &&
+    tokens.slice(m.first, m.last + 1).some((w) => REVENGE.has(w.lemma))
+  ) {
     // "vowed revenge after a US drone strike killed ...": retaliation is aimed at the author of
     // the act that provoked it, named in the "after"/"for" clause.
     const cause = tokens.findIndex((w, k) => k > m.last && (w.lower === 'after' || w.lower === 'for'));
-    const author = cause < 0 ? undefined : mentions.find((c) => c.start > cause && (c.prep === '' || c.prep === 'by') && !sources.some((s) => partyOf(s.code) === partyOf(c.code)) && !tokens.slice(cause + 1, c.start).some((w) => BOUNDARY.has(w.lower) || w.lower === ','));
+    const author =
+      cause < 0
+        ? undefined
+        : mentions.find(
+            (c) =>
+              c.start > cause &&
+              (c.prep === '' || c.prep === 'by') &&
+              !sources.some((s) => partyOf(s.code) === partyOf(c.code)) &&
+              !tokens.slice(cause + 1, c.start).some((w) => BOUNDARY.has(w.lower) || w.lower === ','),
+          );
     if (author) targets = [author];
   }
   if (protest && targets[0] === null && sources[0] && !isOrganisationCode(sources[0].code)) {
     // Protests are directed at the government unless the text names another target.
-    targets = [{ ...sources[0], code: partyOf(sources[0].code) + 'GOV', inferred: true, person: false }];
+    targets = [{ ...sources[0], code: `${partyOf(sources[0].code)}GOV`, inferred: true, person: false }];
   }
-  if (targets[0] === null && sources[0] && (p.code === '173' || p.code === '175') && !isOrganisationCode(sources[0].code) && tokens.slice(m.last + 1, m.last + 7).some((w) => CROWD_NOUNS.has(w.lower))) {
+  if (
+    targets[0] === null &&
+    sources[0] &&
+    (p.code === '173' || p.code === '175') &&
+    !isOrganisationCode(sources[0].code) &&
+    tokens.slice(m.last + 1, m.last + 7).some((w) => CROWD_NOUNS.has(w.lower))
+  ) {
     // Arrests and crackdowns on unnamed people ("detained dozens of people") target civilians.
-    targets = [{ ...sources[0], code: partyOf(sources[0].code) + 'CVL', inferred: true, person: false }];
+    targets = [{ ...sources[0], code: `${partyOf(sources[0].code)}CVL`, inferred: true, person: false }];
   }
   // "Kim hoped Pompeo would visit soon": the intent's target is the visitor, found below.
-  const heldIntent = targets[0] === null && subjects.length > 0 && subjects[0]!.start > 0 && intentFrameBefore(tokens, subjects[0]!.start);
-  if (p.needsTarget && targets[0] === null && !(p.dyad !== 'plain' && sources.length >= 2) && !heldIntent) return undefined;
+  const heldIntent =
+    targets[0] === null &&
+    subjects.length > 0 &&
+    subjects[0]!.start > 0 &&
+    intentFrameBefore(tokens, subjects[0]!.start);
+  if (p.needsTarget && targets[0] === null && !(p.dyad !== 'plain' && sources.length >= 2) && !heldIntent)
+    return undefined;
   if (!m.passive && !subjectInferred && st.lastSubject !== subjects && p.headPos !== 'N') {
     st.lastSubject = subjects;
     // (an actor after this verb is its object, not a new subject: "expelled ten Russian diplomats
@@ -642,7 +1039,10 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   const subjectMention = subjects[0];
   // "after talks mediated by China": a reduced passive is read on its own, not through the
   // auxiliaries of the clause it hangs from.
-  const reducedPassive = m.passive && tokens[m.last + 1]?.lower === 'by' && !/^(was|were|been|being|is|are|be)$/.test(tokens[m.first - 1]?.lower ?? '');
+  const reducedPassive =
+    m.passive &&
+    tokens[m.last + 1]?.lower === 'by' &&
+    !/^(was|were|been|being|is|are|be)$/.test(tokens[m.first - 1]?.lower ?? '');
   const explicit = subjectMention !== undefined && !subjectInferred && subjectMention.end <= m.first && !reducedPassive;
   const subjStart = explicit ? Math.min(...subjects.map((s) => s.start)) : m.first;
   let subjEnd = explicit ? Math.max(...subjects.map((s) => s.end)) : m.first;
@@ -667,7 +1067,15 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
 
   // "Israel will continue the offensive unless ..., Netanyahu warned": a state warning about what
   // its own side will do makes a threat, whatever the condition in the clause it reports.
-  if (verdict.trailingWarning && p.code.startsWith('13') && mode !== 'asserted' && subjectMention && STATE_ROLES.has(subjectMention.code.slice(partyOf(subjectMention.code).length)) && mentions.some((c) => c.end <= subjStart && partyOf(c.code) === partyOf(subjectMention.code))) mode = 'asserted';
+  if (
+    verdict.trailingWarning &&
+    p.code.startsWith('13') &&
+    mode !== 'asserted' &&
+    subjectMention &&
+    STATE_ROLES.has(subjectMention.code.slice(partyOf(subjectMention.code).length)) &&
+    mentions.some((c) => c.end <= subjStart && partyOf(c.code) === partyOf(subjectMention.code))
+  )
+    mode = 'asserted';
   if (gov && (gov.kind === 'appeal' || gov.kind === 'threat')) return []; // the appeal or threat itself is the event
   let converted = false;
   if (gov?.kind === 'refuse' || (mode === 'negated' && verdict.speech && verdict.future)) {
@@ -680,7 +1088,15 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       converted = true;
       if (gov?.kind === 'refuse') intentSource = mentionBefore(mentions, gov.index);
     }
-  } else if ((mode === 'intended' || mode === 'hypothetical') && ((verdict.future && verdict.speech) || gov?.kind === 'intent') && threatCodeFor(code) && !verdict.conditionalBefore && subjects.length > 0 && !verdict.decision && !(mode === 'hypothetical' && verdict.speech && !verdict.framed)) {
+  } else if (
+    (mode === 'intended' || mode === 'hypothetical') &&
+    ((verdict.future && verdict.speech) || gov?.kind === 'intent') &&
+    threatCodeFor(code) &&
+    !verdict.conditionalBefore &&
+    subjects.length > 0 &&
+    !verdict.decision &&
+    !(mode === 'hypothetical' && verdict.speech && !verdict.framed)
+  ) {
     // (not a decision announced, "announced it would impose sanctions"; not a third party's report
     // of what the actor would do if ..., "... if Paris refused, state television said")
     // "The Kremlin said it could strike", "Israel will respond with force": announced force is a
@@ -690,9 +1106,18 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     mode = verdict.speech && !verdict.framed ? 'reported' : 'asserted';
     rule = `${p.id}+threat`;
     converted = true;
-    const holder = gov && gov.kind === 'intent' && gov.index < (subjectMention?.start ?? m.first) ? mentionBefore(mentions, gov.index) : undefined;
+    const holder =
+      gov && gov.kind === 'intent' && gov.index < (subjectMention?.start ?? m.first)
+        ? mentionBefore(mentions, gov.index)
+        : undefined;
     if (holder && holder !== subjectMention) intentSource = holder;
-  } else if (mode === 'intended' && gov?.kind === 'intent' && tokens[gov.index]?.lemma === 'agree' && subjects.length < 2 && code.startsWith('087')) {
+  } else if (
+    mode === 'intended' &&
+    gov?.kind === 'intent' &&
+    tokens[gov.index]?.lemma === 'agree' &&
+    subjects.length < 2 &&
+    code.startsWith('087')
+  ) {
     // "the separatists agreed to lay down their arms", "agreed to a ceasefire": agreeing to stop
     // fighting is the de-escalation itself (0871, 0873), not an intent.
     mode = verdict.speech && !verdict.framed ? 'reported' : 'asserted';
@@ -700,7 +1125,13 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     converted = true;
     // ("agreed to halt its offensive": agreeing to stop fighting is agreeing to a truce)
     if (p.id === 'yield.halt_hostilities') code = '0871';
-  } else if (mode === 'intended' && gov?.kind === 'intent' && tokens[gov.index]?.lemma === 'agree' && subjects.length >= 2 && intentCodeFor(code)) {
+  } else if (
+    mode === 'intended' &&
+    gov?.kind === 'intent' &&
+    tokens[gov.index]?.lemma === 'agree' &&
+    subjects.length >= 2 &&
+    intentCodeFor(code)
+  ) {
     // "Iran and Saudi Arabia agreed to restore relations": parties agreeing with each other have
     // reached an agreement (057), whatever it is about; agreeing to cooperate materially ("agreed
     // to step up coast guard cooperation") is their intent to cooperate (031x), both ways.
@@ -713,7 +1144,8 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     // Intent that is itself the news: coded 03x, by whoever holds the intent.
     const intent = code.startsWith('03') ? code : intentCodeFor(code);
     if (intent) {
-      const holder = gov && gov.index < (subjectMention?.start ?? m.first) ? mentionBefore(mentions, gov.index) : undefined;
+      const holder =
+        gov && gov.index < (subjectMention?.start ?? m.first) ? mentionBefore(mentions, gov.index) : undefined;
       code = intent;
       mode = 'asserted';
       rule = `${p.id}+intent`;
@@ -727,7 +1159,10 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   }
   if (mode === 'asserted' && verdict.speech && !converted) mode = 'reported';
   // ("The Russian and Ukrainian delegations ... refused to sign": every holder of a listed subject.)
-  if (intentSource) sources = mentions.includes(intentSource) ? coordinated(tokens, mentions, mentions.indexOf(intentSource), -1) : [intentSource];
+  if (intentSource)
+    sources = mentions.includes(intentSource)
+      ? coordinated(tokens, mentions, mentions.indexOf(intentSource), -1)
+      : [intentSource];
   if (rule.endsWith('+threat') && targets[0] === null) {
     // "said it would exceed the limit unless Europe acted": an announced act becomes a threat
     // aimed at whoever its condition names.
@@ -735,7 +1170,12 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
     if (named) targets = named;
   }
   // "would exceed the limit in ten days unless Europe acted": a threat with terms is an ultimatum.
-  if (code.startsWith('13') && (mode === 'asserted' || mode === 'reported') && tokens.some((w, k) => k > m.last && w.lower === 'unless')) code = '139';
+  if (
+    code.startsWith('13') &&
+    (mode === 'asserted' || mode === 'reported') &&
+    tokens.some((w, k) => k > m.last && w.lower === 'unless')
+  )
+    code = '139';
 
   let confidence = 0.85;
   if (sources.some((s) => s.inferred) || subjectInferred) confidence -= 0.15;
@@ -748,24 +1188,69 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   // Meetings and agreements run both ways; visits and hosting pair up (see expand-dyads.ts).
   // Intent and refusal events are one-way declarations.
   // "Armenia and Azerbaijan accused each other": every pair, both ways.
-  const pairSubject = sources.length === 2 && sources[0]!.start === sources[1]!.start && sources[0]!.end === sources[1]!.end;
-  const reciprocal = targets[0] === null && sources.length >= 2 && (pairSubject || tokens.some((w, k) => (w.lower === 'other' && tokens[k - 1]?.lower === 'each') || (w.lower === 'another' && tokens[k - 1]?.lower === 'one') || (w.lower === 'together' && k > m.last)));
-  const kind = rule.endsWith('+agreement') ? 'sym' : converted && !(reciprocal && rule.endsWith('+refuse')) ? 'plain' : reciprocal ? 'sym' : p.dyad;
+  const pairSubject =
+    sources.length === 2 && sources[0]!.start === sources[1]!.start && sources[0]!.end === sources[1]!.end;
+  const reciprocal =
+    targets[0] === null &&
+    sources.length >= 2 &&
+    (pairSubject ||
+      tokens.some(
+        (w, k) =>
+          (w.lower === 'other' && tokens[k - 1]?.lower === 'each') ||
+          (w.lower === 'another' && tokens[k - 1]?.lower === 'one') ||
+          (w.lower === 'together' && k > m.last),
+      ));
+  const kind = rule.endsWith('+agreement')
+    ? 'sym'
+    : converted && !(reciprocal && rule.endsWith('+refuse'))
+      ? 'plain'
+      : reciprocal
+        ? 'sym'
+        : p.dyad;
   const sourcePerson = new Map(sources.map((s) => [s.code, s.person && !s.inferred] as const));
-  const dyads = expandDyads(kind, code, sources.map((s) => s.code), targets.map((tg) => tg?.code ?? null), mentions, tokens, m.after, st.places);
+  const dyads = expandDyads(
+    kind,
+    code,
+    sources.map((s) => s.code),
+    targets.map((tg) => tg?.code ?? null),
+    mentions,
+    tokens,
+    m.after,
+    st.places,
+  );
   const out: SentenceEvent[] = [];
   const seen = new Set<string>();
   // "UN investigators said Myanmar's army had carried out mass killings": a third party reporting
   // violence accuses its authors (112x), besides the reported act itself.
   // (", a Human Rights Watch report found": a trailing attribution names the speaker after the act.)
-  const trailing = verdict.speechIndex === undefined && (mode === 'reported' || mode === 'asserted') && ACCUSATION[code.slice(0, 2)] && !converted ? trailingSpeaker(tokens, mentions, m.last) : undefined;
-  if (((mode === 'reported' && verdict.speechIndex !== undefined) || trailing) && ACCUSATION[code.slice(0, 2)] && !converted) {
+  const trailing =
+    verdict.speechIndex === undefined &&
+    (mode === 'reported' || mode === 'asserted') &&
+    ACCUSATION[code.slice(0, 2)] &&
+    !converted
+      ? trailingSpeaker(tokens, mentions, m.last)
+      : undefined;
+  if (
+    ((mode === 'reported' && verdict.speechIndex !== undefined) || trailing) &&
+    ACCUSATION[code.slice(0, 2)] &&
+    !converted
+  ) {
     const speaker = trailing ?? mentionBefore(mentions, verdict.speechIndex!);
     if (speaker) {
-      const accusation = code.startsWith('20') || code.startsWith('18') ? '1122' : code.startsWith('19') ? '1123' : '112';
+      const accusation =
+        code.startsWith('20') || code.startsWith('18') ? '1122' : code.startsWith('19') ? '1123' : '112';
       for (const s of sources) {
         if (partyOf(s.code) === partyOf(speaker.code)) continue;
-        out.push({ source: speaker.code, target: s.code, code: accusation, mode: 'asserted', tokenSpan: [m.first, m.last], confidence: Math.max(0.5, confidence - 0.15), rule: `${p.id}+accusation`, sourcePerson: speaker.person && !speaker.inferred });
+        out.push({
+          source: speaker.code,
+          target: s.code,
+          code: accusation,
+          mode: 'asserted',
+          tokenSpan: [m.first, m.last],
+          confidence: Math.max(0.5, confidence - 0.15),
+          rule: `${p.id}+accusation`,
+          sourcePerson: speaker.person && !speaker.inferred,
+        });
       }
     }
   }
@@ -773,17 +1258,37 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
   for (const d of dyads) {
     if (d.target === d.source) continue;
     // Visits and hosting need two parties; a country visiting itself is a domestic trip.
-    if (d.target && (d.code === '042' || d.code === '043' || d.code === '036') && partyOf(d.target) === partyOf(d.source)) continue;
+    if (
+      d.target &&
+      (d.code === '042' || d.code === '043' || d.code === '036') &&
+      partyOf(d.target) === partyOf(d.source)
+    )
+      continue;
     const key = `${d.source}|${d.target}|${d.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ source: d.source, target: d.target, code: d.code, mode, tokenSpan: [m.first, m.last], confidence, rule, sourcePerson: sourcePerson.get(d.source) ?? false, anaphoric });
+    out.push({
+      source: d.source,
+      target: d.target,
+      code: d.code,
+      mode,
+      tokenSpan: [m.first, m.last],
+      confidence,
+      rule,
+      sourcePerson: sourcePerson.get(d.source) ?? false,
+      anaphoric,
+    });
   }
   return out;
 }
 
 /** The actors a threat's condition names ("... if Europe failed to", "unless Washington lifts"). */
-function conditionTarget(tokens: Token[], mentions: Mention[], last: number, sources: Mention[]): Mention[] | undefined {
+function conditionTarget(
+  tokens: Token[],
+  mentions: Mention[],
+  last: number,
+  sources: Mention[],
+): Mention[] | undefined {
   const cond = tokens.findIndex((w, k) => k > last && (w.lower === 'if' || w.lower === 'unless'));
   const verb = cond < 0 ? -1 : tokens.findIndex((w, k) => k > cond && (w.pos === 'VERB' || w.pos === 'AUX'));
   // the condition's subject: the actor (or list of actors) right before its verb
@@ -794,8 +1299,15 @@ function conditionTarget(tokens: Token[], mentions: Mention[], last: number, sou
       break;
     }
   }
-  if (c < 0 || mentions[c]!.prep !== '' || tokens.slice(cond + 1, mentions[c]!.start).some((w) => BOUNDARY.has(w.lower))) return undefined;
-  const named = coordinated(tokens, mentions, c, -1).filter((tg) => tg.start > cond && !sources.some((s) => partyOf(s.code) === partyOf(tg.code)));
+  if (
+    c < 0 ||
+    mentions[c]!.prep !== '' ||
+    tokens.slice(cond + 1, mentions[c]!.start).some((w) => BOUNDARY.has(w.lower))
+  )
+    return undefined;
+  const named = coordinated(tokens, mentions, c, -1).filter(
+    (tg) => tg.start > cond && !sources.some((s) => partyOf(s.code) === partyOf(tg.code)),
+  );
   return named.length > 0 ? named : undefined;
 }
 
@@ -806,18 +1318,34 @@ function conditionTarget(tokens: Token[], mentions: Mention[], last: number, sou
 function brokers(tokens: Token[], mentions: Mention[], events: SentenceEvent[]): void {
   for (let b = 0; b < mentions.length; b++) {
     const broker = mentions[b]!;
-    if (broker.prep !== 'by' || tokens[broker.end]?.text !== '-' || !BROKERED.has(tokens[broker.end + 1]?.lower ?? '')) continue;
+    if (broker.prep !== 'by' || tokens[broker.end]?.text !== '-' || !BROKERED.has(tokens[broker.end + 1]?.lower ?? ''))
+      continue;
     if (events.some((e) => e.source === broker.code && e.code.startsWith('04'))) continue;
     let k = b - 1;
     while (k >= 0 && (mentions[k]!.prep !== '' || mentions[k]!.apposition)) k--;
-    if (k < 0 || tokens.slice(mentions[k]!.end, broker.start).some((w) => BOUNDARY.has(w.lower) || w.lower === ',')) continue;
+    if (k < 0 || tokens.slice(mentions[k]!.end, broker.start).some((w) => BOUNDARY.has(w.lower) || w.lower === ','))
+      continue;
     const parties = coordinated(tokens, mentions, k, -1);
     // the clause's own act (the agreement) gives the mode: a planned deal is brokered by no one yet
-    const act = events.find((e) => e.tokenSpan[0] > mentions[k]!.start && e.tokenSpan[0] < broker.start && parties.some((p) => p.code === e.source));
+    const act = events.find(
+      (e) =>
+        e.tokenSpan[0] > mentions[k]!.start &&
+        e.tokenSpan[0] < broker.start &&
+        parties.some((p) => p.code === e.source),
+    );
     if (!act || (act.mode !== 'asserted' && act.mode !== 'reported')) continue;
     for (const p of parties) {
       if (partyOf(p.code) === partyOf(broker.code)) continue;
-      events.push({ source: broker.code, target: p.code, code: '045', mode: act.mode, tokenSpan: [broker.start, broker.end + 1], confidence: 0.7, rule: 'mediate.brokered_compound', sourcePerson: false });
+      events.push({
+        source: broker.code,
+        target: p.code,
+        code: '045',
+        mode: act.mode,
+        tokenSpan: [broker.start, broker.end + 1],
+        confidence: 0.7,
+        rule: 'mediate.brokered_compound',
+        sourcePerson: false,
+      });
     }
   }
 }
@@ -836,7 +1364,8 @@ function trailingSpeaker(tokens: Token[], mentions: Mention[], last: number): Me
     let j = k - 1;
     if (REPORT_NOUNS.has(tokens[j]?.lower ?? '')) j--;
     const before = mentions.find((c) => c.end === j + 1 && c.start > comma);
-    const speaker = before ?? mentions.find((c) => c.start === k + 1 || (c.start === k + 2 && tokens[k + 1]!.pos === 'DET'));
+    const speaker =
+      before ?? mentions.find((c) => c.start === k + 1 || (c.start === k + 2 && tokens[k + 1]!.pos === 'DET'));
     // Only a monitor (an international or non-governmental body) accuses by relaying; a state's
     // officials reporting an adversary's strike relay it ("..., South Korea's military said").
     return speaker && isOrganisationCode(speaker.code) ? speaker : undefined;
@@ -844,7 +1373,16 @@ function trailingSpeaker(tokens: Token[], mentions: Mention[], last: number): Me
   return undefined;
 }
 
-const REVENGE = new Set(['revenge', 'retaliation', 'retaliate', 'avenge', 'response', 'respond', 'reprisal', 'reprisals']);
+const REVENGE = new Set([
+  'revenge',
+  'retaliation',
+  'retaliate',
+  'avenge',
+  'response',
+  'respond',
+  'reprisal',
+  'reprisals',
+]);
 
 // Parts of a state that act for it: a government sending its own troops is not acting on them.
 const STATE_ROLES = new Set(['', 'GOV', 'MIL', 'COP', 'SPY', 'GOVMIL']);
@@ -859,11 +1397,18 @@ function addressee(tokens: Token[], mentions: Mention[], last: number): number {
     if (c.start <= last + 1 || c.apposition) continue;
     for (let b = last + 1; b < c.start; b++) {
       const w = tokens[b]!;
-      if (BOUNDARY.has(w.lower) || w.lower === ',' || (CLAUSE_START.has(w.lower) && w.pos !== 'ADP') || w.lower === 'that') return -1;
+      if (
+        BOUNDARY.has(w.lower) ||
+        w.lower === ',' ||
+        (CLAUSE_START.has(w.lower) && w.pos !== 'ADP') ||
+        w.lower === 'that'
+      )
+        return -1;
       if (w.pos === 'VERB' && !afterInfinitiveTo(tokens, b)) return -1;
     }
     // "accepted an invitation to meet Kim": the object of an infinitive right after the trigger words
-    const infinitiveObject = c.prep === '' && tokens[c.start - 1]?.pos === 'VERB' && tokens[c.start - 2]?.lower === 'to';
+    const infinitiveObject =
+      c.prep === '' && tokens[c.start - 1]?.pos === 'VERB' && tokens[c.start - 2]?.lower === 'to';
     return ADDRESSEE_PREPS.has(c.prep) || infinitiveObject ? k : -1;
   }
   return -1;
@@ -903,18 +1448,46 @@ function reducedRelative(tokens: Token[], head: number): boolean {
   if (t.pos !== 'VERB' || t.lower === t.lemma || t.lower.endsWith('ing') || t.lower.endsWith('s')) return false;
   let k = head - 1;
   if (k < 0 || (tokens[k]!.pos !== 'NOUN' && tokens[k]!.pos !== 'PROPN')) return false;
-  while (k >= 0 && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NUM')) k--;
+  while (
+    k >= 0 &&
+    (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NUM')
+  )
+    k--;
   const det = tokens[k];
   const npStartsWithNumber = tokens[k + 1]?.pos === 'NUM';
   // ("intercepted rockets fired from Gaza": a bare plural object of a verb, then its participle)
-  if (det && det.pos === 'VERB' && tokens[k - 1]?.text !== '-' && k < head - 1 && tokens[k + 1]!.pos === 'NOUN' && tokens[head - 1]!.lower.endsWith('s') && !FRAMING.has(det.lemma)) return true;
+  if (
+    det &&
+    det.pos === 'VERB' &&
+    tokens[k - 1]?.text !== '-' &&
+    k < head - 1 &&
+    tokens[k + 1]!.pos === 'NOUN' &&
+    tokens[head - 1]!.lower.endsWith('s') &&
+    !FRAMING.has(det.lemma)
+  )
+    return true;
   if (!det || (!(det.pos === 'DET' && det.lower !== 'that') && !npStartsWithNumber)) return false;
   const j = npStartsWithNumber && det.pos !== 'DET' ? k : k - 1;
   const verb = tokens[j];
   return verb !== undefined && verb.pos === 'VERB' && verb.lemma !== 'say' && verb.lemma !== 'be';
 }
 
-const NP_PREPS = new Set(['of', 'on', 'to', 'with', 'from', 'against', 'for', 'in', 'at', 'into', 'over', 'toward', 'towards', 'near']);
+const NP_PREPS = new Set([
+  'of',
+  'on',
+  'to',
+  'with',
+  'from',
+  'against',
+  'for',
+  'in',
+  'at',
+  'into',
+  'over',
+  'toward',
+  'towards',
+  'near',
+]);
 
 /**
  * A past participle right after a noun phrase that names an actor and stands after the clause's
@@ -925,7 +1498,13 @@ const NP_PREPS = new Set(['of', 'on', 'to', 'with', 'from', 'against', 'for', 'i
  */
 function participleAfterActor(tokens: Token[], mentions: Mention[], head: number): boolean {
   const t = tokens[head]!;
-  if ((t.pos !== 'VERB' && t.pos !== 'ADJ') || t.lower.endsWith('ing') || t.lower === t.lemma || (t.lower.endsWith('s') && !t.lower.endsWith('ss'))) return false;
+  if (
+    (t.pos !== 'VERB' && t.pos !== 'ADJ') ||
+    t.lower.endsWith('ing') ||
+    t.lower === t.lemma ||
+    (t.lower.endsWith('s') && !t.lower.endsWith('ss'))
+  )
+    return false;
   if (!t.lower.endsWith('ed') && !t.lower.endsWith('en') && IRREGULAR_PAST[t.lower] === undefined) return false;
   const prev = tokens[head - 1];
   if (!prev || (prev.pos !== 'NOUN' && prev.pos !== 'PROPN' && prev.pos !== 'ADJ')) return false;
@@ -937,7 +1516,17 @@ function participleAfterActor(tokens: Token[], mentions: Mention[], head: number
     if (mentions.some((c) => c.start <= k && k < c.end && !c.place)) actor = true;
     // ("Egypt mediated the release ...": a past tense before an article, mis-tagged as an adjective)
     if (w.pos === 'ADJ' && w.lower.endsWith('ed') && tokens[k + 1]?.pos === 'DET') break;
-    if (w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'ADJ' || w.pos === 'NUM' || w.pos === 'DET' || w.lower === "'s" || w.text === '-' || (w.pos === 'PRON' && /^(its|their|his|her)$/.test(w.lower))) continue;
+    if (
+      w.pos === 'NOUN' ||
+      w.pos === 'PROPN' ||
+      w.pos === 'ADJ' ||
+      w.pos === 'NUM' ||
+      w.pos === 'DET' ||
+      w.lower === "'s" ||
+      w.text === '-' ||
+      (w.pos === 'PRON' && /^(its|their|his|her)$/.test(w.lower))
+    )
+      continue;
     if (w.pos === 'ADP' && NP_PREPS.has(w.lower)) {
       inPhrase = true;
       continue;
@@ -948,7 +1537,13 @@ function participleAfterActor(tokens: Token[], mentions: Mention[], head: number
   // describes any noun, not only an actor)
   if (tokens[head + 1]?.lower === 'by' && inPhrase && !BROKERED.has(t.lower)) actor = true;
   const verb = tokens[k];
-  if (!actor || !verb || (verb.pos !== 'VERB' && !(verb.pos === 'ADJ' && verb.lower.endsWith('ed'))) || verb.lower.endsWith('ing')) return false;
+  if (
+    !actor ||
+    !verb ||
+    (verb.pos !== 'VERB' && !(verb.pos === 'ADJ' && verb.lower.endsWith('ed'))) ||
+    verb.lower.endsWith('ing')
+  )
+    return false;
   if (FRAMING.has(verb.lemma)) {
     // "said hostages seized by Hamas would be freed": after a framing verb the phrase is the
     // subject of the reported clause; a participle with its agent is reduced only when that
@@ -982,12 +1577,4 @@ function mentionBefore(mentions: Mention[], index: number): Mention | undefined 
     if (c.end <= index && c.prep === '' && !c.apposition) return c;
   }
   return undefined;
-}
-
-function hasTrailingSpeech(tokens: Token[], head: number): boolean {
-  for (let k = head + 1; k < tokens.length; k++) {
-    const t = tokens[k]!;
-    if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') return true;
-  }
-  return false;
 }

@@ -9,23 +9,52 @@ import { addDays, daysInMonth, fromDayNumber, toDayNumber, type IsoDate } from '
 export type Direction = 'past' | 'future';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const MONTH_ABBR: Record<string, number> = {};
 MONTHS.forEach((m, i) => {
   MONTH_ABBR[m] = i + 1;
   MONTH_ABBR[m.slice(0, 3)] = i + 1;
 });
-MONTH_ABBR['sept'] = 9;
+MONTH_ABBR.sept = 9;
 
-const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH_RE =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 const MONTH_DAY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'i');
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b`, 'i');
-const IN_MONTH = new RegExp(`\\b(?:in|since|during|by|until|early|late|mid-?)\\s+(?:early\\s+|late\\s+|mid-?)?${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b`, 'i');
-const WEEKDAY = /\b(?:(last|next|this|on|from|until|by|since|late|early)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i;
-const RELATIVE = /\b(yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|earlier (?:today|this week|this month|this year)|(?:last|next|this|past|coming) (?:week|month|year|weekend)|(\d+|two|three|four|five|six|seven|eight|nine|ten) (days|weeks|months|years) (ago|later|from now))\b/i;
+const IN_MONTH = new RegExp(
+  `\\b(?:in|since|during|by|until|early|late|mid-?)\\s+(?:early\\s+|late\\s+|mid-?)?${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b`,
+  'i',
+);
+const WEEKDAY =
+  /\b(?:(last|next|this|on|from|until|by|since|late|early)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i;
+const RELATIVE =
+  /\b(yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|earlier (?:today|this week|this month|this year)|(?:last|next|this|past|coming) (?:week|month|year|weekend)|(\d+|two|three|four|five|six|seven|eight|nine|ten) (days|weeks|months|years) (ago|later|from now))\b/i;
 
-const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
 
 function ymd(y: number, m: number, d: number): IsoDate {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -71,11 +100,23 @@ export function resolveDate(sentence: string, article: IsoDate, dir: Direction):
   let m: RegExpExecArray | null;
   if ((m = ISO.exec(sentence))) return { date: m[0], explicit: true };
   if ((m = MONTH_DAY.exec(sentence))) {
-    const d = monthDay(article, MONTH_ABBR[m[1]!.toLowerCase().replace('.', '')] ?? 1, Number(m[2]), dir, m[3] ? Number(m[3]) : undefined);
+    const d = monthDay(
+      article,
+      MONTH_ABBR[m[1]!.toLowerCase().replace('.', '')] ?? 1,
+      Number(m[2]),
+      dir,
+      m[3] ? Number(m[3]) : undefined,
+    );
     if (d) return { date: d, explicit: true };
   }
   if ((m = DAY_MONTH.exec(sentence))) {
-    const d = monthDay(article, MONTH_ABBR[m[2]!.toLowerCase().replace('.', '')] ?? 1, Number(m[1]), dir, m[3] ? Number(m[3]) : undefined);
+    const d = monthDay(
+      article,
+      MONTH_ABBR[m[2]!.toLowerCase().replace('.', '')] ?? 1,
+      Number(m[1]),
+      dir,
+      m[3] ? Number(m[3]) : undefined,
+    );
     if (d) return { date: d, explicit: true };
   }
   if ((m = WEEKDAY.exec(sentence))) {
@@ -108,13 +149,17 @@ export function resolveDate(sentence: string, article: IsoDate, dir: Direction):
     }
     if (phrase.endsWith('week') || phrase.endsWith('weekend')) {
       const monday = addDays(article, -((weekday(article) + 6) % 7));
-      if (phrase.startsWith('last') || phrase.startsWith('past')) return { date: addDays(monday, phrase.endsWith('weekend') ? -2 : -7), explicit: true };
-      if (phrase.startsWith('next') || phrase.startsWith('coming')) return { date: addDays(monday, phrase.endsWith('weekend') ? 12 : 7), explicit: true };
+      if (phrase.startsWith('last') || phrase.startsWith('past'))
+        return { date: addDays(monday, phrase.endsWith('weekend') ? -2 : -7), explicit: true };
+      if (phrase.startsWith('next') || phrase.startsWith('coming'))
+        return { date: addDays(monday, phrase.endsWith('weekend') ? 12 : 7), explicit: true };
       return { date: article, explicit: true };
     }
     if (phrase.endsWith('month')) {
-      if (phrase.startsWith('last') || phrase.startsWith('past')) return { date: addMonths(article, -1), explicit: true };
-      if (phrase.startsWith('next') || phrase.startsWith('coming')) return { date: addMonths(article, 1), explicit: true };
+      if (phrase.startsWith('last') || phrase.startsWith('past'))
+        return { date: addMonths(article, -1), explicit: true };
+      if (phrase.startsWith('next') || phrase.startsWith('coming'))
+        return { date: addMonths(article, 1), explicit: true };
       return { date: article, explicit: true };
     }
     if (phrase.endsWith('year')) {

@@ -3,24 +3,36 @@ import { readArticle, type ReadEvent } from './read-article.js';
 import { TEST_DICTIONARY } from './test-dictionary.js';
 
 /** Who did it to whom: lists, passives, metonyms, generic agents and references across sentences. */
-const read = (text: string, date = '2020-01-04'): ReadEvent[] => readArticle(text, { date, dictionary: TEST_DICTIONARY }).events;
+const read = (text: string, date = '2020-01-04'): ReadEvent[] =>
+  readArticle(text, { date, dictionary: TEST_DICTIONARY }).events;
 const brief = (e: ReadEvent): string => `${e.source} ${e.target ?? '-'} ${e.code} ${e.mode}`;
 const pairs = (events: ReadEvent[]): string[] => events.map((e) => `${e.source} ${e.target ?? '-'}`);
 
 describe('lists and coordination', () => {
   it('examples after "including" stand where the list stands', () => {
-    expect(pairs(read('Several countries, including Japan and Germany, imposed sanctions on Iran.')).sort()).toEqual(['DEU IRN', 'JPN IRN']);
-    expect(pairs(read('Japan criticized several countries, including Russia and China.'))).toEqual(['JPN RUS', 'JPN CHN']);
+    expect(pairs(read('Several countries, including Japan and Germany, imposed sanctions on Iran.')).sort()).toEqual([
+      'DEU IRN',
+      'JPN IRN',
+    ]);
+    expect(pairs(read('Japan criticized several countries, including Russia and China.'))).toEqual([
+      'JPN RUS',
+      'JPN CHN',
+    ]);
   });
 
   it('an adjective with a plural noun covers the noun, so a second conjunct is seen', () => {
-    expect(pairs(read('Iran released two Japanese sailors and three German tourists.'))).toEqual(['IRN JPN', 'IRN DEU']);
+    expect(pairs(read('Iran released two Japanese sailors and three German tourists.'))).toEqual([
+      'IRN JPN',
+      'IRN DEU',
+    ]);
   });
 });
 
 describe('passives', () => {
-  it("a preposition of the pattern inside the subject names the target", () => {
-    expect(read('Sanctions on the Iranian bank were eased by the EU.').map(brief)).toEqual(['IGOEUREEC IRN 085 asserted']);
+  it('a preposition of the pattern inside the subject names the target', () => {
+    expect(read('Sanctions on the Iranian bank were eased by the EU.').map(brief)).toEqual([
+      'IGOEUREEC IRN 085 asserted',
+    ]);
   });
 });
 
@@ -38,7 +50,9 @@ describe('places and generic agents', () => {
 
 describe('references across sentences', () => {
   it('"both sides" are the two actors of the last act that ran both ways', () => {
-    const events = read('Russia and Ukraine held talks in Geneva, mediated by Japan. The UN urged both sides to show restraint.');
+    const events = read(
+      'Russia and Ukraine held talks in Geneva, mediated by Japan. The UN urged both sides to show restraint.',
+    );
     expect(pairs(events.filter((e) => e.sentence === 1))).toEqual(['IGOUNO RUS', 'IGOUNO UKR']);
   });
 
@@ -49,7 +63,11 @@ describe('references across sentences', () => {
 
 describe('threats', () => {
   it('retaliation is aimed at the author of what provoked it', () => {
-    expect(pairs(read('Iran vowed revenge after American troops killed an Iranian general.')).filter((p) => p.startsWith('IRN'))).toEqual(['IRN USAMIL']);
+    expect(
+      pairs(read('Iran vowed revenge after American troops killed an Iranian general.')).filter((p) =>
+        p.startsWith('IRN'),
+      ),
+    ).toEqual(['IRN USAMIL']);
   });
 });
 
@@ -59,7 +77,7 @@ describe('acts referred to by a noun', () => {
     expect(pairs(events.filter((e) => e.sentence === 1))).toEqual(['JPN RUSMIL']);
   });
 
-  it('a meeting that is its clause\'s subject is between the pair the sentence names together', () => {
+  it("a meeting that is its clause's subject is between the pair the sentence names together", () => {
     const events = read('The summit ended abruptly after Trump and Kim failed to agree.', '2019-02-28');
     expect(pairs(events.filter((e) => e.code.startsWith('04')))).toEqual(['USAGOV PRKGOV', 'PRKGOV USAGOV']);
   });
@@ -101,7 +119,10 @@ describe('attribution and authors of force', () => {
 
 describe('definite descriptions', () => {
   it('"the president" is the last person named with that title, not the last official', () => {
-    const events = read('President Donald Trump met Kim Jong Un. North Korean Foreign Minister Ri Yong Ho criticized the President.', '2019-03-01');
+    const events = read(
+      'President Donald Trump met Kim Jong Un. North Korean Foreign Minister Ri Yong Ho criticized the President.',
+      '2019-03-01',
+    );
     expect(pairs(events.filter((e) => e.sentence === 1))).toEqual(['PRKGOV USAGOV']);
   });
 });
@@ -114,8 +135,13 @@ describe('agents placed by the words after them', () => {
 
 describe('places that are not capitals', () => {
   it('a meeting in a city of one party is a visit and its hosting; a city is never an actor', () => {
-    const events = readArticle('Biden met Mohammed bin Salman in Jeddah. Jeddah welcomed the visit.', { date: '2022-07-15' }).events;
-    expect(events.filter((e) => e.sentence === 0).map(brief)).toEqual(['USAGOV SAU 042 asserted', 'SAUGOV USAGOV 043 asserted']);
+    const events = readArticle('Biden met Mohammed bin Salman in Jeddah. Jeddah welcomed the visit.', {
+      date: '2022-07-15',
+    }).events;
+    expect(events.filter((e) => e.sentence === 0).map(brief)).toEqual([
+      'USAGOV SAU 042 asserted',
+      'SAUGOV USAGOV 043 asserted',
+    ]);
     expect(events.filter((e) => e.sentence === 1)).toEqual([]);
   });
 });
@@ -139,7 +165,10 @@ describe('bodies named again', () => {
 
 describe('the scene of an article', () => {
   it('a sentence whose actors are referred back to keeps the day of the last dated sentence', () => {
-    const events = read('Putin met Kim Jong Un in Moscow on Sunday. The two men held talks for three hours.', '2018-10-08');
+    const events = read(
+      'Putin met Kim Jong Un in Moscow on Sunday. The two men held talks for three hours.',
+      '2018-10-08',
+    );
     expect(events.filter((e) => e.sentence === 1).map((e) => e.date)).toEqual(['2018-10-07', '2018-10-07']);
   });
 
@@ -163,8 +192,17 @@ describe('sides of a clash', () => {
 
 describe('shared agents', () => {
   it('"Iranian and European officials": a country adjective shares the agent of the name after "and"', () => {
-    const dict = { ...TEST_DICTIONARY, organisations: [...TEST_DICTIONARY.organisations, { code: 'IGOEUREEC', name: 'European officials', names: [], source: 'test' }].filter((o, k, all) => all.findIndex((x) => x.name === o.name) === k) };
-    const events = readArticle('Iranian and European officials criticized Russia.', { date: '2024-09-12', dictionary: dict }).events;
+    const dict = {
+      ...TEST_DICTIONARY,
+      organisations: [
+        ...TEST_DICTIONARY.organisations,
+        { code: 'IGOEUREEC', name: 'European officials', names: [], source: 'test' },
+      ].filter((o, k, all) => all.findIndex((x) => x.name === o.name) === k),
+    };
+    const events = readArticle('Iranian and European officials criticized Russia.', {
+      date: '2024-09-12',
+      dictionary: dict,
+    }).events;
     expect(pairs(events)).toEqual(['IRNGOV RUS', 'IGOEUREEC RUS']);
   });
 });
@@ -182,21 +220,31 @@ describe('actors inside object phrases and modifiers', () => {
   });
 
   it('a verb inside a hyphenated modifier is no act, and the preposition before it is kept', () => {
-    expect(read('Japan sent relief supplies to earthquake-hit Syria.').map((e) => `${e.source} ${e.target ?? '-'}`)).toEqual(['JPN SYR']);
+    expect(
+      read('Japan sent relief supplies to earthquake-hit Syria.').map((e) => `${e.source} ${e.target ?? '-'}`),
+    ).toEqual(['JPN SYR']);
   });
 
   it('a second verb after "and" keeps the first verb\'s subject, not its object', () => {
-    expect(pairs(read('Washington expelled ten Russian diplomats and imposed sanctions on Iran.'))).toEqual(['USAGOV RUS', 'USAGOV IRN']);
+    expect(pairs(read('Washington expelled ten Russian diplomats and imposed sanctions on Iran.'))).toEqual([
+      'USAGOV RUS',
+      'USAGOV IRN',
+    ]);
   });
 
   it('a gerund after a verb and "by" is how the subject acted', () => {
-    expect(read('Moscow retaliated by expelling ten American diplomats.').map(brief)).toEqual(['RUSGOV USA 166 asserted']);
+    expect(read('Moscow retaliated by expelling ten American diplomats.').map(brief)).toEqual([
+      'RUSGOV USA 166 asserted',
+    ]);
   });
 });
 
 describe('prepositions before possessed actors', () => {
   it('"with his Chinese counterpart" keeps the preposition past the possessive', () => {
-    expect(pairs(read('Pompeo held talks with his Chinese counterpart in Singapore.', '2018-08-03')).sort()).toEqual(['CHNGOV USAGOV', 'USAGOV CHNGOV']);
+    expect(pairs(read('Pompeo held talks with his Chinese counterpart in Singapore.', '2018-08-03')).sort()).toEqual([
+      'CHNGOV USAGOV',
+      'USAGOV CHNGOV',
+    ]);
   });
 });
 

@@ -35,7 +35,12 @@ export class AggregateRepository {
       .select(sql<number>`coalesce(sum(n), 0)`.as('n'))
       .where('case_id', 'in', [...caseIds])
       .where('origin', '=', IMPORT_ORIGIN)
-      .where((eb) => eb.or([eb.and([eb('source', '=', a), eb('target', '=', b)]), eb.and([eb('source', '=', b), eb('target', '=', a)])]))
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('source', '=', a), eb('target', '=', b)]),
+          eb.and([eb('source', '=', b), eb('target', '=', a)]),
+        ]),
+      )
       .where('day', '>=', toDayNumber(from))
       .where('day', '<=', toDayNumber(to))
       .executeTakeFirstOrThrow();
@@ -99,13 +104,30 @@ export class AggregateRepository {
     if (dates) dyads = dyads.where('date', 'in', dates);
     await this.db
       .insertInto('dyad_days')
-      .columns(['case_id', 'origin', 'day', 'source', 'target', 'quad_class', 'n', 'goldstein_sum', 'positive_sum', 'negative_sum'])
+      .columns([
+        'case_id',
+        'origin',
+        'day',
+        'source',
+        'target',
+        'quad_class',
+        'n',
+        'goldstein_sum',
+        'positive_sum',
+        'negative_sum',
+      ])
       .expression(dyads.groupBy(['case_id', 'day', 'source_party', 'target_party', 'quad_class']))
       .execute();
   }
 
   /** Daily rows of both directions of a country-level dyad, every origin (and every case given) summed. */
-  async dyadDays(caseIds: string | readonly string[], a: string, b: string, from: string, to: string): Promise<DyadDayRow[]> {
+  async dyadDays(
+    caseIds: string | readonly string[],
+    a: string,
+    b: string,
+    from: string,
+    to: string,
+  ): Promise<DyadDayRow[]> {
     const cases = typeof caseIds === 'string' ? [caseIds] : [...caseIds];
     const rows = await this.db
       .selectFrom('dyad_days')

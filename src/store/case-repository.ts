@@ -29,7 +29,9 @@ export type CaseFrame = Omit<CaseData, 'events'>;
 export class CaseRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async info(caseId: string): Promise<(CaseInfo & { filesHash: string | null; sourceDir: string | null; loadedAt: string }) | undefined> {
+  async info(
+    caseId: string,
+  ): Promise<(CaseInfo & { filesHash: string | null; sourceDir: string | null; loadedAt: string }) | undefined> {
     const r = await this.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
     if (!r) return undefined;
     const info: CaseInfo & { filesHash: string | null; sourceDir: string | null; loadedAt: string } = {
@@ -99,7 +101,11 @@ export class CaseRepository {
   }
 
   /** Writes the case row and every non-event part, replacing what the case had. */
-  async writeFrame(frame: CaseFrame, origin: { filesHash: string | null; sourceDir: string | null }, loadedAt: string): Promise<void> {
+  async writeFrame(
+    frame: CaseFrame,
+    origin: { filesHash: string | null; sourceDir: string | null },
+    loadedAt: string,
+  ): Promise<void> {
     const { info } = frame;
     const caseId = info.id;
     await this.db.deleteFrom('cases').where('id', '=', caseId).execute();
@@ -116,19 +122,42 @@ export class CaseRepository {
       })
       .execute();
 
-    for (const t of ['actors', 'agreements', 'provisions', 'provision_statuses', 'facilities', 'facility_statuses', 'observations'] as const) {
+    for (const t of [
+      'actors',
+      'agreements',
+      'provisions',
+      'provision_statuses',
+      'facilities',
+      'facility_statuses',
+      'observations',
+    ] as const) {
       await this.db.deleteFrom(t).where('case_id', '=', caseId).execute();
     }
     await this.insertActors(caseId, frame.actors);
     for (const ag of frame.agreements) {
       await this.db
         .insertInto('agreements')
-        .values({ case_id: caseId, id: ag.id, name: ag.name, date: ag.date, parties: toJson(ag.parties), sources: toJson(ag.sources) })
+        .values({
+          case_id: caseId,
+          id: ag.id,
+          name: ag.name,
+          date: ag.date,
+          parties: toJson(ag.parties),
+          sources: toJson(ag.sources),
+        })
         .execute();
       for (const [seq, p] of ag.provisions.entries()) {
         await this.db
           .insertInto('provisions')
-          .values({ case_id: caseId, agreement_id: ag.id, id: p.id, seq, text: p.text, theme: p.theme, owed_by: toJson(p.owedBy) })
+          .values({
+            case_id: caseId,
+            agreement_id: ag.id,
+            id: p.id,
+            seq,
+            text: p.text,
+            theme: p.theme,
+            owed_by: toJson(p.owedBy),
+          })
           .execute();
         if (p.statuses.length === 0) continue;
         await this.db
@@ -167,7 +196,14 @@ export class CaseRepository {
         )
         .execute();
       const statuses = batch.flatMap((f) =>
-        f.statuses.map((s) => ({ case_id: caseId, facility_id: f.id, date: s.date, status: s.status, sources: toJson(s.sources), note: s.note ?? null })),
+        f.statuses.map((s) => ({
+          case_id: caseId,
+          facility_id: f.id,
+          date: s.date,
+          status: s.status,
+          sources: toJson(s.sources),
+          note: s.note ?? null,
+        })),
       );
       for (const sb of chunks(statuses, 100)) await this.db.insertInto('facility_statuses').values(sb).execute();
       const observations = batch.flatMap((f) =>
@@ -207,7 +243,13 @@ export class CaseRepository {
       if (existing) {
         await this.db
           .updateTable('conditions')
-          .set({ current: 1, definition, title: c.title, since: c.since ?? null, ...(existing.definition === definition ? {} : { loaded_at: loadedAt }) })
+          .set({
+            current: 1,
+            definition,
+            title: c.title,
+            since: c.since ?? null,
+            ...(existing.definition === definition ? {} : { loaded_at: loadedAt }),
+          })
           .where('case_id', '=', caseId)
           .where('id', '=', c.id)
           .where('version', '=', c.version)
@@ -215,7 +257,16 @@ export class CaseRepository {
       } else {
         await this.db
           .insertInto('conditions')
-          .values({ case_id: caseId, id: c.id, version: c.version, title: c.title, since: c.since ?? null, definition, current: 1, loaded_at: loadedAt })
+          .values({
+            case_id: caseId,
+            id: c.id,
+            version: c.version,
+            title: c.title,
+            since: c.since ?? null,
+            definition,
+            current: 1,
+            loaded_at: loadedAt,
+          })
           .execute();
       }
     }
@@ -252,9 +303,25 @@ export class CaseRepository {
   }
 
   async agreements(caseId: string): Promise<Agreement[]> {
-    const ags = await this.db.selectFrom('agreements').selectAll().where('case_id', '=', caseId).orderBy('date').orderBy('id').execute();
-    const provs = await this.db.selectFrom('provisions').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
-    const stats = await this.db.selectFrom('provision_statuses').selectAll().where('case_id', '=', caseId).orderBy('date').execute();
+    const ags = await this.db
+      .selectFrom('agreements')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('date')
+      .orderBy('id')
+      .execute();
+    const provs = await this.db
+      .selectFrom('provisions')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('seq')
+      .execute();
+    const stats = await this.db
+      .selectFrom('provision_statuses')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('date')
+      .execute();
     return ags.map((a) => ({
       id: a.id,
       caseId,
@@ -290,8 +357,20 @@ export class CaseRepository {
   async facilities(caseId: string): Promise<Facility[]> {
     const fs = await this.db.selectFrom('facilities').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
     // Ordered as their primary keys are, so the rows come straight off the index with no sort.
-    const stats = await this.db.selectFrom('facility_statuses').selectAll().where('case_id', '=', caseId).orderBy('facility_id').orderBy('date').execute();
-    const obs = await this.db.selectFrom('observations').selectAll().where('case_id', '=', caseId).orderBy('facility_id').orderBy('seq').execute();
+    const stats = await this.db
+      .selectFrom('facility_statuses')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('facility_id')
+      .orderBy('date')
+      .execute();
+    const obs = await this.db
+      .selectFrom('observations')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('facility_id')
+      .orderBy('seq')
+      .execute();
     const statusBy = groupBy(stats, (s) => s.facility_id);
     const obsBy = groupBy(obs, (o) => o.facility_id);
     return fs.map((f) => {
@@ -342,7 +421,10 @@ export class CaseRepository {
   }
 
   /** Every stored version of one condition, oldest first. */
-  async conditionVersions(caseId: string, id: string): Promise<{ version: number; loadedAt: string; current: boolean }[]> {
+  async conditionVersions(
+    caseId: string,
+    id: string,
+  ): Promise<{ version: number; loadedAt: string; current: boolean }[]> {
     const rows = await this.db
       .selectFrom('conditions')
       .select(['version', 'loaded_at', 'current'])

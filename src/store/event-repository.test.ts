@@ -35,7 +35,12 @@ describe.each(TEST_DIALECTS)('event repository on %s', (dialect) => {
   });
 
   it('round-trips an event with its sources and facilities', async () => {
-    const e = event('e1', { facilities: ['punggye-ri', 'sohae'], endDate: '2018-06-13', notes: 'n', sourceTitle: 'President' });
+    const e = event('e1', {
+      facilities: ['punggye-ri', 'sohae'],
+      endDate: '2018-06-13',
+      notes: 'n',
+      sourceTitle: 'President',
+    });
     await t.store.events.insert([e], 'file');
     const [back] = await t.store.events.find({ caseId: 'c1' });
     expect(back).toEqual({ ...e, facilities: ['punggye-ri', 'sohae'] });
@@ -45,7 +50,14 @@ describe.each(TEST_DIALECTS)('event repository on %s', (dialect) => {
     await t.store.events.insert(
       [
         event('a', { code: '042', date: '2018-05-09' }),
-        event('b', { code: '0355', sourceCode: 'PRKGOV', targetCode: 'USAGOV', sourceActor: 'prk', targetActor: 'usa', facilities: ['f1'] }),
+        event('b', {
+          code: '0355',
+          sourceCode: 'PRKGOV',
+          targetCode: 'USAGOV',
+          sourceActor: 'prk',
+          targetActor: 'usa',
+          facilities: ['f1'],
+        }),
         event('c', { code: '163', date: '2018-12-10', status: 'proposed' }),
       ],
       null,
@@ -72,7 +84,9 @@ describe.each(TEST_DIALECTS)('event repository on %s', (dialect) => {
   });
 
   it('inserts large batches (the bulk path on SQLite) with sources and links, inside a transaction', async () => {
-    const many = Array.from({ length: 450 }, (_, i) => event(`bulk-${i}`, { facilities: i % 3 === 0 ? ['f1'] : [], date: `2018-0${1 + (i % 9)}-10` }));
+    const many = Array.from({ length: 450 }, (_, i) =>
+      event(`bulk-${i}`, { facilities: i % 3 === 0 ? ['f1'] : [], date: `2018-0${1 + (i % 9)}-10` }),
+    );
     await t.store.transaction(async (tx) => tx.events.insert(many, 'file'));
     expect(await t.store.events.count({ caseId: 'c1' })).toBe(450);
     expect(await t.store.events.count({ caseId: 'c1', facilities: ['f1'] })).toBe(150);
@@ -80,10 +94,17 @@ describe.each(TEST_DIALECTS)('event repository on %s', (dialect) => {
     expect(one).toEqual(many[3]);
     await t.store.aggregates.rebuildCase('c1');
     expect(await t.store.aggregates.countByStatus('c1')).toEqual({ confirmed: 450, proposed: 0, rejected: 0 });
-    expect(await t.store.aggregates.countByStatus('c1', '2018-01-31')).toEqual({ confirmed: 50, proposed: 0, rejected: 0 });
+    expect(await t.store.aggregates.countByStatus('c1', '2018-01-31')).toEqual({
+      confirmed: 50,
+      proposed: 0,
+      rejected: 0,
+    });
     await expect(
       t.store.transaction(async (tx) => {
-        await tx.events.insert(many.map((e) => ({ ...e, id: `again-${e.id}` })), 'file');
+        await tx.events.insert(
+          many.map((e) => ({ ...e, id: `again-${e.id}` })),
+          'file',
+        );
         throw new Error('stop');
       }),
     ).rejects.toThrow('stop');
@@ -102,11 +123,40 @@ describe.each(TEST_DIALECTS)('event repository on %s', (dialect) => {
     );
     await t.store.aggregates.rebuildCase('c1');
     const rows = await t.store.aggregates.dyadDays('c1', 'USA', 'PRK', '2018-01-01', '2018-12-31');
-    expect(rows).toEqual([
-      { day: '2018-06-12', source: 'PRK', target: 'USA', quadClass: 1, count: 1, goldsteinSum: 3.4, positiveSum: 3.4, negativeSum: 0 },
-      { day: '2018-06-12', source: 'USA', target: 'PRK', quadClass: 1, count: 1, goldsteinSum: 8, positiveSum: 8, negativeSum: 0 },
-      { day: '2018-06-12', source: 'USA', target: 'PRK', quadClass: 3, count: 1, goldsteinSum: -4, positiveSum: 0, negativeSum: -4 },
-    ].sort((x, y) => (x.source + x.quadClass < y.source + y.quadClass ? -1 : 1)));
+    expect(rows).toEqual(
+      [
+        {
+          day: '2018-06-12',
+          source: 'PRK',
+          target: 'USA',
+          quadClass: 1,
+          count: 1,
+          goldsteinSum: 3.4,
+          positiveSum: 3.4,
+          negativeSum: 0,
+        },
+        {
+          day: '2018-06-12',
+          source: 'USA',
+          target: 'PRK',
+          quadClass: 1,
+          count: 1,
+          goldsteinSum: 8,
+          positiveSum: 8,
+          negativeSum: 0,
+        },
+        {
+          day: '2018-06-12',
+          source: 'USA',
+          target: 'PRK',
+          quadClass: 3,
+          count: 1,
+          goldsteinSum: -4,
+          positiveSum: 0,
+          negativeSum: -4,
+        },
+      ].sort((x, y) => (x.source + x.quadClass < y.source + y.quadClass ? -1 : 1)),
+    );
   });
 
   it('refreshes the aggregates of the days that changed to what a full rebuild gives', async () => {
@@ -117,7 +167,9 @@ describe.each(TEST_DIALECTS)('event repository on %s', (dialect) => {
           date: days[i % 3]!,
           status: i % 4 === 0 ? 'proposed' : 'confirmed',
           goldstein: i % 2 ? -2 : 3,
-          ...(i % 5 === 0 ? { sourceCode: 'PRKGOV', targetCode: 'USAGOV', sourceActor: 'prk', targetActor: 'usa' } : {}),
+          ...(i % 5 === 0
+            ? { sourceCode: 'PRKGOV', targetCode: 'USAGOV', sourceActor: 'prk', targetActor: 'usa' }
+            : {}),
         }),
       ),
       null,
@@ -131,7 +183,9 @@ describe.each(TEST_DIALECTS)('event repository on %s', (dialect) => {
     // Review two proposed events and add one on a new day, refreshing only their days.
     await t.store.events.setStatus('c1', ['r0', 'r4'], 'confirmed');
     await t.store.events.insert([event('late', { date: '2018-10-07', code: '042', goldstein: 1.9 })], null);
-    expect(await t.store.events.datesOf('c1', ['r0', 'r4', 'late'])).toEqual(expect.arrayContaining(['2018-06-12', '2018-06-13', '2018-10-07']));
+    expect(await t.store.events.datesOf('c1', ['r0', 'r4', 'late'])).toEqual(
+      expect.arrayContaining(['2018-06-12', '2018-06-13', '2018-10-07']),
+    );
     await t.store.aggregates.refreshDays('c1', [...(await t.store.events.datesOf('c1', ['r0', 'r4'])), '2018-10-07']);
     const refreshed = await snapshot();
     expect(refreshed.statuses).toEqual({ confirmed: 25, proposed: 6, rejected: 0 });
@@ -140,7 +194,13 @@ describe.each(TEST_DIALECTS)('event repository on %s', (dialect) => {
   });
 
   it('lists the ids that start with a prefix', async () => {
-    await t.store.events.insert([event('2018-06-12-usa-057'), event('2018-06-12-usa-057-2'), event('2018-06-13-usa-057')], null);
-    expect([...(await t.store.events.idsStartingWith('c1', '2018-06-12'))].sort()).toEqual(['2018-06-12-usa-057', '2018-06-12-usa-057-2']);
+    await t.store.events.insert(
+      [event('2018-06-12-usa-057'), event('2018-06-12-usa-057-2'), event('2018-06-13-usa-057')],
+      null,
+    );
+    expect([...(await t.store.events.idsStartingWith('c1', '2018-06-12'))].sort()).toEqual([
+      '2018-06-12-usa-057',
+      '2018-06-12-usa-057-2',
+    ]);
   });
 });

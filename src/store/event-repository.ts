@@ -54,10 +54,15 @@ export class EventRepository {
       return;
     }
     for (const batch of chunks(events, INSERT_CHUNK)) {
-      await this.db.insertInto('events').values(batch.map((e) => eventToRow(e, originKey))).execute();
+      await this.db
+        .insertInto('events')
+        .values(batch.map((e) => eventToRow(e, originKey)))
+        .execute();
       const sources = batch.flatMap(sourcesToRows);
       for (const sb of chunks(sources, INSERT_CHUNK)) await this.db.insertInto('event_sources').values(sb).execute();
-      const links = batch.flatMap((e) => e.facilities.map((f) => ({ case_id: e.caseId, event_id: e.id, facility_id: f })));
+      const links = batch.flatMap((e) =>
+        e.facilities.map((f) => ({ case_id: e.caseId, event_id: e.id, facility_id: f })),
+      );
       for (const lb of chunks(links, INSERT_CHUNK)) await this.db.insertInto('event_facilities').values(lb).execute();
     }
   }
@@ -65,14 +70,19 @@ export class EventRepository {
   private insertSqlite(sqlite: BetterSqlite3.Database, events: readonly LedgerEvent[], originKey: string | null): void {
     const first = eventToRow(events[0]!, originKey);
     const columns = Object.keys(first);
-    const insertEvent = sqlite.prepare(`INSERT INTO events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-    const insertSource = sqlite.prepare('INSERT INTO event_sources (case_id, event_id, seq, publisher, date, link, quote) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insertEvent = sqlite.prepare(
+      `INSERT INTO events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    );
+    const insertSource = sqlite.prepare(
+      'INSERT INTO event_sources (case_id, event_id, seq, publisher, date, link, quote) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     const insertLink = sqlite.prepare('INSERT INTO event_facilities (case_id, event_id, facility_id) VALUES (?, ?, ?)');
     const run = () => {
       for (const e of events) {
         const row = eventToRow(e, originKey) as Record<string, unknown>;
         insertEvent.run(columns.map((c) => row[c] ?? null));
-        for (const s of sourcesToRows(e)) insertSource.run(s.case_id, s.event_id, s.seq, s.publisher, s.date ?? null, s.link ?? null, s.quote ?? null);
+        for (const s of sourcesToRows(e))
+          insertSource.run(s.case_id, s.event_id, s.seq, s.publisher, s.date ?? null, s.link ?? null, s.quote ?? null);
         for (const f of e.facilities) insertLink.run(e.caseId, e.id, f);
       }
     };
@@ -89,14 +99,21 @@ export class EventRepository {
       .where('case_id', '=', caseId)
       .where('origin_key', '=', originKey)
       .execute();
-    await this.deleteIds(caseId, ids.map((r) => r.id));
+    await this.deleteIds(
+      caseId,
+      ids.map((r) => r.id),
+    );
     return ids.length;
   }
 
   async deleteIds(caseId: string, ids: readonly string[]): Promise<void> {
     for (const batch of chunks(ids, 500)) {
       await this.db.deleteFrom('event_sources').where('case_id', '=', caseId).where('event_id', 'in', batch).execute();
-      await this.db.deleteFrom('event_facilities').where('case_id', '=', caseId).where('event_id', 'in', batch).execute();
+      await this.db
+        .deleteFrom('event_facilities')
+        .where('case_id', '=', caseId)
+        .where('event_id', 'in', batch)
+        .execute();
       await this.db.deleteFrom('events').where('case_id', '=', caseId).where('id', 'in', batch).execute();
     }
   }
@@ -104,7 +121,12 @@ export class EventRepository {
   async existingIds(caseId: string, ids: readonly string[]): Promise<Set<string>> {
     const found = new Set<string>();
     for (const batch of chunks(ids, 500)) {
-      const rows = await this.db.selectFrom('events').select('id').where('case_id', '=', caseId).where('id', 'in', batch).execute();
+      const rows = await this.db
+        .selectFrom('events')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .where('id', 'in', batch)
+        .execute();
       for (const r of rows) found.add(r.id);
     }
     return found;
@@ -114,7 +136,13 @@ export class EventRepository {
   async datesOf(caseId: string, ids: readonly string[]): Promise<string[]> {
     const dates = new Set<string>();
     for (const batch of chunks(ids, 500)) {
-      const rows = await this.db.selectFrom('events').select('date').distinct().where('case_id', '=', caseId).where('id', 'in', batch).execute();
+      const rows = await this.db
+        .selectFrom('events')
+        .select('date')
+        .distinct()
+        .where('case_id', '=', caseId)
+        .where('id', 'in', batch)
+        .execute();
       for (const r of rows) dates.add(r.date);
     }
     return [...dates];
@@ -165,7 +193,10 @@ export class EventRepository {
   }
 
   async find(query: EventQuery): Promise<LedgerEvent[]> {
-    let q = this.filtered(query).selectAll('events').orderBy('events.date', query.order ?? 'asc').orderBy('events.id');
+    let q = this.filtered(query)
+      .selectAll('events')
+      .orderBy('events.date', query.order ?? 'asc')
+      .orderBy('events.id');
     if (query.limit !== undefined) q = q.limit(query.limit);
     if (query.offset !== undefined) q = q.offset(query.offset);
     const rows = await q.execute();
@@ -182,7 +213,8 @@ export class EventRepository {
         .where('event_id', 'in', batch)
         .orderBy('facility_id')
         .execute();
-      for (const l of links) (facilities.get(l.event_id) ?? facilities.set(l.event_id, []).get(l.event_id)!).push(l.facility_id);
+      for (const l of links)
+        (facilities.get(l.event_id) ?? facilities.set(l.event_id, []).get(l.event_id)!).push(l.facility_id);
       if (query.withoutSources) continue;
       const srcs = await this.db
         .selectFrom('event_sources')
@@ -202,8 +234,12 @@ export class EventRepository {
       .where('events.case_id', '=', query.caseId)
       .$if(query.from !== undefined, (q) => q.where('events.date', '>=', query.from!))
       .$if(query.to !== undefined, (q) => q.where('events.date', '<=', query.to!))
-      .$if(!!query.sourceCodes?.length, (q) => q.where((eb) => eb.or(query.sourceCodes!.map((c) => sideUnder(eb, 'source', c)))))
-      .$if(!!query.targetCodes?.length, (q) => q.where((eb) => eb.or(query.targetCodes!.map((c) => sideUnder(eb, 'target', c)))))
+      .$if(!!query.sourceCodes?.length, (q) =>
+        q.where((eb) => eb.or(query.sourceCodes!.map((c) => sideUnder(eb, 'source', c)))),
+      )
+      .$if(!!query.targetCodes?.length, (q) =>
+        q.where((eb) => eb.or(query.targetCodes!.map((c) => sideUnder(eb, 'target', c)))),
+      )
       .$if(!!query.eitherCodes?.length, (q) =>
         q.where((eb) =>
           eb.or(

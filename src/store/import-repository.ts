@@ -116,7 +116,10 @@ export class ImportRepository {
   async resolveCase(caseId: string | undefined): Promise<string> {
     if (caseId !== undefined) {
       const found = await this.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
-      if (!found) throw new UsageError(`case "${caseId}" is not in the store; load the case first, or import without --case (rows then go to the case "${IMPORTS_CASE_ID}")`);
+      if (!found)
+        throw new UsageError(
+          `case "${caseId}" is not in the store; load the case first, or import without --case (rows then go to the case "${IMPORTS_CASE_ID}")`,
+        );
       return caseId;
     }
     await this.db
@@ -292,7 +295,12 @@ export class ImportRepository {
           n = dyad_days.n + excluded.n, goldstein_sum = dyad_days.goldstein_sum + excluded.goldstein_sum,
           positive_sum = dyad_days.positive_sum + excluded.positive_sum, negative_sum = dyad_days.negative_sum + excluded.negative_sum
       `.execute(trx);
-      await trx.deleteFrom('dyad_days').where('case_id', '=', file.caseId).where('origin', '=', IMPORT_ORIGIN).where('n', '<=', 0).execute();
+      await trx
+        .deleteFrom('dyad_days')
+        .where('case_id', '=', file.caseId)
+        .where('origin', '=', IMPORT_ORIGIN)
+        .where('n', '<=', 0)
+        .execute();
       const deleted = await trx.deleteFrom('imported_events').where('file_id', '=', id).executeTakeFirst();
       await trx.deleteFrom('import_files').where('id', '=', id).execute();
       return Number(deleted.numDeletedRows);
@@ -305,7 +313,16 @@ export class ImportRepository {
     let query = this.db
       .selectFrom('imported_events')
       .innerJoin('import_series', 'import_series.id', 'imported_events.series')
-      .select(['import_series.dataset', 'event_key', 'day', 'source_code', 'target_code', 'code', 'goldstein', 'quad_class'])
+      .select([
+        'import_series.dataset',
+        'event_key',
+        'day',
+        'source_code',
+        'target_code',
+        'code',
+        'goldstein',
+        'quad_class',
+      ])
       .where('series', 'in', this.seriesOfCase(q.caseId))
       .where((eb) =>
         eb.or([
@@ -332,7 +349,9 @@ export class ImportRepository {
   }
 
   /** Counts for consistency checks: rows of a case, and the sum of its imported daily aggregates. */
-  async totals(caseId: string): Promise<{ rows: number; dyadRows: number; aggregateN: number; aggregateGoldstein: number }> {
+  async totals(
+    caseId: string,
+  ): Promise<{ rows: number; dyadRows: number; aggregateN: number; aggregateGoldstein: number }> {
     const r = await this.db
       .selectFrom('imported_events')
       .select([
@@ -350,4 +369,3 @@ export class ImportRepository {
     return { rows: Number(r.n), dyadRows: Number(r.d ?? 0), aggregateN: Number(a.n), aggregateGoldstein: Number(a.g) };
   }
 }
-

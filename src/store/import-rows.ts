@@ -128,7 +128,8 @@ export class DyadDayAccumulator {
     const t = this.idOf(target);
     // 2^16 parties each way and quad < 8 keep a numeric key below 2^53 for days up to 2^18 (year
     // 2687); past 65,536 distinct parties a string key takes over.
-    const key: number | string = s < 65536 && t < 65536 ? ((day * 65536 + s) * 65536 + t) * 8 + quad : `${day}|${source}|${target}|${quad}`;
+    const key: number | string =
+      s < 65536 && t < 65536 ? ((day * 65536 + s) * 65536 + t) * 8 + quad : `${day}|${source}|${target}|${quad}`;
     let i = this.index.get(key);
     if (i === undefined) {
       i = this.size++;

@@ -15,7 +15,10 @@ interface Data {
   fileId: number;
 }
 
-export type WorkerRequest = { type: 'write'; values: RowValue[] } | { type: 'commit'; progress: FileProgress } | { type: 'close' };
+export type WorkerRequest =
+  | { type: 'write'; values: RowValue[] }
+  | { type: 'commit'; progress: FileProgress }
+  | { type: 'close' };
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'written' }
@@ -32,7 +35,12 @@ const writer = new SqliteImportWriter(db, data.caseId, data.series, data.fileId)
 const rows = new ImportRowBuffer();
 
 port.on('message', (m: WorkerRequest) => {
-  void handle(m).catch((err: unknown) => port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies WorkerReply));
+  void handle(m).catch((err: unknown) =>
+    port.postMessage({
+      type: 'error',
+      message: err instanceof Error ? err.message : String(err),
+    } satisfies WorkerReply),
+  );
 });
 
 async function handle(m: WorkerRequest): Promise<void> {

@@ -1,5 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { DyadDayAccumulator, ROW_COLUMNS, ROW_WIDTH, type FileProgress, type ImportRowBuffer, type RowValue } from './import-rows.js';
+import {
+  DyadDayAccumulator,
+  ROW_COLUMNS,
+  ROW_WIDTH,
+  type FileProgress,
+  type ImportRowBuffer,
+  type RowValue,
+} from './import-rows.js';
 import { IMPORT_ORIGIN } from './import-tables.js';
 import type { ImportWriter } from './import-writer.js';
 
@@ -63,7 +70,9 @@ export class SqliteImportWriter implements ImportWriter {
     this.single = db.prepare(this.prefix + tuple);
     this.aggPrefix = `INSERT INTO dyad_days (case_id, origin, day, source, target, quad_class, n, goldstein_sum, positive_sum, negative_sum) VALUES `;
     const aggTuple = `(${quote(caseId)}, '${IMPORT_ORIGIN}', ?, ?, ?, ?, ?, ?, ?, ?)`;
-    this.aggBulk = db.prepare(this.aggPrefix + new Array<string>(AGGS_PER_STATEMENT).fill(aggTuple).join(',') + this.aggSuffix);
+    this.aggBulk = db.prepare(
+      this.aggPrefix + new Array<string>(AGGS_PER_STATEMENT).fill(aggTuple).join(',') + this.aggSuffix,
+    );
     this.aggSingle = db.prepare(this.aggPrefix + aggTuple + this.aggSuffix);
     this.progress = db.prepare(
       `UPDATE import_files SET lines_done = ?, rows_read = ?, rows_kept = ?, rows_rejected = ?, rows_new = ?,
@@ -105,7 +114,8 @@ export class SqliteImportWriter implements ImportWriter {
     for (; r + ROWS_PER_STATEMENT <= count; r += ROWS_PER_STATEMENT) {
       inserted += this.bulk.run(values.slice(r * ROW_WIDTH, (r + ROWS_PER_STATEMENT) * ROW_WIDTH)).changes;
     }
-    if (r < count) inserted += this.tailStatement(count - r).run(values.slice(r * ROW_WIDTH, count * ROW_WIDTH)).changes;
+    if (r < count)
+      inserted += this.tailStatement(count - r).run(values.slice(r * ROW_WIDTH, count * ROW_WIDTH)).changes;
     if (inserted === count) {
       for (let i = 0; i < count; i++) this.acc.addRow(values, i);
     } else {

@@ -16,7 +16,11 @@ const MAX_IN_FLIGHT = 4;
 export class WorkerSqliteWriter implements ImportWriter {
   private inFlight = 0;
   private failure: Error | undefined;
-  private waiters: { accept: (r: WorkerReply) => boolean; resolve: (r: WorkerReply) => void; reject: (e: Error) => void }[] = [];
+  private waiters: {
+    accept: (r: WorkerReply) => boolean;
+    resolve: (r: WorkerReply) => void;
+    reject: (e: Error) => void;
+  }[] = [];
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (r: WorkerReply) => this.receive(r));
@@ -27,7 +31,12 @@ export class WorkerSqliteWriter implements ImportWriter {
   }
 
   /** Starts the thread; resolves to undefined when it cannot start here (then write in-thread). */
-  static async start(path: string, caseId: string, series: number, fileId: number): Promise<WorkerSqliteWriter | undefined> {
+  static async start(
+    path: string,
+    caseId: string,
+    series: number,
+    fileId: number,
+  ): Promise<WorkerSqliteWriter | undefined> {
     // Next to this module: the .js build under dist; under tsx (from source) the .ts file, which a
     // worker can only load once tsx is registered in it, hence the small bootstrap.
     const workerData = { path, caseId, series, fileId };
@@ -56,7 +65,10 @@ export class WorkerSqliteWriter implements ImportWriter {
   }
 
   private receive(r: WorkerReply): void {
-    if (r.type === 'error') return this.fail(new StoreError(r.message));
+    if (r.type === 'error') {
+      this.fail(new StoreError(r.message));
+      return;
+    }
     if (r.type === 'written') this.inFlight--;
     const i = this.waiters.findIndex((w) => w.accept(r));
     if (i !== -1) this.waiters.splice(i, 1)[0]!.resolve(r);

@@ -52,9 +52,17 @@ export async function openDatabase(location: string, options: { searchPath?: str
       }
     } catch (cause) {
       await pool.end().catch(() => undefined);
-      throw new StoreError(`cannot connect to PostgreSQL at ${redactUrl(location)}: ${(cause as Error).message}`, { cause });
+      throw new StoreError(`cannot connect to PostgreSQL at ${redactUrl(location)}: ${(cause as Error).message}`, {
+        cause,
+      });
     }
-    opened = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', pool, location, schema };
+    opened = {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      dialect: 'postgres',
+      pool,
+      location,
+      schema,
+    };
   } else {
     let sqlite: BetterSqlite3.Database;
     try {
@@ -67,7 +75,12 @@ export async function openDatabase(location: string, options: { searchPath?: str
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('cache_size = -65536');
-    opened = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite', sqlite, location };
+    opened = {
+      db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+      dialect: 'sqlite',
+      sqlite,
+      location,
+    };
   }
   await migrateToLatest(opened.db, opened.schema);
   return opened;
@@ -84,11 +97,17 @@ class StaticMigrationProvider implements MigrationProvider {
  * Kysely would take another schema's tables for ours and skip creating them.
  */
 export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(), ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider: new StaticMigrationProvider(),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new StoreError(`database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message}`, { cause: error });
+    throw new StoreError(`database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 

@@ -1,4 +1,11 @@
-import type { ActorFilter, EventFilter, FacilityFilter, MovePattern, ObservationFilter, Window } from '../../model/condition.js';
+import type {
+  ActorFilter,
+  EventFilter,
+  FacilityFilter,
+  MovePattern,
+  ObservationFilter,
+  Window,
+} from '../../model/condition.js';
 import { eventCode } from '../../cameo/event-codes.js';
 
 /** Plain words for the filters, used as default labels and in "what is missing". */
@@ -10,7 +17,7 @@ export function describeActor(f: ActorFilter | undefined): string {
 
 export function describeCodes(codes: readonly string[] | undefined): string {
   if (!codes || codes.length === 0) return 'any move';
-  return codes.map((c) => `${c} (${eventCode(c)?.name.toLowerCase() ?? 'codes starting ' + c})`).join(' or ');
+  return codes.map((c) => `${c} (${eventCode(c)?.name.toLowerCase() ?? `codes starting ${c}`})`).join(' or ');
 }
 
 export function describeWindow(w: Window | undefined): string {

@@ -16,16 +16,44 @@ function withRequirement(requires: Requirement, over: Partial<Condition> = {}): 
 
 function ev(id: string, date: string, over: Partial<LedgerEvent> = {}): LedgerEvent {
   return {
-    id, caseId: 'x', date, sourceActor: 'prk', targetActor: 'usa', sourceCode: 'PRKGOV', targetCode: 'USAGOV', code: '0355',
-    goldstein: 5, quadClass: 1, summary: id, facilities: [], sources: [], provenance: 'typed', status: 'confirmed',
-    verification: 'claimed', confidence: 1, ...over,
+    id,
+    caseId: 'x',
+    date,
+    sourceActor: 'prk',
+    targetActor: 'usa',
+    sourceCode: 'PRKGOV',
+    targetCode: 'USAGOV',
+    code: '0355',
+    goldstein: 5,
+    quadClass: 1,
+    summary: id,
+    facilities: [],
+    sources: [],
+    provenance: 'typed',
+    status: 'confirmed',
+    verification: 'claimed',
+    confidence: 1,
+    ...over,
   };
 }
 
-function site(id: string, statuses: [string, Facility['statuses'][number]['status']][], over: Partial<Facility> = {}): Facility {
+function site(
+  id: string,
+  statuses: [string, Facility['statuses'][number]['status']][],
+  over: Partial<Facility> = {},
+): Facility {
   return {
-    id, caseId: 'x', name: `Site ${id}`, type: 't', tags: [], location: 'l', country: 'PRK', key: true,
-    statuses: statuses.map(([date, status]) => ({ date, status, sources: [] })), observations: [], ...over,
+    id,
+    caseId: 'x',
+    name: `Site ${id}`,
+    type: 't',
+    tags: [],
+    location: 'l',
+    country: 'PRK',
+    key: true,
+    statuses: statuses.map(([date, status]) => ({ date, status, sources: [] })),
+    observations: [],
+    ...over,
   };
 }
 
@@ -34,7 +62,9 @@ describe('the facilities operator on the mini case', () => {
     const r = evaluateCondition(cond('envoy-visit'), '2018-12-31', ledger);
     expect(r.verdict).toBe('unmet');
     expect(r.result.count).toEqual({ have: 0, need: 2 });
-    expect(r.missing).toEqual(['0 of 2 key operational sites covered; covered but not counted: Site B test site (dismantled)']);
+    expect(r.missing).toEqual([
+      '0 of 2 key operational sites covered; covered but not counted: Site B test site (dismantled)',
+    ]);
     expect(r.result.evidence.map((e) => e.id)).toEqual(['2018-10-07-offer']);
   });
 
@@ -49,9 +79,23 @@ describe('the facilities operator on the mini case', () => {
   });
 
   it('is met when enough sites that are operational on the date are covered, unknown when a status is unknown', () => {
-    const facilities = [site('a', [['2000-01-01', 'operational']]), site('b', [['2000-01-01', 'operational']]), site('c', [['2000-01-01', 'unknown']])];
-    const req: Requirement = { facilities: { where: { key: true, status: ['operational'] }, coveredBy: { source: { code: 'PRK' }, codes: ['0355'] }, atLeast: 2 } };
-    const one: ConditionLedger = { facilities, agreements: [], events: [ev('o1', '2018-10-01', { facilities: ['a', 'c'] })] };
+    const facilities = [
+      site('a', [['2000-01-01', 'operational']]),
+      site('b', [['2000-01-01', 'operational']]),
+      site('c', [['2000-01-01', 'unknown']]),
+    ];
+    const req: Requirement = {
+      facilities: {
+        where: { key: true, status: ['operational'] },
+        coveredBy: { source: { code: 'PRK' }, codes: ['0355'] },
+        atLeast: 2,
+      },
+    };
+    const one: ConditionLedger = {
+      facilities,
+      agreements: [],
+      events: [ev('o1', '2018-10-01', { facilities: ['a', 'c'] })],
+    };
     expect(evaluateCondition(withRequirement(req), '2018-10-02', one).verdict).toBe('unknown');
     const two: ConditionLedger = { ...one, events: [...one.events, ev('o2', '2018-10-05', { facilities: ['b'] })] };
     expect(evaluateCondition(withRequirement(req), '2018-10-04', two).verdict).toBe('unknown');
@@ -62,7 +106,10 @@ describe('the facilities operator on the mini case', () => {
     facilities[1]!.statuses.push({ date: '2018-11-01', status: 'dismantled', sources: [] });
     expect(evaluateCondition(withRequirement(req), '2018-11-01', two).verdict).toBe('unknown');
     // Proposed moves do not count unless the filter asks for them.
-    const proposed: ConditionLedger = { ...one, events: [ev('p', '2018-10-01', { facilities: ['a', 'b'], status: 'proposed' })] };
+    const proposed: ConditionLedger = {
+      ...one,
+      events: [ev('p', '2018-10-01', { facilities: ['a', 'b'], status: 'proposed' })],
+    };
     expect(evaluateCondition(withRequirement(req), '2018-10-02', proposed).verdict).toBe('unmet');
   });
 });
@@ -83,7 +130,9 @@ describe('event, noEvent, observation and provision operators', () => {
     // The exercise halt of 2018-06-18 lies in the 30 days up to 2018-07-17, not up to 2018-07-18.
     expect(evaluateCondition(withRequirement(req), '2018-07-17', ledger).verdict).toBe('unmet');
     expect(evaluateCondition(withRequirement(req), '2018-07-18', ledger).verdict).toBe('met');
-    expect(evaluateCondition(withRequirement(req), '2018-07-17', ledger).missing[0]).toMatch(/^1 move of the kind ruled out .*latest on 2018-06-18: Exercise suspended\.$/);
+    expect(evaluateCondition(withRequirement(req), '2018-07-17', ledger).missing[0]).toMatch(
+      /^1 move of the kind ruled out .*latest on 2018-06-18: Exercise suspended\.$/,
+    );
   });
 
   it('notObserved: activity at production sites in the trailing 90 days', () => {
@@ -98,7 +147,9 @@ describe('event, noEvent, observation and provision operators', () => {
   });
 
   it('observed: only verified dismantlement counts when asked for', () => {
-    const req: Requirement = { observed: { facilities: { key: true }, findings: ['dismantling'], verification: 'verified' } };
+    const req: Requirement = {
+      observed: { facilities: { key: true }, findings: ['dismantling'], verification: 'verified' },
+    };
     expect(evaluateCondition(withRequirement(req), '2018-12-31', ledger).verdict).toBe('unmet');
     const loose: Requirement = { observed: { facilities: { key: true }, findings: ['dismantling'] } };
     expect(evaluateCondition(withRequirement(loose), '2018-12-31', ledger).verdict).toBe('met');
@@ -118,7 +169,8 @@ describe('all, any and not use three-valued logic', () => {
   const met: Requirement = { event: { codes: ['057'] } };
   const unmet: Requirement = { event: { codes: ['19'] } };
   const unknown: Requirement = { provision: { agreement: 'joint-statement', provision: 'remains', atLeast: 1 } };
-  const at = (r: Requirement) => evaluateCondition(withRequirement(r), '2018-06-30', { ...ledger, agreements: [] }).verdict;
+  const at = (r: Requirement) =>
+    evaluateCondition(withRequirement(r), '2018-06-30', { ...ledger, agreements: [] }).verdict;
   it.each([
     [{ all: [met, met] }, 'met'],
     [{ all: [met, unmet] }, 'unmet'],
@@ -135,7 +187,11 @@ describe('all, any and not use three-valued logic', () => {
   });
 
   it('collects what is missing from every unmet part of an all', () => {
-    const r = evaluateCondition(withRequirement({ all: [unmet, { event: { codes: ['18'] }, label: 'an assault' }] }), '2018-06-30', ledger);
+    const r = evaluateCondition(
+      withRequirement({ all: [unmet, { event: { codes: ['18'] }, label: 'an assault' }] }),
+      '2018-06-30',
+      ledger,
+    );
     expect(r.missing).toHaveLength(2);
   });
 });

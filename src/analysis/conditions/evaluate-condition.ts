@@ -38,8 +38,11 @@ interface SiteObservation {
 
 function siteObservations(facilities: readonly Facility[]): SiteObservation[] {
   const out: SiteObservation[] = [];
-  for (const facility of facilities) facility.observations.forEach((observation, index) => out.push({ facility, observation, index }));
-  return out.sort((a, b) => (a.observation.date < b.observation.date ? -1 : a.observation.date > b.observation.date ? 1 : 0));
+  for (const facility of facilities)
+    for (const [index, observation] of facility.observations.entries()) out.push({ facility, observation, index });
+  return out.sort((a, b) =>
+    a.observation.date < b.observation.date ? -1 : a.observation.date > b.observation.date ? 1 : 0,
+  );
 }
 
 /** Three-valued AND: unmet wins, then unknown. */
@@ -61,7 +64,14 @@ function negate(v: Verdict): Verdict {
 }
 
 function eventEvidence(e: LedgerEvent): Evidence {
-  return { kind: 'event', date: e.date, id: e.id, summary: e.summary, verification: e.verification, sources: e.sources };
+  return {
+    kind: 'event',
+    date: e.date,
+    id: e.id,
+    summary: e.summary,
+    verification: e.verification,
+    sources: e.sources,
+  };
 }
 
 function evaluate(r: Requirement, ctx: Context): PartResult {
@@ -69,7 +79,10 @@ function evaluate(r: Requirement, ctx: Context): PartResult {
     const parts = r.all.map((x) => evaluate(x, ctx));
     const verdict = allOf(parts.map((p) => p.verdict));
     const missing = parts.filter((p) => p.verdict !== 'met' && p.missing).map((p) => p.missing!);
-    return withMissing({ kind: 'all', label: r.label ?? 'all of these', verdict, evidence: [], parts }, missing.join('; '));
+    return withMissing(
+      { kind: 'all', label: r.label ?? 'all of these', verdict, evidence: [], parts },
+      missing.join('; '),
+    );
   }
   if ('any' in r) {
     const parts = r.any.map((x) => evaluate(x, ctx));
@@ -140,7 +153,8 @@ function evaluateFacilities(
   const kinds = describeFacilities(spec.where);
   const evidence: Evidence[] = [];
   for (const f of [...counted, ...undecided, ...excluded.map((x) => x.f)]) {
-    for (const e of coveredBy.get(f.id) ?? []) if (!evidence.some((x) => x.id === e.id)) evidence.push(eventEvidence(e));
+    for (const e of coveredBy.get(f.id) ?? [])
+      if (!evidence.some((x) => x.id === e.id)) evidence.push(eventEvidence(e));
   }
   let missing = `${have} of ${need} ${kinds} covered`;
   if (have > 0) missing += ` (${listWords(counted.map((f) => f.name))})`;
@@ -148,7 +162,9 @@ function evaluateFacilities(
   if (excluded.length) {
     const byReason = new Map<string, string[]>();
     for (const x of excluded) (byReason.get(x.reason) ?? byReason.set(x.reason, []).get(x.reason)!).push(x.f.name);
-    const said = [...byReason].map(([reason, names]) => `${listWords(names)} (${names.length > 1 ? 'all ' : ''}${reason})`);
+    const said = [...byReason].map(
+      ([reason, names]) => `${listWords(names)} (${names.length > 1 ? 'all ' : ''}${reason})`,
+    );
     missing += `; ${have > 0 ? 'also covered but not counted' : 'covered but not counted'}: ${listWords(said)}`;
   } else if (moves.length === 0) {
     missing += `; no ${describeEvents(spec.coveredBy)} names any site`;
@@ -176,16 +192,33 @@ function evaluateProvision(
   const base = { kind: 'provision' as const, label: label ?? `${name} at least ${levelName(spec.atLeast)}` };
   const status = provision ? provisionStatusOn(provision, ctx.asOf) : undefined;
   if (!status || status.level === 'na') {
-    return withMissing({ ...base, verdict: 'unknown', evidence: [] }, `no implementation status recorded for ${name} on ${ctx.asOf}`);
+    return withMissing(
+      { ...base, verdict: 'unknown', evidence: [] },
+      `no implementation status recorded for ${name} on ${ctx.asOf}`,
+    );
   }
   const evidence: Evidence[] = [
-    { kind: 'provision-status', date: status.date, id: `${spec.agreement}/${spec.provision}`, summary: `${levelName(status.level)}${status.note ? `: ${status.note}` : ''}`, sources: status.sources },
+    {
+      kind: 'provision-status',
+      date: status.date,
+      id: `${spec.agreement}/${spec.provision}`,
+      summary: `${levelName(status.level)}${status.note ? `: ${status.note}` : ''}`,
+      sources: status.sources,
+    },
   ];
   const verdict: Verdict = status.level >= spec.atLeast ? 'met' : 'unmet';
-  return withMissing({ ...base, verdict, evidence }, `${name} is ${levelName(status.level)} (${status.level}); needs ${levelName(spec.atLeast)} (${spec.atLeast})`);
+  return withMissing(
+    { ...base, verdict, evidence },
+    `${name} is ${levelName(status.level)} (${status.level}); needs ${levelName(spec.atLeast)} (${spec.atLeast})`,
+  );
 }
 
-function evaluateObservations(filter: ObservationFilter, negated: boolean, label: string | undefined, ctx: Context): PartResult {
+function evaluateObservations(
+  filter: ObservationFilter,
+  negated: boolean,
+  label: string | undefined,
+  ctx: Context,
+): PartResult {
   const bounds = windowBounds(filter.window, ctx.asOf);
   const found: Evidence[] = [];
   for (const { facility: f, observation: o, index } of ctx.observations) {
@@ -208,12 +241,18 @@ function evaluateObservations(filter: ObservationFilter, negated: boolean, label
   let missing = '';
   if (verdict === 'unmet') {
     const last = found[found.length - 1];
-    missing = negated && last
-      ? `${found.length} ${found.length === 1 ? 'observation' : 'observations'} of ${description.replace(/^observations of /, '')}, latest on ${last.date}: ${last.summary}`
-      : `no ${description} yet`;
+    missing =
+      negated && last
+        ? `${found.length} ${found.length === 1 ? 'observation' : 'observations'} of ${description.replace(/^observations of /, '')}, latest on ${last.date}: ${last.summary}`
+        : `no ${description} yet`;
   }
   return withMissing(
-    { kind: negated ? 'notObserved' : 'observed', label: label ?? (negated ? `no ${description}` : description), verdict, evidence: found.slice(-EVIDENCE_LIMIT) },
+    {
+      kind: negated ? 'notObserved' : 'observed',
+      label: label ?? (negated ? `no ${description}` : description),
+      verdict,
+      evidence: found.slice(-EVIDENCE_LIMIT),
+    },
     missing,
   );
 }
@@ -229,9 +268,15 @@ function collectMissing(part: PartResult): string[] {
  * Sites by id and their observations, built once per list of facilities: a brief evaluates
  * several conditions over the same sites.
  */
-const siteIndexes = new WeakMap<readonly Facility[], { byId: ReadonlyMap<string, Facility>; observations: readonly SiteObservation[] }>();
+const siteIndexes = new WeakMap<
+  readonly Facility[],
+  { byId: ReadonlyMap<string, Facility>; observations: readonly SiteObservation[] }
+>();
 
-function siteIndex(facilities: readonly Facility[]): { byId: ReadonlyMap<string, Facility>; observations: readonly SiteObservation[] } {
+function siteIndex(facilities: readonly Facility[]): {
+  byId: ReadonlyMap<string, Facility>;
+  observations: readonly SiteObservation[];
+} {
   let index = siteIndexes.get(facilities);
   if (!index) {
     index = { byId: new Map(facilities.map((f) => [f.id, f])), observations: siteObservations(facilities) };
@@ -260,17 +305,18 @@ export function evaluateCondition(condition: Condition, asOf: string, ledger: Co
 
 /** Events a condition gates, up to a date. */
 export function gatedEvents(condition: Condition, asOf: string, events: readonly LedgerEvent[]): LedgerEvent[] {
-  return events.filter((e) =>
-    e.date <= asOf &&
-    condition.gates.some(
-      (g) =>
-        (g.status ?? ['confirmed']).includes(e.status) &&
-        codeMatches(g.codes, e.code) &&
-        (g.from === undefined || e.date >= g.from) &&
-        (g.to === undefined || e.date <= g.to) &&
-        actorMatches(g.source, e.sourceCode, e.sourceActor, e.sourceTitle) &&
-        actorMatches(g.target, e.targetCode, e.targetActor, e.targetTitle),
-    ),
+  return events.filter(
+    (e) =>
+      e.date <= asOf &&
+      condition.gates.some(
+        (g) =>
+          (g.status ?? ['confirmed']).includes(e.status) &&
+          codeMatches(g.codes, e.code) &&
+          (g.from === undefined || e.date >= g.from) &&
+          (g.to === undefined || e.date <= g.to) &&
+          actorMatches(g.source, e.sourceCode, e.sourceActor, e.sourceTitle) &&
+          actorMatches(g.target, e.targetCode, e.targetActor, e.targetTitle),
+      ),
   );
 }
 

@@ -8,7 +8,12 @@ import { facilityMatches } from './facility-filter-match.js';
 const DEFAULT_STATUSES: readonly ReviewStatus[] = ['confirmed'];
 
 /** Whether one side of an event (its code, actor id and role title on the day) passes a filter. */
-export function actorMatches(filter: ActorFilter | undefined, code: string | undefined, actor: string | undefined, title: string | undefined): boolean {
+export function actorMatches(
+  filter: ActorFilter | undefined,
+  code: string | undefined,
+  actor: string | undefined,
+  title: string | undefined,
+): boolean {
   if (!filter) return true;
   if (filter.code !== undefined && (code === undefined || !codeUnder(code, filter.code))) return false;
   if (filter.actor !== undefined && actor !== filter.actor) return false;
@@ -41,7 +46,11 @@ export function inWindow(date: string, bounds: { from?: string; to: string }): b
  * A test of events against a filter as of a date. The window and the weakest verification are
  * worked out once, since a condition checks the same filter against many events.
  */
-export function eventMatcher(filter: EventFilter, asOf: string, facilities: ReadonlyMap<string, Facility>): (e: LedgerEvent) => boolean {
+export function eventMatcher(
+  filter: EventFilter,
+  asOf: string,
+  facilities: ReadonlyMap<string, Facility>,
+): (e: LedgerEvent) => boolean {
   const bounds = windowBounds(filter.window, asOf);
   const statuses = filter.status ?? DEFAULT_STATUSES;
   const minRank = filter.verification ? verificationRank(filter.verification) : 0;
@@ -64,6 +73,11 @@ export function eventMatcher(filter: EventFilter, asOf: string, facilities: Read
 }
 
 /** Whether an event passes every part of a filter as of a date. */
-export function eventMatches(e: LedgerEvent, filter: EventFilter, asOf: string, facilities: ReadonlyMap<string, Facility>): boolean {
+export function eventMatches(
+  e: LedgerEvent,
+  filter: EventFilter,
+  asOf: string,
+  facilities: ReadonlyMap<string, Facility>,
+): boolean {
   return eventMatcher(filter, asOf, facilities)(e);
 }

@@ -13,8 +13,10 @@ export interface FacilityMatch {
 export function facilityMatches(f: Facility, filter: FacilityFilter, asOf: string): FacilityMatch {
   const status = facilityStatusOn(f, asOf)?.status ?? 'unknown';
   if (filter.ids && !filter.ids.includes(f.id)) return { match: false, status, reason: 'not one of the sites named' };
-  if (filter.key !== undefined && f.key !== filter.key) return { match: false, status, reason: filter.key ? 'not a key site' : 'a key site' };
-  if (filter.country !== undefined && f.country !== filter.country) return { match: false, status, reason: `in ${f.country}` };
+  if (filter.key !== undefined && f.key !== filter.key)
+    return { match: false, status, reason: filter.key ? 'not a key site' : 'a key site' };
+  if (filter.country !== undefined && f.country !== filter.country)
+    return { match: false, status, reason: `in ${f.country}` };
   const missingTag = filter.tags?.find((t) => !f.tags.includes(t));
   if (missingTag) return { match: false, status, reason: `not tagged ${missingTag}` };
   if (filter.status) {

@@ -9,9 +9,11 @@ import { choiceOption, dateOption, dyadOption, examples } from '../options.js';
 export function registerBriefCommand(program: Command): void {
   program
     .command('brief')
-    .description('the state of a case on a date: the headline condition, other conditions, reciprocity, commitments, facilities and pace')
+    .description(
+      'the state of a case on a date: the headline condition, other conditions, reciprocity, commitments, facilities and pace',
+    )
     .option('--case <id>', 'case to brief', DEFAULT_CASE)
-    .option('--as-of <date>', 'date to read the case on (default: the case\'s own, else today)')
+    .option('--as-of <date>', "date to read the case on (default: the case's own, else today)")
     .option('--format <format>', 'text, md or json', 'text')
     .option('--dyad <A:B>', 'read reciprocity and pace between these two parties (CAMEO codes), e.g. USA:PRK')
     .option('--from <date>', 'reciprocity window start')
@@ -34,9 +36,18 @@ export function registerBriefCommand(program: Command): void {
         await ensureBuiltinCase(store, opts.case);
         // With only --to given, the brief is read on that day.
         const day = asOf ?? to;
-        return buildBrief(store, { caseId: opts.case, ...(day ? { asOf: day } : {}), ...(dyad ? { dyad } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
+        return buildBrief(store, {
+          caseId: opts.case,
+          ...(day ? { asOf: day } : {}),
+          ...(dyad ? { dyad } : {}),
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+        });
       });
-      if (format === 'json') process.stdout.write(JSON.stringify(brief, null, 2) + '\n');
-      else process.stdout.write(renderBrief(brief, format === 'md' ? markdownStyle : textStyle(useColour(process.stdout))));
+      if (format === 'json') process.stdout.write(`${JSON.stringify(brief, null, 2)}\n`);
+      else
+        process.stdout.write(
+          renderBrief(brief, format === 'md' ? markdownStyle : textStyle(useColour(process.stdout))),
+        );
     });
 }

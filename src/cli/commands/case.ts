@@ -12,12 +12,23 @@ export function registerCaseCommand(program: Command): void {
   kase
     .command('load')
     .description('validate a case folder and load it in one transaction; loading the same folder again changes nothing')
-    .argument('<dir>', 'the case folder (case.yaml, actors.yaml, events.yaml, agreements.yaml, facilities.yaml, conditions.yaml)')
+    .argument(
+      '<dir>',
+      'the case folder (case.yaml, actors.yaml, events.yaml, agreements.yaml, facilities.yaml, conditions.yaml)',
+    )
     .option('--force', 'write even when the files are unchanged')
-    .addHelpText('after', examples('parley case load cases/us-dprk-2018', 'parley case load ~/cases/iran-jcpoa --db postgres://parley@localhost/parley'))
+    .addHelpText(
+      'after',
+      examples(
+        'parley case load cases/us-dprk-2018',
+        'parley case load ~/cases/iran-jcpoa --db postgres://parley@localhost/parley',
+      ),
+    )
     .action(async (dir, opts, cmd) => {
-      const report = await withStore(dbLocation(dbFlag(cmd)), (store) => loadCaseFolder(store, dir, { force: Boolean(opts.force) }));
-      process.stdout.write(describeLoad(report) + '\n');
+      const report = await withStore(dbLocation(dbFlag(cmd)), (store) =>
+        loadCaseFolder(store, dir, { force: Boolean(opts.force) }),
+      );
+      process.stdout.write(`${describeLoad(report)}\n`);
     });
   kase
     .command('export')
@@ -41,8 +52,24 @@ export function registerCaseCommand(program: Command): void {
     .addHelpText('after', examples('parley case list'))
     .action(async (_opts, cmd) => {
       const cases = await withStore(dbLocation(dbFlag(cmd)), (store) => store.cases.list());
-      const rows = cases.map((c) => [c.id, c.title, String(c.events), String(c.actors), String(c.agreements), String(c.facilities), String(c.conditions), c.loadedAt.slice(0, 19)]);
-      for (const id of builtinCaseIds()) if (!cases.some((c) => c.id === id)) rows.push([id, '(built in, loads on first use)', '', '', '', '', '', '']);
-      process.stdout.write(formatTable(['id', 'title', 'events', 'actors', 'agreements', 'facilities', 'conditions', 'loaded'], rows, [24, 50]));
+      const rows = cases.map((c) => [
+        c.id,
+        c.title,
+        String(c.events),
+        String(c.actors),
+        String(c.agreements),
+        String(c.facilities),
+        String(c.conditions),
+        c.loadedAt.slice(0, 19),
+      ]);
+      for (const id of builtinCaseIds())
+        if (!cases.some((c) => c.id === id)) rows.push([id, '(built in, loads on first use)', '', '', '', '', '', '']);
+      process.stdout.write(
+        formatTable(
+          ['id', 'title', 'events', 'actors', 'agreements', 'facilities', 'conditions', 'loaded'],
+          rows,
+          [24, 50],
+        ),
+      );
     });
 }

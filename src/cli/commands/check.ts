@@ -12,12 +12,20 @@ import { choiceOption, dateOption, examples, listOption } from '../options.js';
 export function registerCheckCommand(program: Command): void {
   program
     .command('check')
-    .description('evaluate the conditions of a case on a date; exit 0 when all are met, 1 when one is unmet or unknown, 2 on error')
+    .description(
+      'evaluate the conditions of a case on a date; exit 0 when all are met, 1 when one is unmet or unknown, 2 on error',
+    )
     .option('--case <id>', 'case to check', DEFAULT_CASE)
     .option('--as-of <date>', 'date to check on (default: today)')
     .option('--condition <ids...>', 'only these conditions')
     .option('--format <format>', 'text or json', 'text')
-    .addHelpText('after', examples('parley check --as-of 2018-10-07', 'parley check --condition pompeo-visit-precondition --format json || notify-team'))
+    .addHelpText(
+      'after',
+      examples(
+        'parley check --as-of 2018-10-07',
+        'parley check --condition pompeo-visit-precondition --format json || notify-team',
+      ),
+    )
     .action(async (opts, cmd) => {
       const format = choiceOption(opts.format, '--format', ['text', 'json'] as const, 'text');
       const asOf = dateOption(opts.asOf, '--as-of') ?? todayIso();
@@ -25,26 +33,33 @@ export function registerCheckCommand(program: Command): void {
       const results = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
         await ensureBuiltinCase(store, opts.case);
         const frame = await store.cases.readFrame(opts.case);
-        if (!frame) throw new NotFoundError(`no case "${opts.case}" in the store; load one with \`parley case load DIR\``);
+        if (!frame)
+          throw new NotFoundError(`no case "${opts.case}" in the store; load one with \`parley case load DIR\``);
         const conditions = only ? frame.conditions.filter((c) => only.includes(c.id)) : frame.conditions;
         for (const id of only ?? []) {
           if (!frame.conditions.some((c) => c.id === id)) {
-            throw new NotFoundError(`case ${opts.case} has no condition "${id}"; it has ${frame.conditions.map((c) => c.id).join(', ')}`);
+            throw new NotFoundError(
+              `case ${opts.case} has no condition "${id}"; it has ${frame.conditions.map((c) => c.id).join(', ')}`,
+            );
           }
         }
         const out: ConditionResult[] = [];
-        for (const c of conditions) out.push(evaluateCondition(c, asOf, await collectConditionLedger(store, frame, c, asOf)));
+        for (const c of conditions)
+          out.push(evaluateCondition(c, asOf, await collectConditionLedger(store, frame, c, asOf)));
         await attachEvidenceSources(store, opts.case, out);
         return out;
       });
       if (format === 'json') {
-        process.stdout.write(JSON.stringify({ asOf, case: opts.case, conditions: results }, null, 2) + '\n');
+        process.stdout.write(`${JSON.stringify({ asOf, case: opts.case, conditions: results }, null, 2)}\n`);
       } else {
         const s = textStyle(useColour(process.stdout));
         for (const r of results) {
           process.stdout.write(`${s.verdict(r.verdict)}  ${r.title} (${r.id})\n`);
           for (const m of r.missing) process.stdout.write(`    missing: ${m}\n`);
-          if (r.gatedMoves.length) process.stdout.write(`    ${r.gatedMoves.length} gated move(s) made while not met, latest ${r.gatedMoves[r.gatedMoves.length - 1]!.date}\n`);
+          if (r.gatedMoves.length)
+            process.stdout.write(
+              `    ${r.gatedMoves.length} gated move(s) made while not met, latest ${r.gatedMoves[r.gatedMoves.length - 1]!.date}\n`,
+            );
         }
       }
       process.exitCode = results.every((r) => r.verdict === 'met') ? EXIT.ok : EXIT.unmet;

@@ -14,7 +14,7 @@ export function registerEventCommand(program: Command): void {
   const event = program.command('event').description('record moves by hand');
   event
     .command('add')
-    .description('record a move with its source; actors are the case\'s actor ids (or a state\'s code)')
+    .description("record a move with its source; actors are the case's actor ids (or a state's code)")
     .argument('<date>', 'day of the move, YYYY-MM-DD')
     .argument('<source>', 'actor id of who acted (mike-pompeo, prk)')
     .argument('<code>', 'CAMEO event code, e.g. 042')
@@ -33,7 +33,9 @@ export function registerEventCommand(program: Command): void {
     .option('--notes <text>', 'notes')
     .addHelpText(
       'after',
-      examples('parley event add 2018-10-07 mike-pompeo 042 prk --summary "Pompeo visits Pyongyang, meets Kim" --publisher Yonhap --link https://en.yna.co.kr/'),
+      examples(
+        'parley event add 2018-10-07 mike-pompeo 042 prk --summary "Pompeo visits Pyongyang, meets Kim" --publisher Yonhap --link https://en.yna.co.kr/',
+      ),
     )
     .action(async (date, source, code, target, opts, cmd) => {
       const day = dateOption(date, 'date')!;
@@ -48,15 +50,26 @@ export function registerEventCommand(program: Command): void {
       const added = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
         await ensureBuiltinCase(store, opts.case);
         const frame = await store.cases.readFrame(opts.case);
-        if (!frame) throw new NotFoundError(`no case "${opts.case}" in the store; \`parley case list\` shows the cases`);
+        if (!frame)
+          throw new NotFoundError(`no case "${opts.case}" in the store; \`parley case list\` shows the cases`);
         // Generated ids start with the date; only those, and an id given with --id, can collide.
         const taken = await store.events.idsStartingWith(opts.case, day);
         if (opts.id) for (const id of await store.events.existingIds(opts.case, [opts.id])) taken.add(id);
         const e = newEvent(
           {
-            caseId: opts.case, date: day, source, code, summary: opts.summary, sources: [src], verification, confidence,
-            ...(target ? { target } : {}), ...(end ? { endDate: end } : {}), ...(opts.id ? { id: opts.id } : {}),
-            ...(opts.notes ? { notes: opts.notes } : {}), ...(listOption(opts.facility) ? { facilities: listOption(opts.facility)! } : {}),
+            caseId: opts.case,
+            date: day,
+            source,
+            code,
+            summary: opts.summary,
+            sources: [src],
+            verification,
+            confidence,
+            ...(target ? { target } : {}),
+            ...(end ? { endDate: end } : {}),
+            ...(opts.id ? { id: opts.id } : {}),
+            ...(opts.notes ? { notes: opts.notes } : {}),
+            ...(listOption(opts.facility) ? { facilities: listOption(opts.facility)! } : {}),
           },
           frame.actors,
           new Set(frame.facilities.map((f) => f.id)),
@@ -68,6 +81,8 @@ export function registerEventCommand(program: Command): void {
         });
         return e;
       });
-      process.stdout.write(`added ${added.id}: ${added.date} ${added.sourceCode} ${added.code} ${added.targetCode ?? '-'} (${added.status})\n`);
+      process.stdout.write(
+        `added ${added.id}: ${added.date} ${added.sourceCode} ${added.code} ${added.targetCode ?? '-'} (${added.status})\n`,
+      );
     });
 }

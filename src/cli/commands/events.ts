@@ -6,12 +6,30 @@ import { UsageError } from '../../model/errors.js';
 import type { EventQuery } from '../../store/event-repository.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
 import { formatCsv, formatTable } from '../format-table.js';
-import { actorCodeListOption, choiceOption, codeListOption, dateOption, examples, listOption, numberOption } from '../options.js';
+import {
+  actorCodeListOption,
+  choiceOption,
+  codeListOption,
+  dateOption,
+  examples,
+  listOption,
+  numberOption,
+} from '../options.js';
 
 const COLUMNS = ['id', 'date', 'source', 'code', 'target', 'goldstein', 'status', 'verification', 'summary'];
 
 function row(e: LedgerEvent): string[] {
-  return [e.id, e.date, e.sourceCode, e.code, e.targetCode ?? '', e.goldstein.toFixed(1), e.status, e.verification, e.summary];
+  return [
+    e.id,
+    e.date,
+    e.sourceCode,
+    e.code,
+    e.targetCode ?? '',
+    e.goldstein.toFixed(1),
+    e.status,
+    e.verification,
+    e.summary,
+  ];
 }
 
 export function registerEventsCommand(program: Command): void {
@@ -28,11 +46,19 @@ export function registerEventsCommand(program: Command): void {
     .option('--status <statuses...>', `review status: ${REVIEW_STATUSES.join(', ')} (default: all)`)
     .option('--limit <n>', 'at most this many events')
     .option('--format <format>', 'table, csv or json', 'table')
-    .addHelpText('after', examples('parley events --actor PRK --code 08 03', 'parley events --from 2018-06-01 --to 2018-06-30 --format csv > june.csv'))
+    .addHelpText(
+      'after',
+      examples(
+        'parley events --actor PRK --code 08 03',
+        'parley events --from 2018-06-01 --to 2018-06-30 --format csv > june.csv',
+      ),
+    )
     .action(async (opts, cmd) => {
       const format = choiceOption(opts.format, '--format', ['table', 'csv', 'json'] as const, 'table');
       const statuses = listOption(opts.status);
-      for (const s of statuses ?? []) if (!(REVIEW_STATUSES as readonly string[]).includes(s)) throw new UsageError(`--status "${s}" is not one of ${REVIEW_STATUSES.join(', ')}`);
+      for (const s of statuses ?? [])
+        if (!(REVIEW_STATUSES as readonly string[]).includes(s))
+          throw new UsageError(`--status "${s}" is not one of ${REVIEW_STATUSES.join(', ')}`);
       const query: EventQuery = { caseId: opts.case };
       const from = dateOption(opts.from, '--from');
       const to = dateOption(opts.to, '--to');
@@ -51,10 +77,11 @@ export function registerEventsCommand(program: Command): void {
       if (limit !== undefined) query.limit = Math.floor(limit);
       const events = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
         await ensureBuiltinCase(store, opts.case);
-        if (!(await store.cases.info(opts.case))) throw new UsageError(`no case "${opts.case}" in the store; \`parley case list\` shows the cases`);
+        if (!(await store.cases.info(opts.case)))
+          throw new UsageError(`no case "${opts.case}" in the store; \`parley case list\` shows the cases`);
         return store.events.find(query);
       });
-      if (format === 'json') process.stdout.write(JSON.stringify(events, null, 2) + '\n');
+      if (format === 'json') process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
       else if (format === 'csv') process.stdout.write(formatCsv(COLUMNS, events.map(row)));
       else {
         process.stdout.write(formatTable(COLUMNS, events.map(row), [40, 10, 12, 4, 12, 6, 9, 9, 70]));

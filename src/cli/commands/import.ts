@@ -42,13 +42,20 @@ class ImportProgressView {
       }
     }
     const secs = Math.max(0.001, (now - this.started) / 1000);
-    const payload = { mib: (p.bytesRead / 1048576).toFixed(1), kept: p.rowsKept, rejected: p.rowsRejected, rate: Math.round(p.rowsRead / secs) };
+    const payload = {
+      mib: (p.bytesRead / 1048576).toFixed(1),
+      kept: p.rowsKept,
+      rejected: p.rowsRejected,
+      rate: Math.round(p.rowsRead / secs),
+    };
     if (this.bar) {
       this.bar.update(p.bytesRead, payload);
     } else if (now - this.lastLog >= 5000) {
       this.lastLog = now;
       const of = p.size !== null ? ` of ${(p.size / 1048576).toFixed(1)}` : '';
-      process.stderr.write(`parley import: ${p.name}: ${payload.mib}${of} MiB read, ${p.rowsRead} rows, ${p.rowsKept} kept, ${p.rowsRejected} rejected, ${payload.rate} rows/s\n`);
+      process.stderr.write(
+        `parley import: ${p.name}: ${payload.mib}${of} MiB read, ${p.rowsRead} rows, ${p.rowsKept} kept, ${p.rowsRejected} rejected, ${payload.rate} rows/s\n`,
+      );
     }
   }
 
@@ -60,7 +67,8 @@ class ImportProgressView {
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--chunk-rows must be a positive whole number (got "${value}")`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--chunk-rows must be a positive whole number (got "${value}")`);
   return n;
 }
 
@@ -72,8 +80,14 @@ export function registerImportCommand(program: Command): void {
         'importing the same or an overlapping file again adds nothing, and an interrupted import resumes where it stopped',
     )
     .argument('<files...>', 'files (.zip, .gz, plain), folders (every file in them), or - for stdin')
-    .option('--format <format>', `the files' format, detected from each file when omitted: ${IMPORT_FORMATS.join(', ')}`)
-    .option('--actors <codes>', 'keep rows with one of these actors on either side (party or code prefix), e.g. USA,PRK')
+    .option(
+      '--format <format>',
+      `the files' format, detected from each file when omitted: ${IMPORT_FORMATS.join(', ')}`,
+    )
+    .option(
+      '--actors <codes>',
+      'keep rows with one of these actors on either side (party or code prefix), e.g. USA,PRK',
+    )
     .option('--dyad <a:b>', 'keep rows between these two actors, either direction, e.g. USA:PRK')
     .option('--codes <codes>', 'keep rows whose CAMEO event code starts with one of these, e.g. 04,05,08')
     .option('--from <date>', 'keep rows on or after this date (YYYY-MM-DD)')
@@ -81,7 +95,10 @@ export function registerImportCommand(program: Command): void {
     .option('--case <id>', 'attach the rows to this case (default: the case "imports")')
     .option('--strict', 'stop at the first bad row and keep nothing of that file')
     .option('--dry-run', 'read and count, store nothing: says what would be imported, kept and rejected')
-    .option('--rejects <path>', 'write rejected rows (file, line, reason, row) here instead of beside each input as <input>.rejects.tsv')
+    .option(
+      '--rejects <path>',
+      'write rejected rows (file, line, reason, row) here instead of beside each input as <input>.rejects.tsv',
+    )
     .addOption(new Option('--chunk-rows <n>', 'rows read per transaction').argParser(positiveInt).hideHelp())
     .addHelpText(
       'after',
@@ -101,17 +118,18 @@ parties are stored but not counted in the daily dyad aggregates. Bad rows are wr
 <input>.rejects.tsv (or --rejects PATH; for stdin, the rejects folder of the data directory)
 with file, line, reason and the row itself.
 ` +
-      examples(
-        'parley import 20180612.export.CSV.zip',
-        'parley import gdelt/ --dyad USA:PRK --from 2018-01-01 --to 2019-03-01',
-        'parley import events.2018.tab --format icews --codes 04,05,08 --case us-dprk-2018',
-        'zcat polecat-2018.tsv.gz | parley import - --format polecat --actors USA,PRK --dry-run',
-      ),
+        examples(
+          'parley import 20180612.export.CSV.zip',
+          'parley import gdelt/ --dyad USA:PRK --from 2018-01-01 --to 2019-03-01',
+          'parley import events.2018.tab --format icews --codes 04,05,08 --case us-dprk-2018',
+          'zcat polecat-2018.tsv.gz | parley import - --format polecat --actors USA,PRK --dry-run',
+        ),
     )
     .action(async (files, opts, cmd) => {
       let format: ImportFormat | undefined;
       if (opts.format !== undefined) {
-        if (!isImportFormat(opts.format)) throw new UsageError(`--format "${opts.format}" is not one of ${IMPORT_FORMATS.join(', ')}`);
+        if (!isImportFormat(opts.format))
+          throw new UsageError(`--format "${opts.format}" is not one of ${IMPORT_FORMATS.join(', ')}`);
         format = opts.format;
       }
       const filters = parseFilters(opts);
@@ -119,7 +137,10 @@ with file, line, reason and the row itself.
       // `stdin.zip`; piping the same zip again is then recognised like a file named twice.
       const spooled = files.includes('-') ? await spoolStdinZip(join(dataDir(), 'spool')) : null;
       try {
-        const inputs = expandInputs(spooled ? files.map((f) => (f === '-' ? spooled : f)) : files, spooled ? { displayNames: new Map([[spooled, 'stdin.zip']]) } : {});
+        const inputs = expandInputs(
+          spooled ? files.map((f) => (f === '-' ? spooled : f)) : files,
+          spooled ? { displayNames: new Map([[spooled, 'stdin.zip']]) } : {},
+        );
         if (inputs.length === 0) throw new UsageError(`no files to import in ${files.join(', ')}`);
         const view = new ImportProgressView(Boolean(process.stderr.isTTY));
         const results: FileResult[] = [];
@@ -138,7 +159,7 @@ with file, line, reason and the row itself.
             });
             view.stop();
             results.push(result);
-            process.stdout.write(describeResult(result) + '\n');
+            process.stdout.write(`${describeResult(result)}\n`);
           }
         };
         try {
@@ -155,7 +176,9 @@ with file, line, reason and the row itself.
         if (results.length > 1) {
           const sum = (f: (r: FileResult) => number): number => results.reduce((a, r) => a + f(r), 0);
           const kept = sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsKept));
-          const added = sum((r) => (r.outcome === 'already' || r.outcome === 'dry-run' || r.outcome === 'empty' ? 0 : r.progress.rowsNew));
+          const added = sum((r) =>
+            r.outcome === 'already' || r.outcome === 'dry-run' || r.outcome === 'empty' ? 0 : r.progress.rowsNew,
+          );
           process.stdout.write(
             `${results.length} files: ${sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsRead)).toLocaleString('en-US')} rows read, ` +
               `${kept.toLocaleString('en-US')} kept${opts.dryRun ? '' : ` (${added.toLocaleString('en-US')} new)`}, ` +

@@ -33,7 +33,12 @@ export interface ReadArticleSource {
  * `--into <case>` option, and after each article is read the hook receives the events (all modes;
  * it keeps asserted and reported ones as proposed) and the article, and returns how many were added.
  */
-export type ReadIntoHook = (caseName: string, events: ReadEvent[], article: ReadArticleSource, cmd: Command) => Promise<number>;
+export type ReadIntoHook = (
+  caseName: string,
+  events: ReadEvent[],
+  article: ReadArticleSource,
+  cmd: Command,
+) => Promise<number>;
 
 export interface ReadCommandHooks {
   into?: ReadIntoHook;
@@ -73,9 +78,12 @@ export function registerReadCommand(program: Command, hooks: ReadCommandHooks = 
     .command('read')
     .description('read news text and propose coded events (who did what to whom, when, and whether it happened)')
     .argument('[file]', 'article as plain text; "-" or none for stdin')
-    .option('--date <YYYY-MM-DD>', "the article's date, used to resolve \"on Sunday\", \"last week\"")
+    .option('--date <YYYY-MM-DD>', 'the article\'s date, used to resolve "on Sunday", "last week"')
     .option('--docs <file.jsonl>', 'read many articles, one {"id","date","text"} object a line')
-    .option('--format <format>', 'jsonl (one JSON object per event) or table; default: table on a terminal, jsonl otherwise')
+    .option(
+      '--format <format>',
+      'jsonl (one JSON object per event) or table; default: table on a terminal, jsonl otherwise',
+    )
     .addHelpText(
       'after',
       `
@@ -100,25 +108,36 @@ events are moves. Warnings go to stderr.`,
     const into = opts.into !== undefined && hooks.into ? { name: opts.into, hook: hooks.into } : undefined;
     if (opts.docs !== undefined) {
       if (file !== undefined) throw new UsageError('give either an article FILE or --docs FILE.jsonl, not both');
-      if (opts.date !== undefined) throw new UsageError('--date is for one article; with --docs each line carries its own "date"');
+      if (opts.date !== undefined)
+        throw new UsageError('--date is for one article; with --docs each line carries its own "date"');
       if (!existsSync(opts.docs)) throw new UsageError(`--docs file "${opts.docs}" does not exist`);
       const lines = createInterface({ input: createReadStream(opts.docs, { encoding: 'utf8' }), crlfDelay: Infinity });
       let bad = 0;
       for await (const r of readDocuments(lines)) {
         if (isDocumentError(r)) {
           bad++;
-          io.stderr.write(`parley read: ${opts.docs}:${r.line}${r.id !== null ? ` (id ${r.id})` : ''}: ${r.error}; skipped\n`);
+          io.stderr.write(
+            `parley read: ${opts.docs}:${r.line}${r.id !== null ? ` (id ${r.id})` : ''}: ${r.error}; skipped\n`,
+          );
           continue;
         }
         for (const w of r.warnings) io.stderr.write(`parley read: warning: ${w}\n`);
         await emit(r.events, format, colour, io);
-        if (into) await into.hook(into.name, r.events, { name: r.id, doc: r.id, date: r.events[0]?.date ?? '', text: '' }, command as unknown as Command);
+        if (into)
+          await into.hook(
+            into.name,
+            r.events,
+            { name: r.id, doc: r.id, date: r.events[0]?.date ?? '', text: '' },
+            command as unknown as Command,
+          );
       }
       if (bad > 0) io.stderr.write(`parley read: ${bad} document${bad > 1 ? 's' : ''} could not be read\n`);
       return;
     }
-    if (opts.date === undefined) throw new UsageError('--date YYYY-MM-DD is required to read one article (the date it was published)');
-    if (!isIsoDate(opts.date)) throw new UsageError(`--date "${opts.date}" is not a calendar date in the form YYYY-MM-DD`);
+    if (opts.date === undefined)
+      throw new UsageError('--date YYYY-MM-DD is required to read one article (the date it was published)');
+    if (!isIsoDate(opts.date))
+      throw new UsageError(`--date "${opts.date}" is not a calendar date in the form YYYY-MM-DD`);
     let text: string;
     if (file === undefined || file === '-') text = await readAll(io.stdin);
     else {
@@ -129,7 +148,12 @@ events are moves. Warnings go to stderr.`,
     for (const w of warnings) io.stderr.write(`parley read: warning: ${w}\n`);
     await emit(events, format, colour, io);
     if (into) {
-      const added = await into.hook(into.name, events, { name: file ?? '-', date: opts.date, text }, command as unknown as Command);
+      const added = await into.hook(
+        into.name,
+        events,
+        { name: file ?? '-', date: opts.date, text },
+        command as unknown as Command,
+      );
       io.stderr.write(`parley read: ${added} event${added === 1 ? '' : 's'} added to ${into.name} as proposed\n`);
     }
   });
@@ -141,8 +165,9 @@ events are moves. Warnings go to stderr.`,
  */
 async function emit(events: ReadEvent[], format: Format, colour: boolean, io: ReadIO): Promise<void> {
   if (events.length === 0) return;
-  const text = format === 'jsonl' ? events.map(eventJson).join('\n') + '\n' : formatEventTable(events, colour) + '\n';
+  const text = format === 'jsonl' ? `${events.map(eventJson).join('\n')}\n` : `${formatEventTable(events, colour)}\n`;
   const ok = io.stdout.write(text);
   const stream = io.stdout as { write(s: string): unknown; once?: (event: 'drain', cb: () => void) => unknown };
-  if (ok === false && typeof stream.once === 'function') await new Promise<void>((resolve) => stream.once!('drain', resolve));
+  if (ok === false && typeof stream.once === 'function')
+    await new Promise<void>((resolve) => stream.once!('drain', resolve));
 }

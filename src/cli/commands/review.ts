@@ -11,18 +11,42 @@ export function registerReviewCommand(program: Command): void {
     .command('review')
     .description('list proposed events (read from text or imported) and confirm or reject them')
     .option('--case <id>', 'case to review', DEFAULT_CASE)
-    .addHelpText('after', examples('parley review', 'parley review confirm 2018-10-07-usagov-042-prkgov', 'parley review reject 2018-10-08-x'))
+    .addHelpText(
+      'after',
+      examples(
+        'parley review',
+        'parley review confirm 2018-10-07-usagov-042-prkgov',
+        'parley review reject 2018-10-08-x',
+      ),
+    )
     .action(async (opts, cmd) => {
-      const events = await withStore(dbLocation(dbFlag(cmd)), (store) => store.events.find({ caseId: opts.case, statuses: ['proposed'] }));
+      const events = await withStore(dbLocation(dbFlag(cmd)), (store) =>
+        store.events.find({ caseId: opts.case, statuses: ['proposed'] }),
+      );
       if (events.length === 0) {
         process.stdout.write(`nothing to review in ${opts.case}\n`);
         return;
       }
-      const rows = events.map((e) => [e.id, e.date, e.sourceCode, e.code, e.targetCode ?? '', e.confidence.toFixed(2), e.summary]);
-      process.stdout.write(formatTable(['id', 'date', 'source', 'code', 'target', 'conf', 'quote'], rows, [44, 10, 12, 4, 12, 4, 80]));
-      process.stdout.write(`${events.length} proposed; confirm or reject with \`parley review confirm|reject ID...\`\n`);
+      const rows = events.map((e) => [
+        e.id,
+        e.date,
+        e.sourceCode,
+        e.code,
+        e.targetCode ?? '',
+        e.confidence.toFixed(2),
+        e.summary,
+      ]);
+      process.stdout.write(
+        formatTable(['id', 'date', 'source', 'code', 'target', 'conf', 'quote'], rows, [44, 10, 12, 4, 12, 4, 80]),
+      );
+      process.stdout.write(
+        `${events.length} proposed; confirm or reject with \`parley review confirm|reject ID...\`\n`,
+      );
     });
-  for (const [verb, status] of [['confirm', 'confirmed'], ['reject', 'rejected']] as const) {
+  for (const [verb, status] of [
+    ['confirm', 'confirmed'],
+    ['reject', 'rejected'],
+  ] as const) {
     review
       .command(verb)
       .description(`mark proposed events ${status}`)
@@ -34,7 +58,10 @@ export function registerReviewCommand(program: Command): void {
           store.transaction(async (tx) => {
             const found = await tx.events.existingIds(opts.case, ids);
             const missing = ids.filter((id) => !found.has(id));
-            if (missing.length) throw new NotFoundError(`no event ${missing.map((m) => `"${m}"`).join(', ')} in case ${opts.case}; nothing was changed`);
+            if (missing.length)
+              throw new NotFoundError(
+                `no event ${missing.map((m) => `"${m}"`).join(', ')} in case ${opts.case}; nothing was changed`,
+              );
             const n = await tx.events.setStatus(opts.case, ids, status as ReviewStatus);
             await tx.aggregates.refreshDays(opts.case, await tx.events.datesOf(opts.case, ids));
             return n;

@@ -12,7 +12,9 @@ export function registerSourcesCommand(program: Command): void {
     .option('--case <id>', 'only the files imported into this case')
     .addHelpText('after', examples('parley sources', 'parley sources --case us-dprk-2018', 'parley sources remove 3'))
     .action(async (opts, cmd) => {
-      const files = await withStore(dbLocation(dbFlag(cmd)), (store) => new ImportRepository(store.db, store.opened).list(opts.case));
+      const files = await withStore(dbLocation(dbFlag(cmd)), (store) =>
+        new ImportRepository(store.db, store.opened).list(opts.case),
+      );
       if (files.length === 0) {
         process.stdout.write('no imported files; `parley import FILE` imports one\n');
         return;
@@ -27,9 +29,17 @@ export function registerSourcesCommand(program: Command): void {
         f.progress.rowsRejected.toLocaleString('en-US'),
         f.progress.firstDate ? `${f.progress.firstDate} – ${f.progress.lastDate}` : '',
         f.importedAt.slice(0, 19).replace('T', ' '),
-        f.status === 'complete' ? 'complete' : `interrupted at line ${f.progress.linesDone.toLocaleString('en-US')} (run the import again to finish)`,
+        f.status === 'complete'
+          ? 'complete'
+          : `interrupted at line ${f.progress.linesDone.toLocaleString('en-US')} (run the import again to finish)`,
       ]);
-      process.stdout.write(formatTable(['id', 'name', 'format', 'case', 'read', 'added', 'rejected', 'dates', 'imported at (UTC)', 'status'], rows, [6, 40]) + '\n');
+      process.stdout.write(
+        `${formatTable(
+          ['id', 'name', 'format', 'case', 'read', 'added', 'rejected', 'dates', 'imported at (UTC)', 'status'],
+          rows,
+          [6, 40],
+        )}\n`,
+      );
     });
   sources
     .command('remove')
@@ -38,8 +48,13 @@ export function registerSourcesCommand(program: Command): void {
     .addHelpText('after', examples('parley sources remove 3'))
     .action(async (id, _opts, cmd) => {
       const n = Number(id);
-      if (!Number.isInteger(n) || n < 1) throw new UsageError(`"${id}" is not a source id; \`parley sources\` lists them`);
-      const removed = await withStore(dbLocation(dbFlag(cmd)), (store) => new ImportRepository(store.db, store.opened).remove(n));
-      process.stdout.write(`removed source ${n} (${removed.file.name}): ${removed.rows.toLocaleString('en-US')} events and their daily aggregates\n`);
+      if (!Number.isInteger(n) || n < 1)
+        throw new UsageError(`"${id}" is not a source id; \`parley sources\` lists them`);
+      const removed = await withStore(dbLocation(dbFlag(cmd)), (store) =>
+        new ImportRepository(store.db, store.opened).remove(n),
+      );
+      process.stdout.write(
+        `removed source ${n} (${removed.file.name}): ${removed.rows.toLocaleString('en-US')} events and their daily aggregates\n`,
+      );
     });
 }

@@ -15,8 +15,14 @@ export function fixture(name: string): string {
 }
 
 /** Parses every data line of a plain fixture with `parser`; rejects come back as strings. */
-export function parseFixture(parser: FormatParser, name: string, encoding: BufferEncoding = 'utf8'): (ParsedRow | string)[] {
-  const lines = readFileSync(fixture(name), encoding).split('\n').map((l) => l.replace(/\r$/, ''));
+export function parseFixture(
+  parser: FormatParser,
+  name: string,
+  encoding: BufferEncoding = 'utf8',
+): (ParsedRow | string)[] {
+  const lines = readFileSync(fixture(name), encoding)
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''));
   const out: (ParsedRow | string)[] = [];
   let first = true;
   for (const line of lines) {
@@ -39,7 +45,11 @@ export function rowsOf(parsed: (ParsedRow | string)[]): ParsedRow[] {
 }
 
 /** Imports fixture files (or folders) into a store, rejects into a temp folder. */
-export async function importFixtures(store: Store | null, names: string[], opts: Partial<ImportOptions> = {}): Promise<FileResult[]> {
+export async function importFixtures(
+  store: Store | null,
+  names: string[],
+  opts: Partial<ImportOptions> = {},
+): Promise<FileResult[]> {
   const out: FileResult[] = [];
   // A fresh folder per call: an explicit rejects path is appended to, never truncated.
   const dir = mkdtempSync(join(tmpdir(), 'parley-rejects-'));

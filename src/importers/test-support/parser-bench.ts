@@ -13,7 +13,9 @@ export function benchParser(format: ImportFormat, make: () => FormatParser, rows
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   const path = join(dir, `synthetic.${format}`);
   writeSyntheticEvents(path, format, rows);
-  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l !== '');
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   rmSync(dir, { recursive: true, force: true });
   const header = lines[0]!;
   bench(`${format}: parse ${rows.toLocaleString('en-US')} rows`, () => {

@@ -31,7 +31,8 @@ describe('the evaluation set', () => {
   it('spreads sentences over all twenty roots, at least 8 each', () => {
     const per = new Map<string, number>();
     for (const s of set.sentences) per.set(s.root, (per.get(s.root) ?? 0) + 1);
-    for (let r = 1; r <= 20; r++) expect(per.get(String(r).padStart(2, '0')) ?? 0, `root ${r}`).toBeGreaterThanOrEqual(8);
+    for (let r = 1; r <= 20; r++)
+      expect(per.get(String(r).padStart(2, '0')) ?? 0, `root ${r}`).toBeGreaterThanOrEqual(8);
   });
 
   it('covers every region and has traps in at least 35% of sentences', () => {
@@ -53,15 +54,23 @@ describe('the evaluation set', () => {
 
   it('uses dates within 2017-2026', () => {
     for (const s of set.sentences) expect(s.date >= '2017-01-01' && s.date <= '2026-12-31', s.id).toBe(true);
-    for (const s of set.sentences) for (const e of s.events) if (e.date) expect(e.date <= s.date || !counted(e.mode), `${s.id} ${e.code}`).toBe(true);
+    for (const s of set.sentences)
+      for (const e of s.events)
+        if (e.date) expect(e.date <= s.date || !counted(e.mode), `${s.id} ${e.code}`).toBe(true);
   });
 
   it('has one article on the US-DPRK 2018 story', () => {
-    expect(set.articles.some((a) => a.date.startsWith('2018') && a.events.some((e) => e.source.startsWith('USA') && e.target?.startsWith('PRK')))).toBe(true);
+    expect(
+      set.articles.some(
+        (a) =>
+          a.date.startsWith('2018') && a.events.some((e) => e.source.startsWith('USA') && e.target?.startsWith('PRK')),
+      ),
+    ).toBe(true);
   });
 
   it('only uses real CAMEO roots', () => {
-    for (const s of set.sentences) for (const e of s.events) expect(Number(rootOfCode(e.code))).toBeGreaterThanOrEqual(1);
+    for (const s of set.sentences)
+      for (const e of s.events) expect(Number(rootOfCode(e.code))).toBeGreaterThanOrEqual(1);
   });
 });
 
@@ -69,7 +78,8 @@ describe('eval-set parsing', () => {
   it('names file, line and field of a bad sentence', () => {
     const problems: ValidationProblem[] = [];
     const good = '{"id":"x1","date":"2019-01-01","text":"A.","region":"europe","root":"04","traps":[],"events":[]}';
-    const bad = '{"id":"x2","date":"2019-01-01","text":"B.","region":"europe","root":"04","traps":[],"events":[{"source":"USA","target":"PRK","code":"999","mode":"asserted"}]}';
+    const bad =
+      '{"id":"x2","date":"2019-01-01","text":"B.","region":"europe","root":"04","traps":[],"events":[{"source":"USA","target":"PRK","code":"999","mode":"asserted"}]}';
     const out = parseSentences('s.jsonl', `${good}\n${bad}\n`, problems);
     expect(out).toHaveLength(1);
     expect(problems[0]!.location).toMatchObject({ file: 's.jsonl', line: 2, field: 'code' });
@@ -77,18 +87,44 @@ describe('eval-set parsing', () => {
 
   it('rejects an event whose sentence index is outside the article', () => {
     const problems: ValidationProblem[] = [];
-    const text = JSON.stringify({ id: 'z', date: '2019-01-01', kind: 'news', title: 't', sentences: ['One.', 'Two.'], events: [{ sentence: 2, source: 'USA', target: null, code: '010', mode: 'asserted' }] }, null, 2);
+    const text = JSON.stringify(
+      {
+        id: 'z',
+        date: '2019-01-01',
+        kind: 'news',
+        title: 't',
+        sentences: ['One.', 'Two.'],
+        events: [{ sentence: 2, source: 'USA', target: null, code: '010', mode: 'asserted' }],
+      },
+      null,
+      2,
+    );
     expect(parseArticle('z.json', text, problems)).toBeUndefined();
     expect(problems[0]!.location?.field).toBe('sentence');
   });
 
   it('joins the sentences of an article with one space', () => {
     const problems: ValidationProblem[] = [];
-    const a = parseArticle('z.json', JSON.stringify({ id: 'z', date: '2019-01-01', kind: 'news', title: 't', sentences: ['One.', 'Two.'], events: [] }), problems);
+    const a = parseArticle(
+      'z.json',
+      JSON.stringify({
+        id: 'z',
+        date: '2019-01-01',
+        kind: 'news',
+        title: 't',
+        sentences: ['One.', 'Two.'],
+        events: [],
+      }),
+      problems,
+    );
     expect(a?.text).toBe('One. Two.');
   });
 
   it('splits plain text on sentence ends', () => {
-    expect(splitSentences('Kim met Moon. "We agreed," he said. U.S. officials left.')).toEqual(['Kim met Moon.', '"We agreed," he said.', 'U.S. officials left.']);
+    expect(splitSentences('Kim met Moon. "We agreed," he said. U.S. officials left.')).toEqual([
+      'Kim met Moon.',
+      '"We agreed," he said.',
+      'U.S. officials left.',
+    ]);
   });
 });

@@ -21,16 +21,50 @@ import { MODES, type EvalEvent, type Mode } from './score.js';
 export const EVAL_DIR = fileURLToPath(new URL('./', import.meta.url));
 
 export const REGIONS = [
-  'north-america', 'latin-america', 'europe', 'russia-eurasia', 'middle-east', 'north-africa', 'sub-saharan-africa',
-  'south-asia', 'central-asia', 'east-asia', 'southeast-asia', 'oceania', 'global',
+  'north-america',
+  'latin-america',
+  'europe',
+  'russia-eurasia',
+  'middle-east',
+  'north-africa',
+  'sub-saharan-africa',
+  'south-asia',
+  'central-asia',
+  'east-asia',
+  'southeast-asia',
+  'oceania',
+  'global',
 ] as const;
 export type Region = (typeof REGIONS)[number];
 
 /** Traps a sentence is built around; the runner reports scores per trap. */
 export const TRAPS = [
-  'opinion', 'recommendation', 'future', 'intent', 'conditional', 'negation', 'attribution', 'passive', 'coordination',
-  'apposition', 'relative-date', 'intent-as-news', 'threat', 'generalisation', 'question', 'pronoun', 'nominalisation',
-  'quote', 'hedge', 'historical', 'multiple-events', 'title-only', 'metonym', 'organisation', 'dated-role', 'hypothetical',
+  'opinion',
+  'recommendation',
+  'future',
+  'intent',
+  'conditional',
+  'negation',
+  'attribution',
+  'passive',
+  'coordination',
+  'apposition',
+  'relative-date',
+  'intent-as-news',
+  'threat',
+  'generalisation',
+  'question',
+  'pronoun',
+  'nominalisation',
+  'quote',
+  'hedge',
+  'historical',
+  'multiple-events',
+  'title-only',
+  'metonym',
+  'organisation',
+  'dated-role',
+  'hypothetical',
 ] as const;
 export type Trap = (typeof TRAPS)[number];
 
@@ -73,7 +107,12 @@ export function splitSentences(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-function checkEvent(raw: unknown, at: (field: string) => { file: string; line: number; field: string }, problems: ValidationProblem[], withSentence: number | undefined): EvalEvent | undefined {
+function checkEvent(
+  raw: unknown,
+  at: (field: string) => { file: string; line: number; field: string },
+  problems: ValidationProblem[],
+  withSentence: number | undefined,
+): EvalEvent | undefined {
   if (!isRecord(raw)) {
     problems.push({ location: at('events'), message: 'an event must be an object' });
     return undefined;
@@ -84,18 +123,28 @@ function checkEvent(raw: unknown, at: (field: string) => { file: string; line: n
     problems.push({ location: at(field), message });
     ok = false;
   };
-  if (typeof source !== 'string' || !isActorCode(source)) bad('source', `"${String(source)}" is not a CAMEO actor code`);
-  if (target !== null && (typeof target !== 'string' || !isActorCode(target))) bad('target', `"${String(target)}" is not a CAMEO actor code or null`);
-  if (typeof code !== 'string' || !isEventCode(code)) bad('code', `"${String(code)}" is not a CAMEO event code in data/cameo/event-codes.tsv`);
-  if (typeof mode !== 'string' || !(MODES as readonly string[]).includes(mode)) bad('mode', `"${String(mode)}" is not one of ${MODES.join(', ')}`);
-  if (date !== undefined && (typeof date !== 'string' || !isIsoDate(date))) bad('date', `"${String(date)}" is not a date YYYY-MM-DD`);
+  if (typeof source !== 'string' || !isActorCode(source))
+    bad('source', `"${String(source)}" is not a CAMEO actor code`);
+  if (target !== null && (typeof target !== 'string' || !isActorCode(target)))
+    bad('target', `"${String(target)}" is not a CAMEO actor code or null`);
+  if (typeof code !== 'string' || !isEventCode(code))
+    bad('code', `"${String(code)}" is not a CAMEO event code in data/cameo/event-codes.tsv`);
+  if (typeof mode !== 'string' || !(MODES as readonly string[]).includes(mode))
+    bad('mode', `"${String(mode)}" is not one of ${MODES.join(', ')}`);
+  if (date !== undefined && (typeof date !== 'string' || !isIsoDate(date)))
+    bad('date', `"${String(date)}" is not a date YYYY-MM-DD`);
   if (withSentence !== undefined) {
     if (typeof sentence !== 'number' || !Number.isInteger(sentence) || sentence < 0 || sentence >= withSentence) {
       bad('sentence', `"${String(sentence)}" is not a sentence index below ${withSentence}`);
     }
   }
   if (!ok) return undefined;
-  const e: EvalEvent = { source: source as string, target: target as string | null, code: code as string, mode: mode as Mode };
+  const e: EvalEvent = {
+    source: source as string,
+    target: target as string | null,
+    code: code as string,
+    mode: mode as Mode,
+  };
   if (typeof date === 'string') e.date = date;
   if (typeof sentence === 'number') e.sentence = sentence;
   return e;
@@ -124,10 +173,13 @@ export function parseSentences(file: string, text: string, problems: ValidationP
     if (typeof id !== 'string' || id === '') problems.push({ location: at('id'), message: 'missing' });
     else if (ids.has(id)) problems.push({ location: at('id'), message: `"${id}" already used on line ${ids.get(id)}` });
     else ids.set(id, lineNo);
-    if (typeof date !== 'string' || !isIsoDate(date)) problems.push({ location: at('date'), message: `"${String(date)}" is not a date YYYY-MM-DD` });
+    if (typeof date !== 'string' || !isIsoDate(date))
+      problems.push({ location: at('date'), message: `"${String(date)}" is not a date YYYY-MM-DD` });
     if (typeof sText !== 'string' || sText.trim() === '') problems.push({ location: at('text'), message: 'missing' });
-    if (typeof region !== 'string' || !(REGIONS as readonly string[]).includes(region)) problems.push({ location: at('region'), message: `"${String(region)}" is not one of ${REGIONS.join(', ')}` });
-    if (typeof root !== 'string' || !/^(?:0[0-9]|1[0-9]|20)$/.test(root)) problems.push({ location: at('root'), message: `"${String(root)}" is not a CAMEO root 01..20 (or 00)` });
+    if (typeof region !== 'string' || !(REGIONS as readonly string[]).includes(region))
+      problems.push({ location: at('region'), message: `"${String(region)}" is not one of ${REGIONS.join(', ')}` });
+    if (typeof root !== 'string' || !/^(?:0[0-9]|1[0-9]|20)$/.test(root))
+      problems.push({ location: at('root'), message: `"${String(root)}" is not a CAMEO root 01..20 (or 00)` });
     const trapList: Trap[] = [];
     if (!Array.isArray(traps)) problems.push({ location: at('traps'), message: 'must be a list' });
     else {
@@ -145,7 +197,15 @@ export function parseSentences(file: string, text: string, problems: ValidationP
       }
     }
     if (problems.length > before) return;
-    const s: GoldSentence = { id: id as string, date: date as string, text: sText as string, region: region as Region, root: root as string, traps: trapList, events: evs };
+    const s: GoldSentence = {
+      id: id as string,
+      date: date as string,
+      text: sText as string,
+      region: region as Region,
+      root: root as string,
+      traps: trapList,
+      events: evs,
+    };
     if (typeof note === 'string') s.note = note;
     out.push(s);
   });
@@ -169,14 +229,17 @@ export function parseArticle(file: string, text: string, problems: ValidationPro
   const at = (field: string, offset = 0) => ({ file, line: lineOfOffset(offset), field });
   const before = problems.length;
   const { id, date, title, kind, sentences, events } = raw;
-  let body = raw['text'];
+  let body = raw.text;
   if (typeof id !== 'string' || id === '') problems.push({ location: at('id'), message: 'missing' });
-  if (typeof date !== 'string' || !isIsoDate(date)) problems.push({ location: at('date'), message: `"${String(date)}" is not a date YYYY-MM-DD` });
+  if (typeof date !== 'string' || !isIsoDate(date))
+    problems.push({ location: at('date'), message: `"${String(date)}" is not a date YYYY-MM-DD` });
   if (typeof title !== 'string') problems.push({ location: at('title'), message: 'missing' });
-  if (kind !== 'news' && kind !== 'opinion' && kind !== 'analysis') problems.push({ location: at('kind'), message: 'must be news, opinion or analysis' });
+  if (kind !== 'news' && kind !== 'opinion' && kind !== 'analysis')
+    problems.push({ location: at('kind'), message: 'must be news, opinion or analysis' });
   let split: string[] = [];
   if (Array.isArray(sentences)) {
-    if (!sentences.every((s): s is string => typeof s === 'string' && s.trim() !== '')) problems.push({ location: at('sentences'), message: 'every sentence must be a non-empty string' });
+    if (!sentences.every((s): s is string => typeof s === 'string' && s.trim() !== ''))
+      problems.push({ location: at('sentences'), message: 'every sentence must be a non-empty string' });
     else {
       split = sentences;
       body = sentences.join(' ');
@@ -195,7 +258,15 @@ export function parseArticle(file: string, text: string, problems: ValidationPro
     }
   }
   if (problems.length > before) return undefined;
-  return { id: id as string, date: date as string, title: title as string, kind: kind as GoldArticle['kind'], text: body as string, sentences: split, events: evs };
+  return {
+    id: id as string,
+    date: date as string,
+    title: title as string,
+    kind: kind as GoldArticle['kind'],
+    text: body as string,
+    sentences: split,
+    events: evs,
+  };
 }
 
 export function loadEvalSet(dir: string = EVAL_DIR): EvalSet {
@@ -205,7 +276,9 @@ export function loadEvalSet(dir: string = EVAL_DIR): EvalSet {
   const aDir = join(dir, 'articles');
   const articles: GoldArticle[] = [];
   const ids = new Set<string>();
-  for (const f of readdirSync(aDir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const f of readdirSync(aDir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const file = join(aDir, f);
     const a = parseArticle(file, readFileSync(file, 'utf8'), problems);
     if (!a) continue;

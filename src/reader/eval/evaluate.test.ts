@@ -5,12 +5,44 @@ import { formatReport, summarise } from './run-eval.js';
 
 const set: EvalSet = {
   sentences: [
-    { id: 's1', date: '2018-10-08', text: 'Pompeo visited Pyongyang on Sunday.', region: 'east-asia', root: '04', traps: ['relative-date'], events: [{ source: 'USAGOV', target: 'PRK', code: '042', mode: 'asserted', date: '2018-10-07' }] },
-    { id: 's2', date: '2019-07-10', text: 'Washington should not ease sanctions until Tehran lets inspectors in.', region: 'middle-east', root: '08', traps: ['opinion'], events: [] },
-    { id: 's3', date: '2020-01-01', text: 'BOOM', region: 'global', root: '01', traps: [], events: [{ source: 'USA', target: null, code: '010', mode: 'asserted' }] },
+    {
+      id: 's1',
+      date: '2018-10-08',
+      text: 'Pompeo visited Pyongyang on Sunday.',
+      region: 'east-asia',
+      root: '04',
+      traps: ['relative-date'],
+      events: [{ source: 'USAGOV', target: 'PRK', code: '042', mode: 'asserted', date: '2018-10-07' }],
+    },
+    {
+      id: 's2',
+      date: '2019-07-10',
+      text: 'Washington should not ease sanctions until Tehran lets inspectors in.',
+      region: 'middle-east',
+      root: '08',
+      traps: ['opinion'],
+      events: [],
+    },
+    {
+      id: 's3',
+      date: '2020-01-01',
+      text: 'BOOM',
+      region: 'global',
+      root: '01',
+      traps: [],
+      events: [{ source: 'USA', target: null, code: '010', mode: 'asserted' }],
+    },
   ],
   articles: [
-    { id: 'a1', date: '2019-03-01', title: 'Hanoi', kind: 'news', text: 'Trump met Kim in Hanoi. They failed to agree.', sentences: ['Trump met Kim in Hanoi.', 'They failed to agree.'], events: [{ sentence: 0, source: 'USAGOV', target: 'PRKGOV', code: '044', mode: 'asserted', date: '2019-03-01' }] },
+    {
+      id: 'a1',
+      date: '2019-03-01',
+      title: 'Hanoi',
+      kind: 'news',
+      text: 'Trump met Kim in Hanoi. They failed to agree.',
+      sentences: ['Trump met Kim in Hanoi.', 'They failed to agree.'],
+      events: [{ sentence: 0, source: 'USAGOV', target: 'PRKGOV', code: '044', mode: 'asserted', date: '2019-03-01' }],
+    },
   ],
 };
 
@@ -18,9 +50,19 @@ const set: EvalSet = {
 const fake: ReadFn = (text, opts) => {
   if (text.includes('BOOM')) throw new Error('exploded');
   const events = [];
-  if (text.includes('visited')) events.push({ sentence: 0, date: '2018-10-07', source: 'USAGOV', target: 'PRKGOV', code: '042', mode: 'asserted' as const });
-  if (text.includes('ease')) events.push({ sentence: 0, date: opts.date, source: 'USA', target: 'IRN', code: '085', mode: 'asserted' as const });
-  if (text.includes('met')) events.push({ sentence: 0, date: opts.date, source: 'USA', target: 'PRK', code: '043', mode: 'asserted' as const });
+  if (text.includes('visited'))
+    events.push({
+      sentence: 0,
+      date: '2018-10-07',
+      source: 'USAGOV',
+      target: 'PRKGOV',
+      code: '042',
+      mode: 'asserted' as const,
+    });
+  if (text.includes('ease'))
+    events.push({ sentence: 0, date: opts.date, source: 'USA', target: 'IRN', code: '085', mode: 'asserted' as const });
+  if (text.includes('met'))
+    events.push({ sentence: 0, date: opts.date, source: 'USA', target: 'PRK', code: '043', mode: 'asserted' as const });
   return { events, warnings: ['fake'] };
 };
 
@@ -39,7 +81,7 @@ describe('evaluate with a fake reader', () => {
   });
 
   it('groups sentences by trap and region', () => {
-    expect(r.perTrap['opinion']).toMatchObject({ tp: 0, fp: 1, falseEventsOnEmpty: 1 });
+    expect(r.perTrap.opinion).toMatchObject({ tp: 0, fp: 1, falseEventsOnEmpty: 1 });
     expect(r.perTrap['relative-date']).toMatchObject({ tp: 1, dateAccuracy: 1 });
     expect(Object.keys(r.perRegion).sort()).toEqual(['east-asia', 'global', 'middle-east']);
     expect(r.warnings).toBe(3);

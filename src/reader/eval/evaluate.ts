@@ -5,7 +5,10 @@ import { MODES, score, type EvalEvent, type EvalUnit, type Score } from './score
 /** The part of the reader's event the evaluation looks at. */
 export type ReadEventLike = Pick<ReadEvent, 'sentence' | 'date' | 'source' | 'target' | 'code' | 'mode'>;
 
-export type ReadFn = (text: string, opts: { date: string; id?: string }) => { events: ReadEventLike[]; warnings: string[] };
+export type ReadFn = (
+  text: string,
+  opts: { date: string; id?: string },
+) => { events: ReadEventLike[]; warnings: string[] };
 
 export interface UnitError {
   unit: string;
@@ -50,8 +53,14 @@ export function evaluate(read: ReadFn, set: EvalSet): EvalReport {
       return [];
     }
   };
-  const sentenceUnits = set.sentences.map((s) => ({ meta: s, unit: { id: s.id, gold: s.events, predicted: run(s.id, s.text, s.date) } satisfies EvalUnit }));
-  const articleUnits = set.articles.map((a) => ({ meta: a, unit: { id: a.id, gold: a.events, predicted: run(a.id, a.text, a.date) } satisfies EvalUnit }));
+  const sentenceUnits = set.sentences.map((s) => ({
+    meta: s,
+    unit: { id: s.id, gold: s.events, predicted: run(s.id, s.text, s.date) } satisfies EvalUnit,
+  }));
+  const articleUnits = set.articles.map((a) => ({
+    meta: a,
+    unit: { id: a.id, gold: a.events, predicted: run(a.id, a.text, a.date) } satisfies EvalUnit,
+  }));
   const elapsedMs = performance.now() - started;
   const group = <K extends string>(keysOf: (s: (typeof sentenceUnits)[number]) => K[]): Record<string, Score> => {
     const buckets = new Map<string, EvalUnit[]>();

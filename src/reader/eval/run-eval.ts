@@ -46,7 +46,7 @@ export async function loadReader(path: string): Promise<ReadFn> {
     // tsx maps the .js specifier to the .ts source; after tsc the .js file is there.
     mod = await import(pathToFileURL(path).href);
   } catch (e) {
-    const alt = path.endsWith('.js') ? path.slice(0, -3) + '.ts' : undefined;
+    const alt = path.endsWith('.js') ? `${path.slice(0, -3)}.ts` : undefined;
     if (alt) {
       try {
         mod = await import(pathToFileURL(alt).href);
@@ -63,8 +63,14 @@ export async function loadReader(path: string): Promise<ReadFn> {
 
 const pct = (x: number) => (x * 100).toFixed(1).padStart(6);
 
-function row(label: string, c: Counts & Partial<Pick<Score, 'codeAccuracy' | 'dateAccuracy' | 'falseEventsOnEmpty' | 'emptyUnits' | 'units'>>): string {
-  const extra = c.codeAccuracy === undefined ? '' : ` ${pct(c.codeAccuracy)} ${pct(c.dateAccuracy ?? 0)} ${String(c.falseEventsOnEmpty ?? '').padStart(5)}/${String(c.emptyUnits ?? '').padEnd(4)}`;
+function row(
+  label: string,
+  c: Counts & Partial<Pick<Score, 'codeAccuracy' | 'dateAccuracy' | 'falseEventsOnEmpty' | 'emptyUnits' | 'units'>>,
+): string {
+  const extra =
+    c.codeAccuracy === undefined
+      ? ''
+      : ` ${pct(c.codeAccuracy)} ${pct(c.dateAccuracy ?? 0)} ${String(c.falseEventsOnEmpty ?? '').padStart(5)}/${String(c.emptyUnits ?? '').padEnd(4)}`;
   const units = c.units === undefined ? '     ' : String(c.units).padStart(5);
   return `${label.padEnd(22)}${units} ${String(c.tp).padStart(5)} ${String(c.fp).padStart(5)} ${String(c.fn).padStart(5)} ${pct(c.precision)} ${pct(c.recall)} ${pct(c.f1)}${extra}`;
 }
@@ -79,10 +85,16 @@ export function formatReport(r: EvalReport, verbose: boolean, texts: Map<string,
   const out: string[] = [];
   out.push('Reader evaluation (asserted + reported events; match on source country, target country, CAMEO root)', '');
   out.push(HEADER);
-  out.push(row('overall', r.overall), row('sentences', r.sentences), row('articles', r.articles), row('  opinion/analysis', r.opinionArticles));
+  out.push(
+    row('overall', r.overall),
+    row('sentences', r.sentences),
+    row('articles', r.articles),
+    row('  opinion/analysis', r.opinionArticles),
+  );
   out.push('', 'per root (gold root for tp/fn, predicted root for fp)');
   // Object key order puts integer-like keys ("10") before "01"; sort as strings.
-  for (const [root, c] of Object.entries(r.overall.perRoot).sort(([a], [b]) => a.localeCompare(b))) out.push(row(`  ${root}`, c));
+  for (const [root, c] of Object.entries(r.overall.perRoot).sort(([a], [b]) => a.localeCompare(b)))
+    out.push(row(`  ${root}`, c));
   out.push('', 'per trap (sentences)', HEADER);
   for (const [trap, s] of Object.entries(r.perTrap)) out.push(row(`  ${trap}`, s));
   out.push('', 'per region (sentences)', HEADER);
@@ -91,13 +103,16 @@ export function formatReport(r: EvalReport, verbose: boolean, texts: Map<string,
   for (const e of r.errors) out.push(`  ERROR ${e.unit}: ${e.message}`);
   if (verbose) {
     out.push('', 'misses (gold events not found):');
-    for (const m of r.overall.misses) out.push(`  ${m.unit}: ${fmtEvent(m.gold)}\n      ${texts.get(m.unit)?.slice(0, 200) ?? ''}`);
+    for (const m of r.overall.misses)
+      out.push(`  ${m.unit}: ${fmtEvent(m.gold)}\n      ${texts.get(m.unit)?.slice(0, 200) ?? ''}`);
     out.push('', 'false events (predicted, not in gold):');
-    for (const f of r.overall.falseEvents) out.push(`  ${f.unit}: ${fmtEvent(f.predicted)}\n      ${texts.get(f.unit)?.slice(0, 200) ?? ''}`);
+    for (const f of r.overall.falseEvents)
+      out.push(`  ${f.unit}: ${fmtEvent(f.predicted)}\n      ${texts.get(f.unit)?.slice(0, 200) ?? ''}`);
     out.push('', 'matches with a wrong code or date:');
-    for (const m of r.overall.matches.filter((x) => !x.codeCorrect || x.dateCorrect === false)) out.push(`  ${m.unit}: gold ${fmtEvent(m.gold)} | got ${fmtEvent(m.predicted)}`);
+    for (const m of r.overall.matches.filter((x) => !x.codeCorrect || x.dateCorrect === false))
+      out.push(`  ${m.unit}: gold ${fmtEvent(m.gold)} | got ${fmtEvent(m.predicted)}`);
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 /** The JSON written to disk: the scores without the long match lists, which --verbose prints. */
@@ -126,10 +141,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   const set = opts.set ? loadEvalSet(opts.set) : loadEvalSet();
   const read = await loadReader(opts.reader);
   const report = evaluate(read, set);
-  const texts = new Map<string, string>([...set.sentences.map((s) => [s.id, s.text] as const), ...set.articles.map((a) => [a.id, a.title] as const)]);
+  const texts = new Map<string, string>([
+    ...set.sentences.map((s) => [s.id, s.text] as const),
+    ...set.articles.map((a) => [a.id, a.title] as const),
+  ]);
   process.stdout.write(formatReport(report, opts.verbose, texts));
   mkdirSync(dirname(opts.out), { recursive: true });
-  writeFileSync(opts.out, JSON.stringify(summarise(report), null, 2) + '\n');
+  writeFileSync(opts.out, `${JSON.stringify(summarise(report), null, 2)}\n`);
   process.stdout.write(`\nwrote ${opts.out}\n`);
   return 0;
 }
@@ -138,7 +156,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
-      process.stderr.write(`eval:reader: ${e instanceof Error && 'describeAll' in e && typeof e.describeAll === 'function' ? String(e.describeAll()) : e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(
+        `eval:reader: ${e instanceof Error && 'describeAll' in e && typeof e.describeAll === 'function' ? String(e.describeAll()) : e instanceof Error ? e.message : String(e)}\n`,
+      );
       process.exit(1);
     },
   );

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { counts, matchUnit, score, scoringParty, type EvalEvent, type EvalUnit } from './score.js';
 
-const ev = (source: string, target: string | null, code: string, mode: EvalEvent['mode'] = 'asserted', date?: string): EvalEvent =>
-  date === undefined ? { source, target, code, mode } : { source, target, code, mode, date };
+const ev = (
+  source: string,
+  target: string | null,
+  code: string,
+  mode: EvalEvent['mode'] = 'asserted',
+  date?: string,
+): EvalEvent => (date === undefined ? { source, target, code, mode } : { source, target, code, mode, date });
 
 describe('scoringParty', () => {
   it('keeps the country of a state code', () => {
@@ -49,7 +54,11 @@ describe('matchUnit', () => {
     expect(r.falseEvents).toHaveLength(0);
   });
   it('is one-to-one: two predictions for one gold event leave one false event', () => {
-    const r = matchUnit({ id: 's', gold: [ev('JPN', 'RUS', '020')], predicted: [ev('JPN', 'RUS', '020'), ev('JPN', 'RUS', '022')] });
+    const r = matchUnit({
+      id: 's',
+      gold: [ev('JPN', 'RUS', '020')],
+      predicted: [ev('JPN', 'RUS', '020'), ev('JPN', 'RUS', '022')],
+    });
     expect(r.matches).toHaveLength(1);
     expect(r.matches[0]!.predicted.code).toBe('020');
     expect(r.falseEvents).toHaveLength(1);
@@ -62,7 +71,14 @@ describe('matchUnit', () => {
   });
   it('prefers the prediction in the same sentence of an article', () => {
     const g: EvalEvent = { ...ev('USA', 'PRK', '042'), sentence: 3 };
-    const r = matchUnit({ id: 'a', gold: [g], predicted: [{ ...ev('USA', 'PRK', '042'), sentence: 1 }, { ...ev('USA', 'PRK', '042'), sentence: 3 }] });
+    const r = matchUnit({
+      id: 'a',
+      gold: [g],
+      predicted: [
+        { ...ev('USA', 'PRK', '042'), sentence: 1 },
+        { ...ev('USA', 'PRK', '042'), sentence: 3 },
+      ],
+    });
     expect(r.matches[0]!.predicted.sentence).toBe(3);
   });
 });
@@ -75,11 +91,23 @@ describe('score', () => {
   //  s4: gold only an intended visit; predicted nothing counted                   -> empty unit, no false event
   //  s5: gold IRN->USA 138; predicted IRN->USA 111                               -> fn (root 13) + fp (root 11)
   const units: EvalUnit[] = [
-    { id: 's1', gold: [ev('USA', 'PRK', '042', 'asserted', '2018-10-07')], predicted: [ev('USAGOV', 'PRKGOV', '042', 'asserted', '2018-10-07')] },
-    { id: 's2', gold: [ev('JPN', 'RUS', '020', 'asserted', '2022-03-01'), ev('JPN', 'UKR', '020', 'asserted', '2022-03-01')], predicted: [ev('JPN', 'RUS', '0256', 'asserted', '2022-03-02')] },
+    {
+      id: 's1',
+      gold: [ev('USA', 'PRK', '042', 'asserted', '2018-10-07')],
+      predicted: [ev('USAGOV', 'PRKGOV', '042', 'asserted', '2018-10-07')],
+    },
+    {
+      id: 's2',
+      gold: [ev('JPN', 'RUS', '020', 'asserted', '2022-03-01'), ev('JPN', 'UKR', '020', 'asserted', '2022-03-01')],
+      predicted: [ev('JPN', 'RUS', '0256', 'asserted', '2022-03-02')],
+    },
     { id: 's3', gold: [], predicted: [ev('USA', 'IRN', '085')] },
     { id: 's4', gold: [ev('KOR', 'CHN', '036', 'intended')], predicted: [ev('KOR', 'CHN', '042', 'intended')] },
-    { id: 's5', gold: [ev('IRN', 'USA', '138', 'asserted', '2019-05-05')], predicted: [ev('IRN', 'USA', '111', 'asserted', '2019-05-05')] },
+    {
+      id: 's5',
+      gold: [ev('IRN', 'USA', '138', 'asserted', '2019-05-05')],
+      predicted: [ev('IRN', 'USA', '111', 'asserted', '2019-05-05')],
+    },
   ];
   const s = score(units);
 

@@ -76,7 +76,22 @@ const ORGANISATION_ROOTS = new Set(['IGO', 'NGO', 'IMG', 'MNC']);
  * only, because inner parts such as HLH or REF belong to the organisation's own code
  * (`NGOHLHIRC`, `IGOUNOREFHCR`) and stripping them would merge the Red Cross with Amnesty.
  */
-const TRAILING_ROLES = new Set(['GOV', 'MIL', 'REB', 'OPP', 'PTY', 'COP', 'JUD', 'SPY', 'MED', 'LEG', 'ELI', 'CVL', 'BUS', 'UAF']);
+const TRAILING_ROLES = new Set([
+  'GOV',
+  'MIL',
+  'REB',
+  'OPP',
+  'PTY',
+  'COP',
+  'JUD',
+  'SPY',
+  'MED',
+  'LEG',
+  'ELI',
+  'CVL',
+  'BUS',
+  'UAF',
+]);
 
 /** The party an actor code is scored at: the country, or the organisation without trailing roles. */
 export function scoringParty(code: string | null): string | null {
@@ -108,7 +123,11 @@ export function counts(tp: number, fp: number, fn: number): Counts {
 }
 
 function sameKey(g: EvalEvent, p: EvalEvent): boolean {
-  return scoringParty(g.source) === scoringParty(p.source) && scoringParty(g.target) === scoringParty(p.target) && rootOfCode(g.code) === rootOfCode(p.code);
+  return (
+    scoringParty(g.source) === scoringParty(p.source) &&
+    scoringParty(g.target) === scoringParty(p.target) &&
+    rootOfCode(g.code) === rootOfCode(p.code)
+  );
 }
 
 /** Among candidates with the same key, prefer the same sentence, then the same code, then date. */
@@ -144,7 +163,13 @@ export function matchUnit(unit: EvalUnit): { matches: Match[]; misses: EvalEvent
     }
     used[best] = true;
     const p = pred[best]!;
-    matches.push({ unit: unit.id, gold: g, predicted: p, codeCorrect: g.code === p.code, dateCorrect: g.date === undefined ? undefined : g.date === p.date });
+    matches.push({
+      unit: unit.id,
+      gold: g,
+      predicted: p,
+      codeCorrect: g.code === p.code,
+      dateCorrect: g.date === undefined ? undefined : g.date === p.date,
+    });
   }
   const falseEvents = pred.filter((_, i) => !used[i]);
   return { matches, misses, falseEvents };

@@ -209,8 +209,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of [
-    'dyad_days', 'event_days', 'conditions', 'observations', 'facility_statuses', 'facilities', 'provision_statuses',
-    'provisions', 'agreements', 'event_sources', 'event_facilities', 'events', 'actors', 'cases',
+    'dyad_days',
+    'event_days',
+    'conditions',
+    'observations',
+    'facility_statuses',
+    'facilities',
+    'provision_statuses',
+    'provisions',
+    'agreements',
+    'event_sources',
+    'event_facilities',
+    'events',
+    'actors',
+    'cases',
   ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }

@@ -38,7 +38,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // JSON of the filters the file was imported with, so `sources` can say what was left out.
     .addColumn('options', 'text')
     .execute();
-  await db.schema.createIndex('import_files_fingerprint').on('import_files').columns(['case_id', 'fingerprint']).execute();
+  await db.schema
+    .createIndex('import_files_fingerprint')
+    .on('import_files')
+    .columns(['case_id', 'fingerprint'])
+    .execute();
 
   await db.schema
     .createTable('imported_events')

@@ -5,7 +5,11 @@ import { TEST_DIALECTS, openTestStore, type TestStore } from '../test-support/te
 
 function migrator(t: TestStore): Migrator {
   const db = t.store.db as unknown as Kysely<unknown>;
-  return new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(t.searchPath ? { migrationTableSchema: t.searchPath } : {}) });
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(t.searchPath ? { migrationTableSchema: t.searchPath } : {}),
+  });
 }
 
 describe.each(TEST_DIALECTS)('migration 003-import-series (%s)', (dialect) => {
@@ -27,7 +31,11 @@ describe.each(TEST_DIALECTS)('migration 003-import-series (%s)', (dialect) => {
 
     const up = await m.migrateToLatest();
     expect(up.error).toBeUndefined();
-    const series = await sql<{ id: number; case_id: string; dataset: string }>`SELECT id, case_id, dataset FROM import_series ORDER BY id`.execute(db);
+    const series = await sql<{
+      id: number;
+      case_id: string;
+      dataset: string;
+    }>`SELECT id, case_id, dataset FROM import_series ORDER BY id`.execute(db);
     expect(series.rows.map((r) => [Number(r.id), r.case_id, r.dataset])).toEqual([
       [1, 'imports', 'gdelt2'],
       [2, 'imports', 'icews'],
@@ -42,7 +50,11 @@ describe.each(TEST_DIALECTS)('migration 003-import-series (%s)', (dialect) => {
     ]);
 
     expect((await m.migrateTo('002-imports')).error).toBeUndefined();
-    const back = await sql<{ case_id: string; dataset: string; date: string }>`SELECT case_id, dataset, date FROM imported_events ORDER BY day`.execute(db);
+    const back = await sql<{
+      case_id: string;
+      dataset: string;
+      date: string;
+    }>`SELECT case_id, dataset, date FROM imported_events ORDER BY day`.execute(db);
     expect(back.rows).toEqual([
       { case_id: 'imports', dataset: 'gdelt2', date: '2018-06-12' },
       { case_id: 'imports', dataset: 'icews', date: '2018-06-13' },

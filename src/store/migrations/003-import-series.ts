@@ -97,7 +97,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('imported_events_pk', ['case_id', 'dataset', 'event_key'])
     .execute();
   // The ISO date back from the day number, in each engine's own date arithmetic.
-  const date = (await isPostgres(db)) ? sql`to_char(DATE '1970-01-01' + e.day, 'YYYY-MM-DD')` : sql`date(e.day * 86400, 'unixepoch')`;
+  const date = (await isPostgres(db))
+    ? sql`to_char(DATE '1970-01-01' + e.day, 'YYYY-MM-DD')`
+    : sql`date(e.day * 86400, 'unixepoch')`;
   await sql`
     INSERT INTO imported_events_v2 (case_id, dataset, event_key, file_id, date, day, source_code, target_code, source_party, target_party,
                                     code, quad_class, goldstein, source_name, target_name, url, extra)
@@ -108,7 +110,11 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('imported_events').execute();
   await db.schema.dropTable('import_series').execute();
   await db.schema.alterTable('imported_events_v2').renameTo('imported_events').execute();
-  await db.schema.createIndex('imported_events_dyad').on('imported_events').columns(['case_id', 'source_party', 'target_party', 'day']).execute();
+  await db.schema
+    .createIndex('imported_events_dyad')
+    .on('imported_events')
+    .columns(['case_id', 'source_party', 'target_party', 'day'])
+    .execute();
   await db.schema.createIndex('imported_events_file').on('imported_events').column('file_id').execute();
 }
 

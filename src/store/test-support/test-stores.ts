@@ -1,12 +1,14 @@
 import pg from 'pg';
-import { openStore, Store } from '../store.js';
+import { openStore, type Store } from '../store.js';
 
 /**
  * The engines the store suite runs on: SQLite always, PostgreSQL when PARLEY_TEST_PG holds a URL
  * (`.ci/run` starts one). Each test store is fresh: an in-memory SQLite database, or a new
  * PostgreSQL schema dropped on close.
  */
-export const TEST_DIALECTS: readonly ('sqlite' | 'postgres')[] = process.env.PARLEY_TEST_PG ? ['sqlite', 'postgres'] : ['sqlite'];
+export const TEST_DIALECTS: readonly ('sqlite' | 'postgres')[] = process.env.PARLEY_TEST_PG
+  ? ['sqlite', 'postgres']
+  : ['sqlite'];
 
 export interface TestStore {
   store: Store;
