@@ -1,3 +1,9 @@
+import type { ActorKind } from '../model/actor.js';
+import type { RequiredLevel } from '../model/agreement.js';
+import type { ObservationFinding } from '../model/condition.js';
+import type { Provenance, QuadClass, ReviewStatus, Verification } from '../model/event.js';
+import type { FacilityStatus } from '../model/facility.js';
+
 /**
  * The table types of Parley's store, shared by SQLite and PostgreSQL. Dates are ISO `YYYY-MM-DD`
  * text in both (they sort and compare as strings); `day` columns hold days since 1970-01-01 where
@@ -25,7 +31,7 @@ export interface Database {
 export interface EventDaysTable {
   case_id: string;
   day: number;
-  status: string;
+  status: ReviewStatus;
   n: number;
 }
 
@@ -45,7 +51,7 @@ export interface CasesTable {
 export interface ActorsTable {
   case_id: string;
   id: string;
-  kind: string;
+  kind: ActorKind;
   name: string;
   code: string | null;
   /** JSON string[] */
@@ -75,12 +81,12 @@ export interface EventsTable {
   code: string;
   root: string;
   goldstein: number;
-  quad_class: number;
+  quad_class: QuadClass;
   goldstein_reason: string | null;
   summary: string;
-  provenance: string;
-  status: string;
-  verification: string;
+  provenance: Provenance;
+  status: ReviewStatus;
+  verification: Verification;
   confidence: number;
   notes: string | null;
   /** Hash of the article a read event came from, so that reading it again adds nothing. */
@@ -131,7 +137,7 @@ export interface ProvisionStatusesTable {
   provision_id: string;
   date: string;
   /** 0..3, or -1 for not applicable */
-  level: number;
+  level: RequiredLevel | -1;
   /** JSON string[] of event ids */
   events: string;
   /** JSON Source[] */
@@ -157,7 +163,7 @@ export interface FacilityStatusesTable {
   case_id: string;
   facility_id: string;
   date: string;
-  status: string;
+  status: FacilityStatus;
   /** JSON Source[] */
   sources: string;
   note: string | null;
@@ -169,8 +175,8 @@ export interface ObservationsTable {
   seq: number;
   date: string;
   by: string;
-  verification: string;
-  finding: string;
+  verification: Verification;
+  finding: ObservationFinding;
   event_id: string | null;
   /** JSON Source[] */
   sources: string;
@@ -201,7 +207,7 @@ export interface DyadDaysTable {
   day: number;
   source: string;
   target: string;
-  quad_class: number;
+  quad_class: QuadClass;
   n: number;
   goldstein_sum: number;
   positive_sum: number;
