@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor, ActorKind, ActorRole } from '../model/actor.js';
 import type { Agreement, ImplementationLevel, Provision } from '../model/agreement.js';
 import type { CaseData, CaseInfo, CaseSettings } from '../model/case.js';
-import type { Condition } from '../model/condition.js';
+import { type Condition, requirementFromFile } from '../model/condition.js';
 import type { Source, Verification } from '../model/event.js';
 import type { Facility, FacilityStatus, Observation } from '../model/facility.js';
 import type { ObservationFinding } from '../model/condition.js';
@@ -417,7 +417,11 @@ export class CaseRepository {
       .where('current', '=', 1)
       .orderBy('id')
       .execute();
-    return rows.map((r) => fromJson<Condition>(r.definition, undefined as unknown as Condition));
+    // Definitions stored before requirements carried their kind get it on the way out.
+    return rows.map((r) => {
+      const c = fromJson<Condition>(r.definition, undefined as unknown as Condition);
+      return { ...c, requires: requirementFromFile(c.requires) };
+    });
   }
 
   /** Every stored version of one condition, oldest first. */
