@@ -108,6 +108,7 @@ export class CaseRepository {
   ): Promise<void> {
     const { info } = frame;
     const caseId = info.id;
+    await this.archiveFrame(caseId, loadedAt);
     await this.db.deleteFrom('cases').where('id', '=', caseId).execute();
     await this.db
       .insertInto('cases')
@@ -270,6 +271,52 @@ export class CaseRepository {
           .execute();
       }
     }
+  }
+
+  /**
+   * Keeps the frame a case has now (actors, agreements, facilities, conditions), valid until
+   * `until`, before a load or an edit replaces it: the record of an earlier day reads it back.
+   */
+  async archiveFrame(caseId: string, until: string): Promise<void> {
+    const frame = await this.readFrame(caseId);
+    if (!frame) return;
+    await this.db
+      .insertInto('frame_history')
+      .values({
+        case_id: caseId,
+        recorded_from: await this.frameRecordedFrom(caseId),
+        recorded_to: until,
+        data: toJson(frame),
+      })
+      .execute();
+  }
+
+  /** When the case's current frame was written: its last archived change, else its load. */
+  private async frameRecordedFrom(caseId: string): Promise<string> {
+    const last = await this.db
+      .selectFrom('frame_history')
+      .select((eb) => eb.fn.max('recorded_to').as('to'))
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
+    const info = await this.info(caseId);
+    const to = last?.to ?? null;
+    return to !== null && (!info || to > info.loadedAt) ? to : (info?.loadedAt ?? '');
+  }
+
+  /** The frame of a case as recorded at `at` (ISO timestamp), or undefined when it was not in the store then. */
+  async frameAsRecordedAt(caseId: string, at: string): Promise<CaseFrame | undefined> {
+    const old = await this.db
+      .selectFrom('frame_history')
+      .select('data')
+      .where('case_id', '=', caseId)
+      .where('recorded_from', '<=', at)
+      .where('recorded_to', '>', at)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    if (old) return fromJson<CaseFrame>(old.data, undefined as unknown as CaseFrame);
+    const info = await this.info(caseId);
+    if (!info || (await this.frameRecordedFrom(caseId)) > at) return undefined;
+    return this.readFrame(caseId);
   }
 
   async readFrame(caseId: string): Promise<CaseFrame | undefined> {

@@ -4,7 +4,11 @@ import { partyOf } from '../model/actor-code.js';
 import { toDayNumber } from '../model/iso-date.js';
 import type { EventsTable, EventSourcesTable } from './database.js';
 
-export function eventToRow(e: LedgerEvent, originKey: string | null): Insertable<EventsTable> {
+export function eventToRow(
+  e: LedgerEvent,
+  originKey: string | null,
+  recordedAt: string | null = null,
+): Insertable<EventsTable> {
   return {
     case_id: e.caseId,
     id: e.id,
@@ -31,6 +35,7 @@ export function eventToRow(e: LedgerEvent, originKey: string | null): Insertable
     confidence: e.confidence,
     notes: e.notes ?? null,
     origin_key: originKey,
+    recorded_at: recordedAt,
   };
 }
 
