@@ -1,7 +1,7 @@
 import type { IsoDate } from './iso-date.js';
 import type { ReviewStatus, Source, Verification } from './event.js';
 import type { FacilityStatus } from './facility.js';
-import type { ImplementationLevel } from './agreement.js';
+import type { RequiredLevel } from './agreement.js';
 
 /** Which actors an event side may have. All given fields must hold. */
 export interface ActorFilter {
@@ -51,13 +51,8 @@ export interface ObservationFilter {
   window?: Window;
 }
 
-export type ObservationFinding = 'activity' | 'no-activity' | 'dismantling' | 'inspection';
-export const OBSERVATION_FINDINGS: readonly ObservationFinding[] = [
-  'activity',
-  'no-activity',
-  'dismantling',
-  'inspection',
-];
+export const OBSERVATION_FINDINGS = ['activity', 'no-activity', 'dismantling', 'inspection'] as const;
+export type ObservationFinding = (typeof OBSERVATION_FINDINGS)[number];
 
 /** The kinds of requirement, each a key in the case files (`all:`, `facilities:`, ...). */
 export const REQUIREMENT_KINDS = [
@@ -82,7 +77,7 @@ export interface FacilitiesRequirement {
 export interface ProvisionRequirement {
   agreement: string;
   provision: string;
-  atLeast: Exclude<ImplementationLevel, 'na'>;
+  atLeast: RequiredLevel;
 }
 
 /**
