@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateProblem } from '../model/iso-date.js';
-import type { Requirement } from '../model/condition.js';
+import { REQUIREMENT_KINDS, type Requirement, type RequirementKind } from '../model/condition.js';
 import { FACILITY_STATUSES } from '../model/facility.js';
 import { OBSERVATION_FINDINGS } from '../model/condition.js';
 import { PROVENANCES, REVIEW_STATUSES, VERIFICATIONS } from '../model/event.js';
@@ -200,38 +200,64 @@ const observationFilter = z.strictObject({
 
 export type RequirementInput = z.infer<typeof requirementSchema>;
 const label = z.string().optional();
-export const requirementSchema: z.ZodType<Requirement> = z.lazy(() =>
-  z.union(
-    [
-      z.strictObject({ all: z.array(requirementSchema).min(1), label }),
-      z.strictObject({ any: z.array(requirementSchema).min(1), label }),
-      z.strictObject({ not: requirementSchema, label }),
-      z.strictObject({ event: eventFilter, label }),
-      z.strictObject({ noEvent: eventFilter, label }),
-      z.strictObject({
+const REQUIREMENT_MESSAGE =
+  'expected one requirement: all, any, not, event, noEvent, facilities, provision, observed or notObserved (each with an optional label)';
+
+/** Each kind of requirement as the files write it (one key naming its kind), tagged with that kind. */
+const requirementKinds = {
+  all: () =>
+    z
+      .strictObject({ all: z.array(requirementSchema).min(1), label })
+      .transform((v) => ({ kind: 'all' as const, ...v })),
+  any: () =>
+    z
+      .strictObject({ any: z.array(requirementSchema).min(1), label })
+      .transform((v) => ({ kind: 'any' as const, ...v })),
+  not: () => z.strictObject({ not: requirementSchema, label }).transform((v) => ({ kind: 'not' as const, ...v })),
+  event: () => z.strictObject({ event: eventFilter, label }).transform((v) => ({ kind: 'event' as const, ...v })),
+  noEvent: () => z.strictObject({ noEvent: eventFilter, label }).transform((v) => ({ kind: 'noEvent' as const, ...v })),
+  facilities: () =>
+    z
+      .strictObject({
         facilities: z.strictObject({
           where: facilityFilter,
           coveredBy: eventFilter,
           atLeast: z.number().int().positive().max(MAX_COUNT),
         }),
         label,
-      }),
-      z.strictObject({
-        provision: z.strictObject({
-          agreement: id,
-          provision: id,
-          atLeast: z.literal(REQUIRED_LEVELS),
-        }),
+      })
+      .transform((v) => ({ kind: 'facilities' as const, ...v })),
+  provision: () =>
+    z
+      .strictObject({
+        provision: z.strictObject({ agreement: id, provision: id, atLeast: z.literal(REQUIRED_LEVELS) }),
         label,
-      }),
-      z.strictObject({ observed: observationFilter, label }),
-      z.strictObject({ notObserved: observationFilter, label }),
-    ],
-    {
-      message:
-        'expected one requirement: all, any, not, event, noEvent, facilities, provision, observed or notObserved (each with an optional label)',
-    },
-  ),
+      })
+      .transform((v) => ({ kind: 'provision' as const, ...v })),
+  observed: () =>
+    z.strictObject({ observed: observationFilter, label }).transform((v) => ({ kind: 'observed' as const, ...v })),
+  notObserved: () =>
+    z
+      .strictObject({ notObserved: observationFilter, label })
+      .transform((v) => ({ kind: 'notObserved' as const, ...v })),
+} satisfies Record<RequirementKind, () => z.ZodType<Requirement, unknown>>;
+
+/**
+ * A requirement, read by the kind its key names: a mistake inside one is reported at its field
+ * (`requires.notObserved.window.days`), not as "no kind of requirement matched".
+ */
+export const requirementSchema: z.ZodType<Requirement, unknown> = z.lazy(() =>
+  z.unknown().transform((input, ctx) => {
+    const kind = input !== null && typeof input === 'object' ? REQUIREMENT_KINDS.find((k) => k in input) : undefined;
+    if (!kind) {
+      ctx.addIssue({ code: 'custom', message: REQUIREMENT_MESSAGE, input });
+      return z.NEVER;
+    }
+    const result = requirementKinds[kind]().safeParse(input);
+    if (result.success) return result.data;
+    for (const { input: _input, ...issue } of result.error.issues) ctx.addIssue(issue);
+    return z.NEVER;
+  }),
 );
 
 export const conditionSchema = z.strictObject({

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import type { CaseData } from '../model/case.js';
+import { requirementToFile } from '../model/condition.js';
 import type { Source } from '../model/event.js';
 import { decodeCaseText, readCaseFileBytes } from './case-files.js';
 import { CASE_FILES, type CaseFileName } from './case-schema.js';
@@ -87,7 +88,7 @@ export function caseFileValues(data: CaseData): Record<CaseFileName, unknown> {
         description: c.description,
         sources: c.sources.map(source),
         gates: c.gates,
-        requires: c.requires,
+        requires: requirementToFile(c.requires),
       }),
     ),
   };
