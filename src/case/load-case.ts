@@ -26,7 +26,13 @@ export interface LoadReport {
 export async function loadCaseFolder(
   store: Store,
   dir: string,
-  options: { force?: boolean; now?: Date } = {},
+  options: {
+    force?: boolean;
+    now?: Date;
+    /** Called inside the load's transaction before anything is written, and after everything is (the audit trail). */
+    beforeWrite?: (tx: Store, caseId: string) => Promise<void>;
+    afterWrite?: (tx: Store, caseId: string) => Promise<void>;
+  } = {},
 ): Promise<LoadReport> {
   const folder = readCaseFolder(dir);
   const { data } = folder;
@@ -43,6 +49,7 @@ export async function loadCaseFolder(
   }
   const loadedAt = (options.now ?? new Date()).toISOString();
   const report = await store.transaction(async (tx): Promise<LoadReport> => {
+    await options.beforeWrite?.(tx, caseId);
     const before = existing ? await readStoredFileCase(tx, caseId) : undefined;
     await tx.cases.writeFrame(data, { filesHash: folder.hash, sourceDir: resolve(dir) }, loadedAt);
     await tx.events.deleteWhereOrigin(caseId, FILE_ORIGIN);
@@ -54,6 +61,7 @@ export async function loadCaseFolder(
     if (clash.size) await tx.events.deleteIds(caseId, [...clash]);
     await tx.events.insert(data.events, FILE_ORIGIN);
     await tx.aggregates.rebuildCase(caseId);
+    await options.afterWrite?.(tx, caseId);
     return {
       caseId,
       dir,
