@@ -104,7 +104,8 @@ export async function setUserRole(acting: Acting, name: string, role: string): P
 
 /** Sets the acting account's own password, or (admin) anyone's. */
 export async function setPassword(acting: Acting, name: string, password: string): Promise<void> {
-  const own = acting.user.accountId !== null && (await acting.store.accounts.byId(acting.user.accountId))?.name === name;
+  const own =
+    acting.user.accountId !== null && (await acting.store.accounts.byId(acting.user.accountId))?.name === name;
   if (!own) requireRole(acting, 'admin', "setting another account's password");
   checkPassword(password);
   const hashed = await hashPassword(password);

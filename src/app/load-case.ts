@@ -59,10 +59,18 @@ function changes(acting: Acting, caseId: string, before: Snapshot | undefined, a
       was.delete(x.id);
       if (prev && JSON.stringify(prev) === JSON.stringify(x)) continue;
       out.push(
-        auditEntry(acting, { kind, action: prev ? 'update' : 'create', caseId, subject: x.id, before: prev ?? null, after: x }),
+        auditEntry(acting, {
+          kind,
+          action: prev ? 'update' : 'create',
+          caseId,
+          subject: x.id,
+          before: prev ?? null,
+          after: x,
+        }),
       );
     }
-    for (const [id, prev] of was) out.push(auditEntry(acting, { kind, action: 'remove', caseId, subject: id, before: prev }));
+    for (const [id, prev] of was)
+      out.push(auditEntry(acting, { kind, action: 'remove', caseId, subject: id, before: prev }));
   };
   compare('provision', provisions(before?.frame?.agreements), provisions(after.frame?.agreements));
   compare('facility', before?.frame?.facilities ?? [], after.frame?.facilities ?? []);

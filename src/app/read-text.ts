@@ -27,7 +27,11 @@ export async function readText(acting: Acting, input: ReadTextInput): Promise<Re
   requireRole(acting, 'analyst', 'running the reader');
   const { events, warnings } = readArticle(input.text, { date: input.date });
   if (input.into === undefined) return { events, warnings };
-  return { events, warnings, added: await addToQueue(acting, input.into, events, { ...input, name: input.name ?? 'text' }) };
+  return {
+    events,
+    warnings,
+    added: await addToQueue(acting, input.into, events, { ...input, name: input.name ?? 'text' }),
+  };
 }
 
 /** Adds the reader's events for one article to a case as proposed, with their audit entries. */

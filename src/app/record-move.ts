@@ -21,12 +21,7 @@ export async function recordMove(acting: Acting, input: NewEventInput): Promise<
     // Generated ids start with the date; only those, and an id given by the user, can collide.
     const taken = await tx.events.idsStartingWith(input.caseId, input.date);
     if (input.id) for (const id of await tx.events.existingIds(input.caseId, [input.id])) taken.add(id);
-    const e = newEvent(
-      input,
-      frame.actors,
-      new Set(frame.facilities.map((f) => f.id)),
-      taken,
-    );
+    const e = newEvent(input, frame.actors, new Set(frame.facilities.map((f) => f.id)), taken);
     await tx.events.insert([e], TYPED_ORIGIN);
     await tx.aggregates.refreshDays(input.caseId, [e.date]);
     await tx.audit.record([

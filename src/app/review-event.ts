@@ -75,7 +75,9 @@ async function decide(tx: Store, before: LedgerEvent, decision: ReviewDecision):
   }
   if (decision.action === 'reject') {
     if (!decision.reason.trim())
-      throw new ValidationError([{ location: { file: 'review', field: 'reason' }, message: 'a rejection needs a reason' }]);
+      throw new ValidationError([
+        { location: { file: 'review', field: 'reason' }, message: 'a rejection needs a reason' },
+      ]);
     if (before.status === 'rejected') throw new ConflictError(`event ${before.id} is already rejected`);
     const note = `rejected: ${decision.reason.trim()}`;
     return { ...before, status: 'rejected', notes: before.notes ? `${before.notes}\n${note}` : note };
@@ -122,13 +124,7 @@ async function applyChanges(tx: Store, before: LedgerEvent, c: EventChanges): Pr
   return edited;
 }
 
-async function staleMessage(
-  tx: Store,
-  caseId: string,
-  eventId: string,
-  seen: number,
-  now: number,
-): Promise<string> {
+async function staleMessage(tx: Store, caseId: string, eventId: string, seen: number, now: number): Promise<string> {
   const [last] = await tx.audit.find({ caseId, kind: 'event', subject: eventId, order: 'desc', limit: 1 });
   const who = last ? ` (last ${last.action} by ${last.actor} at ${last.at})` : '';
   return `event ${eventId} changed since revision ${seen}; it is now at revision ${now}${who}; nothing was changed`;

@@ -45,7 +45,11 @@ async function lockedFor(store: Store, name: string, address: string, now: Date)
     );
   };
   await check(await store.signIns.failuresForAccount(name, since), SIGN_IN_LIMITS.perAccount, `the account ${name}`);
-  await check(await store.signIns.failuresFromAddress(address, since), SIGN_IN_LIMITS.perAddress, `sign-in from ${address}`);
+  await check(
+    await store.signIns.failuresFromAddress(address, since),
+    SIGN_IN_LIMITS.perAddress,
+    `sign-in from ${address}`,
+  );
 }
 
 /**
@@ -85,7 +89,7 @@ export async function createSignInLink(store: Store, accountId: string): Promise
 export async function openSignInLink(store: Store, secret: string): Promise<OpenedSession> {
   const hash = hashSecret(secret);
   const link = await store.sessions.find(hash, new Date().toISOString());
-  if (!link || link.kind !== 'link' || !(await store.sessions.remove(hash)))
+  if (link?.kind !== 'link' || !(await store.sessions.remove(hash)))
     throw new AuthenticationError('this sign-in link is not valid: it was used already, or it expired');
   const account = await store.accounts.byId(link.accountId);
   if (!account) throw new AuthenticationError('the account of this sign-in link was removed');
@@ -100,7 +104,7 @@ export interface SessionUser {
 /** The user of a session cookie, or undefined when it is unknown or expired. */
 export async function sessionUser(store: Store, secret: string): Promise<SessionUser | undefined> {
   const s = await store.sessions.find(hashSecret(secret), new Date().toISOString());
-  if (!s || s.kind !== 'session') return undefined;
+  if (s?.kind !== 'session') return undefined;
   const account = await store.accounts.byId(s.accountId);
   if (!account) return undefined;
   return { user: { name: account.name, accountId: account.id, role: account.role }, csrfToken: s.csrfToken };

@@ -25,7 +25,10 @@ export async function createToken(
   const role = checkRole(input.role);
   if (input.expires !== undefined && !isIsoDate(input.expires))
     throw new ValidationError([
-      { location: { file: 'token', field: 'expires' }, message: `"${input.expires}" is not a date in the form YYYY-MM-DD` },
+      {
+        location: { file: 'token', field: 'expires' },
+        message: `"${input.expires}" is not a date in the form YYYY-MM-DD`,
+      },
     ]);
   const name = (input.name ?? `${role} token`).trim().slice(0, 100);
   const secret = `${TOKEN_PREFIX}${newSecret()}`;
@@ -69,7 +72,8 @@ export async function revokeToken(acting: Acting, id: string): Promise<ApiToken>
 export async function tokenUser(store: Store, secret: string): Promise<ActingUser> {
   const token = await store.tokens.byHash(hashSecret(secret));
   if (!token) throw new AuthenticationError('the API token is not known');
-  if (token.revokedAt) throw new AuthenticationError(`the API token "${token.name}" was revoked on ${token.revokedAt.slice(0, 10)}`);
+  if (token.revokedAt)
+    throw new AuthenticationError(`the API token "${token.name}" was revoked on ${token.revokedAt.slice(0, 10)}`);
   const now = new Date().toISOString();
   if (token.expiresAt && token.expiresAt <= now)
     throw new AuthenticationError(`the API token "${token.name}" expired on ${token.expiresAt.slice(0, 10)}`);
