@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Actor, ActorKind, ActorRole } from '../model/actor.js';
+import type { Actor, ActorRole } from '../model/actor.js';
 import type { Agreement, ImplementationLevel, Provision } from '../model/agreement.js';
 import type { CaseData, CaseInfo, CaseSettings } from '../model/case.js';
 import type { Condition } from '../model/condition.js';
-import type { Source, Verification } from '../model/event.js';
-import type { Facility, FacilityStatus, Observation } from '../model/facility.js';
-import type { ObservationFinding } from '../model/condition.js';
+import type { Source } from '../model/event.js';
+import type { Facility, Observation } from '../model/facility.js';
 import type { Database } from './database.js';
 import { chunks, fromJson, toJson } from './json-column.js';
 
@@ -337,7 +336,7 @@ export class CaseRepository {
     return rows.map((r) => {
       const a: Actor = {
         id: r.id,
-        kind: r.kind as ActorKind,
+        kind: r.kind,
         name: r.name,
         aliases: fromJson<string[]>(r.aliases, []),
         roles: fromJson<ActorRole[]>(r.roles, []),
@@ -387,7 +386,7 @@ export class CaseRepository {
             statuses: stats
               .filter((s) => s.agreement_id === a.id && s.provision_id === p.id)
               .map((s) => {
-                const level: ImplementationLevel = Number(s.level) < 0 ? 'na' : (Number(s.level) as 0 | 1 | 2 | 3);
+                const level: ImplementationLevel = s.level === -1 ? 'na' : s.level;
                 return {
                   date: s.date,
                   level,
@@ -432,7 +431,7 @@ export class CaseRepository {
         key: Number(f.key) === 1,
         statuses: (statusBy.get(f.id) ?? []).map((s) => ({
           date: s.date,
-          status: s.status as FacilityStatus,
+          status: s.status,
           sources: fromJson<Source[]>(s.sources, []),
           ...(s.note ? { note: s.note } : {}),
         })),
@@ -440,8 +439,8 @@ export class CaseRepository {
           const ob: Observation = {
             date: o.date,
             by: o.by,
-            verification: o.verification as Verification,
-            finding: o.finding as ObservationFinding,
+            verification: o.verification,
+            finding: o.finding,
             sources: fromJson<Source[]>(o.sources, []),
           };
           if (o.event_id) ob.event = o.event_id;

@@ -1,4 +1,9 @@
 import type { Generated } from 'kysely';
+import type { ActorKind } from '../model/actor.js';
+import type { RequiredLevel } from '../model/agreement.js';
+import type { ObservationFinding } from '../model/condition.js';
+import type { Provenance, QuadClass, ReviewStatus, Verification } from '../model/event.js';
+import type { FacilityStatus } from '../model/facility.js';
 
 /**
  * The table types of Parley's store, shared by SQLite and PostgreSQL. Dates are ISO `YYYY-MM-DD`
@@ -34,7 +39,7 @@ export interface Database {
 export interface EventDaysTable {
   case_id: string;
   day: number;
-  status: string;
+  status: ReviewStatus;
   n: number;
 }
 
@@ -54,7 +59,7 @@ export interface CasesTable {
 export interface ActorsTable {
   case_id: string;
   id: string;
-  kind: string;
+  kind: ActorKind;
   name: string;
   code: string | null;
   /** JSON string[] */
@@ -84,12 +89,12 @@ export interface EventsTable {
   code: string;
   root: string;
   goldstein: number;
-  quad_class: number;
+  quad_class: QuadClass;
   goldstein_reason: string | null;
   summary: string;
-  provenance: string;
-  status: string;
-  verification: string;
+  provenance: Provenance;
+  status: ReviewStatus;
+  verification: Verification;
   confidence: number;
   notes: string | null;
   /** Hash of the article a read event came from, so that reading it again adds nothing. */
@@ -144,7 +149,7 @@ export interface ProvisionStatusesTable {
   provision_id: string;
   date: string;
   /** 0..3, or -1 for not applicable */
-  level: number;
+  level: RequiredLevel | -1;
   /** JSON string[] of event ids */
   events: string;
   /** JSON Source[] */
@@ -170,7 +175,7 @@ export interface FacilityStatusesTable {
   case_id: string;
   facility_id: string;
   date: string;
-  status: string;
+  status: FacilityStatus;
   /** JSON Source[] */
   sources: string;
   note: string | null;
@@ -182,8 +187,8 @@ export interface ObservationsTable {
   seq: number;
   date: string;
   by: string;
-  verification: string;
-  finding: string;
+  verification: Verification;
+  finding: ObservationFinding;
   event_id: string | null;
   /** JSON Source[] */
   sources: string;
@@ -214,7 +219,7 @@ export interface DyadDaysTable {
   day: number;
   source: string;
   target: string;
-  quad_class: number;
+  quad_class: QuadClass;
   n: number;
   goldstein_sum: number;
   positive_sum: number;
