@@ -112,7 +112,7 @@ const newEventBody = z
     summary: z.string().min(1).max(2000),
     sources: z.array(sourceSchema).min(1, { message: 'every event needs at least one source' }).max(50),
     facilities: z.array(z.string().max(120)).max(200).optional(),
-    verification: z.enum(VERIFICATIONS as [string, ...string[]]).optional(),
+    verification: z.enum(VERIFICATIONS).optional(),
     confidence: z.number().min(0).max(1).optional(),
     status: z.enum(['confirmed', 'proposed']).optional(),
     notes: z.string().max(5000).optional(),
