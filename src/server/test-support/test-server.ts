@@ -43,7 +43,7 @@ export async function openTestServer(dialect: 'sqlite' | 'postgres', sqliteFile 
     app,
     hub,
     tokens,
-    call(path, init = {}) {
+    async call(path, init = {}) {
       const { token, json, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (token) headers.set('authorization', `Bearer ${token}`);
