@@ -43,29 +43,68 @@ export async function reviewEvent(
   expectedRevision?: number,
 ): Promise<ReviewResult> {
   requireRole(acting, 'analyst', 'reviewing events');
+  return acting.store.transaction((tx) => reviewOne(tx, acting, caseId, eventId, decision, expectedRevision));
+}
+
+/**
+ * Confirms or rejects several events at once (`parley review confirm|reject ID...`), in one
+ * transaction: an id not in the case changes nothing at all; an event already in that state is
+ * left as it is. Returns how many changed.
+ */
+export async function reviewEvents(
+  acting: Acting,
+  caseId: string,
+  ids: readonly string[],
+  decision: Extract<ReviewDecision, { action: 'confirm' | 'reject' }>,
+): Promise<number> {
+  requireRole(acting, 'analyst', 'reviewing events');
   return acting.store.transaction(async (tx) => {
-    const [before] = await tx.events.find({ caseId, ids: [eventId] });
-    if (!before) throw new NotFoundError(`no event "${eventId}" in case ${caseId}; nothing was changed`);
-    const revision = (await tx.events.revisions(caseId, [eventId])).get(eventId)!.revision;
-    if (expectedRevision !== undefined && expectedRevision !== revision)
-      throw new ConflictError(await staleMessage(tx, caseId, eventId, expectedRevision, revision));
-    const after = await decide(tx, before, decision);
-    if (!(await tx.events.replace(after, revision)))
-      throw new ConflictError(await staleMessage(tx, caseId, eventId, revision, revision + 1));
-    await tx.aggregates.refreshDays(caseId, [...new Set([before.date, after.date])]);
-    await tx.audit.record([
-      auditEntry(acting, {
-        kind: 'event',
-        action: decision.action,
-        caseId,
-        subject: eventId,
-        before,
-        after,
-        note: decision.action === 'reject' ? decision.reason : null,
-      }),
-    ]);
-    return { event: after, revision: revision + 1 };
+    const found = await tx.events.find({ caseId, ids: [...ids], bare: true });
+    const missing = ids.filter((id) => !found.some((e) => e.id === id));
+    if (missing.length)
+      throw new NotFoundError(
+        `no event ${missing.map((m) => `"${m}"`).join(', ')} in case ${caseId}; nothing was changed`,
+      );
+    const target = decision.action === 'confirm' ? 'confirmed' : 'rejected';
+    let changed = 0;
+    for (const e of found) {
+      if (e.status === target) continue;
+      await reviewOne(tx, acting, caseId, e.id, decision);
+      changed++;
+    }
+    return changed;
   });
+}
+
+async function reviewOne(
+  tx: Store,
+  acting: Acting,
+  caseId: string,
+  eventId: string,
+  decision: ReviewDecision,
+  expectedRevision?: number,
+): Promise<ReviewResult> {
+  const [before] = await tx.events.find({ caseId, ids: [eventId] });
+  if (!before) throw new NotFoundError(`no event "${eventId}" in case ${caseId}; nothing was changed`);
+  const revision = (await tx.events.revisions(caseId, [eventId])).get(eventId)!.revision;
+  if (expectedRevision !== undefined && expectedRevision !== revision)
+    throw new ConflictError(await staleMessage(tx, caseId, eventId, expectedRevision, revision));
+  const after = await decide(tx, before, decision);
+  if (!(await tx.events.replace(after, revision)))
+    throw new ConflictError(await staleMessage(tx, caseId, eventId, revision, revision + 1));
+  await tx.aggregates.refreshDays(caseId, [...new Set([before.date, after.date])]);
+  await tx.audit.record([
+    auditEntry(acting, {
+      kind: 'event',
+      action: decision.action,
+      caseId,
+      subject: eventId,
+      before,
+      after,
+      note: decision.action === 'reject' ? decision.reason : null,
+    }),
+  ]);
+  return { event: after, revision: revision + 1 };
 }
 
 async function decide(tx: Store, before: LedgerEvent, decision: ReviewDecision): Promise<LedgerEvent> {
