@@ -14,7 +14,11 @@ const EVENTS_AUDITED_ONE_BY_ONE = 5000;
  * changed: each provision, facility and condition added, changed or removed, with its value
  * before and after, the same for events on ordinary cases, and a summary entry for the load.
  */
-export async function loadCase(acting: Acting, dir: string, options: { force?: boolean } = {}): Promise<LoadReport> {
+export async function loadCase(
+  acting: Acting,
+  dir: string,
+  options: { force?: boolean; prune?: boolean } = {},
+): Promise<LoadReport> {
   requireRole(acting, 'analyst', 'loading a case');
   const { store } = acting;
   let before: Snapshot | undefined;
