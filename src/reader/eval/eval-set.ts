@@ -175,6 +175,22 @@ function checkEvent(
   return e;
 }
 
+function parseTraps(
+  traps: unknown,
+  at: (field: string) => { file: string; line: number; field: string },
+  problems: ValidationProblem[],
+): Trap[] {
+  const out: Trap[] = [];
+  if (!Array.isArray(traps)) problems.push({ location: at('traps'), message: 'must be a list' });
+  else {
+    for (const t of traps) {
+      if (typeof t === 'string' && (TRAPS as readonly string[]).includes(t)) out.push(t as Trap);
+      else problems.push({ location: at('traps'), message: `"${String(t)}" is not one of ${TRAPS.join(', ')}` });
+    }
+  }
+  return out;
+}
+
 export function parseSentences(file: string, text: string, problems: ValidationProblem[]): GoldSentence[] {
   const out: GoldSentence[] = [];
   const ids = new Map<string, number>();
@@ -207,14 +223,7 @@ export function parseSentences(file: string, text: string, problems: ValidationP
       problems.push({ location: at('root'), message: `"${String(root)}" is not a CAMEO root 01..20 (or 00)` });
     if (kind !== undefined && !(SENTENCE_KINDS as readonly unknown[]).includes(kind))
       problems.push({ location: at('kind'), message: `"${String(kind)}" is not one of ${SENTENCE_KINDS.join(', ')}` });
-    const trapList: Trap[] = [];
-    if (!Array.isArray(traps)) problems.push({ location: at('traps'), message: 'must be a list' });
-    else {
-      for (const t of traps) {
-        if (typeof t === 'string' && (TRAPS as readonly string[]).includes(t)) trapList.push(t as Trap);
-        else problems.push({ location: at('traps'), message: `"${String(t)}" is not one of ${TRAPS.join(', ')}` });
-      }
-    }
+    const trapList = parseTraps(traps, at, problems);
     const evs: EvalEvent[] = [];
     if (!Array.isArray(events)) problems.push({ location: at('events'), message: 'must be a list' });
     else {

@@ -14,6 +14,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../../util/seeded-random.js';
 import { loadEvalSet } from './eval-set.js';
 
 /** The seed the broader set was split with; changing it would move sentences between the parts. */
@@ -21,18 +22,6 @@ export const BROAD_SPLIT_SEED = 142_026;
 
 /** The share of each stratum that goes to the untouched part. */
 export const UNTOUCHED_SHARE = 1 / 3;
-
-/** mulberry32: a small, well-mixed 32-bit generator; enough to shuffle a few hundred ids. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a, so that each stratum gets its own stream from one seed. */
 function hashString(s: string): number {
@@ -47,7 +36,7 @@ function hashString(s: string): number {
 /** Fisher–Yates with a seeded generator: the same items and seed always give the same order. */
 export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
-  const next = generator(seed);
+  const next = seededRandom(seed);
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [out[i], out[j]] = [out[j]!, out[i]!];
@@ -125,7 +114,12 @@ function readArticleFiles(dir: string): ArticleFile[] {
 /** Writes the two parts of the set in `from`; returns how many sentences and articles each got. */
 export function writeSplit(from: string, tuningDir: string, untouchedDir: string, seed: number): string {
   loadEvalSet(from); // refuse to split a set with errors
-  const opts = { id: (x: { id: string }) => x.id, stratum: (x: { kind: string }) => x.kind, seed, share: UNTOUCHED_SHARE };
+  const opts = {
+    id: (x: { id: string }) => x.id,
+    stratum: (x: { kind: string }) => x.kind,
+    seed,
+    share: UNTOUCHED_SHARE,
+  };
   const sentences = splitStratified(readSentenceLines(from), opts);
   const articles = splitStratified(readArticleFiles(from), opts);
   const report: string[] = [];
