@@ -7,6 +7,7 @@ import { roleProblems } from '../model/actor.js';
 import { isActorCode } from '../model/actor-code.js';
 import { ValidationError, type ValidationProblem } from '../model/errors.js';
 import { isIsoDate } from '../model/iso-date.js';
+import { listCell, readDataTable, requiredCell } from '../model/read-data-table.js';
 import type { ActorDictionary, AgentEntry, CountryEntry, OrganisationEntry } from './actor-dictionary-types.js';
 
 /**
@@ -75,80 +76,12 @@ export function clearActorDictionaryCache(): void {
 // ---------------------------------------------------------------------------------------------
 // TSV
 
-interface TsvRow {
-  line: number;
-  get(field: string): string;
-}
-
 function readOptional(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
-}
-
-function readRequired(path: string, problems: ValidationProblem[]): string | undefined {
-  const text = readOptional(path);
-  if (text === undefined) problems.push({ location: { file: path }, message: 'cannot read the file' });
-  return text;
-}
-
-/**
- * Rows of a TSV file whose first non-comment line is the header. Columns are found by header name
- * so that a column can be added without breaking older readers.
- */
-function readTsv(path: string, required: readonly string[], problems: ValidationProblem[]): TsvRow[] {
-  const text = readRequired(path, problems);
-  if (text === undefined) return [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  let header: string[] | undefined;
-  const rows: TsvRow[] = [];
-  lines.forEach((raw, i) => {
-    const lineNo = i + 1;
-    if (raw.trim() === '' || raw.startsWith('#')) return;
-    const cells = raw.split('\t');
-    if (!header) {
-      header = cells.map((c) => c.trim());
-      for (const f of required) {
-        if (!header.includes(f))
-          problems.push({ location: { file: path, line: lineNo, field: f }, message: `header lacks column "${f}"` });
-      }
-      return;
-    }
-    const h = header;
-    if (cells.length > h.length) {
-      problems.push({
-        location: { file: path, line: lineNo },
-        message: `${cells.length} cells but the header names ${h.length} columns`,
-      });
-      return;
-    }
-    rows.push({
-      line: lineNo,
-      get: (field: string) => {
-        const idx = h.indexOf(field);
-        return idx < 0 ? '' : (cells[idx] ?? '').trim();
-      },
-    });
-  });
-  if (!header) problems.push({ location: { file: path }, message: 'no header line' });
-  return rows;
-}
-
-function multi(cell: string): string[] {
-  return cell === ''
-    ? []
-    : cell
-        .split('|')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-}
-
-function need(row: TsvRow, field: string, file: string, problems: ValidationProblem[]): string {
-  const v = row.get(field);
-  if (v === '') problems.push({ location: { file, line: row.line, field }, message: 'is empty' });
-  return v;
 }
 
 interface Located<T> {
@@ -180,23 +113,23 @@ const TWO_LETTERS = /^[A-Z]{2}$/;
 
 function parseCountries(file: string, problems: ValidationProblem[]): Located<CountryEntry>[] {
   const out: Located<CountryEntry>[] = [];
-  for (const row of readTsv(
+  for (const row of readDataTable(
     file,
-    ['code', 'name', 'names', 'adjectives', 'capitals', 'fips', 'iso2', 'cow', 'source'],
+    { columns: ['code', 'name', 'names', 'adjectives', 'capitals', 'fips', 'iso2', 'cow', 'source'] },
     problems,
   )) {
     const at = (field: string) => ({ file, line: row.line, field });
-    const code = need(row, 'code', file, problems);
+    const code = requiredCell(row, 'code', problems);
     if (code && !COUNTRY_CODE.test(code))
       problems.push({ location: at('code'), message: `"${code}" is not a 3-letter country code` });
-    const name = need(row, 'name', file, problems);
-    const source = need(row, 'source', file, problems);
+    const name = requiredCell(row, 'name', problems);
+    const source = requiredCell(row, 'source', problems);
     const entry: CountryEntry = {
       code,
       name,
-      names: multi(row.get('names')),
-      adjectives: multi(row.get('adjectives')),
-      capitals: multi(row.get('capitals')),
+      names: listCell(row.get('names')),
+      adjectives: listCell(row.get('adjectives')),
+      capitals: listCell(row.get('capitals')),
       source,
     };
     const fips = row.get('fips');
@@ -252,10 +185,10 @@ function checkOrgCode(code: string, file: string, line: number, field: string, p
 
 function parseOrganisations(file: string, problems: ValidationProblem[]): Located<OrganisationEntry>[] {
   const out: Located<OrganisationEntry>[] = [];
-  for (const row of readTsv(file, ['code', 'kind', 'name', 'names', 'source'], problems)) {
-    const code = need(row, 'code', file, problems);
+  for (const row of readDataTable(file, { columns: ['code', 'kind', 'name', 'names', 'source'] }, problems)) {
+    const code = requiredCell(row, 'code', problems);
     checkOrgCode(code, file, row.line, 'code', problems);
-    const kind = need(row, 'kind', file, problems);
+    const kind = requiredCell(row, 'kind', problems);
     if (kind && kind !== 'igo' && kind !== 'ngo')
       problems.push({ location: { file, line: row.line, field: 'kind' }, message: `"${kind}" is not igo or ngo` });
     if (kind === 'igo' && code && !code.startsWith('IGO'))
@@ -270,9 +203,9 @@ function parseOrganisations(file: string, problems: ValidationProblem[]): Locate
       });
     const entry: OrganisationEntry = {
       code,
-      name: need(row, 'name', file, problems),
-      names: multi(row.get('names')),
-      source: need(row, 'source', file, problems),
+      name: requiredCell(row, 'name', problems),
+      names: listCell(row.get('names')),
+      source: requiredCell(row, 'source', problems),
       kind: kind === 'ngo' ? 'ngo' : 'igo',
     };
     const note = row.get('note');
@@ -292,7 +225,7 @@ function parseDatedCodes(
   problems: ValidationProblem[],
 ): ActorRole[] {
   const roles: ActorRole[] = [];
-  for (const part of multi(cell)) {
+  for (const part of listCell(cell)) {
     const m = /^([A-Z]+)@(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$/.exec(part);
     if (!m) {
       problems.push({ location: { file, line, field: 'dated_codes' }, message: `"${part}" is not CODE@FROM..TO` });
@@ -314,21 +247,25 @@ function parseDatedCodes(
 
 function parseGroups(file: string, problems: ValidationProblem[]): Located<OrganisationEntry>[] {
   const out: Located<OrganisationEntry>[] = [];
-  for (const row of readTsv(file, ['code', 'kind', 'name', 'names', 'dated_codes', 'source'], problems)) {
-    const code = need(row, 'code', file, problems);
+  for (const row of readDataTable(
+    file,
+    { columns: ['code', 'kind', 'name', 'names', 'dated_codes', 'source'] },
+    problems,
+  )) {
+    const code = requiredCell(row, 'code', problems);
     checkOrgCode(code, file, row.line, 'code', problems);
-    const kind = need(row, 'kind', file, problems);
+    const kind = requiredCell(row, 'kind', problems);
     if (kind && kind !== 'group' && kind !== 'institution')
       problems.push({
         location: { file, line: row.line, field: 'kind' },
         message: `"${kind}" is not group or institution`,
       });
-    const name = need(row, 'name', file, problems);
-    const source = need(row, 'source', file, problems);
+    const name = requiredCell(row, 'name', problems);
+    const source = requiredCell(row, 'source', problems);
     const entry: OrganisationEntry = {
       code,
       name,
-      names: multi(row.get('names')),
+      names: listCell(row.get('names')),
       source,
       kind: kind === 'institution' ? 'institution' : 'group',
     };
@@ -348,16 +285,16 @@ function parseGroups(file: string, problems: ValidationProblem[]): Located<Organ
 
 function parseAgents(file: string, problems: ValidationProblem[]): Located<AgentEntry>[] {
   const out: Located<AgentEntry>[] = [];
-  for (const row of readTsv(file, ['phrase', 'role', 'source'], problems)) {
-    const phrase = need(row, 'phrase', file, problems);
-    const role = need(row, 'role', file, problems);
+  for (const row of readDataTable(file, { columns: ['phrase', 'role', 'source'] }, problems)) {
+    const phrase = requiredCell(row, 'phrase', problems);
+    const role = requiredCell(row, 'role', problems);
     if (role && !/^(?:[A-Z]{3})+$/.test(role))
       problems.push({
         location: { file, line: row.line, field: 'role' },
         message: `"${role}" is not a chain of 3-letter role parts`,
       });
     out.push({
-      entry: { phrase: phrase.toLowerCase(), role, source: need(row, 'source', file, problems) },
+      entry: { phrase: phrase.toLowerCase(), role, source: requiredCell(row, 'source', problems) },
       file,
       line: row.line,
     });
@@ -377,8 +314,11 @@ function parseAgents(file: string, problems: ValidationProblem[]): Located<Agent
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function parsePeople(file: string, problems: ValidationProblem[]): Actor[] {
-  const text = readRequired(file, problems);
-  if (text === undefined) return [];
+  const text = readOptional(file);
+  if (text === undefined) {
+    problems.push({ location: { file }, message: 'cannot read the file' });
+    return [];
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const lineOf = (node: YamlNode | null | undefined): number | undefined =>
