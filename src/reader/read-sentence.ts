@@ -1,5 +1,7 @@
 import { isOrganisationCode, partyOf } from '../model/actor-code.js';
 import { detectMode, type Mode } from './detect-mode.js';
+import { loadLexicon } from './lexicon.js';
+const LX = loadLexicon();
 import { BROKERED, type Mention } from './find-mentions.js';
 import { expandDyads } from './expand-dyads.js';
 import { intentCodeFor, refusalCodeFor, threatCodeFor } from './intent-codes.js';
@@ -1057,7 +1059,7 @@ function interpret(st: ReadState, m: Match, i: number): SentenceEvent[] | undefi
       }
     }
   }
-  const verdict = detectMode(tokens, i, subjStart, subjEnd, m.first);
+  const verdict = detectMode(LX, tokens, i, subjStart, subjEnd, m.first);
   let mode = verdict.mode;
   let code = refineCode(p, tokens, m.first + 1);
   let rule = p.id;
