@@ -93,6 +93,19 @@ export const WORD_LIST_NAMES = [
   'prediction-frames',
   'plan-frames',
   'binding-conditions',
+  'articles',
+  'people-plural-endings',
+  'aimed-prepositions',
+  'clause-breaks',
+  'speaker-verbs',
+  'after-speaker-words',
+  'counterpart-nouns',
+  'country-nouns',
+  'generic-determiners',
+  'title-determiners',
+  'employer-prepositions',
+  'pair-words',
+  'country-pair-nouns',
 ] as const;
 
 export type WordListName = (typeof WORD_LIST_NAMES)[number];

@@ -9,6 +9,7 @@ import type { Mode } from './detect-mode.js';
 import { detectEnglish } from './detect-english.js';
 import { findMentions, newArticleContext, type ArticleContext } from './find-mentions.js';
 import { partyOf } from '../model/actor-code.js';
+import { type Lexicon, loadLexicon } from './lexicon.js';
 import { loadPatterns, type PatternIndex } from './load-patterns.js';
 import { addQuoteSpeakers } from './quote-speaker.js';
 import { readSentence, type SentenceEvent } from './read-sentence.js';
@@ -38,6 +39,8 @@ export interface ReadOptions {
   dictionary?: ActorDictionary;
   /** Patterns to use instead of `data/reader/patterns.tsv` (tests, experiments). */
   patterns?: PatternIndex;
+  /** Word lists and tables to use instead of `data/reader/` (tests, experiments). */
+  lexicon?: Lexicon;
 }
 
 export interface ReadResult {
@@ -132,6 +135,7 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
   // Places (non-capital cities) belong to the project's data; a dictionary passed in stands alone.
   const index = buildActorIndex(dictionary, opts.dictionary ? [] : loadPlaces());
   const patterns = opts.patterns ?? loadPatterns();
+  const lexicon = opts.lexicon ?? loadLexicon();
   const ctx = newArticleContext(opts.date);
   let sentenceIndex = 0;
   /** The date of the last sentence that named one, for sentences that continue its scene. */
@@ -142,10 +146,10 @@ export function readArticle(text: string, opts: ReadOptions): ReadResult {
     const sentences = analyseText(chunk.text, chunk.offset, sentenceIndex);
     sentenceIndex += sentences.length;
     for (const s of sentences) {
-      const all = findMentions(s.tokens, index, ctx);
+      const all = findMentions(s.tokens, index, ctx, lexicon);
       // (places come last in the list, so one look at its end tells whether there are any)
       const places = all.length > 0 && all[all.length - 1]!.place ? all.filter((m) => m.place) : [];
-      const mentions = addQuoteSpeakers(s.tokens, places.length > 0 ? all.filter((m) => !m.place) : all);
+      const mentions = addQuoteSpeakers(lexicon, s.tokens, places.length > 0 ? all.filter((m) => !m.place) : all);
       if (mentions.length === 0) continue;
       const found = readSentence(s, mentions, patterns, places);
       if (found.length === 0) continue;
