@@ -21,7 +21,20 @@ import type { Token } from './token.js';
 export type { Mention } from './rules/mention-state.js';
 export { type ArticleContext, newArticleContext } from './article-context.js';
 
-export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleContext, lx: Lexicon): Mention[] {
+/** A dictionary match that names no actor where it stands, and the step that said so. */
+export interface SkippedMatch {
+  start: number;
+  end: number;
+  rule: string;
+}
+
+export function findMentions(
+  tokens: Token[],
+  index: ActorIndex,
+  ctx: ArticleContext,
+  lx: Lexicon,
+  skipped?: SkippedMatch[],
+): Mention[] {
   const raws = rawMatches(tokens, index, lx);
   flagModifiers(tokens, raws, lx);
   const st: MentionState = {
@@ -37,11 +50,13 @@ export function findMentions(tokens: Token[], index: ActorIndex, ctx: ArticleCon
     countryBefore: ctx.lastCountry,
     peopleBefore: ctx.recentPeople.slice(),
     heldStart: undefined,
+    skipped: [],
   };
   for (let i = 0; i < tokens.length; ) {
     const raw = raws[st.r];
     i = raw && raw.start === i ? composeRaw(st, raw) : anaphorAt(st, i);
   }
+  if (skipped) skipped.push(...st.skipped);
   // Places come after the actors, flagged, so that callers can set them apart (read-article does).
   return st.places.length > 0 ? [...st.mentions, ...st.places] : st.mentions;
 }
@@ -58,7 +73,10 @@ function composeRaw(st: MentionState, raw: Raw): number {
     );
     return raw.end;
   }
-  if (raw.modifier) return raw.end;
+  if (raw.modifier) {
+    st.skipped.push({ start: raw.start, end: raw.end, rule: 'mention.modifier' });
+    return raw.end;
+  }
   const c: Composing = { raw, entry: e, code: undefined, end: raw.end, person: false, inferred: false, rule: '' };
   if (e.kind === 'country' || e.kind === 'adjective' || e.kind === 'capital') composeCountry(st, c);
   else if (countOfStates(st, c)) c.rule = 'mention.count-of-states';
@@ -75,7 +93,7 @@ function composeRaw(st: MentionState, raw: Raw): number {
     // "a Russian-brokered ceasefire", "the US-mediated talks": the country is the broker, the
     // agent of the participle ("brokered by Russia"), not the object of the preposition before.
     if (tokens[c.end]?.text === '-' && lx.brokerParticiples.has(tokens[c.end + 1]?.lower ?? '')) m.prep = 'by';
-  }
+  } else st.skipped.push({ start: raw.start, end: c.end, rule: c.rule });
   st.heldStart = undefined;
   return c.end;
 }

@@ -27,6 +27,10 @@ export interface Pattern {
   needsTarget: boolean;
   /** Tried only after every other pattern of the same head ("released two sailors" before "released prisoners"). */
   fallback: boolean;
+  /** Agreeing to the act is the act itself, with this code ("agreed to halt its offensive": 0871). */
+  agreedCode?: string;
+  /** The event gives way to a refusal or an intent of the same source in the sentence. */
+  yieldsTo?: 'refuse' | 'intent';
   line: number;
 }
 
@@ -40,6 +44,7 @@ function dyadOf(flags: string): DyadKind {
 
 export interface PatternIndex {
   byHead: Map<string, Pattern[]>;
+  byId: Map<string, Pattern>;
   all: Pattern[];
 }
 
@@ -85,7 +90,7 @@ export function compilePatterns(source: string, file = 'patterns.tsv'): PatternI
         Number(b.needsTarget) - Number(a.needsTarget) ||
         a.line - b.line,
     );
-  return { byHead, all };
+  return { byHead, byId: new Map(all.map((p) => [p.id, p])), all };
 }
 
 function compilePattern(row: DataRow, ids: Set<string>, problems: ValidationProblem[]): Pattern | undefined {
@@ -105,7 +110,10 @@ function compilePattern(row: DataRow, ids: Set<string>, problems: ValidationProb
           .split(',')
           .map((t) => (t.trim() === 'obj' ? '' : t.trim()))
           .filter((t, k, a) => a.indexOf(t) === k);
-  return {
+  const agreed = /(?:^|,)\s*agreed=(\d+)/.exec(flags ?? '')?.[1];
+  if (agreed !== undefined && !isEventCode(agreed))
+    problems.push(rowProblem(row, 'flags', `"agreed=${agreed}": ${agreed} is not a CAMEO event code`));
+  const pattern: Pattern = {
     id,
     code,
     items: trigger.split(/\s+/).map((item) => item.split('|')),
@@ -117,6 +125,12 @@ function compilePattern(row: DataRow, ids: Set<string>, problems: ValidationProb
     fallback: (flags ?? '').split(',').some((f) => f.trim() === 'last'),
     line: row.line,
   };
+  if (agreed !== undefined) pattern.agreedCode = agreed;
+  const yields = /(?:^|,)\s*yields=([a-z]+)/.exec(flags ?? '')?.[1];
+  if (yields === 'refuse' || yields === 'intent') pattern.yieldsTo = yields;
+  else if (yields !== undefined)
+    problems.push(rowProblem(row, 'flags', `"yields=${yields}" is not yields=refuse or yields=intent`));
+  return pattern;
 }
 
 /** `word|word=CODE;...`: a more specific code when those lemmas follow the trigger. */

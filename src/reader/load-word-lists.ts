@@ -106,12 +106,28 @@ export const WORD_LIST_NAMES = [
   'employer-prepositions',
   'pair-words',
   'country-pair-nouns',
+  'modal-auxiliaries',
+  'relative-openers',
+  'conditional-conjunctions',
+  'passive-auxiliaries',
+  'act-noun-endings',
+  'blame-words',
+  'cause-words',
+  'civilian-target-codes',
+  'announcing-auxiliaries',
+  'agreement-verbs',
+  'reciprocal-phrases',
+  'definite-determiners',
 ] as const;
 
 export type WordListName = (typeof WORD_LIST_NAMES)[number];
 
 /** Lists of codes rather than words: kept as written (upper case, digits). */
-export const CODE_LISTS: ReadonlySet<WordListName> = new Set<WordListName>(['state-roles', 'force-roots']);
+export const CODE_LISTS: ReadonlySet<WordListName> = new Set<WordListName>([
+  'state-roles',
+  'force-roots',
+  'civilian-target-codes',
+]);
 
 type Camel<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;
 

@@ -1,5 +1,6 @@
 import type { ActorDictionary } from '../cameo/actor-dictionary-types.js';
 import { isIsoDate } from '../model/iso-date.js';
+import type { SentenceTrace } from './explain.js';
 import { readArticle, type ReadEvent } from './read-article.js';
 
 /**
@@ -27,6 +28,8 @@ export function isDocumentError(r: DocumentResult | DocumentError): r is Documen
 
 export interface ReadDocumentsOptions {
   dictionary?: ActorDictionary;
+  /** Called for each sentence of each document, as `readArticle`'s `explain`. */
+  explain?: (trace: SentenceTrace) => void;
 }
 
 /** Parses one input line into a document, or says why it cannot be read. */
@@ -68,6 +71,7 @@ export async function* readDocuments(
     try {
       const readOpts: Parameters<typeof readArticle>[1] = { date: doc.date, id: doc.id };
       if (opts.dictionary) readOpts.dictionary = opts.dictionary;
+      if (opts.explain) readOpts.explain = opts.explain;
       const { events, warnings } = readArticle(doc.text, readOpts);
       yield { id: doc.id, line, events, warnings };
     } catch (err) {

@@ -5,6 +5,7 @@ import { UsageError } from '../../model/errors.js';
 import { isIsoDate } from '../../model/iso-date.js';
 import { readArticle, type ReadEvent } from '../../reader/read-article.js';
 import { isDocumentError, readDocuments } from '../../reader/read-documents.js';
+import { type SentenceTrace, formatTrace } from '../../reader/explain.js';
 import { formatEventTable } from '../../reader/format-event-table.js';
 
 /**
@@ -81,6 +82,10 @@ export function registerReadCommand(program: Command, hooks: ReadCommandHooks = 
     .option('--date <YYYY-MM-DD>', 'the article\'s date, used to resolve "on Sunday", "last week"')
     .option('--docs <file.jsonl>', 'read many articles, one {"id","date","text"} object a line')
     .option(
+      '--explain',
+      'print, per sentence, the actors found, the rules that fired and why each event was kept or dropped',
+    )
+    .option(
       '--format <format>',
       'jsonl (one JSON object per event) or table; default: table on a terminal, jsonl otherwise',
     )
@@ -91,6 +96,7 @@ Examples:
   parley read article.txt --date 2018-10-08 --format table
   cat article.txt | parley read --date 2018-10-08
   parley read --docs articles.jsonl --format jsonl > events.jsonl
+  parley read article.txt --date 2018-10-08 --explain   # why each event was read, or not
 
 Each event: {"doc","sentence","date","source","target","code","mode","quote","span","confidence","rule"}.
 Modes: asserted, reported, intended, hypothetical, recommended, negated; only asserted and reported
@@ -99,7 +105,7 @@ events are moves. Warnings go to stderr.`,
   if (hooks.into) cmd.option('--into <case>', 'add the asserted and reported events to the case ledger as proposed');
 
   cmd.action(async (file, options, command) => {
-    const opts = options as { date?: string; docs?: string; format?: string; into?: string };
+    const opts = options as { date?: string; docs?: string; format?: string; into?: string; explain?: boolean };
     if (opts.format !== undefined && !(FORMATS as readonly string[]).includes(opts.format)) {
       throw new UsageError(`--format must be jsonl or table, not "${opts.format}"`);
     }
@@ -113,7 +119,8 @@ events are moves. Warnings go to stderr.`,
       if (!existsSync(opts.docs)) throw new UsageError(`--docs file "${opts.docs}" does not exist`);
       const lines = createInterface({ input: createReadStream(opts.docs, { encoding: 'utf8' }), crlfDelay: Infinity });
       let bad = 0;
-      for await (const r of readDocuments(lines)) {
+      const explainDoc = opts.explain ? (t: SentenceTrace) => explainTo(io, t, opts.format ?? 'table') : undefined;
+      for await (const r of readDocuments(lines, explainDoc ? { explain: explainDoc } : {})) {
         if (isDocumentError(r)) {
           bad++;
           io.stderr.write(
@@ -122,7 +129,7 @@ events are moves. Warnings go to stderr.`,
           continue;
         }
         for (const w of r.warnings) io.stderr.write(`parley read: warning: ${w}\n`);
-        await emit(r.events, format, colour, io);
+        if (!opts.explain) await emit(r.events, format, colour, io);
         if (into)
           await into.hook(
             into.name,
@@ -144,9 +151,10 @@ events are moves. Warnings go to stderr.`,
       if (!existsSync(file)) throw new UsageError(`article file "${file}" does not exist`);
       text = readFileSync(file).toString('utf8');
     }
-    const { events, warnings } = readArticle(text, { date: opts.date });
+    const explain = opts.explain ? (t: SentenceTrace) => explainTo(io, t, opts.format ?? 'table') : undefined;
+    const { events, warnings } = readArticle(text, explain ? { date: opts.date, explain } : { date: opts.date });
     for (const w of warnings) io.stderr.write(`parley read: warning: ${w}\n`);
-    await emit(events, format, colour, io);
+    if (!opts.explain) await emit(events, format, colour, io);
     if (into) {
       const added = await into.hook(
         into.name,
@@ -157,6 +165,11 @@ events are moves. Warnings go to stderr.`,
       io.stderr.write(`parley read: ${added} event${added === 1 ? '' : 's'} added to ${into.name} as proposed\n`);
     }
   });
+}
+
+/** One sentence's explanation: text for people, one JSON object a line otherwise. */
+function explainTo(io: ReadIO, t: SentenceTrace, format: string): void {
+  io.stdout.write(format === 'jsonl' ? `${JSON.stringify(t)}\n` : `${formatTrace(t)}\n\n`);
 }
 
 /**

@@ -156,6 +156,6 @@ function titleBeforeName(st: MentionState, c: Composing): void {
   if (written) rememberTitle(st.ctx, written, c.code);
   c.person = true;
   c.end = after.end;
-  c.rule = 'mention.title-before-name';
+  c.rule = `${c.rule}, mention.title-before-name`;
   st.r++;
 }

@@ -56,6 +56,8 @@ export interface MentionState {
   readonly peopleBefore: string[];
   /** Where a possessive country held for the actor after it starts ("Afghanistan's Taliban"). */
   heldStart: number | undefined;
+  /** Dictionary matches that name no actor here, and the step that said so (for --explain). */
+  skipped: Array<{ start: number; end: number; rule: string }>;
 }
 
 /** Adds a mention with its preposition and apposition, and lets the article remember it. */

@@ -94,7 +94,7 @@ function infinitiveGovernor(st: ModeState, k: number, auxFrom: number): void {
 /**
  * "no talks were held": negation right before a light-verb noun that precedes the head; "Sanctions
  * on Iran were not / will be / should be lifted": in the passive, the auxiliaries stand between the
- * noun of the trigger and its verb; "reached no agreement": "no" between the head and its noun.
+ * noun of the trigger and its verb.
  */
 export function scanPassiveAuxiliaries(st: ModeState): void {
   const { tokens, head, firstItem, lx } = st;
@@ -108,8 +108,5 @@ export function scanPassiveAuxiliaries(st: ModeState): void {
     else if (lx.possibleAuxiliaries.has(w)) st.possible = fire(st, 'mode.possible');
     else if (lx.adviceAuxiliaries.has(w)) st.advice = fire(st, 'mode.advice');
     else if (lx.modeBoundaries.has(w)) break;
-  }
-  if (firstItem > head) {
-    for (let k = head + 1; k < firstItem; k++) if (tokens[k]!.lower === 'no') st.negated = fire(st, 'mode.no-object');
   }
 }
