@@ -1,24 +1,20 @@
 import type { ActorDictionary } from '../cameo/actor-dictionary-types.js';
 import { loadActorDictionary } from '../cameo/actor-dictionary.js';
 import { UsageError } from '../model/errors.js';
-import { isIsoDate } from '../model/iso-date.js';
-import { type ActorIndex, buildActorIndex } from './actor-index.js';
+import { type IsoDate, isIsoDate } from '../model/iso-date.js';
+import { buildActorIndex } from './actor-index.js';
 import { analyseText } from './analyse-text.js';
-import { type ArticleContext, newArticleContext } from './article-context.js';
+import { newArticleContext } from './article-context.js';
+import { type ArticleReading, QUOTE_STARTS, readOne } from './article-reader.js';
 import { cleanText } from './clean-text.js';
+import { type Dateline, parseDateline } from './dateline.js';
 import type { Mode } from './detect-mode.js';
 import { detectEnglish } from './detect-english.js';
 import type { SentenceTrace } from './explain.js';
-import { findMentions, type Mention, type SkippedMatch } from './find-mentions.js';
 import { type Lexicon, loadLexicon } from './lexicon.js';
 import { loadPatterns, type PatternIndex } from './load-patterns.js';
 import { loadPlaces } from './places.js';
-import { addQuoteSpeakers } from './quote-speaker.js';
-import { readSentence, ruleOf, type SentenceEvent, type SentenceReading } from './read-sentence.js';
-import { resolveDate } from './resolve-date.js';
-import { aimAtAuthorOfForce, rememberSentence, repeatOf } from './rules/article-steps.js';
-import { splitChunks } from './split-chunks.js';
-import type { Sentence } from './token.js';
+import { type Chunk, splitChunks, splitChunksAsync } from './split-chunks.js';
 
 export interface ReadEvent {
   doc?: string;
@@ -36,7 +32,7 @@ export interface ReadEvent {
 }
 
 export interface ReadOptions {
-  /** The article's date, YYYY-MM-DD. */
+  /** The article's date, YYYY-MM-DD (a wire dateline that gives the day takes its place). */
   date: string;
   id?: string;
   dictionary?: ActorDictionary;
@@ -51,30 +47,14 @@ export interface ReadOptions {
 export interface ReadResult {
   events: ReadEvent[];
   warnings: string[];
+  /** The wire dateline the article opens with, if any ("SEOUL, Oct. 8 (Yonhap) --"). */
+  dateline?: Dateline;
+  /** The date events were dated from: the dateline's, or the one given. */
+  date: string;
 }
-
-/** Where each event's quote starts in the document, for highlighting (kept off the public shape). */
-const QUOTE_STARTS = new WeakMap<ReadEvent, number>();
 
 export function quoteStart(e: ReadEvent): number | undefined {
   return QUOTE_STARTS.get(e);
-}
-
-/** A quote longer than this is cut (with an ellipsis) so one run-on "sentence" cannot bloat output. */
-const MAX_QUOTE = 1000;
-
-/** What reading one article keeps from sentence to sentence. */
-interface ArticleReading {
-  opts: ReadOptions;
-  lx: Lexicon;
-  index: ActorIndex;
-  patterns: PatternIndex;
-  ctx: ArticleContext;
-  /** The date of the last sentence that named one, for sentences that continue its scene. */
-  storyDate: string | undefined;
-  /** Pairs of parties that met, and the sentence that first said so. */
-  met: Map<string, number>;
-  events: ReadEvent[];
 }
 
 /**
@@ -83,169 +63,114 @@ interface ArticleReading {
  * which is the caller's mistake, not the document's.
  */
 export function readArticle(text: string, opts: ReadOptions): ReadResult {
-  if (!isIsoDate(opts.date))
-    throw new UsageError(`the article date "${opts.date}" is not a calendar date in the form YYYY-MM-DD`);
-  const warnings: string[] = [];
-  const where = opts.id ? `document ${opts.id}: ` : '';
-  const cleaned = cleanText(typeof text === 'string' ? text : '');
-  if (cleaned === '') {
-    warnings.push(`${where}the text is empty; nothing to read`);
-    return { events: [], warnings };
+  const reader = new ArticleReader(opts);
+  const events: ReadEvent[] = [];
+  for (const chunk of splitChunks(typeof text === 'string' ? text : '')) events.push(...reader.read(chunk));
+  return { ...reader.finish(), events };
+}
+
+/**
+ * Reads an article that arrives in pieces (a file or stdin as a stream), handing its events to
+ * `onEvents` chunk by chunk, so that neither the text nor its events are held whole: memory stays
+ * flat in the article's size. Returns what `readArticle` returns, without the events.
+ */
+export async function readArticleStream(
+  pieces: AsyncIterable<string> | Iterable<string>,
+  opts: ReadOptions,
+  onEvents: (events: ReadEvent[]) => Promise<void> | void,
+): Promise<Omit<ReadResult, 'events'>> {
+  const reader = new ArticleReader(opts);
+  for await (const chunk of splitChunksAsync(pieces)) {
+    const events = reader.read(chunk);
+    if (events.length > 0) await onEvents(events);
   }
-  const lx = opts.lexicon ?? loadLexicon();
-  const lang = detectEnglish(cleaned, lx);
-  if (!lang.english) {
-    warnings.push(`${where}the text does not look like English (score ${lang.score.toFixed(2)}); no events read`);
-    return { events: [], warnings };
+  return reader.finish();
+}
+
+/**
+ * One article read chunk by chunk. Each raw chunk is cleaned on its own; offsets (`span`) are in
+ * the cleaned text of the whole article, its chunks joined by a blank line.
+ */
+class ArticleReader {
+  readonly #opts: ReadOptions;
+  readonly #lx: Lexicon;
+  readonly #warnings: string[] = [];
+  #reading: ArticleReading | undefined;
+  #dateline: Dateline | undefined;
+  /** Whether a non-empty chunk has been seen, and whether the text was judged not English. */
+  #started = false;
+  #foreign = false;
+  #offset = 0;
+  #sentences = 0;
+
+  constructor(opts: ReadOptions) {
+    if (!isIsoDate(opts.date))
+      throw new UsageError(`the article date "${opts.date}" is not a calendar date in the form YYYY-MM-DD`);
+    this.#opts = opts;
+    this.#lx = opts.lexicon ?? loadLexicon();
   }
-  const dictionary = opts.dictionary ?? loadActorDictionary();
-  const ar: ArticleReading = {
-    opts,
-    lx,
-    // Places (non-capital cities) belong to the project's data; a dictionary passed in stands alone.
-    index: buildActorIndex(dictionary, opts.dictionary ? [] : loadPlaces()),
-    patterns: opts.patterns ?? loadPatterns(),
-    ctx: newArticleContext(opts.date),
-    storyDate: undefined,
-    met: new Map(),
-    events: [],
-  };
-  let sentenceIndex = 0;
-  for (const chunk of splitChunks(cleaned)) {
-    const sentences = analyseText(chunk.text, chunk.offset, sentenceIndex);
-    sentenceIndex += sentences.length;
+
+  read(chunk: Chunk): ReadEvent[] {
+    let cleaned = cleanText(chunk.text);
+    if (cleaned === '' || this.#foreign) return [];
+    if (!this.#started) {
+      this.#started = true;
+      cleaned = this.#start(cleaned);
+      if (this.#foreign) return [];
+    }
+    const ar = this.#reading!;
+    const offset = this.#offset;
+    this.#offset += cleaned.length + 2;
+    const sentences = analyseText(cleaned, offset, this.#sentences);
+    this.#sentences += sentences.length;
     for (const s of sentences) readOne(ar, s);
+    const events = ar.events;
+    ar.events = [];
+    return events;
   }
-  return { events: ar.events, warnings };
-}
 
-/** One sentence: its mentions, its events, and what it tells the sentences after it. */
-function readOne(ar: ArticleReading, s: Sentence): void {
-  const { lx, ctx } = ar;
-  const explain = ar.opts.explain;
-  const skipped: SkippedMatch[] | undefined = explain ? [] : undefined;
-  const all = findMentions(s.tokens, ar.index, ctx, lx, skipped);
-  // (places come last in the list, so one look at its end tells whether there are any)
-  const places = all.length > 0 && all[all.length - 1]!.place ? all.filter((m) => m.place) : [];
-  const mentions = addQuoteSpeakers(lx, s.tokens, places.length > 0 ? all.filter((m) => !m.place) : all);
-  if (mentions.length === 0) {
-    explain?.(traceOf(s, all, skipped!, { events: [] }, [], []));
-    return;
-  }
-  const reading = readSentence(lx, s, mentions, ar.patterns, places, explain !== undefined);
-  const found = reading.events;
-  aimAtAuthorOfForce(lx, found, s.tokens, ctx);
-  rememberSentence(lx, found, ctx);
-  const before = ar.events.length;
-  const repeats = found.length > 0 ? datedEvents(ar, s, found) : [];
-  explain?.(traceOf(s, [...mentions, ...places], skipped!, reading, ar.events.slice(before), repeats));
-}
-
-/** The sentence's events as read events: each dated, and none that repeats one already read. */
-function datedEvents(
-  ar: ArticleReading,
-  s: Sentence,
-  found: SentenceEvent[],
-): Array<{ event: string; reason: string }> {
-  const { opts } = ar;
-  const seen = new Set<string>();
-  const repeats: Array<{ event: string; reason: string }> = [];
-  const dates = sentenceDates(ar, s);
-  const quote = s.text.length > MAX_QUOTE ? `${s.text.slice(0, MAX_QUOTE)}…` : s.text;
-  for (const e of found) {
-    const repeat = repeatOf(e, s.index, ar.met, seen);
-    if (repeat) {
-      repeats.push({ event: `${e.source} ${e.target ?? '-'} ${e.code} ${e.mode}`, reason: repeat });
-      continue;
+  /** The first text: its language, its dateline (blanked so that it names no actor), the reading's state. */
+  #start(cleaned: string): string {
+    const lx = this.#lx;
+    const opts = this.#opts;
+    const lang = detectEnglish(cleaned, lx);
+    if (!lang.english) {
+      this.#foreign = true;
+      this.#warn(`the text does not look like English (score ${lang.score.toFixed(2)}); no events read`);
+      return cleaned;
     }
-    const dir = e.mode === 'intended' || e.code.startsWith('03') ? 'future' : 'past';
-    // Intent is announced now; the date of an intent event is when it was expressed.
-    let date = e.code.startsWith('03') && e.conversion === 'intent' ? dates.get('past') : dates.get(dir);
-    // "Pompeo met Kim on Sunday. The two men spent two hours in talks": a sentence whose actors
-    // are referred back to continues the scene of the last dated sentence.
-    if (dir === 'past' && e.anaphoric && ar.storyDate !== undefined && dates.explicitPast === false)
-      date = ar.storyDate;
-    const ev: ReadEvent = {
-      sentence: s.index,
-      date: date > opts.date && dir === 'past' ? opts.date : date,
-      source: e.source,
-      target: e.target,
-      code: e.code,
-      mode: e.mode,
-      quote,
-      span: [s.tokens[e.tokenSpan[0]]!.start, s.tokens[e.tokenSpan[1]]!.end],
-      confidence: e.confidence,
-      rule: ruleOf(e),
+    this.#dateline = parseDateline(cleaned, lx, opts.date);
+    const date = this.#dateline?.date ?? opts.date;
+    if (Math.abs(Date.parse(date) - Date.parse(opts.date)) > 2 * 86_400_000)
+      this.#warn(`the dateline dates the article ${date}, not ${opts.date}; events are dated from the dateline`);
+    const dictionary = opts.dictionary ?? loadActorDictionary();
+    this.#reading = {
+      opts,
+      date,
+      lx,
+      // Places (non-capital cities) belong to the project's data; a dictionary passed in stands alone.
+      index: buildActorIndex(dictionary, opts.dictionary ? [] : loadPlaces()),
+      patterns: opts.patterns ?? loadPatterns(),
+      ctx: newArticleContext(date),
+      storyDate: undefined,
+      met: new Map(),
+      events: [],
     };
-    if (opts.id !== undefined) ev.doc = opts.id;
-    QUOTE_STARTS.set(ev, s.start);
-    ar.events.push(ev);
+    const n = this.#dateline?.length ?? 0;
+    return n > 0 ? ' '.repeat(n) + cleaned.slice(n) : cleaned;
   }
-  // (only a day of the last week sets the scene: "in May" is background, not the story's day)
-  if (dates.explicitPast) {
-    const d = dates.get('past');
-    ar.storyDate = d <= opts.date && daysBetween(d, opts.date) <= 7 ? d : undefined;
+
+  #warn(message: string): void {
+    this.#warnings.push(`${this.#opts.id ? `document ${this.#opts.id}: ` : ''}${message}`);
   }
-  return repeats;
-}
 
-interface SentenceDates {
-  get(dir: 'past' | 'future'): string;
-  /** Whether the sentence itself gives a past date (resolved on first use). */
-  readonly explicitPast: boolean;
-}
-
-/** One date look-up per sentence and direction (the regexes are the costly part). */
-function sentenceDates(ar: ArticleReading, s: Sentence): SentenceDates {
-  const cache = new Map<string, { date: string; explicit: boolean }>();
-  const get = (dir: 'past' | 'future') => {
-    let r = cache.get(dir);
-    if (r === undefined) {
-      r = resolveDate(s.text, ar.opts.date, dir, ar.lx);
-      cache.set(dir, r);
-    }
-    return r;
-  };
-  return {
-    get: (dir) => get(dir).date,
-    get explicitPast() {
-      return get('past').explicit;
-    },
-  };
-}
-
-function daysBetween(a: string, b: string): number {
-  return Math.abs(Date.parse(b) - Date.parse(a)) / 86_400_000;
-}
-
-function traceOf(
-  s: Sentence,
-  mentions: Mention[],
-  skipped: SkippedMatch[],
-  reading: SentenceReading,
-  kept: ReadEvent[],
-  repeats: Array<{ event: string; reason: string }>,
-): SentenceTrace {
-  const words = (from: number, to: number) =>
-    s.text.slice(s.tokens[from]!.start - s.start, s.tokens[to - 1]!.end - s.start);
-  return {
-    sentence: s.index,
-    text: s.text,
-    mentions: [...mentions, ...skipped.map((k) => ({ ...k, code: '-', prep: '', place: false }))].map((m) => ({
-      words: words(m.start, m.end),
-      code: m.code,
-      rule: m.rule,
-      prep: m.prep,
-      place: m.place === true,
-    })),
-    candidates: (reading.candidates ?? []).map((c) => ({ ...c, word: s.tokens[c.at]!.text })),
-    kept,
-    dropped: [
-      ...(reading.dropped ?? []).map((d) => ({
-        event: `${d.event.source} ${d.event.target ?? '-'} ${d.event.code} ${d.event.mode}`,
-        reason: d.reason,
-      })),
-      ...repeats,
-    ],
-  };
+  finish(): Omit<ReadResult, 'events'> {
+    if (!this.#started) this.#warn('the text is empty; nothing to read');
+    const out: Omit<ReadResult, 'events'> = {
+      warnings: this.#warnings,
+      date: (this.#reading?.date ?? this.#opts.date) as IsoDate,
+    };
+    if (this.#dateline) out.dateline = this.#dateline;
+    return out;
+  }
 }

@@ -75,7 +75,13 @@ function addMonths(date: IsoDate, months: number): IsoDate {
 }
 
 /** A month and day without a year: the occurrence nearest the article date in the given direction. */
-function monthDay(article: IsoDate, month: number, day: number, dir: Direction, year?: number): IsoDate | undefined {
+export function monthDay(
+  article: IsoDate,
+  month: number,
+  day: number,
+  dir: Direction,
+  year?: number,
+): IsoDate | undefined {
   const [ay] = parts(article);
   const y0 = year ?? ay;
   if (day < 1 || day > daysInMonth(y0, month)) return undefined;
