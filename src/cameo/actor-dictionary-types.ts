@@ -57,5 +57,10 @@ export interface ActorDictionary {
   organisations: OrganisationEntry[];
   /** People, each with dated roles (`Actor.kind === 'person'`). */
   people: Actor[];
+  /**
+   * Person id to the word that stands for the person alone in news when it is not the last word of
+   * the name (`kim-jong-un` → `Kim`). Absent: the last word only.
+   */
+  familyNames?: ReadonlyMap<string, string>;
   agents: AgentEntry[];
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Actor, ActorRole } from '../model/actor.js';
 import { roleProblems } from '../model/actor.js';
 import { isActorCode } from '../model/actor-code.js';
@@ -9,6 +8,7 @@ import { ValidationError, type ValidationProblem } from '../model/errors.js';
 import { isIsoDate } from '../model/iso-date.js';
 import { listCell, readDataTable, requiredCell } from '../model/read-data-table.js';
 import type { ActorDictionary, AgentEntry, CountryEntry, OrganisationEntry } from './actor-dictionary-types.js';
+import { parsePeople } from './parse-people.js';
 
 /**
  * Resolved against this module so that the same code finds `data/actors/` from `src/cameo/` under
@@ -42,7 +42,7 @@ export function loadActorDictionary(dir: string = DEFAULT_DIR): ActorDictionary 
   // groups.tsv is optional so that a slimmer dictionary (tests, other cases) can leave it out.
   const groups = readOptional(groupsPath) === undefined ? [] : parseGroups(groupsPath, problems);
   const agents = parseAgents(join(key, ACTOR_FILES.agents), problems);
-  const people = parsePeople(join(key, ACTOR_FILES.people), problems);
+  const { people, familyNames } = parsePeople(join(key, ACTOR_FILES.people), problems);
   // One phrase, one actor: a name shared by two entries would be resolved by file order alone.
   const orgPhrases: { key: string; file: string; line: number }[] = [];
   for (const o of [...organisations, ...groups]) {
@@ -62,6 +62,7 @@ export function loadActorDictionary(dir: string = DEFAULT_DIR): ActorDictionary 
     countries: countries.map((c) => c.entry),
     organisations: [...organisations, ...groups].map((o) => o.entry),
     people,
+    familyNames,
     agents: agents.map((a) => a.entry),
   };
   cache.set(key, dict);
@@ -306,179 +307,4 @@ function parseAgents(file: string, problems: ValidationProblem[]): Located<Agent
     problems,
   );
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// YAML
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-function parsePeople(file: string, problems: ValidationProblem[]): Actor[] {
-  const text = readOptional(file);
-  if (text === undefined) {
-    problems.push({ location: { file }, message: 'cannot read the file' });
-    return [];
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const lineOf = (node: YamlNode | null | undefined): number | undefined =>
-    node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-  for (const e of doc.errors) {
-    problems.push({
-      location: { file, line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line },
-      message: `YAML: ${e.message.split('\n')[0]}`,
-    });
-  }
-  if (doc.errors.length > 0) return [];
-  const root = doc.contents;
-  const list = isMap(root) ? root.get('people', true) : undefined;
-  if (!isSeq(list)) {
-    problems.push({
-      location: { file, line: lineOf(root as YamlNode | null) ?? 1, field: 'people' },
-      message: 'expected a top-level "people:" list',
-    });
-    return [];
-  }
-  const people: Actor[] = [];
-  const idLines = new Map<string, number>();
-  // A name or alias shared by two people cannot be resolved from the text alone; refuse it here.
-  const aliasOwners = new Map<string, string>();
-  list.items.forEach((item, idx) => {
-    const itemLine = lineOf(item as YamlNode) ?? 1;
-    if (!isMap(item)) {
-      problems.push({ location: { file, line: itemLine, field: `people[${idx}]` }, message: 'expected a mapping' });
-      return;
-    }
-    const fieldLine = (key: string): number => lineOf(item.get(key, true) as YamlNode | undefined) ?? itemLine;
-    const str = (key: string, required: boolean): string | undefined => {
-      const v: unknown = item.get(key);
-      if (v === undefined || v === null) {
-        if (required) problems.push({ location: { file, line: itemLine, field: key }, message: 'is missing' });
-        return undefined;
-      }
-      if (typeof v !== 'string' || v.trim() === '') {
-        problems.push({ location: { file, line: fieldLine(key), field: key }, message: 'must be a non-empty string' });
-        return undefined;
-      }
-      return v.trim();
-    };
-    const id = str('id', true) ?? `#${idx}`;
-    if (!id.startsWith('#') && !SLUG.test(id))
-      problems.push({
-        location: { file, line: fieldLine('id'), field: 'id' },
-        message: `"${id}" is not a lower-case slug`,
-      });
-    const prev = idLines.get(id);
-    if (prev !== undefined)
-      problems.push({
-        location: { file, line: fieldLine('id'), field: 'id' },
-        message: `id "${id}" already used at line ${prev}`,
-      });
-    else idLines.set(id, fieldLine('id'));
-    const name = str('name', true) ?? id;
-    const aliasesNode = item.get('aliases', true);
-    const aliases: string[] = [];
-    if (aliasesNode !== undefined) {
-      if (!isSeq(aliasesNode))
-        problems.push({ location: { file, line: fieldLine('aliases'), field: 'aliases' }, message: 'must be a list' });
-      else {
-        for (const a of aliasesNode.toJSON() as unknown[]) {
-          if (typeof a === 'string' && a.trim() !== '') aliases.push(a.trim());
-          else
-            problems.push({
-              location: { file, line: fieldLine('aliases'), field: 'aliases' },
-              message: 'every alias must be a non-empty string',
-            });
-        }
-      }
-    }
-    const notes: string[] = [];
-    const personNote = str('note', false);
-    if (personNote) notes.push(personNote);
-    const personSource = str('source', false);
-    const rolesNode = item.get('roles', true);
-    const roles: ActorRole[] = [];
-    if (!isSeq(rolesNode) || rolesNode.items.length === 0) {
-      problems.push({
-        location: { file, line: rolesNode ? fieldLine('roles') : itemLine, field: 'roles' },
-        message: 'needs a non-empty list of roles',
-      });
-    } else {
-      rolesNode.items.forEach((rn, ri) => {
-        const rLine = lineOf(rn as YamlNode) ?? itemLine;
-        const field = (k: string) => `roles[${ri}].${k}`;
-        if (!isMap(rn)) {
-          problems.push({ location: { file, line: rLine, field: `roles[${ri}]` }, message: 'expected a mapping' });
-          return;
-        }
-        const rstr = (key: string, required: boolean): string | undefined => {
-          const v: unknown = rn.get(key);
-          const kLine = lineOf(rn.get(key, true) as YamlNode | undefined) ?? rLine;
-          if (v === undefined || v === null) {
-            if (required) problems.push({ location: { file, line: rLine, field: field(key) }, message: 'is missing' });
-            return undefined;
-          }
-          // YAML 1.1 readers turn bare dates into timestamps; we keep YAML 1.2 and insist on strings.
-          if (typeof v !== 'string' || v.trim() === '') {
-            problems.push({
-              location: { file, line: kLine, field: field(key) },
-              message: 'must be a non-empty string',
-            });
-            return undefined;
-          }
-          return v.trim();
-        };
-        const code = rstr('code', true);
-        if (code && !isActorCode(code))
-          problems.push({
-            location: { file, line: rLine, field: field('code') },
-            message: `"${code}" is not a CAMEO actor code`,
-          });
-        const title = rstr('title', true);
-        const from = rstr('from', false);
-        const to = rstr('to', false);
-        for (const [k, d] of [
-          ['from', from],
-          ['to', to],
-        ] as const) {
-          if (d !== undefined && !isIsoDate(d))
-            problems.push({
-              location: { file, line: rLine, field: field(k) },
-              message: `"${d}" is not a date YYYY-MM-DD`,
-            });
-        }
-        const source = rstr('source', false) ?? personSource;
-        if (!source)
-          problems.push({
-            location: { file, line: rLine, field: field('source') },
-            message: 'needs a source (on the role or the person)',
-          });
-        const note = rstr('note', false);
-        if (note) notes.push(`${title ?? 'role'}${from ? ` from ${from}` : ''}: ${note}`);
-        if (code && title) {
-          const role: ActorRole = { code, title };
-          if (from) role.from = from;
-          if (to) role.to = to;
-          if (source) role.source = source;
-          roles.push(role);
-        }
-      });
-    }
-    for (const a of new Set([name, ...aliases].map((x) => x.toLowerCase()))) {
-      const owner = aliasOwners.get(a);
-      if (owner !== undefined && owner !== id)
-        problems.push({
-          location: { file, line: fieldLine('aliases'), field: 'aliases' },
-          message: `"${a}" also names ${owner}`,
-        });
-      else aliasOwners.set(a, id);
-    }
-    const actor: Actor = { id, kind: 'person', name, aliases, roles };
-    if (personSource) actor.source = personSource;
-    if (notes.length > 0) actor.notes = notes.join('; ');
-    for (const p of roleProblems(actor))
-      problems.push({ location: { file, line: fieldLine('roles'), field: 'roles' }, message: `${id}: ${p}` });
-    people.push(actor);
-  });
-  return people;
 }

@@ -118,6 +118,7 @@ export const WORD_LIST_NAMES = [
   'agreement-verbs',
   'reciprocal-phrases',
   'definite-determiners',
+  'honorifics',
 ] as const;
 
 export type WordListName = (typeof WORD_LIST_NAMES)[number];

@@ -12,6 +12,7 @@ export function rawMatches(tokens: Token[], index: ActorIndex, lx: Lexicon): Raw
   const out: Raw[] = [];
   for (let i = 0; i < tokens.length; ) {
     let best = longestMatch(tokens, index, lx, i);
+    if (best && partOfUnknownName(tokens, lx, best, out[out.length - 1])) best = undefined;
     if (best && best.entry.kind === 'person' && best.end - best.start > 1 && tokens[best.end]?.pos === 'PROPN')
       best = fullName(tokens, index, best);
     if (best) {
@@ -49,6 +50,20 @@ function longestMatch(tokens: Token[], index: ActorIndex, lx: Lexicon, i: number
     return { start: i, end: i + n, entry, modifier: false }; // longest first
   }
   return undefined;
+}
+
+/**
+ * "Michel Temer" is not Charles Michel, "Ali Abbas" not Mahmoud Abbas: a one-word name (a family
+ * name or a short alias) next to another capitalised name that is no dictionary match is part of
+ * someone else's full name ("Mr. Abbas", "President Abbas" still name him).
+ */
+function partOfUnknownName(tokens: Token[], lx: Lexicon, m: Raw, prev: Raw | undefined): boolean {
+  if ((m.entry.kind !== 'surname' && m.entry.kind !== 'person') || m.end - m.start !== 1) return false;
+  const name = (t: Token | undefined): boolean => t !== undefined && t.pos === 'PROPN' && /^[A-Z][a-z]/.test(t.text);
+  const before = tokens[m.start - 1];
+  const after = tokens[m.end];
+  if (name(after) && !lx.honorifics.has(after!.lower)) return true;
+  return name(before) && !lx.honorifics.has(before!.lower.replace(/\.$/, '')) && prev?.end !== m.start;
 }
 
 /** "leader Kim" is an alias; "leader Kim Jong Un" goes on with the full name of the same person. */
