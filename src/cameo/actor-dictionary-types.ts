@@ -52,6 +52,15 @@ export interface AgentEntry {
   source: string;
 }
 
+/** An ethnic or religious group and its CAMEO code (`KUR` for "Kurdish", `MOSSHI` for "Shiite"). */
+export interface IdentityEntry {
+  code: string;
+  kind: 'ethnic' | 'religion';
+  /** Adjectives and nouns as written in news (`Kurdish`, `Kurds`). */
+  names: string[];
+  source: string;
+}
+
 export interface ActorDictionary {
   countries: CountryEntry[];
   organisations: OrganisationEntry[];
@@ -63,4 +72,6 @@ export interface ActorDictionary {
    */
   familyNames?: ReadonlyMap<string, string>;
   agents: AgentEntry[];
+  /** Ethnic and religious groups (`identities.tsv`); absent in a dictionary that has none. */
+  identities?: IdentityEntry[];
 }

@@ -6,8 +6,14 @@ import { roleProblems } from '../model/actor.js';
 import { isActorCode } from '../model/actor-code.js';
 import { ValidationError, type ValidationProblem } from '../model/errors.js';
 import { isIsoDate } from '../model/iso-date.js';
-import { listCell, readDataTable, requiredCell } from '../model/read-data-table.js';
-import type { ActorDictionary, AgentEntry, CountryEntry, OrganisationEntry } from './actor-dictionary-types.js';
+import { listCell, readDataTable, requiredCell, rowProblem } from '../model/read-data-table.js';
+import type {
+  ActorDictionary,
+  AgentEntry,
+  CountryEntry,
+  IdentityEntry,
+  OrganisationEntry,
+} from './actor-dictionary-types.js';
 import { parsePeople } from './parse-people.js';
 
 /**
@@ -20,6 +26,7 @@ export const ACTOR_FILES = {
   countries: 'countries.tsv',
   organisations: 'organisations.tsv',
   groups: 'groups.tsv',
+  identities: 'identities.tsv',
   agents: 'agents.tsv',
   people: 'people.yaml',
 } as const;
@@ -42,6 +49,9 @@ export function loadActorDictionary(dir: string = DEFAULT_DIR): ActorDictionary 
   // groups.tsv is optional so that a slimmer dictionary (tests, other cases) can leave it out.
   const groups = readOptional(groupsPath) === undefined ? [] : parseGroups(groupsPath, problems);
   const agents = parseAgents(join(key, ACTOR_FILES.agents), problems);
+  const identitiesPath = join(key, ACTOR_FILES.identities);
+  // identities.tsv is optional too.
+  const identities = readOptional(identitiesPath) === undefined ? [] : parseIdentities(identitiesPath, problems);
   const { people, familyNames } = parsePeople(join(key, ACTOR_FILES.people), problems);
   // One phrase, one actor: a name shared by two entries would be resolved by file order alone.
   const orgPhrases: { key: string; file: string; line: number }[] = [];
@@ -64,6 +74,7 @@ export function loadActorDictionary(dir: string = DEFAULT_DIR): ActorDictionary 
     people,
     familyNames,
     agents: agents.map((a) => a.entry),
+    identities,
   };
   cache.set(key, dict);
   return dict;
@@ -281,6 +292,25 @@ function parseGroups(file: string, problems: ValidationProblem[]): Located<Organ
     if (note) entry.note = note;
     out.push({ entry, file, line: row.line });
   }
+  return out;
+}
+
+function parseIdentities(file: string, problems: ValidationProblem[]): IdentityEntry[] {
+  const out: IdentityEntry[] = [];
+  const lines: Array<{ key: string; file: string; line: number }> = [];
+  for (const row of readDataTable(file, { columns: ['code', 'kind', 'names', 'source'] }, problems)) {
+    const code = requiredCell(row, 'code', problems);
+    const kind = requiredCell(row, 'kind', problems);
+    if (code && !/^(?:[A-Z]{3})+$/.test(code))
+      problems.push(rowProblem(row, 'code', `"${code}" is not a chain of 3-letter CAMEO parts`));
+    if (kind && kind !== 'ethnic' && kind !== 'religion')
+      problems.push(rowProblem(row, 'kind', `"${kind}" is not ethnic or religion`));
+    const names = listCell(requiredCell(row, 'names', problems));
+    const source = requiredCell(row, 'source', problems);
+    if (code && names.length > 0) out.push({ code, kind: kind === 'religion' ? 'religion' : 'ethnic', names, source });
+    lines.push({ key: code, file, line: row.line });
+  }
+  checkUnique(lines, 'code', 'group code', problems);
   return out;
 }
 

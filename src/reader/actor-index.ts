@@ -8,7 +8,16 @@ import type { PlaceEntry } from './places.js';
  * person name and agent phrase split into tokens the way wink splits text, grouped by first token
  * (longest first), so that matching a sentence costs one map look-up per token.
  */
-export type ActorEntryKind = 'country' | 'adjective' | 'capital' | 'org' | 'person' | 'agent' | 'surname' | 'place';
+export type ActorEntryKind =
+  | 'country'
+  | 'adjective'
+  | 'capital'
+  | 'org'
+  | 'person'
+  | 'agent'
+  | 'surname'
+  | 'place'
+  | 'identity';
 
 export interface ActorIndexEntry {
   kind: ActorEntryKind;
@@ -75,6 +84,7 @@ export function buildActorIndex(dict: ActorDictionary, places: readonly PlaceEnt
   for (const o of dict.organisations) for (const n of [o.name, ...o.names]) add(n, 'org', o.code, undefined, o.roles);
   for (const p of dict.people) for (const n of [p.name, ...p.aliases]) add(n, 'person', p.code ?? '', p);
   for (const a of dict.agents) add(a.phrase, 'agent', a.role);
+  for (const g of dict.identities ?? []) for (const n of g.names) add(n, 'identity', g.code);
   for (const pl of places) add(pl.name, 'place', pl.country);
   addFamilyNames(dict, byFirst);
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);

@@ -6,7 +6,9 @@ import { ANAPHOR_STEPS } from './rules/mention-anaphors.js';
 import type { Composing } from './rules/mention-compose.js';
 import { composeCountry } from './rules/mention-country.js';
 import { prepBefore } from './rules/mention-helpers.js';
+import { composeIdentity } from './rules/mention-identity.js';
 import { composeOrganisation, composePerson, composeSurname, countOfStates } from './rules/mention-names.js';
+import { nameAfterAgent, nameBeforeAgent } from './rules/mention-unknown-names.js';
 import { bareMention, type Mention, type MentionState, pushMention, type Raw } from './rules/mention-state.js';
 import { flagModifiers, rawMatches } from './rules/raw-matches.js';
 import type { Token } from './token.js';
@@ -83,13 +85,21 @@ function composeRaw(st: MentionState, raw: Raw): number {
   else if (e.kind === 'org') composeOrganisation(st, c);
   else if (e.kind === 'person') composePerson(st, c);
   else if (e.kind === 'surname') composeSurname(st, c);
+  else if (e.kind === 'identity') composeIdentity(st, c);
   else composeAgent(st, c);
+  const agentLed = c.code !== undefined && (e.kind === 'agent' || /country-agent|organisation-agent/.test(c.rule));
+  if (agentLed) nameAfterAgent(st, c);
+  let start = raw.start;
+  if (c.code !== undefined && e.kind === 'agent') {
+    start = nameBeforeAgent(st, raw.start);
+    if (start < raw.start) c.rule = `mention.unknown-name-and-agent, ${c.rule}`;
+  }
   if (heldForOwned(st, c)) {
     st.heldStart = raw.start;
     return c.end + 1;
   }
   if (c.code) {
-    const m = pushMention(st, st.heldStart ?? raw.start, c.end, c.code, c.person, c.inferred, c.rule);
+    const m = pushMention(st, st.heldStart ?? start, c.end, c.code, c.person, c.inferred, c.rule);
     // "a Russian-brokered ceasefire", "the US-mediated talks": the country is the broker, the
     // agent of the participle ("brokered by Russia"), not the object of the preposition before.
     if (tokens[c.end]?.text === '-' && lx.brokerParticiples.has(tokens[c.end + 1]?.lower ?? '')) m.prep = 'by';

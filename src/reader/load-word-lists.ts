@@ -119,6 +119,7 @@ export const WORD_LIST_NAMES = [
   'reciprocal-phrases',
   'definite-determiners',
   'honorifics',
+  'own-instrument-roots',
 ] as const;
 
 export type WordListName = (typeof WORD_LIST_NAMES)[number];
@@ -128,6 +129,7 @@ export const CODE_LISTS: ReadonlySet<WordListName> = new Set<WordListName>([
   'state-roles',
   'force-roots',
   'civilian-target-codes',
+  'own-instrument-roots',
 ]);
 
 type Camel<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;

@@ -61,22 +61,45 @@ function blamed(x: Interp): boolean {
 /** A target of the source's own party is the source again ("Russia warned that Russia would ..."). */
 function notOwnSide(x: Interp): boolean {
   const { tokens, lx } = x.st;
+  const instrument = lx.ownInstrumentRoots.has(x.p.code.slice(0, 2));
   const kept = x.targets.filter(
     (tg) =>
       tg === null ||
       !x.sources.some(
         (s) =>
-          s.code === tg.code ||
+          sameActor(x, s, tg) ||
           (tg.prep === '' &&
             afterThatClause(tokens, x.m.after, tg.start) &&
             partyOf(s.code) === partyOf(tg.code) &&
             isStateRole(lx, tg.code)) ||
-          ownInstrument(lx, s.code, tg.code),
+          (instrument && ownInstrument(lx, s.code, tg.code)) ||
+          ownStateAsWhole(s.code, tg.code),
       ),
   );
   const removed = kept.length < x.targets.length;
   x.targets = kept.length > 0 ? kept : [null];
   return removed;
+}
+
+/** "Putin suspended Russia's participation": a state's own organ acting on the state as a whole is no event. */
+function ownStateAsWhole(source: string, target: string): boolean {
+  return !isOrganisationCode(target) && partyOf(target) === target && partyOf(source) === target;
+}
+
+/**
+ * The target is the source again: the same code, named again by the same words or referred back to
+ * ("Russia said it ..."). Two bodies of one state with one code are two actors ("the Spanish
+ * government dismissed the Catalan regional cabinet": ESPGOV on ESPGOV).
+ */
+function sameActor(x: Interp, s: Mention, tg: Mention): boolean {
+  if (s.code !== tg.code) return false;
+  if (tg.inferred || s.inferred || s.start === tg.start) return true;
+  const words = (m: Mention) =>
+    x.st.tokens
+      .slice(m.start, m.end)
+      .map((t) => t.lemma)
+      .join(' ');
+  return words(s) === words(tg);
 }
 
 /** "warned that it would leave the treaty if Europe failed to ...": a threat aimed at its condition. */

@@ -1,6 +1,7 @@
 import { rememberTitle } from '../article-context.js';
 import { type ComposeStep, type Composing, composeFirst } from './mention-compose.js';
 import { gapOk, isIndividual, objectPosition, sharedAgent, subjectNounRun, thingRun } from './mention-helpers.js';
+import { countryGroup } from './mention-identity.js';
 import { nameCode } from './mention-names.js';
 import type { MentionState } from './mention-state.js';
 
@@ -16,6 +17,7 @@ export function composeCountry(st: MentionState, c: Composing): void {
 }
 
 const COUNTRY_STEPS: readonly ComposeStep[] = [
+  { name: 'mention.country-group', run: countryGroup },
   { name: 'mention.country-agent', run: countryAgent },
   { name: 'mention.countries-share-agent', run: countriesShareAgent },
   { name: 'mention.country-shares-agent', run: countrySharesAgent },

@@ -35,6 +35,9 @@ function longestMatch(tokens: Token[], index: ActorIndex, lx: Lexicon, i: number
     // "a firm deadline": an agent word used as an adjective names no one.
     if (entry.kind === 'agent' && tokens[i + n - 1]!.pos === 'ADJ' && (i === 0 || tokens[i - 1]!.pos === 'DET'))
       continue;
+    // "military-to-military talks", "army-backed": an agent word in a hyphenated compound names no one.
+    if (entry.kind === 'agent' && tokens[i + n]?.text === '-' && tokens[i + n]!.start === tokens[i + n - 1]!.end)
+      continue;
     // "a military base", "the government building", "a police station": a body's name before a thing
     // describes the thing ("the army chief", "government forces" still name people).
     if (
