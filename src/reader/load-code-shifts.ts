@@ -4,20 +4,25 @@ import { readDataTable, requiredCell, rowProblem } from '../model/read-data-tabl
 
 /**
  * `data/reader/code-shifts.tsv`: `table`, `from`, `to`, `note`. The code an act becomes when the news
- * is its intent, its refusal, its threat, or a third party's accusation of it. `null` means the act
- * has no such code (a verbal act announced is no intent event).
+ * is its intent, its refusal, its threat, or a third party's accusation of it, or when who it is done
+ * to makes it repression or an attack on armed forces. `null` means the act has no such code (a
+ * verbal act announced is no intent event).
  */
-export type CodeShiftTable = 'intent' | 'refusal' | 'threat' | 'accusation';
+export type CodeShiftTable = 'intent' | 'refusal' | 'threat' | 'accusation' | 'repression' | 'on-forces';
 
 export type CodeShifts = Readonly<Record<CodeShiftTable, ReadonlyMap<string, string | null>>>;
 
-const TABLES: readonly CodeShiftTable[] = ['intent', 'refusal', 'threat', 'accusation'];
+const TABLES: readonly CodeShiftTable[] = ['intent', 'refusal', 'threat', 'accusation', 'repression', 'on-forces'];
 
 export function loadCodeShifts(file: string, problems: ValidationProblem[]): CodeShifts {
-  const out = { intent: new Map(), refusal: new Map(), threat: new Map(), accusation: new Map() } as Record<
-    CodeShiftTable,
-    Map<string, string | null>
-  >;
+  const out = {
+    intent: new Map(),
+    refusal: new Map(),
+    threat: new Map(),
+    accusation: new Map(),
+    repression: new Map(),
+    'on-forces': new Map(),
+  } as Record<CodeShiftTable, Map<string, string | null>>;
   for (const row of readDataTable(file, { columns: ['table', 'from', 'to', 'note'] }, problems)) {
     const table = requiredCell(row, 'table', problems) as CodeShiftTable;
     const from = requiredCell(row, 'from', problems);
@@ -39,6 +44,6 @@ export function loadCodeShifts(file: string, problems: ValidationProblem[]): Cod
 
 /** The shifted code of `code`: looked up whole, then by its first three digits, then by root. */
 export function shiftCode(table: ReadonlyMap<string, string | null>, code: string): string | undefined {
-  const v = table.get(code) ?? table.get(code.slice(0, 3)) ?? table.get(code.slice(0, 2));
-  return v ?? undefined;
+  for (const key of [code, code.slice(0, 3), code.slice(0, 2)]) if (table.has(key)) return table.get(key) ?? undefined;
+  return undefined;
 }

@@ -120,6 +120,8 @@ export const WORD_LIST_NAMES = [
   'definite-determiners',
   'honorifics',
   'own-instrument-roots',
+  'state-force-roles',
+  'civilian-roles',
 ] as const;
 
 export type WordListName = (typeof WORD_LIST_NAMES)[number];
@@ -130,6 +132,8 @@ export const CODE_LISTS: ReadonlySet<WordListName> = new Set<WordListName>([
   'force-roots',
   'civilian-target-codes',
   'own-instrument-roots',
+  'state-force-roles',
+  'civilian-roles',
 ]);
 
 type Camel<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;

@@ -35,6 +35,8 @@ export function emitEvents(x: Interp): SentenceEvent[] {
       partyOf(d.target) === partyOf(d.source)
     )
       continue;
+    const code = onWhom(x, d.source, d.target, d.code);
+    if (code !== d.code) d.code = code;
     const key = `${d.source}|${d.target}|${d.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -54,6 +56,36 @@ export function emitEvents(x: Interp): SentenceEvent[] {
     out.push(e);
   }
   return out;
+}
+
+/**
+ * What the target makes of an act of force: repression (175) when a state's army or police act on
+ * its own civilians, an armed attack (190) when soldiers or police are assaulted (code shifts
+ * `repression` and `on-forces`).
+ */
+function onWhom(x: Interp, source: string, target: string | null, code: string): string {
+  if (target === null || !/^(18|19)/.test(code)) return code;
+  const { lx } = x.st;
+  const roleOf = (c: string) => c.slice(partyOf(c).length, partyOf(c).length + 3);
+  const sourceRole = source.slice(partyOf(source).length);
+  if (
+    lx.stateForceRoles.has(sourceRole) &&
+    partyOf(source) === partyOf(target) &&
+    lx.civilianRoles.has(roleOf(target))
+  ) {
+    const shifted = shiftCode(lx.codeShifts.repression, code);
+    if (shifted) return mark(x, 'code.repression', shifted);
+  }
+  if (code.startsWith('18') && lx.stateForceRoles.has(target.slice(partyOf(target).length))) {
+    const shifted = shiftCode(lx.codeShifts['on-forces'], code);
+    if (shifted) return mark(x, 'code.attack-on-forces', shifted);
+  }
+  return code;
+}
+
+function mark(x: Interp, step: string, code: string): string {
+  if (!x.fired.includes(step)) x.fired.push(step);
+  return code;
 }
 
 function confidenceOf(x: Interp): number {

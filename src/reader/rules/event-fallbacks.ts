@@ -86,6 +86,19 @@ function ownStateAsWhole(source: string, target: string): boolean {
   return !isOrganisationCode(target) && partyOf(target) === target && partyOf(source) === target;
 }
 
+/** Mentions that refer back to an actor named before rather than naming one of their own. */
+const REFERS_BACK = new Set([
+  'mention.person-pronoun',
+  'mention.it',
+  'mention.the-country',
+  'mention.they',
+  'mention.pair',
+  'mention.the-body',
+  'mention.quote-speaker',
+  'mention.agent-same-title',
+  'mention.agent-same-body',
+]);
+
 /**
  * The target is the source again: the same code, named again by the same words or referred back to
  * ("Russia said it ..."). Two bodies of one state with one code are two actors ("the Spanish
@@ -93,7 +106,7 @@ function ownStateAsWhole(source: string, target: string): boolean {
  */
 function sameActor(x: Interp, s: Mention, tg: Mention): boolean {
   if (s.code !== tg.code) return false;
-  if (tg.inferred || s.inferred || s.start === tg.start) return true;
+  if (s.start === tg.start || REFERS_BACK.has(tg.rule) || REFERS_BACK.has(s.rule)) return true;
   const words = (m: Mention) =>
     x.st.tokens
       .slice(m.start, m.end)
