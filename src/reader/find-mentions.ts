@@ -8,7 +8,7 @@ import { composeCountry } from './rules/mention-country.js';
 import { prepBefore } from './rules/mention-helpers.js';
 import { composeIdentity } from './rules/mention-identity.js';
 import { composeOrganisation, composePerson, composeSurname, countOfStates } from './rules/mention-names.js';
-import { nameAfterAgent, nameBeforeAgent } from './rules/mention-unknown-names.js';
+import { membersOf, nameAfterAgent, nameBeforeAgent, unknownNames } from './rules/mention-unknown-names.js';
 import { bareMention, type Mention, type MentionState, pushMention, type Raw } from './rules/mention-state.js';
 import { flagModifiers, rawMatches } from './rules/raw-matches.js';
 import type { Token } from './token.js';
@@ -58,6 +58,8 @@ export function findMentions(
     const raw = raws[st.r];
     i = raw && raw.start === i ? composeRaw(st, raw) : anaphorAt(st, i);
   }
+  unknownNames(st);
+  membersOf(st);
   if (skipped) skipped.push(...st.skipped);
   // Places come after the actors, flagged, so that callers can set them apart (read-article does).
   return st.places.length > 0 ? [...st.mentions, ...st.places] : st.mentions;
@@ -100,6 +102,10 @@ function composeRaw(st: MentionState, raw: Raw): number {
   }
   if (c.code) {
     const m = pushMention(st, st.heldStart ?? start, c.end, c.code, c.person, c.inferred, c.rule);
+    if (raw.thing) {
+      m.thing = true;
+      m.rule = `${m.rule}, mention.body-thing`;
+    }
     // "a Russian-brokered ceasefire", "the US-mediated talks": the country is the broker, the
     // agent of the participle ("brokered by Russia"), not the object of the preposition before.
     if (tokens[c.end]?.text === '-' && lx.brokerParticiples.has(tokens[c.end + 1]?.lower ?? '')) m.prep = 'by';

@@ -122,6 +122,8 @@ export const WORD_LIST_NAMES = [
   'own-instrument-roots',
   'state-force-roles',
   'civilian-roles',
+  'not-person-heads',
+  'member-nouns',
 ] as const;
 
 export type WordListName = (typeof WORD_LIST_NAMES)[number];

@@ -97,6 +97,7 @@ const REFERS_BACK = new Set([
   'mention.quote-speaker',
   'mention.agent-same-title',
   'mention.agent-same-body',
+  'mention.object-pronoun',
 ]);
 
 /**

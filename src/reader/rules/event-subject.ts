@@ -161,7 +161,7 @@ function nearestLeft(x: Interp): boolean {
   for (let k = mentions.length - 1; k >= 0; k--) {
     const c = mentions[k]!;
     if (c.end > m.first) continue;
-    if (c.apposition || c.prep !== '') continue;
+    if (c.apposition || c.prep !== '' || c.thing) continue;
     if (!x.inRelative && relative[c.start] === 1) continue;
     // "the president's residence in Colombo": a possessor is not the subject, unless what it owns
     // is a bare title right before the verb ("the EU's foreign policy chief called on").

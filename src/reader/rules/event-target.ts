@@ -176,6 +176,11 @@ function addressee(lx: Lexicon, tokens: Token[], mentions: Mention[], last: numb
 function coordinatedTargets(x: Interp): boolean {
   const { st } = x;
   x.targets = x.targetIdx >= 0 ? coordinated(st.lx, st.tokens, st.mentions, x.targetIdx, 1) : [null];
+  // ("attacked an army post": a body's thing is the body only as the target of force)
+  if (!st.lx.forceRoots.has(x.p.code.slice(0, 2))) {
+    x.targets = x.targets.filter((t) => !t?.thing);
+    if (x.targets.length === 0) x.targets = [null];
+  }
   x.sources = x.subjects;
   return x.targets.length > 1;
 }

@@ -16,6 +16,7 @@ export interface AnaphorStep {
 export const ANAPHOR_STEPS: readonly AnaphorStep[] = [
   { name: 'mention.person-pronoun', run: personPronoun },
   { name: 'mention.it', run: itPronoun },
+  { name: 'mention.object-pronoun', run: objectPronoun },
   { name: 'mention.context-name', run: contextName },
   { name: 'mention.the-country', run: theCountry },
   { name: 'mention.they', run: they },
@@ -46,6 +47,21 @@ function itPronoun(st: MentionState, i: number): number {
     (next.pos === 'AUX' && next.lemma !== 'be' && tokens[i + 2]?.pos !== 'ADJ')
   )
     pushMention(st, i, i + 1, ctx.lastThing ?? ctx.lastCountry, false, true, 'mention.it');
+  return i + 1;
+}
+
+/**
+ * "dissolved the opposition party PASTEF, accusing it of ...", "detained a dozen UN staff, accusing
+ * them of spying": "it" or "them" right after a verb is the last actor its sentence named before.
+ */
+function objectPronoun(st: MentionState, i: number): number {
+  const { tokens } = st;
+  const w = tokens[i]!.lower;
+  if ((w !== 'it' && w !== 'them') || tokens[i - 1]?.pos !== 'VERB') return -1;
+  const before = st.mentions.filter((m) => m.end <= i && !m.place);
+  const last = before[before.length - 1];
+  if (!last || before.length < 2) return -1;
+  pushMention(st, i, i + 1, last.code, false, true, 'mention.object-pronoun');
   return i + 1;
 }
 

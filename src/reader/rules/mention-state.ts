@@ -28,6 +28,8 @@ export interface Mention {
   anaphor?: boolean;
   /** The mention step that made it (`mention.country-agent`, `mention.pronoun`). */
   rule: string;
+  /** A body's thing ("an army post"): the body only as the target of force. */
+  thing?: boolean;
 }
 
 /** A dictionary match before it is composed into a mention. */
@@ -37,6 +39,8 @@ export interface Raw {
   entry: ActorIndexEntry;
   /** A place name used as a modifier ("the Singapore summit"): no actor, no country for agents. */
   modifier?: boolean;
+  /** A body's name before a thing ("a police convoy"): the mention covers the thing. */
+  thing?: boolean;
 }
 
 /** What the mention steps of one sentence share (see find-mentions.ts for their order). */

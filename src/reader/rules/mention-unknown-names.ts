@@ -1,6 +1,7 @@
 import type { Token } from '../token.js';
 import type { Composing } from './mention-compose.js';
-import type { MentionState } from './mention-state.js';
+import { prepBefore } from './mention-helpers.js';
+import { bareMention, type MentionState } from './mention-state.js';
 
 /**
  * Names the dictionary does not know, taken with the actor the text says they are: "President
@@ -54,4 +55,107 @@ export function nameBeforeAgent(st: MentionState, start: number): number {
     k -= st.tokens[k - 1]!.text === '-' ? 2 : 1;
   // (a sentence's first word is capitalised anyway; it is a name only next to another name word)
   return k === 0 && start - k === 1 ? start : k;
+}
+
+/**
+ * Names no step took, read after the others: a name set off by its description ("Ibrahim Diallo,
+ * a Guinean asylum seeker," is GINREF: the description becomes its apposition), or a name that acts
+ * or is acted on with nothing to say who it is ("Peruvian police detained Pedro Castillo"): then
+ * the country of its sentence, else of the article, inferred and so less certain. A name that
+ * ends like a place, a body or an event ("the Panmunjom Declaration") is none.
+ */
+export function unknownNames(st: MentionState): void {
+  const { tokens } = st;
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered(st, i)) continue;
+    const end = nameEnd(st, i);
+    if (end - i < 2 || end - i > 4 || !personLike(st, i, end)) {
+      if (end > i) i = end - 1;
+      continue;
+    }
+    const described = descriptionAfter(st, end);
+    if (described) {
+      described.apposition = true;
+      insertMention(st, i, end, described.code, 'mention.named-by-apposition', false);
+    } else if (acts(st, i, end)) {
+      const country = countryOfSentence(st, i) ?? st.ctx.lastCountry;
+      if (country) insertMention(st, i, end, country, 'mention.unknown-name', true);
+    }
+    i = end - 1;
+  }
+}
+
+function covered(st: MentionState, k: number): boolean {
+  return st.mentions.some((m) => m.start <= k && k < m.end) || st.places.some((m) => m.start <= k && k < m.end);
+}
+
+/** Words like a person's name: no determiner or place preposition before, no place or body word at its end. */
+function personLike(st: MentionState, from: number, to: number): boolean {
+  const { tokens, lx } = st;
+  const before = tokens[from - 1];
+  if (before && (before.pos === 'DET' || lx.locativePrepositions.has(before.lower) || before.lower === "'s"))
+    return false;
+  if (lx.notPersonHeads.has(tokens[to - 1]!.lower) || tokens[to]?.lower === "'s") return false;
+  for (let k = from; k < to; k++) if (!/^[A-Z][a-z'’]+(?:-[A-Za-z]+)?$/.test(tokens[k]!.text)) return false;
+  return true;
+}
+
+/** ", a Guinean asylum seeker,", ", the head of the electoral commission": the mention that describes the name. */
+function descriptionAfter(st: MentionState, end: number) {
+  const { tokens } = st;
+  if (tokens[end]?.lower !== ',') return undefined;
+  let k = end + 1;
+  if (tokens[k]?.pos === 'DET') k++;
+  return st.mentions.find(
+    (m) => m.start === k && m.prep === '' && !m.rule.includes('person') && m.rule !== 'mention.country',
+  );
+}
+
+/** The name is the subject of a verb, or the object right after one. */
+function acts(st: MentionState, from: number, to: number): boolean {
+  const { tokens } = st;
+  const next = tokens[to];
+  const prev = tokens[from - 1];
+  return next?.pos === 'VERB' || next?.pos === 'AUX' || prev?.pos === 'VERB' || (next?.lower === ',' && from === 0);
+}
+
+/** The country named nearest before `at` in the sentence, else the first after it. */
+function countryOfSentence(st: MentionState, at: number): string | undefined {
+  let before: string | undefined;
+  let after: string | undefined;
+  for (const r of st.raws) {
+    if (r.modifier) continue;
+    const k = r.entry.kind;
+    if (k !== 'country' && k !== 'capital' && k !== 'adjective' && k !== 'place') continue;
+    if (r.start < at) before = r.entry.code;
+    else after ??= r.entry.code;
+  }
+  return before ?? after;
+}
+
+function insertMention(
+  st: MentionState,
+  start: number,
+  end: number,
+  code: string,
+  rule: string,
+  inferred: boolean,
+): void {
+  const m = bareMention(start, end, code, prepBefore(st.lx, st.tokens, start), rule, { person: true, inferred });
+  const at = st.mentions.findIndex((x) => x.start > start);
+  if (at < 0) st.mentions.push(m);
+  else st.mentions.splice(at, 0, m);
+}
+
+/** "leaders of the opposition group Ginbot 7", "members of the junta": people of a body act for it. */
+export function membersOf(st: MentionState): void {
+  const { tokens, lx } = st;
+  for (const m of st.mentions) {
+    if (!lx.memberNouns.has(tokens[m.end - 1]!.lower) || tokens[m.end]?.lower !== 'of') continue;
+    const k = tokens[m.end + 1]?.pos === 'DET' ? m.end + 2 : m.end + 1;
+    const body = st.mentions.find((n) => n.start === k && !n.person);
+    if (!body || body.code === m.code) continue;
+    m.code = body.code;
+    m.rule = `${m.rule}, mention.members-of`;
+  }
 }

@@ -39,18 +39,17 @@ function longestMatch(tokens: Token[], index: ActorIndex, lx: Lexicon, i: number
     if (entry.kind === 'agent' && tokens[i + n]?.text === '-' && tokens[i + n]!.start === tokens[i + n - 1]!.end)
       continue;
     // "a military base", "the government building", "a police station": a body's name before a thing
-    // describes the thing ("the army chief", "government forces" still name people).
-    if (
+    // describes the thing ("the army chief", "government forces" still name people); the thing is
+    // the body's only as the target of force ("attacked an army post", "ambushed a police convoy").
+    const thing =
       entry.kind === 'agent' &&
       n === 1 &&
       lx.bodyModifiers.has(entry.tokens[0]!) &&
       i > 0 &&
       lx.articles.has(tokens[i - 1]!.lower) &&
       thingAfter(lx, tokens[i + 1]) &&
-      !thingAfter(lx, tokens[i + 2])
-    )
-      continue;
-    return { start: i, end: i + n, entry, modifier: false }; // longest first
+      !thingAfter(lx, tokens[i + 2]);
+    return thing ? { start: i, end: i + n + 1, entry, modifier: false, thing: true } : { start: i, end: i + n, entry, modifier: false }; // longest first
   }
   return undefined;
 }
