@@ -1,3 +1,4 @@
+import { partyOf } from '../model/actor-code.js';
 import type { ActorIndex } from './actor-index.js';
 import type { ArticleContext } from './article-context.js';
 import type { Lexicon } from './lexicon.js';
@@ -95,6 +96,7 @@ function composeRaw(st: MentionState, raw: Raw): number {
   if (c.code !== undefined && e.kind === 'agent') {
     start = nameBeforeAgent(st, raw.start);
     if (start < raw.start) c.rule = `mention.unknown-name-and-agent, ${c.rule}`;
+    if (start < raw.start && lx.stateForceRoles.has(e.code)) start = namedArmedGroup(st, c, start);
   }
   if (heldForOwned(st, c)) {
     st.heldStart = raw.start;
@@ -112,6 +114,18 @@ function composeRaw(st: MentionState, raw: Raw): number {
   } else st.skipped.push({ start: raw.start, end: c.end, rule: c.rule });
   st.heldStart = undefined;
   return c.end;
+}
+
+/**
+ * "the Kachin Independence Army", "the New People's Army": an army with a name of its own is an
+ * armed group, not the state's (REB); a group word before the name is its root (KACREB).
+ */
+function namedArmedGroup(st: MentionState, c: Composing, start: number): number {
+  const party = partyOf(c.code!);
+  const group = st.raws.find((r) => r.end === start && r.entry.kind === 'identity');
+  c.code = group ? `${group.entry.code}REB` : `${party}REB`;
+  c.rule = `${c.rule}, mention.named-armed-group`;
+  return group ? group.start : start;
 }
 
 /**

@@ -76,7 +76,9 @@ function onWhom(x: Interp, source: string, target: string | null, code: string):
     const shifted = shiftCode(lx.codeShifts.repression, code);
     if (shifted) return mark(x, 'code.repression', shifted);
   }
-  if (code.startsWith('18') && lx.stateForceRoles.has(target.slice(partyOf(target).length))) {
+  // (a named officer killed is a killing; soldiers or police as a body attacked are an attack)
+  const onePerson = x.targets.some((t) => t?.code === target && t.person);
+  if (code.startsWith('18') && !onePerson && lx.stateForceRoles.has(target.slice(partyOf(target).length))) {
     const shifted = shiftCode(lx.codeShifts['on-forces'], code);
     if (shifted) return mark(x, 'code.attack-on-forces', shifted);
   }

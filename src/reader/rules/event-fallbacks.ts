@@ -73,7 +73,7 @@ function notOwnSide(x: Interp): boolean {
             partyOf(s.code) === partyOf(tg.code) &&
             isStateRole(lx, tg.code)) ||
           (instrument && ownInstrument(lx, s.code, tg.code)) ||
-          ownStateAsWhole(s.code, tg.code),
+          (!tg.person && ownStateAsWhole(s.code, tg.code)),
       ),
   );
   const removed = kept.length < x.targets.length;

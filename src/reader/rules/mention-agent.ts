@@ -47,6 +47,8 @@ function titleAndName(st: MentionState, c: AgentComposing): boolean {
   const next = st.raws[st.r];
   if (!next || (next.entry.kind !== 'person' && next.entry.kind !== 'surname') || next.start !== c.end) return false;
   c.code = nameCode(st, next) ?? (st.ctx.lastCountry ? st.ctx.lastCountry + c.entry.code : undefined);
+  // "former president Rodrigo Duterte": a person out of office acts in the role the text gives.
+  if (c.code !== undefined && !isOrganisationCode(c.code) && partyOf(c.code) === c.code) c.code += c.entry.code;
   if (c.code) rememberTitle(st.ctx, c.entry.tokens.join(' '), c.code);
   c.person = true;
   c.end = next.end;

@@ -25,18 +25,23 @@ export function groupCode(country: string | undefined, role: string, group: stri
   return country ? country + role + group : group + role;
 }
 
-/** A country named right after the group's words ("Kurdish militants in northern Iraq", "Roma in Slovakia"). */
+/**
+ * The country of the place the sentence puts the group in: right after its words ("Kurdish
+ * militants in northern Iraq", "Roma in Slovakia"), or later in its clause ("Hindu mobs attacked
+ * Muslim homes in northeast Delhi", "hijacked a train in Pakistan's Balochistan province").
+ */
 function placedIn(st: MentionState, end: number): string | undefined {
-  const { tokens, raws } = st;
-  if (tokens[end]?.lower !== 'in' && tokens[end]?.lower !== 'from') return undefined;
-  let k = end + 1;
-  while (k < tokens.length && k < end + 4 && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ')) k++;
-  const r = raws.find((x) => x.start === k && !x.modifier);
-  if (!r) return undefined;
-  const kind = r.entry.kind;
-  return kind === 'country' || kind === 'capital' || kind === 'place' || kind === 'adjective'
-    ? r.entry.code
-    : undefined;
+  const { tokens, raws, lx } = st;
+  for (const r of raws) {
+    if (r.start < end || r.modifier) continue;
+    const kind = r.entry.kind;
+    if (kind !== 'country' && kind !== 'capital' && kind !== 'place') continue;
+    let k = r.start - 1;
+    while (k >= end && k >= r.start - 3 && /^(DET|ADJ|NOUN|PROPN)$/.test(tokens[k]!.pos)) k--;
+    if (k >= end && lx.locativePrepositions.has(tokens[k]!.lower)) return r.entry.code;
+    if (tokens.slice(end, r.start).some((t) => lx.sentenceBoundaries.has(t.lower))) return undefined;
+  }
+  return undefined;
 }
 
 /** "Kurdish militants", "Hutu rebels", "Amhara civilians": the group acting through an agent. */

@@ -77,7 +77,7 @@ export function unknownNames(st: MentionState): void {
     if (described) {
       described.apposition = true;
       insertMention(st, i, end, described.code, 'mention.named-by-apposition', false);
-    } else if (acts(st, i, end)) {
+    } else if (acts(st, i, end) && !describedOtherwise(st, end)) {
       const country = countryOfSentence(st, i) ?? st.ctx.lastCountry;
       if (country) insertMention(st, i, end, country, 'mention.unknown-name', true);
     }
@@ -109,6 +109,11 @@ function descriptionAfter(st: MentionState, end: number) {
   return st.mentions.find(
     (m) => m.start === k && m.prep === '' && !m.rule.includes('person') && m.rule !== 'mention.country',
   );
+}
+
+/** ", a reporter for the Wall Street Journal,": a description that names no country; no guess then. */
+function describedOtherwise(st: MentionState, end: number): boolean {
+  return st.tokens[end]?.lower === ',' && st.tokens[end + 1]?.pos === 'DET';
 }
 
 /** The name is the subject of a verb, or the object right after one. */
