@@ -100,7 +100,8 @@ describe('actors', () => {
       'PRKGOV JPNGOV 046 asserted',
       'JPNGOV PRKGOV 046 asserted',
     ]);
-    expect(read('Syrian troops attacked opposition lawmakers.').map(brief)).toEqual(['SYRMIL SYROPP 190 asserted']);
+    // (force by a state's troops on its own opposition is repression, 175)
+    expect(read('Syrian troops attacked opposition lawmakers.').map(brief)).toEqual(['SYRMIL SYROPP 175 asserted']);
     expect(read("The foreign minister of Japan praised Germany's chancellor.").map(brief)).toEqual([
       'JPNGOV DEUGOV 051 asserted',
     ]);

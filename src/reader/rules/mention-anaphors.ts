@@ -15,8 +15,8 @@ export interface AnaphorStep {
 
 export const ANAPHOR_STEPS: readonly AnaphorStep[] = [
   { name: 'mention.person-pronoun', run: personPronoun },
-  { name: 'mention.it', run: itPronoun },
   { name: 'mention.object-pronoun', run: objectPronoun },
+  { name: 'mention.it', run: itPronoun },
   { name: 'mention.context-name', run: contextName },
   { name: 'mention.the-country', run: theCountry },
   { name: 'mention.they', run: they },

@@ -49,7 +49,9 @@ function longestMatch(tokens: Token[], index: ActorIndex, lx: Lexicon, i: number
       lx.articles.has(tokens[i - 1]!.lower) &&
       thingAfter(lx, tokens[i + 1]) &&
       !thingAfter(lx, tokens[i + 2]);
-    return thing ? { start: i, end: i + n + 1, entry, modifier: false, thing: true } : { start: i, end: i + n, entry, modifier: false }; // longest first
+    return thing
+      ? { start: i, end: i + n + 1, entry, modifier: false, thing: true }
+      : { start: i, end: i + n, entry, modifier: false }; // longest first
   }
   return undefined;
 }

@@ -438,7 +438,6 @@ const CATALOGUE: Entry[] = [
     'A Ryanair flight was forced to land in Minsk by Belarusian authorities, who then arrested the dissident journalist Roman Protasevich.',
     '2021-05-24',
   ],
-  ['target.addressee', 'Xi and Biden agreed in Woodside to resume military-to-military communications.', '2023-11-16'],
   [
     'target.author-of-criticised-act',
     'Japan criticized the seizure of the tanker by Iranian troops.',
@@ -481,6 +480,57 @@ const CATALOGUE: Entry[] = [
   ],
   ['target.shared-object', 'Russia fired on and seized three Ukrainian vessels.', '2019-06-05', TEST],
   ['target.slot', 'India rejected US demands to stop buying Iranian oil.', '2018-06-26'],
+  ['target.addressee', 'Trump cancelled the summit in a letter to Kim Jong Un.', '2018-05-24'],
+  [
+    'code.attack-on-forces',
+    "Jihadists killed at least fifty soldiers in an ambush near the border with Mali, Burkina Faso's army said on Saturday.",
+    '2023-02-18',
+  ],
+  ['code.repression', 'Belarusian riot police beat dozens of protesters in Minsk.', '2020-08-11'],
+  [
+    'mention.country-group',
+    'Congolese Tutsi leaders accused the army of arming militias that attack their villages.',
+    '2024-03-04',
+  ],
+  ['mention.group-agent', 'Kurdish militants killed two Turkish soldiers in an attack on a border post.', '2021-05-03'],
+  ['mention.group-people', 'Hindu mobs attacked Muslim homes and shops in northeast Delhi.', '2020-02-26'],
+  [
+    'mention.groups-share-agent',
+    'Sunni and Shiite tribes in Kurram district agreed to a seven-day ceasefire.',
+    '2024-11-25',
+  ],
+  [
+    'mention.named-by-apposition',
+    'US immigration agents arrested Ibrahim Diallo, a Guinean asylum seeker, after a court hearing in New York.',
+    '2025-04-03',
+  ],
+  [
+    'mention.object-pronoun',
+    "Senegal's government dissolved the opposition party PASTEF on Monday, accusing it of calling its supporters to insurrection.",
+    '2023-07-31',
+  ],
+  ['mention.unknown-name', 'Peruvian police detained Pedro Castillo in Lima on Wednesday.', '2022-12-07'],
+  [
+    'mention.members-of',
+    "Ethiopia's prime minister received leaders of the opposition group Ginbot 7 in Addis Ababa.",
+    '2018-09-12',
+  ],
+  [
+    'mention.agent-and-unknown-name',
+    "Mutinous soldiers detained Mali's President Ibrahim Boubacar Keita at a camp outside Bamako.",
+    '2020-08-18',
+  ],
+  ['mention.unknown-name-and-agent', 'Police said Lenca activists blocked a highway in Honduras.', '2019-04-10'],
+  [
+    'mention.named-armed-group',
+    "The Kachin Independence Army captured an outpost of Myanmar's army after days of fighting.",
+    '2024-01-29',
+  ],
+  [
+    'mention.body-thing',
+    'Communist rebels ambushed an army patrol in Northern Samar, killing two soldiers.',
+    '2022-06-14',
+  ],
 ];
 
 /** Steps that compute what later steps read and never decide alone, so never show in a trace. */
