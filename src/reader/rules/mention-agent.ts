@@ -4,6 +4,7 @@ import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../token.js';
 import { type Composing, composeFirst, type ComposeStep } from './mention-compose.js';
 import { isIndividual, namedEmployer, privatePerson } from './mention-helpers.js';
+import { isStateRole } from './event-helpers.js';
 import { nameCode } from './mention-names.js';
 import type { MentionState, Raw } from './mention-state.js';
 
@@ -142,17 +143,27 @@ function countryFromContext(st: MentionState, c: AgentComposing): boolean {
       : c.possessive || c.prevWord === 'its'
         ? ctx.lastCountry
         : isPrivate
-          ? (placeCountry(lx, tokens, raws, c.raw.start) ?? st.countryBefore)
+          ? (placeCountry(lx, tokens, raws, c.raw.start) ?? st.countryBefore ?? stateActing(st))
           : (nearestCountryBefore(raws, c.raw.start) ?? priorCountry ?? contextCountry(raws, ctx, c.raw.start));
   // ("leaders at the General Assembly": an agent at an organisation acts for it)
   if (country) c.code = isOrganisationCode(country) ? country : country + c.entry.code;
   return true;
 }
 
+/**
+ * "Kenyan police fired tear gas at demonstrators": people named by role alone whom a state's own
+ * organs act on take that state, the state organ named last before them.
+ */
+function stateActing(st: MentionState): string | undefined {
+  const organ = st.mentions.findLast((m) => !m.place && !isOrganisationCode(m.code) && partyOf(m.code) !== m.code && isStateRole(st.lx, m.code));
+  return organ ? partyOf(organ.code) : undefined;
+}
+
 /** A country or capital named as a place in the agent's clause ("rioters in Almaty", "in Tehran"). */
 function placeCountry(lx: Lexicon, tokens: Token[], raws: Raw[], at: number): string | undefined {
   for (const r of raws) {
-    if (r.modifier || (r.entry.kind !== 'country' && r.entry.kind !== 'capital')) continue;
+    const kind = r.entry.kind;
+    if (r.modifier || (kind !== 'country' && kind !== 'capital' && kind !== 'place')) continue;
     const [from, to] = r.start < at ? [r.end, at] : [at, r.start];
     if (tokens.slice(from, to).some((w) => lx.clauseBreaks.has(w.lower))) continue;
     let k = r.start - 1;

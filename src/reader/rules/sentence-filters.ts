@@ -21,6 +21,7 @@ export const SENTENCE_FILTERS: ReadonlyArray<readonly [string, Filter]> = [
   ['filter.refusal-replaces-bare', refusalReplacesBare],
   ['filter.hope-is-intent', hopeIsIntent],
   ['filter.force-without-target', forceWithoutTarget],
+  ['filter.killing-in-attack', killingInAttack],
 ];
 
 /** Keeps the events `drop` says nothing of; records the others with the filter's name. */
@@ -152,4 +153,20 @@ function forceWithoutTarget(_st: ReadState, events: SentenceEvent[], dropped: Dr
 /** An event of a pattern that gives way to a refusal or an intent, itself not converted. */
 function yields(st: ReadState, e: SentenceEvent, to: 'refuse' | 'intent'): boolean {
   return e.conversion === undefined && st.patterns.byId.get(e.pattern)?.yieldsTo === to;
+}
+
+/**
+ * "ambushed a police convoy, killing thirteen officers": the attack on a named target codes the act;
+ * the killing of no one named adds nothing.
+ */
+function killingInAttack(_st: ReadState, events: SentenceEvent[], dropped: Dropped[]): SentenceEvent[] {
+  return dropWhere(
+    events,
+    dropped,
+    'filter.killing-in-attack',
+    (e) =>
+      e.target === null &&
+      e.code.startsWith('18') &&
+      events.some((o) => o !== e && o.source === e.source && o.target !== null && /^(18|19|20)/.test(o.code)),
+  );
 }
