@@ -144,7 +144,10 @@ function countryFromContext(st: MentionState, c: AgentComposing): boolean {
       : c.possessive || c.prevWord === 'its'
         ? ctx.lastCountry
         : isPrivate
-          ? (placeCountry(lx, tokens, raws, c.raw.start) ?? st.countryBefore ?? stateActing(st))
+          ? (placeCountry(lx, tokens, raws, c.raw.start) ??
+            st.countryBefore ??
+            // (a journalist may be a foreign correspondent: no state's by default)
+            (c.entry.code === 'MED' ? undefined : stateActing(st)))
           : (nearestCountryBefore(raws, c.raw.start) ??
             priorCountry ??
             contextCountry(raws, ctx, c.raw.start, armed(lx, c.entry.code)));

@@ -531,6 +531,16 @@ const CATALOGUE: Entry[] = [
     'Communist rebels ambushed an army patrol in Northern Samar, killing two soldiers.',
     '2022-06-14',
   ],
+  [
+    'filter.killing-in-attack',
+    'Gunmen from the Jalisco New Generation Cartel ambushed a police convoy in Michoacan, killing thirteen officers.',
+    '2021-10-15',
+  ],
+  [
+    'target.place-of-aid',
+    'Jordanian and French air force planes dropped food parcels over northern Gaza on Monday.',
+    '2024-03-04',
+  ],
 ];
 
 /** Steps that compute what later steps read and never decide alone, so never show in a trace. */
