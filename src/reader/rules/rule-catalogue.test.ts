@@ -541,6 +541,12 @@ const CATALOGUE: Entry[] = [
     'Jordanian and French air force planes dropped food parcels over northern Gaza on Monday.',
     '2024-03-04',
   ],
+  [
+    'filter.strike-killing',
+    'A Sudanese army air strike hit a market in Nyala, killing dozens of civilians, medics said.',
+    '2025-02-04',
+  ],
+  ['code.by-state-forces', "Myanmar's military bombed a village in Sagaing region.", '2023-04-12'],
 ];
 
 /** Steps that compute what later steps read and never decide alone, so never show in a trace. */

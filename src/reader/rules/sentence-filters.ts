@@ -138,7 +138,8 @@ function hopeIsIntent(st: ReadState, events: SentenceEvent[], dropped: Dropped[]
 }
 
 /** "attacked a hotel, killing twenty-one people": the killing codes the act; the attack on no named actor adds nothing. */
-function forceWithoutTarget(_st: ReadState, events: SentenceEvent[], dropped: Dropped[]): SentenceEvent[] {
+function forceWithoutTarget(st: ReadState, events: SentenceEvent[], dropped: Dropped[]): SentenceEvent[] {
+  events = strikeKilling(st, events, dropped);
   return dropWhere(
     events,
     dropped,
@@ -148,6 +149,27 @@ function forceWithoutTarget(_st: ReadState, events: SentenceEvent[], dropped: Dr
       e.code.startsWith('19') &&
       events.some((o) => o !== e && o.source === e.source && (o.code.startsWith('18') || o.code.startsWith('20'))),
   );
+}
+
+/**
+ * "A Sudanese army air strike hit a market in Nyala, killing dozens of civilians": a state's forces
+ * striking with no one named, killing people named, is the strike (19x) on those people; the
+ * killing adds nothing. (An armed group's attack on a soft target is the killing, as above.)
+ */
+function strikeKilling(st: ReadState, events: SentenceEvent[], dropped: Dropped[]): SentenceEvent[] {
+  const role = (code: string) => code.slice(partyOf(code).length);
+  const merged = new Set<SentenceEvent>();
+  const out = events.map((e) => {
+    if (e.target !== null || !e.code.startsWith('19') || !st.lx.stateForceRoles.has(role(e.source))) return e;
+    // (the killing may have become repression, 175, by whom it killed)
+    const killing = events.find(
+      (o) => o.source === e.source && o.target !== null && (o.code.startsWith('18') || o.code === '175'),
+    );
+    if (!killing) return e;
+    merged.add(killing);
+    return { ...e, target: killing.target, steps: [...e.steps, 'filter.strike-killing'] };
+  });
+  return dropWhere(out, dropped, 'filter.strike-killing', (e) => merged.has(e));
 }
 
 /** An event of a pattern that gives way to a refusal or an intent, itself not converted. */
