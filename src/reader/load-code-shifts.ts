@@ -8,11 +8,26 @@ import { readDataTable, requiredCell, rowProblem } from '../model/read-data-tabl
  * to makes it repression or an attack on armed forces. `null` means the act has no such code (a
  * verbal act announced is no intent event).
  */
-export type CodeShiftTable = 'intent' | 'refusal' | 'threat' | 'accusation' | 'repression' | 'on-forces';
+export type CodeShiftTable =
+  | 'intent'
+  | 'refusal'
+  | 'threat'
+  | 'accusation'
+  | 'repression'
+  | 'on-forces'
+  | 'by-state-forces';
 
 export type CodeShifts = Readonly<Record<CodeShiftTable, ReadonlyMap<string, string | null>>>;
 
-const TABLES: readonly CodeShiftTable[] = ['intent', 'refusal', 'threat', 'accusation', 'repression', 'on-forces'];
+const TABLES: readonly CodeShiftTable[] = [
+  'intent',
+  'refusal',
+  'threat',
+  'accusation',
+  'repression',
+  'on-forces',
+  'by-state-forces',
+];
 
 export function loadCodeShifts(file: string, problems: ValidationProblem[]): CodeShifts {
   const out = {
@@ -22,6 +37,7 @@ export function loadCodeShifts(file: string, problems: ValidationProblem[]): Cod
     accusation: new Map(),
     repression: new Map(),
     'on-forces': new Map(),
+    'by-state-forces': new Map(),
   } as Record<CodeShiftTable, Map<string, string | null>>;
   for (const row of readDataTable(file, { columns: ['table', 'from', 'to', 'note'] }, problems)) {
     const table = requiredCell(row, 'table', problems) as CodeShiftTable;

@@ -64,8 +64,13 @@ export function emitEvents(x: Interp): SentenceEvent[] {
  * `repression` and `on-forces`).
  */
 function onWhom(x: Interp, source: string, target: string | null, code: string): string {
-  if (target === null || !/^(18|19)/.test(code)) return code;
   const { lx } = x.st;
+  // ("Myanmar's military bombed a village": bombs dropped by a state's forces are air strikes)
+  if (lx.stateForceRoles.has(source.slice(partyOf(source).length))) {
+    const shifted = shiftCode(lx.codeShifts['by-state-forces'], code);
+    if (shifted) code = mark(x, 'code.by-state-forces', shifted);
+  }
+  if (target === null || !/^(18|19)/.test(code)) return code;
   const roleOf = (c: string) => c.slice(partyOf(c).length, partyOf(c).length + 3);
   const sourceRole = source.slice(partyOf(source).length);
   if (

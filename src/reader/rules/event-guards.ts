@@ -129,6 +129,9 @@ function nounPhraseBefore(lx: Lexicon, tokens: Token[], mentions: Mention[], hea
     if (mentions.some((c) => c.start <= k && k < c.end && !c.place)) actor = true;
     // ("Egypt mediated the release ...": a past tense before an article, mis-tagged as an adjective)
     if (w.pos === 'ADJ' && w.lower.endsWith('ed') && tokens[k + 1]?.pos === 'DET') break;
+    // ("Gambia's exiled former president": a participle after a possessive or an article describes the noun)
+    if (w.pos === 'VERB' && w.lower.endsWith('ed') && (tokens[k - 1]?.lower === "'s" || tokens[k - 1]?.pos === 'DET'))
+      continue;
     if (
       w.pos === 'NOUN' ||
       w.pos === 'PROPN' ||

@@ -170,7 +170,8 @@ function agreement(x: Interp): boolean {
   const intentCode = shiftCode(x.st.lx.codeShifts.intent, x.code);
   if (!agreedTo(x) || x.subjects.length < 2 || !intentCode) return false;
   const v = x.verdict!;
-  x.code = x.code.startsWith('06') ? intentCode : '057';
+  // ("Israel and Hamas agreed to extend the truce": a ceasefire agreed is the ceasefire, 0871)
+  x.code = x.code.startsWith('06') ? intentCode : x.code.startsWith('087') ? x.code : '057';
   x.mode = v.speech && !v.framed ? 'reported' : 'asserted';
   x.conversion = 'agreement';
   x.targets = [null];

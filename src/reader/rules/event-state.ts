@@ -87,6 +87,8 @@ export interface Interp {
   subjects: Mention[];
   subjectInferred: boolean;
   targetIdx: number;
+  /** A place that is the target ("aid over Gaza"); `targetIdx` then points past the mentions. */
+  placeTarget?: Mention;
   sources: Mention[];
   targets: Array<Mention | null>;
   /** Where the subject starts, for the mode rules (the trigger when the subject is inferred). */

@@ -22,6 +22,7 @@ export const TARGET_STEPS: readonly EventStep[] = [
     name: 'target.addressee',
     run: (x) => open(x) && (x.targetIdx = addressee(x.st.lx, x.st.tokens, x.st.mentions, x.m.last)) >= 0,
   },
+  { name: 'target.place-of-aid', run: (x) => open(x) && placeOfAid(x) },
   { name: 'target.coordinated', run: coordinatedTargets },
 ];
 
@@ -172,10 +173,24 @@ function addressee(lx: Lexicon, tokens: Token[], mentions: Mention[], last: numb
   return -1;
 }
 
+/** "dropped food parcels over northern Gaza", "sent aid to Idlib": aid to a place is aid to its country. */
+function placeOfAid(x: Interp): boolean {
+  if (!x.p.code.startsWith('07')) return false;
+  const place = x.st.places.find((m) => m.start > x.m.after && x.p.targets.includes(m.prep));
+  if (!place) return false;
+  x.targetIdx = x.st.mentions.length;
+  x.placeTarget = place;
+  return true;
+}
+
 /** "Japan urged Russia and Ukraine": every actor of a list is a target. */
 function coordinatedTargets(x: Interp): boolean {
   const { st } = x;
-  x.targets = x.targetIdx >= 0 ? coordinated(st.lx, st.tokens, st.mentions, x.targetIdx, 1) : [null];
+  x.targets = x.placeTarget
+    ? [x.placeTarget]
+    : x.targetIdx >= 0
+      ? coordinated(st.lx, st.tokens, st.mentions, x.targetIdx, 1)
+      : [null];
   // ("attacked an army post": a body's thing is the body only as the target of force)
   if (!st.lx.forceRoots.has(x.p.code.slice(0, 2))) {
     x.targets = x.targets.filter((t) => !t?.thing);

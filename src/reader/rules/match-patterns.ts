@@ -76,7 +76,10 @@ function retagged(
   let name = '';
   if (
     (t.pos === 'ADJ' ||
-      (t.pos === 'NOUN' && mentionAt[i - 1]! >= 0 && (tokens[i + 1]?.pos === 'NUM' || tokens[i + 1]?.pos === 'DET'))) &&
+      // (between two actors: "the attorney general accused opposition leader X")
+      (t.pos === 'NOUN' &&
+        mentionAt[i - 1]! >= 0 &&
+        (tokens[i + 1]?.pos === 'NUM' || tokens[i + 1]?.pos === 'DET' || mentionAt[i + 1]! >= 0))) &&
     w.endsWith('ed') &&
     (prev.pos === 'PROPN' ||
       prev.pos === 'NOUN' ||

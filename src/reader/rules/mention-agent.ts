@@ -4,6 +4,7 @@ import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../token.js';
 import { type Composing, composeFirst, type ComposeStep } from './mention-compose.js';
 import { isIndividual, namedEmployer, privatePerson } from './mention-helpers.js';
+import { isStateRole } from './event-helpers.js';
 import { nameCode } from './mention-names.js';
 import type { MentionState, Raw } from './mention-state.js';
 
@@ -60,7 +61,8 @@ function titleAndName(st: MentionState, c: AgentComposing): boolean {
 function agentOfCountry(st: MentionState, c: AgentComposing): boolean {
   const { tokens, raws } = st;
   const next = raws[st.r];
-  if (!next || (next.entry.kind !== 'country' && next.entry.kind !== 'capital')) return false;
+  if (!next || (next.entry.kind !== 'country' && next.entry.kind !== 'capital' && next.entry.kind !== 'place'))
+    return false;
   const between = tokens
     .slice(c.end, next.start)
     .map((t) => t.lower)
@@ -142,17 +144,34 @@ function countryFromContext(st: MentionState, c: AgentComposing): boolean {
       : c.possessive || c.prevWord === 'its'
         ? ctx.lastCountry
         : isPrivate
-          ? (placeCountry(lx, tokens, raws, c.raw.start) ?? st.countryBefore)
-          : (nearestCountryBefore(raws, c.raw.start) ?? priorCountry ?? contextCountry(raws, ctx, c.raw.start));
+          ? (placeCountry(lx, tokens, raws, c.raw.start) ??
+            st.countryBefore ??
+            // (a journalist may be a foreign correspondent: no state's by default)
+            (c.entry.code === 'MED' ? undefined : stateActing(st)))
+          : (nearestCountryBefore(raws, c.raw.start) ??
+            priorCountry ??
+            contextCountry(raws, ctx, c.raw.start, armed(lx, c.entry.code)));
   // ("leaders at the General Assembly": an agent at an organisation acts for it)
   if (country) c.code = isOrganisationCode(country) ? country : country + c.entry.code;
   return true;
 }
 
+/**
+ * "Kenyan police fired tear gas at demonstrators": people named by role alone whom a state's own
+ * organs act on take that state, the state organ named last before them.
+ */
+function stateActing(st: MentionState): string | undefined {
+  const organ = st.mentions.findLast(
+    (m) => !m.place && !isOrganisationCode(m.code) && partyOf(m.code) !== m.code && isStateRole(st.lx, m.code),
+  );
+  return organ ? partyOf(organ.code) : undefined;
+}
+
 /** A country or capital named as a place in the agent's clause ("rioters in Almaty", "in Tehran"). */
 function placeCountry(lx: Lexicon, tokens: Token[], raws: Raw[], at: number): string | undefined {
   for (const r of raws) {
-    if (r.modifier || (r.entry.kind !== 'country' && r.entry.kind !== 'capital')) continue;
+    const kind = r.entry.kind;
+    if (r.modifier || (kind !== 'country' && kind !== 'capital' && kind !== 'place')) continue;
     const [from, to] = r.start < at ? [r.end, at] : [at, r.start];
     if (tokens.slice(from, to).some((w) => lx.clauseBreaks.has(w.lower))) continue;
     let k = r.start - 1;
@@ -205,18 +224,27 @@ function nearestCountryBefore(raws: Raw[], at: number): string | undefined {
   for (const r of raws) {
     if (r.start >= at) break;
     if (r.modifier) continue;
-    if (r.entry.kind === 'country' || r.entry.kind === 'capital' || r.entry.kind === 'adjective') found = r.entry.code;
+    const kind = r.entry.kind;
+    if (kind === 'country' || kind === 'capital' || kind === 'adjective' || kind === 'place') found = r.entry.code;
   }
   return found;
 }
 
+/** An armed role: a state's forces, or rebels. */
+function armed(lx: Lexicon, role: string): boolean {
+  return lx.stateForceRoles.has(role) || role.startsWith('REB');
+}
+
 /** The nearest country named before the agent, else the first one after it, else the article's. */
-function contextCountry(raws: Raw[], ctx: ArticleContext, at: number): string | undefined {
+function contextCountry(raws: Raw[], ctx: ArticleContext, at: number, armed: boolean): string | undefined {
   let before: string | undefined;
   let after: string | undefined;
   for (const r of raws) {
-    if (r.modifier || (r.entry.kind !== 'country' && r.entry.kind !== 'capital' && r.entry.kind !== 'adjective'))
-      continue;
+    const kind = r.entry.kind;
+    // (a place after an armed agent is more often where it strikes than whose it is: "a drone
+    // struck the Zaporizhzhia plant")
+    const place = kind === 'place' && (r.start < at || !armed);
+    if (r.modifier || (kind !== 'country' && kind !== 'capital' && kind !== 'adjective' && !place)) continue;
     if (r.start < at) before = r.entry.code;
     else if (after === undefined) after = r.entry.code;
   }

@@ -152,11 +152,15 @@ function insertMention(
   else st.mentions.splice(at, 0, m);
 }
 
-/** "leaders of the opposition group Ginbot 7", "members of the junta": people of a body act for it. */
+/**
+ * "leaders of the opposition group Ginbot 7", "members of the junta", "a spokesman for the Pakistani
+ * Taliban": people of a body act for it.
+ */
 export function membersOf(st: MentionState): void {
   const { tokens, lx } = st;
   for (const m of st.mentions) {
-    if (!lx.memberNouns.has(tokens[m.end - 1]!.lower) || tokens[m.end]?.lower !== 'of') continue;
+    const prep = tokens[m.end]?.lower;
+    if (!lx.memberNouns.has(tokens[m.end - 1]!.lower) || (prep !== 'of' && prep !== 'for')) continue;
     const k = tokens[m.end + 1]?.pos === 'DET' ? m.end + 2 : m.end + 1;
     const body = st.mentions.find((n) => n.start === k && !n.person);
     if (!body || body.code === m.code) continue;

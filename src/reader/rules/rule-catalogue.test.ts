@@ -531,6 +531,22 @@ const CATALOGUE: Entry[] = [
     'Communist rebels ambushed an army patrol in Northern Samar, killing two soldiers.',
     '2022-06-14',
   ],
+  [
+    'filter.killing-in-attack',
+    'Gunmen from the Jalisco New Generation Cartel ambushed a police convoy in Michoacan, killing thirteen officers.',
+    '2021-10-15',
+  ],
+  [
+    'target.place-of-aid',
+    'Jordanian and French air force planes dropped food parcels over northern Gaza on Monday.',
+    '2024-03-04',
+  ],
+  [
+    'filter.strike-killing',
+    'A Sudanese army air strike hit a market in Nyala, killing dozens of civilians, medics said.',
+    '2025-02-04',
+  ],
+  ['code.by-state-forces', "Myanmar's military bombed a village in Sagaing region.", '2023-04-12'],
 ];
 
 /** Steps that compute what later steps read and never decide alone, so never show in a trace. */

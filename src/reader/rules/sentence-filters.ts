@@ -21,6 +21,7 @@ export const SENTENCE_FILTERS: ReadonlyArray<readonly [string, Filter]> = [
   ['filter.refusal-replaces-bare', refusalReplacesBare],
   ['filter.hope-is-intent', hopeIsIntent],
   ['filter.force-without-target', forceWithoutTarget],
+  ['filter.killing-in-attack', killingInAttack],
 ];
 
 /** Keeps the events `drop` says nothing of; records the others with the filter's name. */
@@ -137,7 +138,8 @@ function hopeIsIntent(st: ReadState, events: SentenceEvent[], dropped: Dropped[]
 }
 
 /** "attacked a hotel, killing twenty-one people": the killing codes the act; the attack on no named actor adds nothing. */
-function forceWithoutTarget(_st: ReadState, events: SentenceEvent[], dropped: Dropped[]): SentenceEvent[] {
+function forceWithoutTarget(st: ReadState, events: SentenceEvent[], dropped: Dropped[]): SentenceEvent[] {
+  events = strikeKilling(st, events, dropped);
   return dropWhere(
     events,
     dropped,
@@ -149,7 +151,44 @@ function forceWithoutTarget(_st: ReadState, events: SentenceEvent[], dropped: Dr
   );
 }
 
+/**
+ * "A Sudanese army air strike hit a market in Nyala, killing dozens of civilians": a state's forces
+ * striking with no one named, killing people named, is the strike (19x) on those people; the
+ * killing adds nothing. (An armed group's attack on a soft target is the killing, as above.)
+ */
+function strikeKilling(st: ReadState, events: SentenceEvent[], dropped: Dropped[]): SentenceEvent[] {
+  const role = (code: string) => code.slice(partyOf(code).length);
+  const merged = new Set<SentenceEvent>();
+  const out = events.map((e) => {
+    if (e.target !== null || !e.code.startsWith('19') || !st.lx.stateForceRoles.has(role(e.source))) return e;
+    // (the killing may have become repression, 175, by whom it killed)
+    const killing = events.find(
+      (o) => o.source === e.source && o.target !== null && (o.code.startsWith('18') || o.code === '175'),
+    );
+    if (!killing) return e;
+    merged.add(killing);
+    return { ...e, target: killing.target, steps: [...e.steps, 'filter.strike-killing'] };
+  });
+  return dropWhere(out, dropped, 'filter.strike-killing', (e) => merged.has(e));
+}
+
 /** An event of a pattern that gives way to a refusal or an intent, itself not converted. */
 function yields(st: ReadState, e: SentenceEvent, to: 'refuse' | 'intent'): boolean {
   return e.conversion === undefined && st.patterns.byId.get(e.pattern)?.yieldsTo === to;
+}
+
+/**
+ * "ambushed a police convoy, killing thirteen officers": the attack on a named target codes the act;
+ * the killing of no one named adds nothing.
+ */
+function killingInAttack(_st: ReadState, events: SentenceEvent[], dropped: Dropped[]): SentenceEvent[] {
+  return dropWhere(
+    events,
+    dropped,
+    'filter.killing-in-attack',
+    (e) =>
+      e.target === null &&
+      e.code.startsWith('18') &&
+      events.some((o) => o !== e && o.source === e.source && o.target !== null && /^(18|19|20)/.test(o.code)),
+  );
 }
