@@ -7,6 +7,8 @@ import type { Store } from '../store/store.js';
 import { authenticate, escapeHtml } from './auth.js';
 import { errorResponse, HttpError } from './http-error.js';
 import { LIMITS } from './limits.js';
+import { ledgerVersion } from './ledger-version.js';
+import { ResponseCache } from './response-cache.js';
 import type { LiveHub } from './live-hub.js';
 import { referencePage } from './reference-page.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
@@ -76,12 +78,20 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<ServerEn
       throw new HttpError(413, `the body is larger than the server's limit of ${LIMITS.bodyBytes / 1024} KiB`);
     },
   });
-  app.use(async (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonLimit(c, next)));
+  // GET and HEAD carry no body: skipping the check also spares building a full Request per read.
+  app.use(async (c, next) =>
+    isUpload(c.req.method, c.req.path) || c.req.method === 'GET' || c.req.method === 'HEAD'
+      ? next()
+      : jsonLimit(c, next),
+  );
   app.use(authenticate(store));
 
+  const version = ledgerVersion(store);
   const deps: RouteDeps = {
     store,
     dataDir: options.dataDir,
+    version,
+    responses: new ResponseCache(version),
     changed: () => hub.poke(),
     progress: (caseId, data) => hub.progress(caseId, data),
   };

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import { CompiledQuery, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { LedgerEvent, Provenance, ReviewStatus, Verification } from '../model/event.js';
 import type { Database, EventsTable, EventSourcesTable } from './database.js';
 import { chunks, prefixRange } from './json-column.js';
@@ -41,6 +41,18 @@ export interface EventQuery {
   bare?: boolean;
   /** Read facility links but not sources (conditions: sources are read later for the evidence shown). */
   withoutSources?: boolean;
+  /**
+   * Many events match (`countUpTo` reached its cap): on SQLite a page walks the events in date
+   * order until it is full, rather than gathering every match through the narrower indexes and
+   * sorting them, which the planner cannot tell apart without knowing how many match.
+   */
+  dense?: boolean;
+}
+
+/** A count that stopped at a cap: exact below it, a lower bound at it. */
+export interface CappedCount {
+  count: number;
+  exact: boolean;
 }
 
 const INSERT_CHUNK = 100;
@@ -281,6 +293,22 @@ export class EventRepository {
     return Number(row.n);
   }
 
+  /**
+   * Counts matches up to `cap`: as fast as finding that many, however many more there are. A
+   * page of a million-event case says "more than 10,000" rather than counting them all.
+   */
+  async countUpTo(query: EventQuery, cap: number): Promise<CappedCount> {
+    const matches = this.filtered(query)
+      .select('events.id')
+      .limit(cap + 1);
+    const row = await this.db
+      .selectFrom(matches.as('m'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const n = Number(row.n);
+    return n > cap ? { count: cap, exact: false } : { count: n, exact: true };
+  }
+
   async find(query: EventQuery): Promise<LedgerEvent[]> {
     let q = this.filtered(query)
       .selectAll('events')
@@ -288,7 +316,7 @@ export class EventRepository {
       .orderBy('events.id');
     if (query.limit !== undefined) q = q.limit(query.limit);
     if (query.offset !== undefined) q = q.offset(query.offset);
-    const rows = await q.execute();
+    const rows = query.dense && this.sqlite ? await this.inDateOrder(q.compile()) : await q.execute();
     if (rows.length === 0) return [];
     if (query.bare) return rows.map((r) => rowToEvent(r, [], []));
     const ids = rows.map((r) => r.id);
@@ -317,6 +345,18 @@ export class EventRepository {
     return rows.map((r) => rowToEvent(r, facilities.get(r.id) ?? [], sources.get(r.id) ?? []));
   }
 
+  /**
+   * Runs a query on the events with SQLite told to walk the (case, date) index. Kysely has no
+   * INDEXED BY, so it goes into the compiled text, right after the outer table.
+   */
+  private async inDateOrder(compiled: CompiledQuery<Selectable<EventsTable>>): Promise<Selectable<EventsTable>[]> {
+    const from = 'from "events" where';
+    if (!compiled.sql.includes(from)) return (await this.db.executeQuery(compiled)).rows;
+    const text = compiled.sql.replace(from, 'from "events" indexed by "events_case_date" where');
+    return (await this.db.executeQuery(CompiledQuery.raw(text, [...compiled.parameters])))
+      .rows as Selectable<EventsTable>[];
+  }
+
   private filtered(query: EventQuery) {
     return this.db
       .selectFrom('events')
@@ -331,12 +371,7 @@ export class EventRepository {
       )
       .$if(!!query.eitherCodes?.length, (q) =>
         q.where((eb) =>
-          eb.or(
-            query.eitherCodes!.flatMap((c) => [
-              startsWith(eb, 'events.source_code', c),
-              startsWith(eb, 'events.target_code', c),
-            ]),
-          ),
+          eb.or(query.eitherCodes!.flatMap((c) => [sideUnder(eb, 'source', c), sideUnder(eb, 'target', c)])),
         ),
       )
       .$if(!!query.sourceActors?.length, (q) => q.where('events.source_actor', 'in', query.sourceActors!))
@@ -375,12 +410,14 @@ type CodeColumn = 'events.code' | 'events.source_code' | 'events.target_code';
 type EventsBuilder = ExpressionBuilder<Database & { events: EventsTable }, 'events'>;
 
 /**
- * A side under an actor code. A bare country (`USA`) is a whole party, which the dyad index
- * answers directly; anything finer is a prefix of the full code.
+ * A side under an actor code. A bare country (`USA`) is a whole party, which the side and dyad
+ * indexes answer directly; anything finer is a prefix of the full code, within its country's
+ * party (`USAGOV` is in `USA`) so that those indexes narrow it first.
  */
 function sideUnder(eb: EventsBuilder, side: 'source' | 'target', code: string) {
-  if (code.length === 3 && !isOrganisationCode(code)) return eb(`events.${side}_party`, '=', code);
-  return startsWith(eb, `events.${side}_code`, code);
+  if (isOrganisationCode(code)) return startsWith(eb, `events.${side}_code`, code);
+  const party = eb(`events.${side}_party`, '=', code.slice(0, 3));
+  return code.length === 3 ? party : eb.and([party, startsWith(eb, `events.${side}_code`, code)]);
 }
 
 function startsWith(eb: EventsBuilder, column: CodeColumn, prefix: string) {

@@ -15,7 +15,7 @@ import { caseParam, dateQuery, jsonResponses, type RouteDeps } from './route-kit
  */
 export function registerAnalysisRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
   const { store } = deps;
-  const briefs = new LedgerCache<Brief>(store);
+  const briefs = new LedgerCache<Brief>(deps.version);
   const brief = async (caseId: string, q: z.infer<typeof briefQuery>): Promise<Brief> => {
     await requireCase(store, caseId);
     const day = q.asOf ?? q.to;
