@@ -16,6 +16,10 @@ export interface EventQuery {
   targetCodes?: string[];
   /** Either side matches one of these actor code prefixes (`--actor`). */
   eitherCodes?: string[];
+  /** Either side, the source side, the target side: under one of the codes or one of the actors. */
+  eitherSide?: SideMatch;
+  sourceSide?: SideMatch;
+  targetSide?: SideMatch;
   sourceActors?: string[];
   targetActors?: string[];
   /** CAMEO event code prefixes. */
@@ -31,6 +35,12 @@ export interface EventQuery {
   bare?: boolean;
   /** Read facility links but not sources (conditions: sources are read later for the evidence shown). */
   withoutSources?: boolean;
+}
+
+/** A side of a move: under one of these actor code prefixes, or one of these actors (ids), any of them. */
+export interface SideMatch {
+  codes?: readonly string[];
+  actors?: readonly string[];
 }
 
 const INSERT_CHUNK = 100;
@@ -171,6 +181,21 @@ export class EventRepository {
     return row !== undefined;
   }
 
+  /**
+   * Rewrites an event in place, with its facility links and sources; what it was read or imported
+   * from is kept, so that reading the same article again still adds nothing.
+   */
+  async update(e: LedgerEvent): Promise<void> {
+    const { origin_key: _origin, ...row } = eventToRow(e, null);
+    await this.db.updateTable('events').set(row).where('case_id', '=', e.caseId).where('id', '=', e.id).execute();
+    await this.db.deleteFrom('event_facilities').where('case_id', '=', e.caseId).where('event_id', '=', e.id).execute();
+    await this.db.deleteFrom('event_sources').where('case_id', '=', e.caseId).where('event_id', '=', e.id).execute();
+    const links = e.facilities.map((f) => ({ case_id: e.caseId, event_id: e.id, facility_id: f }));
+    if (links.length) await this.db.insertInto('event_facilities').values(links).execute();
+    const sources = sourcesToRows(e);
+    if (sources.length) await this.db.insertInto('event_sources').values(sources).execute();
+  }
+
   async setStatus(caseId: string, ids: readonly string[], status: ReviewStatus): Promise<number> {
     let changed = 0;
     for (const batch of chunks(ids, 500)) {
@@ -250,6 +275,13 @@ export class EventRepository {
           ),
         ),
       )
+      .$if(query.eitherSide !== undefined, (q) =>
+        q.where((eb) =>
+          eb.or([...sideMatch(eb, 'source', query.eitherSide!), ...sideMatch(eb, 'target', query.eitherSide!)]),
+        ),
+      )
+      .$if(query.sourceSide !== undefined, (q) => q.where((eb) => eb.or(sideMatch(eb, 'source', query.sourceSide!))))
+      .$if(query.targetSide !== undefined, (q) => q.where((eb) => eb.or(sideMatch(eb, 'target', query.targetSide!))))
       .$if(!!query.sourceActors?.length, (q) => q.where('events.source_actor', 'in', query.sourceActors!))
       .$if(!!query.targetActors?.length, (q) => q.where('events.target_actor', 'in', query.targetActors!))
       .$if(!!query.codes?.length, (q) =>
@@ -282,6 +314,14 @@ type EventsBuilder = ExpressionBuilder<Database & { events: EventsTable }, 'even
 function sideUnder(eb: EventsBuilder, side: 'source' | 'target', code: string) {
   if (code.length === 3 && !isOrganisationCode(code)) return eb(`events.${side}_party`, '=', code);
   return startsWith(eb, `events.${side}_code`, code);
+}
+
+/** The conditions, any of which puts a side under a SideMatch; none when the match is empty. */
+function sideMatch(eb: EventsBuilder, side: 'source' | 'target', match: SideMatch) {
+  return [
+    ...(match.codes ?? []).map((c) => sideUnder(eb, side, c)),
+    ...(match.actors?.length ? [eb(`events.${side}_actor`, 'in', [...match.actors])] : []),
+  ];
 }
 
 function startsWith(eb: EventsBuilder, column: CodeColumn, prefix: string) {

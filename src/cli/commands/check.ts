@@ -2,12 +2,15 @@ import type { Command } from '@commander-js/extra-typings';
 import { evaluateCondition } from '../../analysis/conditions/evaluate-condition.js';
 import type { ConditionResult } from '../../analysis/conditions/condition-result.js';
 import { attachEvidenceSources, collectConditionLedger } from '../../brief/collect-condition-ledger.js';
-import { DEFAULT_CASE, ensureBuiltinCase } from '../../case/builtin-cases.js';
+import { DEFAULT_CASE } from '../../case/builtin-cases.js';
 import { NotFoundError } from '../../model/errors.js';
 import { todayIso } from '../../model/iso-date.js';
 import { textStyle } from '../../brief/brief-style.js';
-import { dbFlag, dbLocation, EXIT, useColour, withStore } from '../context.js';
+import { dbFlag, dbLocation, EXIT, withStore } from '../context.js';
+import { useColour } from '../../util/colour.js';
 import { choiceOption, dateOption, examples, listOption } from '../options.js';
+
+const CHECK_FORMATS = ['text', 'json'] as const;
 
 export function registerCheckCommand(program: Command): void {
   program
@@ -16,9 +19,9 @@ export function registerCheckCommand(program: Command): void {
       'evaluate the conditions of a case on a date; exit 0 when all are met, 1 when one is unmet or unknown, 2 on error',
     )
     .option('--case <id>', 'case to check', DEFAULT_CASE)
-    .option('--as-of <date>', 'date to check on (default: today)')
-    .option('--condition <ids...>', 'only these conditions')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(dateOption('--as-of <date>', 'date to check on (default: today)'))
+    .addOption(listOption('--condition <ids...>', 'only these conditions'))
+    .addOption(choiceOption('--format <format>', 'how to write the verdicts', CHECK_FORMATS).default('text'))
     .addHelpText(
       'after',
       examples(
@@ -27,28 +30,31 @@ export function registerCheckCommand(program: Command): void {
       ),
     )
     .action(async (opts, cmd) => {
-      const format = choiceOption(opts.format, '--format', ['text', 'json'] as const, 'text');
-      const asOf = dateOption(opts.asOf, '--as-of') ?? todayIso();
-      const only = listOption(opts.condition);
-      const results = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
-        await ensureBuiltinCase(store, opts.case);
-        const frame = await store.cases.readFrame(opts.case);
-        if (!frame)
-          throw new NotFoundError(`no case "${opts.case}" in the store; load one with \`parley case load DIR\``);
-        const conditions = only ? frame.conditions.filter((c) => only.includes(c.id)) : frame.conditions;
-        for (const id of only ?? []) {
-          if (!frame.conditions.some((c) => c.id === id)) {
-            throw new NotFoundError(
-              `case ${opts.case} has no condition "${id}"; it has ${frame.conditions.map((c) => c.id).join(', ')}`,
-            );
+      const format = opts.format;
+      const asOf = opts.asOf ?? todayIso();
+      const only = opts.condition;
+      const results = await withStore(
+        dbLocation(dbFlag(cmd)),
+        async (store) => {
+          const frame = await store.cases.readFrame(opts.case);
+          if (!frame)
+            throw new NotFoundError(`no case "${opts.case}" in the store; load one with \`parley case load DIR\``);
+          const conditions = only ? frame.conditions.filter((c) => only.includes(c.id)) : frame.conditions;
+          for (const id of only ?? []) {
+            if (!frame.conditions.some((c) => c.id === id)) {
+              throw new NotFoundError(
+                `case ${opts.case} has no condition "${id}"; it has ${frame.conditions.map((c) => c.id).join(', ')}`,
+              );
+            }
           }
-        }
-        const out: ConditionResult[] = [];
-        for (const c of conditions)
-          out.push(evaluateCondition(c, asOf, await collectConditionLedger(store, frame, c, asOf)));
-        await attachEvidenceSources(store, opts.case, out);
-        return out;
-      });
+          const out: ConditionResult[] = [];
+          for (const c of conditions)
+            out.push(evaluateCondition(c, asOf, await collectConditionLedger(store, frame, c, asOf)));
+          await attachEvidenceSources(store, opts.case, out);
+          return out;
+        },
+        { access: 'read', builtinCase: opts.case },
+      );
       if (format === 'json') {
         process.stdout.write(`${JSON.stringify({ asOf, case: opts.case, conditions: results }, null, 2)}\n`);
       } else {

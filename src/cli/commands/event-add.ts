@@ -1,21 +1,18 @@
-import type { Command } from '@commander-js/extra-typings';
-import { DEFAULT_CASE, ensureBuiltinCase } from '../../case/builtin-cases.js';
-import { newEvent } from '../../case/new-event.js';
-import { NotFoundError } from '../../model/errors.js';
-import type { Source, Verification } from '../../model/event.js';
+import { type Command, Option } from '@commander-js/extra-typings';
+import { recordMove } from '../../app/record-move.js';
+import { DEFAULT_CASE } from '../../case/builtin-cases.js';
+import type { Source } from '../../model/event.js';
 import { VERIFICATIONS } from '../../model/event.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
-import { choiceOption, dateOption, examples, listOption, numberOption } from '../options.js';
-
-/** Origin of events typed with `parley event add`: kept when the case's files are loaded again. */
-export const TYPED_ORIGIN = 'typed';
+import { choiceOption, dateOption, examples, listOption, parseDate, parseNumber } from '../options.js';
+import { describeDuplicates } from './review.js';
 
 export function registerEventCommand(program: Command): void {
   const event = program.command('event').description('record moves by hand');
   event
     .command('add')
     .description("record a move with its source; actors are the case's actor ids (or a state's code)")
-    .argument('<date>', 'day of the move, YYYY-MM-DD')
+    .argument('<date>', 'day of the move, YYYY-MM-DD', parseDate('date'))
     .argument('<source>', 'actor id of who acted (mike-pompeo, prk)')
     .argument('<code>', 'CAMEO event code, e.g. 042')
     .argument('[target]', 'actor id of whom it was aimed at')
@@ -23,66 +20,55 @@ export function registerEventCommand(program: Command): void {
     .requiredOption('--publisher <name>', 'who reported it')
     .option('--link <url>', 'link or citation of the report')
     .option('--quote <text>', 'the words of the report')
-    .option('--published <date>', 'date of the report')
+    .addOption(dateOption('--published <date>', 'date of the report'))
     .option('--case <id>', 'case to add it to', DEFAULT_CASE)
-    .option('--end <date>', 'last day, for a move that spans days')
-    .option('--facility <ids...>', 'facilities the move concerns')
-    .option('--verification <level>', `${VERIFICATIONS.join(', ')}`, 'claimed')
-    .option('--confidence <0-1>', 'how sure the record is', '0.8')
+    .addOption(dateOption('--end <date>', 'last day, for a move that spans days'))
+    .addOption(listOption('--facility <ids...>', 'facilities the move concerns'))
+    .addOption(choiceOption('--verification <level>', 'how the move is known', VERIFICATIONS).default('claimed'))
+    .addOption(
+      new Option('--confidence <0-1>', 'how sure the record is')
+        .argParser(parseNumber('--confidence', 0, 1))
+        .default(0.8),
+    )
     .option('--id <id>', 'an id of your own (default: from date, actors and code)')
     .option('--notes <text>', 'notes')
+    .option('--proposed', 'put the move in the review queue (`parley review`) instead of the ledger')
     .addHelpText(
       'after',
       examples(
         'parley event add 2018-10-07 mike-pompeo 042 prk --summary "Pompeo visits Pyongyang, meets Kim" --publisher Yonhap --link https://en.yna.co.kr/',
+        'parley event add 2018-10-08 prk 031 usa --summary "Talks on a second summit reported" --publisher KCNA --proposed',
       ),
     )
     .action(async (date, source, code, target, opts, cmd) => {
-      const day = dateOption(date, 'date')!;
-      const verification = choiceOption(opts.verification, '--verification', VERIFICATIONS, 'claimed') as Verification;
-      const confidence = numberOption(opts.confidence, '--confidence', 0, 1)!;
       const src: Source = { publisher: opts.publisher };
-      const published = dateOption(opts.published, '--published');
-      if (published) src.date = published;
+      if (opts.published) src.date = opts.published;
       if (opts.link) src.link = opts.link;
       if (opts.quote) src.quote = opts.quote;
-      const end = dateOption(opts.end, '--end');
-      const added = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
-        await ensureBuiltinCase(store, opts.case);
-        const frame = await store.cases.readFrame(opts.case);
-        if (!frame)
-          throw new NotFoundError(`no case "${opts.case}" in the store; \`parley case list\` shows the cases`);
-        // Generated ids start with the date; only those, and an id given with --id, can collide.
-        const taken = await store.events.idsStartingWith(opts.case, day);
-        if (opts.id) for (const id of await store.events.existingIds(opts.case, [opts.id])) taken.add(id);
-        const e = newEvent(
-          {
+      const { event: added, duplicates } = await withStore(
+        dbLocation(dbFlag(cmd)),
+        (store) =>
+          recordMove(store, {
             caseId: opts.case,
-            date: day,
+            date,
             source,
             code,
             summary: opts.summary,
             sources: [src],
-            verification,
-            confidence,
+            verification: opts.verification,
+            confidence: opts.confidence,
+            proposed: Boolean(opts.proposed),
             ...(target ? { target } : {}),
-            ...(end ? { endDate: end } : {}),
+            ...(opts.end ? { endDate: opts.end } : {}),
             ...(opts.id ? { id: opts.id } : {}),
             ...(opts.notes ? { notes: opts.notes } : {}),
-            ...(listOption(opts.facility) ? { facilities: listOption(opts.facility)! } : {}),
-          },
-          frame.actors,
-          new Set(frame.facilities.map((f) => f.id)),
-          taken,
-        );
-        await store.transaction(async (tx) => {
-          await tx.events.insert([e], TYPED_ORIGIN);
-          await tx.aggregates.refreshDays(opts.case, [e.date]);
-        });
-        return e;
-      });
+            ...(opts.facility ? { facilities: opts.facility } : {}),
+          }),
+        { builtinCase: opts.case },
+      );
       process.stdout.write(
         `added ${added.id}: ${added.date} ${added.sourceCode} ${added.code} ${added.targetCode ?? '-'} (${added.status})\n`,
       );
+      process.stderr.write(describeDuplicates(added.id, duplicates));
     });
 }

@@ -1,11 +1,14 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Command } from '@commander-js/extra-typings';
+import { type Command, Option } from '@commander-js/extra-typings';
 import { UsageError } from '../../model/errors.js';
 import { isIsoDate } from '../../model/iso-date.js';
 import { readArticle, type ReadEvent } from '../../reader/read-article.js';
 import { isDocumentError, readDocuments } from '../../reader/read-documents.js';
 import { formatEventTable } from '../../reader/format-event-table.js';
+import { useColour } from '../../util/colour.js';
+import type { CommandLine } from '../context.js';
+import { isOneOf } from '../options.js';
 
 /**
  * `parley read`: news text to proposed events, printed as JSON lines or a table. The ledger
@@ -37,7 +40,7 @@ export type ReadIntoHook = (
   caseName: string,
   events: ReadEvent[],
   article: ReadArticleSource,
-  cmd: Command,
+  cmd: CommandLine,
 ) => Promise<number>;
 
 export interface ReadCommandHooks {
@@ -80,9 +83,16 @@ export function registerReadCommand(program: Command, hooks: ReadCommandHooks = 
     .argument('[file]', 'article as plain text; "-" or none for stdin')
     .option('--date <YYYY-MM-DD>', 'the article\'s date, used to resolve "on Sunday", "last week"')
     .option('--docs <file.jsonl>', 'read many articles, one {"id","date","text"} object a line')
-    .option(
-      '--format <format>',
-      'jsonl (one JSON object per event) or table; default: table on a terminal, jsonl otherwise',
+    .addOption(
+      new Option(
+        '--format <format>',
+        'jsonl (one JSON object per event) or table; default: table on a terminal, jsonl otherwise',
+      )
+        .choices(FORMATS)
+        .argParser((value: string) => {
+          if (!isOneOf(FORMATS, value)) throw new UsageError(`--format must be jsonl or table, not "${value}"`);
+          return value;
+        }),
     )
     .addHelpText(
       'after',
@@ -99,12 +109,9 @@ events are moves. Warnings go to stderr.`,
   if (hooks.into) cmd.option('--into <case>', 'add the asserted and reported events to the case ledger as proposed');
 
   cmd.action(async (file, options, command) => {
-    const opts = options as { date?: string; docs?: string; format?: string; into?: string };
-    if (opts.format !== undefined && !(FORMATS as readonly string[]).includes(opts.format)) {
-      throw new UsageError(`--format must be jsonl or table, not "${opts.format}"`);
-    }
-    const format: Format = (opts.format as Format | undefined) ?? (io.stdout.isTTY ? 'table' : 'jsonl');
-    const colour = Boolean(io.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+    const opts: typeof options & { into?: string } = options;
+    const format: Format = opts.format ?? (io.stdout.isTTY ? 'table' : 'jsonl');
+    const colour = useColour(io.stdout);
     const into = opts.into !== undefined && hooks.into ? { name: opts.into, hook: hooks.into } : undefined;
     if (opts.docs !== undefined) {
       if (file !== undefined) throw new UsageError('give either an article FILE or --docs FILE.jsonl, not both');
@@ -128,7 +135,7 @@ events are moves. Warnings go to stderr.`,
             into.name,
             r.events,
             { name: r.id, doc: r.id, date: r.events[0]?.date ?? '', text: '' },
-            command as unknown as Command,
+            command,
           );
       }
       if (bad > 0) io.stderr.write(`parley read: ${bad} document${bad > 1 ? 's' : ''} could not be read\n`);
@@ -148,12 +155,7 @@ events are moves. Warnings go to stderr.`,
     for (const w of warnings) io.stderr.write(`parley read: warning: ${w}\n`);
     await emit(events, format, colour, io);
     if (into) {
-      const added = await into.hook(
-        into.name,
-        events,
-        { name: file ?? '-', date: opts.date, text },
-        command as unknown as Command,
-      );
+      const added = await into.hook(into.name, events, { name: file ?? '-', date: opts.date, text }, command);
       io.stderr.write(`parley read: ${added} event${added === 1 ? '' : 's'} added to ${into.name} as proposed\n`);
     }
   });
