@@ -23,9 +23,12 @@ import { fromDayNumber, toDayNumber } from '../src/model/iso-date.js';
 import { openStore } from '../src/store/store.js';
 import { FILE_ORIGIN } from '../src/store/case-repository.js';
 import { measure, printTable } from './measure.js';
+import { parseArgs } from 'node:util';
 import { seededRandom } from '../src/util/seeded-random.js';
 
-const EVENTS = Number(process.argv[2] && process.argv[2] !== '--read' ? process.argv[2] : 1_000_000);
+/** `core.bench.ts [events]`, or `--read DB` for the read phase in a fresh process. */
+const ARGS = parseArgs({ allowPositionals: true, options: { read: { type: 'string' } } });
+const EVENTS = Number(ARGS.positionals[0] ?? 1_000_000);
 const ACTORS = 200;
 const FACILITIES = 10_000;
 const CASE = 'bench';
@@ -294,8 +297,8 @@ async function read(path: string): Promise<Record<string, unknown>> {
 type Timed = { ms: number; peakRssMiB: number };
 
 async function main(): Promise<void> {
-  if (process.argv[2] === '--read') {
-    process.stdout.write(JSON.stringify(await read(process.argv[3]!)));
+  if (ARGS.values.read !== undefined) {
+    process.stdout.write(JSON.stringify(await read(ARGS.values.read)));
     return;
   }
   const dir = join(tmpdir(), `parley-bench-${process.pid}`);

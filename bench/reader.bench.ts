@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { loadActorDictionary } from '../src/cameo/actor-dictionary.js';
 import { readArticle } from '../src/reader/read-article.js';
@@ -112,14 +113,10 @@ const WORKER_BOOT = `
   import('tsx/esm/api').then((tsx) => { tsx.register(); return import(workerData.url); });
 `;
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
 async function main(): Promise<void> {
-  const total = arg('--sentences', 100_000);
-  const cores = arg('--workers', availableParallelism());
+  const { values } = parseArgs({ options: { sentences: { type: 'string' }, workers: { type: 'string' } } });
+  const total = Number(values.sentences ?? 100_000);
+  const cores = Number(values.workers ?? availableParallelism());
   const rssStart = process.memoryUsage().rss;
   const articles = generateArticles(total, 42);
   const single = run(articles);

@@ -6,7 +6,7 @@ import { REVIEW_STATUSES, VERIFICATIONS } from '../model/event.js';
 
 /**
  * The shapes of a case folder's YAML files, checked on every load. Cross-references (actor ids,
- * facility ids, CAMEO codes) are checked after these shapes pass, in `validate-case.ts`.
+ * facility ids, CAMEO codes) are checked after these shapes pass, in `read-case-folder.ts`.
  *
  * CAMEO codes must be quoted in YAML: `042` unquoted is the number 42.
  */

@@ -18,9 +18,8 @@ import {
 } from '../options.js';
 
 const FORMATS = ['table', 'csv', 'json'] as const;
-const TABLE = ['id', 'date', 'source', 'code', 'target', 'goldstein', 'status', 'verification', 'summary'];
-/** The table's columns with codes alone, then the actors by id, for scripts. */
-const CSV = [...TABLE, 'source_actor', 'target_actor'];
+/** The table shows who acted beside the code; CSV keeps codes alone (`--format json` has both). */
+const COLUMNS = ['id', 'date', 'source', 'code', 'target', 'goldstein', 'status', 'verification', 'summary'];
 
 function tableRow(e: LedgerEvent): string[] {
   return [
@@ -47,8 +46,6 @@ function csvRow(e: LedgerEvent): string[] {
     e.status,
     e.verification,
     e.summary,
-    e.sourceActor,
-    e.targetActor ?? '',
   ];
 }
 
@@ -100,10 +97,10 @@ export function registerEventsCommand(program: Command): void {
         { access: 'read', builtinCase: opts.case },
       );
       if (opts.format === 'json') process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
-      else if (opts.format === 'csv') process.stdout.write(formatCsv(CSV, events.map(csvRow)));
+      else if (opts.format === 'csv') process.stdout.write(formatCsv(COLUMNS, events.map(csvRow)));
       else {
         process.stdout.write(
-          formatTable(TABLE, events.map(tableRow), {
+          formatTable(COLUMNS, events.map(tableRow), {
             rule: true,
             // Ids are never cut: they are what `review`, `--id` and the case files use.
             maxWidths: [undefined, 10, 28, 4, 28, 6, 9, 9, 70],

@@ -12,7 +12,7 @@ import { isOneOf } from '../options.js';
 
 /**
  * `parley read`: news text to proposed events, printed as JSON lines or a table. The ledger
- * (`--into CASE`) is added by the lead through `hooks.into`; see `ReadIntoHook` below.
+ * (`--into CASE`) is added through `hooks.into`; see `ReadIntoHook` below.
  */
 
 /** Where the command writes; tests pass their own. */
@@ -32,7 +32,7 @@ export interface ReadArticleSource {
 }
 
 /**
- * HOOK FOR `--into CASE` (the lead's part): when `hooks.into` is given, `parley read` gets an
+ * The `--into CASE` hook: when `hooks.into` is given, `parley read` gets an
  * `--into <case>` option, and after each article is read the hook receives the events (all modes;
  * it keeps asserted and reported ones as proposed) and the article, and returns how many were added.
  */

@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { loadEvalSet } from './eval-set.js';
 import { evaluate, type EvalReport, type ReadFn } from './evaluate.js';
 import type { Counts, EvalEvent, Score } from './score.js';
@@ -23,20 +24,27 @@ interface Options {
   set?: string;
 }
 
-export function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { verbose: false, reader: DEFAULT_READER, out: DEFAULT_OUT };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--verbose' || a === '-v') o.verbose = true;
-    else if (a === '--reader') o.reader = resolve(argv[++i] ?? '');
-    else if (a === '--out') o.out = resolve(argv[++i] ?? '');
-    else if (a === '--set') o.set = resolve(argv[++i] ?? '');
-    else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: run-eval.ts [--verbose] [--reader MODULE] [--set DIR] [--out FILE.json]\n');
-      process.exit(0);
-    } else throw new Error(`unknown option ${a}`);
+function readOptions(argv: readonly string[]): Options {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      verbose: { type: 'boolean', short: 'v', default: false },
+      reader: { type: 'string' },
+      out: { type: 'string' },
+      set: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write('usage: run-eval.ts [--verbose] [--reader MODULE] [--set DIR] [--out FILE.json]\n');
+    process.exit(0);
   }
-  return o;
+  return {
+    verbose: values.verbose,
+    reader: values.reader ? resolve(values.reader) : DEFAULT_READER,
+    out: values.out ? resolve(values.out) : DEFAULT_OUT,
+    ...(values.set ? { set: resolve(values.set) } : {}),
+  };
 }
 
 /** Loads `readArticle` by path so that this file type-checks before the reader exists. */
@@ -137,7 +145,7 @@ export function summarise(r: EvalReport): unknown {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const opts = parseArgs(argv);
+  const opts = readOptions(argv);
   const set = opts.set ? loadEvalSet(opts.set) : loadEvalSet();
   const read = await loadReader(opts.reader);
   const report = evaluate(read, set);
