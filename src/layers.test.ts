@@ -32,7 +32,6 @@ const TEST_FILES = [
   join('reader', 'test-cli-entry.ts'),
   join('reader', 'test-dictionary.ts'),
   join('importers', 'synthetic-events.ts'),
-  join('util', 'seeded-random.ts'),
 ];
 
 function isTestCode(path: string): boolean {

@@ -1,5 +1,5 @@
 import { type NewEventInput, newEvent } from '../case/new-event.js';
-import { NotFoundError, UsageError } from '../model/errors.js';
+import { NotFoundError, StoreError, UsageError } from '../model/errors.js';
 import type { LedgerEvent } from '../model/event.js';
 import type { Store } from '../store/store.js';
 import { type LikelyDuplicate, likelyDuplicates } from './likely-duplicates.js';
@@ -41,7 +41,9 @@ export async function editProposal(
     const frame = await tx.cases.readFrame(caseId);
     if (!frame) throw new NotFoundError(`no case "${caseId}" in the store`);
     const after = newEvent(merged(before, edit), frame.actors, new Set(frame.facilities.map((f) => f.id)), new Set());
-    await tx.events.update(after);
+    const revision = (await tx.events.revisions(caseId, [id])).get(id)?.revision;
+    if (revision === undefined || !(await tx.events.replace(after, revision)))
+      throw new StoreError(`event ${id} changed while it was being edited; nothing was changed, try again`);
     await tx.aggregates.refreshDays(caseId, [...new Set([before.date, after.date])]);
     const duplicates = await likelyDuplicates(tx, [after]);
     return { before, after, duplicates: duplicates.get(id) ?? [] };

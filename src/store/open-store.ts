@@ -102,6 +102,9 @@ export async function migrateToLatest(db: Kysely<Database>, schema?: string): Pr
   const migrator = new Migrator({
     db,
     provider: new StaticMigrationProvider(),
+    // Migrations are numbered by the line of work that wrote them and may land out of order:
+    // one numbered below a migration already run still runs.
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
