@@ -13,7 +13,7 @@ export interface LikelyDuplicate {
 }
 
 /** Two reports of one move are rarely dated more than this many days apart (time zones, "on Sunday"). */
-export const DUPLICATE_WINDOW_DAYS = 2;
+const DUPLICATE_WINDOW_DAYS = 2;
 
 /** The same two parties in either direction (a visit and the host's meeting are one move), and the same root code. */
 function moveKey(e: LedgerEvent): string {

@@ -43,12 +43,7 @@ export async function listEvents(store: Store, input: ListEventsInput): Promise<
  * included (`prk` is `PRK`). A code in small letters (`prkgov`) is a code when its party is one of
  * the case's; anything else is an error that names the actors it may mean.
  */
-export function resolveSide(
-  names: readonly string[],
-  actors: readonly Actor[],
-  caseId: string,
-  what: string,
-): SideMatch {
+function resolveSide(names: readonly string[], actors: readonly Actor[], caseId: string, what: string): SideMatch {
   const byId = new Map(actors.map((a) => [a.id, a]));
   const parties = new Set(
     actors

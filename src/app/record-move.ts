@@ -5,7 +5,7 @@ import type { Store } from '../store/store.js';
 import { type LikelyDuplicate, likelyDuplicates } from './likely-duplicates.js';
 
 /** Origin of moves typed by hand (`parley event add`): kept when the case's files are loaded again. */
-export const TYPED_ORIGIN = 'typed';
+const TYPED_ORIGIN = 'typed';
 
 export interface RecordMoveInput extends Omit<NewEventInput, 'status' | 'provenance'> {
   /** Put the move in the review queue instead of the ledger. */

@@ -20,7 +20,7 @@ export function builtinCaseIds(): string[] {
 }
 
 /** The same hash `readCaseFolder` computes, without validating: enough to see that nothing changed. */
-export function hashCaseFolder(dir: string): string {
+function hashCaseFolder(dir: string): string {
   const hash = createHash('sha256');
   for (const name of Object.keys(CASE_FILES)) {
     const path = join(dir, name);

@@ -476,7 +476,7 @@ function toSource(s: {
 }
 
 /** Drops keys whose value is undefined, so stored and re-read models compare equal. */
-export function stripUndefined<T extends object>(o: { [K in keyof T]: T[K] | undefined }): T {
+function stripUndefined<T extends object>(o: { [K in keyof T]: T[K] | undefined }): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
   return out as T;

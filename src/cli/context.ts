@@ -104,7 +104,7 @@ function readOnlyRefusal(err: unknown, location: string, needs: string): unknown
 }
 
 /** SQLite's SQLITE_READONLY family, and PostgreSQL's read-only transaction and missing privilege. */
-export function isReadOnlyError(err: unknown): boolean {
+function isReadOnlyError(err: unknown): boolean {
   for (let e = err; e instanceof Error; e = e.cause) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === '25006' || code === '42501'))

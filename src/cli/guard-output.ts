@@ -21,7 +21,7 @@ const REASONS: Record<string, string> = {
 };
 
 /** One sentence for a failed write to the output, such as `check > /dev/full`. */
-export function describeWriteError(err: NodeJS.ErrnoException): string {
+function describeWriteError(err: NodeJS.ErrnoException): string {
   const reason = (err.code && REASONS[err.code]) ?? err.message;
   return `could not write the output: ${reason}${err.code && REASONS[err.code] ? ` (${err.code})` : ''}`;
 }

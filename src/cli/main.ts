@@ -10,7 +10,7 @@ function packageVersion(): string {
   return typeof pkg === 'object' && pkg !== null && 'version' in pkg ? String(pkg.version) : 'unknown';
 }
 
-export function buildProgram(): Command {
+function buildProgram(): Command {
   const program = new Command()
     .name('parley')
     .description('The record of a negotiation: moves, commitments, verification, reciprocity and conditions.')

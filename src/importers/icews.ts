@@ -26,7 +26,7 @@ function value(v: string): string | null {
  * row; a missing CAMEO Code column is recovered from Event Text; the key is (Event ID, Event Date),
  * since ICEWS ids repeat across dates (andybega/icews, `inst/extdata/events.2018.sample.tab`).
  */
-export class IcewsParser implements FormatParser {
+class IcewsParser implements FormatParser {
   readonly format = 'icews' as const;
   readonly dataset = 'icews';
   readonly hasHeader = true;

@@ -42,7 +42,7 @@ function party(entity: string | null, full: string | null): string | null {
  * dataset, and Phoenix's own value is kept raw (`phoenixQuad`, with `neutral` for 0), never read as
  * a CAMEO quad.
  */
-export class PhoenixParser implements FormatParser {
+class PhoenixParser implements FormatParser {
   readonly format = 'phoenix' as const;
   readonly dataset = 'phoenix';
   readonly hasHeader = false;

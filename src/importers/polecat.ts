@@ -32,7 +32,7 @@ export function splitMulti(v: string): string[] {
  * The PLOVER category becomes a CAMEO root code (`plover.ts`) and is kept raw. Files that are not
  * valid UTF-8 are read as latin-1 by the line reader (the public POLECAT readers open them as latin-1).
  */
-export class PolecatParser implements FormatParser {
+class PolecatParser implements FormatParser {
   readonly format = 'polecat' as const;
   readonly dataset = 'polecat';
   readonly hasHeader = true;

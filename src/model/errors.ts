@@ -17,7 +17,7 @@ export interface FileLocation {
   field?: string;
 }
 
-export function formatLocation(loc: FileLocation): string {
+function formatLocation(loc: FileLocation): string {
   let where = loc.file;
   if (loc.line !== undefined) where += `:${loc.line}`;
   if (loc.column !== undefined) where += `:${loc.column}`;
@@ -50,7 +50,7 @@ export interface ValidationProblem {
   message: string;
 }
 
-export function describeProblem(p: ValidationProblem): string {
+function describeProblem(p: ValidationProblem): string {
   return p.location ? `${formatLocation(p.location)}: ${p.message}` : p.message;
 }
 

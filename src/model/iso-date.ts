@@ -22,11 +22,6 @@ export function daysInMonth(year: number, month: number): number {
 
 export class InvalidDateError extends ParleyError {}
 
-export function assertIsoDate(value: string, what = 'date'): IsoDate {
-  if (!isIsoDate(value)) throw new InvalidDateError(`${what} "${value}" is not a calendar date in the form YYYY-MM-DD`);
-  return value;
-}
-
 /** Days since 1970-01-01 (UTC); the integer form the store and the series use. */
 export function toDayNumber(date: IsoDate): number {
   const m = ISO_DATE.exec(date);
@@ -48,12 +43,4 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 
 export function todayIso(now: Date = new Date()): IsoDate {
   return now.toISOString().slice(0, 10);
-}
-
-export function minDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a <= b ? a : b;
-}
-
-export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a >= b ? a : b;
 }

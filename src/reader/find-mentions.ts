@@ -693,7 +693,7 @@ const ACTING_PLURALS = new Set([
  * a subject ("Israeli aircraft struck") or plural people ("released three Chinese fishermen").
  * "a North Korean missile" stays no actor.
  */
-export const FORCE_ACTS = new Set([
+const FORCE_ACTS = new Set([
   'attack',
   'attacks',
   'strike',

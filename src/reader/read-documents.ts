@@ -30,10 +30,7 @@ export interface ReadDocumentsOptions {
 }
 
 /** Parses one input line into a document, or says why it cannot be read. */
-export function parseDocumentLine(
-  raw: string,
-  line: number,
-): { id: string; date: string; text: string } | DocumentError {
+function parseDocumentLine(raw: string, line: number): { id: string; date: string; text: string } | DocumentError {
   let value: unknown;
   try {
     value = JSON.parse(raw);

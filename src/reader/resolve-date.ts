@@ -1,4 +1,4 @@
-import { addDays, daysInMonth, fromDayNumber, toDayNumber, type IsoDate } from '../model/iso-date.js';
+import { addDays, daysInMonth, toDayNumber, type IsoDate } from '../model/iso-date.js';
 
 /**
  * Date resolution: the day an event happened, from the article date and the words of its
@@ -180,5 +180,3 @@ export function resolveDate(sentence: string, article: IsoDate, dir: Direction):
   }
   return { date: article, explicit: false };
 }
-
-export { fromDayNumber };

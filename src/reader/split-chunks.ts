@@ -8,7 +8,7 @@ export interface Chunk {
   offset: number;
 }
 
-export const DEFAULT_CHUNK_CHARS = 20_000;
+const DEFAULT_CHUNK_CHARS = 20_000;
 
 export function* splitChunks(text: string, maxChars = DEFAULT_CHUNK_CHARS): Generator<Chunk> {
   let offset = 0;

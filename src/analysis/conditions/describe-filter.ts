@@ -1,26 +1,19 @@
-import type {
-  ActorFilter,
-  EventFilter,
-  FacilityFilter,
-  MovePattern,
-  ObservationFilter,
-  Window,
-} from '../../model/condition.js';
+import type { ActorFilter, EventFilter, FacilityFilter, ObservationFilter, Window } from '../../model/condition.js';
 import { eventCode } from '../../cameo/event-codes.js';
 
 /** Plain words for the filters, used as default labels and in "what is missing". */
-export function describeActor(f: ActorFilter | undefined): string {
+function describeActor(f: ActorFilter | undefined): string {
   if (!f) return 'anyone';
   const bits = [f.code, f.title, f.actor].filter((x): x is string => Boolean(x));
   return bits.length ? bits.join(' ') : 'anyone';
 }
 
-export function describeCodes(codes: readonly string[] | undefined): string {
+function describeCodes(codes: readonly string[] | undefined): string {
   if (!codes || codes.length === 0) return 'any move';
   return codes.map((c) => `${c} (${eventCode(c)?.name.toLowerCase() ?? `codes starting ${c}`})`).join(' or ');
 }
 
-export function describeWindow(w: Window | undefined): string {
+function describeWindow(w: Window | undefined): string {
   if (!w) return '';
   const bits: string[] = [];
   if (w.days !== undefined) bits.push(`in the last ${w.days} days`);
@@ -57,14 +50,6 @@ export function describeObservations(f: ObservationFilter): string {
   const w = describeWindow(f.window);
   if (w) parts.push(w);
   return parts.join(' ');
-}
-
-export function describeGate(g: MovePattern): string {
-  const bits = [`${describeCodes(g.codes)} by ${describeActor(g.source)}`];
-  if (g.target) bits.push(`toward ${describeActor(g.target)}`);
-  if (g.from) bits.push(`from ${g.from}`);
-  if (g.to) bits.push(`to ${g.to}`);
-  return bits.join(' ');
 }
 
 /** "a, b and c" */

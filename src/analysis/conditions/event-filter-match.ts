@@ -71,13 +71,3 @@ export function eventMatcher(
     return true;
   };
 }
-
-/** Whether an event passes every part of a filter as of a date. */
-export function eventMatches(
-  e: LedgerEvent,
-  filter: EventFilter,
-  asOf: string,
-  facilities: ReadonlyMap<string, Facility>,
-): boolean {
-  return eventMatcher(filter, asOf, facilities)(e);
-}

@@ -52,7 +52,7 @@ const FORMATS = ['jsonl', 'table'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** The JSON object printed for one event, with its keys in the documented order. */
-export function eventJson(e: ReadEvent): string {
+function eventJson(e: ReadEvent): string {
   const o: Record<string, unknown> = {};
   if (e.doc !== undefined) o.doc = e.doc;
   o.sentence = e.sentence;
