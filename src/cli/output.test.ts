@@ -58,7 +58,7 @@ describe('what reaches a terminal or a spreadsheet', () => {
   });
   it('neutralises formulas in CSV and keeps the bytes of other fields', () => {
     const csv = parley(['events', '--case', 'mini', '--code', '057', '--format', 'csv']).stdout;
-    expect(csv).toContain(',"\'=HYPERLINK(""http://evil.example"",""click"")",');
+    expect(csv).toContain(',"\'=HYPERLINK(""http://evil.example"",""click"")"\r\n');
     expect(csv).not.toMatch(/,=/);
     const json = JSON.parse(parley(['events', '--case', 'mini', '--code', '057', '--format', 'json']).stdout);
     expect(json[0].summary).toBe('=HYPERLINK("http://evil.example","click")');
