@@ -8,6 +8,7 @@ import { todayIso } from '../../model/iso-date.js';
 import { textStyle } from '../../brief/brief-style.js';
 import { dbFlag, dbLocation, EXIT, withStore } from '../context.js';
 import { useColour } from '../../util/colour.js';
+import { escapeControls } from '../../util/escape-controls.js';
 import { choiceOption, dateOption, examples, listOption } from '../options.js';
 
 const CHECK_FORMATS = ['text', 'json'] as const;
@@ -60,8 +61,8 @@ export function registerCheckCommand(program: Command): void {
       } else {
         const s = textStyle(useColour(process.stdout));
         for (const r of results) {
-          process.stdout.write(`${s.verdict(r.verdict)}  ${r.title} (${r.id})\n`);
-          for (const m of r.missing) process.stdout.write(`    missing: ${m}\n`);
+          process.stdout.write(`${s.verdict(r.verdict)}  ${escapeControls(`${r.title} (${r.id})`)}\n`);
+          for (const m of r.missing) process.stdout.write(`    missing: ${escapeControls(m)}\n`);
           if (r.gatedMoves.length)
             process.stdout.write(
               `    ${r.gatedMoves.length} gated move(s) made while not met, latest ${r.gatedMoves[r.gatedMoves.length - 1]!.date}\n`,

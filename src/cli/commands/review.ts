@@ -5,6 +5,7 @@ import { listProposals, type Proposal } from '../../app/list-proposals.js';
 import { reviewProposals } from '../../app/review-proposals.js';
 import { DEFAULT_CASE } from '../../case/builtin-cases.js';
 import type { LedgerEvent } from '../../model/event.js';
+import { escapeControls } from '../../util/escape-controls.js';
 import { formatTable } from '../../util/format-table.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
 import { describeSide } from '../describe-side.js';
@@ -29,7 +30,9 @@ function row({ event: e, duplicates }: Proposal): string[] {
 /** One line per move a proposal may repeat, for stderr after an edit or an `event add`. */
 export function describeDuplicates(id: string, duplicates: readonly LikelyDuplicate[]): string {
   return duplicates
-    .map((d) => `parley: ${id} likely repeats ${d.id} (${d.status}, ${d.date}, ${d.code}): ${d.summary}\n`)
+    .map(
+      (d) => `parley: ${id} likely repeats ${d.id} (${d.status}, ${d.date}, ${d.code}): ${escapeControls(d.summary)}\n`,
+    )
     .join('');
 }
 
