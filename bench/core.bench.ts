@@ -26,8 +26,8 @@ import { measure, printTable } from './measure.js';
 import { parseArgs } from 'node:util';
 import { seededRandom } from '../src/util/seeded-random.js';
 
-/** `core.bench.ts [events]`, or `--read DB` for the read phase in a fresh process. */
-const ARGS = parseArgs({ allowPositionals: true, options: { read: { type: 'string' } } });
+/** `core.bench.ts [events]`; `--load PATH [events]` only writes the ledger (the server bench serves it); `--read DB` runs the read phase in a fresh process. */
+const ARGS = parseArgs({ allowPositionals: true, options: { read: { type: 'string' }, load: { type: 'string' } } });
 const EVENTS = Number(ARGS.positionals[0] ?? 1_000_000);
 const ACTORS = 200;
 const FACILITIES = 10_000;
@@ -302,6 +302,10 @@ async function read(path: string): Promise<Record<string, unknown>> {
 type Timed = { ms: number; peakRssMiB: number };
 
 async function main(): Promise<void> {
+  if (ARGS.values.load !== undefined) {
+    process.stdout.write(JSON.stringify(await load(ARGS.values.load)));
+    return;
+  }
   if (ARGS.values.read !== undefined) {
     process.stdout.write(JSON.stringify(await read(ARGS.values.read)));
     return;

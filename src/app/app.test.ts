@@ -2,15 +2,16 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addReadEvents } from '../case/add-read-events.js';
 import { loadCaseFolder } from '../case/load-case.js';
-import { NotFoundError, UsageError, ValidationError } from '../model/errors.js';
+import { NotFoundError, ValidationError } from '../model/errors.js';
 import type { ReadEvent } from '../reader/read-article.js';
 import type { Store } from '../store/store.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../store/test-support/test-stores.js';
-import { editProposal } from './edit-proposal.js';
+import { cliActing } from './acting.js';
+import { likelyDuplicates } from './likely-duplicates.js';
 import { listEvents } from './list-events.js';
 import { listProposals } from './list-proposals.js';
 import { recordMove } from './record-move.js';
-import { reviewProposals } from './review-proposals.js';
+import { type EventChanges, reviewEvent, reviewEvents } from './review-event.js';
 
 const MINI = fileURLToPath(new URL('../case/fixtures/mini/', import.meta.url));
 
@@ -22,7 +23,7 @@ const typed = (date: string, source: string, code: string, target?: string) => (
   ...(target ? { target } : {}),
   summary: `${source} ${code} ${target ?? ''}`,
   sources: [{ publisher: 'Test Wire' }],
-  proposed: true,
+  status: 'proposed' as const,
 });
 
 describe.each(TEST_DIALECTS)('user actions on %s', (dialect) => {
@@ -72,14 +73,14 @@ describe.each(TEST_DIALECTS)('user actions on %s', (dialect) => {
 
   describe('recordMove and the review queue', () => {
     it('puts a typed move in the queue with --proposed, flagged when it repeats a recorded move', async () => {
-      const near = await recordMove(store, typed('2018-10-08', 'envoy', '043', 'prk'));
+      const near = await recordMove(cliActing(store), typed('2018-10-08', 'envoy', '043', 'prk'));
       expect(near.event.status).toBe('proposed');
       expect(near.duplicates.map((d) => d.id)).toEqual(['2018-10-07-envoy-visit']);
       // Another root, or three days away from every other, is not the same move.
-      expect((await recordMove(store, typed('2018-10-08', 'envoy', '057', 'prk'))).duplicates).toEqual([]);
-      expect((await recordMove(store, typed('2018-10-11', 'envoy', '042', 'prk'))).duplicates).toEqual([]);
+      expect((await recordMove(cliActing(store), typed('2018-10-08', 'envoy', '057', 'prk'))).duplicates).toEqual([]);
+      expect((await recordMove(cliActing(store), typed('2018-10-11', 'envoy', '042', 'prk'))).duplicates).toEqual([]);
       // The other direction of the same pair is the same move (a visit, and the host's meeting).
-      const hosted = await recordMove(store, typed('2018-10-06', 'prk', '043', 'usa'));
+      const hosted = await recordMove(cliActing(store), typed('2018-10-06', 'prk', '043', 'usa'));
       expect(hosted.duplicates.map((d) => d.id)).toEqual(['2018-10-07-envoy-visit', near.event.id]);
       const queue = await listProposals(store, 'mini');
       expect(queue.map((p) => [p.event.id, p.duplicates.map((d) => d.status)])).toEqual([
@@ -90,35 +91,41 @@ describe.each(TEST_DIALECTS)('user actions on %s', (dialect) => {
       ]);
     });
     it('records straight into the ledger without --proposed', async () => {
-      const { event } = await recordMove(store, { ...typed('2018-11-20', 'envoy', '040', 'prk'), proposed: false });
+      const { event } = await recordMove(cliActing(store), {
+        ...typed('2018-11-20', 'envoy', '040', 'prk'),
+        status: 'confirmed',
+      });
       expect(event.status).toBe('confirmed');
       expect(await listProposals(store, 'mini')).toEqual([]);
     });
     it('confirms and rejects all or none', async () => {
-      const a = (await recordMove(store, typed('2018-11-20', 'envoy', '040', 'prk'))).event.id;
-      const b = (await recordMove(store, typed('2018-11-21', 'envoy', '040', 'prk'))).event.id;
-      await expect(reviewProposals(store, 'mini', [a, 'no-such-id'], 'confirm')).rejects.toThrow(
+      const a = (await recordMove(cliActing(store), typed('2018-11-20', 'envoy', '040', 'prk'))).event.id;
+      const b = (await recordMove(cliActing(store), typed('2018-11-21', 'envoy', '040', 'prk'))).event.id;
+      await expect(reviewEvents(cliActing(store), 'mini', [a, 'no-such-id'], { action: 'confirm' })).rejects.toThrow(
         /no event "no-such-id" in case mini; nothing was changed/,
       );
       expect((await listProposals(store, 'mini')).length).toBe(2);
-      expect(await reviewProposals(store, 'mini', [a], 'confirm')).toBe(1);
-      expect(await reviewProposals(store, 'mini', [b], 'reject')).toBe(1);
+      expect(await reviewEvents(cliActing(store), 'mini', [a], { action: 'confirm' })).toBe(1);
+      expect(await reviewEvents(cliActing(store), 'mini', [b], { action: 'reject', reason: 'no such move' })).toBe(1);
       expect(await listProposals(store, 'mini')).toEqual([]);
       expect((await listEvents(store, { caseId: 'mini', statuses: ['rejected'] })).map((e) => e.id)).toEqual([b]);
     });
   });
 
-  describe('editProposal', () => {
+  describe('editing a proposal', () => {
+    const edit = (id: string, changes: EventChanges) =>
+      reviewEvent(cliActing(store), 'mini', id, { action: 'edit', changes });
+
     it('corrects date, actors, code, target and facilities, and checks them as a typed move', async () => {
-      const { event } = await recordMove(store, typed('2018-10-01', 'prk', '010'));
-      const edited = await editProposal(store, 'mini', event.id, {
+      const { event } = await recordMove(cliActing(store), typed('2018-10-01', 'prk', '010'));
+      const edited = await edit(event.id, {
         date: '2018-10-07',
         source: 'envoy',
         target: 'prk',
         code: '042',
         facilities: ['site-b'],
       });
-      expect(edited.after).toMatchObject({
+      expect(edited.event).toMatchObject({
         id: event.id,
         date: '2018-10-07',
         sourceActor: 'envoy',
@@ -131,16 +138,17 @@ describe.each(TEST_DIALECTS)('user actions on %s', (dialect) => {
         status: 'proposed',
         sources: [{ publisher: 'Test Wire' }],
       });
-      expect(edited.duplicates.map((d) => d.id)).toEqual(['2018-10-07-envoy-visit']);
+      expect((await likelyDuplicates(store, [edited.event])).get(event.id)?.map((d) => d.id)).toEqual([
+        '2018-10-07-envoy-visit',
+      ]);
       const [stored] = await listEvents(store, { caseId: 'mini', statuses: ['proposed'] });
-      expect(stored).toEqual(edited.after);
-      const untargeted = await editProposal(store, 'mini', event.id, { target: null });
-      expect(untargeted.after.targetActor).toBeUndefined();
-      await expect(editProposal(store, 'mini', event.id, { code: '0433' })).rejects.toBeInstanceOf(ValidationError);
-      await expect(editProposal(store, 'mini', event.id, { source: 'nobody' })).rejects.toThrow(/unknown actor/);
+      expect(stored).toEqual(edited.event);
+      const untargeted = await edit(event.id, { target: null });
+      expect(untargeted.event.targetActor).toBeUndefined();
+      await expect(edit(event.id, { code: '0433' })).rejects.toBeInstanceOf(ValidationError);
+      await expect(edit(event.id, { source: 'nobody' })).rejects.toThrow(/unknown actor/);
     });
-    it('edits only proposals, and keeps what a read proposal was read from', async () => {
-      await expect(editProposal(store, 'mini', '2018-10-07-offer', { code: '036' })).rejects.toBeInstanceOf(UsageError);
+    it('keeps what a read proposal was read from', async () => {
       const read: ReadEvent = {
         sentence: 0,
         date: '2018-10-07',
@@ -156,7 +164,7 @@ describe.each(TEST_DIALECTS)('user actions on %s', (dialect) => {
       const article = { name: 'a.txt', date: '2018-10-08', text: 'Pompeo met Kim.' };
       expect((await addReadEvents(store, 'mini', [read], article)).added).toBe(1);
       const [proposal] = await listProposals(store, 'mini');
-      await editProposal(store, 'mini', proposal!.event.id, { date: '2018-10-06' });
+      await edit(proposal!.event.id, { date: '2018-10-06' });
       expect((await addReadEvents(store, 'mini', [read], article)).alreadyRead).toBe(true);
     });
   });

@@ -25,7 +25,7 @@ export function parseDate(name: string): (value: string) => IsoDate {
   };
 }
 
-function parseChoice<T extends string>(name: string, choices: readonly T[]): (value: string) => T {
+export function parseChoice<T extends string>(name: string, choices: readonly T[]): (value: string) => T {
   return (value) => {
     if (!isOneOf(choices, value)) throw new UsageError(`${name} "${value}" is not one of ${choices.join(', ')}`);
     return value;

@@ -3,6 +3,7 @@ import type { Database } from './database.js';
 import { openDatabase, type Dialect, type OpenedDatabase } from './open-store.js';
 import { openReadOnlyDatabase } from './open-read-only.js';
 import { CaseRepository } from './case-repository.js';
+import { CaseExportRepository } from './case-export-repository.js';
 import { EventRepository } from './event-repository.js';
 import { AggregateRepository } from './aggregate-repository.js';
 import { AccountRepository } from './account-repository.js';
@@ -18,6 +19,7 @@ import { TokenRepository } from './token-repository.js';
  */
 export class Store {
   readonly cases: CaseRepository;
+  readonly exports: CaseExportRepository;
   readonly events: EventRepository;
   readonly aggregates: AggregateRepository;
   readonly accounts: AccountRepository;
@@ -31,6 +33,7 @@ export class Store {
     readonly opened: OpenedDatabase,
   ) {
     this.cases = new CaseRepository(db);
+    this.exports = new CaseExportRepository(db);
     this.events = new EventRepository(db, opened.sqlite);
     this.aggregates = new AggregateRepository(db);
     this.accounts = new AccountRepository(db);

@@ -1,5 +1,5 @@
 import { type Command, Option } from '@commander-js/extra-typings';
-import { buildBrief } from '../../brief/build-brief.js';
+import { briefCase } from '../../app/build-brief.js';
 import { markdownStyle, textStyle } from '../../brief/brief-style.js';
 import { renderBrief } from '../../brief/render-brief.js';
 import { DEFAULT_CASE } from '../../case/builtin-cases.js';
@@ -26,22 +26,30 @@ export function registerBriefCommand(program: Command): void {
     )
     .addOption(dateOption('--from <date>', 'reciprocity window start'))
     .addOption(dateOption('--to <date>', 'reciprocity window end'))
+    .addOption(
+      dateOption(
+        '--recorded-on <date>',
+        "the team's record as it stood at the end of this day (UTC), not as it stands now",
+      ),
+    )
     .addHelpText(
       'after',
       examples(
         'parley brief',
         'parley brief --as-of 2018-10-07 --format md',
         'parley brief --dyad USA:PRK --from 2018-01-01 --to 2019-03-01 --format json',
+        'parley brief --as-of 2018-10-07 --recorded-on 2026-01-06',
       ),
     )
     .action(async (opts, cmd) => {
-      const { format, asOf, from, to, dyad } = opts;
+      const { format, asOf, from, to, dyad, recordedOn } = opts;
       const brief = await withStore(
         dbLocation(dbFlag(cmd)),
         async (store) => {
           // With only --to given, the brief is read on that day.
           const day = asOf ?? to;
-          return buildBrief(store, {
+          return briefCase(store, {
+            ...(recordedOn ? { recordedOn } : {}),
             caseId: opts.case,
             ...(day ? { asOf: day } : {}),
             ...(dyad ? { dyad } : {}),

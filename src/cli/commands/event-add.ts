@@ -1,4 +1,5 @@
 import { type Command, Option } from '@commander-js/extra-typings';
+import { cliActing } from '../../app/acting.js';
 import { recordMove } from '../../app/record-move.js';
 import { DEFAULT_CASE } from '../../case/builtin-cases.js';
 import type { Source } from '../../model/event.js';
@@ -48,7 +49,7 @@ export function registerEventCommand(program: Command): void {
       const { event: added, duplicates } = await withStore(
         dbLocation(dbFlag(cmd)),
         (store) =>
-          recordMove(store, {
+          recordMove(cliActing(store), {
             caseId: opts.case,
             date,
             source,
@@ -57,7 +58,7 @@ export function registerEventCommand(program: Command): void {
             sources: [src],
             verification: opts.verification,
             confidence: opts.confidence,
-            proposed: Boolean(opts.proposed),
+            status: opts.proposed ? 'proposed' : 'confirmed',
             ...(target ? { target } : {}),
             ...(opts.end ? { endDate: opts.end } : {}),
             ...(opts.id ? { id: opts.id } : {}),

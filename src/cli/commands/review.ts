@@ -1,12 +1,12 @@
 import { type Command, Option } from '@commander-js/extra-typings';
-import { editProposal } from '../../app/edit-proposal.js';
-import type { LikelyDuplicate } from '../../app/likely-duplicates.js';
+import { type LikelyDuplicate, likelyDuplicates } from '../../app/likely-duplicates.js';
 import { listProposals, type Proposal } from '../../app/list-proposals.js';
-import { reviewProposals } from '../../app/review-proposals.js';
 import { DEFAULT_CASE } from '../../case/builtin-cases.js';
 import type { LedgerEvent } from '../../model/event.js';
 import { escapeControls } from '../../util/escape-controls.js';
 import { formatTable } from '../../util/format-table.js';
+import { cliActing } from '../../app/acting.js';
+import { type EventChanges, reviewEvent, reviewEvents } from '../../app/review-event.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
 import { describeSide } from '../describe-side.js';
 import { dateOption, examples, listOption, parseEventCode } from '../options.js';
@@ -49,7 +49,7 @@ function describeEdit(before: LedgerEvent, after: LedgerEvent): string {
     ['facilities', before.facilities.join(',') || '-', after.facilities.join(',') || '-'],
   ];
   const changed = fields.filter(([, a, b]) => a !== b).map(([name, a, b]) => `${name} ${a} → ${b}`);
-  return `edited ${after.id}: ${changed.length ? changed.join('; ') : 'nothing changed'} (still proposed)\n`;
+  return `edited ${after.id}: ${changed.length ? changed.join('; ') : 'nothing changed'} (${after.status})\n`;
 }
 
 export function registerReviewCommand(program: Command): void {
@@ -93,19 +93,29 @@ export function registerReviewCommand(program: Command): void {
       .command(decision)
       .description(`mark proposed events ${decision}ed`)
       .argument('<ids...>', 'event ids')
-      .action(async (ids, _opts, cmd) => {
+      .option('--reason <text>', 'why (kept in the audit trail and, for a rejection, in the event notes)')
+      .action(async (ids, cmdOpts, cmd) => {
         const caseId = review.opts().case;
+        const reason = cmdOpts.reason ?? 'rejected at the command line';
         const changed = await withStore(dbLocation(dbFlag(cmd)), (store) =>
-          reviewProposals(store, caseId, ids, decision),
+          reviewEvents(
+            cliActing(store),
+            caseId,
+            ids,
+            decision === 'confirm' ? { action: 'confirm' } : { action: 'reject', reason },
+          ),
         );
         process.stdout.write(`${changed} event${changed === 1 ? '' : 's'} ${decision}ed\n`);
       });
   }
   review
     .command('edit')
-    .description('correct a proposed event before confirming it: date, actors, code, target, facilities')
+    .description('correct an event, typically a proposal before confirming it: date, actors, code, target, facilities')
     .argument('<id>', 'the id `parley review` shows')
-    .addOption(dateOption('--date <date>', 'the day of the move'))
+    .addOption(
+      dateOption('--date <date>', 'the day of the move (a move spanning days then ends that day unless --end)'),
+    )
+    .addOption(dateOption('--end <date>', 'the last day, for a move that spans days'))
     .option('--source <actor>', "who acted: an actor id of the case (or a state's code)")
     .option('--target <actor>', 'whom it was aimed at')
     .option('--no-target', 'the move has no target')
@@ -114,16 +124,18 @@ export function registerReviewCommand(program: Command): void {
     .addHelpText('after', examples('parley review edit 3f9c2a81d0e4-0-1 --date 2018-10-07 --code 042 --target prk'))
     .action(async (id, opts, cmd) => {
       const caseId = review.opts().case;
-      const edited = await withStore(dbLocation(dbFlag(cmd)), (store) =>
-        editProposal(store, caseId, id, {
-          ...(opts.date ? { date: opts.date } : {}),
-          ...(opts.source ? { source: opts.source } : {}),
-          ...(opts.target === false ? { target: null } : opts.target !== undefined ? { target: opts.target } : {}),
-          ...(opts.code ? { code: opts.code } : {}),
-          ...(opts.facility ? { facilities: opts.facility } : {}),
-        }),
-      );
-      process.stdout.write(describeEdit(edited.before, edited.after));
-      process.stderr.write(describeDuplicates(id, edited.duplicates));
+      const changes: EventChanges = {
+        ...(opts.date ? { date: opts.date, endDate: opts.end ?? null } : opts.end ? { endDate: opts.end } : {}),
+        ...(opts.source ? { source: opts.source } : {}),
+        ...(opts.target === false ? { target: null } : opts.target !== undefined ? { target: opts.target } : {}),
+        ...(opts.code ? { code: opts.code } : {}),
+        ...(opts.facility ? { facilities: opts.facility } : {}),
+      };
+      const { edited, duplicates } = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
+        const r = await reviewEvent(cliActing(store), caseId, id, { action: 'edit', changes });
+        return { edited: r, duplicates: (await likelyDuplicates(store, [r.event])).get(id) ?? [] };
+      });
+      process.stdout.write(describeEdit(edited.before, edited.event));
+      process.stderr.write(describeDuplicates(id, duplicates));
     });
 }

@@ -1,4 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
+import { cliActing } from '../../app/acting.js';
+import { removeSource } from '../../app/import-files.js';
 import { UsageError } from '../../model/errors.js';
 import { ImportRepository } from '../../store/import-repository.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
@@ -54,9 +56,7 @@ export function registerSourcesCommand(program: Command): void {
     })
     .addHelpText('after', examples('parley sources remove 3'))
     .action(async (n, _opts, cmd) => {
-      const removed = await withStore(dbLocation(dbFlag(cmd)), (store) =>
-        new ImportRepository(store.db, store.opened).remove(n),
-      );
+      const removed = await withStore(dbLocation(dbFlag(cmd)), (store) => removeSource(cliActing(store), n));
       process.stdout.write(
         `removed source ${n} (${removed.file.name}): ${removed.rows.toLocaleString('en-US')} events and their daily aggregates\n`,
       );
