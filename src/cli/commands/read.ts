@@ -1,6 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Command } from '@commander-js/extra-typings';
+import { type Command, Option } from '@commander-js/extra-typings';
 import { ParleyError, UsageError } from '../../model/errors.js';
 import { isIsoDate } from '../../model/iso-date.js';
 import { parseArticleHeader } from '../../reader/article-header.js';
@@ -14,7 +14,7 @@ import { type SentenceTrace, formatTrace } from '../../reader/explain.js';
 import { formatEventTable } from '../../reader/format-event-table.js';
 import { useColour } from '../../util/colour.js';
 import type { CommandLine } from '../context.js';
-import { choiceOption } from '../options.js';
+import { isOneOf } from '../options.js';
 
 /**
  * `parley read`: news text to proposed events, printed as JSON lines or a table. The ledger
@@ -102,11 +102,15 @@ export function registerReadCommand(program: Command, hooks: ReadCommandHooks = 
       'print, per sentence, the actors found, the rules that fired and why each event was kept or dropped',
     )
     .addOption(
-      choiceOption(
+      new Option(
         '--format <format>',
         'jsonl (one JSON object per event) or table; default: table on a terminal, jsonl otherwise',
-        FORMATS,
-      ),
+      )
+        .choices(FORMATS)
+        .argParser((value: string) => {
+          if (!isOneOf(FORMATS, value)) throw new UsageError(`--format must be jsonl or table, not "${value}"`);
+          return value;
+        }),
     )
     .addHelpText(
       'after',

@@ -49,7 +49,7 @@ function describeEdit(before: LedgerEvent, after: LedgerEvent): string {
     ['facilities', before.facilities.join(',') || '-', after.facilities.join(',') || '-'],
   ];
   const changed = fields.filter(([, a, b]) => a !== b).map(([name, a, b]) => `${name} ${a} → ${b}`);
-  return `edited ${after.id}: ${changed.length ? changed.join('; ') : 'nothing changed'} (${after.status})\n`;
+  return `edited ${after.id}: ${changed.length ? changed.join('; ') : 'nothing changed'} (still ${after.status})\n`;
 }
 
 export function registerReviewCommand(program: Command): void {
