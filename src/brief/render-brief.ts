@@ -7,6 +7,8 @@ import type { PaceResult } from '../analysis/pace.js';
 import type { PamScore, Scorecard } from '../analysis/scorecard.js';
 import type { Brief, FacilitiesSummary, FacilityLine, ReciprocityWindow } from './brief.js';
 import type { BriefStyle } from './brief-style.js';
+import type { LateFact } from '../model/knowledge.js';
+import { type Reading, readingWords } from './reading.js';
 
 const MAX_EVIDENCE = 6;
 const MAX_GATED = 8;
@@ -319,10 +321,53 @@ function ledgerLine(brief: Brief, s: BriefStyle): string {
   );
 }
 
+function readingOf(brief: Brief): Reading {
+  return { asOf: brief.asOf, asOfChosenBy: brief.asOfChosenBy, knownBy: brief.asKnownOn };
+}
+
+/** Under the title: what the brief rests on, when it uses hindsight, and where the record ends. */
+function readingLines(brief: Brief, s: BriefStyle): string[] {
+  const out: string[] = [];
+  const h = brief.hindsight;
+  if (h) {
+    const n = h.notYetKnown.length;
+    out.push(
+      s.dim(
+        n
+          ? `Hindsight: ${n} ${plural(n, 'fact')} dated by ${brief.asOf} ${n === 1 ? 'was' : 'were'} not yet known on ${brief.asOf}; ${n === 1 ? 'it is' : 'they are'} used here and listed at the end.`
+          : `Hindsight adds nothing: every fact dated by ${brief.asOf} was known on ${brief.asOf}.`,
+      ),
+    );
+  } else {
+    out.push(s.dim(`Only what had been published by ${brief.asOf} is used; --hindsight adds what was learned later.`));
+  }
+  if (brief.recordNote) out.push(brief.recordNote);
+  return out;
+}
+
+function hindsightBlock(brief: Brief, s: BriefStyle): string[] {
+  const h = brief.hindsight;
+  if (!h || h.notYetKnown.length === 0) return [];
+  const out = ['', s.heading(`Not yet known on ${brief.asOf}, used above in hindsight (${h.notYetKnown.length})`)];
+  for (const f of h.notYetKnown)
+    out.push(s.item(`${f.date}  ${f.summary} ${s.dim(`(${LATE_KIND[f.kind]}, known ${f.known})`)}`));
+  return out;
+}
+
+const LATE_KIND: Record<LateFact['kind'], string> = {
+  event: 'move',
+  'facility-status': 'site status',
+  observation: 'observation',
+  'provision-status': 'provision status',
+  'commitment-change': 'commitment status',
+  note: 'later part of a note',
+};
+
 /** Renders a brief as text (plain or coloured) or Markdown, depending on the style. */
 export function renderBrief(brief: Brief, s: BriefStyle): string {
   const out: string[] = [];
-  out.push(s.title(`${brief.case.title}: brief as of ${brief.asOf}`));
+  out.push(s.title(`${brief.case.title}: brief ${readingWords(readingOf(brief))}`));
+  out.push(...readingLines(brief, s));
   out.push('');
   if (brief.headline) {
     const h = brief.headline;
@@ -356,5 +401,6 @@ export function renderBrief(brief: Brief, s: BriefStyle): string {
   out.push(...paceBlock(brief.pace, brief.paceCounted, s));
   out.push('');
   out.push(ledgerLine(brief, s));
+  out.push(...hindsightBlock(brief, s));
   return `${out.join('\n')}\n`;
 }

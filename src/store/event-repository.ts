@@ -27,6 +27,10 @@ export interface EventQuery {
   /** CAMEO event code prefixes. */
   codes?: string[];
   statuses?: ReviewStatus[];
+  /** Only events known by this date (their `known_date`): what was known on a day. */
+  knownBy?: string;
+  /** Only events that became known after this date (what hindsight adds). */
+  knownAfter?: string;
   ids?: string[];
   /** Only events concerning one of these facilities. */
   facilities?: string[];
@@ -331,6 +335,8 @@ export class EventRepository {
         q.where((eb) => eb.or(query.codes!.map((c) => startsWith(eb, 'events.code', c)))),
       )
       .$if(!!query.statuses?.length, (q) => q.where('events.status', 'in', query.statuses!))
+      .$if(query.knownBy !== undefined, (q) => q.where('events.known_date', '<=', query.knownBy!))
+      .$if(query.knownAfter !== undefined, (q) => q.where('events.known_date', '>', query.knownAfter!))
       .$if(!!query.ids?.length, (q) => q.where('events.id', 'in', query.ids!))
       .$if(!!query.facilities?.length, (q) =>
         q.where((eb) =>

@@ -18,11 +18,20 @@ export function registerBriefCommand(program: Command): void {
     .option('--dyad <A:B>', 'read reciprocity and pace between these two parties (CAMEO codes), e.g. USA:PRK')
     .option('--from <date>', 'reciprocity window start')
     .option('--to <date>', 'reciprocity window end')
+    .option(
+      '--hindsight',
+      'use everything on record, not only what was known on that date, and list what was not yet known',
+    )
+    .option(
+      '--known-by <date>',
+      'use what was known by this date (on or after --as-of), and list what was not yet known',
+    )
     .addHelpText(
       'after',
       examples(
         'parley brief',
         'parley brief --as-of 2018-10-07 --format md',
+        'parley brief --as-of 2019-03-01 --hindsight',
         'parley brief --dyad USA:PRK --from 2018-01-01 --to 2019-03-01 --format json',
       ),
     )
@@ -32,6 +41,7 @@ export function registerBriefCommand(program: Command): void {
       const from = dateOption(opts.from, '--from');
       const to = dateOption(opts.to, '--to');
       const dyad = dyadOption(opts.dyad);
+      const knownBy = dateOption(opts.knownBy, '--known-by');
       const brief = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
         await ensureBuiltinCase(store, opts.case);
         // With only --to given, the brief is read on that day.
@@ -42,6 +52,8 @@ export function registerBriefCommand(program: Command): void {
           ...(dyad ? { dyad } : {}),
           ...(from ? { from } : {}),
           ...(to ? { to } : {}),
+          ...(knownBy ? { knownBy } : {}),
+          ...(opts.hindsight ? { hindsight: true } : {}),
         });
       });
       if (format === 'json') process.stdout.write(`${JSON.stringify(brief, null, 2)}\n`);
