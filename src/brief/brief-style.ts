@@ -1,10 +1,10 @@
-import type { Verdict } from '../model/condition.js';
+import type { ConditionVerdict } from '../model/condition.js';
 
 /** How a brief is dressed: plain or coloured text for a terminal, or Markdown. */
 export interface BriefStyle {
   title(s: string): string;
   heading(s: string): string;
-  verdict(v: Verdict): string;
+  verdict(v: ConditionVerdict): string;
   strong(s: string): string;
   dim(s: string): string;
   item(s: string, depth?: number): string;
@@ -21,7 +21,12 @@ const ANSI = {
   underline: '\x1b[4m',
 };
 
-const VERDICT_WORD: Record<Verdict, string> = { met: 'MET', unmet: 'UNMET', unknown: 'UNKNOWN' };
+const VERDICT_WORD: Record<ConditionVerdict, string> = {
+  met: 'MET',
+  unmet: 'UNMET',
+  unknown: 'UNKNOWN',
+  'not-stated': 'NOT YET STATED',
+};
 
 export function textStyle(colour: boolean): BriefStyle {
   const paint = (code: string, s: string) => (colour ? `${code}${s}${ANSI.reset}` : s);
@@ -29,7 +34,10 @@ export function textStyle(colour: boolean): BriefStyle {
     title: (s) => paint(ANSI.bold, s),
     heading: (s) => (colour ? paint(ANSI.bold + ANSI.underline, s) : `${s}\n${'-'.repeat(s.length)}`),
     verdict: (v) =>
-      paint(ANSI.bold + (v === 'met' ? ANSI.green : v === 'unmet' ? ANSI.red : ANSI.yellow), VERDICT_WORD[v]),
+      paint(
+        ANSI.bold + (v === 'met' ? ANSI.green : v === 'unmet' ? ANSI.red : v === 'unknown' ? ANSI.yellow : ANSI.dim),
+        VERDICT_WORD[v],
+      ),
     strong: (s) => paint(ANSI.bold, s),
     dim: (s) => paint(ANSI.dim, s),
     item: (s, depth = 0) => `${'  '.repeat(depth + 1)}${s}`,

@@ -2,7 +2,7 @@ import type { ConditionResult, Evidence, GatedMove } from '../analysis/condition
 import type { PaceResult } from '../analysis/pace.js';
 import type { ReciprocityResult } from '../analysis/reciprocity.js';
 import type { Scorecard } from '../analysis/scorecard.js';
-import type { ObservationFinding, Verdict } from '../model/condition.js';
+import type { ConditionVerdict, ObservationFinding } from '../model/condition.js';
 import type { Verification } from '../model/event.js';
 import type { FacilityStatus } from '../model/facility.js';
 import type { LateFact } from '../model/knowledge.js';
@@ -50,12 +50,18 @@ export interface Hindsight {
 export interface Headline {
   conditionId: string;
   question: string;
-  verdict: Verdict;
+  /** `not-stated` when the date asked about is before the condition was stated. */
+  verdict: ConditionVerdict;
+  /** When the condition was stated; null when the case does not say. */
+  stated: string | null;
   /** One-sentence answer. */
   answer: string;
   evidence: Evidence[];
   missing: string[];
+  /** Gated moves made while the condition was stated and not met. */
   gatedMoves: GatedMove[];
+  /** Moves of the same kind made before the condition was stated, counted apart. */
+  movesBeforeStated: GatedMove[];
 }
 
 export interface FacilityLine {

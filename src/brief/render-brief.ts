@@ -35,8 +35,31 @@ function evidenceLine(e: Evidence): string {
 }
 
 function gatedLine(m: GatedMove): string {
-  const when = m.beforeStated ? ' (before the condition was stated)' : '';
-  return `${m.date}  ${m.sourceCode} ${m.code} ${m.targetCode ?? '-'}  ${m.summary}${m.verdict === 'unknown' ? ' [verdict then: unknown]' : ''}${when}`;
+  return `${m.date}  ${m.sourceCode} ${m.code} ${m.targetCode ?? '-'}  ${m.summary}${m.verdict === 'unknown' ? ' [verdict then: unknown]' : ''}`;
+}
+
+/** The gated moves made while a condition was stated and not met, then the earlier moves of the same kind, apart. */
+function movesLines(
+  gated: readonly GatedMove[],
+  before: readonly GatedMove[],
+  stated: string | null,
+  s: BriefStyle,
+  depth: number,
+  max: number,
+): string[] {
+  const out: string[] = [];
+  if (gated.length) {
+    const since = stated ? ` since it was stated on ${stated}` : '';
+    out.push(s.item(`gated moves made while it was not met${since} (${gated.length}):`, depth));
+    for (const m of gated.slice(0, max)) out.push(s.item(gatedLine(m), depth + 1));
+    out.push(...moreLine(gated.length, max, s, depth + 1));
+  }
+  if (before.length) {
+    out.push(s.item(`moves of the same kind before it was stated on ${stated}, not gated (${before.length}):`, depth));
+    for (const m of before.slice(0, max)) out.push(s.item(gatedLine(m), depth + 1));
+    out.push(...moreLine(before.length, max, s, depth + 1));
+  }
+  return out;
 }
 
 function conditionBlock(c: ConditionResult, s: BriefStyle, detailed: boolean): string[] {
@@ -48,12 +71,7 @@ function conditionBlock(c: ConditionResult, s: BriefStyle, detailed: boolean): s
     for (const e of evidence.slice(0, detailed ? MAX_EVIDENCE : 3)) out.push(s.item(evidenceLine(e), 2));
     out.push(...moreLine(evidence.length, detailed ? MAX_EVIDENCE : 3, s, 2));
   }
-  if (c.gatedMoves.length) {
-    out.push(s.item(`gated moves made while not met (${c.gatedMoves.length}):`, 1));
-    for (const m of c.gatedMoves.slice(0, detailed ? MAX_GATED : 4)) out.push(s.item(gatedLine(m), 2));
-    if (c.gatedMoves.length > (detailed ? MAX_GATED : 4))
-      out.push(s.item(`… and ${c.gatedMoves.length - (detailed ? MAX_GATED : 4)} more`, 2));
-  }
+  out.push(...movesLines(c.gatedMoves, c.movesBeforeStated, c.stated, s, 1, detailed ? MAX_GATED : 4));
   return out;
 }
 
@@ -378,11 +396,7 @@ export function renderBrief(brief: Brief, s: BriefStyle): string {
       for (const e of h.evidence.slice(0, MAX_EVIDENCE)) out.push(s.item(evidenceLine(e), 1));
       out.push(...moreLine(h.evidence.length, MAX_EVIDENCE, s, 1));
     }
-    if (h.gatedMoves.length) {
-      out.push(s.item(`gated moves made while it was not met (${h.gatedMoves.length}):`));
-      for (const m of h.gatedMoves.slice(0, MAX_GATED)) out.push(s.item(gatedLine(m), 1));
-      out.push(...moreLine(h.gatedMoves.length, MAX_GATED, s, 1));
-    }
+    out.push(...movesLines(h.gatedMoves, h.movesBeforeStated, h.stated, s, 0, MAX_GATED));
     out.push('');
   }
   const others = brief.conditions.filter((c) => c.id !== brief.headline?.conditionId);

@@ -62,6 +62,7 @@ export function registerCheckCommand(program: Command): void {
             );
         }
       }
-      process.exitCode = results.every((r) => r.verdict === 'met') ? EXIT.ok : EXIT.unmet;
+      // A condition not yet stated on the date neither holds nor fails.
+      process.exitCode = results.every((r) => r.verdict === 'met' || r.verdict === 'not-stated') ? EXIT.ok : EXIT.unmet;
     });
 }
