@@ -2,6 +2,8 @@ import type { ConditionVerdict } from '../model/condition.js';
 
 /** How a brief is dressed: plain or coloured text for a terminal, or Markdown. */
 export interface BriefStyle {
+  /** Whether sources are cited as numbered footnotes with links (Markdown) rather than inline. */
+  footnotes: boolean;
   title(s: string): string;
   heading(s: string): string;
   verdict(v: ConditionVerdict): string;
@@ -31,6 +33,7 @@ const VERDICT_WORD: Record<ConditionVerdict, string> = {
 export function textStyle(colour: boolean): BriefStyle {
   const paint = (code: string, s: string) => (colour ? `${code}${s}${ANSI.reset}` : s);
   return {
+    footnotes: false,
     title: (s) => paint(ANSI.bold, s),
     heading: (s) => (colour ? paint(ANSI.bold + ANSI.underline, s) : `${s}\n${'-'.repeat(s.length)}`),
     verdict: (v) =>
@@ -46,6 +49,7 @@ export function textStyle(colour: boolean): BriefStyle {
 }
 
 export const markdownStyle: BriefStyle = {
+  footnotes: true,
   title: (s) => `# ${s}`,
   heading: (s) => `## ${s}`,
   verdict: (v) => `**${VERDICT_WORD[v]}**`,

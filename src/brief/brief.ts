@@ -3,7 +3,7 @@ import type { PaceResult } from '../analysis/pace.js';
 import type { ReciprocityResult } from '../analysis/reciprocity.js';
 import type { Scorecard } from '../analysis/scorecard.js';
 import type { ConditionVerdict, ObservationFinding } from '../model/condition.js';
-import type { Verification } from '../model/event.js';
+import type { Source, Verification } from '../model/event.js';
 import type { FacilityStatus } from '../model/facility.js';
 import type { LateFact } from '../model/knowledge.js';
 
@@ -54,6 +54,8 @@ export interface Headline {
   verdict: ConditionVerdict;
   /** When the condition was stated; null when the case does not say. */
   stated: string | null;
+  /** Who argued for the condition: the brief cites them under the question. */
+  sources: Source[];
   /** One-sentence answer. */
   answer: string;
   evidence: Evidence[];

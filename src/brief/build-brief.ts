@@ -222,6 +222,7 @@ function headline(r: ConditionResult, asOf: string): Headline {
     question: r.question ?? `Is this condition met: ${r.title}?`,
     verdict: r.verdict,
     stated: r.stated,
+    sources: r.sources,
     answer,
     evidence: r.result.evidence,
     missing: r.missing,

@@ -5,7 +5,9 @@ import type { ReciprocityResult, ResponsePattern } from '../analysis/reciprocity
 import { MIN_RATIO_MOVES, type RatioInterval, type ReciprocityRatio } from '../analysis/reciprocity-ratio.js';
 import type { PaceResult } from '../analysis/pace.js';
 import type { PamScore, Scorecard } from '../analysis/scorecard.js';
-import type { Brief, FacilitiesSummary, FacilityLine, ReciprocityWindow } from './brief.js';
+import type { Source } from '../model/event.js';
+import type { Brief, FacilitiesSummary, FacilityLine, Headline, ReciprocityWindow } from './brief.js';
+import { Citations, citationText } from './citations.js';
 import type { BriefStyle } from './brief-style.js';
 import type { LateFact } from '../model/knowledge.js';
 import { type Reading, readingWords } from './reading.js';
@@ -27,11 +29,16 @@ function moreLine(total: number, shown: number, s: BriefStyle, depth: number): s
   return total > shown ? [s.item(`… and ${total - shown} more`, depth)] : [];
 }
 
-function evidenceLine(e: Evidence): string {
-  const src = e.sources?.[0];
-  const cite = src ? ` (${src.publisher}${src.date ? ` ${src.date}` : ''})` : '';
+function evidenceLine(e: Evidence, cites: Citations): string {
   const ver = e.verification ? ` [${e.verification}]` : '';
-  return `${e.date}  ${e.summary}${ver}${cite}`;
+  return `${e.date}  ${e.summary}${ver}${cites.cite(e.sources)}`;
+}
+
+/** Who argued for a condition, in full: the op-ed's title, publisher, date and link. */
+function arguedIn(sources: readonly Source[], s: BriefStyle, cites: Citations): string {
+  return sources
+    .map((src) => (s.footnotes ? `${citationText(src, true, false)}${cites.cite([src])}` : citationText(src, false)))
+    .join('; ');
 }
 
 function gatedLine(m: GatedMove): string {
@@ -62,13 +69,14 @@ function movesLines(
   return out;
 }
 
-function conditionBlock(c: ConditionResult, s: BriefStyle, detailed: boolean): string[] {
+function conditionBlock(c: ConditionResult, s: BriefStyle, cites: Citations, detailed: boolean): string[] {
   const out = [`${s.verdict(c.verdict)}  ${c.title} ${s.dim(`(${c.id} v${c.version})`)}`];
+  if (c.sources.length) out.push(s.item(s.dim(`argued in ${arguedIn(c.sources, s, cites)}`), 1));
   for (const m of c.missing) out.push(s.item(`missing: ${m}`, 1));
   const evidence = c.result.evidence.length ? c.result.evidence : (c.result.parts ?? []).flatMap((p) => p.evidence);
   if (evidence.length) {
     out.push(s.item(`evidence (${evidence.length}):`, 1));
-    for (const e of evidence.slice(0, detailed ? MAX_EVIDENCE : 3)) out.push(s.item(evidenceLine(e), 2));
+    for (const e of evidence.slice(0, detailed ? MAX_EVIDENCE : 3)) out.push(s.item(evidenceLine(e, cites), 2));
     out.push(...moreLine(evidence.length, detailed ? MAX_EVIDENCE : 3, s, 2));
   }
   out.push(...movesLines(c.gatedMoves, c.movesBeforeStated, c.stated, s, 1, detailed ? MAX_GATED : 4));
@@ -339,6 +347,19 @@ function ledgerLine(brief: Brief, s: BriefStyle): string {
   );
 }
 
+function headlineBlock(h: Headline, s: BriefStyle, cites: Citations): string[] {
+  const out = [s.strong(h.question)];
+  if (h.sources.length) out.push(s.dim(`The condition as argued in ${arguedIn(h.sources, s, cites)}.`));
+  out.push(`${s.verdict(h.verdict)}  ${h.answer}`);
+  if (h.evidence.length) {
+    out.push(s.item('evidence:'));
+    for (const e of h.evidence.slice(0, MAX_EVIDENCE)) out.push(s.item(evidenceLine(e, cites), 1));
+    out.push(...moreLine(h.evidence.length, MAX_EVIDENCE, s, 1));
+  }
+  out.push(...movesLines(h.gatedMoves, h.movesBeforeStated, h.stated, s, 0, MAX_GATED));
+  return out;
+}
+
 function readingOf(brief: Brief): Reading {
   return { asOf: brief.asOf, asOfChosenBy: brief.asOfChosenBy, knownBy: brief.asKnownOn };
 }
@@ -383,26 +404,16 @@ const LATE_KIND: Record<LateFact['kind'], string> = {
 
 /** Renders a brief as text (plain or coloured) or Markdown, depending on the style. */
 export function renderBrief(brief: Brief, s: BriefStyle): string {
+  const cites = new Citations(s.footnotes);
   const out: string[] = [];
   out.push(s.title(`${brief.case.title}: brief ${readingWords(readingOf(brief))}`));
   out.push(...readingLines(brief, s));
   out.push('');
-  if (brief.headline) {
-    const h = brief.headline;
-    out.push(s.strong(h.question));
-    out.push(`${s.verdict(h.verdict)}  ${h.answer}`);
-    if (h.evidence.length) {
-      out.push(s.item('evidence:'));
-      for (const e of h.evidence.slice(0, MAX_EVIDENCE)) out.push(s.item(evidenceLine(e), 1));
-      out.push(...moreLine(h.evidence.length, MAX_EVIDENCE, s, 1));
-    }
-    out.push(...movesLines(h.gatedMoves, h.movesBeforeStated, h.stated, s, 0, MAX_GATED));
-    out.push('');
-  }
+  if (brief.headline) out.push(...headlineBlock(brief.headline, s, cites), '');
   const others = brief.conditions.filter((c) => c.id !== brief.headline?.conditionId);
   if (others.length) {
     out.push(s.heading('Other conditions'));
-    for (const c of others) out.push(...conditionBlock(c, s, false));
+    for (const c of others) out.push(...conditionBlock(c, s, cites, false));
     out.push('');
   }
   out.push(...reciprocityBlock(brief.reciprocity, brief.reciprocityWindow, s));
@@ -416,5 +427,6 @@ export function renderBrief(brief: Brief, s: BriefStyle): string {
   out.push('');
   out.push(ledgerLine(brief, s));
   out.push(...hindsightBlock(brief, s));
+  out.push(...cites.lines());
   return `${out.join('\n')}\n`;
 }

@@ -35,7 +35,13 @@ export type QuadClass = (typeof QUAD_CLASSES)[number];
 
 export interface Source {
   publisher: string;
+  /**
+   * When it was published: a day; for the arguments a condition cites (an op-ed), a month
+   * (`2018-09`) when the day is not known.
+   */
   date?: IsoDate;
+  /** The article's or document's own title. */
+  title?: string;
   /** A URL or a citation a reader can follow. */
   link?: string;
   quote?: string;

@@ -51,6 +51,8 @@ export interface ConditionResult {
   verdict: ConditionVerdict;
   /** When this version of the condition was stated; null when the case does not say. */
   stated: string | null;
+  /** Who argued for the condition (an op-ed, an agreement). */
+  sources: Source[];
   /** Everything still missing, one sentence each (none before the condition was stated). */
   missing: string[];
   /** The requirement read on the date; before the condition was stated, read as if it applied. */

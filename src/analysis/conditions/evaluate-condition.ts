@@ -224,6 +224,7 @@ export function evaluateCondition(condition: Condition, asOf: string, ledger: Co
     asOf,
     verdict: notYet ? 'not-stated' : result.verdict,
     stated,
+    sources: condition.sources,
     missing: notYet ? [] : collectMissing(result),
     result,
     gatedMoves: gated,
