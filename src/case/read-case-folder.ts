@@ -7,7 +7,7 @@ import type { Agreement } from '../model/agreement.js';
 import type { CaseData, CaseInfo, CaseSettings } from '../model/case.js';
 import { type Condition, type EventFilter, type Requirement, visitRequirement } from '../model/condition.js';
 import { ValidationError, type ValidationProblem } from '../model/errors.js';
-import type { LedgerEvent, Source } from '../model/event.js';
+import type { Commitment, LedgerEvent, Source } from '../model/event.js';
 import type { Facility, Observation } from '../model/facility.js';
 import { describeNearest, editDistance, eventCode, eventCodes } from '../cameo/event-codes.js';
 import {
@@ -20,6 +20,7 @@ import {
   facilitySchema,
 } from './case-schema.js';
 import { parseYamlFile, type YamlFile, type YamlPath } from './yaml-file.js';
+import { agreementDateProblems, eventDateProblems, facilityDateProblems, settleKnownDates } from './known-dates.js';
 
 export interface CaseFolder {
   data: CaseData;
@@ -175,6 +176,7 @@ export function readCaseFolder(dir: string): CaseFolder {
           message: `unknown facility "${f}"${nearestIds(f, facilityIds)}`,
         });
     }
+    for (const p of eventDateProblems(v)) problems.push({ location: at(e, ...p.path), message: p.message });
     const src = actorAt(e, 'source', v.source, v.date);
     const tgt = v.target ? actorAt(e, 'target', v.target, v.date) : undefined;
     if (!info || !src || (v.target && !tgt)) continue;
@@ -202,6 +204,9 @@ export function readCaseFolder(dir: string): CaseFolder {
         verification: v.verification,
         confidence: v.confidence,
         notes: v.notes,
+        known: v.known,
+        later: v.later,
+        commitment: v.commitment && toCommitment(v.commitment),
       }),
     );
   }
@@ -215,6 +220,7 @@ export function readCaseFolder(dir: string): CaseFolder {
           message: `unknown actor "${p}"${nearestIds(p, actorById.keys())}`,
         });
     });
+    for (const p of agreementDateProblems(v)) problems.push({ location: at(e, ...p.path), message: p.message });
     const seen = new Set<string>();
     return {
       id: v.id,
@@ -259,6 +265,8 @@ export function readCaseFolder(dir: string): CaseFolder {
               events: s.events,
               sources: s.sources.map(toSource),
               note: s.note,
+              known: s.known,
+              later: s.later,
             }),
           ),
         };
@@ -275,6 +283,7 @@ export function readCaseFolder(dir: string): CaseFolder {
           message: `unknown event "${o.event}"${nearestIds(o.event, eventIds)}`,
         });
     });
+    for (const p of facilityDateProblems(v)) problems.push({ location: at(e, ...p.path), message: p.message });
     return stripUndefined({
       id: v.id,
       caseId,
@@ -291,6 +300,8 @@ export function readCaseFolder(dir: string): CaseFolder {
           status: s.status,
           sources: s.sources.map(toSource),
           note: s.note,
+          known: s.known,
+          later: s.later,
         }),
       ),
       observations: v.observations.map((o) =>
@@ -302,6 +313,8 @@ export function readCaseFolder(dir: string): CaseFolder {
           event: o.event,
           sources: o.sources.map(toSource),
           note: o.note,
+          known: o.known,
+          later: o.later,
         }),
       ),
       notes: v.notes,
@@ -353,7 +366,9 @@ export function readCaseFolder(dir: string): CaseFolder {
     description: caseInput.description,
     settings,
   });
-  return { data: { info, actors, events, agreements, facilities, conditions }, hash: hash.digest('hex'), dir };
+  const data = { info, actors, events, agreements, facilities, conditions };
+  settleKnownDates(data);
+  return { data, hash: hash.digest('hex'), dir };
 }
 
 function checkShape<S extends z.ZodType>(
@@ -469,10 +484,28 @@ function checkConditionRefs(
 function toSource(s: {
   publisher: string;
   date?: string | undefined;
+  title?: string | undefined;
   link?: string | undefined;
   quote?: string | undefined;
 }): Source {
-  return stripUndefined({ publisher: s.publisher, date: s.date, link: s.link, quote: s.quote });
+  return stripUndefined({ publisher: s.publisher, date: s.date, title: s.title, link: s.link, quote: s.quote });
+}
+
+function toCommitment(c: z.infer<typeof eventSchema>['commitment'] & object): Commitment {
+  return stripUndefined({
+    verifier: c.verifier,
+    by: c.by,
+    status: c.status,
+    changes: c.changes?.map((ch) =>
+      stripUndefined({
+        date: ch.date,
+        status: ch.status,
+        sources: ch.sources.map(toSource),
+        known: ch.known,
+        note: ch.note,
+      }),
+    ),
+  });
 }
 
 /** Drops keys whose value is undefined, so stored and re-read models compare equal. */

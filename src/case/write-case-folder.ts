@@ -65,6 +65,14 @@ export function writeCaseFolder(data: CaseData, dir: string): string[] {
           goldstein: e.goldsteinReason ? { value: e.goldstein, reason: e.goldsteinReason } : undefined,
           provenance: e.provenance === 'typed' ? undefined : e.provenance,
           notes: e.notes,
+          known: e.known,
+          later: e.later,
+          commitment: e.commitment && {
+            ...e.commitment,
+            ...(e.commitment.changes
+              ? { changes: e.commitment.changes.map((ch) => ({ ...ch, sources: ch.sources.map(source) })) }
+              : {}),
+          },
         }),
       ),
     ],
@@ -91,6 +99,8 @@ export function writeCaseFolder(data: CaseData, dir: string): string[] {
                   events: st.events,
                   sources: st.sources.map(source),
                   note: st.note,
+                  known: st.known,
+                  later: st.later,
                 }),
               ),
             }),
@@ -112,7 +122,14 @@ export function writeCaseFolder(data: CaseData, dir: string): string[] {
           key: f.key,
           declared: f.declared,
           status: f.statuses.map((st) =>
-            clean({ date: st.date, status: st.status, sources: st.sources.map(source), note: st.note }),
+            clean({
+              date: st.date,
+              status: st.status,
+              sources: st.sources.map(source),
+              note: st.note,
+              known: st.known,
+              later: st.later,
+            }),
           ),
           observations: f.observations.map((o) =>
             clean({
@@ -123,6 +140,8 @@ export function writeCaseFolder(data: CaseData, dir: string): string[] {
               event: o.event,
               sources: o.sources.map(source),
               note: o.note,
+              known: o.known,
+              later: o.later,
             }),
           ),
           notes: f.notes,
@@ -157,7 +176,7 @@ export function writeCaseFolder(data: CaseData, dir: string): string[] {
 }
 
 function source(s: Source): Record<string, unknown> {
-  return clean({ publisher: s.publisher, date: s.date, link: s.link, quote: s.quote });
+  return clean({ publisher: s.publisher, date: s.date, title: s.title, link: s.link, quote: s.quote });
 }
 
 function clean(o: Record<string, unknown>): Record<string, unknown> {
