@@ -73,6 +73,8 @@ function conditionBlock(c: ConditionResult, s: BriefStyle, cites: Citations, det
   const out = [`${s.verdict(c.verdict)}  ${c.title} ${s.dim(`(${c.id} v${c.version})`)}`];
   if (c.sources.length) out.push(s.item(s.dim(`argued in ${arguedIn(c.sources, s, cites)}`), 1));
   for (const m of c.missing) out.push(s.item(`missing: ${m}`, 1));
+  // A met condition says what holds: for a "nothing seen" rule, that nothing of the kind is on record.
+  if (c.verdict === 'met') out.push(s.item(`holds: ${c.result.label}`, 1));
   const evidence = c.result.evidence.length ? c.result.evidence : (c.result.parts ?? []).flatMap((p) => p.evidence);
   if (evidence.length) {
     out.push(s.item(`evidence (${evidence.length}):`, 1));

@@ -178,7 +178,7 @@ describe('what counts as coverage: who would verify, and where a commitment stan
     const r = evaluateCondition(withRequirement(req), '2018-10-01', ledgerOf([experts]));
     expect(r.verdict).toBe('unmet');
     expect(r.missing).toEqual([
-      '2 of the 2 key operational sites still missing: covered none; not covered Site a and Site b; not counted: the 2018-09-19 offer for Site a and Site s (US experts, not an inspecting body; conditional)',
+      '2 of the 2 key operational sites still missing: covered none; not covered Site a and Site b; not counted: the 2018-09-19 offer for Site a (US experts, not an inspecting body; conditional)',
     ]);
     expect(r.result.evidence.map((e) => e.id)).toEqual(['experts']);
   });

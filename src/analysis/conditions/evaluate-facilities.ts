@@ -73,8 +73,10 @@ function missingText(spec: FacilitiesRequirement, c: Coverage, ctx: Context): st
   }
   if (c.notCounting.length) {
     const offers = c.notCounting.map(({ e, why }) => {
-      const sites = e.facilities.flatMap((id) => ctx.facilities.get(id)?.name ?? []);
-      return `the ${e.date} offer for ${listWords(sites)} (${why})`;
+      const sites = e.facilities.flatMap((id) => ctx.facilities.get(id) ?? []);
+      const would = sites.filter((f) => facilityMatches(f, spec.where, ctx.asOf).match === true);
+      const named = would.length ? names(would) : `${names(sites)}, none of them ${kinds}`;
+      return `the ${e.date} offer for ${named} (${why})`;
     });
     parts.push(`not counted: ${listWords(offers)}`);
   }
@@ -96,6 +98,7 @@ export function evaluateFacilities(spec: FacilitiesRequirement, label: string | 
   for (const f of [...c.counted, ...c.undecided, ...c.excluded.map((x) => x.f)])
     for (const e of c.coveredBy.get(f.id) ?? []) add(e);
   for (const { e } of c.notCounting) add(e);
+  evidence.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return withMissing(
     {
       kind: 'facilities',
