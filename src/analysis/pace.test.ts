@@ -133,6 +133,19 @@ describe('pace', () => {
     expect(steady.reason).toMatch(/stalled for 103 days, 2018-10-07 to 2019-01-18/);
   });
 
+  it('says "resumed after a stall" when a stall is among the latest gaps, not "speeding up" on the medians', () => {
+    // As of 2018-10-07: gaps 21, 2, 11, 24, 9, 73, 11; median 11, threshold 22 → stalls 24 and 73.
+    const p = pace(talks, { asOf: '2018-10-07' });
+    expect(p.stalls.at(-1)).toEqual({ from: '2018-07-15', to: '2018-09-26', days: 73, open: false });
+    // the last 3 gaps [9, 73, 11] have median 11, under the earlier [21, 2, 11, 24] median 16: a
+    // median-only rule would say "speeding up"
+    expect(p.recentMedianGap! / p.earlierMedianGap!).toBeLessThan(0.8);
+    expect(p.verdict).toBe('resumed after a stall');
+    expect(p.reason).toBe(
+      'stalled for 73 days, 2018-07-15 to 2018-09-26 (one of the last 3 gaps, more than 2 × the median gap of 11 days); 2 steps since, the last on 2018-10-07',
+    );
+  });
+
   it('counts the time since the last step as an open gap: a stall when it is long', () => {
     const p = pace(talks, { asOf: '2019-05-01' });
     // 2019-02-27 → 2019-05-01: 63 days > 26

@@ -11,7 +11,11 @@ import { median, olsSlope } from './stats.js';
  */
 export const DEFAULT_STEP_PREFIXES: readonly string[] = Object.freeze(['04', '057']);
 
-export type PaceVerdict = 'speeding up' | 'steady' | 'slowing' | 'stalled';
+/**
+ * `stalled`: the gap still running is a stall. `resumed after a stall`: one of the latest
+ * `recentGaps` gaps was; a median of recent gaps that holds a stall says nothing about speed.
+ */
+export type PaceVerdict = 'speeding up' | 'steady' | 'slowing' | 'stalled' | 'resumed after a stall';
 
 export interface PaceOptions {
   /** Date the pace is read on; later moves are ignored. */
@@ -95,12 +99,13 @@ export interface PaceResult {
  * 1. fewer than 2 steps: null (no gap to measure);
  * 2. `stalled` when days since the last step (to `asOf`, or the record's end if earlier) >
  *    stalledFactor × median gap: the open gap is a stall like any other;
- * 3. with more than `recentGaps` gaps: the median of the last `recentGaps` gaps against the median
+ * 3. `resumed after a stall` when one of the last `recentGaps` gaps is a stall;
+ * 4. with more than `recentGaps` gaps: the median of the last `recentGaps` gaps against the median
  *    of the earlier ones: below `fasterBelow` → `speeding up`, above `slowerAbove` → `slowing`,
  *    else `steady`;
- * 4. with 2..`recentGaps` gaps: the OLS trend across them, as a share of the median gap, with the
+ * 5. with 2..`recentGaps` gaps: the OLS trend across them, as a share of the median gap, with the
  *    same thresholds (change < fasterBelow − 1 → speeding up, > slowerAbove − 1 → slowing);
- * 5. with one gap: null (no trend from one interval).
+ * 6. with one gap: null (no trend from one interval).
  * Whatever the verdict, every gap over stalledFactor × median gap is listed in `stalls`, and the
  * reason names the latest one with its dates.
  */
@@ -161,7 +166,7 @@ export function pace(moves: Iterable<Move>, options: PaceOptions): PaceResult {
     latest && !latest.open
       ? `; but it stalled for ${latest.days} days, ${latest.from} to ${latest.to} (the latest gap over ${stalledFactor} × the median gap of ${medianGap} days)`
       : '';
-  const stallNote = verdict === null || verdict === 'stalled' ? '' : lastStall;
+  const stallNote = verdict === null || verdict === 'stalled' || verdict === 'resumed after a stall' ? '' : lastStall;
   return { ...base, verdict, reason: `${reason}${stallNote}${afterRecord}` };
 }
 
@@ -175,13 +180,21 @@ function verdictOf(p: PaceFigures, rule: PaceResult['rule']): { verdict: PaceVer
   if (medianGap === null || daysSinceLastStep === null) {
     return {
       verdict: null,
-      reason: `${p.steps.length} step(s) up to ${p.readTo}; at least 2 are needed to measure a gap`,
+      reason: `${p.steps.length === 1 ? '1 step' : `${p.steps.length} steps`} up to ${p.readTo}; at least 2 are needed to measure a gap`,
     };
   }
   if (latest?.open) {
     return {
       verdict: 'stalled',
       reason: `stalled for ${latest.days} days, ${latest.from} to ${p.readTo} with no step: more than ${rule.stalledFactor} × the median gap of ${medianGap} days`,
+    };
+  }
+  const recentStall = latest && !latest.open && p.gaps.slice(-rule.recentGaps).some((x) => x.from === latest.from);
+  if (recentStall) {
+    const after = p.steps.filter((x) => x.date >= latest.to).length;
+    return {
+      verdict: 'resumed after a stall',
+      reason: `stalled for ${latest.days} days, ${latest.from} to ${latest.to} (one of the last ${rule.recentGaps} gaps, more than ${rule.stalledFactor} × the median gap of ${medianGap} days); ${after} ${after === 1 ? 'step' : 'steps'} since, the last on ${p.lastStep}`,
     };
   }
   const judge = (ratio: number, what: string): { verdict: PaceVerdict; reason: string } => {

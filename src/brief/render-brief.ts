@@ -126,7 +126,7 @@ function ratioText(r: ReciprocityRatio, side: string, other: string, kind: strin
 
 function plural(n: number, word: string): string {
   if (n === 1) return word;
-  return word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`;
+  return /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
 }
 
 function concessionRows(r: ReciprocityResult): string[][] {
@@ -256,9 +256,7 @@ function commitmentsBlock(sc: Scorecard, s: BriefStyle): string[] {
     for (const p of ag.provisions) {
       const since = p.status ? ` since ${p.status.date}` : '';
       const changed = p.changes.length
-        ? s.dim(
-            ` (${changedLabel}: ${p.changes.map((ch) => `${ch.date} ${ch.fromName ?? 'none'} → ${ch.toName}`).join(', ')})`,
-          )
+        ? ` ${s.dim(`(${changedLabel}: ${p.changes.map((ch) => `${ch.date} ${ch.fromName ?? 'none'} → ${ch.toName}`).join(', ')})`)}`
         : '';
       out.push(s.item(`${p.levelName}${since}: ${p.text} [owed by ${p.owedBy.join(', ')}]${changed}`, 1));
     }
@@ -306,10 +304,13 @@ function facilitiesBlock(fac: FacilitiesSummary, asOf: string, s: BriefStyle): s
 function paceBlock(p: PaceResult, counted: string, s: BriefStyle): string[] {
   const out = [s.heading('Pace'), s.item(s.dim(counted))];
   const moves = p.steps.reduce((n, x) => n + x.moves, 0);
-  const span = p.steps.length ? `, ${p.steps[0]!.date} to ${p.lastStep}` : '';
+  const span =
+    p.steps.length > 1 ? `, ${p.steps[0]!.date} to ${p.lastStep}` : p.steps.length === 1 ? ` on ${p.lastStep}` : '';
   const since =
-    p.daysSinceLastStep !== null
-      ? `; last step ${p.lastStep}, ${p.daysSinceLastStep} ${plural(p.daysSinceLastStep, 'day')} before ${p.readTo}`
+    p.daysSinceLastStep !== null && p.steps.length > 1
+      ? p.daysSinceLastStep === 0
+        ? `; last step on ${p.readTo} itself`
+        : `; last step ${p.lastStep}, ${p.daysSinceLastStep} ${plural(p.daysSinceLastStep, 'day')} before ${p.readTo}`
       : '';
   const median = p.medianGap === null ? '' : `; median gap ${p.medianGap} days`;
   out.push(

@@ -1,7 +1,9 @@
-import type { Agreement } from '../model/agreement.js';
+import type { Agreement, ProvisionStatus } from '../model/agreement.js';
 import type { CaseData } from '../model/case.js';
 import type { LaterNote, LedgerEvent, Source } from '../model/event.js';
+import type { ValidationProblem } from '../model/errors.js';
 import { knownFrom, knownOf } from '../model/knowledge.js';
+import type { Entry, ShapedCase } from './check-shapes.js';
 
 /*
  * When each fact of a case folder became known. A fact's `date` is when it happened (a status
@@ -59,6 +61,16 @@ function factProblems(fact: DatedFact, kind: keyof typeof WHY_DATED | 'event', b
   return out;
 }
 
+/** The date problems of every event, site and agreement of a checked case folder, with file, line and field. */
+export function checkKnownDates(shaped: ShapedCase, problems: ValidationProblem[]): void {
+  const report = (e: Entry<unknown>, found: EntryProblem[]) => {
+    for (const p of found) problems.push({ location: e.file.locate([...e.path, ...p.path]), message: p.message });
+  };
+  for (const e of shaped.events) report(e, eventDateProblems(e.value));
+  for (const e of shaped.facilities) report(e, facilityDateProblems(e.value));
+  for (const e of shaped.agreements) report(e, agreementDateProblems(e.value));
+}
+
 /** Date problems of one events.yaml entry. */
 export function eventDateProblems(
   v: DatedFact & { commitment?: { changes?: DatedFact[] | undefined } | undefined },
@@ -91,24 +103,34 @@ export function agreementDateProblems(v: { provisions: { status: DatedFact[] }[]
  * same case read back from the store compare equal.
  */
 export function settleKnownDates(data: CaseData): void {
-  const eventKnown = new Map(data.events.map((e) => [e.id, knownOf(e)]));
+  const eventKnown = eventKnownDates(data.events);
   for (const e of data.events) keepOnlyIfNeeded(e);
   for (const f of data.facilities) for (const x of [...f.statuses, ...f.observations]) keepOnlyIfNeeded(x);
-  for (const a of data.agreements) settleAgreement(a, eventKnown);
+  for (const a of data.agreements)
+    for (const p of a.provisions)
+      for (const s of p.statuses) {
+        s.known ??= provisionStatusKnown(a, s, eventKnown);
+        keepOnlyIfNeeded(s);
+      }
 }
 
-function settleAgreement(a: Agreement, eventKnown: ReadonlyMap<string, string>): void {
-  const agreementKnown = knownFrom(a.date, a.sources);
-  for (const p of a.provisions) {
-    for (const s of p.statuses) {
-      if (s.known === undefined) {
-        const cited = s.events.flatMap((id) => eventKnown.get(id) ?? []);
-        const evidence = cited.length ? cited : s.sources.length ? [] : [agreementKnown];
-        s.known = knownFrom(s.date, s.sources, evidence);
-      }
-      keepOnlyIfNeeded(s);
-    }
-  }
+/** When each event became known, by id. */
+export function eventKnownDates(events: readonly LedgerEvent[]): ReadonlyMap<string, string> {
+  return new Map(events.map((e) => [e.id, knownOf(e)]));
+}
+
+/**
+ * When a provision status became known from its sources and the events it cites (the earliest of
+ * them), else from its agreement's own sources when it has neither.
+ */
+export function provisionStatusKnown(
+  a: Agreement,
+  s: Pick<ProvisionStatus, 'date' | 'sources' | 'events'>,
+  eventKnown: ReadonlyMap<string, string>,
+): string {
+  const cited = s.events.flatMap((id) => eventKnown.get(id) ?? []);
+  const evidence = cited.length ? cited : s.sources.length ? [] : [knownFrom(a.date, a.sources)];
+  return knownFrom(s.date, s.sources, evidence);
 }
 
 function keepOnlyIfNeeded(fact: { date: string; sources: readonly Source[]; known?: string } | LedgerEvent): void {

@@ -75,7 +75,9 @@ function missingText(spec: FacilitiesRequirement, c: Coverage, ctx: Context): st
     const offers = c.notCounting.map(({ e, why }) => {
       const sites = e.facilities.flatMap((id) => ctx.facilities.get(id) ?? []);
       const would = sites.filter((f) => facilityMatches(f, spec.where, ctx.asOf).match === true);
-      const named = would.length ? names(would) : `${names(sites)}, none of them ${kinds}`;
+      const named = would.length
+        ? names(would)
+        : `${names(sites)}, which ${sites.length === 1 ? 'is' : 'are'} not among the ${kinds}`;
       return `the ${e.date} offer for ${named} (${why})`;
     });
     parts.push(`not counted: ${listWords(offers)}`);
