@@ -50,7 +50,8 @@ function factProblems(fact: DatedFact, kind: keyof typeof WHY_DATED | 'event', b
   }
   if (fact.known !== undefined && fact.known < fact.date)
     out.push({ path: [...base, 'known'], message: `known ${fact.known} is before the fact itself (${fact.date})` });
-  const factKnown = fact.known ?? knownFrom(fact.date, fact.sources ?? []);
+  const factKnown =
+    fact.known !== undefined && fact.known >= fact.date ? fact.known : knownFrom(fact.date, fact.sources ?? []);
   for (const [i, part] of (fact.later ?? []).entries()) {
     if (part.known < factKnown)
       out.push({

@@ -125,6 +125,8 @@ export interface EventSourcesTable {
   date: string | null;
   link: string | null;
   quote: string | null;
+  /** The article's own title; null in rows written before 004. */
+  title: string | null;
 }
 
 export interface AgreementsTable {

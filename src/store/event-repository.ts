@@ -148,7 +148,7 @@ export class EventRepository {
       `INSERT INTO events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     );
     const insertSource = sqlite.prepare(
-      'INSERT INTO event_sources (case_id, event_id, seq, publisher, date, link, quote) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO event_sources (case_id, event_id, seq, publisher, date, link, quote, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertLink = sqlite.prepare('INSERT INTO event_facilities (case_id, event_id, facility_id) VALUES (?, ?, ?)');
     const run = () => {
@@ -156,7 +156,16 @@ export class EventRepository {
         const row = eventToRow(e, originKey, recordedAt) as Record<string, unknown>;
         insertEvent.run(columns.map((c) => row[c] ?? null));
         for (const s of sourcesToRows(e))
-          insertSource.run(s.case_id, s.event_id, s.seq, s.publisher, s.date ?? null, s.link ?? null, s.quote ?? null);
+          insertSource.run(
+            s.case_id,
+            s.event_id,
+            s.seq,
+            s.publisher,
+            s.date ?? null,
+            s.link ?? null,
+            s.quote ?? null,
+            s.title ?? null,
+          );
         for (const f of e.facilities) insertLink.run(e.caseId, e.id, f);
       }
     };

@@ -53,6 +53,7 @@ export function sourcesToRows(e: LedgerEvent): Insertable<EventSourcesTable>[] {
     date: s.date ?? null,
     link: s.link ?? null,
     quote: s.quote ?? null,
+    title: s.title ?? null,
   }));
 }
 
@@ -97,5 +98,6 @@ function rowToSource(r: Selectable<EventSourcesTable>): Source {
   if (r.date) s.date = r.date;
   if (r.link) s.link = r.link;
   if (r.quote) s.quote = r.quote;
+  if (r.title) s.title = r.title;
   return s;
 }

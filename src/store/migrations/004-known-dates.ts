@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
  * What was known when. Every fact gets the date it became known (`known_date`: the earliest
  * publication date of its sources, never before the fact) and the parts of its note or summary
  * learned later (`later`, JSON); events also get their `commitment` (JSON: who would verify an
- * offer to let outsiders in, and its status).
+ * offer to let outsiders in, and its status), and their sources a `title`.
  *
  * Rows already stored are carried over: an event is known from the earliest date of its sources
  * (a source with no date counts as published on the event's day); a facility status, an
@@ -14,6 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('events').addColumn('known_date', 'text').execute();
   await db.schema.alterTable('events').addColumn('later', 'text').execute();
   await db.schema.alterTable('events').addColumn('commitment', 'text').execute();
+  await db.schema.alterTable('event_sources').addColumn('title', 'text').execute();
   for (const table of ['facility_statuses', 'observations', 'provision_statuses']) {
     await db.schema.alterTable(table).addColumn('known_date', 'text').execute();
     await db.schema.alterTable(table).addColumn('later', 'text').execute();
@@ -68,4 +69,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await db.schema.alterTable(table).dropColumn('later').execute();
   }
   await db.schema.alterTable('events').dropColumn('commitment').execute();
+  await db.schema.alterTable('event_sources').dropColumn('title').execute();
 }
