@@ -33,6 +33,8 @@ export async function addReadEvents(
   caseId: string,
   events: readonly ReadEvent[],
   article: ReadArticleRef,
+  /** Called inside the transaction with the events added (the audit trail). */
+  afterWrite?: (tx: Store, added: readonly LedgerEvent[]) => Promise<void>,
 ): Promise<AddReadResult> {
   const moves = events.filter((e) => MOVE_MODES.includes(e.mode) && eventCode(e.code));
   const key = `read:${createHash('sha256')
@@ -91,6 +93,7 @@ export async function addReadEvents(
       caseId,
       rows.map((r) => r.date),
     );
+    await afterWrite?.(tx, rows);
     return { added: rows.length, alreadyRead: false, newActors: fresh.map((a) => a.id) };
   });
 }

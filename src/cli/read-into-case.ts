@@ -1,14 +1,13 @@
 import type { Command } from '@commander-js/extra-typings';
-import { addReadEvents } from '../case/add-read-events.js';
-import { ensureBuiltinCase } from '../case/builtin-cases.js';
+import { cliActing } from '../app/acting.js';
+import { addToQueue } from '../app/read-text.js';
 import type { ReadIntoHook } from './commands/read.js';
 import { dbFlag, dbLocation, withStore } from './context.js';
 
 /** `parley read --into CASE`: the reader's events go into the case as proposed, once per article. */
 export const readIntoCase: ReadIntoHook = async (caseId, events, article, cmd: Command) =>
   withStore(dbLocation(dbFlag(cmd)), async (store) => {
-    await ensureBuiltinCase(store, caseId);
-    const r = await addReadEvents(store, caseId, events, article);
+    const r = await addToQueue(cliActing(store), caseId, events, article);
     if (r.alreadyRead)
       process.stderr.write(
         `parley read: ${article.doc ?? article.name} was read into ${caseId} before; nothing added\n`,

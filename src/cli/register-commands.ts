@@ -9,6 +9,10 @@ import { registerReadCommand } from './commands/read.js';
 import { registerReviewCommand } from './commands/review.js';
 import { registerSourcesCommand } from './commands/sources.js';
 import { readIntoCase } from './read-into-case.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerUserCommand } from './commands/users.js';
+import { registerTokenCommand } from './commands/tokens.js';
+import { registerAuditCommand } from './commands/audit.js';
 
 /** Every command, in the order `parley --help` lists them. */
 export function registerCommands(program: Command): void {
@@ -21,4 +25,8 @@ export function registerCommands(program: Command): void {
   registerReviewCommand(program);
   registerImportCommand(program);
   registerSourcesCommand(program);
+  registerServeCommand(program);
+  registerUserCommand(program);
+  registerTokenCommand(program);
+  registerAuditCommand(program);
 }

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
-import type { LedgerEvent, ReviewStatus } from '../model/event.js';
+import type { LedgerEvent, Provenance, ReviewStatus, Verification } from '../model/event.js';
 import type { Database, EventsTable, EventSourcesTable } from './database.js';
 import { chunks, prefixRange } from './json-column.js';
 import { eventToRow, rowToEvent, sourcesToRows } from './event-rows.js';
@@ -34,6 +34,10 @@ export interface EventQuery {
   ids?: string[];
   /** Only events concerning one of these facilities. */
   facilities?: string[];
+  verifications?: Verification[];
+  provenances?: Provenance[];
+  /** Words the summary contains, any case. */
+  text?: string;
   limit?: number;
   offset?: number;
   order?: 'asc' | 'desc';
@@ -357,6 +361,16 @@ export class EventRepository {
       .$if(query.knownBy !== undefined, (q) => q.where('events.known_date', '<=', query.knownBy!))
       .$if(query.knownAfter !== undefined, (q) => q.where('events.known_date', '>', query.knownAfter!))
       .$if(!!query.ids?.length, (q) => q.where('events.id', 'in', query.ids!))
+      .$if(!!query.verifications?.length, (q) => q.where('events.verification', 'in', query.verifications!))
+      .$if(!!query.provenances?.length, (q) => q.where('events.provenance', 'in', query.provenances!))
+      .$if(!!query.text, (q) =>
+        q.where(
+          (eb) => eb.fn('lower', ['events.summary']),
+          'like',
+          // Wildcards typed in the text are dropped: neither engine escapes them the same way.
+          `%${query.text!.toLowerCase().replace(/[\\%_]/g, '')}%`,
+        ),
+      )
       .$if(!!query.facilities?.length, (q) =>
         q.where((eb) =>
           eb.exists(

@@ -2,7 +2,9 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from '@commander-js/extra-typings';
 import cliProgress from 'cli-progress';
-import { ensureBuiltinCase } from '../../case/builtin-cases.js';
+import { cliActing } from '../../app/acting.js';
+import { importInputs } from '../../app/import-files.js';
+import type { Store } from '../../store/store.js';
 import { UsageError } from '../../model/errors.js';
 import { parseFilters } from '../../importers/filters.js';
 import { IMPORT_FORMATS, isImportFormat, type ImportFormat } from '../../importers/format-parser.js';
@@ -144,32 +146,30 @@ with file, line, reason and the row itself.
         if (inputs.length === 0) throw new UsageError(`no files to import in ${files.join(', ')}`);
         const view = new ImportProgressView(Boolean(process.stderr.isTTY));
         const results: FileResult[] = [];
-        const run = async (store: Parameters<typeof importFile>[1]): Promise<void> => {
-          for (const input of inputs) {
-            const result = await importFile(input, store, {
-              ...(format ? { format } : {}),
-              filters,
-              ...(opts.case !== undefined ? { caseId: opts.case } : {}),
-              strict: Boolean(opts.strict),
-              dryRun: Boolean(opts.dryRun),
-              ...(opts.rejects !== undefined ? { rejectsPath: opts.rejects } : {}),
-              ...(opts.chunkRows !== undefined ? { chunkRows: opts.chunkRows } : {}),
-              dataDir: dataDir(),
-              onProgress: (p) => view.update(p),
-            });
-            view.stop();
-            results.push(result);
-            process.stdout.write(`${describeResult(result)}\n`);
-          }
+        const importOptions = {
+          ...(format ? { format } : {}),
+          filters,
+          ...(opts.case !== undefined ? { caseId: opts.case } : {}),
+          strict: Boolean(opts.strict),
+          ...(opts.rejects !== undefined ? { rejectsPath: opts.rejects } : {}),
+          ...(opts.chunkRows !== undefined ? { chunkRows: opts.chunkRows } : {}),
+          dataDir: dataDir(),
+          onProgress: (p: ImportProgress) => view.update(p),
+        };
+        const done = (result: FileResult): void => {
+          view.stop();
+          results.push(result);
+          process.stdout.write(`${describeResult(result)}\n`);
+        };
+        const run = async (store: Store | null): Promise<void> => {
+          // A dry run stores nothing, so it goes straight to the importer; a real one through the
+          // application layer, which writes the audit trail.
+          if (store) await importInputs(cliActing(store), inputs, { ...importOptions, onFile: done });
+          else for (const input of inputs) done(await importFile(input, null, { ...importOptions, dryRun: true }));
         };
         try {
           if (opts.dryRun) await run(null);
-          else
-            await withStore(dbLocation(dbFlag(cmd)), async (store) => {
-              // A built-in case named with --case is loaded first, as the other commands do.
-              if (opts.case !== undefined) await ensureBuiltinCase(store, opts.case);
-              await run(store);
-            });
+          else await withStore(dbLocation(dbFlag(cmd)), (store) => run(store));
         } finally {
           view.stop();
         }
