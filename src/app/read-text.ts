@@ -1,4 +1,4 @@
-import { type AddReadResult, addReadEvents } from '../case/add-read-events.js';
+import { type AddReadResult, addReadEvents, type ReadArticleRef } from '../case/add-read-events.js';
 import { ensureBuiltinCase } from '../case/builtin-cases.js';
 import { readArticle, type ReadEvent } from '../reader/read-article.js';
 import { type Acting, auditEntry, requireRole } from './acting.js';
@@ -39,7 +39,7 @@ export async function addToQueue(
   acting: Acting,
   caseId: string,
   events: readonly ReadEvent[],
-  article: { name: string; date: string; text: string; doc?: string },
+  article: ReadArticleRef,
 ): Promise<AddReadResult> {
   requireRole(acting, 'analyst', 'adding read events to a case');
   await ensureBuiltinCase(acting.store, caseId);
