@@ -1,21 +1,33 @@
-import type { Verdict } from '../model/condition.js';
+import type { ConditionVerdict } from '../model/condition.js';
 import { paint, type Style } from '../util/colour.js';
 import { displayWidth, escapeControls } from '../util/escape-controls.js';
 import { formatMarkdownTable, formatTableLines } from '../util/format-table.js';
 
 /** How a brief is dressed: plain or coloured text for a terminal, or Markdown. */
 export interface BriefStyle {
+  /** Whether sources are cited as numbered footnotes with links (Markdown) rather than inline. */
+  footnotes: boolean;
   title(s: string): string;
   heading(s: string): string;
-  verdict(v: Verdict): string;
+  verdict(v: ConditionVerdict): string;
   strong(s: string): string;
   dim(s: string): string;
   item(s: string, depth?: number): string;
   table(header: string[], rows: string[][], align?: ('l' | 'r')[]): string[];
 }
 
-const VERDICT_WORD: Record<Verdict, string> = { met: 'MET', unmet: 'UNMET', unknown: 'UNKNOWN' };
-const VERDICT_COLOUR: Record<Verdict, Style> = { met: 'green', unmet: 'red', unknown: 'yellow' };
+const VERDICT_WORD: Record<ConditionVerdict, string> = {
+  met: 'MET',
+  unmet: 'UNMET',
+  unknown: 'UNKNOWN',
+  'not-stated': 'NOT YET STATED',
+};
+const VERDICT_COLOUR: Record<ConditionVerdict, Style> = {
+  met: 'green',
+  unmet: 'red',
+  unknown: 'yellow',
+  'not-stated': 'dim',
+};
 
 const ALIGN = { l: 'left', r: 'right' } as const;
 
@@ -26,6 +38,7 @@ const ALIGN = { l: 'left', r: 'right' } as const;
 export function textStyle(colour: boolean): BriefStyle {
   const safe = (s: string) => escapeControls(s, { keepSgr: colour });
   return {
+    footnotes: false,
     title: (s) => paint(safe(s), 'bold', colour),
     heading: (s) => (colour ? paint(safe(s), 'heading', colour) : `${safe(s)}\n${'-'.repeat(displayWidth(safe(s)))}`),
     verdict: (v) => paint(VERDICT_WORD[v], ['bold', VERDICT_COLOUR[v]], colour),
@@ -38,6 +51,7 @@ export function textStyle(colour: boolean): BriefStyle {
 }
 
 export const markdownStyle: BriefStyle = {
+  footnotes: true,
   title: (s) => `# ${s}`,
   heading: (s) => `## ${s}`,
   verdict: (v) => `**${VERDICT_WORD[v]}**`,

@@ -26,6 +26,16 @@ export function registerBriefCommand(program: Command): void {
     )
     .addOption(dateOption('--from <date>', 'reciprocity window start'))
     .addOption(dateOption('--to <date>', 'reciprocity window end'))
+    .option(
+      '--hindsight',
+      'use everything on record, not only what was known on that date, and list what was not yet known',
+    )
+    .addOption(
+      dateOption(
+        '--known-by <date>',
+        'use what was known by this date (on or after --as-of), and list what was not yet known',
+      ),
+    )
     .addOption(
       dateOption(
         '--recorded-on <date>',
@@ -37,12 +47,13 @@ export function registerBriefCommand(program: Command): void {
       examples(
         'parley brief',
         'parley brief --as-of 2018-10-07 --format md',
+        'parley brief --as-of 2019-03-01 --hindsight',
         'parley brief --dyad USA:PRK --from 2018-01-01 --to 2019-03-01 --format json',
         'parley brief --as-of 2018-10-07 --recorded-on 2026-01-06',
       ),
     )
     .action(async (opts, cmd) => {
-      const { format, asOf, from, to, dyad, recordedOn } = opts;
+      const { format, asOf, from, to, dyad, recordedOn, knownBy } = opts;
       const brief = await withStore(
         dbLocation(dbFlag(cmd)),
         async (store) => {
@@ -55,6 +66,8 @@ export function registerBriefCommand(program: Command): void {
             ...(dyad ? { dyad } : {}),
             ...(from ? { from } : {}),
             ...(to ? { to } : {}),
+            ...(knownBy ? { knownBy } : {}),
+            ...(opts.hindsight ? { hindsight: true } : {}),
           });
         },
         { access: 'read', builtinCase: opts.case },
