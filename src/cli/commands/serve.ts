@@ -1,5 +1,4 @@
 import { type Command, Option } from '@commander-js/extra-typings';
-import { startServer } from '../../server/start-server.js';
 import { openStore } from '../../store/store.js';
 import { dataDir, dbFlag, dbLocation } from '../context.js';
 import { examples, parseNumber } from '../options.js';
@@ -31,6 +30,8 @@ Only /healthz answers without signing in.
 `,
     )
     .action(async (opts, cmd) => {
+      // Loaded here, not with the other commands: the server's modules would slow every command's start.
+      const { startServer } = await import('../../server/start-server.js');
       const store = await openStore(dbLocation(dbFlag(cmd)));
       const running = await startServer({
         store,
