@@ -234,7 +234,7 @@ export function evaluateCondition(condition: Condition, asOf: string, ledger: Co
 }
 
 /** Events a condition gates, up to a date. */
-function gatedEvents(condition: Condition, asOf: string, events: readonly LedgerEvent[]): LedgerEvent[] {
+export function gatedEvents(condition: Condition, asOf: string, events: readonly LedgerEvent[]): LedgerEvent[] {
   return events.filter(
     (e) =>
       e.date <= asOf &&
