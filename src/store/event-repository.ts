@@ -22,11 +22,19 @@ export interface EventQuery {
   targetCodes?: string[];
   /** Either side matches one of these actor code prefixes (`--actor`). */
   eitherCodes?: string[];
+  /** Either side, the source side, the target side: under one of the codes or one of the actors. */
+  eitherSide?: SideMatch;
+  sourceSide?: SideMatch;
+  targetSide?: SideMatch;
   sourceActors?: string[];
   targetActors?: string[];
   /** CAMEO event code prefixes. */
   codes?: string[];
   statuses?: ReviewStatus[];
+  /** Only events known by this date (their `known_date`): what was known on a day. */
+  knownBy?: string;
+  /** Only events that became known after this date (what hindsight adds). */
+  knownAfter?: string;
   ids?: string[];
   /** Only events concerning one of these facilities. */
   facilities?: string[];
@@ -53,6 +61,12 @@ export interface EventQuery {
 export interface CappedCount {
   count: number;
   exact: boolean;
+}
+
+/** A side of a move: under one of these actor code prefixes, or one of these actors (ids), any of them. */
+export interface SideMatch {
+  codes?: readonly string[];
+  actors?: readonly string[];
 }
 
 const INSERT_CHUNK = 100;
@@ -160,7 +174,7 @@ export class EventRepository {
       `INSERT INTO events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     );
     const insertSource = sqlite.prepare(
-      'INSERT INTO event_sources (case_id, event_id, seq, publisher, date, link, quote) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO event_sources (case_id, event_id, seq, publisher, date, link, quote, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertLink = sqlite.prepare('INSERT INTO event_facilities (case_id, event_id, facility_id) VALUES (?, ?, ?)');
     const run = () => {
@@ -168,7 +182,16 @@ export class EventRepository {
         const row = eventToRow(e, originKey, recordedAt) as Record<string, unknown>;
         insertEvent.run(columns.map((c) => row[c] ?? null));
         for (const s of sourcesToRows(e))
-          insertSource.run(s.case_id, s.event_id, s.seq, s.publisher, s.date ?? null, s.link ?? null, s.quote ?? null);
+          insertSource.run(
+            s.case_id,
+            s.event_id,
+            s.seq,
+            s.publisher,
+            s.date ?? null,
+            s.link ?? null,
+            s.quote ?? null,
+            s.title ?? null,
+          );
         for (const f of e.facilities) insertLink.run(e.caseId, e.id, f);
       }
     };
@@ -374,12 +397,21 @@ export class EventRepository {
           eb.or(query.eitherCodes!.flatMap((c) => [sideUnder(eb, 'source', c), sideUnder(eb, 'target', c)])),
         ),
       )
+      .$if(query.eitherSide !== undefined, (q) =>
+        q.where((eb) =>
+          eb.or([...sideMatch(eb, 'source', query.eitherSide!), ...sideMatch(eb, 'target', query.eitherSide!)]),
+        ),
+      )
+      .$if(query.sourceSide !== undefined, (q) => q.where((eb) => eb.or(sideMatch(eb, 'source', query.sourceSide!))))
+      .$if(query.targetSide !== undefined, (q) => q.where((eb) => eb.or(sideMatch(eb, 'target', query.targetSide!))))
       .$if(!!query.sourceActors?.length, (q) => q.where('events.source_actor', 'in', query.sourceActors!))
       .$if(!!query.targetActors?.length, (q) => q.where('events.target_actor', 'in', query.targetActors!))
       .$if(!!query.codes?.length, (q) =>
         q.where((eb) => eb.or(query.codes!.map((c) => startsWith(eb, 'events.code', c)))),
       )
       .$if(!!query.statuses?.length, (q) => q.where('events.status', 'in', query.statuses!))
+      .$if(query.knownBy !== undefined, (q) => q.where('events.known_date', '<=', query.knownBy!))
+      .$if(query.knownAfter !== undefined, (q) => q.where('events.known_date', '>', query.knownAfter!))
       .$if(!!query.ids?.length, (q) => q.where('events.id', 'in', query.ids!))
       .$if(!!query.verifications?.length, (q) => q.where('events.verification', 'in', query.verifications!))
       .$if(!!query.provenances?.length, (q) => q.where('events.provenance', 'in', query.provenances!))
@@ -418,6 +450,14 @@ function sideUnder(eb: EventsBuilder, side: 'source' | 'target', code: string) {
   if (isOrganisationCode(code)) return startsWith(eb, `events.${side}_code`, code);
   const party = eb(`events.${side}_party`, '=', code.slice(0, 3));
   return code.length === 3 ? party : eb.and([party, startsWith(eb, `events.${side}_code`, code)]);
+}
+
+/** The conditions, any of which puts a side under a SideMatch; none when the match is empty. */
+function sideMatch(eb: EventsBuilder, side: 'source' | 'target', match: SideMatch) {
+  return [
+    ...(match.codes ?? []).map((c) => sideUnder(eb, side, c)),
+    ...(match.actors?.length ? [eb(`events.${side}_actor`, 'in', [...match.actors])] : []),
+  ];
 }
 
 function startsWith(eb: EventsBuilder, column: CodeColumn, prefix: string) {

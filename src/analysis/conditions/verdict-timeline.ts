@@ -1,14 +1,16 @@
-import type { Condition, Requirement, Verdict } from '../../model/condition.js';
+import type { Condition, ConditionVerdict, Requirement } from '../../model/condition.js';
 import { addDays } from '../../model/iso-date.js';
+import type { Source } from '../../model/event.js';
+import { eventAsKnown, frameAsKnown, type KnownBy, knownOf } from '../../model/knowledge.js';
 import type { GatedMove } from './condition-result.js';
-import { type ConditionLedger, evaluateCondition } from './evaluate-condition.js';
+import { type ConditionLedger, evaluateCondition, gatedEvents } from './evaluate-condition.js';
 
 /** A span of days over which a condition's verdict held. */
 export interface VerdictInterval {
   from: string;
   /** Last day of the span, inclusive. */
   to: string;
-  verdict: Verdict;
+  verdict: ConditionVerdict;
   /** What was missing over the span (from its first day). */
   missing: string[];
   /** Why the verdict changed on `from`: the dated facts of that day; absent for the first span. */
@@ -23,6 +25,8 @@ export interface VerdictTimeline {
   version: number;
   from: string;
   to: string;
+  /** `as-known-each-day`: each day read as known on that day; else the knowledge every day is read with (null: everything on record). */
+  knowledge: 'as-known-each-day' | KnownBy;
   intervals: VerdictInterval[];
   /** How many dates the verdict was worked out on: where its inputs change, not every day. */
   evaluatedOn: number;
@@ -56,18 +60,44 @@ function fixedBounds(r: Requirement): string[] {
   return [w?.from, w?.to ? addDays(w.to, 1) : undefined].filter((d): d is string => d !== undefined);
 }
 
-/** The dated facts of a day that can move a verdict, in plain words. */
-function factsOn(date: string, ledger: ConditionLedger): string[] {
+/**
+ * The facts that can move a verdict on a day, in plain words: those dated that day and, read as
+ * known each day, those published that day about an earlier date.
+ */
+function factsOn(date: string, ledger: ConditionLedger, eachDay: boolean): string[] {
   const out: string[] = [];
-  for (const e of ledger.events) if (e.date === date) out.push(`event ${e.id}: ${e.summary}`);
+  const add = (fact: { date: string; sources: readonly Source[]; known?: string }, words: string) => {
+    const known = eachDay ? knownOf(fact) : fact.date;
+    if (known === date && fact.date < date) out.push(`${words} (dated ${fact.date}, published ${date})`);
+    else if (fact.date === date && known <= date) out.push(words);
+  };
+  for (const e of ledger.events) add(e, `event ${e.id}: ${e.summary}`);
   for (const f of ledger.facilities) {
-    for (const s of f.statuses) if (s.date === date) out.push(`${f.name} became ${s.status}`);
-    for (const o of f.observations) if (o.date === date) out.push(`${f.name}: ${o.finding} observed by ${o.by}`);
+    for (const s of f.statuses) add(s, `${f.name} became ${s.status}`);
+    for (const o of f.observations) add(o, `${f.name}: ${o.finding} observed by ${o.by}`);
   }
   for (const a of ledger.agreements)
-    for (const p of a.provisions)
-      for (const s of p.statuses) if (s.date === date) out.push(`${a.id}/${p.id} set to level ${s.level}`);
+    for (const p of a.provisions) for (const s of p.statuses) add(s, `${a.id}/${p.id} set to level ${s.level}`);
   return out;
+}
+
+/** The days facts became known on: read as known each day, a verdict can change on them too. */
+function knownDates(ledger: ConditionLedger): string[] {
+  const out: string[] = [];
+  for (const e of ledger.events) {
+    out.push(knownOf(e), ...(e.later ?? []).map((p) => p.known));
+    for (const ch of e.commitment?.changes ?? []) out.push(knownOf(ch));
+  }
+  for (const f of ledger.facilities) for (const x of [...f.statuses, ...f.observations]) out.push(knownOf(x));
+  for (const a of ledger.agreements) for (const p of a.provisions) for (const s of p.statuses) out.push(knownOf(s));
+  return out;
+}
+
+/** The ledger as known by a date: facts learned later left out, later parts of notes cut. */
+export function ledgerAsKnown(ledger: ConditionLedger, knownBy: KnownBy): ConditionLedger {
+  if (knownBy === null) return ledger;
+  const events = ledger.events.flatMap((e) => eventAsKnown(e, knownBy) ?? []);
+  return { events, ...frameAsKnown({ facilities: ledger.facilities, agreements: ledger.agreements }, knownBy) };
 }
 
 /**
@@ -83,6 +113,7 @@ export function changeDates(condition: Condition, ledger: ConditionLedger, from:
     for (const o of f.observations) base.add(o.date);
   }
   for (const a of ledger.agreements) for (const p of a.provisions) for (const s of p.statuses) base.add(s.date);
+  for (const d of knownDates(ledger)) base.add(d);
   if (condition.since) base.add(condition.since);
   const days = [...new Set(windowDays(condition.requires))];
   const out = new Set<string>();
@@ -93,17 +124,38 @@ export function changeDates(condition: Condition, ledger: ConditionLedger, from:
   return [...out].filter((d) => d > from && d <= to).sort();
 }
 
-/** A condition's verdict over time, as intervals, each with the cause of its change and its gated moves. */
+/**
+ * Gated moves up to `to`, each judged as known on the day it was made: a move made while the
+ * condition was met on what had been published by then is not gated, whatever came out later.
+ */
+function gatedAsKnownThen(condition: Condition, ledger: ConditionLedger, to: string): GatedMove[] {
+  const out: GatedMove[] = [];
+  for (const e of gatedEvents(condition, to, ledger.events)) {
+    const then = evaluateCondition(condition, e.date, ledgerAsKnown(ledger, e.date));
+    const move = then.gatedMoves.find((m) => m.id === e.id);
+    if (move) out.push(move);
+  }
+  return out;
+}
+
+/**
+ * A condition's verdict over time, as intervals, each with the cause of its change and its gated
+ * moves. By default each day is read as known on that day, as a brief of that day would read it;
+ * `knownBy` reads every day with the same later knowledge (null: everything on record). `ledger`
+ * must hold everything known by `knownBy` (by default, everything on record).
+ */
 export function verdictTimeline(
   condition: Condition,
   ledger: ConditionLedger,
   from: string,
   to: string,
+  knownBy?: KnownBy,
 ): VerdictTimeline {
   const dates = [from, ...changeDates(condition, ledger, from, to)];
   const intervals: VerdictInterval[] = [];
+  const fixed = knownBy === undefined ? undefined : ledgerAsKnown(ledger, knownBy);
   for (const date of dates) {
-    const r = evaluateCondition({ ...condition, gates: [] }, date, ledger);
+    const r = evaluateCondition({ ...condition, gates: [] }, date, fixed ?? ledgerAsKnown(ledger, date));
     const last = intervals.at(-1);
     if (last && last.verdict === r.verdict) continue;
     if (last) last.to = addDays(date, -1);
@@ -112,11 +164,13 @@ export function verdictTimeline(
       to,
       verdict: r.verdict,
       missing: r.missing,
-      ...(last ? { cause: factsOn(date, ledger) } : {}),
+      ...(last ? { cause: factsOn(date, ledger, fixed === undefined) } : {}),
       gatedMoves: [],
     });
   }
-  const gated = evaluateCondition(condition, to, ledger).gatedMoves.filter((m) => m.date >= from);
+  const gated = (
+    fixed ? evaluateCondition(condition, to, fixed).gatedMoves : gatedAsKnownThen(condition, ledger, to)
+  ).filter((m) => m.date >= from);
   for (const m of gated) intervals.find((i) => m.date >= i.from && m.date <= i.to)?.gatedMoves.push(m);
   return {
     conditionId: condition.id,
@@ -124,6 +178,7 @@ export function verdictTimeline(
     version: condition.version,
     from,
     to,
+    knowledge: knownBy === undefined ? 'as-known-each-day' : knownBy,
     intervals,
     evaluatedOn: dates.length,
   };
