@@ -1,4 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
+import { writeFileSync } from 'node:fs';
+import { briefFile } from '../../app/brief-files.js';
 import { briefCase } from '../../app/build-brief.js';
 import { markdownStyle, textStyle } from '../../brief/brief-style.js';
 import { renderBrief } from '../../brief/render-brief.js';
@@ -14,7 +16,11 @@ export function registerBriefCommand(program: Command): void {
     )
     .option('--case <id>', 'case to brief', DEFAULT_CASE)
     .option('--as-of <date>', "date to read the case on (default: the case's own, else today)")
-    .option('--format <format>', 'text, md or json', 'text')
+    .option('--format <format>', 'text, md, json, html, docx or pdf', 'text')
+    .option(
+      '--output <file>',
+      'write the brief to this file (html, docx and pdf default to <case>-brief-<date>.<format>)',
+    )
     .option('--dyad <A:B>', 'read reciprocity and pace between these two parties (CAMEO codes), e.g. USA:PRK')
     .option('--from <date>', 'reciprocity window start')
     .option('--to <date>', 'reciprocity window end')
@@ -32,37 +38,49 @@ export function registerBriefCommand(program: Command): void {
       examples(
         'parley brief',
         'parley brief --as-of 2018-10-07 --format md',
+        'parley brief --as-of 2018-10-07 --format pdf --output brief.pdf',
         'parley brief --as-of 2019-03-01 --hindsight',
         'parley brief --dyad USA:PRK --from 2018-01-01 --to 2019-03-01 --format json',
         'parley brief --as-of 2018-10-07 --recorded-on 2026-01-06',
       ),
     )
     .action(async (opts, cmd) => {
-      const format = choiceOption(opts.format, '--format', ['text', 'md', 'json'] as const, 'text');
+      const format = choiceOption(
+        opts.format,
+        '--format',
+        ['text', 'md', 'json', 'html', 'docx', 'pdf'] as const,
+        'text',
+      );
       const asOf = dateOption(opts.asOf, '--as-of');
       const from = dateOption(opts.from, '--from');
       const to = dateOption(opts.to, '--to');
       const dyad = dyadOption(opts.dyad);
       const knownBy = dateOption(opts.knownBy, '--known-by');
       const recordedOn = dateOption(opts.recordedOn, '--recorded-on');
-      const brief = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
+      const briefOptions = {
+        ...(recordedOn ? { recordedOn } : {}),
+        caseId: opts.case,
         // With only --to given, the brief is read on that day.
-        const day = asOf ?? to;
-        return briefCase(store, {
-          ...(recordedOn ? { recordedOn } : {}),
-          caseId: opts.case,
-          ...(day ? { asOf: day } : {}),
-          ...(dyad ? { dyad } : {}),
-          ...(from ? { from } : {}),
-          ...(to ? { to } : {}),
-          ...(knownBy ? { knownBy } : {}),
-          ...(opts.hindsight ? { hindsight: true } : {}),
-        });
-      });
-      if (format === 'json') process.stdout.write(`${JSON.stringify(brief, null, 2)}\n`);
-      else
-        process.stdout.write(
-          renderBrief(brief, format === 'md' ? markdownStyle : textStyle(useColour(process.stdout))),
-        );
+        ...((asOf ?? to) ? { asOf: asOf ?? to } : {}),
+        ...(dyad ? { dyad } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(knownBy ? { knownBy } : {}),
+        ...(opts.hindsight ? { hindsight: true } : {}),
+      };
+      if (format === 'html' || format === 'docx' || format === 'pdf') {
+        const file = await withStore(dbLocation(dbFlag(cmd)), (store) => briefFile(store, briefOptions, format));
+        const out = opts.output ?? file.fileName;
+        writeFileSync(out, file.bytes);
+        process.stderr.write(`wrote ${out} (${file.bytes.length.toLocaleString('en')} bytes)\n`);
+        return;
+      }
+      const brief = await withStore(dbLocation(dbFlag(cmd)), (store) => briefCase(store, briefOptions));
+      const text =
+        format === 'json'
+          ? `${JSON.stringify(brief, null, 2)}\n`
+          : renderBrief(brief, format === 'md' ? markdownStyle : textStyle(useColour(process.stdout)));
+      if (opts.output) writeFileSync(opts.output, text);
+      else process.stdout.write(text);
     });
 }
