@@ -4,6 +4,7 @@ import { markdownStyle } from '../brief/brief-style.js';
 import { chromiumPath } from '../brief/chromium.js';
 import { renderBrief } from '../brief/render-brief.js';
 import { pdfFacts } from '../brief/test-support/pdf-text.js';
+import { unzipTexts } from '../brief/test-support/unzip.js';
 import { DEFAULT_CASE, ensureBuiltinCase } from '../case/builtin-cases.js';
 import { openStore, type Store } from '../store/store.js';
 import { briefFile, briefHtml, briefWithFigureData } from './brief-files.js';
@@ -35,7 +36,13 @@ function mdWords(line: string): string[] {
     .replace(/\[\^\d+\]/g, '\n')
     .replace(/\*\*/g, '')
     .split(/\n|\|/)
-    .map((s) => s.replace(/^_|_$/g, '').replace(/<(https?:[^>]+)>/g, '$1').replace(/\s+/g, ' ').trim())
+    .map((s) =>
+      s
+        .replace(/^_|_$/g, '')
+        .replace(/<(https?:[^>]+)>/g, '$1')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((s) => s.length > 0 && !/^-+:?$/.test(s) && !/^(MET|UNMET|UNKNOWN|NOT YET STATED)$/.test(s));
 }
 
@@ -80,9 +87,12 @@ describe('the map in a brief', () => {
   it('draws the key sites with a place and names those without one', async () => {
     const { brief, data } = await briefWithFigureData(store, { caseId: DEFAULT_CASE, asOf: '2018-10-07' });
     const [first, ...rest] = brief.facilities.key;
-    const coordinates = Object.fromEntries(rest.map((f, i) => [f.id, [125 + i * 0.3, 39 + i * 0.2] as [number, number]]));
+    const coordinates = Object.fromEntries(
+      rest.map((f, i) => [f.id, [125 + i * 0.3, 39 + i * 0.2] as [number, number]]),
+    );
     const html = briefHtml(brief, { ...data, coordinates: { ...coordinates, [first!.id]: null } });
-    const map = /<figure class="chart" id="figure-facilities">[\s\S]*?<p class="caption">[^<]*<\/p>/.exec(html)?.[0] ?? '';
+    const map =
+      /<figure class="chart" id="figure-facilities">[\s\S]*?<p class="caption">[^<]*<\/p>/.exec(html)?.[0] ?? '';
     expect(map).toContain(`The ${rest.length} key sites listed above with a known place`);
     expect(map).toContain(`Not on the map, their place not being public: ${first!.name}.`);
     expect((map.match(/<title>/g) ?? []).length).toBe(rest.length);
@@ -106,5 +116,28 @@ describe.skipIf(!chromium)('the PDF brief', () => {
     const flat = pdf.text.replace(/\s+/g, ' ');
     for (const s of ['UNMET', 'No: unmet on 2018-10-07', 'Reciprocity USA', 'Figure 1.', 'Sources'])
       expect(flat).toContain(s);
+  });
+});
+
+describe('the Word brief', () => {
+  it('unzips to a document holding the headline, the sources as footnotes, and a PNG per chart', async () => {
+    const file = await briefFile(store, { caseId: DEFAULT_CASE, asOf: '2018-10-07' }, 'docx');
+    expect(file.fileName).toBe('us-dprk-2018-brief-2018-10-07.docx');
+    const parts = await unzipTexts(file.bytes);
+    const doc = parts.get('word/document.xml')!;
+    const { brief } = await briefWithFigureData(store, { caseId: DEFAULT_CASE, asOf: '2018-10-07' });
+    expect(doc).toContain(brief.headline!.question.replace(/&/g, '&amp;'));
+    expect(doc).toContain('as known on 2018-10-07');
+    expect(doc).toContain('✗ UNMET');
+    expect(parts.get('word/footnotes.xml')).toContain('Mike Pompeo must not visit Pyongyang');
+    expect(doc).toMatch(/w:footnoteReference w:id="1"/);
+    const images = [...parts.keys()].filter((k) => k.startsWith('word/media/'));
+    if (chromium) {
+      expect(images.length).toBeGreaterThanOrEqual(5);
+      for (const k of images) expect(parts.get(k)!.slice(1, 4)).toBe('PNG');
+    } else {
+      expect(images).toHaveLength(0);
+      expect(doc).toContain('chart not drawn: Chromium');
+    }
   });
 });

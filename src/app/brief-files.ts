@@ -1,12 +1,15 @@
+import { existsSync } from 'node:fs';
+import { chromiumPath } from '../brief/chromium.js';
 import { buildBrief } from '../brief/build-brief.js';
 import type { Brief } from '../brief/brief.js';
 import { type BriefFigureData, drawBriefFigures } from '../brief/brief-figures.js';
 import { renderBriefHtml } from '../brief/render-brief-html.js';
+import { drawFigureImages } from '../brief/figure-images.js';
+import { renderBriefDocx } from '../brief/render-brief-docx.js';
 import { printPdf } from '../brief/print-pdf.js';
 import { worldOutline } from '../brief/world-outline.js';
 import { ensureBuiltinCase } from '../case/builtin-cases.js';
 import { nodeChartDocument } from '../charts/node-document.js';
-import { UsageError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
 import { collectBriefFigureData } from './brief-figure-data.js';
 import type { CaseBriefOptions } from './build-brief.js';
@@ -42,17 +45,23 @@ export function briefHtml(brief: Brief, data: BriefFigureData): string {
   return renderBriefHtml(brief, figures);
 }
 
-function fileName(brief: Brief, format: BriefFileFormat): string {
-  return `${brief.case.id}-brief-${brief.asOf}.${format}`;
-}
-
-/** The brief of a case as an HTML, Word or PDF file. */
+/** The brief of a case as an HTML, Word or PDF file. PDF and the Word file's charts need Chromium. */
 export async function briefFile(store: Store, options: CaseBriefOptions, format: BriefFileFormat): Promise<BriefFile> {
   const { brief, data } = await briefWithFigureData(store, options);
-  const html = briefHtml(brief, data);
-  const name = fileName(brief, format);
-  if (format === 'html')
-    return { bytes: new TextEncoder().encode(html), contentType: 'text/html; charset=utf-8', fileName: name };
-  if (format === 'pdf') return { bytes: await printPdf(html), contentType: 'application/pdf', fileName: name };
-  throw new UsageError(`no brief format "${format}"; give html, docx or pdf`);
+  const figures = drawBriefFigures(brief, data, { document: nodeChartDocument(), world: worldOutline() });
+  const fileName = `${brief.case.id}-brief-${brief.asOf}.${format}`;
+  if (format === 'docx') {
+    // Without Chromium the Word brief still has every line and caption; it says where each chart would be.
+    const chromium = existsSync(chromiumPath());
+    const images = chromium ? await drawFigureImages(figures) : new Map();
+    const missing = `chart not drawn: Chromium, which draws the charts as images, is not installed at ${chromiumPath()} (apt-get install chromium)`;
+    return {
+      bytes: await renderBriefDocx(brief, figures, images, missing),
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      fileName,
+    };
+  }
+  const html = renderBriefHtml(brief, figures);
+  if (format === 'pdf') return { bytes: await printPdf(html), contentType: 'application/pdf', fileName };
+  return { bytes: new TextEncoder().encode(html), contentType: 'text/html; charset=utf-8', fileName };
 }

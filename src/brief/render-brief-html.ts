@@ -89,26 +89,44 @@ function sectionOf(heading: string): FigureSection | 'other' {
   return SECTION_OF.find(([re]) => re.test(heading))![1];
 }
 
-/** The body: blocks in order, lists grouped, each section closed by its figures. */
-function bodyHtml(blocks: readonly BriefBlock[], figures: readonly BriefFigure[]): string {
-  const out: string[] = [];
+export type PlacedBlock = BriefBlock | { kind: 'figure'; figure: BriefFigure; n: number };
+
+/**
+ * The brief's blocks with its figures placed, numbered, at the end of the sections they
+ * illustrate; a figure whose section the brief did not print goes at the end rather than nowhere.
+ */
+export function placeFigures(blocks: readonly BriefBlock[], figures: readonly BriefFigure[]): PlacedBlock[] {
+  const out: PlacedBlock[] = [];
   let section: FigureSection | 'other' = 'headline';
   const placed = new Set<BriefFigure>();
-  let n = 0;
-  const flush = () => {
-    for (const f of figures.filter((x) => x.section === section && !placed.has(x))) {
+  const flush = (which: FigureSection | 'other' | null) => {
+    for (const f of figures.filter((x) => (which === null || x.section === which) && !placed.has(x))) {
       placed.add(f);
-      out.push(figureHtml(f, ++n));
+      out.push({ kind: 'figure', figure: f, n: placed.size });
     }
   };
+  for (const b of blocks) {
+    if (b.kind === 'heading') {
+      flush(section);
+      section = sectionOf(b.text);
+    }
+    out.push(b);
+  }
+  flush(section);
+  flush(null);
+  return out;
+}
+
+/** The body: blocks in order, lists grouped, sections opened at each heading. */
+function bodyHtml(blocks: readonly PlacedBlock[]): string {
+  const out: string[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind === 'heading') {
-      flush();
-      section = sectionOf(b.text);
       const id = b.text === 'Sources' ? ' id="sources"' : '';
       out.push(`</section>\n<section${id}>\n<h2>${runsHtml(b.runs)}</h2>`);
-    } else if (b.kind === 'title') out.push(`<h1>${runsHtml(b.runs)}</h1>`);
+    } else if (b.kind === 'figure') out.push(figureHtml(b.figure, b.n));
+    else if (b.kind === 'title') out.push(`<h1>${runsHtml(b.runs)}</h1>`);
     else if (b.kind === 'paragraph') out.push(`<p>${runsHtml(b.runs)}</p>`);
     else if (b.kind === 'table') out.push(tableHtml(b));
     else if (b.kind === 'footnote')
@@ -120,10 +138,7 @@ function bodyHtml(blocks: readonly BriefBlock[], figures: readonly BriefFigure[]
       out.push(listHtml(items));
     }
   }
-  flush();
-  // A figure whose section the brief did not print goes at the end rather than nowhere.
-  for (const f of figures.filter((x) => !placed.has(x))) out.push(figureHtml(f, ++n));
-  return `<section>\n${out.join('\n')}\n</section>`.replace('<section>\n</section>\n', '');
+  return `<section>\n${out.join('\n')}\n</section>`;
 }
 
 /**
@@ -145,7 +160,7 @@ export function renderBriefHtml(brief: Brief, figures: readonly BriefFigure[]): 
 </head>
 <body>
 <main>
-${bodyHtml(blocks, figures)}
+${bodyHtml(placeFigures(blocks, figures))}
 </main>
 </body>
 </html>

@@ -37,7 +37,8 @@ function unicodeMap(cmaps: readonly string[]): Map<number, string> {
       for (let g = lo; g <= hi; g++) map.set(g, String.fromCodePoint(first + g - lo));
     }
     for (const block of c.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
-      for (const m of block[1]!.matchAll(/<([0-9A-F]+)>\s*<([0-9A-F]+)>/gi)) map.set(Number.parseInt(m[1]!, 16), hex(m[2]!));
+      for (const m of block[1]!.matchAll(/<([0-9A-F]+)>\s*<([0-9A-F]+)>/gi))
+        map.set(Number.parseInt(m[1]!, 16), hex(m[2]!));
   }
   return map;
 }
