@@ -1,12 +1,15 @@
-import type { Command } from '@commander-js/extra-typings';
+import { type Command, Option } from '@commander-js/extra-typings';
 import { writeFileSync } from 'node:fs';
 import { briefFile } from '../../app/brief-files.js';
 import { briefCase } from '../../app/build-brief.js';
 import { markdownStyle, textStyle } from '../../brief/brief-style.js';
 import { renderBrief } from '../../brief/render-brief.js';
 import { DEFAULT_CASE } from '../../case/builtin-cases.js';
-import { dbFlag, dbLocation, useColour, withStore } from '../context.js';
-import { choiceOption, dateOption, dyadOption, examples } from '../options.js';
+import { dbFlag, dbLocation, withStore } from '../context.js';
+import { useColour } from '../../util/colour.js';
+import { choiceOption, dateOption, examples, parseDyad } from '../options.js';
+
+const BRIEF_FORMATS = ['text', 'md', 'json', 'html', 'docx', 'pdf'] as const;
 
 export function registerBriefCommand(program: Command): void {
   program
@@ -15,24 +18,36 @@ export function registerBriefCommand(program: Command): void {
       'the state of a case on a date: the headline condition, other conditions, reciprocity, commitments, facilities and pace',
     )
     .option('--case <id>', 'case to brief', DEFAULT_CASE)
-    .option('--as-of <date>', "date to read the case on (default: the case's own, else today)")
-    .option('--format <format>', 'text, md, json, html, docx or pdf', 'text')
+    .addOption(dateOption('--as-of <date>', "date to read the case on (default: the case's own, else today)"))
+    .addOption(choiceOption('--format <format>', 'how to write the brief', BRIEF_FORMATS).default('text'))
     .option(
       '--output <file>',
       'write the brief to this file (html, docx and pdf default to <case>-brief-<date>.<format>)',
     )
-    .option('--dyad <A:B>', 'read reciprocity and pace between these two parties (CAMEO codes), e.g. USA:PRK')
-    .option('--from <date>', 'reciprocity window start')
-    .option('--to <date>', 'reciprocity window end')
+    .addOption(
+      new Option(
+        '--dyad <A:B>',
+        'read reciprocity and pace between these two parties (CAMEO codes), e.g. USA:PRK',
+      ).argParser(parseDyad('--dyad')),
+    )
+    .addOption(dateOption('--from <date>', 'reciprocity window start'))
+    .addOption(dateOption('--to <date>', 'reciprocity window end'))
     .option(
       '--hindsight',
       'use everything on record, not only what was known on that date, and list what was not yet known',
     )
-    .option(
-      '--known-by <date>',
-      'use what was known by this date (on or after --as-of), and list what was not yet known',
+    .addOption(
+      dateOption(
+        '--known-by <date>',
+        'use what was known by this date (on or after --as-of), and list what was not yet known',
+      ),
     )
-    .option('--recorded-on <date>', "the team's record as it stood at the end of this day (UTC), not as it stands now")
+    .addOption(
+      dateOption(
+        '--recorded-on <date>',
+        "the team's record as it stood at the end of this day (UTC), not as it stands now",
+      ),
+    )
     .addHelpText(
       'after',
       examples(
@@ -45,37 +60,28 @@ export function registerBriefCommand(program: Command): void {
       ),
     )
     .action(async (opts, cmd) => {
-      const format = choiceOption(
-        opts.format,
-        '--format',
-        ['text', 'md', 'json', 'html', 'docx', 'pdf'] as const,
-        'text',
-      );
-      const asOf = dateOption(opts.asOf, '--as-of');
-      const from = dateOption(opts.from, '--from');
-      const to = dateOption(opts.to, '--to');
-      const dyad = dyadOption(opts.dyad);
-      const knownBy = dateOption(opts.knownBy, '--known-by');
-      const recordedOn = dateOption(opts.recordedOn, '--recorded-on');
-      const briefOptions = {
+      const { format, asOf, from, to, dyad, recordedOn, knownBy } = opts;
+      // With only --to given, the brief is read on that day.
+      const day = asOf ?? to;
+      const options = {
         ...(recordedOn ? { recordedOn } : {}),
         caseId: opts.case,
-        // With only --to given, the brief is read on that day.
-        ...((asOf ?? to) ? { asOf: asOf ?? to } : {}),
+        ...(day ? { asOf: day } : {}),
         ...(dyad ? { dyad } : {}),
         ...(from ? { from } : {}),
         ...(to ? { to } : {}),
         ...(knownBy ? { knownBy } : {}),
         ...(opts.hindsight ? { hindsight: true } : {}),
       };
+      const access = { access: 'read' as const, builtinCase: opts.case };
       if (format === 'html' || format === 'docx' || format === 'pdf') {
-        const file = await withStore(dbLocation(dbFlag(cmd)), (store) => briefFile(store, briefOptions, format));
+        const file = await withStore(dbLocation(dbFlag(cmd)), (store) => briefFile(store, options, format), access);
         const out = opts.output ?? file.fileName;
         writeFileSync(out, file.bytes);
         process.stderr.write(`wrote ${out} (${file.bytes.length.toLocaleString('en')} bytes)\n`);
         return;
       }
-      const brief = await withStore(dbLocation(dbFlag(cmd)), (store) => briefCase(store, briefOptions));
+      const brief = await withStore(dbLocation(dbFlag(cmd)), (store) => briefCase(store, options), access);
       const text =
         format === 'json'
           ? `${JSON.stringify(brief, null, 2)}\n`
