@@ -73,6 +73,17 @@ describe('parley brief on the built-in case', () => {
     );
   });
 
+  it('writes the HTML brief to the file named, and says so', () => {
+    const out = join(home, 'brief.html');
+    const r = parley(['brief', '--as-of', '2018-10-07', '--format', 'html', '--output', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`^wrote ${out} \\([\\d,]+ bytes\\)\\n$`));
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('Has North Korea met the precondition');
+    expect(html).toContain('<svg');
+  });
+
   it('renders Markdown', () => {
     const r = parley(['brief', '--format', 'md']);
     expect(r.stdout.startsWith('# US')).toBe(true);
