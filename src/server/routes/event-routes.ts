@@ -6,6 +6,7 @@ import { NotFoundError } from '../../model/errors.js';
 import { PROVENANCES, REVIEW_STATUSES, VERIFICATIONS, type LedgerEvent } from '../../model/event.js';
 import type { EventQuery } from '../../store/event-repository.js';
 import type { Store } from '../../store/store.js';
+import { formatCsv } from '../../util/format-table.js';
 import { requireRole } from '../auth.js';
 import { LIMITS } from '../limits.js';
 import type { ServerEnv } from '../server-env.js';
@@ -93,11 +94,6 @@ function csvRow(e: LedgerEvent): string[] {
   ];
 }
 
-export function toCsv(header: string[], rows: string[][]): string {
-  const field = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return `${[header, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
-}
-
 const newEventBody = z
   .object({
     id: z
@@ -154,8 +150,15 @@ const eventParams = caseParam.extend({
 });
 
 export function registerEventRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
-  const { store } = deps;
+  listEventsRoute(app, deps);
+  oneEventRoute(app, deps);
+  recordMoveRoute(app, deps);
+  reviewEventRoute(app, deps);
+}
 
+/** GET the events of a case, filtered and paged, as JSON or CSV. */
+function listEventsRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'get',
@@ -177,7 +180,11 @@ export function registerEventRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps
       }) as never;
     },
   );
+}
 
+/** GET one event with its revision and history. */
+function oneEventRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'get',
@@ -196,7 +203,11 @@ export function registerEventRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps
       return c.json({ ...event, revision: revision.revision, recordedAt: revision.recordedAt, history }, 200);
     },
   );
+}
 
+/** POST a move typed by an analyst. */
+function recordMoveRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'post',
@@ -233,7 +244,11 @@ export function registerEventRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps
       return c.json({ ...e, revision: 1, likelyDuplicates: duplicates }, 201);
     },
   );
+}
 
+/** POST a review: confirm, reject with a reason, or edit. */
+function reviewEventRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'post',
@@ -288,7 +303,7 @@ async function eventsPage(
   });
   if (q.format === 'csv')
     return {
-      body: toCsv(CSV_COLUMNS, events.map(csvRow)),
+      body: formatCsv(CSV_COLUMNS, events.map(csvRow)),
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${caseId}-events.csv"`,
