@@ -41,6 +41,20 @@ export function readCaseFolder(dir: string): CaseFolder {
   return { data: { info: toInfo(shaped.caseFile.value), ...entries }, hash: read.hash, dir };
 }
 
+/** What a valid folder holds, in one line: `case mini in my-case: valid (3 actors, 8 events, ...)`. */
+export function describeCaseFolder(folder: CaseFolder): string {
+  const { data } = folder;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const parts = [
+    count(data.actors.length, 'actor', 'actors'),
+    count(data.events.length, 'event', 'events'),
+    count(data.agreements.length, 'agreement', 'agreements'),
+    count(data.facilities.length, 'facility', 'facilities'),
+    count(data.conditions.length, 'condition', 'conditions'),
+  ];
+  return `case ${data.info.id} in ${folder.dir}: valid, would load (${parts.join(', ')})`;
+}
+
 function assertFolder(dir: string): void {
   let isFolder = false;
   try {

@@ -36,20 +36,43 @@ export interface WriteCaseOptions {
  * fresh), and the files written safely (see `writeFilesSafely`). Returns the paths written.
  */
 export function writeCaseFolder(data: CaseData, dir: string, options: WriteCaseOptions = {}): string[] {
-  const values = caseFileValues(data);
-  const texts = new Map<CaseFileName, string>();
-  for (const name of Object.keys(CASE_FILES) as CaseFileName[])
-    texts.set(name, renderCaseFile(name, values[name], data.info.id, options.template));
-  return writeFilesSafely(dir, texts);
+  return writeFilesSafely(dir, renderCaseFolder(data, options.template).texts);
 }
 
-/** One file's text: the template's edited to hold `value` when there is a readable one, else fresh. */
-export function renderCaseFile(name: CaseFileName, value: unknown, caseId: string, template?: string): string {
+export interface RenderedCaseFolder {
+  texts: Map<CaseFileName, string>;
+  /** Files written fresh although the template has them: their comments and layout could not be kept. */
+  fresh: CaseFileName[];
+}
+
+/** The text of every case file, each edited from the template's when it has a readable one. */
+export function renderCaseFolder(data: CaseData, template?: string): RenderedCaseFolder {
+  const values = caseFileValues(data);
+  const out: RenderedCaseFolder = { texts: new Map(), fresh: [] };
+  for (const name of Object.keys(CASE_FILES) as CaseFileName[]) {
+    const rendered = renderCaseFile(name, values[name], data.info.id, template);
+    out.texts.set(name, rendered.text);
+    if (rendered.fresh) out.fresh.push(name);
+  }
+  return out;
+}
+
+/**
+ * One file's text: the template's edited to hold `value` when there is a readable one, else fresh.
+ * `fresh` says that the template had the file but its edit did not read back as the value.
+ */
+function renderCaseFile(
+  name: CaseFileName,
+  value: unknown,
+  caseId: string,
+  template?: string,
+): { text: string; fresh: boolean } {
   const templateText = template === undefined ? undefined : readTemplate(join(template, name));
   const { schema, list } = CASE_FILES[name];
   const fileSchema: z.ZodType = list ? z.array(schema) : schema;
   const edited = templateText === undefined ? undefined : editYamlText(templateText, value, fileSchema);
-  return edited ?? HEADER(TITLES[name], caseId) + stringify(value, { lineWidth: 0 });
+  if (edited !== undefined) return { text: edited, fresh: false };
+  return { text: HEADER(TITLES[name], caseId) + stringify(value, { lineWidth: 0 }), fresh: templateText !== undefined };
 }
 
 function readTemplate(path: string): string | undefined {

@@ -3,7 +3,8 @@ import { builtinCaseIds, DEFAULT_CASE, ensureBuiltinCase } from '../../case/buil
 import { cliActing } from '../../app/acting.js';
 import { loadCase } from '../../app/load-case.js';
 import { describeLoad } from '../../case/load-case.js';
-import { exportCase } from '../../case/export-case.js';
+import { describeCaseFolder, readCaseFolder } from '../../case/read-case-folder.js';
+import { describeExport, exportCase } from '../../case/export-case.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
 import { formatTable } from '../format-table.js';
 import { examples } from '../options.js';
@@ -37,6 +38,16 @@ export function registerCaseCommand(program: Command): void {
       process.stdout.write(`${describeLoad(report)}\n`);
     });
   kase
+    .command('check')
+    .description(
+      'validate a case folder without loading it: every problem in every file, with file, line and field; exit 0 when it would load, 2 when not',
+    )
+    .argument('<dir>', 'the case folder')
+    .addHelpText('after', examples('parley case check my-case'))
+    .action((dir) => {
+      process.stdout.write(`${describeCaseFolder(readCaseFolder(dir))}\n`);
+    });
+  kase
     .command('export')
     .description(
       'write a case from the store back out as a folder of YAML files, keeping the comments and layout of the files it came from',
@@ -50,8 +61,7 @@ export function registerCaseCommand(program: Command): void {
         await ensureBuiltinCase(store, id);
         return exportCase(store, id, opts.out, { force: Boolean(opts.force) });
       });
-      const kept = report.template ? ` (comments and layout kept from ${report.template})` : '';
-      process.stdout.write(`wrote ${report.written.length} files to ${opts.out}${kept}\n`);
+      process.stdout.write(`${describeExport(report, opts.out)}\n`);
     });
   kase
     .command('list')
