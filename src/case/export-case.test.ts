@@ -179,4 +179,19 @@ describe('case export', () => {
     const again = await exportCase(t.store, 'mini', out);
     expect(again.fresh).toEqual([]);
   });
+
+  it('keeps the finer codes an event read from text acted under, and only those', async () => {
+    const out = join(root, 'out');
+    const [halt] = await t.store.events.find({ caseId: 'mini', ids: ['2018-06-18-exercise-halt'] });
+    expect(halt!.sourceCode).toBe('USA');
+    const read = { ...halt!, id: 'read-in', sourceCode: 'USAGOV', provenance: 'read' as const };
+    await t.store.events.insert([read], 'read:article');
+    await exportCase(t.store, 'mini', out);
+    const text = readFileSync(join(out, 'events.yaml'), 'utf8');
+    expect(text.match(/codes:/g)).toHaveLength(1);
+    expect(text).toMatch(/codes:\n {4}source: USAGOV\n {2}code:/);
+    const back = readCaseFolder(out).data.events.find((e) => e.id === 'read-in');
+    expect(back?.sourceCode).toBe('USAGOV');
+    expect(back?.targetCode).toBe(halt!.targetCode);
+  });
 });

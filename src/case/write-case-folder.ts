@@ -3,10 +3,12 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import type { CaseData } from '../model/case.js';
 import { requirementToFile } from '../model/condition.js';
-import type { Commitment, Source } from '../model/event.js';
+import type { Actor } from '../model/actor.js';
+import type { Commitment, LedgerEvent, Source } from '../model/event.js';
 import { eventKnownDates, provisionStatusKnown } from './known-dates.js';
 import { decodeCaseText, readCaseFileBytes } from './case-files.js';
 import { CASE_FILES, type CaseFileName } from './case-schema.js';
+import { sideOn } from './convert-case.js';
 import { editYamlText } from './edit-yaml.js';
 import { writeFilesSafely } from './write-files-safely.js';
 
@@ -134,6 +136,7 @@ function caseYamlValue(data: CaseData): Record<string, unknown> {
 }
 
 function eventsValue(data: CaseData): Record<string, unknown>[] {
+  const actors = new Map(data.actors.map((a) => [a.id, a]));
   return data.events.map((e) =>
     clean({
       id: e.id,
@@ -141,6 +144,7 @@ function eventsValue(data: CaseData): Record<string, unknown>[] {
       end: e.endDate,
       source: e.sourceActor,
       target: e.targetActor,
+      codes: codesValue(e, actors),
       code: e.code,
       summary: e.summary,
       facilities: e.facilities.length ? e.facilities : undefined,
@@ -156,6 +160,19 @@ function eventsValue(data: CaseData): Record<string, unknown>[] {
       commitment: e.commitment && commitmentValue(e.commitment),
     }),
   );
+}
+
+/** The sides' codes, written only where they are not what the actors give on the event's date. */
+function codesValue(e: LedgerEvent, actors: ReadonlyMap<string, Actor>): Record<string, unknown> | undefined {
+  const derived = (id: string | undefined) => {
+    const actor = id === undefined ? undefined : actors.get(id);
+    return actor && sideOn(actor, e.date)?.code;
+  };
+  const codes = clean({
+    source: e.sourceCode === derived(e.sourceActor) ? undefined : e.sourceCode,
+    target: e.targetCode === derived(e.targetActor) ? undefined : e.targetCode,
+  });
+  return Object.keys(codes).length ? codes : undefined;
 }
 
 function commitmentValue(c: Commitment): Record<string, unknown> {

@@ -37,16 +37,7 @@ export function registerCaseCommand(program: Command): void {
       );
       process.stdout.write(`${describeLoad(report)}\n`);
     });
-  kase
-    .command('check')
-    .description(
-      'validate a case folder without loading it: every problem in every file, with file, line and field; exit 0 when it would load, 2 when not',
-    )
-    .argument('<dir>', 'the case folder')
-    .addHelpText('after', examples('parley case check my-case'))
-    .action((dir) => {
-      process.stdout.write(`${describeCaseFolder(readCaseFolder(dir))}\n`);
-    });
+  registerCheck(kase);
   kase
     .command('export')
     .description(
@@ -88,5 +79,18 @@ export function registerCaseCommand(program: Command): void {
           [24, 50],
         ),
       );
+    });
+}
+
+function registerCheck(kase: Command): void {
+  kase
+    .command('check')
+    .description(
+      'validate a case folder without loading it: every problem in every file, with file, line and field; exit 0 when it would load, 2 when not',
+    )
+    .argument('<dir>', 'the case folder')
+    .addHelpText('after', examples('parley case check my-case'))
+    .action((dir) => {
+      process.stdout.write(`${describeCaseFolder(readCaseFolder(dir))}\n`);
     });
 }
