@@ -27,6 +27,9 @@ describe('problems in a case folder', () => {
       ]),
     );
     expect(new Set(all).size).toBe(all.length);
+    // Listed by file in the folder's order, as a person fixing them goes through the files.
+    const files = all.map((l) => /(\w+)\.yaml/.exec(l)?.[1]).filter((f, i, fs) => f !== fs[i - 1]);
+    expect(files).toEqual(['case', 'events', 'agreements', 'facilities']);
     // The events that name facilities of the unreadable facilities.yaml are not reported as well.
     expect(all.join('\n')).not.toMatch(/unknown facility/);
   });
