@@ -1,22 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const ENTRY = fileURLToPath(new URL('./parley.ts', import.meta.url));
-const MINI = fileURLToPath(new URL('../case/fixtures/mini/', import.meta.url));
+import { MINI_CASE as MINI, runParley } from './test-support/run-parley.js';
 
 let home: string;
-function parley(args: string[], input?: string): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
-    env: { ...process.env, PARLEY_DB: join(home, 'parley.db'), NO_COLOR: '1' },
-    encoding: 'utf8',
-    input,
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const parley = (args: string[], input?: string) =>
+  runParley(join(home, 'parley.db'), args, input === undefined ? {} : { input });
 
 beforeAll(() => {
   home = mkdtempSync(join(tmpdir(), 'parley-case-cli-'));
