@@ -17,6 +17,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['analysis'],
   ['reader', 'importers'],
   ['case'],
+  ['charts'],
   ['brief'],
   ['app'],
   ['server'],
