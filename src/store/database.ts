@@ -128,6 +128,8 @@ export interface EventSourcesTable {
   date: string | null;
   link: string | null;
   quote: string | null;
+  /** JSON [start, end] within the quote, for moves read from text (migration 010). */
+  span: string | null;
 }
 
 export interface AgreementsTable {
@@ -176,6 +178,9 @@ export interface FacilitiesTable {
   location: string;
   country: string;
   key: number;
+  /** Degrees, both null when the place is not public (migration 010). */
+  longitude: number | null;
+  latitude: number | null;
   declared: number | null;
   notes: string | null;
 }

@@ -43,6 +43,16 @@ export interface EventQuery {
   withoutSources?: boolean;
 }
 
+/** Events of one day, direction and quad class, counted (`EventRepository.dailyCounts`). */
+export interface DailyCount {
+  date: string;
+  source: string;
+  target: string;
+  quadClass: number;
+  count: number;
+  goldstein: number;
+}
+
 const INSERT_CHUNK = 100;
 /** Above this many rows, SQLite inserts use prepared statements. */
 const BULK_THRESHOLD = 200;
@@ -148,7 +158,7 @@ export class EventRepository {
       `INSERT INTO events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     );
     const insertSource = sqlite.prepare(
-      'INSERT INTO event_sources (case_id, event_id, seq, publisher, date, link, quote) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO event_sources (case_id, event_id, seq, publisher, date, link, quote, span) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertLink = sqlite.prepare('INSERT INTO event_facilities (case_id, event_id, facility_id) VALUES (?, ?, ?)');
     const run = () => {
@@ -156,7 +166,16 @@ export class EventRepository {
         const row = eventToRow(e, originKey, recordedAt) as Record<string, unknown>;
         insertEvent.run(columns.map((c) => row[c] ?? null));
         for (const s of sourcesToRows(e))
-          insertSource.run(s.case_id, s.event_id, s.seq, s.publisher, s.date ?? null, s.link ?? null, s.quote ?? null);
+          insertSource.run(
+            s.case_id,
+            s.event_id,
+            s.seq,
+            s.publisher,
+            s.date ?? null,
+            s.link ?? null,
+            s.quote ?? null,
+            s.span ?? null,
+          );
         for (const f of e.facilities) insertLink.run(e.caseId, e.id, f);
       }
     };
@@ -279,6 +298,33 @@ export class EventRepository {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  /**
+   * The matching events counted by day, direction (source party to target party) and quad class,
+   * with their Goldstein sum: what a chart of a million events draws instead of the events.
+   */
+  async dailyCounts(query: EventQuery): Promise<DailyCount[]> {
+    const rows = await this.filtered(query)
+      .select((eb) => [
+        'events.date as date',
+        'events.source_party as source',
+        'events.target_party as target',
+        'events.quad_class as quadClass',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>('events.goldstein').as('goldstein'),
+      ])
+      .groupBy(['events.date', 'events.source_party', 'events.target_party', 'events.quad_class'])
+      .orderBy('events.date')
+      .execute();
+    return rows.map((r) => ({
+      date: r.date,
+      source: r.source ?? '',
+      target: r.target ?? '',
+      quadClass: Number(r.quadClass),
+      count: Number(r.n),
+      goldstein: Number(r.goldstein),
+    }));
   }
 
   async find(query: EventQuery): Promise<LedgerEvent[]> {

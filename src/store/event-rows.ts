@@ -48,6 +48,7 @@ export function sourcesToRows(e: LedgerEvent): Insertable<EventSourcesTable>[] {
     date: s.date ?? null,
     link: s.link ?? null,
     quote: s.quote ?? null,
+    span: s.span ? JSON.stringify(s.span) : null,
   }));
 }
 
@@ -88,5 +89,6 @@ function rowToSource(r: Selectable<EventSourcesTable>): Source {
   if (r.date) s.date = r.date;
   if (r.link) s.link = r.link;
   if (r.quote) s.quote = r.quote;
+  if (r.span) s.span = JSON.parse(r.span) as [number, number];
   return s;
 }

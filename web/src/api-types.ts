@@ -1,0 +1,115 @@
+/** The shapes of the API answers the views read (the server's OpenAPI document has them all). */
+export type Verdict = 'met' | 'unmet' | 'unknown';
+
+export interface Source {
+  publisher: string;
+  date?: string;
+  link?: string;
+  quote?: string;
+  span?: [number, number];
+}
+
+export interface CaseInfo {
+  id: string;
+  title: string;
+  description?: string;
+  settings: {
+    parties: string[];
+    defaultAsOf?: string;
+    period?: { from: string; to: string };
+    reciprocitySince?: string;
+    responseDays?: number;
+    headlineCondition?: string;
+  };
+  counts: { events: number; byStatus: { proposed: number; confirmed: number; rejected: number } };
+  conditions: { id: string; title: string; question: string | null }[];
+  actors: { id: string; name: string; kind: string; code: string | null }[];
+}
+
+export interface Evidence {
+  kind: 'event' | 'observation' | 'provision-status' | 'facility';
+  date: string;
+  id: string;
+  summary: string;
+  verification?: string;
+  sources?: Source[];
+}
+
+export interface PartResult {
+  kind: string;
+  label: string;
+  verdict: Verdict;
+  evidence: Evidence[];
+  missing?: string;
+  count?: { have: number; need: number };
+  parts?: PartResult[];
+}
+
+export interface GatedMove {
+  id: string;
+  date: string;
+  summary: string;
+  code: string;
+  sourceCode: string;
+  targetCode?: string;
+  verdict: Verdict;
+  missing: string[];
+  beforeStated: boolean;
+}
+
+export interface ConditionResult {
+  id: string;
+  title: string;
+  question?: string;
+  asOf: string;
+  verdict: Verdict;
+  missing: string[];
+  result: PartResult;
+  gatedMoves: GatedMove[];
+}
+
+export interface VerdictInterval {
+  from: string;
+  to: string;
+  verdict: Verdict;
+  missing: string[];
+  cause?: string[];
+  gatedMoves: GatedMove[];
+}
+
+export interface VerdictTimeline {
+  conditionId: string;
+  title: string;
+  from: string;
+  to: string;
+  intervals: VerdictInterval[];
+}
+
+export interface LedgerEvent {
+  id: string;
+  date: string;
+  endDate?: string;
+  sourceActor: string;
+  targetActor?: string;
+  sourceCode: string;
+  targetCode?: string;
+  code: string;
+  goldstein: number;
+  quadClass: 1 | 2 | 3 | 4;
+  summary: string;
+  facilities: string[];
+  sources: Source[];
+  provenance: 'typed' | 'read' | 'imported';
+  status: 'proposed' | 'confirmed' | 'rejected';
+  verification: 'verified' | 'observed' | 'claimed';
+  confidence: number;
+  notes?: string;
+  revision: number;
+}
+
+export interface EventsPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  events: LedgerEvent[];
+}
