@@ -33,6 +33,8 @@ export interface BriefOptions {
   from?: string;
   /** Reciprocity window end; default the date asked about. */
   to?: string;
+  /** Days within which a concession counts as answered; default the case's `responseDays`, else 30. */
+  answerWithinDays?: number;
 }
 
 /** Codes whose moves reciprocity needs one by one (concessions); everything else comes from the daily aggregates. */
@@ -79,7 +81,7 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
     }
     return out;
   };
-  const reciprocityOptions = { from, to, answerWithinDays: settings.responseDays ?? 30 };
+  const reciprocityOptions = { from, to, answerWithinDays: options.answerWithinDays ?? settings.responseDays ?? 30 };
   const countryLevel = partyOf(a) === a && partyOf(b) === b;
   let reciprocity: ReciprocityResult;
   if (countryLevel) {

@@ -17,6 +17,7 @@ import { registerEventRoutes } from './routes/event-routes.js';
 import { registerImportRoutes } from './routes/import-routes.js';
 import { registerMoveViewRoutes } from './routes/move-view-routes.js';
 import { registerReaderRoutes } from './routes/reader-routes.js';
+import { registerReciprocityWindowRoutes } from './routes/reciprocity-window-routes.js';
 import type { RouteDeps } from './routes/route-kit.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
 import { registerStreamRoutes } from './routes/stream-routes.js';
@@ -94,6 +95,7 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<ServerEn
   registerEventRoutes(app, deps);
   registerConditionRoutes(app, deps);
   registerMoveViewRoutes(app, deps);
+  registerReciprocityWindowRoutes(app, deps);
   registerReaderRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerAdminRoutes(app, deps);

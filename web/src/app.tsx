@@ -44,12 +44,16 @@ export function App() {
     if (info.data) caseInfo.value = info.data;
   }, [info.data]);
   useEffect(() => listen(caseId.value), [caseId.value]);
+  useEffect(() => {
+    document.addEventListener('click', onLinkClick);
+    return () => document.removeEventListener('click', onLinkClick);
+  }, []);
   const path = viewPath.value;
   const entry = VIEWS.find((v) => v.path === path);
   const View = RENDER[path];
   const user = session.value;
   return (
-    <div class="shell" onClick={onLinkClick}>
+    <div class="shell">
       <a class="skip" href="#main">
         Skip to the view
       </a>

@@ -10,3 +10,8 @@ loadSession().then(
     root.textContent = `Could not reach the server: ${err.message}`;
   },
 );
+
+// A printed view shows every evidence drawer, open or not.
+addEventListener('beforeprint', () => {
+  for (const d of document.querySelectorAll('details')) d.open = true;
+});

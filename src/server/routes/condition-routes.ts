@@ -39,8 +39,7 @@ async function previewDecision(
     const ledger = await collectConditionLedger(store, frame, c, asOf);
     const others = ledger.events.filter((e) => e.id !== event.id);
     // Conditions count confirmed moves only: confirming adds the move, rejecting takes it out.
-    const after =
-      action === 'confirm' ? [...others, { ...event, status: 'confirmed' as const }].sort(byDate) : others;
+    const after = action === 'confirm' ? [...others, { ...event, status: 'confirmed' as const }].sort(byDate) : others;
     const before = evaluateCondition(c, asOf, ledger);
     const next = evaluateCondition(c, asOf, { ...ledger, events: after });
     changes.push({

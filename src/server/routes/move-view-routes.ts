@@ -15,7 +15,10 @@ const filters = eventsQuery.omit({ page: true, pageSize: true, order: true, form
 
 /** Bins of `days` days from the first date: counts and Goldstein sums by direction and quad class. */
 export function binCounts(rows: readonly DailyCount[], days: number) {
-  const bins = new Map<string, { start: string; source: string; target: string; quadClass: number; count: number; goldstein: number }>();
+  const bins = new Map<
+    string,
+    { start: string; source: string; target: string; quadClass: number; count: number; goldstein: number }
+  >();
   if (rows.length === 0) return [];
   const origin = Date.parse(`${rows[0]!.date}T00:00:00Z`);
   const span = days * 86_400_000;
@@ -23,7 +26,14 @@ export function binCounts(rows: readonly DailyCount[], days: number) {
     const i = Math.floor((Date.parse(`${r.date}T00:00:00Z`) - origin) / span);
     const start = new Date(origin + i * span).toISOString().slice(0, 10);
     const key = `${start}|${r.source}|${r.target}|${r.quadClass}`;
-    const bin = bins.get(key) ?? { start, source: r.source, target: r.target, quadClass: r.quadClass, count: 0, goldstein: 0 };
+    const bin = bins.get(key) ?? {
+      start,
+      source: r.source,
+      target: r.target,
+      quadClass: r.quadClass,
+      count: 0,
+      goldstein: 0,
+    };
     bin.count += r.count;
     bin.goldstein += r.goldstein;
     bins.set(key, bin);

@@ -17,7 +17,8 @@ export function AsOfControl() {
     if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) setParams({ asOf: iso });
   };
   return (
-    <div class="asof" role="group" aria-label="As-of date">
+    <fieldset class="asof">
+      <legend class="visually-hidden">As-of date of every view</legend>
       <label for="asof-date">As of</label>
       <input
         id="asof-date"
@@ -38,6 +39,6 @@ export function AsOfControl() {
         onInput={(e) => setDraft(isoOfDay(Number((e.target as HTMLInputElement).value)))}
         onChange={(e) => apply(isoOfDay(Number((e.target as HTMLInputElement).value)))}
       />
-    </div>
+    </fieldset>
   );
 }

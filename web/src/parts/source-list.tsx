@@ -12,18 +12,15 @@ export function SourceList({ sources }: { sources: Source[] | undefined }) {
     <ul class="sources">
       {sources.map((s, i) => (
         <li key={i}>
-          <span class="publisher">{s.publisher}</span>
-          {s.date ? `, ${s.date}` : ''}
           {isUrl(s.link) ? (
-            <>
-              {' '}
-              <a href={s.link} target="_blank" rel="noreferrer">
-                link
-              </a>
-            </>
-          ) : s.link ? (
-            <span class="citation">: {s.link}</span>
-          ) : null}
+            <a class="publisher" href={s.link} target="_blank" rel="noreferrer">
+              {s.publisher}
+            </a>
+          ) : (
+            <span class="publisher">{s.publisher}</span>
+          )}
+          {s.date ? `, ${s.date}` : ''}
+          {isUrl(s.link) ? null : s.link ? <span class="citation">: {s.link}</span> : null}
           {s.quote ? <blockquote>{s.quote}</blockquote> : null}
         </li>
       ))}
