@@ -27,6 +27,10 @@ export function Chart({
     const el = ref.current!;
     try {
       el.replaceChildren(draw(document, Math.min(width, 1400)));
+      // Plot names its marks with aria-label: allowed on a group, not on a bare shape (the frame).
+      for (const g of el.querySelectorAll('svg [aria-label]:not([role])'))
+        if (g.tagName === 'g') g.setAttribute('role', 'group');
+        else g.removeAttribute('aria-label');
     } catch (err) {
       el.textContent = `The chart could not be drawn: ${(err as Error).message}`;
     }

@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { conditionCard, signIn } from './support.js';
+
+test('signing in opens the dashboard on the question', async ({ page }) => {
+  await signIn(page, 'analyst');
+  await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Question' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  await expect(page.getByText('The question')).toBeVisible();
+});
+
+test('the question view answers whether the precondition is met on 2018-10-07, with evidence and the three gated moves', async ({
+  page,
+}) => {
+  await signIn(page, 'viewer', '/?asOf=2018-10-07');
+  const card = conditionCard(page, /met the precondition for another visit to Pyongyang/);
+  await expect(card.locator('.answer')).toContainText('Unmet on 2018-10-07');
+  await expect(card.locator('.missing-box')).toContainText('0 of 5 key operational sites covered');
+  await expect(card.locator('.missing-box')).toContainText('covered but not counted');
+  // The evidence drawer of the headline is open: what counted, with its sources.
+  const evidence = card.locator('details.evidence-drill');
+  await expect(evidence).toHaveAttribute('open', '');
+  await expect(evidence).toContainText('Kim invites international inspectors to Punggye-ri');
+  await expect(evidence.locator('.sources').first()).toContainText('Hankyoreh');
+  const gated = card.locator('table.moves');
+  await expect(gated.locator('caption')).toContainText('(3)');
+  await expect(gated.locator('tbody tr')).toHaveCount(3);
+  for (const day of ['2018-05-09', '2018-07-06', '2018-10-07']) await expect(gated).toContainText(day);
+  await expect(page.locator('figure.chart svg').first()).toBeVisible();
+});
+
+test('moving the as-of date changes the verdicts', async ({ page }) => {
+  await signIn(page, 'viewer', '/?asOf=2018-10-07');
+  const summit = conditionCard(page, 'No second Trump-Kim summit while nuclear and missile production continues');
+  await expect(summit.locator('.answer')).toContainText('Unmet on 2018-10-07');
+  await page.getByLabel('As of', { exact: true }).fill('2018-03-01');
+  await page.getByLabel('As of', { exact: true }).dispatchEvent('change');
+  await expect(page).toHaveURL(/asOf=2018-03-01/);
+  await expect(summit.locator('.answer')).toContainText('Met on 2018-03-01');
+  // The slider moves the date too: its far right end is the end of the case's period.
+  const slider = page.getByRole('slider');
+  await slider.focus();
+  await page.keyboard.press('End');
+  await expect(page).toHaveURL(/asOf=2019-03-31/);
+  await expect(summit.locator('.answer')).toContainText('Unmet on 2019-03-31');
+});
