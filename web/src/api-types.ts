@@ -1,5 +1,6 @@
 /** The shapes of the API answers the views read (the server's OpenAPI document has them all). */
-export type Verdict = 'met' | 'unmet' | 'unknown';
+/** `not-stated`: the date is before the condition was stated. */
+export type Verdict = 'met' | 'unmet' | 'unknown' | 'not-stated';
 
 export interface Source {
   publisher: string;

@@ -6,6 +6,7 @@ import type { CaseFrame } from '../../store/case-repository.js';
 import type { LedgerEvent } from '../../model/event.js';
 import { NotFoundError } from '../../model/errors.js';
 import { todayIso } from '../../model/iso-date.js';
+import { frameAsKnown } from '../../model/knowledge.js';
 import type { Store } from '../../store/store.js';
 import { requireRole } from '../auth.js';
 import type { ServerEnv } from '../server-env.js';
@@ -17,12 +18,13 @@ async function frameOf(store: Store, caseId: string): Promise<CaseFrame> {
   return (await store.cases.readFrame(caseId))!;
 }
 
-/** Every condition of a case on a date, with its evidence (and the evidence's sources). */
+/** Every condition of a case on a date as known on that date (as the brief reads it), with its evidence and sources. */
 async function conditionsOn(store: Store, frame: CaseFrame, asOf: string): Promise<ConditionResult[]> {
+  const view = frameAsKnown(frame, asOf);
   const out: ConditionResult[] = [];
-  for (const c of frame.conditions)
-    out.push(evaluateCondition(c, asOf, await collectConditionLedger(store, frame, c, asOf)));
-  await attachEvidenceSources(store, frame.info.id, out);
+  for (const c of view.conditions)
+    out.push(evaluateCondition(c, asOf, await collectConditionLedger(store, view, c, asOf, asOf)));
+  await attachEvidenceSources(store, frame.info.id, out, asOf);
   return out;
 }
 
@@ -35,8 +37,9 @@ async function previewDecision(
   asOf: string,
 ) {
   const changes = [];
-  for (const c of frame.conditions) {
-    const ledger = await collectConditionLedger(store, frame, c, asOf);
+  const view = frameAsKnown(frame, asOf);
+  for (const c of view.conditions) {
+    const ledger = await collectConditionLedger(store, view, c, asOf, asOf);
     const others = ledger.events.filter((e) => e.id !== event.id);
     // Conditions count confirmed moves only: confirming adds the move, rejecting takes it out.
     const after = action === 'confirm' ? [...others, { ...event, status: 'confirmed' as const }].sort(byDate) : others;
