@@ -22,7 +22,7 @@ export default defineConfig({
   webServer: {
     command: 'node --import tsx test/e2e/serve-for-tests.ts',
     url: `http://127.0.0.1:${PORT}/healthz`,
-    env: { PARLEY_E2E_PORT: String(PORT) },
+    env: { PARLEY_E2E_PORT: String(PORT), PARLEY_E2E_SEED: '1' },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',

@@ -8,16 +8,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliActing } from '../../src/app/acting.js';
 import { addUser } from '../../src/app/accounts.js';
+import { DEFAULT_CASE, ensureBuiltinCase } from '../../src/case/builtin-cases.js';
 import { startServer } from '../../src/server/start-server.js';
+import { addProposedOffer } from '../../src/server/test-support/proposed-offer.js';
+import { PASSWORD } from './support.js';
 import { openStore } from '../../src/store/store.js';
 
-export const PASSWORD = 'correct horse battery staple';
+
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
 const port = Number(process.env.PARLEY_E2E_PORT ?? 7399);
 const store = await openStore(process.env.PARLEY_E2E_DB ?? join(dir, 'parley.db'));
 const acting = cliActing(store);
 for (const role of ['admin', 'analyst', 'viewer'] as const) await addUser(acting, { name: role, role, password: PASSWORD });
+// With PARLEY_E2E_SEED, the review queue holds a proposed move that would meet the headline condition.
+if (process.env.PARLEY_E2E_SEED) {
+  await ensureBuiltinCase(store, DEFAULT_CASE);
+  await addProposedOffer(store, DEFAULT_CASE);
+}
 const server = await startServer({ store, host: '127.0.0.1', port, dataDir: dir, say: (l) => console.log(l) });
 const stop = async () => {
   await server.close();

@@ -66,7 +66,13 @@ export interface ConditionResult {
   verdict: Verdict;
   missing: string[];
   result: PartResult;
+  /** When this version was stated, and who argued for it. */
+  stated?: string | null;
+  sources?: Source[];
   gatedMoves: GatedMove[];
+  /** Moves of the kind the condition gates, made before it was stated: not gated, shown apart. */
+  movesBeforeStated?: GatedMove[];
+  gatedNoun?: string;
 }
 
 export interface VerdictInterval {

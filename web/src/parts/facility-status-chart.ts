@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { STATUS_COLOURS } from '../../../src/charts/index.js';
 
 export interface FacilityHistory {
   id: string;
@@ -7,13 +8,8 @@ export interface FacilityHistory {
   observations: { date: string; by: string; finding: string; verification: string }[];
 }
 
-const STATUS_FILL: Record<string, string> = {
-  operational: '#D55E00',
-  'under-construction': '#E69F00',
-  dormant: '#56B4E9',
-  dismantled: '#009E73',
-  unknown: '#DDDDDD',
-};
+/** The map's colours, so a status looks the same in both charts. */
+const STATUS_FILL = STATUS_COLOURS;
 const SYMBOL: Record<string, string> = { verified: 'circle', observed: 'square', claimed: 'triangle' };
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

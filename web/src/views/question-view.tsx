@@ -3,15 +3,18 @@ import type { ConditionResult, GatedMove, VerdictTimeline } from '../api-types.j
 import { asOf, caseInfo, casePath } from '../case-state.js';
 import { Chart } from '../parts/chart.js';
 import { EvidenceTree } from '../parts/evidence-tree.js';
+import { SourceList } from '../parts/source-list.js';
 import { VerdictBadge } from '../parts/verdict-badge.js';
 import { useApi } from '../use-api.js';
 import { query } from '../api.js';
 
-function GatedMoves({ moves }: { moves: GatedMove[] }) {
-  if (!moves.length) return <p class="muted">No gated move was made while it was not met.</p>;
+function GatedMoves({ moves, caption, none }: { moves: GatedMove[]; caption: string; none?: string }) {
+  if (!moves.length) return none ? <p class="muted">{none}</p> : null;
   return (
-    <table class="moves">
-      <caption>Gated moves made while it was not met ({moves.length})</caption>
+    <table class={`moves${caption.startsWith('Gated') ? ' gated' : ' before-stated'}`}>
+      <caption>
+        {caption} ({moves.length})
+      </caption>
       <thead>
         <tr>
           <th scope="col">Date</th>
@@ -44,6 +47,7 @@ function GatedMoves({ moves }: { moves: GatedMove[] }) {
 }
 
 function ConditionCard({ c, headline }: { c: ConditionResult; headline: boolean }) {
+  const noun = c.gatedNoun ?? 'move';
   return (
     <section class={`condition${headline ? ' headline' : ''}`} aria-labelledby={`c-${c.id}`}>
       {headline ? <p class="kicker">The question</p> : null}
@@ -52,6 +56,11 @@ function ConditionCard({ c, headline }: { c: ConditionResult; headline: boolean 
         <VerdictBadge verdict={c.verdict} large={headline} /> on <b>{c.asOf}</b>
         {headline && c.question ? <span class="muted"> — {c.title}</span> : null}
       </p>
+      {c.sources?.length ? (
+        <div class="argued">
+          Argued in: <SourceList sources={c.sources} />
+        </div>
+      ) : null}
       {c.missing.length ? (
         <div class="missing-box">
           <strong>What is missing:</strong>
@@ -61,14 +70,22 @@ function ConditionCard({ c, headline }: { c: ConditionResult; headline: boolean 
             ))}
           </ul>
         </div>
-      ) : (
+      ) : c.verdict === 'met' ? (
         <p>Nothing is missing: every part is met.</p>
-      )}
+      ) : null}
       <details class="evidence-drill" open={headline}>
         <summary>Evidence for “{c.verdict}”: what counted, what is missing, what was covered but not counted</summary>
         <EvidenceTree part={c.result} />
       </details>
-      <GatedMoves moves={c.gatedMoves} />
+      <GatedMoves
+        moves={c.gatedMoves}
+        caption={`Gated ${noun}s made while it was not met${c.stated ? `, since it was stated on ${c.stated}` : ''}`}
+        none={`No gated ${noun} was made while it was not met.`}
+      />
+      <GatedMoves
+        moves={c.movesBeforeStated ?? []}
+        caption={`${noun[0]!.toUpperCase()}${noun.slice(1)}s of the same kind before it was stated${c.stated ? ` on ${c.stated}` : ''}, not gated`}
+      />
     </section>
   );
 }

@@ -30,7 +30,13 @@ export function ReadView() {
   const run = async (into: boolean) => {
     setStatus(into ? 'Sending to the queue…' : 'Reading…');
     try {
-      const body = { text, date, name: publisher || 'pasted text', ...(into ? { into: caseId.value } : {}) };
+      const body = {
+        text,
+        date,
+        name: publisher || 'pasted text',
+        ...(publisher ? { publisher } : {}),
+        ...(into ? { into: caseId.value } : {}),
+      };
       const r = await api<ReadAnswer>('/api/read', { method: 'POST', json: body });
       setAnswer(r);
       const moves = r.events.filter((e) => MOVE_MODES.includes(e.mode)).length;

@@ -48,6 +48,7 @@ export interface Reciprocity {
 }
 
 const f1 = (n: number) => n.toFixed(1);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Goldstein sums of each direction, material and verbal, with the number of moves. */
 export function SumsTable({ sides }: { sides: [string, Direction][] }) {
@@ -94,8 +95,9 @@ export function ConcessionTable({ label, d, k }: { label: string; d: Direction; 
     <div>
       <h3>{label}</h3>
       <p>
-        {total} concessions ({c.tally.yields.count} yields, {c.tally.intentsToYield.count} intents to yield);{' '}
-        {c.answered} answered within {k} days, {c.unanswered.length} not.
+        {plural(total, 'concession')} ({plural(c.tally.yields.count, 'yield')},{' '}
+        {plural(c.tally.intentsToYield.count, 'intent to yield', 'intents to yield')}); {c.answered} answered within {k}{' '}
+        days, {c.unanswered.length} not.
       </p>
       {c.unanswered.length ? (
         <table>

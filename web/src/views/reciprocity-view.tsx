@@ -11,7 +11,7 @@ interface Answer {
   reciprocity: Reciprocity;
 }
 
-function Controls({ k }: { k: number }) {
+function Controls({ k, from }: { k: number; from: string }) {
   return (
     <form
       class="filters"
@@ -23,7 +23,7 @@ function Controls({ k }: { k: number }) {
       }}
     >
       <label>
-        Window from <input type="date" name="from" defaultValue={param('from')} />
+        Window from <input type="date" name="from" key={from} defaultValue={from} />
       </label>
       <span>to the as-of date, {asOf.value}</span>
       <label>
@@ -54,7 +54,7 @@ export function ReciprocityView() {
       <h1>
         Reciprocity {names.a} ↔ {names.b}
       </h1>
-      <Controls k={k} />
+      <Controls k={k} from={param('from') || r.data?.window.from || ''} />
       {r.error ? <p class="error">{r.error}</p> : null}
       {r.data ? (
         <>

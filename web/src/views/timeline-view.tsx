@@ -9,7 +9,7 @@ import { MoveTable } from '../parts/move-table.js';
 import { useApi } from '../use-api.js';
 import { param, paramList, setParams } from '../url-state.js';
 
-const PAGE_SIZE = 100;
+const PAGE_SIZE = 50;
 
 type TimelineData =
   | { mode: 'moves'; total: number; moves: TimelineMove[] }
