@@ -10,6 +10,9 @@ import { addProposedOffer } from './test-support/proposed-offer.js';
 import { CASE, openTestServer, type TestServer } from './test-support/test-server.js';
 import { registerWebRoutes } from './web-assets.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: API answers, read field by field as a client would
+type Json = Record<string, any>;
+
 describe.each(TEST_DIALECTS)('the dashboard routes on %s', (dialect) => {
   let s: TestServer;
   beforeAll(async () => {
@@ -20,7 +23,7 @@ describe.each(TEST_DIALECTS)('the dashboard routes on %s', (dialect) => {
   });
   const get = async (path: string, token = s.tokens.viewer) => {
     const r = await s.call(path, { token });
-    return { status: r.status, body: (await r.json()) as Record<string, any> };
+    return { status: r.status, body: (await r.json()) as Json };
   };
 
   it('gives every condition on a date with its evidence and gated moves, as the brief does', async () => {
@@ -74,7 +77,7 @@ describe.each(TEST_DIALECTS)('the dashboard routes on %s', (dialect) => {
     expect(short.reciprocity.window.from).toBe('2018-06-01');
     expect(short.reciprocity.settings.answerWithinDays).toBe(1);
     expect(long.reciprocity.settings.answerWithinDays).toBe(120);
-    const answered = (b: Record<string, any>) =>
+    const answered = (b: Json) =>
       b.reciprocity.aToB.concessions.answered + b.reciprocity.bToA.concessions.answered;
     expect(answered(long)).toBeGreaterThan(answered(short));
   });
