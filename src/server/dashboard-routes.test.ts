@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../store/test-support/test-stores.js';
-import { binCounts, binDaysFor } from './routes/move-view-routes.js';
 import type { ServerEnv } from './server-env.js';
 import { addProposedOffer } from './test-support/proposed-offer.js';
 import { CASE, openTestServer, type TestServer } from './test-support/test-server.js';
@@ -70,6 +69,26 @@ describe.each(TEST_DIALECTS)('the dashboard routes on %s', (dialect) => {
     expect(json.events.map((e) => e.id)).toEqual(body.moves.map((m: { id: string }) => m.id));
   });
 
+  it('counts many moves by day or month, the busiest directions apart and the rest as other', async () => {
+    const query = { caseId: CASE, statuses: ['confirmed' as const] };
+    const all = await s.t.store.events.count(query);
+    const lanes = await s.t.store.events.topDirections(query, 2);
+    expect(lanes).toHaveLength(2);
+    expect(lanes[0]!.count).toBeGreaterThanOrEqual(lanes[1]!.count);
+    for (const period of ['day', 'month'] as const) {
+      const bins = await s.t.store.events.countsByPeriod(query, period, lanes);
+      expect(bins.reduce((n, b) => n + b.count, 0)).toBe(all);
+      expect(new Set(bins.map((b) => b.lane))).toEqual(
+        new Set([...lanes.map((l) => `${l.source}>${l.target}`), 'other']),
+      );
+      const first = lanes[0]!;
+      expect(bins.filter((b) => b.lane === `${first.source}>${first.target}`).reduce((n, b) => n + b.count, 0)).toBe(
+        first.count,
+      );
+      if (period === 'month') expect(bins.every((b) => /^\d{4}-\d{2}-01$/.test(b.start))).toBe(true);
+    }
+  });
+
   it('gives reciprocity over a chosen window with k days to answer', async () => {
     const at = (k: number) => get(`/api/cases/${CASE}/reciprocity/window?asOf=2018-10-07&from=2018-06-01&k=${k}`);
     const short = (await at(1)).body;
@@ -77,8 +96,7 @@ describe.each(TEST_DIALECTS)('the dashboard routes on %s', (dialect) => {
     expect(short.reciprocity.window.from).toBe('2018-06-01');
     expect(short.reciprocity.settings.answerWithinDays).toBe(1);
     expect(long.reciprocity.settings.answerWithinDays).toBe(120);
-    const answered = (b: Json) =>
-      b.reciprocity.aToB.concessions.answered + b.reciprocity.bToA.concessions.answered;
+    const answered = (b: Json) => b.reciprocity.aToB.concessions.answered + b.reciprocity.bToA.concessions.answered;
     expect(answered(long)).toBeGreaterThan(answered(short));
   });
 
@@ -87,29 +105,6 @@ describe.each(TEST_DIALECTS)('the dashboard routes on %s', (dialect) => {
     const byId = new Map(body.facilities.map((f: { id: string }) => [f.id, f]));
     expect((byId.get('punggye-ri') as { coordinates: number[] }).coordinates).toEqual([129.08, 41.28]);
     expect((byId.get('undeclared-enrichment-sites') as { coordinates?: number[] }).coordinates).toBeUndefined();
-  });
-});
-
-describe('counts for a chart of many moves', () => {
-  it('sums daily counts into bins from the first date, by direction and quad class', () => {
-    const day = (date: string, count: number, quadClass = 1) => ({
-      date,
-      source: 'USA',
-      target: 'PRK',
-      quadClass,
-      count,
-      goldstein: count,
-    });
-    const bins = binCounts(
-      [day('2018-01-01', 2), day('2018-01-03', 3), day('2018-01-08', 1), day('2018-01-08', 4, 4)],
-      7,
-    );
-    expect(bins).toEqual([
-      { start: '2018-01-01', source: 'USA', target: 'PRK', quadClass: 1, count: 5, goldstein: 5 },
-      { start: '2018-01-08', source: 'USA', target: 'PRK', quadClass: 1, count: 1, goldstein: 1 },
-      { start: '2018-01-08', source: 'USA', target: 'PRK', quadClass: 4, count: 4, goldstein: 4 },
-    ]);
-    expect([binDaysFor(90), binDaysFor(400), binDaysFor(7300)]).toEqual([1, 7, 30]);
   });
 });
 

@@ -20,7 +20,9 @@ const dir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
 const port = Number(process.env.PARLEY_E2E_PORT ?? 7399);
 const store = await openStore(process.env.PARLEY_E2E_DB ?? join(dir, 'parley.db'));
 const acting = cliActing(store);
-for (const role of ['admin', 'analyst', 'viewer'] as const) await addUser(acting, { name: role, role, password: PASSWORD });
+// A store kept between runs (PARLEY_E2E_DB) has its accounts already.
+for (const role of ['admin', 'analyst', 'viewer'] as const)
+  if (!(await store.accounts.byName(role))) await addUser(acting, { name: role, role, password: PASSWORD });
 // With PARLEY_E2E_SEED, the review queue holds a proposed move that would meet the headline condition.
 if (process.env.PARLEY_E2E_SEED) {
   await ensureBuiltinCase(store, DEFAULT_CASE);

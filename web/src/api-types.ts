@@ -22,9 +22,9 @@ export interface CaseInfo {
     responseDays?: number;
     headlineCondition?: string;
   };
-  counts: { events: number; byStatus: { proposed: number; confirmed: number; rejected: number } };
+  /** More than 100,000 events: the views leave out what takes minutes to work out. */
+  large: boolean;
   conditions: { id: string; title: string; question: string | null }[];
-  actors: { id: string; name: string; kind: string; code: string | null }[];
 }
 
 export interface Evidence {
@@ -72,6 +72,9 @@ export interface ConditionResult {
   gatedMoves: GatedMove[];
   /** Moves of the kind the condition gates, made before it was stated: not gated, shown apart. */
   movesBeforeStated?: GatedMove[];
+  /** How many there are in all; the lists hold the latest 100. */
+  gatedTotal?: number;
+  movesBeforeStatedTotal?: number;
   gatedNoun?: string;
 }
 

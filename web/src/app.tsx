@@ -39,7 +39,7 @@ function onLinkClick(e: MouseEvent): void {
 }
 
 export function App() {
-  const info = useApi<CaseInfo>(casePath.value);
+  const info = useApi<CaseInfo>(`${casePath.value}/outline`, false);
   useEffect(() => {
     if (info.data) caseInfo.value = info.data;
   }, [info.data]);

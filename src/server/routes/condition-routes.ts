@@ -59,6 +59,23 @@ async function previewDecision(
   return changes;
 }
 
+/** Moves listed per condition; a large ledger can gate thousands, and a page shows the latest. */
+export const MOVES_SHOWN = 100;
+
+/** A condition's gated moves (and those before it was stated) cut to the latest `MOVES_SHOWN`, with their totals. */
+function capMoves(r: ConditionResult) {
+  return {
+    ...r,
+    gatedMoves: r.gatedMoves.slice(-MOVES_SHOWN),
+    gatedTotal: r.gatedMoves.length,
+    movesBeforeStated: r.movesBeforeStated.slice(-MOVES_SHOWN),
+    movesBeforeStatedTotal: r.movesBeforeStated.length,
+  };
+}
+
+/** Past this many events a case is large: the dashboard does not ask for what takes minutes on it. */
+export const LARGE_CASE_EVENTS = 100_000;
+
 const byDate = (a: LedgerEvent, b: LedgerEvent) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1);
 
 /**
@@ -81,7 +98,33 @@ export function registerConditionRoutes(app: OpenAPIHono<ServerEnv>, deps: Route
       const { caseId } = c.req.valid('param');
       const frame = await frameOf(store, caseId);
       const asOf = c.req.valid('query').asOf ?? frame.info.settings.defaultAsOf ?? todayIso();
-      return c.json({ caseId, asOf, conditions: await conditionsOn(store, frame, asOf) }, 200);
+      const conditions = (await conditionsOn(store, frame, asOf)).map(capMoves);
+      return c.json({ caseId, asOf, conditions }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{caseId}/outline',
+      summary: 'A case without its counts, quick on any size: settings, conditions, and whether it is large',
+      tags: ['cases'],
+      request: { params: caseParam },
+      responses: jsonResponses('The case outline'),
+    }),
+    async (c) => {
+      const { caseId } = c.req.valid('param');
+      const frame = await frameOf(store, caseId);
+      // One indexed step past the threshold, rather than counting a million rows.
+      const beyond = await store.events.find({ caseId, limit: 1, offset: LARGE_CASE_EVENTS, bare: true });
+      return c.json(
+        {
+          ...frame.info,
+          large: beyond.length > 0,
+          conditions: frame.conditions.map((k) => ({ id: k.id, title: k.title, question: k.question ?? null })),
+        },
+        200,
+      );
     },
   );
 

@@ -1,6 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
-import type { DailyCount } from '../../store/event-repository.js';
 import type { ServerEnv } from '../server-env.js';
 import { requireCase } from './case-routes.js';
 import { CSV_COLUMNS, csvRow, eventsQuery, toCsv, toQuery } from './event-routes.js';
@@ -13,39 +12,12 @@ const EXPORT_BATCH = 5000;
 
 const filters = eventsQuery.omit({ page: true, pageSize: true, order: true, format: true });
 
-/** Bins of `days` days from the first date: counts and Goldstein sums by direction and quad class. */
-export function binCounts(rows: readonly DailyCount[], days: number) {
-  const bins = new Map<
-    string,
-    { start: string; source: string; target: string; quadClass: number; count: number; goldstein: number }
-  >();
-  if (rows.length === 0) return [];
-  const origin = Date.parse(`${rows[0]!.date}T00:00:00Z`);
-  const span = days * 86_400_000;
-  for (const r of rows) {
-    const i = Math.floor((Date.parse(`${r.date}T00:00:00Z`) - origin) / span);
-    const start = new Date(origin + i * span).toISOString().slice(0, 10);
-    const key = `${start}|${r.source}|${r.target}|${r.quadClass}`;
-    const bin = bins.get(key) ?? {
-      start,
-      source: r.source,
-      target: r.target,
-      quadClass: r.quadClass,
-      count: 0,
-      goldstein: 0,
-    };
-    bin.count += r.count;
-    bin.goldstein += r.goldstein;
-    bins.set(key, bin);
-  }
-  return [...bins.values()].map((b) => ({ ...b, goldstein: Math.round(b.goldstein * 10) / 10 }));
-}
+/** Directions drawn as lanes of their own when the moves are counted; the rest share one. */
+export const COUNTED_LANES = 6;
 
-/** A bin width that keeps a chart of `spanDays` days at about 150 bins or fewer. */
-export function binDaysFor(spanDays: number): number {
-  if (spanDays <= 150) return 1;
-  if (spanDays <= 1050) return 7;
-  return 30;
+/** Counts by day for a span of up to this many days, else by month (at most a few thousand rows either way). */
+export function periodFor(first: string, last: string): 'day' | 'month' {
+  return (Date.parse(last) - Date.parse(first)) / 86_400_000 <= 400 ? 'day' : 'month';
 }
 
 /**
@@ -59,7 +31,7 @@ export function registerMoveViewRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteD
     createRoute({
       method: 'get',
       path: '/api/cases/{caseId}/timeline',
-      summary: `The filtered moves for a chart: each move while there are at most ${POINTS_LIMIT}, else counts per bin`,
+      summary: `The filtered moves for a chart: each move while there are at most ${POINTS_LIMIT}, else counts by day or month, by direction (the ${COUNTED_LANES} busiest; the rest as other) and quad class`,
       tags: ['events'],
       request: { params: caseParam, query: filters },
       responses: jsonResponses('Moves or bins, with the total'),
@@ -68,17 +40,17 @@ export function registerMoveViewRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteD
       const { caseId } = c.req.valid('param');
       await requireCase(store, caseId);
       const query = toQuery(caseId, { ...c.req.valid('query'), page: 1, pageSize: 1, order: 'asc', format: 'json' });
-      const total = await store.events.count(query);
-      if (total <= POINTS_LIMIT) {
-        const events = await store.events.find({ ...query, bare: true });
-        return c.json({ caseId, total, mode: 'moves', moves: events.map(compactMove) }, 200);
-      }
-      const daily = await store.events.dailyCounts(query);
-      const first = daily[0]?.date ?? '';
-      const last = daily.at(-1)?.date ?? first;
-      const spanDays = first ? (Date.parse(last) - Date.parse(first)) / 86_400_000 + 1 : 0;
-      const binDays = binDaysFor(spanDays);
-      return c.json({ caseId, total, mode: 'bins', binDays, bins: binCounts(daily, binDays) }, 200);
+      // Up to one past the limit, read from the index, tells the two cases apart without counting.
+      const events = await store.events.find({ ...query, bare: true, limit: POINTS_LIMIT + 1 });
+      if (events.length <= POINTS_LIMIT)
+        return c.json({ caseId, total: events.length, mode: 'moves', moves: events.map(compactMove) }, 200);
+      const frame = (await store.cases.readFrame(caseId))!;
+      const first = query.from ?? frame.info.settings.period?.from ?? events[0]!.date;
+      const last = query.to ?? frame.info.settings.period?.to ?? frame.info.settings.defaultAsOf ?? first;
+      const period = periodFor(first, last);
+      const lanes = await store.events.topDirections(query, COUNTED_LANES);
+      const bins = await store.events.countsByPeriod(query, period, lanes);
+      return c.json({ caseId, total: bins.reduce((n, b) => n + b.count, 0), mode: 'bins', period, bins }, 200);
     },
   );
 

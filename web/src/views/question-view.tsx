@@ -46,6 +46,13 @@ function GatedMoves({ moves, caption, none }: { moves: GatedMove[]; caption: str
   );
 }
 
+/** Says when a list holds only the latest of more moves. */
+function shown(list: readonly unknown[], total: number | undefined): string {
+  return total !== undefined && total > list.length
+    ? `; the latest ${list.length} of ${total.toLocaleString('en-US')}`
+    : '';
+}
+
 function ConditionCard({ c, headline }: { c: ConditionResult; headline: boolean }) {
   const noun = c.gatedNoun ?? 'move';
   return (
@@ -79,12 +86,12 @@ function ConditionCard({ c, headline }: { c: ConditionResult; headline: boolean 
       </details>
       <GatedMoves
         moves={c.gatedMoves}
-        caption={`Gated ${noun}s made while it was not met${c.stated ? `, since it was stated on ${c.stated}` : ''}`}
+        caption={`Gated ${noun}s made while it was not met${c.stated ? `, since it was stated on ${c.stated}` : ''}${shown(c.gatedMoves, c.gatedTotal)}`}
         none={`No gated ${noun} was made while it was not met.`}
       />
       <GatedMoves
         moves={c.movesBeforeStated ?? []}
-        caption={`${noun[0]!.toUpperCase()}${noun.slice(1)}s of the same kind before it was stated${c.stated ? ` on ${c.stated}` : ''}, not gated`}
+        caption={`${noun[0]!.toUpperCase()}${noun.slice(1)}s of the same kind before it was stated${c.stated ? ` on ${c.stated}` : ''}, not gated${shown(c.movesBeforeStated ?? [], c.movesBeforeStatedTotal)}`}
       />
     </section>
   );
@@ -94,7 +101,8 @@ function ConditionCard({ c, headline }: { c: ConditionResult; headline: boolean 
 export function QuestionView() {
   const day = asOf.value;
   const on = useApi<{ conditions: ConditionResult[] }>(`${casePath.value}/conditions${query({ asOf: day })}`);
-  const timeline = useApi<{ timelines: VerdictTimeline[] }>(`${casePath.value}/conditions/timeline`);
+  const large = caseInfo.value?.large ?? false;
+  const timeline = useApi<{ timelines: VerdictTimeline[] }>(large ? null : `${casePath.value}/conditions/timeline`);
   const headlineId = caseInfo.value?.settings.headlineCondition;
   const conditions = [...(on.data?.conditions ?? [])].sort(
     (a, b) => Number(b.id === headlineId) - Number(a.id === headlineId),
@@ -119,6 +127,12 @@ export function QuestionView() {
             }
           />
         </section>
+      ) : null}
+      {large ? (
+        <p class="muted">
+          The verdicts over time are not drawn for a case of more than 100,000 events: they take minutes to work out.
+          Move the as-of date to read the verdict on any day.
+        </p>
       ) : null}
       {conditions.slice(1).map((c) => (
         <ConditionCard key={c.id} c={c} headline={false} />

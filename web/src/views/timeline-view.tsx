@@ -13,7 +13,7 @@ const PAGE_SIZE = 50;
 
 type TimelineData =
   | { mode: 'moves'; total: number; moves: TimelineMove[] }
-  | { mode: 'bins'; total: number; binDays: number; bins: MoveBin[] };
+  | { mode: 'bins'; total: number; period: 'day' | 'month'; bins: MoveBin[] };
 
 /** The filters of the view, read from the address. */
 function filtersFromUrl() {
@@ -130,15 +130,15 @@ export function TimelineView() {
       ) : chart.data?.mode === 'bins' ? (
         <>
           <p class="muted">
-            {chart.data.total.toLocaleString('en-US')} moves are too many to draw one by one: counted per{' '}
-            {chart.data.binDays === 1 ? 'day' : chart.data.binDays === 7 ? 'week' : '30 days'}. Filter to see each move.
+            {chart.data.total.toLocaleString('en-US')} moves are too many to draw one by one: counted by{' '}
+            {chart.data.period}, the six busiest directions apart. Filter to 2,000 or fewer to see each move.
           </p>
           <Chart
             label="Moves counted per period, by direction and quad class"
             deps={[chart.data]}
             draw={(document, width) => {
-              const d = chart.data as { bins: MoveBin[]; binDays: number };
-              return binsChart(d.bins, d.binDays, { document, width });
+              const d = chart.data as { bins: MoveBin[]; period: 'day' | 'month' };
+              return binsChart(d.bins, d.period, { document, width });
             }}
           />
         </>
