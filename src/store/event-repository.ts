@@ -361,7 +361,8 @@ export class EventRepository {
         eb.fn.countAll<number>().as('n'),
         eb.fn.sum<number>('events.goldstein').as('goldstein'),
       ])
-      .groupBy([start, lane, 'events.quad_class'])
+      // By position: PostgreSQL takes the CASE with its parameters for a new expression in GROUP BY.
+      .groupBy([sql`1`, sql`2`, sql`3`])
       .execute();
     return rows.map((r) => ({
       start: period === 'day' ? r.start : `${r.start}-01`,
