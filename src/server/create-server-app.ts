@@ -11,6 +11,7 @@ import type { LiveHub } from './live-hub.js';
 import { referencePage } from './reference-page.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerAnalysisRoutes } from './routes/analysis-routes.js';
+import { registerBriefFileRoutes } from './routes/brief-file-routes.js';
 import { registerCaseRoutes } from './routes/case-routes.js';
 import { registerConditionRoutes } from './routes/condition-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
@@ -92,6 +93,7 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<ServerEn
   registerSessionRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
+  registerBriefFileRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerConditionRoutes(app, deps);
   registerMoveViewRoutes(app, deps);
