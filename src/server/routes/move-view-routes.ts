@@ -2,7 +2,8 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import type { ServerEnv } from '../server-env.js';
 import { requireCase } from './case-routes.js';
-import { CSV_COLUMNS, csvRow, eventsQuery, toCsv, toQuery } from './event-routes.js';
+import { formatCsv as toCsv } from '../../util/format-table.js';
+import { CSV_COLUMNS, csvRow, eventsQuery, toQuery } from './event-routes.js';
 import { caseParam, jsonResponses, type RouteDeps } from './route-kit.js';
 
 /** Up to this many moves a chart gets each one; beyond it, counts by week or month. */
