@@ -24,6 +24,7 @@ export function requirementFilters(r: Requirement): EventFilter[] {
     provision: () => [],
     observed: () => [],
     notObserved: () => [],
+    indicator: () => [],
   });
 }
 
@@ -85,5 +86,10 @@ export async function collectConditionLedger(
   const byId = new Map<string, LedgerEvent>();
   for (const q of queries) for (const e of await store.events.find(q)) byId.set(e.id, e);
   const events = [...byId.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
-  return { events, facilities: frame.facilities, agreements: frame.agreements };
+  return {
+    events,
+    facilities: frame.facilities,
+    agreements: frame.agreements,
+    ...(frame.indicators ? { indicators: frame.indicators } : {}),
+  };
 }

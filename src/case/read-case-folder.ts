@@ -5,6 +5,7 @@ import type { LedgerEvent } from '../model/event.js';
 import { readCaseFiles } from './case-files.js';
 import { checkShapes, type ShapedCase } from './check-shapes.js';
 import { toActor, toAgreement, toCondition, toEvent, toFacility, toInfo } from './convert-case.js';
+import { toIndicator } from './convert-indicator.js';
 import { crossReference } from './cross-reference.js';
 
 export interface CaseFolder {
@@ -67,6 +68,7 @@ function convertEntries(shaped: ShapedCase): Omit<CaseData, 'info'> {
     agreements: shaped.agreements.map((e) => toAgreement(e.value, caseId)),
     facilities: shaped.facilities.map((e) => toFacility(e.value, caseId)),
     conditions: shaped.conditions.map((e) => toCondition(e.value, caseId)),
+    ...(shaped.indicators.length ? { indicators: shaped.indicators.map((e) => toIndicator(e.value, caseId)) } : {}),
   };
 }
 

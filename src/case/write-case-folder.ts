@@ -6,6 +6,7 @@ import { requirementToFile } from '../model/condition.js';
 import type { Source } from '../model/event.js';
 import { decodeCaseText, readCaseFileBytes } from './case-files.js';
 import { CASE_FILES, type CaseFileName } from './case-schema.js';
+import { indicatorsToFile } from './convert-indicator.js';
 import { editYamlText } from './edit-yaml.js';
 import { writeFilesSafely } from './write-files-safely.js';
 
@@ -19,6 +20,7 @@ const TITLES: Record<CaseFileName, string> = {
   'agreements.yaml': 'Agreements and their provisions',
   'facilities.yaml': 'Facilities',
   'conditions.yaml': 'Conditions',
+  'indicators.yaml': 'Indicators and their dated measurements',
 };
 
 export interface WriteCaseOptions {
@@ -38,8 +40,11 @@ export interface WriteCaseOptions {
 export function writeCaseFolder(data: CaseData, dir: string, options: WriteCaseOptions = {}): string[] {
   const values = caseFileValues(data);
   const texts = new Map<CaseFileName, string>();
-  for (const name of Object.keys(CASE_FILES) as CaseFileName[])
+  for (const name of Object.keys(CASE_FILES) as CaseFileName[]) {
+    // A case that follows no indicator has no indicators.yaml, as before indicators existed.
+    if (name === 'indicators.yaml' && !data.indicators?.length) continue;
     texts.set(name, renderCaseFile(name, values[name], data.info.id, options.template));
+  }
   return writeFilesSafely(dir, texts);
 }
 
@@ -91,6 +96,7 @@ export function caseFileValues(data: CaseData): Record<CaseFileName, unknown> {
         requires: requirementToFile(c.requires),
       }),
     ),
+    'indicators.yaml': indicatorsToFile(data.indicators ?? []),
   };
 }
 

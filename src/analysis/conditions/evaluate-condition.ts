@@ -12,9 +12,11 @@ import {
 } from '../../model/condition.js';
 import { verificationRank, type LedgerEvent } from '../../model/event.js';
 import type { Facility, Observation } from '../../model/facility.js';
+import type { Indicator } from '../../model/indicator.js';
 import type { ConditionResult, Evidence, GatedMove, PartResult } from './condition-result.js';
 import { actorMatches, codeMatches, eventMatcher, inWindow, windowBounds } from './event-filter-match.js';
 import { facilityMatches } from './facility-filter-match.js';
+import { evaluateIndicator } from './indicator-leaf.js';
 import { describeEvents, describeFacilities, describeObservations, listWords } from './describe-filter.js';
 
 /**
@@ -26,6 +28,8 @@ export interface ConditionLedger {
   events: readonly LedgerEvent[];
   facilities: readonly Facility[];
   agreements: readonly Agreement[];
+  /** Measured quantities the indicator leaves read; none when absent. */
+  indicators?: readonly Indicator[];
 }
 
 /** How many evidence items a part keeps; the count is always exact. */
@@ -37,6 +41,7 @@ interface Context {
   facilities: ReadonlyMap<string, Facility>;
   /** Every observation with its site, oldest first: far fewer than sites in a large ledger. */
   observations: readonly SiteObservation[];
+  indicators: ReadonlyMap<string, Indicator>;
 }
 
 interface SiteObservation {
@@ -114,6 +119,7 @@ function evaluate(r: Requirement, ctx: Context): PartResult {
     provision: (x) => evaluateProvision(x.provision, x.label, ctx),
     observed: (x) => evaluateObservations(x.observed, false, x.label, ctx),
     notObserved: (x) => evaluateObservations(x.notObserved, true, x.label, ctx),
+    indicator: (x) => evaluateIndicator(x.indicator, x.label, ctx.asOf, ctx.indicators),
   });
 }
 
@@ -298,10 +304,23 @@ function siteIndex(facilities: readonly Facility[]): {
   return index;
 }
 
+const indicatorIndexes = new WeakMap<readonly Indicator[], ReadonlyMap<string, Indicator>>();
+const NO_INDICATORS: ReadonlyMap<string, Indicator> = new Map();
+
+function indicatorIndex(indicators: readonly Indicator[] | undefined): ReadonlyMap<string, Indicator> {
+  if (!indicators) return NO_INDICATORS;
+  let index = indicatorIndexes.get(indicators);
+  if (!index) {
+    index = new Map(indicators.map((i) => [i.id, i]));
+    indicatorIndexes.set(indicators, index);
+  }
+  return index;
+}
+
 /** Evaluates a condition on a date: verdict, evidence per part, what is missing, and gated moves taken while it was not met. */
 export function evaluateCondition(condition: Condition, asOf: string, ledger: ConditionLedger): ConditionResult {
   const { byId, observations } = siteIndex(ledger.facilities);
-  const ctx: Context = { asOf, ledger, facilities: byId, observations };
+  const ctx: Context = { asOf, ledger, facilities: byId, observations, indicators: indicatorIndex(ledger.indicators) };
   const result = evaluate(condition.requires, ctx);
   return {
     id: condition.id,

@@ -1,4 +1,5 @@
 import type { Condition, Requirement, Verdict } from '../../model/condition.js';
+import { describeFigure, describeReport } from '../../model/indicator.js';
 import { addDays } from '../../model/iso-date.js';
 import type { GatedMove } from './condition-result.js';
 import { type ConditionLedger, evaluateCondition } from './evaluate-condition.js';
@@ -44,7 +45,9 @@ function windowDays(r: Requirement): number[] {
             ? r.observed.window
             : 'notObserved' in r
               ? r.notObserved.window
-              : undefined;
+              : 'indicator' in r
+                ? r.indicator.window
+                : undefined;
   return w?.days !== undefined ? [w.days] : [];
 }
 
@@ -67,6 +70,9 @@ function factsOn(date: string, ledger: ConditionLedger): string[] {
   for (const a of ledger.agreements)
     for (const p of a.provisions)
       for (const s of p.statuses) if (s.date === date) out.push(`${a.id}/${p.id} set to level ${s.level}`);
+  for (const i of ledger.indicators ?? [])
+    for (const m of i.measurements)
+      if (m.date === date) out.push(`${i.name}: ${describeFigure(m.figure, i.unit)} (${describeReport(m)})`);
   return out;
 }
 
@@ -83,6 +89,7 @@ export function changeDates(condition: Condition, ledger: ConditionLedger, from:
     for (const o of f.observations) base.add(o.date);
   }
   for (const a of ledger.agreements) for (const p of a.provisions) for (const s of p.statuses) base.add(s.date);
+  for (const i of ledger.indicators ?? []) for (const m of i.measurements) base.add(m.date);
   if (condition.since) base.add(condition.since);
   const days = [...new Set(windowDays(condition.requires))];
   const out = new Set<string>();
