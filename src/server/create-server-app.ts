@@ -14,6 +14,7 @@ import { registerAnalysisRoutes } from './routes/analysis-routes.js';
 import { registerCaseRoutes } from './routes/case-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerImportRoutes } from './routes/import-routes.js';
+import { registerIndicatorRoutes } from './routes/indicator-routes.js';
 import { registerReaderRoutes } from './routes/reader-routes.js';
 import type { RouteDeps } from './routes/route-kit.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
@@ -88,6 +89,7 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<ServerEn
   registerSessionRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
+  registerIndicatorRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerReaderRoutes(app, deps);
   registerImportRoutes(app, deps);
