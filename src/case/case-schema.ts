@@ -282,6 +282,7 @@ const indicatorLeaf = z
     ...testKeys,
     verification: z.enum(MEASUREMENT_VERIFICATIONS).optional(),
     window: z.strictObject({ days: z.number().int().positive().max(MAX_DAYS) }).optional(),
+    ever: z.boolean().optional(),
   })
   .superRefine(exactlyOne(LIMIT_TESTS, 'an indicator requirement'))
   .transform(({ atMost: _m, atLeast: _l, equals: _e, ...rest }) => {

@@ -99,6 +99,11 @@ export interface IndicatorRequirement {
   verification?: MeasurementVerification;
   /** The measurement must refer to one of the last `days` days up to the date asked about. */
   window?: { days: number };
+  /**
+   * Met once any measurement up to the date passed the test, and met from then on: for a step
+   * verified once (the steps of an implementation day), not a limit kept over time.
+   */
+  ever?: boolean;
 }
 
 /**
@@ -199,6 +204,7 @@ function indicatorRequirementToFile(x: IndicatorRequirement): Record<string, unk
   const out: Record<string, unknown> = { id: x.id, [x.test]: x.value };
   if (x.verification) out.verification = x.verification;
   if (x.window) out.window = x.window;
+  if (x.ever) out.ever = x.ever;
   return out;
 }
 

@@ -72,6 +72,20 @@ describe('the indicator leaf on the mini case', () => {
     );
   });
 
+  it('with ever, stays met once a measurement passed the test', () => {
+    const once = leaf({ id: 'fuel-rods', test: 'atMost', value: 8000, verification: 'verified', ever: true });
+    expect(at(once, '2018-02-28').verdict).toBe('unknown');
+    expect(at(once, '2018-12-31').verdict).toBe('met');
+    expect(at(once, '2018-12-31').result.evidence[0]?.id).toBe('fuel-rods/0');
+    // Never passed: the latest figure says why.
+    const never = at(
+      leaf({ id: 'fuel-rods', test: 'atMost', value: 7000, verification: 'verified', ever: true }),
+      '2018-12-31',
+    );
+    expect(never.verdict).toBe('unmet');
+    expect(never.missing[0]).toMatch(/above 8,000 rods on 2018-09-01/);
+  });
+
   it('tests a yes/no indicator with equals, and an unknown indicator is unknown', () => {
     const off = leaf({ id: 'reactor-running', test: 'equals', value: false });
     expect(at(off, '2018-07-01').verdict).toBe('unmet');

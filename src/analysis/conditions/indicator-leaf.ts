@@ -38,6 +38,18 @@ export function latestMeasurement(
   return undefined;
 }
 
+/** For `ever`: the first measurement up to the date, at the verification asked for, that passed the test. */
+function firstPassing(indicator: Indicator, asOf: string, req: IndicatorRequirement): IndexedMeasurement | undefined {
+  const minRank = req.verification ? measurementRank(req.verification) : 0;
+  const index = indicator.measurements.findIndex(
+    (m) =>
+      m.date <= asOf &&
+      measurementRank(m.verification) >= minRank &&
+      figureMeets(m.figure, req.test, req.value) === true,
+  );
+  return index < 0 ? undefined : { measurement: indicator.measurements[index]!, index };
+}
+
 /** How a figure stands against the value tested, in words: `above the limit of 202.8 kg U`. */
 function relationWords(test: LimitTest, meets: boolean | undefined, value: string): string {
   if (test === 'atMost')
@@ -63,6 +75,7 @@ function requirementWords(req: IndicatorRequirement, name: string, unit: string)
   const bits = [`${name} ${describeTest(req.test, req.value, unit)}`];
   if (req.verification && req.verification !== 'claimed') bits.push(`(${req.verification} or better)`);
   if (req.window) bits.push(`measured in the last ${req.window.days} days`);
+  if (req.ever) bits.push('at some point');
   return bits.join(' ');
 }
 
@@ -91,13 +104,15 @@ export function evaluateIndicator(
     evidence: [],
   };
   if (!indicator) return { ...part, missing: `no indicator "${req.id}" in the case` };
-  const found = latestMeasurement(indicator, asOf, req.verification);
+  const found = req.ever
+    ? (firstPassing(indicator, asOf, req) ?? latestMeasurement(indicator, asOf, req.verification))
+    : latestMeasurement(indicator, asOf, req.verification);
   const level = req.verification && req.verification !== 'claimed' ? `${req.verification} ` : '';
   if (!found) return { ...part, missing: `no ${level}measurement of ${name} yet` };
   const m = found.measurement;
   const figure = describeFigure(m.figure, unit);
   const at = `${figure} on ${m.date} (${describeReport(m)})`;
-  if (req.window && m.date < addDays(asOf, -(req.window.days - 1)))
+  if (req.window && !req.ever && m.date < addDays(asOf, -(req.window.days - 1)))
     return {
       ...part,
       missing: `the latest ${level}measurement of ${name}, ${at}, is older than ${req.window.days} days`,
