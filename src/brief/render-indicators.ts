@@ -30,7 +30,7 @@ function trendCell(i: IndicatorSummary): string {
 export function indicatorsBlock(indicators: readonly IndicatorSummary[] | undefined, s: BriefStyle): string[] {
   if (!indicators?.length) return [];
   const rows = indicators.map((i) => [i.name, latestCell(i.latest), limitCell(i), trendCell(i)]);
-  const out = [s.heading('Indicators'), ...s.table(['Indicator', 'Latest figure', 'Limit', 'Trend'], rows)];
+  const out = [s.heading('Indicators'), ...s.table(['Indicator', 'Latest figure', 'Limit', 'Trend'], rows), ''];
   for (const i of indicators)
     if (i.latest) out.push(s.item(s.dim(`${i.name}: ${i.latest.words}, ${i.latest.reportWords} (${i.latest.by})`)));
   return out;
