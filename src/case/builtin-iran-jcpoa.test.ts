@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ConditionResult, evaluateCondition, type PartResult } from '../analysis/conditions/index.js';
+import type { ConditionResult, PartResult } from '../analysis/conditions/condition-result.js';
+import { evaluateCondition } from '../analysis/conditions/evaluate-condition.js';
 import { indicatorsAsKnown } from '../model/indicator.js';
 import type { CaseData } from '../model/case.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../store/test-support/test-stores.js';

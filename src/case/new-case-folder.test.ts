@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { evaluateCondition } from '../analysis/conditions/index.js';
+import { evaluateCondition } from '../analysis/conditions/evaluate-condition.js';
 import { CASE_FILES } from './case-schema.js';
 import { writeNewCaseFolder } from './new-case-folder.js';
 import { readCaseFolder } from './read-case-folder.js';

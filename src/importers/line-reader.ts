@@ -15,7 +15,7 @@ export interface DecodeState {
  * MiB of retained blocks and most of the import's time in the garbage collector.)
  *
  * Bytes are read as UTF-8 while they are valid UTF-8; from the first block that is not, the rest of
- * the file is read as latin-1 (POLECAT files are known to carry latin-1, reference/event_formats.md §3).
+ * the file is read as latin-1 (POLECAT files are known to carry latin-1).
  */
 export async function* lineBlocks(
   source: AsyncIterable<Buffer | string>,

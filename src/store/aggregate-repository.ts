@@ -9,7 +9,7 @@ import type { Database } from './database.js';
 export type DyadDayRow = DyadDay;
 
 /** Aggregates kept for a case's own confirmed events. */
-export const CASE_ORIGIN = 'case';
+const CASE_ORIGIN = 'case';
 
 export class AggregateRepository {
   constructor(private readonly db: Kysely<Database>) {}

@@ -7,12 +7,12 @@ import { importInputs } from '../../app/import-files.js';
 import type { Store } from '../../store/store.js';
 import { UsageError } from '../../model/errors.js';
 import { parseFilters } from '../../importers/filters.js';
-import { IMPORT_FORMATS, isImportFormat, type ImportFormat } from '../../importers/format-parser.js';
+import { IMPORT_FORMATS } from '../../importers/format-parser.js';
 import { importFile, type FileResult, type ImportProgress } from '../../importers/import-file.js';
 import { describeResult } from '../../importers/import-summary.js';
 import { expandInputs, spoolStdinZip } from '../../importers/open-input.js';
 import { dataDir, dbFlag, dbLocation, withStore } from '../context.js';
-import { examples } from '../options.js';
+import { choiceOption, examples, parseNumber } from '../options.js';
 
 /** Progress on stderr: a bar on a terminal, a log line every few seconds otherwise. */
 class ImportProgressView {
@@ -67,13 +67,6 @@ class ImportProgressView {
   }
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`--chunk-rows must be a positive whole number (got "${value}")`);
-  return n;
-}
-
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
@@ -82,9 +75,8 @@ export function registerImportCommand(program: Command): void {
         'importing the same or an overlapping file again adds nothing, and an interrupted import resumes where it stopped',
     )
     .argument('<files...>', 'files (.zip, .gz, plain), folders (every file in them), or - for stdin')
-    .option(
-      '--format <format>',
-      `the files' format, detected from each file when omitted: ${IMPORT_FORMATS.join(', ')}`,
+    .addOption(
+      choiceOption('--format <format>', "the files' format, detected from each file when omitted", IMPORT_FORMATS),
     )
     .option(
       '--actors <codes>',
@@ -101,7 +93,11 @@ export function registerImportCommand(program: Command): void {
       '--rejects <path>',
       'write rejected rows (file, line, reason, row) here instead of beside each input as <input>.rejects.tsv',
     )
-    .addOption(new Option('--chunk-rows <n>', 'rows read per transaction').argParser(positiveInt).hideHelp())
+    .addOption(
+      new Option('--chunk-rows <n>', 'rows read per transaction')
+        .argParser(parseNumber('--chunk-rows', 1, 10_000_000, { integer: true }))
+        .hideHelp(),
+    )
     .addHelpText(
       'after',
       `
@@ -128,12 +124,7 @@ with file, line, reason and the row itself.
         ),
     )
     .action(async (files, opts, cmd) => {
-      let format: ImportFormat | undefined;
-      if (opts.format !== undefined) {
-        if (!isImportFormat(opts.format))
-          throw new UsageError(`--format "${opts.format}" is not one of ${IMPORT_FORMATS.join(', ')}`);
-        format = opts.format;
-      }
+      const format = opts.format;
       const filters = parseFilters(opts);
       // A zip piped in is spooled to a file (its directory is at its end) and read as one, named
       // `stdin.zip`; piping the same zip again is then recognised like a file named twice.
