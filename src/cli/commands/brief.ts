@@ -1,4 +1,6 @@
 import { type Command, Option } from '@commander-js/extra-typings';
+import { writeFileSync } from 'node:fs';
+import { briefFile } from '../../app/brief-files.js';
 import { briefCase } from '../../app/build-brief.js';
 import { markdownStyle, textStyle } from '../../brief/brief-style.js';
 import { renderBrief } from '../../brief/render-brief.js';
@@ -7,7 +9,7 @@ import { dbFlag, dbLocation, withStore } from '../context.js';
 import { useColour } from '../../util/colour.js';
 import { choiceOption, dateOption, examples, parseDyad } from '../options.js';
 
-const BRIEF_FORMATS = ['text', 'md', 'json'] as const;
+const BRIEF_FORMATS = ['text', 'md', 'json', 'html', 'docx', 'pdf'] as const;
 
 export function registerBriefCommand(program: Command): void {
   program
@@ -18,6 +20,10 @@ export function registerBriefCommand(program: Command): void {
     .option('--case <id>', 'case to brief', DEFAULT_CASE)
     .addOption(dateOption('--as-of <date>', "date to read the case on (default: the case's own, else today)"))
     .addOption(choiceOption('--format <format>', 'how to write the brief', BRIEF_FORMATS).default('text'))
+    .option(
+      '--output <file>',
+      'write the brief to this file (html, docx and pdf default to <case>-brief-<date>.<format>)',
+    )
     .addOption(
       new Option(
         '--dyad <A:B>',
@@ -47,6 +53,7 @@ export function registerBriefCommand(program: Command): void {
       examples(
         'parley brief',
         'parley brief --as-of 2018-10-07 --format md',
+        'parley brief --as-of 2018-10-07 --format pdf --output brief.pdf',
         'parley brief --as-of 2019-03-01 --hindsight',
         'parley brief --dyad USA:PRK --from 2018-01-01 --to 2019-03-01 --format json',
         'parley brief --as-of 2018-10-07 --recorded-on 2026-01-06',
@@ -54,28 +61,32 @@ export function registerBriefCommand(program: Command): void {
     )
     .action(async (opts, cmd) => {
       const { format, asOf, from, to, dyad, recordedOn, knownBy } = opts;
-      const brief = await withStore(
-        dbLocation(dbFlag(cmd)),
-        async (store) => {
-          // With only --to given, the brief is read on that day.
-          const day = asOf ?? to;
-          return briefCase(store, {
-            ...(recordedOn ? { recordedOn } : {}),
-            caseId: opts.case,
-            ...(day ? { asOf: day } : {}),
-            ...(dyad ? { dyad } : {}),
-            ...(from ? { from } : {}),
-            ...(to ? { to } : {}),
-            ...(knownBy ? { knownBy } : {}),
-            ...(opts.hindsight ? { hindsight: true } : {}),
-          });
-        },
-        { access: 'read', builtinCase: opts.case },
-      );
-      if (format === 'json') process.stdout.write(`${JSON.stringify(brief, null, 2)}\n`);
-      else
-        process.stdout.write(
-          renderBrief(brief, format === 'md' ? markdownStyle : textStyle(useColour(process.stdout))),
-        );
+      // With only --to given, the brief is read on that day.
+      const day = asOf ?? to;
+      const options = {
+        ...(recordedOn ? { recordedOn } : {}),
+        caseId: opts.case,
+        ...(day ? { asOf: day } : {}),
+        ...(dyad ? { dyad } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(knownBy ? { knownBy } : {}),
+        ...(opts.hindsight ? { hindsight: true } : {}),
+      };
+      const access = { access: 'read' as const, builtinCase: opts.case };
+      if (format === 'html' || format === 'docx' || format === 'pdf') {
+        const file = await withStore(dbLocation(dbFlag(cmd)), (store) => briefFile(store, options, format), access);
+        const out = opts.output ?? file.fileName;
+        writeFileSync(out, file.bytes);
+        process.stderr.write(`wrote ${out} (${file.bytes.length.toLocaleString('en')} bytes)\n`);
+        return;
+      }
+      const brief = await withStore(dbLocation(dbFlag(cmd)), (store) => briefCase(store, options), access);
+      const text =
+        format === 'json'
+          ? `${JSON.stringify(brief, null, 2)}\n`
+          : renderBrief(brief, format === 'md' ? markdownStyle : textStyle(useColour(process.stdout)));
+      if (opts.output) writeFileSync(opts.output, text);
+      else process.stdout.write(text);
     });
 }

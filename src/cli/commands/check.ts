@@ -1,5 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import { checkConditions, checkJson } from '../../brief/check-conditions.js';
+import { gatedCountText } from '../../brief/build-brief.js';
 import { readingWords } from '../../brief/reading.js';
 import { DEFAULT_CASE } from '../../case/builtin-cases.js';
 import { textStyle } from '../../brief/brief-style.js';
@@ -52,10 +53,8 @@ export function registerCheckCommand(program: Command): void {
         for (const r of results) {
           process.stdout.write(`${s.verdict(r.verdict)}  ${escapeControls(`${r.title} (${r.id})`)}\n`);
           for (const m of r.missing) process.stdout.write(`    missing: ${escapeControls(m)}\n`);
-          if (r.gatedMoves.length)
-            process.stdout.write(
-              `    ${r.gatedMoves.length} gated move(s) made while not met, latest ${r.gatedMoves[r.gatedMoves.length - 1]!.date}\n`,
-            );
+          // The brief's words: moves gated since the condition was stated, earlier ones apart.
+          if (r.gatedMoves.length || r.movesBeforeStated.length) process.stdout.write(`    ${gatedCountText(r)}\n`);
         }
       }
       // A condition not yet stated on the date neither holds nor fails.
