@@ -123,6 +123,9 @@ export const eventSchema = z.strictObject({
   end: isoDate.optional(),
   source: id,
   target: id.optional(),
+  // The CAMEO codes the sides acted under, when not the codes their actors have on the date: an
+  // event read from text keeps the reader's finer code (USAGOV for an actor coded USA).
+  codes: z.strictObject({ source: actorCode.optional(), target: actorCode.optional() }).optional(),
   code: eventCode,
   summary: z.string().min(1),
   // A set: read in one order, so that listing the same facilities in another order changes nothing.

@@ -102,6 +102,12 @@ function checkEvents(
     if (!eventCode(v.code))
       report(e, ['code'], `unknown CAMEO event code "${v.code}"; nearest known: ${describeNearest(v.code)}`);
     if (v.end && v.end < v.date) report(e, ['end'], `end ${v.end} is before date ${v.date}`);
+    if (v.codes?.target !== undefined && v.target === undefined)
+      report(
+        e,
+        ['codes', 'target'],
+        'a code for the target of an event that has none: give a target, or remove the code',
+      );
     v.facilities.forEach((f, i) => {
       if (refs.facilities.lacks(f))
         report(e, ['facilities', i], `unknown facility "${f}"${refs.facilities.nearest(f)}`);

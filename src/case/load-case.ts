@@ -29,6 +29,8 @@ export interface LoadReport {
   dir: string;
   /** True when the files were byte-for-byte what was loaded last time: nothing was written. */
   unchanged: boolean;
+  /** When unchanged: the same files were last loaded from another folder. */
+  loadedElsewhere?: boolean;
   changes: Record<Kind, ChangeCount>;
   outside: EventsOutsideFolder;
 }
@@ -68,6 +70,7 @@ export async function loadCaseFolder(store: Store, dir: string, options: LoadOpt
     return {
       caseId,
       dir,
+      ...(existing.sourceDir && existing.sourceDir !== resolve(dir) ? { loadedElsewhere: true } : {}),
       unchanged: true,
       changes: {
         actors: empty,
@@ -208,7 +211,10 @@ export function describeLoad(r: LoadReport): string {
 }
 
 function describeChanges(r: LoadReport): string {
-  if (r.unchanged) return `case ${r.caseId}: unchanged since it was last loaded from ${r.dir}`;
+  if (r.unchanged)
+    return r.loadedElsewhere
+      ? `case ${r.caseId}: unchanged: ${r.dir} holds the same files as were last loaded, from another folder`
+      : `case ${r.caseId}: unchanged since it was last loaded from ${r.dir}`;
   const parts = Object.entries(r.changes)
     .map(([kind, c]) => {
       const bits = [

@@ -3,7 +3,8 @@ import { builtinCaseIds, DEFAULT_CASE, ensureBuiltinCase } from '../../case/buil
 import { cliActing } from '../../app/acting.js';
 import { loadCase } from '../../app/load-case.js';
 import { describeLoad } from '../../case/load-case.js';
-import { exportCase } from '../../case/export-case.js';
+import { describeCaseFolder, readCaseFolder } from '../../case/read-case-folder.js';
+import { describeExport, exportCase } from '../../case/export-case.js';
 import { writeNewCaseFolder } from '../../case/new-case-folder.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
 import { formatTable } from '../../util/format-table.js';
@@ -37,6 +38,7 @@ export function registerCaseCommand(program: Command): void {
       );
       process.stdout.write(`${describeLoad(report)}\n`);
     });
+  registerCheck(kase);
   kase
     .command('export')
     .description(
@@ -51,8 +53,7 @@ export function registerCaseCommand(program: Command): void {
         await ensureBuiltinCase(store, id);
         return exportCase(store, id, opts.out, { force: Boolean(opts.force) });
       });
-      const kept = report.template ? ` (comments and layout kept from ${report.template})` : '';
-      process.stdout.write(`wrote ${report.written.length} files to ${opts.out}${kept}\n`);
+      process.stdout.write(`${describeExport(report, opts.out)}\n`);
     });
   kase
     .command('new')
@@ -93,5 +94,18 @@ export function registerCaseCommand(program: Command): void {
           maxWidths: [24, 50],
         }),
       );
+    });
+}
+
+function registerCheck(kase: Command): void {
+  kase
+    .command('check')
+    .description(
+      'validate a case folder without loading it: every problem in every file, with file, line and field; exit 0 when it would load, 2 when not',
+    )
+    .argument('<dir>', 'the case folder')
+    .addHelpText('after', examples('parley case check my-case'))
+    .action((dir) => {
+      process.stdout.write(`${describeCaseFolder(readCaseFolder(dir))}\n`);
     });
 }
