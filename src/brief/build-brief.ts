@@ -36,6 +36,8 @@ export interface BriefOptions {
   from?: string;
   /** Reciprocity window end; default the date asked about. */
   to?: string;
+  /** Days within which a concession counts as answered; default the case's `responseDays`, else 30. */
+  answerWithinDays?: number;
   /** Read with everything on record, not only what was known on the date asked about. */
   hindsight?: boolean;
   /** Read with what was known by this date (on or after the date asked about). */
@@ -94,7 +96,7 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
     }
     return out;
   };
-  const reciprocityOptions = { from, to, answerWithinDays: settings.responseDays ?? 30 };
+  const reciprocityOptions = { from, to, answerWithinDays: options.answerWithinDays ?? settings.responseDays ?? 30 };
   const countryLevel = partyOf(a) === a && partyOf(b) === b;
   let reciprocity: ReciprocityResult;
   if (countryLevel) {

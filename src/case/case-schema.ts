@@ -182,6 +182,8 @@ export const facilitySchema = z.strictObject({
   type: z.string().min(1),
   tags: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
   location: z.string().min(1),
+  /** [longitude, latitude], for the map. */
+  coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).optional(),
   country: actorCode,
   key: z.boolean().default(false),
   declared: z.boolean().optional(),

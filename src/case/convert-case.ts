@@ -134,6 +134,7 @@ export function toFacility(v: z.infer<typeof facilitySchema>, caseId: string): F
     type: v.type,
     tags: v.tags,
     location: v.location,
+    coordinates: v.coordinates,
     country: v.country,
     key: v.key,
     declared: v.declared,

@@ -232,6 +232,7 @@ function facilitiesValue(data: CaseData): Record<string, unknown>[] {
       type: f.type,
       tags: f.tags,
       location: f.location,
+      coordinates: f.coordinates,
       country: f.country,
       key: f.key,
       declared: f.declared,

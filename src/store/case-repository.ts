@@ -192,6 +192,8 @@ export class CaseRepository {
             type: f.type,
             tags: toJson(f.tags),
             location: f.location,
+            longitude: f.coordinates?.[0] ?? null,
+            latitude: f.coordinates?.[1] ?? null,
             country: f.country,
             key: f.key ? 1 : 0,
             declared: f.declared === undefined ? null : f.declared ? 1 : 0,
@@ -464,6 +466,7 @@ export class CaseRepository {
           return { ...ob, ...knownFields(o) };
         }),
       };
+      if (f.longitude !== null && f.latitude !== null) fac.coordinates = [Number(f.longitude), Number(f.latitude)];
       if (f.declared !== null) fac.declared = Number(f.declared) === 1;
       if (f.notes) fac.notes = f.notes;
       return fac;

@@ -139,6 +139,8 @@ export interface EventSourcesTable {
   quote: string | null;
   /** The article's own title; null in rows written before 004. */
   title: string | null;
+  /** JSON [start, end] within the quote, for moves read from text (migration 010). */
+  span: string | null;
 }
 
 export interface AgreementsTable {
@@ -191,6 +193,9 @@ export interface FacilitiesTable {
   location: string;
   country: string;
   key: number;
+  /** Degrees, both null when the place is not public (migration 010). */
+  longitude: number | null;
+  latitude: number | null;
   declared: number | null;
   notes: string | null;
 }

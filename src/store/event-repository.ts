@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import type { LedgerEvent, Provenance, ReviewStatus, Verification } from '../model/event.js';
 import type { Database, EventsTable, EventSourcesTable } from './database.js';
 import { chunks, prefixRange } from './json-column.js';
@@ -49,6 +49,17 @@ export interface EventQuery {
   bare?: boolean;
   /** Read facility links but not sources (conditions: sources are read later for the evidence shown). */
   withoutSources?: boolean;
+}
+
+/** Events of one day or month, direction and quad class, counted (`EventRepository.countsByPeriod`). */
+export interface PeriodCount {
+  /** The period's first day. */
+  start: string;
+  /** `SOURCE>TARGET` (party codes; an empty target for moves without one), or `other`. */
+  lane: string;
+  quadClass: number;
+  count: number;
+  goldstein: number;
 }
 
 /** A side of a move: under one of these actor code prefixes, or one of these actors (ids), any of them. */
@@ -162,7 +173,7 @@ export class EventRepository {
       `INSERT INTO events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     );
     const insertSource = sqlite.prepare(
-      'INSERT INTO event_sources (case_id, event_id, seq, publisher, date, link, quote, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO event_sources (case_id, event_id, seq, publisher, date, link, quote, title, span) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertLink = sqlite.prepare('INSERT INTO event_facilities (case_id, event_id, facility_id) VALUES (?, ?, ?)');
     const run = () => {
@@ -179,6 +190,7 @@ export class EventRepository {
             s.link ?? null,
             s.quote ?? null,
             s.title ?? null,
+            s.span ?? null,
           );
         for (const f of e.facilities) insertLink.run(e.caseId, e.id, f);
       }
@@ -302,6 +314,73 @@ export class EventRepository {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  /** The first and last dates of the matching events, and how many there are. */
+  async span(query: EventQuery): Promise<{ first: string | null; last: string | null; count: number }> {
+    const row = await this.filtered(query)
+      .select((eb) => [
+        eb.fn.min<string>('events.date').as('first'),
+        eb.fn.max<string>('events.date').as('last'),
+        eb.fn.countAll<number>().as('n'),
+      ])
+      .executeTakeFirstOrThrow();
+    return { first: row.first ?? null, last: row.last ?? null, count: Number(row.n) };
+  }
+
+  /** The directions (source party to target party) with the most matching events, most first. */
+  async topDirections(query: EventQuery, limit: number): Promise<{ source: string; target: string; count: number }[]> {
+    const rows = await this.filtered(query)
+      .select((eb) => [
+        'events.source_party as source',
+        'events.target_party as target',
+        eb.fn.countAll<number>().as('n'),
+      ])
+      .groupBy(['events.source_party', 'events.target_party'])
+      .orderBy('n', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ source: r.source, target: r.target ?? '', count: Number(r.n) }));
+  }
+
+  /**
+   * The matching events counted by day or by month, by direction (one of `directions`, the rest
+   * as `other`) and by quad class, with their Goldstein sums: what a chart of a million events
+   * draws instead of the events. At most periods × (directions + 1) × 4 rows.
+   */
+  async countsByPeriod(
+    query: EventQuery,
+    period: 'day' | 'month',
+    directions: readonly { source: string; target: string }[],
+  ): Promise<PeriodCount[]> {
+    const lane = directions.length
+      ? sql<string>`CASE ${sql.join(
+          directions.map(
+            (d) =>
+              sql`WHEN events.source_party = ${d.source} AND COALESCE(events.target_party, '') = ${d.target} THEN ${`${d.source}>${d.target}`}`,
+          ),
+          sql` `,
+        )} ELSE 'other' END`
+      : sql<string>`'other'`;
+    const start = period === 'day' ? sql<string>`events.date` : sql<string>`SUBSTR(events.date, 1, 7)`;
+    const rows = await this.filtered(query)
+      .select((eb) => [
+        start.as('start'),
+        lane.as('lane'),
+        'events.quad_class as quadClass',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>('events.goldstein').as('goldstein'),
+      ])
+      // By position: PostgreSQL takes the CASE with its parameters for a new expression in GROUP BY.
+      .groupBy([sql`1`, sql`2`, sql`3`])
+      .execute();
+    return rows.map((r) => ({
+      start: period === 'day' ? r.start : `${r.start}-01`,
+      lane: r.lane,
+      quadClass: Number(r.quadClass),
+      count: Number(r.n),
+      goldstein: Number(r.goldstein),
+    }));
   }
 
   async find(query: EventQuery): Promise<LedgerEvent[]> {

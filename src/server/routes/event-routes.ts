@@ -44,7 +44,7 @@ const split = (v: string | undefined) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-function toQuery(caseId: string, q: z.infer<typeof eventsQuery>): EventQuery {
+export function toQuery(caseId: string, q: z.infer<typeof eventsQuery>): EventQuery {
   const query: EventQuery = { caseId, order: q.order };
   if (q.from) query.from = q.from;
   if (q.to) query.to = q.to;
@@ -60,7 +60,7 @@ function toQuery(caseId: string, q: z.infer<typeof eventsQuery>): EventQuery {
   return query;
 }
 
-const CSV_COLUMNS = [
+export const CSV_COLUMNS = [
   'id',
   'date',
   'source',
@@ -75,7 +75,7 @@ const CSV_COLUMNS = [
   'link',
 ];
 
-function csvRow(e: LedgerEvent): string[] {
+export function csvRow(e: LedgerEvent): string[] {
   const s = e.sources[0];
   return [
     e.id,

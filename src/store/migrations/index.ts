@@ -6,6 +6,7 @@ import * as knownDates from './004-known-dates.js';
 import * as accountsAudit from './006-accounts-audit.js';
 import * as caseExports from './007-case-exports.js';
 import * as indicators from './008-indicators.js';
+import * as mapAndSpans from './010-map-and-spans.js';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder so that the same list
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '006-accounts-audit': accountsAudit,
   '007-case-exports': caseExports,
   '008-indicators': indicators,
+  '010-map-and-spans': mapAndSpans,
 };
