@@ -18,6 +18,7 @@ import type { CaseFrame } from '../store/case-repository.js';
 import type { Store } from '../store/store.js';
 import { ImportRepository } from '../store/import-repository.js';
 import { IMPORTS_CASE_ID } from '../store/import-tables.js';
+import { summarizeIndicators } from '../analysis/indicator-summary.js';
 import type { Brief, FacilitiesSummary, FacilityLine, Headline } from './brief.js';
 import { attachEvidenceSources, collectConditionLedger } from './collect-condition-ledger.js';
 import { countedText, paceCountedText } from './counted-text.js';
@@ -181,6 +182,8 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
     reciprocityWindow: { ...window, counted: countedText(window, frame.info.id, a, b, countryLevel, imported) },
     scorecard: scorecard(view.agreements, asOf, settings.reciprocitySince ? { since: settings.reciprocitySince } : {}),
     facilities: summariseFacilities(view, asOf),
+    // `view` holds only the measurements reported by `knownBy`.
+    ...(view.indicators?.length ? { indicators: summarizeIndicators(view.indicators, asOf, knownBy) } : {}),
     pace: paceResult,
     paceCounted,
     ledger: {

@@ -6,6 +6,7 @@ import { OBSERVATION_FINDINGS } from '../model/condition.js';
 import { COMMITMENT_STATUSES, PROVENANCES, REVIEW_STATUSES, VERIFICATIONS, VERIFIERS } from '../model/event.js';
 import { ACTOR_KINDS } from '../model/actor.js';
 import { IMPLEMENTATION_LEVELS, REQUIRED_LEVELS } from '../model/agreement.js';
+import { INDICATOR_KINDS, LIMIT_TESTS, MEASUREMENT_VERIFICATIONS } from '../model/indicator.js';
 
 /**
  * The shapes of a case folder's YAML files, checked on every load. Cross-references (actor ids,
@@ -248,10 +249,110 @@ const observationFilter = z.strictObject({
   window: window.optional(),
 });
 
+/*
+ * Indicators (indicators.yaml) and the leaves that read them. A limit and a leaf name their test
+ * as a key (`atMost: 202.8`); a measurement names what it says of the quantity as a key (`value`,
+ * `range`, `above`, `below`, `atMost`, `atLeast`). Exactly one of each must be given.
+ */
+const amount = z.number().finite();
+const limitValue = z.union([amount, z.boolean()], { message: 'expected a number, or true or false' });
+
+/** The one key of `keys` an object gives, or a problem at the object naming them all. */
+function exactlyOne(keys: readonly string[], what: string) {
+  return (v: Record<string, unknown>, ctx: z.core.$RefinementCtx<unknown>) => {
+    const given = keys.filter((k) => v[k] !== undefined);
+    if (given.length !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        message: `${given.length === 0 ? 'missing' : `${given.join(' and ')} given together`}: ${what} needs exactly one of ${keys.join(', ')}`,
+      });
+  };
+}
+
+const testKeys = {
+  atMost: limitValue.optional(),
+  atLeast: limitValue.optional(),
+  equals: limitValue.optional(),
+};
+
+/** The test and value of an object that gives exactly one of atMost, atLeast, equals. */
+function testOf(v: { atMost?: number | boolean; atLeast?: number | boolean; equals?: number | boolean }) {
+  const test = LIMIT_TESTS.find((k) => v[k] !== undefined)!;
+  return { test, value: v[test]! };
+}
+
+const indicatorLeaf = z
+  .strictObject({
+    id,
+    ...testKeys,
+    verification: z.enum(MEASUREMENT_VERIFICATIONS).optional(),
+    window: z.strictObject({ days: z.number().int().positive().max(MAX_DAYS) }).optional(),
+    ever: z.boolean().optional(),
+  })
+  .superRefine(exactlyOne(LIMIT_TESTS, 'an indicator requirement'))
+  .transform(({ atMost: _m, atLeast: _l, equals: _e, ...rest }) => {
+    const t = testOf({ atMost: _m, atLeast: _l, equals: _e } as Parameters<typeof testOf>[0]);
+    return { ...rest, ...t };
+  });
+
+const FIGURE_KEYS = ['value', 'range', 'above', 'below', 'atMost', 'atLeast'] as const;
+
+export const measurementSchema = z
+  .strictObject({
+    refersTo: isoDate,
+    reported: isoDate,
+    value: z.union([amount, z.boolean(), z.null()], { message: 'expected a number, true, false or null' }).optional(),
+    range: z.tuple([amount, amount]).optional(),
+    above: amount.optional(),
+    below: amount.optional(),
+    atMost: amount.optional(),
+    atLeast: amount.optional(),
+    verification: z.enum(MEASUREMENT_VERIFICATIONS),
+    by: z.string().min(1),
+    report: z.string().min(1).optional(),
+    paragraph: z
+      .union([z.string().min(1), z.number()])
+      .transform(String)
+      .optional(),
+    reportSeen: z.boolean().optional(),
+    sources: z.array(sourceSchema).default([]),
+    note: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    // `value: null` is given on purpose (a report whose figure was not found), so it counts as given.
+    const given = FIGURE_KEYS.filter((k) => v[k] !== undefined || (k === 'value' && 'value' in v));
+    if (given.length !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        message: `${given.length === 0 ? 'missing' : `${given.join(' and ')} given together`}: a measurement needs exactly one of ${FIGURE_KEYS.join(', ')} (value: null for a report whose figure was not found)`,
+      });
+  });
+
+export const indicatorSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  unit: z.string().min(1),
+  kind: z.enum(INDICATOR_KINDS).default('quantity'),
+  facility: id.optional(),
+  limit: z
+    .strictObject({
+      ...testKeys,
+      provision: z
+        .string()
+        .regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, { message: 'expected agreement/provision' })
+        .optional(),
+      from: isoDate.optional(),
+    })
+    .superRefine(exactlyOne(LIMIT_TESTS, 'a limit'))
+    .optional(),
+  measurements: z.array(measurementSchema).default([]),
+  note: z.string().optional(),
+});
+
 export type RequirementInput = z.infer<typeof requirementSchema>;
 const label = z.string().optional();
 const REQUIREMENT_MESSAGE =
-  'expected one requirement: all, any, not, event, noEvent, facilities, provision, observed or notObserved (each with an optional label)';
+  'expected one requirement: all, any, not, event, noEvent, facilities, provision, observed, notObserved or indicator (each with an optional label)';
 
 /** Each kind of requirement as the files write it (one key naming its kind), tagged with that kind. */
 const requirementKinds = {
@@ -290,6 +391,8 @@ const requirementKinds = {
     z
       .strictObject({ notObserved: observationFilter, label })
       .transform((v) => ({ kind: 'notObserved' as const, ...v })),
+  indicator: () =>
+    z.strictObject({ indicator: indicatorLeaf, label }).transform((v) => ({ kind: 'indicator' as const, ...v })),
 } satisfies Record<RequirementKind, () => z.ZodType<Requirement, unknown>>;
 
 /**
@@ -341,6 +444,7 @@ export const CASE_FILES = {
   'agreements.yaml': { schema: agreementSchema, list: true },
   'facilities.yaml': { schema: facilitySchema, list: true },
   'conditions.yaml': { schema: conditionSchema, list: true },
+  'indicators.yaml': { schema: indicatorSchema, list: true },
 } as const;
 
 export type CaseFileName = keyof typeof CASE_FILES;

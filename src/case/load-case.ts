@@ -12,7 +12,7 @@ export interface ChangeCount {
   removed: number;
 }
 
-type Kind = 'actors' | 'events' | 'agreements' | 'facilities' | 'conditions';
+type Kind = 'actors' | 'events' | 'agreements' | 'facilities' | 'conditions' | 'indicators';
 
 /** Events of the store that a load did not simply take from the folder, by id. */
 export interface EventsOutsideFolder {
@@ -72,7 +72,14 @@ export async function loadCaseFolder(store: Store, dir: string, options: LoadOpt
       dir,
       ...(existing.sourceDir && existing.sourceDir !== resolve(dir) ? { loadedElsewhere: true } : {}),
       unchanged: true,
-      changes: { actors: empty, events: empty, agreements: empty, facilities: empty, conditions: empty },
+      changes: {
+        actors: empty,
+        events: empty,
+        agreements: empty,
+        facilities: empty,
+        conditions: empty,
+        indicators: empty,
+      },
       outside: { kept: protectedIdsOutside(origins, data.events), pruned: [], overwritten: [] },
     };
   }
@@ -98,6 +105,7 @@ export async function loadCaseFolder(store: Store, dir: string, options: LoadOpt
         agreements: diff(before?.agreements, data.agreements),
         facilities: diff(before?.facilities, data.facilities),
         conditions: diff(before?.conditions, data.conditions),
+        indicators: diff(before?.indicators, data.indicators ?? []),
       },
       outside: plan.outside,
     };
@@ -158,6 +166,7 @@ async function readStoredCase(store: Store, caseId: string): Promise<Omit<CaseDa
     agreements: frame?.agreements ?? [],
     facilities: frame?.facilities ?? [],
     conditions: frame?.conditions ?? [],
+    indicators: frame?.indicators ?? [],
     events,
   };
 }

@@ -7,6 +7,7 @@ import { readCaseFiles } from './case-files.js';
 import { CASE_FILES } from './case-schema.js';
 import { checkShapes, type ShapedCase } from './check-shapes.js';
 import { toActor, toAgreement, toCondition, toEvent, toFacility, toInfo } from './convert-case.js';
+import { toIndicator } from './convert-indicator.js';
 import { crossReference } from './cross-reference.js';
 import { checkKnownDates, settleKnownDates } from './known-dates.js';
 
@@ -94,6 +95,7 @@ function convertEntries(shaped: ShapedCase): Omit<CaseData, 'info'> {
     agreements: shaped.agreements.map((e) => toAgreement(e.value, caseId)),
     facilities: shaped.facilities.map((e) => toFacility(e.value, caseId)),
     conditions: shaped.conditions.map((e) => toCondition(e.value, caseId)),
+    ...(shaped.indicators.length ? { indicators: shaped.indicators.map((e) => toIndicator(e.value, caseId)) } : {}),
   };
 }
 

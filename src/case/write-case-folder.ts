@@ -8,6 +8,7 @@ import type { Commitment, LedgerEvent, Source } from '../model/event.js';
 import { eventKnownDates, provisionStatusKnown } from './known-dates.js';
 import { decodeCaseText, readCaseFileBytes } from './case-files.js';
 import { CASE_FILES, type CaseFileName } from './case-schema.js';
+import { indicatorsToFile } from './convert-indicator.js';
 import { sideOn } from './convert-case.js';
 import { editYamlText } from './edit-yaml.js';
 import { writeFilesSafely } from './write-files-safely.js';
@@ -22,6 +23,7 @@ const TITLES: Record<CaseFileName, string> = {
   'agreements.yaml': 'Agreements and their provisions',
   'facilities.yaml': 'Facilities',
   'conditions.yaml': 'Conditions',
+  'indicators.yaml': 'Indicators and their dated measurements',
 };
 
 export interface WriteCaseOptions {
@@ -53,6 +55,8 @@ export function renderCaseFolder(data: CaseData, template?: string): RenderedCas
   const values = caseFileValues(data);
   const out: RenderedCaseFolder = { texts: new Map(), fresh: [] };
   for (const name of Object.keys(CASE_FILES) as CaseFileName[]) {
+    // A case that follows no indicator has no indicators.yaml, as before indicators existed.
+    if (name === 'indicators.yaml' && !data.indicators?.length) continue;
     const rendered = renderCaseFile(name, values[name], data.info.id, template);
     out.texts.set(name, rendered.text);
     if (rendered.fresh) out.fresh.push(name);
@@ -117,6 +121,7 @@ export function caseFileValues(data: CaseData): Record<CaseFileName, unknown> {
         requires: requirementToFile(c.requires),
       }),
     ),
+    'indicators.yaml': indicatorsToFile(data.indicators ?? []),
   };
 }
 

@@ -18,6 +18,7 @@ import { registerCaseRoutes } from './routes/case-routes.js';
 import { registerConditionRoutes } from './routes/condition-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerImportRoutes } from './routes/import-routes.js';
+import { registerIndicatorRoutes } from './routes/indicator-routes.js';
 import { registerMoveViewRoutes } from './routes/move-view-routes.js';
 import { registerReaderRoutes } from './routes/reader-routes.js';
 import { registerReciprocityWindowRoutes } from './routes/reciprocity-window-routes.js';
@@ -103,6 +104,7 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<ServerEn
   registerSessionRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
+  registerIndicatorRoutes(app, deps);
   registerBriefFileRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerConditionRoutes(app, deps);

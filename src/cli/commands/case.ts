@@ -5,6 +5,7 @@ import { loadCase } from '../../app/load-case.js';
 import { describeLoad } from '../../case/load-case.js';
 import { describeCaseFolder, readCaseFolder } from '../../case/read-case-folder.js';
 import { describeExport, exportCase } from '../../case/export-case.js';
+import { writeNewCaseFolder } from '../../case/new-case-folder.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
 import { formatTable } from '../../util/format-table.js';
 import { examples } from '../options.js';
@@ -53,6 +54,21 @@ export function registerCaseCommand(program: Command): void {
         return exportCase(store, id, opts.out, { force: Boolean(opts.force) });
       });
       process.stdout.write(`${describeExport(report, opts.out)}\n`);
+    });
+  kase
+    .command('new')
+    .description('write a new case folder to start from: one entry of each kind, commented, that loads as it is')
+    .argument('<dir>', 'the folder to write (new, or empty)')
+    .option('--id <id>', 'the case id (default: my-case)')
+    .addHelpText(
+      'after',
+      examples('parley case new talks --id talks', 'parley case load talks && parley brief --case talks'),
+    )
+    .action((dir, opts) => {
+      const written = writeNewCaseFolder(dir, opts.id);
+      process.stdout.write(
+        `wrote ${written.length} files to ${dir}; edit them, then: parley case load ${dir} && parley brief --case ${opts.id ?? 'my-case'}\n`,
+      );
     });
   kase
     .command('list')

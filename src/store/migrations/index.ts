@@ -5,6 +5,7 @@ import * as importSeries from './003-import-series.js';
 import * as knownDates from './004-known-dates.js';
 import * as accountsAudit from './006-accounts-audit.js';
 import * as caseExports from './007-case-exports.js';
+import * as indicators from './008-indicators.js';
 import * as mapAndSpans from './010-map-and-spans.js';
 import * as eventSideIndexes from './014-event-side-indexes.js';
 
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '004-known-dates': knownDates,
   '006-accounts-audit': accountsAudit,
   '007-case-exports': caseExports,
+  '008-indicators': indicators,
   '010-map-and-spans': mapAndSpans,
   '014-event-side-indexes': eventSideIndexes,
 };
