@@ -44,16 +44,29 @@ const eventCode = z
     message: 'expected a CAMEO event code of 2 to 4 digits, quoted, such as "042"',
   });
 
-export const sourceSchema = z.strictObject({
+const sourceFields = z.strictObject({
   publisher: z.string().min(1),
   date: isoDate.optional(),
   title: z.string().min(1).optional(),
   link: z.string().min(1).optional(),
   quote: z.string().optional(),
+  /** For a move read from text: the characters of `quote` it was coded from, [start, end). */
+  span: z
+    .tuple([z.number().int().min(0), z.number().int().min(0)])
+    .refine(([start, end]) => start < end, { message: 'expected [start, end] with start before end' })
+    .optional(),
 });
 
+export const sourceSchema = sourceFields.refine(
+  (s) => !s.span || (s.quote !== undefined && s.span[1] <= s.quote.length),
+  {
+    message: "span: expected characters of the quote, [start, end] with end at most the quote's length",
+    path: ['span'],
+  },
+);
+
 /** What a condition cites for its argument: a source that may be dated to the month (`2018-09`). */
-const citationSchema = sourceSchema.extend({
+const citationSchema = sourceFields.extend({
   date: z
     .string()
     .refine((v) => isIsoDate(v) || /^\d{4}-(0[1-9]|1[0-2])$/.test(v), {

@@ -198,7 +198,14 @@ function toCommitment(c: NonNullable<z.infer<typeof eventSchema>['commitment']>)
 }
 
 function toSource(s: z.infer<typeof sourceSchema>): Source {
-  return stripUndefined({ publisher: s.publisher, date: s.date, title: s.title, link: s.link, quote: s.quote });
+  return stripUndefined({
+    publisher: s.publisher,
+    date: s.date,
+    title: s.title,
+    link: s.link,
+    quote: s.quote,
+    span: s.span,
+  });
 }
 
 /** Drops keys whose value is undefined, so stored and re-read models compare equal. */

@@ -53,6 +53,18 @@ describe('problems in a case folder', () => {
     expect(loadError(dir).message).toMatch(/\[1\]\.date\): .*year must be from 1000 to 9999/);
   });
 
+  it('reads where in its quote a move was read, and refuses a span outside the quote', () => {
+    edit(
+      dir,
+      'events.yaml',
+      '{ publisher: Test Wire, date: 2018-04-17 }',
+      '{ publisher: Test Wire, date: 2018-04-17, quote: The envoy visits., span: [4, 9] }',
+    );
+    expect(readCaseFolder(dir).data.events[0]!.sources[0]).toMatchObject({ quote: 'The envoy visits.', span: [4, 9] });
+    edit(dir, 'events.yaml', 'span: [4, 9]', 'span: [4, 90]');
+    expect(loadError(dir).message).toMatch(/\[0\]\.sources\[0\]\.span\): span: expected characters of the quote/);
+  });
+
   it('reads the codes the sides acted under, and refuses a target code without a target', () => {
     edit(
       dir,

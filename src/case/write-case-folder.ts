@@ -265,7 +265,7 @@ function facilitiesValue(data: CaseData): Record<string, unknown>[] {
 }
 
 function source(s: Source): Record<string, unknown> {
-  return clean({ publisher: s.publisher, date: s.date, title: s.title, link: s.link, quote: s.quote });
+  return clean({ publisher: s.publisher, date: s.date, title: s.title, link: s.link, quote: s.quote, span: s.span });
 }
 
 function clean(o: Record<string, unknown>): Record<string, unknown> {

@@ -49,7 +49,7 @@ describe('parley case export', () => {
     const out = join(home, 'out');
     const r = parley(['case', 'export', 'mini', '--out', out]);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^wrote 6 files to .*out \(comments and layout kept from /);
+    expect(r.stdout).toMatch(/^wrote 7 files to .*out \(comments and layout kept from /);
     const events = readFileSync(join(out, 'events.yaml'), 'utf8');
     expect(events).toMatch(/status: proposed/);
     expect(events).toMatch(/codes:\n {4}source: USAGOV/);
