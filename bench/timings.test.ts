@@ -28,8 +28,16 @@ describe('bench timings', () => {
   });
 
   it('flags a step only when it is slower than the baseline by more than the larger spread', () => {
-    const base = summarise([{ steady: 100, noisy: 100 }, { steady: 102, noisy: 140 }, { steady: 101, noisy: 120 }]);
-    const now = summarise([{ steady: 110, noisy: 150 }, { steady: 111, noisy: 130 }, { steady: 112, noisy: 145 }]);
+    const base = summarise([
+      { steady: 100, noisy: 100 },
+      { steady: 102, noisy: 140 },
+      { steady: 101, noisy: 120 },
+    ]);
+    const now = summarise([
+      { steady: 110, noisy: 150 },
+      { steady: 111, noisy: 130 },
+      { steady: 112, noisy: 145 },
+    ]);
     const byStep = Object.fromEntries(compareSteps(base, now).map((c) => [c.step, c]));
     expect(byStep.steady).toMatchObject({ slower: true, noise: 2 });
     expect(byStep.noisy).toMatchObject({ slower: false, noise: 40 });

@@ -14,7 +14,7 @@ import { type SentenceTrace, formatTrace } from '../../reader/explain.js';
 import { formatEventTable } from '../../reader/format-event-table.js';
 import { useColour } from '../../util/colour.js';
 import type { CommandLine } from '../context.js';
-import { isOneOf } from '../options.js';
+import { isOneOf } from '../../model/one-of.js';
 
 /**
  * `parley read`: news text to proposed events, printed as JSON lines or a table. The ledger
