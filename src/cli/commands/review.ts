@@ -66,48 +66,59 @@ export function registerReviewCommand(program: Command): void {
         'parley review reject 2018-10-08-x',
       ),
     )
-    .action(async (opts, cmd) => {
-      const proposals = await withStore(dbLocation(dbFlag(cmd)), (store) => listProposals(store, opts.case), {
-        access: 'read',
-        builtinCase: opts.case,
-      });
-      if (proposals.length === 0) {
-        process.stdout.write(`nothing to review in ${opts.case}\n`);
-        return;
-      }
-      process.stdout.write(
-        formatTable(COLUMNS, proposals.map(row), {
-          rule: true,
-          // Ids are never cut: they are what confirm, reject and edit take.
-          maxWidths: [undefined, 10, 28, 4, 28, 4, undefined, 80],
-        }),
-      );
-      const flagged = proposals.filter((p) => p.duplicates.length).length;
-      process.stdout.write(
-        `${proposals.length} proposed${flagged ? `, ${flagged} likely repeating a move already recorded` : ''}; ` +
-          'correct with `parley review edit ID`, then `parley review confirm|reject ID...`\n',
-      );
-    });
-  for (const decision of ['confirm', 'reject'] as const) {
-    review
-      .command(decision)
-      .description(`mark proposed events ${decision}ed`)
-      .argument('<ids...>', 'event ids')
-      .option('--reason <text>', 'why (kept in the audit trail and, for a rejection, in the event notes)')
-      .action(async (ids, cmdOpts, cmd) => {
-        const caseId = review.opts().case;
-        const reason = cmdOpts.reason ?? 'rejected at the command line';
-        const changed = await withStore(dbLocation(dbFlag(cmd)), (store) =>
-          reviewEvents(
-            cliActing(store),
-            caseId,
-            ids,
-            decision === 'confirm' ? { action: 'confirm' } : { action: 'reject', reason },
-          ),
-        );
-        process.stdout.write(`${changed} event${changed === 1 ? '' : 's'} ${decision}ed\n`);
-      });
+    .action((opts, cmd) => printProposals(opts.case, dbFlag(cmd)));
+  const caseOf = () => review.opts().case;
+  for (const decision of ['confirm', 'reject'] as const) addDecisionCommand(review, decision, caseOf);
+  addEditCommand(review, caseOf);
+}
+
+/** `parley review`: the proposals of a case as a table, with the moves each may repeat. */
+async function printProposals(caseId: string, db: string | undefined): Promise<void> {
+  const proposals = await withStore(dbLocation(db), (store) => listProposals(store, caseId), {
+    access: 'read',
+    builtinCase: caseId,
+  });
+  if (proposals.length === 0) {
+    process.stdout.write(`nothing to review in ${caseId}\n`);
+    return;
   }
+  process.stdout.write(
+    formatTable(COLUMNS, proposals.map(row), {
+      rule: true,
+      // Ids are never cut: they are what confirm, reject and edit take.
+      maxWidths: [undefined, 10, 28, 4, 28, 4, undefined, 80],
+    }),
+  );
+  const flagged = proposals.filter((p) => p.duplicates.length).length;
+  process.stdout.write(
+    `${proposals.length} proposed${flagged ? `, ${flagged} likely repeating a move already recorded` : ''}; ` +
+      'correct with `parley review edit ID`, then `parley review confirm|reject ID...`\n',
+  );
+}
+
+/** `parley review confirm|reject IDS...` */
+function addDecisionCommand(review: Command, decision: 'confirm' | 'reject', caseOf: () => string): void {
+  review
+    .command(decision)
+    .description(`mark proposed events ${decision}ed`)
+    .argument('<ids...>', 'event ids')
+    .option('--reason <text>', 'why (kept in the audit trail and, for a rejection, in the event notes)')
+    .action(async (ids, cmdOpts, cmd) => {
+      const reason = cmdOpts.reason ?? 'rejected at the command line';
+      const changed = await withStore(dbLocation(dbFlag(cmd)), (store) =>
+        reviewEvents(
+          cliActing(store),
+          caseOf(),
+          ids,
+          decision === 'confirm' ? { action: 'confirm' } : { action: 'reject', reason },
+        ),
+      );
+      process.stdout.write(`${changed} event${changed === 1 ? '' : 's'} ${decision}ed\n`);
+    });
+}
+
+/** `parley review edit ID --date ... --code ...`: corrects an event, then names the moves it may repeat. */
+function addEditCommand(review: Command, caseOf: () => string): void {
   review
     .command('edit')
     .description('correct an event, typically a proposal before confirming it: date, actors, code, target, facilities')
@@ -123,7 +134,6 @@ export function registerReviewCommand(program: Command): void {
     .addOption(listOption('--facility <ids...>', 'the facilities it concerns (replaces the list)'))
     .addHelpText('after', examples('parley review edit 3f9c2a81d0e4-0-1 --date 2018-10-07 --code 042 --target prk'))
     .action(async (id, opts, cmd) => {
-      const caseId = review.opts().case;
       const changes: EventChanges = {
         ...(opts.date ? { date: opts.date, endDate: opts.end ?? null } : opts.end ? { endDate: opts.end } : {}),
         ...(opts.source ? { source: opts.source } : {}),
@@ -132,7 +142,7 @@ export function registerReviewCommand(program: Command): void {
         ...(opts.facility ? { facilities: opts.facility } : {}),
       };
       const { edited, duplicates } = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
-        const r = await reviewEvent(cliActing(store), caseId, id, { action: 'edit', changes });
+        const r = await reviewEvent(cliActing(store), caseOf(), id, { action: 'edit', changes });
         return { edited: r, duplicates: (await likelyDuplicates(store, [r.event])).get(id) ?? [] };
       });
       process.stdout.write(describeEdit(edited.before, edited.event));
