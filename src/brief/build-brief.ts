@@ -1,5 +1,3 @@
-import { evaluateCondition } from '../analysis/conditions/evaluate-condition.js';
-import type { ConditionResult } from '../analysis/conditions/condition-result.js';
 import { summarizeIndicators } from '../analysis/indicator-summary.js';
 import { scorecard } from '../analysis/scorecard.js';
 import { partyOf } from '../model/actor-code.js';
@@ -11,8 +9,8 @@ import { IMPORTS_CASE_ID } from '../store/import-tables.js';
 import type { Store } from '../store/store.js';
 import type { Brief } from './brief.js';
 import { headline } from './brief-headline.js';
-import { attachEvidenceSources, collectConditionLedger } from './collect-condition-ledger.js';
 import { countedText, paceCountedText } from './counted-text.js';
+import { evaluateConditions } from './evaluate-conditions.js';
 import { countsAsKnown, hindsightOf, lateEventsOf } from './known-ledger.js';
 import { type DyadScope, isCountryLevel, readPace, readReciprocity } from './read-dyad.js';
 import { chooseReciprocityWindow } from './reciprocity-window.js';
@@ -96,20 +94,6 @@ async function readFrame(store: Store, caseId: string): Promise<CaseFrame> {
   if (frame) return frame;
   const known = (await store.cases.list()).map((c) => c.id);
   throw new NotFoundError(`no case "${caseId}" in the store${known.length ? `; cases: ${known.join(', ')}` : ''}`);
-}
-
-/** Each condition's verdict on the date, with the sources of its evidence. */
-async function evaluateConditions(
-  store: Store,
-  view: CaseFrame,
-  asOf: IsoDate,
-  knownBy: KnownBy,
-): Promise<ConditionResult[]> {
-  const conditions: ConditionResult[] = [];
-  for (const c of view.conditions)
-    conditions.push(evaluateCondition(c, asOf, await collectConditionLedger(store, view, c, asOf, knownBy)));
-  await attachEvidenceSources(store, view.info.id, conditions, knownBy);
-  return conditions;
 }
 
 /** The dyad the brief's reciprocity and pace read: the one asked for, else the case's parties. */

@@ -1,7 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ConditionResult } from '../../analysis/conditions/condition-result.js';
 import { evaluateCondition } from '../../analysis/conditions/evaluate-condition.js';
-import { attachEvidenceSources, collectConditionLedger } from '../../brief/collect-condition-ledger.js';
+import { collectConditionLedger } from '../../brief/collect-condition-ledger.js';
+import { evaluateConditions } from '../../brief/evaluate-conditions.js';
 import type { CaseFrame } from '../../store/case-repository.js';
 import type { LedgerEvent } from '../../model/event.js';
 import { NotFoundError } from '../../model/errors.js';
@@ -20,12 +21,7 @@ async function frameOf(store: Store, caseId: string): Promise<CaseFrame> {
 
 /** Every condition of a case on a date as known on that date (as the brief reads it), with its evidence and sources. */
 async function conditionsOn(store: Store, frame: CaseFrame, asOf: string): Promise<ConditionResult[]> {
-  const view = frameAsKnown(frame, asOf);
-  const out: ConditionResult[] = [];
-  for (const c of view.conditions)
-    out.push(evaluateCondition(c, asOf, await collectConditionLedger(store, view, c, asOf, asOf)));
-  await attachEvidenceSources(store, frame.info.id, out, asOf);
-  return out;
+  return evaluateConditions(store, frameAsKnown(frame, asOf), asOf, asOf);
 }
 
 /** The verdict change one review decision would make to each condition on a date, before it is made. */
