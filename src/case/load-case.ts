@@ -31,19 +31,21 @@ export async function loadCaseFolder(
   const folder = readCaseFolder(dir);
   const { data } = folder;
   const caseId = data.info.id;
-  const existing = await store.cases.info(caseId);
   const empty = { added: 0, changed: 0, removed: 0 };
-  if (existing && existing.filesHash === folder.hash && !options.force) {
-    return {
-      caseId,
-      dir,
-      unchanged: true,
-      changes: { actors: empty, events: empty, agreements: empty, facilities: empty, conditions: empty },
-    };
-  }
+  const unchanged: LoadReport = {
+    caseId,
+    dir,
+    unchanged: true,
+    changes: { actors: empty, events: empty, agreements: empty, facilities: empty, conditions: empty },
+  };
+  const existing = await store.cases.info(caseId);
+  if (existing && existing.filesHash === folder.hash && !options.force) return unchanged;
   const loadedAt = (options.now ?? new Date()).toISOString();
   const report = await store.transaction(async (tx): Promise<LoadReport> => {
-    const before = existing ? await readStoredFileCase(tx, caseId) : undefined;
+    // Looked at again under the write lock: another process may have loaded the same files meanwhile.
+    const current = await tx.cases.info(caseId);
+    if (current && current.filesHash === folder.hash && !options.force) return unchanged;
+    const before = current ? await readStoredFileCase(tx, caseId) : undefined;
     await tx.cases.writeFrame(data, { filesHash: folder.hash, sourceDir: resolve(dir) }, loadedAt);
     await tx.events.deleteWhereOrigin(caseId, FILE_ORIGIN);
     // An id now in the files replaces an event of the same id added by hand or by the reader.
@@ -67,7 +69,7 @@ export async function loadCaseFolder(
       },
     };
   });
-  await store.analyze();
+  if (!report.unchanged) await store.analyze();
   return report;
 }
 

@@ -70,7 +70,9 @@ describe('parley import / sources', () => {
     );
     out = '';
     expect(await run('sources', 'remove', '2')).toBe(0);
-    expect(out).toBe('removed source 2 (20180713101500.export.CSV): 1 events and their daily aggregates\n');
+    expect(out).toBe(
+      'removed source 2 (20180713101500.export.CSV): 1 events and their daily aggregates; 2 events it also held stay, held by other sources\n',
+    );
     expect(await run('sources', 'remove', '9')).toBe(2);
     expect(err).toContain('no imported file has id 9');
   });

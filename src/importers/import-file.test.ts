@@ -8,6 +8,7 @@ import { openTestStore, TEST_DIALECTS, type TestStore } from '../store/test-supp
 import { parseFilters } from './filters.js';
 import { importFile } from './import-file.js';
 import { expandInputs } from './open-input.js';
+import { writeSyntheticEvents } from './synthetic-events.js';
 import { importFixtures } from './test-support/fixtures.js';
 
 const SUMMIT = '20180612031500.export.CSV.zip';
@@ -325,6 +326,44 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
     expect(await dyadTotals()).toMatchObject({ rows: 0, aggregateN: 0 });
     const left = await t.store.db.selectFrom('dyad_days').selectAll().where('origin', '=', 'import').execute();
     expect(left).toEqual([]);
+  });
+
+  it('a row belongs to every source that brought it: removing one leaves the rows another holds', async () => {
+    // A: 3,000 rows; B: 5,000 rows, the first 3,000 with A's keys (issue 9, §1).
+    const dir = mkdtempSync(join(tmpdir(), 'parley-holders-'));
+    const a = join(dir, '20180101000000.export.CSV');
+    const b = join(dir, '20180101001500.export.CSV');
+    writeSyntheticEvents(a, 'gdelt2', 3000, { seed: 1 });
+    writeSyntheticEvents(b, 'gdelt2', 5000, { seed: 2 });
+    const opts = { filters: {}, dataDir: dir };
+    const first = await importFile((await expandInputs([a]))[0]!, t.store, opts);
+    const second = await importFile((await expandInputs([b]))[0]!, t.store, opts);
+    expect(second.progress).toMatchObject({ rowsKept: 5000, rowsNew: 2000 });
+    const both = await dyadTotals();
+    expect(both.rows).toBe(5000);
+
+    const removed = await repo.remove(first.fileId!);
+    expect(removed).toMatchObject({ rows: 0, kept: 3000 });
+    const afterA = await dyadTotals();
+    expect(afterA).toEqual(both);
+    const again = await importFile((await expandInputs([b]))[0]!, t.store, opts);
+    expect(again.outcome).toBe('already');
+
+    // Removing B too takes everything, aggregates included.
+    expect(await repo.remove(second.fileId!)).toMatchObject({ rows: 5000, kept: 0 });
+    expect(await dyadTotals()).toMatchObject({ rows: 0, dyadRows: 0, aggregateN: 0 });
+    const holders = await t.store.db
+      .selectFrom('imported_event_holders' as never)
+      .selectAll()
+      .execute();
+    expect(holders).toEqual([]);
+  });
+
+  it('removing the later of two sources that share rows takes only the rows it alone brought', async () => {
+    await importFixtures(t.store, [SUMMIT]);
+    const [reissue] = await importFixtures(t.store, [REISSUE]);
+    expect(await repo.remove(reissue!.fileId!)).toMatchObject({ rows: 1, kept: 2 });
+    expect(await dyadTotals()).toMatchObject({ rows: 7, dyadRows: 6, aggregateN: 6 });
   });
 
   it('imports into a given case and keeps its rows apart from other cases', async () => {

@@ -65,7 +65,10 @@ export interface ImportedMovesQuery {
 
 export interface RemovedFile {
   file: ImportedFile;
+  /** Rows that went: no other file held them. */
   rows: number;
+  /** Rows the file held that stay, because another file holds them too. */
+  kept: number;
 }
 
 function toFile(r: ImportFilesTable): ImportedFile {
@@ -204,6 +207,8 @@ export class ImportRepository {
             rejects_path: file.rejectsPath,
             rejects_bytes: 0,
             options: file.options,
+            bytes_done: 0,
+            prefix_hash: null,
           })
           .execute();
         const created = await this.get(id);
@@ -276,20 +281,21 @@ export class ImportRepository {
   }
 
   /**
-   * Takes a file's rows out again, with their share of the daily dyad sums, in one transaction.
-   * Events that an overlapping file also held belong to the file that brought them first, so they
-   * leave with it.
+   * Takes a file out, in one transaction: the rows no other file holds go, with their share of the
+   * daily dyad sums; the rows another file also brought stay, now that file's (`imported_event_holders`).
    */
   async remove(id: number): Promise<RemovedFile> {
     const file = await this.get(id);
     if (!file) throw new NotFoundError(`no imported file has id ${id}; \`parley sources\` lists them`);
-    const rows = await this.db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
+      const heldElsewhere = sql`EXISTS (SELECT 1 FROM imported_event_holders h
+        WHERE h.series = imported_events.series AND h.event_key = imported_events.event_key AND h.file_id <> ${id})`;
       await sql`
         INSERT INTO dyad_days (case_id, origin, day, source, target, quad_class, n, goldstein_sum, positive_sum, negative_sum)
         SELECT ${file.caseId}, ${IMPORT_ORIGIN}, day, source_party, target_party, quad_class, -count(*),
                -sum(goldstein), -sum(CASE WHEN goldstein > 0 THEN goldstein ELSE 0 END), -sum(CASE WHEN goldstein < 0 THEN goldstein ELSE 0 END)
         FROM imported_events
-        WHERE file_id = ${id} AND source_party IS NOT NULL AND target_party IS NOT NULL
+        WHERE file_id = ${id} AND source_party IS NOT NULL AND target_party IS NOT NULL AND NOT ${heldElsewhere}
         GROUP BY day, source_party, target_party, quad_class
         ON CONFLICT (case_id, source, target, day, quad_class, origin) DO UPDATE SET
           n = dyad_days.n + excluded.n, goldstein_sum = dyad_days.goldstein_sum + excluded.goldstein_sum,
@@ -301,11 +307,27 @@ export class ImportRepository {
         .where('origin', '=', IMPORT_ORIGIN)
         .where('n', '<=', 0)
         .execute();
-      const deleted = await trx.deleteFrom('imported_events').where('file_id', '=', id).executeTakeFirst();
+      const deleted = await sql`DELETE FROM imported_events WHERE file_id = ${id} AND NOT ${heldElsewhere}`.execute(
+        trx,
+      );
+      const alsoHeld = await trx.deleteFrom('imported_event_holders').where('file_id', '=', id).executeTakeFirst();
+      // What is left of the file's own rows is held by another file: the first of them takes it.
+      const handedOver = await sql`
+        UPDATE imported_events SET file_id = (SELECT min(h.file_id) FROM imported_event_holders h
+          WHERE h.series = imported_events.series AND h.event_key = imported_events.event_key)
+        WHERE file_id = ${id}`.execute(trx);
+      if (Number(handedOver.numAffectedRows ?? 0) > 0)
+        await sql`
+          DELETE FROM imported_event_holders WHERE EXISTS (SELECT 1 FROM imported_events e
+            WHERE e.series = imported_event_holders.series AND e.event_key = imported_event_holders.event_key
+              AND e.file_id = imported_event_holders.file_id)`.execute(trx);
       await trx.deleteFrom('import_files').where('id', '=', id).execute();
-      return Number(deleted.numDeletedRows);
+      return {
+        file,
+        rows: Number(deleted.numAffectedRows ?? 0),
+        kept: Number(handedOver.numAffectedRows ?? 0) + Number(alsoHeld.numDeletedRows),
+      };
     });
-    return { file, rows };
   }
 
   /** Imported moves between two parties, both directions, by date. */

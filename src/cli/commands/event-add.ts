@@ -52,34 +52,37 @@ export function registerEventCommand(program: Command): void {
         const frame = await store.cases.readFrame(opts.case);
         if (!frame)
           throw new NotFoundError(`no case "${opts.case}" in the store; \`parley case list\` shows the cases`);
-        // Generated ids start with the date; only those, and an id given with --id, can collide.
-        const taken = await store.events.idsStartingWith(opts.case, day);
-        if (opts.id) for (const id of await store.events.existingIds(opts.case, [opts.id])) taken.add(id);
-        const e = newEvent(
-          {
-            caseId: opts.case,
-            date: day,
-            source,
-            code,
-            summary: opts.summary,
-            sources: [src],
-            verification,
-            confidence,
-            ...(target ? { target } : {}),
-            ...(end ? { endDate: end } : {}),
-            ...(opts.id ? { id: opts.id } : {}),
-            ...(opts.notes ? { notes: opts.notes } : {}),
-            ...(listOption(opts.facility) ? { facilities: listOption(opts.facility)! } : {}),
-          },
-          frame.actors,
-          new Set(frame.facilities.map((f) => f.id)),
-          taken,
-        );
-        await store.transaction(async (tx) => {
+        // The id is chosen inside the write transaction that inserts it, so that parallel
+        // `event add` of the same day, actors and code each get their own.
+        return store.transaction(async (tx) => {
+          await tx.events.lockIdChoice(opts.case);
+          // Generated ids start with the date; only those, and an id given with --id, can collide.
+          const taken = await tx.events.idsStartingWith(opts.case, day);
+          if (opts.id) for (const id of await tx.events.existingIds(opts.case, [opts.id])) taken.add(id);
+          const e = newEvent(
+            {
+              caseId: opts.case,
+              date: day,
+              source,
+              code,
+              summary: opts.summary,
+              sources: [src],
+              verification,
+              confidence,
+              ...(target ? { target } : {}),
+              ...(end ? { endDate: end } : {}),
+              ...(opts.id ? { id: opts.id } : {}),
+              ...(opts.notes ? { notes: opts.notes } : {}),
+              ...(listOption(opts.facility) ? { facilities: listOption(opts.facility)! } : {}),
+            },
+            frame.actors,
+            new Set(frame.facilities.map((f) => f.id)),
+            taken,
+          );
           await tx.events.insert([e], TYPED_ORIGIN);
           await tx.aggregates.refreshDays(opts.case, [e.date]);
+          return e;
         });
-        return e;
       });
       process.stdout.write(
         `added ${added.id}: ${added.date} ${added.sourceCode} ${added.code} ${added.targetCode ?? '-'} (${added.status})\n`,

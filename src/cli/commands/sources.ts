@@ -43,7 +43,9 @@ export function registerSourcesCommand(program: Command): void {
     });
   sources
     .command('remove')
-    .description("take an imported file's rows and their daily aggregates out of the store")
+    .description(
+      'take an imported file out of the store: its rows and their daily aggregates, except rows another file also brought',
+    )
     .argument('<id>', 'the id `parley sources` shows')
     .addHelpText('after', examples('parley sources remove 3'))
     .action(async (id, _opts, cmd) => {
@@ -53,8 +55,12 @@ export function registerSourcesCommand(program: Command): void {
       const removed = await withStore(dbLocation(dbFlag(cmd)), (store) =>
         new ImportRepository(store.db, store.opened).remove(n),
       );
+      const stay =
+        removed.kept > 0
+          ? `; ${removed.kept.toLocaleString('en-US')} events it also held stay, held by other sources`
+          : '';
       process.stdout.write(
-        `removed source ${n} (${removed.file.name}): ${removed.rows.toLocaleString('en-US')} events and their daily aggregates\n`,
+        `removed source ${n} (${removed.file.name}): ${removed.rows.toLocaleString('en-US')} events and their daily aggregates${stay}\n`,
       );
     });
 }

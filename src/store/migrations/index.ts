@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as core from './001-core.js';
 import * as imports from './002-imports.js';
 import * as importSeries from './003-import-series.js';
+import * as importHolders from './005-import-holders.js';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder so that the same list
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '001-core': core,
   '002-imports': imports,
   '003-import-series': importSeries,
+  '005-import-holders': importHolders,
 };
