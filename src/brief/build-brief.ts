@@ -10,7 +10,7 @@ import { partyOf } from '../model/actor-code.js';
 import { scorecard } from '../analysis/scorecard.js';
 import { moveFromEvent, type Move } from '../analysis/move.js';
 import { NotFoundError, UsageError } from '../model/errors.js';
-import type { LedgerEvent, QuadClass, Verification } from '../model/event.js';
+import type { LedgerEvent, Verification } from '../model/event.js';
 import { verificationRank } from '../model/event.js';
 import { facilityStatusOn, type Facility, type FacilityStatus } from '../model/facility.js';
 import { todayIso } from '../model/iso-date.js';
@@ -72,7 +72,7 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
     const out: Move[] = [];
     for (const caseId of importCases) {
       for (const m of await imports.findImportedMoves({ caseId, a: partyOf(a), b: partyOf(b), from, to, codes })) {
-        out.push({ ...m, quadClass: m.quadClass as QuadClass, verification: 'claimed' });
+        out.push({ ...m, verification: 'claimed' });
       }
     }
     return out;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { QuadClass } from '../model/event.js';
+import { QUAD_CLASSES, type QuadClass } from '../model/event.js';
 
 export interface EventCodeInfo {
   code: string;
@@ -19,8 +19,9 @@ function load(): Map<string, EventCodeInfo> {
   for (const line of lines) {
     if (line === '' || line.startsWith('#') || line.startsWith('code\t')) continue;
     const [code, name, goldstein, quad] = line.split('\t');
-    if (!code || !name || goldstein === undefined || quad === undefined) continue;
-    rows.set(code, { code, name, goldstein: Number(goldstein), quadClass: Number(quad) as QuadClass });
+    const quadClass = QUAD_CLASSES.find((q) => String(q) === quad);
+    if (!code || !name || goldstein === undefined || quadClass === undefined) continue;
+    rows.set(code, { code, name, goldstein: Number(goldstein), quadClass });
   }
   return rows;
 }

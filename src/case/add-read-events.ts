@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isOrganisationCode, partyOf } from '../model/actor-code.js';
 import type { Actor } from '../model/actor.js';
-import type { LedgerEvent } from '../model/event.js';
+import { MOVE_MODES, type LedgerEvent } from '../model/event.js';
 import { NotFoundError } from '../model/errors.js';
 import { eventCode } from '../cameo/event-codes.js';
 import { loadActorDictionary } from '../cameo/actor-dictionary.js';
@@ -22,8 +22,6 @@ export interface AddReadResult {
   newActors: string[];
 }
 
-const MOVE_MODES = new Set(['asserted', 'reported']);
-
 /**
  * Adds what the reader found in one article to a case as proposed events, with the article as
  * their source. Only asserted and reported events are moves. The article's content decides its
@@ -36,7 +34,7 @@ export async function addReadEvents(
   events: readonly ReadEvent[],
   article: ReadArticleRef,
 ): Promise<AddReadResult> {
-  const moves = events.filter((e) => MOVE_MODES.has(e.mode) && eventCode(e.code));
+  const moves = events.filter((e) => MOVE_MODES.includes(e.mode) && eventCode(e.code));
   const key = `read:${createHash('sha256')
     .update(article.doc ?? '')
     .update('\0')

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { isIsoDate } from '../model/iso-date.js';
+import type { Requirement } from '../model/condition.js';
 import { FACILITY_STATUSES } from '../model/facility.js';
 import { OBSERVATION_FINDINGS } from '../model/condition.js';
-import { REVIEW_STATUSES, VERIFICATIONS } from '../model/event.js';
+import { PROVENANCES, REVIEW_STATUSES, VERIFICATIONS } from '../model/event.js';
+import { ACTOR_KINDS } from '../model/actor.js';
+import { IMPLEMENTATION_LEVELS, REQUIRED_LEVELS } from '../model/agreement.js';
 
 /**
  * The shapes of a case folder's YAML files, checked on every load. Cross-references (actor ids,
@@ -53,7 +56,7 @@ export const roleSchema = z.strictObject({
 
 export const actorSchema = z.strictObject({
   id,
-  kind: z.enum(['state', 'igo', 'ngo', 'group', 'person']),
+  kind: z.enum(ACTOR_KINDS),
   name: z.string().min(1),
   aliases: z.array(z.string()).default([]),
   code: actorCode.optional(),
@@ -72,17 +75,15 @@ export const eventSchema = z.strictObject({
   summary: z.string().min(1),
   facilities: z.array(id).default([]),
   sources: z.array(sourceSchema).min(1, { message: 'every event needs at least one source' }),
-  status: z.enum(REVIEW_STATUSES as [string, ...string[]]).default('confirmed'),
-  verification: z.enum(VERIFICATIONS as [string, ...string[]]).default('claimed'),
+  status: z.enum(REVIEW_STATUSES).default('confirmed'),
+  verification: z.enum(VERIFICATIONS).default('claimed'),
   confidence: z.number().min(0).max(1).default(0.8),
   goldstein: z.strictObject({ value: z.number().min(-10).max(10), reason: z.string().min(1) }).optional(),
-  provenance: z.enum(['typed', 'read', 'imported']).default('typed'),
+  provenance: z.enum(PROVENANCES).default('typed'),
   notes: z.string().optional(),
 });
 
-const level = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal('na')], {
-  message: 'expected an implementation level 0, 1, 2, 3 or na',
-});
+const level = z.literal(IMPLEMENTATION_LEVELS, { message: 'expected an implementation level 0, 1, 2, 3 or na' });
 
 export const provisionSchema = z.strictObject({
   id,
@@ -124,7 +125,7 @@ export const facilitySchema = z.strictObject({
     .array(
       z.strictObject({
         date: isoDate,
-        status: z.enum(FACILITY_STATUSES as [string, ...string[]]),
+        status: z.enum(FACILITY_STATUSES),
         sources: z.array(sourceSchema).default([]),
         note: z.string().optional(),
       }),
@@ -135,8 +136,8 @@ export const facilitySchema = z.strictObject({
       z.strictObject({
         date: isoDate,
         by: z.string().min(1),
-        verification: z.enum(VERIFICATIONS as [string, ...string[]]),
-        finding: z.enum(OBSERVATION_FINDINGS as [string, ...string[]]),
+        verification: z.enum(VERIFICATIONS),
+        finding: z.enum(OBSERVATION_FINDINGS),
         event: id.optional(),
         sources: z.array(sourceSchema).default([]),
         note: z.string().optional(),
@@ -155,30 +156,30 @@ const window = z.strictObject({
 const facilityFilter = z.strictObject({
   tags: z.array(z.string()).optional(),
   key: z.boolean().optional(),
-  status: z.array(z.enum(FACILITY_STATUSES as [string, ...string[]])).optional(),
+  status: z.array(z.enum(FACILITY_STATUSES)).optional(),
   country: actorCode.optional(),
   ids: z.array(id).optional(),
 });
-const statusList = z.array(z.enum(REVIEW_STATUSES as [string, ...string[]])).optional();
+const statusList = z.array(z.enum(REVIEW_STATUSES)).optional();
 const eventFilter = z.strictObject({
   source: actorFilter.optional(),
   target: actorFilter.optional(),
   codes: z.array(eventCode).optional(),
   status: statusList,
-  verification: z.enum(VERIFICATIONS as [string, ...string[]]).optional(),
+  verification: z.enum(VERIFICATIONS).optional(),
   window: window.optional(),
   facilities: facilityFilter.optional(),
 });
 const observationFilter = z.strictObject({
   facilities: facilityFilter.optional(),
-  findings: z.array(z.enum(OBSERVATION_FINDINGS as [string, ...string[]])).optional(),
-  verification: z.enum(VERIFICATIONS as [string, ...string[]]).optional(),
+  findings: z.array(z.enum(OBSERVATION_FINDINGS)).optional(),
+  verification: z.enum(VERIFICATIONS).optional(),
   window: window.optional(),
 });
 
 export type RequirementInput = z.infer<typeof requirementSchema>;
 const label = z.string().optional();
-export const requirementSchema: z.ZodType<unknown> = z.lazy(() =>
+export const requirementSchema: z.ZodType<Requirement> = z.lazy(() =>
   z.union(
     [
       z.strictObject({ all: z.array(requirementSchema).min(1), label }),
@@ -198,7 +199,7 @@ export const requirementSchema: z.ZodType<unknown> = z.lazy(() =>
         provision: z.strictObject({
           agreement: id,
           provision: id,
-          atLeast: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+          atLeast: z.literal(REQUIRED_LEVELS),
         }),
         label,
       }),

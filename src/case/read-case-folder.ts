@@ -3,13 +3,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { actorCodeOn, roleOn, roleProblems, type Actor, type ActorRole } from '../model/actor.js';
-import type { Agreement, ImplementationLevel } from '../model/agreement.js';
+import type { Agreement } from '../model/agreement.js';
 import type { CaseData, CaseInfo, CaseSettings } from '../model/case.js';
 import type { Condition, Requirement } from '../model/condition.js';
 import { ValidationError, type ValidationProblem } from '../model/errors.js';
-import type { LedgerEvent, Provenance, ReviewStatus, Source, Verification } from '../model/event.js';
-import type { Facility, FacilityStatus, Observation } from '../model/facility.js';
-import type { ObservationFinding } from '../model/condition.js';
+import type { LedgerEvent, Source } from '../model/event.js';
+import type { Facility, Observation } from '../model/facility.js';
 import { describeNearest, editDistance, eventCode, eventCodes } from '../cameo/event-codes.js';
 import {
   actorSchema,
@@ -198,9 +197,9 @@ export function readCaseFolder(dir: string): CaseFolder {
         summary: v.summary,
         facilities: [...v.facilities].sort(),
         sources: v.sources.map(toSource),
-        provenance: v.provenance as Provenance,
-        status: v.status as ReviewStatus,
-        verification: v.verification as Verification,
+        provenance: v.provenance,
+        status: v.status,
+        verification: v.verification,
         confidence: v.confidence,
         notes: v.notes,
       }),
@@ -256,7 +255,7 @@ export function readCaseFolder(dir: string): CaseFolder {
           statuses: p.status.map((s) =>
             stripUndefined({
               date: s.date,
-              level: s.level as ImplementationLevel,
+              level: s.level,
               events: s.events,
               sources: s.sources.map(toSource),
               note: s.note,
@@ -289,7 +288,7 @@ export function readCaseFolder(dir: string): CaseFolder {
       statuses: v.status.map((s) =>
         stripUndefined({
           date: s.date,
-          status: s.status as FacilityStatus,
+          status: s.status,
           sources: s.sources.map(toSource),
           note: s.note,
         }),
@@ -298,8 +297,8 @@ export function readCaseFolder(dir: string): CaseFolder {
         stripUndefined<Observation>({
           date: o.date,
           by: o.by,
-          verification: o.verification as Verification,
-          finding: o.finding as ObservationFinding,
+          verification: o.verification,
+          finding: o.finding,
           event: o.event,
           sources: o.sources.map(toSource),
           note: o.note,
@@ -321,8 +320,8 @@ export function readCaseFolder(dir: string): CaseFolder {
       since: v.since,
       description: v.description,
       sources: v.sources.map(toSource),
-      gates: v.gates.map((g) => stripUndefined({ ...g, status: g.status as ReviewStatus[] | undefined })),
-      requires: v.requires as Requirement,
+      gates: v.gates.map((g) => stripUndefined({ ...g })),
+      requires: v.requires,
     });
     checkConditionRefs(cond, (path, message) => problems.push({ location: at(e, ...path), message }), {
       actors: new Set(actorById.keys()),

@@ -1,6 +1,7 @@
 import type { IsoDate } from './iso-date.js';
 
-export type ActorKind = 'state' | 'igo' | 'ngo' | 'group' | 'person';
+export const ACTOR_KINDS = ['state', 'igo', 'ngo', 'group', 'person'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 /**
  * A role a person (or body) holds over a half-open span of days [from, to). `code` is the full

@@ -5,7 +5,11 @@ import type { Source } from './event.js';
  * Peace Accords Matrix implementation scale: 0 not started, 1 minimal, 2 intermediate, 3 full;
  * `na` where the provision does not apply (yet).
  */
-export type ImplementationLevel = 0 | 1 | 2 | 3 | 'na';
+export const IMPLEMENTATION_LEVELS = [0, 1, 2, 3, 'na'] as const;
+export type ImplementationLevel = (typeof IMPLEMENTATION_LEVELS)[number];
+/** The levels a condition can require (`na` is no level to reach). */
+export const REQUIRED_LEVELS = [0, 1, 2, 3] as const;
+export type RequiredLevel = (typeof REQUIRED_LEVELS)[number];
 
 export const LEVEL_NAMES: Record<string, string> = {
   '0': 'not started',

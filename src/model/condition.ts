@@ -1,7 +1,7 @@
 import type { IsoDate } from './iso-date.js';
 import type { ReviewStatus, Source, Verification } from './event.js';
 import type { FacilityStatus } from './facility.js';
-import type { ImplementationLevel } from './agreement.js';
+import type { RequiredLevel } from './agreement.js';
 
 /** Which actors an event side may have. All given fields must hold. */
 export interface ActorFilter {
@@ -51,13 +51,8 @@ export interface ObservationFilter {
   window?: Window;
 }
 
-export type ObservationFinding = 'activity' | 'no-activity' | 'dismantling' | 'inspection';
-export const OBSERVATION_FINDINGS: readonly ObservationFinding[] = [
-  'activity',
-  'no-activity',
-  'dismantling',
-  'inspection',
-];
+export const OBSERVATION_FINDINGS = ['activity', 'no-activity', 'dismantling', 'inspection'] as const;
+export type ObservationFinding = (typeof OBSERVATION_FINDINGS)[number];
 
 /** What a condition requires, combined with all / any / not. `label` names the part in briefs. */
 export type Requirement =
@@ -67,7 +62,7 @@ export type Requirement =
   | { event: EventFilter; label?: string }
   | { noEvent: EventFilter; label?: string }
   | { facilities: { where: FacilityFilter; coveredBy: EventFilter; atLeast: number }; label?: string }
-  | { provision: { agreement: string; provision: string; atLeast: Exclude<ImplementationLevel, 'na'> }; label?: string }
+  | { provision: { agreement: string; provision: string; atLeast: RequiredLevel }; label?: string }
   | { observed: ObservationFilter; label?: string }
   | { notObserved: ObservationFilter; label?: string };
 

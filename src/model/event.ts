@@ -1,24 +1,37 @@
 import type { IsoDate } from './iso-date.js';
 
-export type Provenance = 'typed' | 'read' | 'imported';
-export const PROVENANCES: readonly Provenance[] = ['typed', 'read', 'imported'];
+/** How an event came in: typed by an analyst, read from text, or imported from a dataset. */
+export const PROVENANCES = ['typed', 'read', 'imported'] as const;
+export type Provenance = (typeof PROVENANCES)[number];
 
-export type ReviewStatus = 'proposed' | 'confirmed' | 'rejected';
-export const REVIEW_STATUSES: readonly ReviewStatus[] = ['proposed', 'confirmed', 'rejected'];
+export const REVIEW_STATUSES = ['proposed', 'confirmed', 'rejected'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/**
+ * How the reader takes an action in a sentence: it happened (asserted), a speaker relays it
+ * (reported), it is planned or hoped (intended), conditional (hypothetical), advice
+ * (recommended), or it did not happen (negated).
+ */
+export const READ_MODES = ['asserted', 'reported', 'intended', 'hypothetical', 'recommended', 'negated'] as const;
+export type ReadMode = (typeof READ_MODES)[number];
+/** The modes that make a move: what happened, or what a source says happened. */
+export const MOVE_MODES: readonly ReadMode[] = ['asserted', 'reported'];
 
 /**
  * How a move is known: checked by an inspecting body, observed by outsiders (imagery,
  * journalists), or only claimed by a party. Ordered from strongest to weakest.
  */
-export type Verification = 'verified' | 'observed' | 'claimed';
-export const VERIFICATIONS: readonly Verification[] = ['verified', 'observed', 'claimed'];
+export const VERIFICATIONS = ['verified', 'observed', 'claimed'] as const;
+export type Verification = (typeof VERIFICATIONS)[number];
 
 /** Rank for comparisons: verified 3, observed 2, claimed 1. */
 export function verificationRank(v: Verification): number {
   return v === 'verified' ? 3 : v === 'observed' ? 2 : 1;
 }
 
-export type QuadClass = 1 | 2 | 3 | 4;
+/** CAMEO quad classes: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
+export const QUAD_CLASSES = [1, 2, 3, 4] as const;
+export type QuadClass = (typeof QUAD_CLASSES)[number];
 
 export interface Source {
   publisher: string;

@@ -2,14 +2,8 @@ import type { IsoDate } from './iso-date.js';
 import type { Source, Verification } from './event.js';
 import type { ObservationFinding } from './condition.js';
 
-export type FacilityStatus = 'operational' | 'dormant' | 'dismantled' | 'under-construction' | 'unknown';
-export const FACILITY_STATUSES: readonly FacilityStatus[] = [
-  'operational',
-  'dormant',
-  'dismantled',
-  'under-construction',
-  'unknown',
-];
+export const FACILITY_STATUSES = ['operational', 'dormant', 'dismantled', 'under-construction', 'unknown'] as const;
+export type FacilityStatus = (typeof FACILITY_STATUSES)[number];
 
 export interface FacilityStatusEntry {
   date: IsoDate;

@@ -1,3 +1,4 @@
+import type { ReadMode } from '../model/event.js';
 import type { Token } from './token.js';
 
 /**
@@ -7,7 +8,7 @@ import type { Token } from './token.js';
  * subject (auxiliaries, negation, "to" with its governing verb) and the clause that frames it
  * ("if", "unless", "Moon said", "Putin hopes"). Word lists are sets built once.
  */
-export type Mode = 'asserted' | 'reported' | 'intended' | 'hypothetical' | 'recommended' | 'negated';
+export type Mode = ReadMode;
 
 /** What governs the action: a verb it depends on ("hopes", "refused to", "urged X to"). */
 export type GovernorKind =

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { QuadClass, ReviewStatus } from '../model/event.js';
+import type { ReviewStatus } from '../model/event.js';
 import type { DyadDay } from '../model/dyad-day.js';
 import { IMPORT_ORIGIN } from './import-tables.js';
 import { fromDayNumber, toDayNumber } from '../model/iso-date.js';
@@ -24,7 +24,7 @@ export class AggregateRepository {
       .groupBy('status')
       .execute();
     const out: Record<ReviewStatus, number> = { proposed: 0, confirmed: 0, rejected: 0 };
-    for (const r of rows) out[r.status as ReviewStatus] = Number(r.n);
+    for (const r of rows) out[r.status] = Number(r.n);
     return out;
   }
 
@@ -159,7 +159,7 @@ export class AggregateRepository {
       day: fromDayNumber(Number(r.day)),
       source: r.source,
       target: r.target,
-      quadClass: Number(r.quad_class) as QuadClass,
+      quadClass: r.quad_class,
       count: Number(r.n),
       goldsteinSum: Number(r.g),
       positiveSum: Number(r.p),

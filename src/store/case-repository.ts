@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Actor, ActorKind, ActorRole } from '../model/actor.js';
+import type { Actor, ActorRole } from '../model/actor.js';
 import type { Agreement, ImplementationLevel, Provision } from '../model/agreement.js';
 import type { CaseData, CaseInfo, CaseSettings } from '../model/case.js';
 import type { Condition } from '../model/condition.js';
-import type { Source, Verification } from '../model/event.js';
-import type { Facility, FacilityStatus, Observation } from '../model/facility.js';
-import type { ObservationFinding } from '../model/condition.js';
+import type { Source } from '../model/event.js';
+import type { Facility, Observation } from '../model/facility.js';
 import type { Database } from './database.js';
 import { chunks, fromJson, toJson } from './json-column.js';
 
@@ -108,6 +107,7 @@ export class CaseRepository {
   ): Promise<void> {
     const { info } = frame;
     const caseId = info.id;
+    await this.archiveFrame(caseId, loadedAt);
     await this.db.deleteFrom('cases').where('id', '=', caseId).execute();
     await this.db
       .insertInto('cases')
@@ -272,6 +272,52 @@ export class CaseRepository {
     }
   }
 
+  /**
+   * Keeps the frame a case has now (actors, agreements, facilities, conditions), valid until
+   * `until`, before a load or an edit replaces it: the record of an earlier day reads it back.
+   */
+  async archiveFrame(caseId: string, until: string): Promise<void> {
+    const frame = await this.readFrame(caseId);
+    if (!frame) return;
+    await this.db
+      .insertInto('frame_history')
+      .values({
+        case_id: caseId,
+        recorded_from: await this.frameRecordedFrom(caseId),
+        recorded_to: until,
+        data: toJson(frame),
+      })
+      .execute();
+  }
+
+  /** When the case's current frame was written: its last archived change, else its load. */
+  private async frameRecordedFrom(caseId: string): Promise<string> {
+    const last = await this.db
+      .selectFrom('frame_history')
+      .select((eb) => eb.fn.max('recorded_to').as('to'))
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
+    const info = await this.info(caseId);
+    const to = last?.to ?? null;
+    return to !== null && (!info || to > info.loadedAt) ? to : (info?.loadedAt ?? '');
+  }
+
+  /** The frame of a case as recorded at `at` (ISO timestamp), or undefined when it was not in the store then. */
+  async frameAsRecordedAt(caseId: string, at: string): Promise<CaseFrame | undefined> {
+    const old = await this.db
+      .selectFrom('frame_history')
+      .select('data')
+      .where('case_id', '=', caseId)
+      .where('recorded_from', '<=', at)
+      .where('recorded_to', '>', at)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    if (old) return fromJson<CaseFrame>(old.data, undefined as unknown as CaseFrame);
+    const info = await this.info(caseId);
+    if (!info || (await this.frameRecordedFrom(caseId)) > at) return undefined;
+    return this.readFrame(caseId);
+  }
+
   async readFrame(caseId: string): Promise<CaseFrame | undefined> {
     const info = await this.info(caseId);
     if (!info) return undefined;
@@ -290,7 +336,7 @@ export class CaseRepository {
     return rows.map((r) => {
       const a: Actor = {
         id: r.id,
-        kind: r.kind as ActorKind,
+        kind: r.kind,
         name: r.name,
         aliases: fromJson<string[]>(r.aliases, []),
         roles: fromJson<ActorRole[]>(r.roles, []),
@@ -340,7 +386,7 @@ export class CaseRepository {
             statuses: stats
               .filter((s) => s.agreement_id === a.id && s.provision_id === p.id)
               .map((s) => {
-                const level: ImplementationLevel = Number(s.level) < 0 ? 'na' : (Number(s.level) as 0 | 1 | 2 | 3);
+                const level: ImplementationLevel = s.level === -1 ? 'na' : s.level;
                 return {
                   date: s.date,
                   level,
@@ -385,7 +431,7 @@ export class CaseRepository {
         key: Number(f.key) === 1,
         statuses: (statusBy.get(f.id) ?? []).map((s) => ({
           date: s.date,
-          status: s.status as FacilityStatus,
+          status: s.status,
           sources: fromJson<Source[]>(s.sources, []),
           ...(s.note ? { note: s.note } : {}),
         })),
@@ -393,8 +439,8 @@ export class CaseRepository {
           const ob: Observation = {
             date: o.date,
             by: o.by,
-            verification: o.verification as Verification,
-            finding: o.finding as ObservationFinding,
+            verification: o.verification,
+            finding: o.finding,
             sources: fromJson<Source[]>(o.sources, []),
           };
           if (o.event_id) ob.event = o.event_id;

@@ -1,3 +1,10 @@
+import type { Generated } from 'kysely';
+import type { ActorKind } from '../model/actor.js';
+import type { RequiredLevel } from '../model/agreement.js';
+import type { ObservationFinding } from '../model/condition.js';
+import type { Provenance, QuadClass, ReviewStatus, Verification } from '../model/event.js';
+import type { FacilityStatus } from '../model/facility.js';
+
 /**
  * The table types of Parley's store, shared by SQLite and PostgreSQL. Dates are ISO `YYYY-MM-DD`
  * text in both (they sort and compare as strings); `day` columns hold days since 1970-01-01 where
@@ -19,13 +26,20 @@ export interface Database {
   conditions: ConditionsTable;
   dyad_days: DyadDaysTable;
   event_days: EventDaysTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  sign_in_attempts: SignInAttemptsTable;
+  audit: AuditTable;
+  event_history: EventHistoryTable;
+  frame_history: FrameHistoryTable;
 }
 
 /** Events of a case per day and review status, so the ledger's counts need no scan of the events. */
 export interface EventDaysTable {
   case_id: string;
   day: number;
-  status: string;
+  status: ReviewStatus;
   n: number;
 }
 
@@ -45,7 +59,7 @@ export interface CasesTable {
 export interface ActorsTable {
   case_id: string;
   id: string;
-  kind: string;
+  kind: ActorKind;
   name: string;
   code: string | null;
   /** JSON string[] */
@@ -75,16 +89,20 @@ export interface EventsTable {
   code: string;
   root: string;
   goldstein: number;
-  quad_class: number;
+  quad_class: QuadClass;
   goldstein_reason: string | null;
   summary: string;
-  provenance: string;
-  status: string;
-  verification: string;
+  provenance: Provenance;
+  status: ReviewStatus;
+  verification: Verification;
   confidence: number;
   notes: string | null;
   /** Hash of the article a read event came from, so that reading it again adds nothing. */
   origin_key: string | null;
+  /** When this version of the row was written (ISO timestamp); null: before history was kept. */
+  recorded_at: string | null;
+  /** Bumped by every change, so that a review made on a stale copy is refused. */
+  revision: Generated<number>;
 }
 
 export interface EventFacilitiesTable {
@@ -131,7 +149,7 @@ export interface ProvisionStatusesTable {
   provision_id: string;
   date: string;
   /** 0..3, or -1 for not applicable */
-  level: number;
+  level: RequiredLevel | -1;
   /** JSON string[] of event ids */
   events: string;
   /** JSON Source[] */
@@ -157,7 +175,7 @@ export interface FacilityStatusesTable {
   case_id: string;
   facility_id: string;
   date: string;
-  status: string;
+  status: FacilityStatus;
   /** JSON Source[] */
   sources: string;
   note: string | null;
@@ -169,8 +187,8 @@ export interface ObservationsTable {
   seq: number;
   date: string;
   by: string;
-  verification: string;
-  finding: string;
+  verification: Verification;
+  finding: ObservationFinding;
   event_id: string | null;
   /** JSON Source[] */
   sources: string;
@@ -201,9 +219,92 @@ export interface DyadDaysTable {
   day: number;
   source: string;
   target: string;
-  quad_class: number;
+  quad_class: QuadClass;
   n: number;
   goldstein_sum: number;
   positive_sum: number;
   negative_sum: number;
+}
+
+/** A person who signs in to the team server. */
+export interface AccountsTable {
+  id: string;
+  name: string;
+  /** viewer, analyst or admin */
+  role: string;
+  /** argon2id; null until a password is set (an admin made on first start signs in by link). */
+  password_hash: string | null;
+  created_at: string;
+}
+
+/** Browser sessions and one-time sign-in links, keyed by the SHA-256 of their secret. */
+export interface SessionsTable {
+  token_hash: string;
+  account_id: string;
+  /** session, or link (a one-time sign-in link not used yet) */
+  kind: string;
+  /** Sent back in a header by the page on every change it asks for. */
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  token_hash: string;
+  name: string;
+  role: string;
+  /** Account name (or `os:USER` for the CLI) that made it. */
+  created_by: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface SignInAttemptsTable {
+  id: Generated<number>;
+  at: string;
+  account_name: string;
+  address: string;
+  ok: number;
+}
+
+/** Every change: who, when, through which route, what, and the value before and after (JSON). */
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  /** Account name, or `os:USER` for the CLI. */
+  actor: string;
+  account_id: string | null;
+  /** cli, api, reader or import */
+  route: string;
+  /** event, provision, facility, condition, account, token, case, source */
+  kind: string;
+  /** create, update, review, remove, load, ... */
+  action: string;
+  case_id: string | null;
+  subject: string;
+  before: string | null;
+  after: string | null;
+  note: string | null;
+}
+
+/** A version of an event that an edit, review or removal replaced, valid over [recorded_from, recorded_to). */
+export interface EventHistoryTable {
+  id: Generated<number>;
+  case_id: string;
+  event_id: string;
+  recorded_from: string | null;
+  recorded_to: string;
+  data: string;
+}
+
+/** A case frame (actors, agreements, facilities, conditions) that a later load replaced. */
+export interface FrameHistoryTable {
+  id: Generated<number>;
+  case_id: string;
+  recorded_from: string;
+  recorded_to: string;
+  data: string;
 }

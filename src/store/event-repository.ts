@@ -5,6 +5,12 @@ import type { Database, EventsTable, EventSourcesTable } from './database.js';
 import { chunks, prefixRange } from './json-column.js';
 import { eventToRow, rowToEvent, sourcesToRows } from './event-rows.js';
 import { isOrganisationCode } from '../model/actor-code.js';
+import { EventHistory } from './event-history.js';
+
+export interface EventRevision {
+  revision: number;
+  recordedAt: string | null;
+}
 
 /** What to fetch. Prefix lists match any; all given fields must hold. */
 export interface EventQuery {
@@ -43,20 +49,79 @@ export class EventRepository {
    * prepared statements on the same connection (so inside the same transaction), many times
    * faster than building a query per batch.
    */
+  readonly history: EventHistory;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly sqlite?: BetterSqlite3.Database,
-  ) {}
+  ) {
+    this.history = new EventHistory(db, this);
+  }
+
+  /** The revision and recording time of each event, for a change that must not overwrite a newer one. */
+  async revisions(caseId: string, ids: readonly string[]): Promise<Map<string, EventRevision>> {
+    const out = new Map<string, EventRevision>();
+    for (const batch of chunks(ids, 500)) {
+      const rows = await this.db
+        .selectFrom('events')
+        .select(['id', 'revision', 'recorded_at'])
+        .where('case_id', '=', caseId)
+        .where('id', 'in', batch)
+        .execute();
+      for (const r of rows) out.set(r.id, { revision: Number(r.revision), recordedAt: r.recorded_at });
+    }
+    return out;
+  }
+
+  /**
+   * Replaces one event's fields, sources and facilities, only if it still has the revision the
+   * change was made on (else nothing is written and false is returned). The replaced version is
+   * kept in the history.
+   */
+  async replace(event: LedgerEvent, expectedRevision: number): Promise<boolean> {
+    const now = new Date().toISOString();
+    const current = await this.revisions(event.caseId, [event.id]);
+    if (current.get(event.id)?.revision !== expectedRevision) return false;
+    await this.history.archive(event.caseId, [event.id], now);
+    const { origin_key: _o, ...row } = eventToRow(event, null, now);
+    const res = await this.db
+      .updateTable('events')
+      .set({ ...row, revision: expectedRevision + 1 })
+      .where('case_id', '=', event.caseId)
+      .where('id', '=', event.id)
+      .where('revision', '=', expectedRevision)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) return false;
+    await this.db
+      .deleteFrom('event_sources')
+      .where('case_id', '=', event.caseId)
+      .where('event_id', '=', event.id)
+      .execute();
+    await this.db
+      .deleteFrom('event_facilities')
+      .where('case_id', '=', event.caseId)
+      .where('event_id', '=', event.id)
+      .execute();
+    const sources = sourcesToRows(event);
+    if (sources.length) await this.db.insertInto('event_sources').values(sources).execute();
+    if (event.facilities.length)
+      await this.db
+        .insertInto('event_facilities')
+        .values(event.facilities.map((f) => ({ case_id: event.caseId, event_id: event.id, facility_id: f })))
+        .execute();
+    return true;
+  }
 
   async insert(events: readonly LedgerEvent[], originKey: string | null): Promise<void> {
+    const recordedAt = new Date().toISOString();
     if (this.sqlite && events.length > BULK_THRESHOLD) {
-      this.insertSqlite(this.sqlite, events, originKey);
+      this.insertSqlite(this.sqlite, events, originKey, recordedAt);
       return;
     }
     for (const batch of chunks(events, INSERT_CHUNK)) {
       await this.db
         .insertInto('events')
-        .values(batch.map((e) => eventToRow(e, originKey)))
+        .values(batch.map((e) => eventToRow(e, originKey, recordedAt)))
         .execute();
       const sources = batch.flatMap(sourcesToRows);
       for (const sb of chunks(sources, INSERT_CHUNK)) await this.db.insertInto('event_sources').values(sb).execute();
@@ -67,8 +132,13 @@ export class EventRepository {
     }
   }
 
-  private insertSqlite(sqlite: BetterSqlite3.Database, events: readonly LedgerEvent[], originKey: string | null): void {
-    const first = eventToRow(events[0]!, originKey);
+  private insertSqlite(
+    sqlite: BetterSqlite3.Database,
+    events: readonly LedgerEvent[],
+    originKey: string | null,
+    recordedAt: string,
+  ): void {
+    const first = eventToRow(events[0]!, originKey, recordedAt);
     const columns = Object.keys(first);
     const insertEvent = sqlite.prepare(
       `INSERT INTO events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
@@ -79,7 +149,7 @@ export class EventRepository {
     const insertLink = sqlite.prepare('INSERT INTO event_facilities (case_id, event_id, facility_id) VALUES (?, ?, ?)');
     const run = () => {
       for (const e of events) {
-        const row = eventToRow(e, originKey) as Record<string, unknown>;
+        const row = eventToRow(e, originKey, recordedAt) as Record<string, unknown>;
         insertEvent.run(columns.map((c) => row[c] ?? null));
         for (const s of sourcesToRows(e))
           insertSource.run(s.case_id, s.event_id, s.seq, s.publisher, s.date ?? null, s.link ?? null, s.quote ?? null);
@@ -106,7 +176,9 @@ export class EventRepository {
     return ids.length;
   }
 
+  /** Removes events; each removed version is kept in the history, so the record of an earlier day keeps it. */
   async deleteIds(caseId: string, ids: readonly string[]): Promise<void> {
+    await this.history.archive(caseId, ids, new Date().toISOString());
     for (const batch of chunks(ids, 500)) {
       await this.db.deleteFrom('event_sources').where('case_id', '=', caseId).where('event_id', 'in', batch).execute();
       await this.db
@@ -182,12 +254,15 @@ export class EventRepository {
     return row !== undefined;
   }
 
+  /** Sets the review status of events; the versions replaced are kept in the history. */
   async setStatus(caseId: string, ids: readonly string[], status: ReviewStatus): Promise<number> {
+    const now = new Date().toISOString();
+    await this.history.archive(caseId, ids, now);
     let changed = 0;
     for (const batch of chunks(ids, 500)) {
       const res = await this.db
         .updateTable('events')
-        .set({ status })
+        .set((eb) => ({ status, recorded_at: now, revision: eb('revision', '+', 1) }))
         .where('case_id', '=', caseId)
         .where('id', 'in', batch)
         .executeTakeFirst();

@@ -1,10 +1,14 @@
 import type { Selectable, Insertable } from 'kysely';
-import type { LedgerEvent, Provenance, QuadClass, ReviewStatus, Source, Verification } from '../model/event.js';
+import type { LedgerEvent, Source } from '../model/event.js';
 import { partyOf } from '../model/actor-code.js';
 import { toDayNumber } from '../model/iso-date.js';
 import type { EventsTable, EventSourcesTable } from './database.js';
 
-export function eventToRow(e: LedgerEvent, originKey: string | null): Insertable<EventsTable> {
+export function eventToRow(
+  e: LedgerEvent,
+  originKey: string | null,
+  recordedAt: string | null = null,
+): Insertable<EventsTable> {
   return {
     case_id: e.caseId,
     id: e.id,
@@ -31,6 +35,7 @@ export function eventToRow(e: LedgerEvent, originKey: string | null): Insertable
     confidence: e.confidence,
     notes: e.notes ?? null,
     origin_key: originKey,
+    recorded_at: recordedAt,
   };
 }
 
@@ -59,13 +64,13 @@ export function rowToEvent(
     sourceCode: r.source_code,
     code: r.code,
     goldstein: Number(r.goldstein),
-    quadClass: Number(r.quad_class) as QuadClass,
+    quadClass: r.quad_class,
     summary: r.summary,
     facilities,
     sources: sources.map(rowToSource),
-    provenance: r.provenance as Provenance,
-    status: r.status as ReviewStatus,
-    verification: r.verification as Verification,
+    provenance: r.provenance,
+    status: r.status,
+    verification: r.verification,
     confidence: Number(r.confidence),
   };
   if (r.end_date) e.endDate = r.end_date;

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { QuadClass } from '../model/event.js';
 import { NotFoundError, UsageError } from '../model/errors.js';
 import { fromDayNumber, toDayNumber } from '../model/iso-date.js';
 import type { Database } from './database.js';
@@ -50,7 +51,7 @@ export interface ImportedMove {
   targetCode: string;
   code: string;
   goldstein: number;
-  quadClass: number;
+  quadClass: QuadClass;
 }
 
 export interface ImportedMovesQuery {
@@ -366,7 +367,7 @@ export class ImportRepository {
       targetCode: r.target_code ?? '',
       code: r.code,
       goldstein: Number(r.goldstein),
-      quadClass: Number(r.quad_class),
+      quadClass: r.quad_class,
     }));
   }
 

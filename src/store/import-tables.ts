@@ -1,3 +1,4 @@
+import type { QuadClass } from '../model/event.js';
 import type { Database } from './database.js';
 
 /**
@@ -50,7 +51,7 @@ export interface ImportedEventsTable {
   source_party: string | null;
   target_party: string | null;
   code: string;
-  quad_class: number;
+  quad_class: QuadClass;
   goldstein: number;
   source_name: string | null;
   target_name: string | null;

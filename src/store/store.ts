@@ -4,6 +4,11 @@ import { openDatabase, type Dialect, type OpenedDatabase } from './open-store.js
 import { CaseRepository } from './case-repository.js';
 import { EventRepository } from './event-repository.js';
 import { AggregateRepository } from './aggregate-repository.js';
+import { AccountRepository } from './account-repository.js';
+import { AuditRepository } from './audit-repository.js';
+import { SessionRepository } from './session-repository.js';
+import { SignInAttemptRepository } from './sign-in-attempt-repository.js';
+import { TokenRepository } from './token-repository.js';
 
 /**
  * The store: one Kysely query layer over SQLite or PostgreSQL, with a repository per aggregate.
@@ -14,6 +19,11 @@ export class Store {
   readonly cases: CaseRepository;
   readonly events: EventRepository;
   readonly aggregates: AggregateRepository;
+  readonly accounts: AccountRepository;
+  readonly sessions: SessionRepository;
+  readonly tokens: TokenRepository;
+  readonly signIns: SignInAttemptRepository;
+  readonly audit: AuditRepository;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -22,6 +32,11 @@ export class Store {
     this.cases = new CaseRepository(db);
     this.events = new EventRepository(db, opened.sqlite);
     this.aggregates = new AggregateRepository(db);
+    this.accounts = new AccountRepository(db);
+    this.sessions = new SessionRepository(db);
+    this.tokens = new TokenRepository(db);
+    this.signIns = new SignInAttemptRepository(db);
+    this.audit = new AuditRepository(db, opened.dialect === 'postgres');
   }
 
   get dialect(): Dialect {

@@ -2,7 +2,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { DEFAULT_CASE, ensureBuiltinCase } from '../../case/builtin-cases.js';
 import { newEvent } from '../../case/new-event.js';
 import { NotFoundError } from '../../model/errors.js';
-import type { Source, Verification } from '../../model/event.js';
+import type { Source } from '../../model/event.js';
 import { VERIFICATIONS } from '../../model/event.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
 import { choiceOption, dateOption, examples, listOption, numberOption } from '../options.js';
@@ -39,7 +39,7 @@ export function registerEventCommand(program: Command): void {
     )
     .action(async (date, source, code, target, opts, cmd) => {
       const day = dateOption(date, 'date')!;
-      const verification = choiceOption(opts.verification, '--verification', VERIFICATIONS, 'claimed') as Verification;
+      const verification = choiceOption(opts.verification, '--verification', VERIFICATIONS, 'claimed');
       const confidence = numberOption(opts.confidence, '--confidence', 0, 1)!;
       const src: Source = { publisher: opts.publisher };
       const published = dateOption(opts.published, '--published');

@@ -1,6 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import { DEFAULT_CASE, ensureBuiltinCase } from '../../case/builtin-cases.js';
-import type { LedgerEvent, ReviewStatus } from '../../model/event.js';
+import type { LedgerEvent } from '../../model/event.js';
 import { REVIEW_STATUSES } from '../../model/event.js';
 import { UsageError } from '../../model/errors.js';
 import type { EventQuery } from '../../store/event-repository.js';
@@ -55,10 +55,7 @@ export function registerEventsCommand(program: Command): void {
     )
     .action(async (opts, cmd) => {
       const format = choiceOption(opts.format, '--format', ['table', 'csv', 'json'] as const, 'table');
-      const statuses = listOption(opts.status);
-      for (const s of statuses ?? [])
-        if (!(REVIEW_STATUSES as readonly string[]).includes(s))
-          throw new UsageError(`--status "${s}" is not one of ${REVIEW_STATUSES.join(', ')}`);
+      const statuses = listOption(opts.status)?.map((s) => choiceOption(s, '--status', REVIEW_STATUSES, 'confirmed'));
       const query: EventQuery = { caseId: opts.case };
       const from = dateOption(opts.from, '--from');
       const to = dateOption(opts.to, '--to');
@@ -72,7 +69,7 @@ export function registerEventsCommand(program: Command): void {
       if (source) query.sourceCodes = source;
       if (target) query.targetCodes = target;
       if (codes) query.codes = codes;
-      if (statuses) query.statuses = statuses as ReviewStatus[];
+      if (statuses) query.statuses = statuses;
       const limit = numberOption(opts.limit, '--limit', 1, 10_000_000);
       if (limit !== undefined) query.limit = Math.floor(limit);
       const events = await withStore(dbLocation(dbFlag(cmd)), async (store) => {

@@ -1,7 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import { DEFAULT_CASE } from '../../case/builtin-cases.js';
 import { NotFoundError } from '../../model/errors.js';
-import type { ReviewStatus } from '../../model/event.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
 import { formatTable } from '../format-table.js';
 import { examples } from '../options.js';
@@ -62,7 +61,7 @@ export function registerReviewCommand(program: Command): void {
               throw new NotFoundError(
                 `no event ${missing.map((m) => `"${m}"`).join(', ')} in case ${opts.case}; nothing was changed`,
               );
-            const n = await tx.events.setStatus(opts.case, ids, status as ReviewStatus);
+            const n = await tx.events.setStatus(opts.case, ids, status);
             await tx.aggregates.refreshDays(opts.case, await tx.events.datesOf(opts.case, ids));
             return n;
           }),

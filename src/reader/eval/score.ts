@@ -8,12 +8,14 @@
  * same CAMEO root. The full code and the date are then checked on the matches only.
  */
 
-export type Mode = 'asserted' | 'reported' | 'intended' | 'hypothetical' | 'recommended' | 'negated';
+import { MOVE_MODES, READ_MODES, type ReadMode } from '../../model/event.js';
 
-export const MODES: readonly Mode[] = ['asserted', 'reported', 'intended', 'hypothetical', 'recommended', 'negated'];
+export type Mode = ReadMode;
+
+export const MODES: readonly Mode[] = READ_MODES;
 
 /** Modes that make an event a move in the ledger. */
-export const COUNTED_MODES: ReadonlySet<Mode> = new Set<Mode>(['asserted', 'reported']);
+export const COUNTED_MODES: ReadonlySet<Mode> = new Set(MOVE_MODES);
 
 export interface EvalEvent {
   source: string;

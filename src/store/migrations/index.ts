@@ -3,6 +3,7 @@ import * as core from './001-core.js';
 import * as imports from './002-imports.js';
 import * as importSeries from './003-import-series.js';
 import * as importHolders from './005-import-holders.js';
+import * as accountsAudit from './006-accounts-audit.js';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder so that the same list
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '002-imports': imports,
   '003-import-series': importSeries,
   '005-import-holders': importHolders,
+  '006-accounts-audit': accountsAudit,
 };
