@@ -123,6 +123,7 @@ function buildCase(): CaseData {
       sources: [],
       gates: [{ source: { code: 'USA' }, target: { code: 'PRK' }, codes: ['042'] }],
       requires: {
+        kind: 'facilities',
         facilities: {
           where: { key: true, status: ['operational'] },
           coveredBy: { source: { code: 'PRK' }, codes: ['0355', '086'] },
@@ -137,7 +138,10 @@ function buildCase(): CaseData {
       version: 1,
       sources: [],
       gates: [{ source: { code: 'USA' }, target: { code: 'PRK' }, codes: ['057'], from: '2018-06-13' }],
-      requires: { notObserved: { facilities: { tags: ['production'] }, findings: ['activity'], window: { days: 90 } } },
+      requires: {
+        kind: 'notObserved',
+        notObserved: { facilities: { tags: ['production'] }, findings: ['activity'], window: { days: 90 } },
+      },
     },
     {
       id: 'verified-dismantlement',
@@ -147,9 +151,10 @@ function buildCase(): CaseData {
       sources: [],
       gates: [{ source: { code: 'USA' }, target: { code: 'PRK' }, codes: ['08'], from: '2018-01-01' }],
       requires: {
+        kind: 'all',
         all: [
-          { event: { source: { code: 'PRK' }, codes: ['087'], verification: 'verified' } },
-          { notObserved: { findings: ['activity'], window: { days: 30 } } },
+          { kind: 'event', event: { source: { code: 'PRK' }, codes: ['087'], verification: 'verified' } },
+          { kind: 'notObserved', notObserved: { findings: ['activity'], window: { days: 30 } } },
         ],
       },
     },

@@ -163,6 +163,27 @@ export function dailyQuadCounts(grid: DyadGrid, direction: Direction, quad: Quad
   return out;
 }
 
+/**
+ * Σ g⁺ of one quad class, one value per day on which the direction made any move of it (days in
+ * order), and the number of those moves: what a bootstrap over days resamples.
+ */
+export function dailyQuadCooperation(
+  grid: DyadGrid,
+  direction: Direction,
+  quad: QuadClass,
+): { sums: Float64Array; moves: number } {
+  const cells = grid[direction];
+  const kept: number[] = [];
+  let moves = 0;
+  for (let d = 0; d < grid.days; d++) {
+    const i = (d * QUADS + (quad - 1)) * FIELDS;
+    if (cells[i + COUNT]! === 0) continue;
+    moves += cells[i + COUNT]!;
+    kept.push(cells[i + POS]!);
+  }
+  return { sums: Float64Array.from(kept), moves };
+}
+
 /** Per-day totals over all quad classes, in quad order, for the weekly series. */
 export function dailyTotals(grid: DyadGrid, direction: Direction, day: number): CellTotals {
   const cells = grid[direction];

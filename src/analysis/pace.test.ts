@@ -97,6 +97,82 @@ describe('pace', () => {
     expect(withIntent.codePrefixes).toEqual(['04', '057', '036']);
   });
 
+  // The built-in case's steps from 2018-05-09: gaps 21, 2, 11, 24, 9, 73, 11, 103, 1, 18, 15, 6.
+  const talks = steps([
+    '2018-05-09',
+    '2018-05-30',
+    '2018-06-01',
+    '2018-06-12',
+    '2018-07-06',
+    '2018-07-15',
+    '2018-09-26',
+    '2018-10-07',
+    '2019-01-18',
+    '2019-01-19',
+    '2019-02-06',
+    '2019-02-21',
+    '2019-02-27',
+  ]);
+
+  it('reports a long gap among the recent ones as a stall, with its dates, even when the medians look steady', () => {
+    const p = pace(talks, { asOf: '2019-03-01' });
+    // median of [1, 2, 6, 9, 11, 11, 15, 18, 21, 24, 73, 103] = (11 + 15)/2 = 13; threshold 26
+    expect(p.medianGap).toBe(13);
+    expect(p.stallThresholdDays).toBe(26);
+    expect(p.stalls).toEqual([
+      { from: '2018-07-15', to: '2018-09-26', days: 73, open: false },
+      { from: '2018-10-07', to: '2019-01-18', days: 103, open: false },
+    ]);
+    // last 3 gaps [18, 15, 6] → 15; earlier 9 → 11; 15/11 = 1.36 > 1.25
+    expect(p.verdict).toBe('slowing');
+    expect(p.reason).toMatch(
+      /; but it stalled for 103 days, 2018-10-07 to 2019-01-18 \(the latest gap over 2 × the median gap of 13 days\)$/,
+    );
+    const steady = pace(talks, { asOf: '2019-03-01', slowerAbove: 1.5 });
+    expect(steady.verdict).toBe('steady');
+    expect(steady.reason).toMatch(/stalled for 103 days, 2018-10-07 to 2019-01-18/);
+  });
+
+  it('says "resumed after a stall" when a stall is among the latest gaps, not "speeding up" on the medians', () => {
+    // As of 2018-10-07: gaps 21, 2, 11, 24, 9, 73, 11; median 11, threshold 22 → stalls 24 and 73.
+    const p = pace(talks, { asOf: '2018-10-07' });
+    expect(p.stalls.at(-1)).toEqual({ from: '2018-07-15', to: '2018-09-26', days: 73, open: false });
+    // the last 3 gaps [9, 73, 11] have median 11, under the earlier [21, 2, 11, 24] median 16: a
+    // median-only rule would say "speeding up"
+    expect(p.recentMedianGap! / p.earlierMedianGap!).toBeLessThan(0.8);
+    expect(p.verdict).toBe('resumed after a stall');
+    expect(p.reason).toBe(
+      'stalled for 73 days, 2018-07-15 to 2018-09-26 (one of the last 3 gaps, more than 2 × the median gap of 11 days); 2 steps since, the last on 2018-10-07',
+    );
+  });
+
+  it('counts the time since the last step as an open gap: a stall when it is long', () => {
+    const p = pace(talks, { asOf: '2019-05-01' });
+    // 2019-02-27 → 2019-05-01: 63 days > 26
+    expect(p.verdict).toBe('stalled');
+    expect(p.stalls.at(-1)).toEqual({ from: '2019-02-27', to: '2019-05-01', days: 63, open: true });
+    expect(p.reason).toBe(
+      'stalled for 63 days, 2019-02-27 to 2019-05-01 with no step: more than 2 × the median gap of 13 days',
+    );
+    // a short open gap is no stall
+    expect(pace(talks, { asOf: '2019-03-20' }).stalls.some((x) => x.open)).toBe(false);
+  });
+
+  it('reads gaps only to the end of the record: later silence is not evidence of a stall', () => {
+    const p = pace(talks, { asOf: '2019-12-31', recordEnds: '2019-03-10' });
+    expect(p.readTo).toBe('2019-03-10');
+    expect(p.daysSinceLastStep).toBe(11);
+    expect(p.stalls.some((x) => x.open)).toBe(false);
+    expect(p.verdict).not.toBe('stalled');
+    expect(p.reason).toMatch(
+      /the record ends on 2019-03-10, so the days after it \(to 2019-12-31\) are not counted as a gap$/,
+    );
+    // a record that ends well after the last step still shows the stall, to its end
+    const q = pace(talks, { asOf: '2019-12-31', recordEnds: '2019-03-31' });
+    expect(q.verdict).toBe('stalled');
+    expect(q.stalls.at(-1)).toEqual({ from: '2019-02-27', to: '2019-03-31', days: 32, open: true });
+  });
+
   it('is plain JSON', () => {
     const p = pace(moves, { asOf: '2018-03-20' });
     expect(JSON.parse(JSON.stringify(p))).toEqual(p);

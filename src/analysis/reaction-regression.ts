@@ -1,7 +1,10 @@
-import { isConstant, mean } from './stats.js';
+import { isConstant, mean, tCritical95, twoSignificant } from './stats.js';
 
-/** How the follower's behaviour relates to the leader's of the bin before. */
-export type ResponseKind = 'reciprocity' | 'inverse response' | 'no response';
+/**
+ * What the fit supports: a direction only when β clears the bar (see `ReactionFit.clear`);
+ * otherwise `no clear pattern`, whatever the sign of β.
+ */
+export type ResponseKind = 'reciprocity' | 'inverse response' | 'no clear pattern';
 
 /**
  * S_follower(t) = α + β·S_leader(t−1) + γ·S_follower(t−1) + ε, fitted by OLS (reference 2.4d,
@@ -16,11 +19,20 @@ export interface ReactionFit {
   rSquared: number;
   /** Standard error of β; null when the fit is exact (no residual variance). */
   betaStdError: number | null;
-  /** β / se(β); |t| ≥ 2 is the usual rough bar. Null with `betaStdError`. */
+  /** β / se(β). Null with `betaStdError`. */
   betaT: number | null;
-  /** Sign of β: > 0 reciprocity, < 0 inverse response. */
+  /** The |t| β must reach: max(2, t₀.₉₇₅ with n − 3 degrees of freedom). */
+  tThreshold: number;
+  /** Lagged weeks in which the leader did anything (S ≠ 0): a fit resting on a few weeks says little. */
+  leaderActiveWeeks: number;
+  /**
+   * True when the data support a direction: n ≥ `MIN_PATTERN_OBSERVATIONS`, the leader active in
+   * at least `MIN_ACTIVE_WEEKS` of them, and |t| ≥ `tThreshold` (or an exact fit).
+   */
+  clear: boolean;
+  /** The finding: the sign of β when `clear`, else `no clear pattern`. */
   response: ResponseKind;
-  /** One sentence a reader can take at face value. */
+  /** One sentence a reader can take at face value, with β, t and n. */
   reading: string;
 }
 
@@ -31,6 +43,11 @@ export interface ReactionRegression {
   /** Observations available (T − 1, or 0). */
   n: number;
 }
+
+/** Fewer weekly observations than this and no direction is stated, whatever t says. */
+export const MIN_PATTERN_OBSERVATIONS = 10;
+/** Weeks in which the leader must have acted for its influence to be read. */
+export const MIN_ACTIVE_WEEKS = 5;
 
 /** Three parameters need at least one residual degree of freedom. */
 export const MIN_REGRESSION_OBSERVATIONS = 4;
@@ -100,13 +117,46 @@ export function reactionRegression(
   const se = Math.sqrt((sigma2 * s22) / det);
   const betaStdError = se > 0 ? se : null;
   const betaT = betaStdError === null ? null : beta / betaStdError;
-  const response: ResponseKind = beta > 0 ? 'reciprocity' : beta < 0 ? 'inverse response' : 'no response';
-  const weak = betaT !== null && Math.abs(betaT) < 2 ? ` (weak: |t| = ${Math.abs(betaT).toFixed(1)} < 2)` : '';
+  const judged = judge(n, x1, beta, betaT, df, leaderName, followerName);
+  return { fit: { alpha, beta, gamma, n, rSquared, betaStdError, betaT, ...judged }, reason: null, n };
+}
+
+/** What a fitted β supports, and the sentence that says it with β, t and n. */
+function judge(
+  n: number,
+  laggedLeader: readonly number[],
+  beta: number,
+  betaT: number | null,
+  df: number,
+  leaderName: string,
+  followerName: string,
+): Pick<ReactionFit, 'tThreshold' | 'leaderActiveWeeks' | 'clear' | 'response' | 'reading'> {
+  const tThreshold = Math.max(2, tCritical95(df)!);
+  const leaderActiveWeeks = laggedLeader.reduce((k, v) => k + (v !== 0 ? 1 : 0), 0);
+  const weakness = whyUnclear(n, leaderActiveWeeks, betaT, tThreshold, leaderName);
+  const clear = weakness === null && beta !== 0;
+  const response: ResponseKind = !clear ? 'no clear pattern' : beta > 0 ? 'reciprocity' : 'inverse response';
+  const numbers = `β = ${twoSignificant(beta)}, t = ${betaT === null ? 'n/a (exact fit)' : betaT.toFixed(1)}, n = ${n} weeks`;
   const reading =
     response === 'reciprocity'
-      ? `${followerName} answers ${leaderName} in kind: a week of more cooperation from ${leaderName} is followed by more cooperation from ${followerName} (β = ${beta.toFixed(2)})${weak}.`
+      ? `${followerName} answers ${leaderName} in kind: a week of more cooperation from ${leaderName} is followed by more cooperation from ${followerName} (${numbers}).`
       : response === 'inverse response'
-        ? `${followerName} answers ${leaderName} inversely: cooperation from ${leaderName} is followed by less cooperation from ${followerName}, pressure by more (β = ${beta.toFixed(2)})${weak}.`
-        : `${followerName}'s behaviour does not follow ${leaderName}'s of the week before (β = 0).`;
-  return { fit: { alpha, beta, gamma, n, rSquared, betaStdError, betaT, response, reading }, reason: null, n };
+        ? `${followerName} answers ${leaderName} inversely: cooperation from ${leaderName} is followed by less cooperation from ${followerName}, pressure by more (${numbers}).`
+        : `No clear pattern in how ${followerName} answers ${leaderName} (${numbers}; ${weakness ?? 'β = 0'}).`;
+  return { tThreshold, leaderActiveWeeks, clear, response, reading };
+}
+
+/** Why a fit supports no direction, in words with its numbers; null when it does. */
+function whyUnclear(
+  n: number,
+  leaderActiveWeeks: number,
+  betaT: number | null,
+  tThreshold: number,
+  leaderName: string,
+): string | null {
+  if (n < MIN_PATTERN_OBSERVATIONS) return `a pattern needs at least ${MIN_PATTERN_OBSERVATIONS} weeks`;
+  if (leaderActiveWeeks < MIN_ACTIVE_WEEKS)
+    return `${leaderName} acted in only ${leaderActiveWeeks} of the ${n} weeks; a pattern needs ${MIN_ACTIVE_WEEKS}`;
+  if (betaT !== null && Math.abs(betaT) < tThreshold) return `a pattern needs |t| ≥ ${tThreshold.toFixed(2)}`;
+  return null;
 }

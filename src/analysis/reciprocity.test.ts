@@ -58,7 +58,9 @@ describe('reciprocity: sums', () => {
 
   it('computes the functional and verbal reciprocity ratios', () => {
     // FR_A = B→A quad-2 cooperation / A→B quad-2 cooperation = 16 / 14
-    expect(r.ratios.a.functional).toEqual({ value: 16 / 14, received: 16, given: 14, reason: null });
+    expect(r.ratios.a.functional).toMatchObject({ value: 16 / 14, received: 16, given: 14, reason: null });
+    // the moves behind it: a2, a6 given; b1, b4 received, each on its own day
+    expect(r.ratios.a.functional).toMatchObject({ givenMoves: 2, receivedMoves: 2, givenDays: 2, receivedDays: 2 });
     // verbal_A = 7 / 11
     expect(r.ratios.a.verbal.value).toBe(7 / 11);
     // FR_B = 14 / 16 = 0.875; verbal_B = 11 / 7
@@ -75,7 +77,7 @@ describe('reciprocity: sums', () => {
     expect(onlyB.ratios.a.functional.value).toBeNull();
     expect(onlyB.ratios.a.functional.reason).toMatch(/USA gave no material cooperation/);
     // B gave 16, got 0
-    expect(onlyB.ratios.b.functional).toEqual({ value: 0, received: 0, given: 16, reason: null });
+    expect(onlyB.ratios.b.functional).toMatchObject({ value: 0, received: 0, given: 16, reason: null });
   });
 
   it('reads a dyad at role level', () => {

@@ -10,10 +10,10 @@ import { crossCorrelation, DEFAULT_MAX_LAG, type CrossCorrelation } from './cros
 import { decayedBalance, DEFAULT_HALF_LIFE_WEEKS, type DecayedBalance } from './decayed-balance.js';
 import { directionSums, type DirectionSums } from './direction-sums.js';
 import { dyadMatcher, type DyadDescription, type DyadMatcher, type DyadSpec } from './dyad.js';
-import { gridFromDays, gridFromMoves, type DyadGrid } from './dyad-grid.js';
+import { dailyQuadCooperation, gridFromDays, gridFromMoves, type DyadGrid } from './dyad-grid.js';
 import type { DyadDay, Move, VerificationWeights } from './move.js';
 import { reactionRegression, type ReactionRegression } from './reaction-regression.js';
-import { reciprocityRatio, type ReciprocityRatio } from './reciprocity-ratio.js';
+import { bootstrapRatios, reciprocityRatio, worthBootstrapping, type ReciprocityRatio } from './reciprocity-ratio.js';
 import { titForTat, type TitForTat } from './tit-for-tat.js';
 import { weeklySeries, type WeeklySeries } from './weekly-series.js';
 
@@ -147,6 +147,22 @@ function response(
   };
 }
 
+/**
+ * FR and the verbal ratio for both sides, with the moves behind them and a bootstrap interval. B's
+ * ratio is the mirror of A's (B's = 1 / A's), so one set of resamples serves both sides.
+ */
+function sideRatios(grid: DyadGrid, a: string, b: string): { a: SideRatios; b: SideRatios } {
+  const pair = (quad: 1 | 2, kind: string): [ReciprocityRatio, ReciprocityRatio] => {
+    const ab = dailyQuadCooperation(grid, 'aToB', quad);
+    const ba = dailyQuadCooperation(grid, 'bToA', quad);
+    const draws = worthBootstrapping(ba, ab) ? bootstrapRatios(ba.sums, ab.sums) : null;
+    return [reciprocityRatio(ba, ab, a, kind, draws), reciprocityRatio(ab, ba, b, kind, draws, true)];
+  };
+  const [fa, fb] = pair(2, 'material cooperation');
+  const [va, vb] = pair(1, 'verbal cooperation');
+  return { a: { side: a, functional: fa, verbal: va }, b: { side: b, functional: fb, verbal: vb } };
+}
+
 /** Everything read from the grid; the two entry points differ only in how they fill it. */
 function analyse(
   source: 'moves' | 'aggregates',
@@ -162,7 +178,6 @@ function analyse(
   const ab = directionSums(grid, 'aToB');
   const ba = directionSums(grid, 'bToA');
   const weekly = weeklySeries(grid);
-  const q = (s: DirectionSums, quad: 1 | 2): number => s.byQuad[quad - 1]!.cooperation;
   return {
     source,
     dyad,
@@ -176,18 +191,7 @@ function analyse(
     },
     aToB: { from: a, to: b, sums: ab, concessions: concessions?.aToB ?? null },
     bToA: { from: b, to: a, sums: ba, concessions: concessions?.bToA ?? null },
-    ratios: {
-      a: {
-        side: a,
-        functional: reciprocityRatio(q(ba, 2), q(ab, 2), a, 'material cooperation'),
-        verbal: reciprocityRatio(q(ba, 1), q(ab, 1), a, 'verbal cooperation'),
-      },
-      b: {
-        side: b,
-        functional: reciprocityRatio(q(ab, 2), q(ba, 2), b, 'material cooperation'),
-        verbal: reciprocityRatio(q(ab, 1), q(ba, 1), b, 'verbal cooperation'),
-      },
-    },
+    ratios: sideRatios(grid, a, b),
     concessionsReason,
     weekly,
     balance: decayedBalance(weekly.aToB.net, weekly.bToA.net, r.halfLifeWeeks),

@@ -62,3 +62,45 @@ export function olsSlope(x: readonly number[], y: readonly number[]): number | n
   }
   return isConstant(x) ? null : sxy / sxx;
 }
+
+/** t₀.₉₇₅ for 1..30 degrees of freedom (two-sided 5%), from the standard table. */
+const T_975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
+  2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
+
+/**
+ * The two-sided 5% critical value of Student's t with `df` degrees of freedom: the table up to
+ * 30, then the Cornish–Fisher expansion around z = 1.96 (within 0.001 of the exact value from 30
+ * on). Null for df < 1, where no test is possible.
+ */
+export function tCritical95(df: number): number | null {
+  if (!(df >= 1)) return null;
+  const k = Math.floor(df);
+  if (k <= T_975.length) return T_975[k - 1]!;
+  const z = 1.959964;
+  return (
+    z +
+    (z ** 3 + z) / (4 * k) +
+    (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * k ** 2) +
+    (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * k ** 3)
+  );
+}
+
+/** Linear-interpolated quantile (type 7, as R's default) of values sorted ascending; null when empty. */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/** `x` to two significant digits, never in exponent form: 0.0034, 0.41, 2.6, 130. */
+export function twoSignificant(x: number): string {
+  if (x === 0 || !Number.isFinite(x)) return String(x);
+  const digits = Math.max(0, 1 - Math.floor(Math.log10(Math.abs(x))));
+  const s = x.toFixed(Math.min(digits, 8));
+  return digits === 0 ? String(Number(Number(s).toPrecision(2))) : s;
+}

@@ -19,9 +19,13 @@ export interface Brief {
   /** Every current condition of the case, the headline's included. */
   conditions: ConditionResult[];
   reciprocity: ReciprocityResult;
+  /** How the reciprocity window was chosen and what it counts. */
+  reciprocityWindow: ReciprocityWindow;
   scorecard: Scorecard;
   facilities: FacilitiesSummary;
   pace: PaceResult;
+  /** What the pace's steps are, in words. */
+  paceCounted: string;
   ledger: LedgerCounts;
 }
 
@@ -55,6 +59,8 @@ export interface FacilitiesSummary {
   byStatus: Partial<Record<FacilityStatus, number>>;
   /** Key sites, each with its status on the date. */
   key: FacilityLine[];
+  /** Facilities not in `key` (not marked key): `total` − `key.length`. */
+  omitted: number;
 }
 
 export interface LedgerCounts {
@@ -64,4 +70,16 @@ export interface LedgerCounts {
   rejected: number;
   /** Imported dataset rows the reciprocity read: the dyad's, in the window. */
   imported: number;
+}
+
+/** The reciprocity window: where its start came from, and what its counts count. */
+export interface ReciprocityWindow {
+  from: string;
+  to: string;
+  /** `option`: --from; `reciprocitySince`: the case setting; `period`: the case period's start; `yearBefore`: a year before `to`. */
+  fromChosenBy: 'option' | 'reciprocitySince' | 'period' | 'yearBefore';
+  /** What the counts and sums are over, in words. */
+  counted: string;
+  /** Why the window is not the case's usual one (the date asked about is before it, or before the record); null otherwise. */
+  note: string | null;
 }

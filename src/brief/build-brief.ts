@@ -20,6 +20,8 @@ import { ImportRepository } from '../store/import-repository.js';
 import { IMPORTS_CASE_ID } from '../store/import-tables.js';
 import type { Brief, FacilitiesSummary, FacilityLine, Headline } from './brief.js';
 import { attachEvidenceSources, collectConditionLedger } from './collect-condition-ledger.js';
+import { countedText, paceCountedText } from './counted-text.js';
+import { chooseReciprocityWindow } from './reciprocity-window.js';
 
 export interface BriefOptions {
   caseId: string;
@@ -27,7 +29,7 @@ export interface BriefOptions {
   asOf?: string;
   /** Reciprocity and pace between these two parties instead of the case's own (`USA`, `PRK`). */
   dyad?: [string, string];
-  /** Reciprocity window start; default the case's `reciprocitySince`, else its period start, else a year before the date. */
+  /** Reciprocity window start; default the case's `reciprocitySince`, else its period start, else a year before the window's end (see `chooseReciprocityWindow`). */
   from?: string;
   /** Reciprocity window end; default the date asked about. */
   to?: string;
@@ -61,8 +63,8 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
   const [a, b] = options.dyad ?? settings.parties;
   if (!a || !b)
     throw new UsageError(`case ${frame.info.id} names no two parties; give them with --dyad, e.g. --dyad USA:PRK`);
-  const from = options.from ?? settings.reciprocitySince ?? settings.period?.from ?? yearBefore(asOf);
-  const to = options.to ?? asOf;
+  const window = chooseReciprocityWindow(settings, asOf, options);
+  const { from, to } = window;
   // Imported rows attached to the case always count; asking for a dyad also reads the rows
   // imported without a case, so an extract and a hand-kept case can be read together.
   const importCases =
@@ -133,10 +135,14 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
     }),
   );
   // A case with its own record of the talks is paced by it; a dyad read from imports alone by those.
-  if (steps.length < 2) steps.push(...(await importedMoves(DEFAULT_STEP_PREFIXES)).filter((m) => m.date <= asOf));
-  const paceResult = pace(steps, { asOf, dyad });
+  const fromImports = steps.length < 2;
+  if (fromImports) steps.push(...(await importedMoves(DEFAULT_STEP_PREFIXES)).filter((m) => m.date <= asOf));
+  const recordEnds = settings.period?.to;
+  const paceResult = pace(steps, { asOf, dyad, ...(recordEnds ? { recordEnds } : {}) });
+  const paceCounted = paceCountedText(frame.info.id, a, b, paceResult.readTo, fromImports ? { from, to } : null);
 
   const byStatus = await store.aggregates.countByStatus(frame.info.id, asOf);
+  const imported = await store.aggregates.importedCount(importCases, partyOf(a), partyOf(b), from, to);
   const brief: Brief = {
     schema: 'parley.brief/1',
     case: {
@@ -148,22 +154,20 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
     headline: headlineResult ? headline(headlineResult, asOf) : null,
     conditions,
     reciprocity,
+    reciprocityWindow: { ...window, counted: countedText(window, frame.info.id, a, b, countryLevel, imported) },
     scorecard: scorecard(frame.agreements, asOf, settings.reciprocitySince ? { since: settings.reciprocitySince } : {}),
     facilities: summariseFacilities(frame, asOf),
     pace: paceResult,
+    paceCounted,
     ledger: {
       events: byStatus.confirmed + byStatus.proposed + byStatus.rejected,
       confirmed: byStatus.confirmed,
       proposed: byStatus.proposed,
       rejected: byStatus.rejected,
-      imported: await store.aggregates.importedCount(importCases, partyOf(a), partyOf(b), from, to),
+      imported,
     },
   };
   return brief;
-}
-
-function yearBefore(date: string): string {
-  return `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
 }
 
 function headline(r: ConditionResult, asOf: string): Headline {
@@ -189,11 +193,8 @@ function summariseFacilities(frame: CaseFrame, asOf: string): FacilitiesSummary 
     const s = facilityStatusOn(f, asOf)?.status ?? 'unknown';
     byStatus[s] = (byStatus[s] ?? 0) + 1;
   }
-  return {
-    total: frame.facilities.length,
-    byStatus,
-    key: frame.facilities.filter((f) => f.key).map((f) => facilityLine(f, asOf)),
-  };
+  const key = frame.facilities.filter((f) => f.key).map((f) => facilityLine(f, asOf));
+  return { total: frame.facilities.length, byStatus, key, omitted: frame.facilities.length - key.length };
 }
 
 function facilityLine(f: Facility, asOf: string): FacilityLine {

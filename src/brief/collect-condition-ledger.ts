@@ -1,4 +1,10 @@
-import type { Condition, EventFilter, MovePattern, Requirement } from '../model/condition.js';
+import {
+  type Condition,
+  type EventFilter,
+  type MovePattern,
+  type Requirement,
+  visitRequirement,
+} from '../model/condition.js';
 import type { LedgerEvent } from '../model/event.js';
 import type { ConditionLedger } from '../analysis/conditions/evaluate-condition.js';
 import type { ConditionResult, Evidence, PartResult } from '../analysis/conditions/condition-result.js';
@@ -8,13 +14,17 @@ import type { Store } from '../store/store.js';
 
 /** Every event filter a requirement uses, for the store to fetch. */
 export function requirementFilters(r: Requirement): EventFilter[] {
-  if ('all' in r) return r.all.flatMap(requirementFilters);
-  if ('any' in r) return r.any.flatMap(requirementFilters);
-  if ('not' in r) return requirementFilters(r.not);
-  if ('event' in r) return [r.event];
-  if ('noEvent' in r) return [r.noEvent];
-  if ('facilities' in r) return [r.facilities.coveredBy];
-  return [];
+  return visitRequirement<EventFilter[]>(r, {
+    all: (x) => x.all.flatMap(requirementFilters),
+    any: (x) => x.any.flatMap(requirementFilters),
+    not: (x) => requirementFilters(x.not),
+    event: (x) => [x.event],
+    noEvent: (x) => [x.noEvent],
+    facilities: (x) => [x.facilities.coveredBy],
+    provision: () => [],
+    observed: () => [],
+    notObserved: () => [],
+  });
 }
 
 /**

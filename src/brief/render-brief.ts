@@ -1,21 +1,28 @@
 import type { ConditionResult, Evidence, GatedMove } from '../analysis/conditions/condition-result.js';
-import type { ReciprocityResult } from '../analysis/reciprocity.js';
-import type { PamScore } from '../analysis/scorecard.js';
-import type { Brief } from './brief.js';
+import type { ConcessionCount, ConcessionReport } from '../analysis/concessions.js';
+import type { DirectionSums } from '../analysis/direction-sums.js';
+import type { ReciprocityResult, ResponsePattern } from '../analysis/reciprocity.js';
+import { MIN_RATIO_MOVES, type RatioInterval, type ReciprocityRatio } from '../analysis/reciprocity-ratio.js';
+import type { PaceResult } from '../analysis/pace.js';
+import type { PamScore, Scorecard } from '../analysis/scorecard.js';
+import type { Brief, FacilitiesSummary, FacilityLine, ReciprocityWindow } from './brief.js';
 import type { BriefStyle } from './brief-style.js';
 
 const MAX_EVIDENCE = 6;
 const MAX_GATED = 8;
 const MAX_UNANSWERED = 5;
 const MAX_FACILITIES = 20;
+const MAX_STALLS = 5;
+const MAX_GAPS = 5;
 
 function fmt(n: number, digits = 1): string {
   const s = n.toFixed(digits);
   return n > 0 ? `+${s}` : s;
 }
 
-function pct(s: PamScore): string {
-  return s.percent === null ? 'n/a' : `${Math.round(s.percent)}%`;
+/** The line a cut list ends with: `… and 3 more`; nothing when all `total` were shown. */
+function moreLine(total: number, shown: number, s: BriefStyle, depth: number): string[] {
+  return total > shown ? [s.item(`… and ${total - shown} more`, depth)] : [];
 }
 
 function evidenceLine(e: Evidence): string {
@@ -37,6 +44,7 @@ function conditionBlock(c: ConditionResult, s: BriefStyle, detailed: boolean): s
   if (evidence.length) {
     out.push(s.item(`evidence (${evidence.length}):`, 1));
     for (const e of evidence.slice(0, detailed ? MAX_EVIDENCE : 3)) out.push(s.item(evidenceLine(e), 2));
+    out.push(...moreLine(evidence.length, detailed ? MAX_EVIDENCE : 3, s, 2));
   }
   if (c.gatedMoves.length) {
     out.push(s.item(`gated moves made while not met (${c.gatedMoves.length}):`, 1));
@@ -47,57 +55,94 @@ function conditionBlock(c: ConditionResult, s: BriefStyle, detailed: boolean): s
   return out;
 }
 
-function reciprocityBlock(r: ReciprocityResult, s: BriefStyle): string[] {
-  const a = r.dyad.a.join('+');
-  const b = r.dyad.b.join('+');
-  const out = [s.heading(`Reciprocity ${a} ↔ ${b}, ${r.window.from} to ${r.window.to}`)];
-  const ab = r.aToB.sums;
-  const ba = r.bToA.sums;
-  const rows: string[][] = [
-    ['moves', String(ab.total.count), String(ba.total.count)],
-    ['cooperation, verbal', fmt(ab.verbal.cooperation), fmt(ba.verbal.cooperation)],
-    ['cooperation, material', fmt(ab.material.cooperation), fmt(ba.material.cooperation)],
-    ['conflict, verbal', fmt(ab.verbal.conflict), fmt(ba.verbal.conflict)],
-    ['conflict, material', fmt(ab.material.conflict), fmt(ba.material.conflict)],
-    ['net Goldstein', fmt(ab.total.net), fmt(ba.total.net)],
-  ];
+/** A Goldstein sum with the moves behind it: `+83.1 (17)`. */
+function sumCell(sum: number, moves: number): string {
+  return `${fmt(sum)} (${moves})`;
+}
+
+/** A verification-weighted count: weights are 1, 0.5, 0.25 by default, so their sums are exact and shown as such. */
+function weightText(w: number): string {
+  return String(Number(w.toFixed(2)));
+}
+
+/**
+ * Decimals a ratio deserves: down to the first significant digit of its interval's half-width
+ * (±0.4 → 1 decimal, ±0.04 → 2), at least 1 and at most 3; 1 without an interval.
+ */
+function ratioDigits(interval: RatioInterval | null): number {
+  if (!interval) return 1;
+  const half = (interval.high - interval.low) / 2;
+  if (!(half > 0)) return 3;
+  return Math.min(3, Math.max(1, -Math.floor(Math.log10(half))));
+}
+
+/** One side's ratio in words: the value (only when both sides made enough moves), the interval, the counts. */
+function ratioText(r: ReciprocityRatio, side: string, other: string, kind: string): string {
+  const got = r.receivedMoves
+    ? `got ${fmt(r.received)} over ${r.receivedMoves} ${plural(r.receivedMoves, 'move')} from ${other}`
+    : `got nothing from ${other}`;
+  const counts = `${got} for ${fmt(r.given)} over ${r.givenMoves} given`;
+  if (r.value === null) return `${side}: no ratio (${side} gave no ${kind}; ${got})`;
+  if (!r.enoughMoves)
+    return `${side}: too few moves for a ratio (${counts}; a ratio needs ${MIN_RATIO_MOVES} on each side)`;
+  const d = ratioDigits(r.interval);
+  const interval = r.interval
+    ? ` (95% interval ${r.interval.low.toFixed(d)}–${r.interval.high.toFixed(d)})`
+    : r.intervalReason
+      ? ` (no interval: ${r.intervalReason})`
+      : '';
+  return `${side}: ${r.value.toFixed(d)}${interval}; ${counts}`;
+}
+
+function plural(n: number, word: string): string {
+  if (n === 1) return word;
+  return /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
+}
+
+function concessionRows(r: ReciprocityResult): string[][] {
   const ca = r.aToB.concessions;
   const cb = r.bToA.concessions;
-  if (ca && cb) {
-    rows.push([
-      'yields (verification-weighted)',
-      `${ca.tally.yields.count} (${ca.tally.yields.weighted.toFixed(2)})`,
-      `${cb.tally.yields.count} (${cb.tally.yields.weighted.toFixed(2)})`,
-    ]);
-    rows.push([
-      'intents to yield',
-      `${ca.tally.intentsToYield.count} (${ca.tally.intentsToYield.weighted.toFixed(2)})`,
-      `${cb.tally.intentsToYield.count} (${cb.tally.intentsToYield.weighted.toFixed(2)})`,
-    ]);
-    rows.push([
-      `unanswered within ${r.settings.answerWithinDays} days`,
-      String(ca.unanswered.length),
-      String(cb.unanswered.length),
-    ]);
+  if (!ca || !cb) return [];
+  const tally = (c: ConcessionCount): string => `${c.count} (${weightText(c.weighted)})`;
+  const open = (c: ConcessionReport): string =>
+    `${c.unanswered.length}${c.unansweredOpen ? ` (${c.unansweredOpen} still open)` : ''}`;
+  return [
+    ['yields: moves (verification-weighted)', tally(ca.tally.yields), tally(cb.tally.yields)],
+    ['intents to yield: moves (weighted)', tally(ca.tally.intentsToYield), tally(cb.tally.intentsToYield)],
+    [`unanswered within ${r.settings.answerWithinDays} days`, open(ca), open(cb)],
+  ];
+}
+
+function ratioLines(r: ReciprocityResult, s: BriefStyle): string[] {
+  const { a, b } = r.ratios;
+  const out = [
+    s.item('functional reciprocity (material cooperation received ÷ given, Goldstein sums):'),
+    s.item(ratioText(a.functional, a.side, b.side, 'material cooperation'), 1),
+    s.item(ratioText(b.functional, b.side, a.side, 'material cooperation'), 1),
+    s.item('verbal reciprocity (verbal cooperation received ÷ given):'),
+    s.item(ratioText(a.verbal, a.side, b.side, 'verbal cooperation'), 1),
+    s.item(ratioText(b.verbal, b.side, a.side, 'verbal cooperation'), 1),
+  ];
+  const shown = [a.functional, a.verbal].flatMap((x) => (x.enoughMoves && x.interval ? [x.interval] : []));
+  const methods = [...new Set(shown.map((i) => i.method))];
+  for (const m of methods) {
+    const i = shown.find((x) => x.method === m)!;
+    out.push(s.item(s.dim(`intervals: ${m}; ${i.resamples.toLocaleString('en')} resamples, seed ${i.seed}`), 1));
   }
-  out.push(...s.table(['', `${a}→${b}`, `${b}→${a}`], rows, ['l', 'r', 'r']));
-  for (const side of [r.ratios.a, r.ratios.b]) {
-    const fr = side.functional;
-    const vr = side.verbal;
-    const frText =
-      fr.value === null
-        ? `n/a (${fr.reason})`
-        : `${fr.value.toFixed(2)} (got ${fr.received.toFixed(1)} for ${fr.given.toFixed(1)} given)`;
-    const vrText = vr.value === null ? 'n/a' : vr.value.toFixed(2);
-    out.push(s.item(`functional reciprocity for ${side.side}: ${frText}; verbal ${vrText}`));
-  }
+  return out;
+}
+
+function unansweredLines(r: ReciprocityResult, s: BriefStyle): string[] {
+  const out: string[] = [];
   for (const [who, c] of [
-    [a, ca],
-    [b, cb],
+    [r.aToB.from, r.aToB.concessions],
+    [r.bToA.from, r.bToA.concessions],
   ] as const) {
     if (!c || c.unanswered.length === 0) continue;
     out.push(
-      s.item(`${who}'s concessions with no material cooperation back within ${r.settings.answerWithinDays} days:`),
+      s.item(
+        `${who}'s concessions with no material cooperation back within ${r.settings.answerWithinDays} days (${c.unanswered.length}):`,
+      ),
     );
     for (const u of c.unanswered.slice(0, MAX_UNANSWERED)) {
       out.push(
@@ -106,18 +151,175 @@ function reciprocityBlock(r: ReciprocityResult, s: BriefStyle): string[] {
     }
     if (c.unanswered.length > MAX_UNANSWERED) out.push(s.item(`… and ${c.unanswered.length - MAX_UNANSWERED} more`, 1));
   }
+  return out;
+}
+
+function responseLine(resp: ResponsePattern): string {
+  const fit = resp.regression.fit;
+  const reading = fit
+    ? fit.reading
+    : `No pattern can be read in how ${resp.follower} answers ${resp.leader}: ${resp.regression.reason}.`;
+  const r1 = resp.crossCorrelation.lags.find((l) => l.lag === 1);
+  if (!r1 || r1.r === null) return `${reading} Lag-1 correlation: n/a${r1?.reason ? ` (${r1.reason})` : ''}.`;
+  const bar = 2 / Math.sqrt(r1.n);
+  const sign = Math.abs(r1.r) < bar ? 'within' : 'beyond';
+  return `${reading} Lag-1 correlation r₁ = ${r1.r.toFixed(2)} over ${r1.n} weeks (${sign} the rough bar ±2/√n = ${bar.toFixed(2)}).`;
+}
+
+function reciprocityBlock(r: ReciprocityResult, w: ReciprocityWindow, s: BriefStyle): string[] {
+  const a = r.dyad.a.join('+');
+  const b = r.dyad.b.join('+');
+  const out = [s.heading(`Reciprocity ${a} ↔ ${b}, ${r.window.from} to ${r.window.to}`)];
+  out.push(s.item(s.dim(w.counted)));
+  if (w.note) out.push(s.item(w.note));
+  const ab = r.aToB.sums;
+  const ba = r.bToA.sums;
+  const q = (x: DirectionSums, quad: 1 | 2 | 3 | 4, f: 'cooperation' | 'conflict'): string =>
+    sumCell(x.byQuad[quad - 1]![f], x.byQuad[quad - 1]!.count);
+  const rows: string[][] = [
+    ['moves', String(ab.total.count), String(ba.total.count)],
+    ['cooperation, verbal (quad 1)', q(ab, 1, 'cooperation'), q(ba, 1, 'cooperation')],
+    ['cooperation, material (quad 2)', q(ab, 2, 'cooperation'), q(ba, 2, 'cooperation')],
+    ['conflict, verbal (quad 3)', q(ab, 3, 'conflict'), q(ba, 3, 'conflict')],
+    ['conflict, material (quad 4)', q(ab, 4, 'conflict'), q(ba, 4, 'conflict')],
+    ['net Goldstein', fmt(ab.total.net), fmt(ba.total.net)],
+    ...concessionRows(r),
+  ];
+  out.push(...s.table(['', `${a}→${b}`, `${b}→${a}`], rows, ['l', 'r', 'r']));
+  out.push(...ratioLines(r, s));
+  out.push(...unansweredLines(r, s));
   if (r.concessionsReason) out.push(s.item(s.dim(r.concessionsReason)));
-  for (const resp of [r.responses.ofB, r.responses.ofA]) {
-    const fit = resp.regression.fit;
-    const r1 = resp.crossCorrelation.lags.find((l) => l.lag === 1);
-    const corr = r1?.r === null || r1 === undefined ? 'r₁ n/a' : `r₁ = ${r1.r.toFixed(2)}`;
+  for (const resp of [r.responses.ofB, r.responses.ofA]) out.push(s.item(responseLine(resp)));
+  return out;
+}
+
+/** A score with what it is made of: `61% (11 of 18 points)`. */
+function scoreText(p: PamScore): string {
+  if (p.percent === null) return `n/a (${p.reason ?? 'no provision applies'})`;
+  return `${Math.round(p.percent)}% (${p.levelSum} of ${p.maxSum} points)`;
+}
+
+function commitmentsBlock(sc: Scorecard, s: BriefStyle): string[] {
+  const out = [s.heading(`Commitments (Peace Accords Matrix 0–3) as of ${sc.asOf}`)];
+  const later = sc.notYetSigned.length
+    ? `; ${sc.notYetSigned.length} signed after ${sc.asOf} left out (${sc.notYetSigned.join(', ')})`
+    : '';
+  if (sc.agreements.length === 0) {
+    out.push(s.item(`no agreement of this case was signed by ${sc.asOf}${later}`));
+    return out;
+  }
+  out.push(
+    s.item(
+      s.dim(
+        `${sc.agreements.length} ${plural(sc.agreements.length, 'agreement')} signed by ${sc.asOf}, every provision listed${later}. A score is Σ levels ÷ (3 × provisions that apply); a provision with no status counts 0, one not applicable is left out.`,
+      ),
+    ),
+  );
+  const changedLabel = sc.since ? `changes since ${sc.since}` : 'changes';
+  for (const ag of sc.agreements) {
+    const na = ag.overall.notApplicable ? `; ${ag.overall.notApplicable} not applicable, left out` : '';
     out.push(
       s.item(
-        `how ${resp.follower} answers ${resp.leader}: ${fit ? fit.reading.replace(/\.$/, '') : `no fit (${resp.regression.reason})`}; ${corr}`,
+        `${s.strong(ag.name)} (${ag.date}): ${scoreText(ag.overall)} over ${ag.overall.provisions} ${plural(ag.overall.provisions, 'provision')}${na}`,
       ),
     );
+    for (const p of ag.provisions) {
+      const since = p.status ? ` since ${p.status.date}` : '';
+      const changed = p.changes.length
+        ? s.dim(
+            ` (${changedLabel}: ${p.changes.map((ch) => `${ch.date} ${ch.fromName ?? 'none'} → ${ch.toName}`).join(', ')})`,
+          )
+        : '';
+      out.push(s.item(`${p.levelName}${since}: ${p.text} [owed by ${p.owedBy.join(', ')}]${changed}`, 1));
+    }
+  }
+  if (sc.byParty.length)
+    out.push(s.item(`by party: ${sc.byParty.map((p) => `${p.party} ${scoreText(p)}`).join(', ')}`));
+  if (sc.byTheme.length)
+    out.push(s.item(`by theme: ${sc.byTheme.map((t) => `${t.theme} ${scoreText(t)}`).join(', ')}`));
+  return out;
+}
+
+function facilityLineText(f: FacilityLine, s: BriefStyle): string {
+  const since = f.statusSince ? ` since ${f.statusSince}` : '';
+  const note = f.statusNote ? ` (${f.statusNote})` : '';
+  const seen = f.lastObservation
+    ? `; last seen ${f.lastObservation.date} by ${f.lastObservation.by}: ${f.lastObservation.finding} [${f.lastObservation.verification}]`
+    : '; never observed';
+  return `${s.strong(f.name)}: ${f.status}${since}${note}${seen}`;
+}
+
+function facilitiesBlock(fac: FacilitiesSummary, asOf: string, s: BriefStyle): string[] {
+  if (fac.total === 0) return [s.heading('Facilities'), s.item('no facilities recorded in this case')];
+  const counts = Object.entries(fac.byStatus)
+    .map(([k, v]) => `${v} ${k === 'unknown' ? 'with no status on the date' : k}`)
+    .join(', ');
+  const shown = Math.min(fac.key.length, MAX_FACILITIES);
+  const which =
+    fac.key.length === 0
+      ? 'none is marked key, so none is listed'
+      : shown === fac.total
+        ? `all ${shown} listed (all key)`
+        : shown === fac.key.length
+          ? `the ${shown} key ${plural(shown, 'one')} shown`
+          : `the first ${shown} of the ${fac.key.length} key ones shown`;
+  const out = [s.heading(`Facilities on ${asOf}: ${fac.total} (${counts}); ${which}`)];
+  for (const f of fac.key.slice(0, MAX_FACILITIES)) out.push(s.item(facilityLineText(f, s)));
+  const more = fac.key.length - shown;
+  if (more > 0) out.push(s.item(`… and ${more} more key ${plural(more, 'site')}`));
+  const notKey = fac.total - fac.key.length;
+  if (fac.key.length > 0 && notKey > 0)
+    out.push(s.item(s.dim(`${notKey} more ${plural(notKey, 'facility')} not marked key, not listed`)));
+  return out;
+}
+
+function paceBlock(p: PaceResult, counted: string, s: BriefStyle): string[] {
+  const out = [s.heading('Pace'), s.item(s.dim(counted))];
+  const moves = p.steps.reduce((n, x) => n + x.moves, 0);
+  const span =
+    p.steps.length > 1 ? `, ${p.steps[0]!.date} to ${p.lastStep}` : p.steps.length === 1 ? ` on ${p.lastStep}` : '';
+  const since =
+    p.daysSinceLastStep !== null && p.steps.length > 1
+      ? p.daysSinceLastStep === 0
+        ? `; last step on ${p.readTo} itself`
+        : `; last step ${p.lastStep}, ${p.daysSinceLastStep} ${plural(p.daysSinceLastStep, 'day')} before ${p.readTo}`
+      : '';
+  const median = p.medianGap === null ? '' : `; median gap ${p.medianGap} days`;
+  out.push(
+    s.item(
+      `${p.steps.length} ${plural(p.steps.length, 'step')} (${moves} ${plural(moves, 'move')})${span}${median}${since}`,
+    ),
+  );
+  out.push(s.item(`${p.verdict ? `${s.strong(p.verdict)}: ` : ''}${p.reason}`));
+  if (p.stalls.length) {
+    out.push(
+      s.item(
+        `stalls, gaps longer than ${p.stallThresholdDays} days (${p.rule.stalledFactor} × the median gap) (${p.stalls.length}):`,
+      ),
+    );
+    for (const st of p.stalls.slice(-MAX_STALLS))
+      out.push(s.item(`${st.days} days, ${st.from} to ${st.to}${st.open ? ' (still running: no step since)' : ''}`, 1));
+    if (p.stalls.length > MAX_STALLS) out.push(s.item(`… and ${p.stalls.length - MAX_STALLS} earlier`, 1));
+  }
+  if (p.gaps.length) {
+    const recent = p.gaps.slice(-MAX_GAPS).map((g) => `${g.to} (${g.days} d)`);
+    const of =
+      p.gaps.length > MAX_GAPS
+        ? `latest ${MAX_GAPS} of ${p.gaps.length} gaps`
+        : `all ${p.gaps.length} ${plural(p.gaps.length, 'gap')}`;
+    out.push(s.item(`${of}, by the step that ended each: ${recent.join(', ')}`));
   }
   return out;
+}
+
+function ledgerLine(brief: Brief, s: BriefStyle): string {
+  const l = brief.ledger;
+  const imported = l.imported
+    ? `; and ${l.imported} imported ${plural(l.imported, 'row')} of the dyad in the reciprocity window (${brief.reciprocityWindow.from} to ${brief.reciprocityWindow.to})`
+    : '';
+  return s.dim(
+    `Ledger of case ${brief.case.id}: ${l.events} events dated up to ${brief.asOf}, all actors (${l.confirmed} confirmed, ${l.proposed} proposed, ${l.rejected} rejected; only confirmed events count above)${imported}.`,
+  );
 }
 
 /** Renders a brief as text (plain or coloured) or Markdown, depending on the style. */
@@ -132,10 +334,12 @@ export function renderBrief(brief: Brief, s: BriefStyle): string {
     if (h.evidence.length) {
       out.push(s.item('evidence:'));
       for (const e of h.evidence.slice(0, MAX_EVIDENCE)) out.push(s.item(evidenceLine(e), 1));
+      out.push(...moreLine(h.evidence.length, MAX_EVIDENCE, s, 1));
     }
     if (h.gatedMoves.length) {
       out.push(s.item(`gated moves made while it was not met (${h.gatedMoves.length}):`));
       for (const m of h.gatedMoves.slice(0, MAX_GATED)) out.push(s.item(gatedLine(m), 1));
+      out.push(...moreLine(h.gatedMoves.length, MAX_GATED, s, 1));
     }
     out.push('');
   }
@@ -145,59 +349,15 @@ export function renderBrief(brief: Brief, s: BriefStyle): string {
     for (const c of others) out.push(...conditionBlock(c, s, false));
     out.push('');
   }
-  out.push(...reciprocityBlock(brief.reciprocity, s));
+  out.push(...reciprocityBlock(brief.reciprocity, brief.reciprocityWindow, s));
   out.push('');
 
-  const sc = brief.scorecard;
-  out.push(s.heading(`Commitments (Peace Accords Matrix 0–3) as of ${sc.asOf}`));
-  if (sc.agreements.length === 0) out.push(s.item('no agreements recorded in this case'));
-  for (const ag of sc.agreements) {
-    out.push(s.item(`${s.strong(ag.name)} (${ag.date}): ${pct(ag.overall)}`));
-    for (const p of ag.provisions) {
-      const since = p.status ? ` since ${p.status.date}` : '';
-      const changed = p.changes.length
-        ? s.dim(` (changed ${p.changes.map((ch) => `${ch.date}: ${ch.fromName ?? 'none'} → ${ch.toName}`).join(', ')})`)
-        : '';
-      out.push(s.item(`${p.levelName}${since}: ${p.text} [owed by ${p.owedBy.join(', ')}]${changed}`, 1));
-    }
-  }
-  if (sc.byParty.length) out.push(s.item(`by party: ${sc.byParty.map((p) => `${p.party} ${pct(p)}`).join(', ')}`));
-  if (sc.byTheme.length) out.push(s.item(`by theme: ${sc.byTheme.map((t) => `${t.theme} ${pct(t)}`).join(', ')}`));
+  out.push(...commitmentsBlock(brief.scorecard, s));
   out.push('');
-
-  const fac = brief.facilities;
-  const counts = Object.entries(fac.byStatus)
-    .map(([k, v]) => `${v} ${k}`)
-    .join(', ');
-  out.push(s.heading(fac.total ? `Facilities (${fac.total}: ${counts})` : 'Facilities'));
-  if (fac.total === 0) out.push(s.item('no facilities recorded in this case'));
-  for (const f of fac.key.slice(0, MAX_FACILITIES)) {
-    const since = f.statusSince ? ` since ${f.statusSince}` : '';
-    const note = f.statusNote ? ` (${f.statusNote})` : '';
-    const seen = f.lastObservation
-      ? `; last seen ${f.lastObservation.date} by ${f.lastObservation.by}: ${f.lastObservation.finding} [${f.lastObservation.verification}]`
-      : '; never observed';
-    out.push(s.item(`${s.strong(f.name)}: ${f.status}${since}${note}${seen}`));
-  }
-  if (fac.key.length > MAX_FACILITIES) out.push(s.item(`… and ${fac.key.length - MAX_FACILITIES} more key sites`));
+  out.push(...facilitiesBlock(brief.facilities, brief.asOf, s));
   out.push('');
-
-  const p = brief.pace;
-  out.push(s.heading('Pace'));
-  out.push(
-    s.item(
-      `${p.steps.length} engagement steps (codes ${p.codePrefixes.join(', ')}); median gap ${p.medianGap ?? 'n/a'} days; last step ${p.lastStep ?? 'none'}${p.daysSinceLastStep !== null ? ` (${p.daysSinceLastStep} days before ${p.asOf})` : ''}`,
-    ),
-  );
-  out.push(s.item(`${p.verdict ? `${s.strong(p.verdict)}: ` : ''}${p.reason}`));
-  const recent = p.gaps.slice(-5).map((g) => `${g.to} (${g.days} d)`);
-  if (recent.length) out.push(s.item(`latest gaps: ${recent.join(', ')}`));
+  out.push(...paceBlock(brief.pace, brief.paceCounted, s));
   out.push('');
-  const l = brief.ledger;
-  out.push(
-    s.dim(
-      `Ledger: ${l.events} events up to ${brief.asOf} (${l.confirmed} confirmed, ${l.proposed} proposed, ${l.rejected} rejected)${l.imported ? `; ${l.imported} imported rows of the dyad in the reciprocity window` : ''}.`,
-    ),
-  );
+  out.push(ledgerLine(brief, s));
   return `${out.join('\n')}\n`;
 }

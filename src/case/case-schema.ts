@@ -179,32 +179,43 @@ const observationFilter = z.strictObject({
 
 export type RequirementInput = z.infer<typeof requirementSchema>;
 const label = z.string().optional();
-export const requirementSchema: z.ZodType<Requirement> = z.lazy(() =>
+/** A requirement as the files write it (one key naming its kind), tagged with that kind. */
+export const requirementSchema: z.ZodType<Requirement, unknown> = z.lazy(() =>
   z.union(
     [
-      z.strictObject({ all: z.array(requirementSchema).min(1), label }),
-      z.strictObject({ any: z.array(requirementSchema).min(1), label }),
-      z.strictObject({ not: requirementSchema, label }),
-      z.strictObject({ event: eventFilter, label }),
-      z.strictObject({ noEvent: eventFilter, label }),
-      z.strictObject({
-        facilities: z.strictObject({
-          where: facilityFilter,
-          coveredBy: eventFilter,
-          atLeast: z.number().int().positive(),
-        }),
-        label,
-      }),
-      z.strictObject({
-        provision: z.strictObject({
-          agreement: id,
-          provision: id,
-          atLeast: z.literal(REQUIRED_LEVELS),
-        }),
-        label,
-      }),
-      z.strictObject({ observed: observationFilter, label }),
-      z.strictObject({ notObserved: observationFilter, label }),
+      z
+        .strictObject({ all: z.array(requirementSchema).min(1), label })
+        .transform((v) => ({ kind: 'all' as const, ...v })),
+      z
+        .strictObject({ any: z.array(requirementSchema).min(1), label })
+        .transform((v) => ({ kind: 'any' as const, ...v })),
+      z.strictObject({ not: requirementSchema, label }).transform((v) => ({ kind: 'not' as const, ...v })),
+      z.strictObject({ event: eventFilter, label }).transform((v) => ({ kind: 'event' as const, ...v })),
+      z.strictObject({ noEvent: eventFilter, label }).transform((v) => ({ kind: 'noEvent' as const, ...v })),
+      z
+        .strictObject({
+          facilities: z.strictObject({
+            where: facilityFilter,
+            coveredBy: eventFilter,
+            atLeast: z.number().int().positive(),
+          }),
+          label,
+        })
+        .transform((v) => ({ kind: 'facilities' as const, ...v })),
+      z
+        .strictObject({
+          provision: z.strictObject({
+            agreement: id,
+            provision: id,
+            atLeast: z.literal(REQUIRED_LEVELS),
+          }),
+          label,
+        })
+        .transform((v) => ({ kind: 'provision' as const, ...v })),
+      z.strictObject({ observed: observationFilter, label }).transform((v) => ({ kind: 'observed' as const, ...v })),
+      z
+        .strictObject({ notObserved: observationFilter, label })
+        .transform((v) => ({ kind: 'notObserved' as const, ...v })),
     ],
     {
       message:

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { actorCodeOn, roleOn, roleProblems, type Actor, type ActorRole } from '../model/actor.js';
 import type { Agreement } from '../model/agreement.js';
 import type { CaseData, CaseInfo, CaseSettings } from '../model/case.js';
-import type { Condition, Requirement } from '../model/condition.js';
+import { type Condition, type EventFilter, type Requirement, visitRequirement } from '../model/condition.js';
 import { ValidationError, type ValidationProblem } from '../model/errors.js';
 import type { LedgerEvent, Source } from '../model/event.js';
 import type { Facility, Observation } from '../model/facility.js';
@@ -422,41 +422,47 @@ function checkConditionRefs(
     checkActor(g.source, ['gates', i, 'source']);
     checkActor(g.target, ['gates', i, 'target']);
   });
-  const walk = (r: Requirement, path: (string | number)[]): void => {
-    if ('all' in r) for (const [i, x] of r.all.entries()) walk(x, [...path, 'all', i]);
-    else if ('any' in r) for (const [i, x] of r.any.entries()) walk(x, [...path, 'any', i]);
-    else if ('not' in r) walk(r.not, [...path, 'not']);
-    else if ('event' in r || 'noEvent' in r) {
-      const key = 'event' in r ? 'event' : 'noEvent';
-      const f = 'event' in r ? r.event : r.noEvent;
-      checkCodes(f.codes, [...path, key, 'codes']);
-      checkActor(f.source, [...path, key, 'source']);
-      checkActor(f.target, [...path, key, 'target']);
-      checkFacilityFilter(f.facilities, [...path, key, 'facilities']);
-    } else if ('facilities' in r) {
-      checkFacilityFilter(r.facilities.where, [...path, 'facilities', 'where']);
-      checkCodes(r.facilities.coveredBy.codes, [...path, 'facilities', 'coveredBy', 'codes']);
-      checkActor(r.facilities.coveredBy.source, [...path, 'facilities', 'coveredBy', 'source']);
-      checkActor(r.facilities.coveredBy.target, [...path, 'facilities', 'coveredBy', 'target']);
-    } else if ('provision' in r) {
-      const ag = refs.agreements.get(r.provision.agreement);
-      if (!ag)
-        report(
-          [...path, 'provision', 'agreement'],
-          `unknown agreement "${r.provision.agreement}"${nearestIds(r.provision.agreement, refs.agreements.keys())}`,
-        );
-      else if (!ag.provisions.some((p) => p.id === r.provision.provision)) {
-        report(
-          [...path, 'provision', 'provision'],
-          `agreement "${ag.id}" has no provision "${r.provision.provision}"${nearestIds(
-            r.provision.provision,
-            ag.provisions.map((p) => p.id),
-          )}`,
-        );
-      }
-    } else if ('observed' in r) checkFacilityFilter(r.observed.facilities, [...path, 'observed', 'facilities']);
-    else if ('notObserved' in r) checkFacilityFilter(r.notObserved.facilities, [...path, 'notObserved', 'facilities']);
+  const checkEvents = (f: EventFilter, path: (string | number)[]) => {
+    checkCodes(f.codes, [...path, 'codes']);
+    checkActor(f.source, [...path, 'source']);
+    checkActor(f.target, [...path, 'target']);
+    checkFacilityFilter(f.facilities, [...path, 'facilities']);
   };
+  const walk = (r: Requirement, path: (string | number)[]): void =>
+    visitRequirement(r, {
+      all: (x) => {
+        for (const [i, p] of x.all.entries()) walk(p, [...path, 'all', i]);
+      },
+      any: (x) => {
+        for (const [i, p] of x.any.entries()) walk(p, [...path, 'any', i]);
+      },
+      not: (x) => walk(x.not, [...path, 'not']),
+      event: (x) => checkEvents(x.event, [...path, 'event']),
+      noEvent: (x) => checkEvents(x.noEvent, [...path, 'noEvent']),
+      facilities: (x) => {
+        checkFacilityFilter(x.facilities.where, [...path, 'facilities', 'where']);
+        checkEvents(x.facilities.coveredBy, [...path, 'facilities', 'coveredBy']);
+      },
+      provision: (x) => {
+        const ag = refs.agreements.get(x.provision.agreement);
+        if (!ag)
+          report(
+            [...path, 'provision', 'agreement'],
+            `unknown agreement "${x.provision.agreement}"${nearestIds(x.provision.agreement, refs.agreements.keys())}`,
+          );
+        else if (!ag.provisions.some((p) => p.id === x.provision.provision)) {
+          report(
+            [...path, 'provision', 'provision'],
+            `agreement "${ag.id}" has no provision "${x.provision.provision}"${nearestIds(
+              x.provision.provision,
+              ag.provisions.map((p) => p.id),
+            )}`,
+          );
+        }
+      },
+      observed: (x) => checkFacilityFilter(x.observed.facilities, [...path, 'observed', 'facilities']),
+      notObserved: (x) => checkFacilityFilter(x.notObserved.facilities, [...path, 'notObserved', 'facilities']),
+    });
   walk(c.requires, ['requires']);
 }
 

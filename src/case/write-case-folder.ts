@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { CaseData } from '../model/case.js';
+import { requirementToFile } from '../model/condition.js';
 import type { Source } from '../model/event.js';
 
 const HEADER = (what: string, caseId: string) =>
@@ -141,7 +142,7 @@ export function writeCaseFolder(data: CaseData, dir: string): string[] {
           description: c.description,
           sources: c.sources.map(source),
           gates: c.gates,
-          requires: c.requires,
+          requires: requirementToFile(c.requires),
         }),
       ),
     ],

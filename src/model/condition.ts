@@ -54,17 +54,109 @@ export interface ObservationFilter {
 export const OBSERVATION_FINDINGS = ['activity', 'no-activity', 'dismantling', 'inspection'] as const;
 export type ObservationFinding = (typeof OBSERVATION_FINDINGS)[number];
 
-/** What a condition requires, combined with all / any / not. `label` names the part in briefs. */
+/** The kinds of requirement, each a key in the case files (`all:`, `facilities:`, ...). */
+export const REQUIREMENT_KINDS = [
+  'all',
+  'any',
+  'not',
+  'event',
+  'noEvent',
+  'facilities',
+  'provision',
+  'observed',
+  'notObserved',
+] as const;
+export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
+
+export interface FacilitiesRequirement {
+  where: FacilityFilter;
+  coveredBy: EventFilter;
+  atLeast: number;
+}
+
+export interface ProvisionRequirement {
+  agreement: string;
+  provision: string;
+  atLeast: RequiredLevel;
+}
+
+/**
+ * What a condition requires, combined with all / any / not. `kind` names the one key each kind
+ * carries, as written in the case files; `label` names the part in briefs.
+ */
 export type Requirement =
-  | { all: Requirement[]; label?: string }
-  | { any: Requirement[]; label?: string }
-  | { not: Requirement; label?: string }
-  | { event: EventFilter; label?: string }
-  | { noEvent: EventFilter; label?: string }
-  | { facilities: { where: FacilityFilter; coveredBy: EventFilter; atLeast: number }; label?: string }
-  | { provision: { agreement: string; provision: string; atLeast: RequiredLevel }; label?: string }
-  | { observed: ObservationFilter; label?: string }
-  | { notObserved: ObservationFilter; label?: string };
+  | { kind: 'all'; all: Requirement[]; label?: string }
+  | { kind: 'any'; any: Requirement[]; label?: string }
+  | { kind: 'not'; not: Requirement; label?: string }
+  | { kind: 'event'; event: EventFilter; label?: string }
+  | { kind: 'noEvent'; noEvent: EventFilter; label?: string }
+  | { kind: 'facilities'; facilities: FacilitiesRequirement; label?: string }
+  | { kind: 'provision'; provision: ProvisionRequirement; label?: string }
+  | { kind: 'observed'; observed: ObservationFilter; label?: string }
+  | { kind: 'notObserved'; notObserved: ObservationFilter; label?: string };
+
+export type RequirementOf<K extends RequirementKind> = Extract<Requirement, { kind: K }>;
+
+/** One handler per kind: a visitor that misses a kind does not compile. */
+export type RequirementVisitor<T> = { [K in RequirementKind]: (r: RequirementOf<K>) => T };
+
+/**
+ * The one walk over a requirement's kinds, used by the evaluator, the case validator and the
+ * brief's ledger collector. Composite handlers recurse by calling this again on their parts.
+ */
+export function visitRequirement<T>(r: Requirement, visit: RequirementVisitor<T>): T {
+  switch (r.kind) {
+    case 'all':
+      return visit.all(r);
+    case 'any':
+      return visit.any(r);
+    case 'not':
+      return visit.not(r);
+    case 'event':
+      return visit.event(r);
+    case 'noEvent':
+      return visit.noEvent(r);
+    case 'facilities':
+      return visit.facilities(r);
+    case 'provision':
+      return visit.provision(r);
+    case 'observed':
+      return visit.observed(r);
+    case 'notObserved':
+      return visit.notObserved(r);
+    default:
+      return unknownKind(r);
+  }
+}
+
+function unknownKind(r: never): never {
+  throw new Error(`unknown requirement kind in ${JSON.stringify(r)}`);
+}
+
+/**
+ * A requirement as the case files write it (one key naming its kind, no `kind` field), or as
+ * stored before kinds were recorded, with `kind` set on it and on every part. Requirements that
+ * already carry `kind` come back unchanged. The shape must have been checked (case-schema.ts).
+ */
+export function requirementFromFile(raw: unknown): Requirement {
+  const r = raw as Record<string, unknown>;
+  const kind = (typeof r.kind === 'string' ? r.kind : REQUIREMENT_KINDS.find((k) => k in r)) as RequirementKind;
+  const out = { ...r, kind } as Requirement;
+  if (out.kind === 'all') out.all = out.all.map(requirementFromFile);
+  else if (out.kind === 'any') out.any = out.any.map(requirementFromFile);
+  else if (out.kind === 'not') out.not = requirementFromFile(out.not);
+  return out;
+}
+
+/** A requirement as the case files write it: the same object without `kind` fields. */
+export function requirementToFile(r: Requirement): Record<string, unknown> {
+  const { kind: _kind, ...rest } = r;
+  const out: Record<string, unknown> = rest;
+  if (r.kind === 'all') out.all = r.all.map(requirementToFile);
+  else if (r.kind === 'any') out.any = r.any.map(requirementToFile);
+  else if (r.kind === 'not') out.not = requirementToFile(r.not);
+  return out;
+}
 
 /** A pattern of moves a condition gates (`USA 042 PRK` by the Secretary of State). */
 export interface MovePattern {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor, ActorRole } from '../model/actor.js';
 import type { Agreement, ImplementationLevel, Provision } from '../model/agreement.js';
 import type { CaseData, CaseInfo, CaseSettings } from '../model/case.js';
-import type { Condition } from '../model/condition.js';
+import { type Condition, requirementFromFile } from '../model/condition.js';
 import type { Source } from '../model/event.js';
 import type { Facility, Observation } from '../model/facility.js';
 import type { Database } from './database.js';
@@ -463,7 +463,11 @@ export class CaseRepository {
       .where('current', '=', 1)
       .orderBy('id')
       .execute();
-    return rows.map((r) => fromJson<Condition>(r.definition, undefined as unknown as Condition));
+    // Definitions stored before requirements carried their kind get it on the way out.
+    return rows.map((r) => {
+      const c = fromJson<Condition>(r.definition, undefined as unknown as Condition);
+      return { ...c, requires: requirementFromFile(c.requires) };
+    });
   }
 
   /** Every stored version of one condition, oldest first. */

@@ -85,6 +85,7 @@ describe('the facilities operator on the mini case', () => {
       site('c', [['2000-01-01', 'unknown']]),
     ];
     const req: Requirement = {
+      kind: 'facilities',
       facilities: {
         where: { key: true, status: ['operational'] },
         coveredBy: { source: { code: 'PRK' }, codes: ['0355'] },
@@ -116,9 +117,15 @@ describe('the facilities operator on the mini case', () => {
 
 describe('event, noEvent, observation and provision operators', () => {
   it('event: exists in the window, with the verification asked for', () => {
-    const req: Requirement = { event: { source: { code: 'PRK' }, codes: ['087'], verification: 'verified' } };
+    const req: Requirement = {
+      kind: 'event',
+      event: { source: { code: 'PRK' }, codes: ['087'], verification: 'verified' },
+    };
     expect(evaluateCondition(withRequirement(req), '2018-12-31', ledger).verdict).toBe('unmet');
-    const observed: Requirement = { event: { source: { code: 'PRK' }, codes: ['087'], verification: 'observed' } };
+    const observed: Requirement = {
+      kind: 'event',
+      event: { source: { code: 'PRK' }, codes: ['087'], verification: 'observed' },
+    };
     const r = evaluateCondition(withRequirement(observed), '2018-12-31', ledger);
     expect(r.verdict).toBe('met');
     expect(r.result.evidence.map((e) => e.id)).toEqual(['2018-05-24-demolition']);
@@ -126,7 +133,10 @@ describe('event, noEvent, observation and provision operators', () => {
   });
 
   it('noEvent: a window relative to the date asked about', () => {
-    const req: Requirement = { noEvent: { source: { code: 'USA' }, codes: ['08'], window: { days: 30 } } };
+    const req: Requirement = {
+      kind: 'noEvent',
+      noEvent: { source: { code: 'USA' }, codes: ['08'], window: { days: 30 } },
+    };
     // The exercise halt of 2018-06-18 lies in the 30 days up to 2018-07-17, not up to 2018-07-18.
     expect(evaluateCondition(withRequirement(req), '2018-07-17', ledger).verdict).toBe('unmet');
     expect(evaluateCondition(withRequirement(req), '2018-07-18', ledger).verdict).toBe('met');
@@ -148,15 +158,19 @@ describe('event, noEvent, observation and provision operators', () => {
 
   it('observed: only verified dismantlement counts when asked for', () => {
     const req: Requirement = {
+      kind: 'observed',
       observed: { facilities: { key: true }, findings: ['dismantling'], verification: 'verified' },
     };
     expect(evaluateCondition(withRequirement(req), '2018-12-31', ledger).verdict).toBe('unmet');
-    const loose: Requirement = { observed: { facilities: { key: true }, findings: ['dismantling'] } };
+    const loose: Requirement = { kind: 'observed', observed: { facilities: { key: true }, findings: ['dismantling'] } };
     expect(evaluateCondition(withRequirement(loose), '2018-12-31', ledger).verdict).toBe('met');
   });
 
   it('provision: the status in force on the date against a level; unknown before any status', () => {
-    const req: Requirement = { provision: { agreement: 'joint-statement', provision: 'remains', atLeast: 2 } };
+    const req: Requirement = {
+      kind: 'provision',
+      provision: { agreement: 'joint-statement', provision: 'remains', atLeast: 2 },
+    };
     expect(evaluateCondition(withRequirement(req), '2018-06-01', ledger).verdict).toBe('unknown');
     const before = evaluateCondition(withRequirement(req), '2018-07-26', ledger);
     expect(before.verdict).toBe('unmet');
@@ -166,29 +180,32 @@ describe('event, noEvent, observation and provision operators', () => {
 });
 
 describe('all, any and not use three-valued logic', () => {
-  const met: Requirement = { event: { codes: ['057'] } };
-  const unmet: Requirement = { event: { codes: ['19'] } };
-  const unknown: Requirement = { provision: { agreement: 'joint-statement', provision: 'remains', atLeast: 1 } };
+  const met: Requirement = { kind: 'event', event: { codes: ['057'] } };
+  const unmet: Requirement = { kind: 'event', event: { codes: ['19'] } };
+  const unknown: Requirement = {
+    kind: 'provision',
+    provision: { agreement: 'joint-statement', provision: 'remains', atLeast: 1 },
+  };
   const at = (r: Requirement) =>
     evaluateCondition(withRequirement(r), '2018-06-30', { ...ledger, agreements: [] }).verdict;
   it.each([
-    [{ all: [met, met] }, 'met'],
-    [{ all: [met, unmet] }, 'unmet'],
-    [{ all: [met, unknown] }, 'unknown'],
-    [{ all: [unknown, unmet] }, 'unmet'],
-    [{ any: [unmet, met] }, 'met'],
-    [{ any: [unmet, unknown] }, 'unknown'],
-    [{ any: [unmet, unmet] }, 'unmet'],
-    [{ not: met }, 'unmet'],
-    [{ not: unmet }, 'met'],
-    [{ not: unknown }, 'unknown'],
+    [{ kind: 'all', all: [met, met] }, 'met'],
+    [{ kind: 'all', all: [met, unmet] }, 'unmet'],
+    [{ kind: 'all', all: [met, unknown] }, 'unknown'],
+    [{ kind: 'all', all: [unknown, unmet] }, 'unmet'],
+    [{ kind: 'any', any: [unmet, met] }, 'met'],
+    [{ kind: 'any', any: [unmet, unknown] }, 'unknown'],
+    [{ kind: 'any', any: [unmet, unmet] }, 'unmet'],
+    [{ kind: 'not', not: met }, 'unmet'],
+    [{ kind: 'not', not: unmet }, 'met'],
+    [{ kind: 'not', not: unknown }, 'unknown'],
   ] as [Requirement, string][])('%j is %s', (r, verdict) => {
     expect(at(r)).toBe(verdict);
   });
 
   it('collects what is missing from every unmet part of an all', () => {
     const r = evaluateCondition(
-      withRequirement({ all: [unmet, { event: { codes: ['18'] }, label: 'an assault' }] }),
+      withRequirement({ kind: 'all', all: [unmet, { kind: 'event', event: { codes: ['18'] }, label: 'an assault' }] }),
       '2018-06-30',
       ledger,
     );

@@ -1,6 +1,15 @@
 import type { Agreement } from '../../model/agreement.js';
 import { levelName, provisionStatusOn } from '../../model/agreement.js';
-import type { Condition, ObservationFilter, Requirement, Verdict } from '../../model/condition.js';
+import {
+  type Condition,
+  type EventFilter,
+  type FacilitiesRequirement,
+  type ObservationFilter,
+  type ProvisionRequirement,
+  type Requirement,
+  type Verdict,
+  visitRequirement,
+} from '../../model/condition.js';
 import { verificationRank, type LedgerEvent } from '../../model/event.js';
 import type { Facility, Observation } from '../../model/facility.js';
 import type { ConditionResult, Evidence, GatedMove, PartResult } from './condition-result.js';
@@ -75,50 +84,62 @@ function eventEvidence(e: LedgerEvent): Evidence {
 }
 
 function evaluate(r: Requirement, ctx: Context): PartResult {
-  if ('all' in r) {
-    const parts = r.all.map((x) => evaluate(x, ctx));
-    const verdict = allOf(parts.map((p) => p.verdict));
-    const missing = parts.filter((p) => p.verdict !== 'met' && p.missing).map((p) => p.missing!);
-    return withMissing(
-      { kind: 'all', label: r.label ?? 'all of these', verdict, evidence: [], parts },
-      missing.join('; '),
-    );
-  }
-  if ('any' in r) {
-    const parts = r.any.map((x) => evaluate(x, ctx));
-    const verdict = anyOf(parts.map((p) => p.verdict));
-    const missing = verdict === 'met' ? '' : `one of: ${parts.map((p) => p.missing ?? p.label).join('; or ')}`;
-    return withMissing({ kind: 'any', label: r.label ?? 'any of these', verdict, evidence: [], parts }, missing);
-  }
-  if ('not' in r) {
-    const inner = evaluate(r.not, ctx);
-    const verdict = negate(inner.verdict);
-    return withMissing(
-      { kind: 'not', label: r.label ?? `not: ${inner.label}`, verdict, evidence: inner.evidence, parts: [inner] },
-      verdict === 'unmet' ? `this must stop holding: ${inner.label}` : '',
-    );
-  }
-  if ('event' in r || 'noEvent' in r) {
-    const negated = 'noEvent' in r;
-    const filter = 'event' in r ? r.event : r.noEvent;
-    const found = ctx.ledger.events.filter(eventMatcher(filter, ctx.asOf, ctx.facilities));
-    const exists = found.length > 0;
-    const verdict: Verdict = exists !== negated ? 'met' : 'unmet';
-    const description = describeEvents(filter);
-    const label = r.label ?? (negated ? `no ${description}` : description);
-    const evidence = found.slice(-EVIDENCE_LIMIT).map(eventEvidence);
-    let missing = '';
-    if (verdict === 'unmet') {
-      missing = negated
-        ? `${found.length} ${found.length === 1 ? 'move' : 'moves'} of the kind ruled out (${description}), latest on ${found[found.length - 1]!.date}: ${found[found.length - 1]!.summary}`
+  return visitRequirement<PartResult>(r, {
+    all: (x) => {
+      const parts = x.all.map((p) => evaluate(p, ctx));
+      const verdict = allOf(parts.map((p) => p.verdict));
+      const missing = parts.filter((p) => p.verdict !== 'met' && p.missing).map((p) => p.missing!);
+      return withMissing(
+        { kind: 'all', label: x.label ?? 'all of these', verdict, evidence: [], parts },
+        missing.join('; '),
+      );
+    },
+    any: (x) => {
+      const parts = x.any.map((p) => evaluate(p, ctx));
+      const verdict = anyOf(parts.map((p) => p.verdict));
+      const missing = verdict === 'met' ? '' : `one of: ${parts.map((p) => p.missing ?? p.label).join('; or ')}`;
+      return withMissing({ kind: 'any', label: x.label ?? 'any of these', verdict, evidence: [], parts }, missing);
+    },
+    not: (x) => {
+      const inner = evaluate(x.not, ctx);
+      const verdict = negate(inner.verdict);
+      return withMissing(
+        { kind: 'not', label: x.label ?? `not: ${inner.label}`, verdict, evidence: inner.evidence, parts: [inner] },
+        verdict === 'unmet' ? `this must stop holding: ${inner.label}` : '',
+      );
+    },
+    event: (x) => evaluateEvents(x.event, false, x.label, ctx),
+    noEvent: (x) => evaluateEvents(x.noEvent, true, x.label, ctx),
+    facilities: (x) => evaluateFacilities(x.facilities, x.label, ctx),
+    provision: (x) => evaluateProvision(x.provision, x.label, ctx),
+    observed: (x) => evaluateObservations(x.observed, false, x.label, ctx),
+    notObserved: (x) => evaluateObservations(x.notObserved, true, x.label, ctx),
+  });
+}
+
+function evaluateEvents(filter: EventFilter, negated: boolean, label: string | undefined, ctx: Context): PartResult {
+  const found = ctx.ledger.events.filter(eventMatcher(filter, ctx.asOf, ctx.facilities));
+  const exists = found.length > 0;
+  const verdict: Verdict = exists !== negated ? 'met' : 'unmet';
+  const description = describeEvents(filter);
+  const evidence = found.slice(-EVIDENCE_LIMIT).map(eventEvidence);
+  let missing = '';
+  if (verdict === 'unmet') {
+    const last = found[found.length - 1];
+    missing =
+      negated && last
+        ? `${found.length} ${found.length === 1 ? 'move' : 'moves'} of the kind ruled out (${description}), latest on ${last.date}: ${last.summary}`
         : `no ${description} yet`;
-    }
-    return withMissing({ kind: negated ? 'noEvent' : 'event', label, verdict, evidence }, missing);
   }
-  if ('facilities' in r) return evaluateFacilities(r.facilities, r.label, ctx);
-  if ('provision' in r) return evaluateProvision(r.provision, r.label, ctx);
-  const negated = 'notObserved' in r;
-  return evaluateObservations('observed' in r ? r.observed : r.notObserved, negated, r.label, ctx);
+  return withMissing(
+    {
+      kind: negated ? 'noEvent' : 'event',
+      label: label ?? (negated ? `no ${description}` : description),
+      verdict,
+      evidence,
+    },
+    missing,
+  );
 }
 
 function withMissing(part: PartResult, missing: string): PartResult {
@@ -126,11 +147,7 @@ function withMissing(part: PartResult, missing: string): PartResult {
   return part;
 }
 
-function evaluateFacilities(
-  spec: Extract<Requirement, { facilities: unknown }>['facilities'],
-  label: string | undefined,
-  ctx: Context,
-): PartResult {
+function evaluateFacilities(spec: FacilitiesRequirement, label: string | undefined, ctx: Context): PartResult {
   // Facility conditions of the covering moves are judged by the `where` filter, not the move filter.
   const covers = eventMatcher(spec.coveredBy, ctx.asOf, ctx.facilities);
   const moves = ctx.ledger.events.filter((e) => e.facilities.length > 0 && covers(e));
@@ -181,11 +198,7 @@ function evaluateFacilities(
   );
 }
 
-function evaluateProvision(
-  spec: Extract<Requirement, { provision: unknown }>['provision'],
-  label: string | undefined,
-  ctx: Context,
-): PartResult {
+function evaluateProvision(spec: ProvisionRequirement, label: string | undefined, ctx: Context): PartResult {
   const agreement = ctx.ledger.agreements.find((a) => a.id === spec.agreement);
   const provision = agreement?.provisions.find((p) => p.id === spec.provision);
   const name = provision ? `"${provision.text}" (${agreement!.name})` : `${spec.agreement}/${spec.provision}`;

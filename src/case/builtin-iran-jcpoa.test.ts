@@ -1,0 +1,130 @@
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { evaluateCondition } from '../analysis/conditions/index.js';
+import type { CaseData } from '../model/case.js';
+import { openTestStore, TEST_DIALECTS, type TestStore } from '../store/test-support/test-stores.js';
+import { BUILTIN_CASES_DIR, builtinCaseIds, ensureBuiltinCase } from './builtin-cases.js';
+import { loadCaseFolder } from './load-case.js';
+import { readCaseFolder } from './read-case-folder.js';
+
+const DIR = join(BUILTIN_CASES_DIR, 'iran-jcpoa');
+
+let data: CaseData;
+beforeAll(() => {
+  data = readCaseFolder(DIR).data;
+});
+
+/** The events on a date as "SOURCECODE code TARGETCODE", sorted, to compare with the record. */
+function movesOn(date: string): string[] {
+  return data.events
+    .filter((e) => e.date === date)
+    .map((e) => `${e.sourceCode} ${e.code} ${e.targetCode}`)
+    .sort();
+}
+
+function verdict(conditionId: string, asOf: string) {
+  const condition = data.conditions.find((c) => c.id === conditionId)!;
+  return evaluateCondition(condition, asOf, data);
+}
+
+describe('the built-in iran-jcpoa case folder', () => {
+  it('is a built-in case beside us-dprk-2018, between the two parties it names', () => {
+    expect(builtinCaseIds()).toEqual(expect.arrayContaining(['iran-jcpoa', 'us-dprk-2018']));
+    expect(data.info.id).toBe('iran-jcpoa');
+    expect(data.info.settings).toMatchObject({ parties: ['USA', 'IRN'], reciprocitySince: '2016-01-16' });
+  });
+
+  it('has the main moves on their dates, with the codes chosen for them', () => {
+    expect(movesOn('2015-07-14')).toEqual(['IRNGOV 057 USAGOV', 'USAGOV 057 IRNGOV']);
+    expect(movesOn('2015-07-20')).toEqual(['IGOUNO 0354 IRN']);
+    expect(movesOn('2015-10-18')).toEqual(
+      expect.arrayContaining(['USAGOV 0354 IRN', 'IGOEUREEC 0354 IRN', 'IRN 0355 IGOUNOIAE']),
+    );
+    expect(movesOn('2016-01-16')).toEqual(
+      expect.arrayContaining(['USAGOV 085 IRN', 'IGOEUREEC 085 IRN', 'IGOUNO 085 IRN', 'IRN 0862 IGOUNOIAE']),
+    );
+    expect(movesOn('2018-05-08')).toEqual(expect.arrayContaining(['USAGOV 127 IRN', 'USAGOV 1312 IRN']));
+    expect(movesOn('2018-08-07')).toContain('USAGOV 163 IRN');
+    expect(movesOn('2018-11-05')).toContain('USAGOV 163 IRN');
+    expect(movesOn('2019-01-31')).toEqual(['DEUGOV 061 IRN', 'FRAGOV 061 IRN', 'GBRGOV 061 IRN']);
+    expect(movesOn('2019-05-08')).toEqual(['IRNGOV 128 USA', 'IRNGOV 139 IGOEUREEC', 'USAGOV 163 IRN']);
+    for (const date of ['2019-07-07', '2019-09-05', '2019-11-05'])
+      expect(movesOn(date)).toContain('IRNGOV 139 IGOEUREEC');
+    expect(movesOn('2019-07-01')).toEqual(['IRNGOV 128 USA']);
+    expect(movesOn('2020-01-05')).toEqual(['IRNGOV 128 USA']);
+  });
+
+  it('dates every source, and marks the breaches the IAEA verified as verified', () => {
+    for (const e of data.events) {
+      expect(e.sources.length, e.id).toBeGreaterThan(0);
+      for (const s of e.sources) expect(s.date, `${e.id}: ${s.publisher}`).toMatch(/^\d{4}-\d\d-\d\d$/);
+    }
+    const verified = data.events.filter((e) => e.code === '128' && e.verification === 'verified').map((e) => e.date);
+    expect(verified).toEqual(['2019-07-01', '2019-07-08', '2019-09-07', '2019-11-09', '2019-11-17']);
+  });
+
+  it('gives the IAEA the head it had on each date', () => {
+    const heads = (date: string) =>
+      data.actors
+        .filter((a) => a.roles.some((r) => r.code === 'IGOUNOIAE' && r.from! <= date && (!r.to || date < r.to)))
+        .map((a) => a.id);
+    expect(heads('2016-01-16')).toEqual(['yukiya-amano']);
+    expect(heads('2019-07-22')).toEqual([]);
+    expect(heads('2019-09-08')).toEqual(['cornel-feruta']);
+    expect(heads('2019-12-03')).toEqual(['rafael-grossi']);
+  });
+
+  it('records the IAEA findings that crossed a limit at the sites concerned', () => {
+    const seen = (site: string, date: string) =>
+      data.facilities.find((f) => f.id === site)!.observations.find((o) => o.date === date);
+    expect(seen('natanz-fep', '2019-07-01')).toMatchObject({ verification: 'verified', finding: 'activity' });
+    expect(seen('arak-hwpp', '2016-02-17')?.note).toMatch(/130\.9 t/);
+    expect(seen('arak-hwpp', '2019-11-17')?.note).toMatch(/131\.5 t/);
+    const fordow = data.facilities.find((f) => f.id === 'fordow')!;
+    expect(fordow.statuses.map((s) => [s.date, s.status])).toEqual([
+      ['2015-07-14', 'operational'],
+      ['2016-01-16', 'dormant'],
+      ['2019-11-09', 'operational'],
+    ]);
+  });
+});
+
+describe('the stand-in conditions of iran-jcpoa', () => {
+  it('turn Implementation Day from unmet to met on the day the IAEA verified it', () => {
+    expect(verdict('implementation-day', '2016-01-15').verdict).toBe('unmet');
+    expect(verdict('implementation-day', '2016-01-16').verdict).toBe('met');
+    expect(verdict('implementation-day', '2016-01-16').gatedMoves).toEqual([]);
+  });
+
+  it('turn relief-while-within-limits from met to unmet on 1 July 2019, and list later European easing', () => {
+    expect(verdict('relief-while-within-limits', '2019-06-30').verdict).toBe('met');
+    const after = verdict('relief-while-within-limits', '2019-12-31');
+    expect(verdict('relief-while-within-limits', '2019-07-01').verdict).toBe('unmet');
+    expect(after.gatedMoves.map((m) => m.date)).toEqual(['2019-11-29']);
+  });
+
+  it('list the US reimpositions of 2018 as made while Iran was within the limits', () => {
+    const result = verdict('no-reimposition-while-within-limits', '2019-06-30');
+    expect(result.verdict).toBe('unmet');
+    expect(result.gatedMoves.map((m) => m.date)).toEqual(expect.arrayContaining(['2018-08-07', '2018-11-05']));
+    expect(verdict('no-reimposition-while-within-limits', '2019-07-01').verdict).toBe('met');
+  });
+});
+
+describe.each(TEST_DIALECTS)('loading iran-jcpoa into the store on %s', (dialect) => {
+  let t: TestStore;
+  beforeEach(async () => {
+    t = await openTestStore(dialect);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('loads as a built-in case on first use, then finds nothing to do', async () => {
+    const first = await ensureBuiltinCase(t.store, 'iran-jcpoa');
+    expect(first?.changes.events.added).toBe(data.events.length);
+    expect(await t.store.events.count({ caseId: 'iran-jcpoa' })).toBe(data.events.length);
+    expect(await ensureBuiltinCase(t.store, 'iran-jcpoa')).toBeUndefined();
+    expect((await loadCaseFolder(t.store, DIR)).unchanged).toBe(true);
+  });
+});
