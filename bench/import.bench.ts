@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { importFile } from '../src/importers/import-file.js';
-import { expandInputs } from '../src/importers/open-input.js';
+import { expandInputs, isUnreadable } from '../src/importers/open-input.js';
 import { writeSyntheticEvents } from '../src/importers/synthetic-events.js';
 import { openStore } from '../src/store/store.js';
 
@@ -47,13 +47,14 @@ async function child(target: 'sqlite' | 'postgres', file: string, rows: number):
     location = url!;
   }
   const store = await openStore(location, schema ? { searchPath: schema } : {});
-  const [input] = expandInputs([file]);
+  const [input] = await expandInputs([file]);
+  if (!input || isUnreadable(input)) throw new Error(`cannot read ${file}`);
   const size = statSync(file).size;
   global.gc?.();
   const t0 = performance.now();
   // RSS (all threads) as each tenth of the rows is read: flat memory shows as a plateau.
   const rssByTenth: number[] = [];
-  const r = await importFile(input!, store, {
+  const r = await importFile(input, store, {
     filters: {},
     dataDir: dir,
     format: 'gdelt2',

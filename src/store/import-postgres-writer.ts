@@ -116,7 +116,7 @@ export class PostgresImportWriter implements ImportWriter {
       progress.rowsNew += inserted;
       await c.query(
         `UPDATE import_files SET lines_done = $1, rows_read = $2, rows_kept = $3, rows_rejected = $4, rows_new = $5,
-           first_date = $6, last_date = $7, rejects_bytes = $8 WHERE id = $9`,
+           first_date = $6, last_date = $7, rejects_bytes = $8, bytes_done = $9, prefix_hash = $10 WHERE id = $11`,
         [
           progress.linesDone,
           progress.rowsRead,
@@ -126,6 +126,8 @@ export class PostgresImportWriter implements ImportWriter {
           progress.firstDate,
           progress.lastDate,
           progress.rejectsBytes,
+          progress.bytesDone,
+          progress.prefixHash,
           this.fileId,
         ],
       );

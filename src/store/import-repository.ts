@@ -95,6 +95,8 @@ function toFile(r: ImportFilesTable): ImportedFile {
       firstDate: r.first_date,
       lastDate: r.last_date,
       rejectsBytes: Number(r.rejects_bytes),
+      bytesDone: Number(r.bytes_done),
+      prefixHash: r.prefix_hash,
     },
     rejectsPath: r.rejects_path,
     options: r.options,
@@ -141,20 +143,26 @@ export class ImportRepository {
     return IMPORTS_CASE_ID;
   }
 
-  /** The newest record of a file with this fingerprint in this case (complete or interrupted). */
-  async findByFingerprint(caseId: string, fingerprint: string): Promise<ImportedFile | undefined> {
-    const r = await this.db
+  /**
+   * Earlier records of an input in this case: the same fingerprint (size, head and tail) and the
+   * same format, newest first. Candidates only: the importer checks their content before it skips
+   * or resumes anything.
+   */
+  async findByFingerprint(caseId: string, fingerprint: string, format: string): Promise<ImportedFile[]> {
+    const rows = await this.db
       .selectFrom('import_files')
       .selectAll()
       .where('case_id', '=', caseId)
       .where('fingerprint', '=', fingerprint)
+      .where('format', '=', format)
       .orderBy('id', 'desc')
-      .executeTakeFirst();
-    return r ? toFile(r) : undefined;
+      .execute();
+    return rows.map(toFile);
   }
 
-  async findCompleteByHash(caseId: string, contentHash: string, exceptId: number): Promise<ImportedFile | undefined> {
-    const r = await this.db
+  /** The complete imports of the same content in this case, other than `exceptId`, oldest first. */
+  async findCompleteByHash(caseId: string, contentHash: string, exceptId: number): Promise<ImportedFile[]> {
+    const rows = await this.db
       .selectFrom('import_files')
       .selectAll()
       .where('case_id', '=', caseId)
@@ -162,8 +170,8 @@ export class ImportRepository {
       .where('status', '=', 'complete')
       .where('id', '<>', exceptId)
       .orderBy('id')
-      .executeTakeFirst();
-    return r ? toFile(r) : undefined;
+      .execute();
+    return rows.map(toFile);
   }
 
   async get(id: number): Promise<ImportedFile | undefined> {

@@ -84,7 +84,7 @@ export class SqliteImportWriter implements ImportWriter {
     this.aggSingle = db.prepare(this.aggPrefix + aggTuple + this.aggSuffix);
     this.progress = db.prepare(
       `UPDATE import_files SET lines_done = ?, rows_read = ?, rows_kept = ?, rows_rejected = ?, rows_new = ?,
-         first_date = ?, last_date = ?, rejects_bytes = ? WHERE id = ?`,
+         first_date = ?, last_date = ?, rejects_bytes = ?, bytes_done = ?, prefix_hash = ? WHERE id = ?`,
     );
     this.tuple = tuple;
   }
@@ -160,6 +160,8 @@ export class SqliteImportWriter implements ImportWriter {
         progress.firstDate,
         progress.lastDate,
         progress.rejectsBytes,
+        progress.bytesDone,
+        progress.prefixHash,
         this.fileId,
       );
       this.db.exec('COMMIT');

@@ -1,15 +1,21 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from '@commander-js/extra-typings';
 import cliProgress from 'cli-progress';
 import { ensureBuiltinCase } from '../../case/builtin-cases.js';
-import { UsageError } from '../../model/errors.js';
+import { UsageError, ValidationError } from '../../model/errors.js';
 import { parseFilters } from '../../importers/filters.js';
 import { IMPORT_FORMATS, isImportFormat, type ImportFormat } from '../../importers/format-parser.js';
-import { importFile, type FileResult, type ImportProgress } from '../../importers/import-file.js';
+import { importFile, type FileResult, type ImportOptions, type ImportProgress } from '../../importers/import-file.js';
 import { describeResult } from '../../importers/import-summary.js';
-import { expandInputs, spoolStdinZip } from '../../importers/open-input.js';
-import { dataDir, dbFlag, dbLocation, withStore } from '../context.js';
+import {
+  expandInputs,
+  isUnreadable,
+  spoolStdinZip,
+  type InputSource,
+  type UnreadableInput,
+} from '../../importers/open-input.js';
+import type { Store } from '../../store/store.js';
+import { dataDir, dbFlag, dbLocation, EXIT, withStore } from '../context.js';
 import { examples } from '../options.js';
 
 /** Progress on stderr: a bar on a terminal, a log line every few seconds otherwise. */
@@ -72,6 +78,38 @@ function positiveInt(value: string): number {
   return n;
 }
 
+/** A size in bytes: `1048576`, `64KiB`, `4MiB`. */
+function byteSize(value: string): number {
+  const m = /^(\d+)\s*(KiB|MiB|K|M)?$/i.exec(value.trim());
+  const unit = m?.[2]?.toUpperCase().startsWith('M') ? 1 << 20 : m?.[2] ? 1 << 10 : 1;
+  const n = m ? Number(m[1]) * unit : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 256)
+    throw new UsageError(
+      `--max-line takes a size of at least 256 bytes, such as 65536, 64KiB or 4MiB (got "${value}")`,
+    );
+  return n;
+}
+
+/** Whether a file's result is a failure the exit code must show (a cron job must not look successful). */
+function failed(r: FileResult): boolean {
+  if (r.outcome === 'empty') return true;
+  return r.progress.rowsRead > 0 && r.progress.rowsRejected === r.progress.rowsRead;
+}
+
+/** The line after several files: their sums, and how many failed. */
+function describeRun(results: readonly FileResult[], failures: number, total: number, dryRun: boolean): string {
+  const counted = results.filter((r) => r.outcome !== 'already');
+  const sum = (f: (r: FileResult) => number): string => counted.reduce((a, r) => a + f(r), 0).toLocaleString('en-US');
+  const added = dryRun
+    ? ''
+    : ` (${sum((r) => (r.outcome === 'dry-run' || r.outcome === 'empty' ? 0 : r.progress.rowsNew))} new)`;
+  const bad = failures > 0 ? ` ${failures} of the ${total} inputs failed.` : '';
+  return (
+    `${total} files: ${sum((r) => r.progress.rowsRead)} rows read, ${sum((r) => r.progress.rowsKept)} kept${added}, ` +
+    `${sum((r) => r.progress.rowsRejected)} rejected.${bad}\n`
+  );
+}
+
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
@@ -98,6 +136,12 @@ export function registerImportCommand(program: Command): void {
     .option(
       '--rejects <path>',
       'write rejected rows (file, line, reason, row) here instead of beside each input as <input>.rejects.tsv',
+    )
+    .addOption(
+      new Option(
+        '--max-line <size>',
+        'the longest line read (default 1MiB); a longer line is rejected with its line number and the import goes on',
+      ).argParser(byteSize),
     )
     .addOption(new Option('--chunk-rows <n>', 'rows read per transaction').argParser(positiveInt).hideHelp())
     .addHelpText(
@@ -132,61 +176,82 @@ with file, line, reason and the row itself.
           throw new UsageError(`--format "${opts.format}" is not one of ${IMPORT_FORMATS.join(', ')}`);
         format = opts.format;
       }
-      const filters = parseFilters(opts);
-      // A zip piped in is spooled to a file (its directory is at its end) and read as one, named
-      // `stdin.zip`; piping the same zip again is then recognised like a file named twice.
-      const spooled = files.includes('-') ? await spoolStdinZip(join(dataDir(), 'spool')) : null;
-      try {
-        const inputs = expandInputs(
-          spooled ? files.map((f) => (f === '-' ? spooled : f)) : files,
-          spooled ? { displayNames: new Map([[spooled, 'stdin.zip']]) } : {},
-        );
-        if (inputs.length === 0) throw new UsageError(`no files to import in ${files.join(', ')}`);
-        const view = new ImportProgressView(Boolean(process.stderr.isTTY));
-        const results: FileResult[] = [];
-        const run = async (store: Parameters<typeof importFile>[1]): Promise<void> => {
-          for (const input of inputs) {
-            const result = await importFile(input, store, {
-              ...(format ? { format } : {}),
-              filters,
-              ...(opts.case !== undefined ? { caseId: opts.case } : {}),
-              strict: Boolean(opts.strict),
-              dryRun: Boolean(opts.dryRun),
-              ...(opts.rejects !== undefined ? { rejectsPath: opts.rejects } : {}),
-              ...(opts.chunkRows !== undefined ? { chunkRows: opts.chunkRows } : {}),
-              dataDir: dataDir(),
-              onProgress: (p) => view.update(p),
-            });
-            view.stop();
-            results.push(result);
-            process.stdout.write(`${describeResult(result)}\n`);
-          }
-        };
-        try {
-          if (opts.dryRun) await run(null);
-          else
-            await withStore(dbLocation(dbFlag(cmd)), async (store) => {
-              // A built-in case named with --case is loaded first, as the other commands do.
-              if (opts.case !== undefined) await ensureBuiltinCase(store, opts.case);
-              await run(store);
-            });
-        } finally {
-          view.stop();
-        }
-        if (results.length > 1) {
-          const sum = (f: (r: FileResult) => number): number => results.reduce((a, r) => a + f(r), 0);
-          const kept = sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsKept));
-          const added = sum((r) =>
-            r.outcome === 'already' || r.outcome === 'dry-run' || r.outcome === 'empty' ? 0 : r.progress.rowsNew,
-          );
-          process.stdout.write(
-            `${results.length} files: ${sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsRead)).toLocaleString('en-US')} rows read, ` +
-              `${kept.toLocaleString('en-US')} kept${opts.dryRun ? '' : ` (${added.toLocaleString('en-US')} new)`}, ` +
-              `${sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsRejected)).toLocaleString('en-US')} rejected.\n`,
-          );
-        }
-      } finally {
-        if (spooled) rmSync(spooled, { force: true });
-      }
+      const importOptions: Omit<ImportOptions, 'onProgress'> = {
+        ...(format ? { format } : {}),
+        filters: parseFilters(opts),
+        ...(opts.case !== undefined ? { caseId: opts.case } : {}),
+        strict: Boolean(opts.strict),
+        dryRun: Boolean(opts.dryRun),
+        ...(opts.rejects !== undefined ? { rejectsPath: opts.rejects } : {}),
+        ...(opts.chunkRows !== undefined ? { chunkRows: opts.chunkRows } : {}),
+        ...(opts.maxLine !== undefined ? { maxLineBytes: opts.maxLine } : {}),
+        dataDir: dataDir(),
+      };
+      await importAll(files, importOptions, dbLocation(dbFlag(cmd)));
     });
+}
+
+/**
+ * Imports every input in turn. One input that cannot be read, or fails its checks, is reported
+ * and the others go on; the exit code then says that something failed.
+ */
+async function importAll(
+  files: readonly string[],
+  options: Omit<ImportOptions, 'onProgress'>,
+  db: string,
+): Promise<void> {
+  // A zip piped in is spooled to a nameless file (its directory is at its end) and read as one,
+  // named `stdin.zip`; piping the same zip again is then recognised like a file named twice.
+  const spooled = files.includes('-') ? await spoolStdinZip(join(options.dataDir, 'spool')) : null;
+  try {
+    const inputs = await expandInputs(files, spooled);
+    if (inputs.length === 0) throw new UsageError(`no files to import in ${files.join(', ')}`);
+    const view = new ImportProgressView(Boolean(process.stderr.isTTY));
+    const results: FileResult[] = [];
+    let failures = 0;
+    const run = async (store: Store | null): Promise<void> => {
+      for (const input of inputs) {
+        const result = await importOne(input, store, { ...options, onProgress: (p) => view.update(p) });
+        view.stop();
+        if (result) results.push(result);
+        if (!result || failed(result)) failures++;
+      }
+    };
+    try {
+      if (options.dryRun) await run(null);
+      else
+        await withStore(db, async (store) => {
+          // A built-in case named with --case is loaded first, as the other commands do.
+          if (options.caseId !== undefined) await ensureBuiltinCase(store, options.caseId);
+          await run(store);
+        });
+    } finally {
+      view.stop();
+    }
+    if (inputs.length > 1) process.stdout.write(describeRun(results, failures, inputs.length, Boolean(options.dryRun)));
+    if (failures > 0) process.exitCode = EXIT.error;
+  } finally {
+    spooled?.close();
+  }
+}
+
+/** One input, its outcome said on stdout; undefined (said on stderr) when it could not be imported at all. */
+async function importOne(
+  input: InputSource | UnreadableInput,
+  store: Store | null,
+  options: ImportOptions,
+): Promise<FileResult | undefined> {
+  if (isUnreadable(input)) {
+    process.stderr.write(`parley: ${input.error.message}\n`);
+    return undefined;
+  }
+  try {
+    const result = await importFile(input, store, options);
+    process.stdout.write(`${describeResult(result)}\n`);
+    return result;
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    process.stderr.write(`parley: ${err.message}\n`);
+    return undefined;
+  }
 }
