@@ -78,9 +78,17 @@ const METHOD_NORMAL = `${METHOD}; with more than ${BOOTSTRAP_EXACT_DAYS} days, e
 function sumSampler(xs: Float64Array, rand: () => number, exact: boolean): () => number {
   const n = xs.length;
   if (exact) {
+    // Day indices from a mulberry32 stream of its own, seeded from `rand`, kept inline: this loop
+    // is the whole cost of the bootstrap.
+    let state = Math.floor(rand() * 4294967296) >>> 0;
     return () => {
       let s = 0;
-      for (let i = 0; i < n; i++) s += xs[Math.floor(rand() * n)]!;
+      for (let i = 0; i < n; i++) {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = Math.imul(state ^ (state >>> 15), state | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        s += xs[((((t ^ (t >>> 14)) >>> 0) * n) / 4294967296) | 0]!;
+      }
       return s;
     };
   }
@@ -89,8 +97,8 @@ function sumSampler(xs: Float64Array, rand: () => number, exact: boolean): () =>
   m /= n;
   let v = 0;
   for (let i = 0; i < n; i++) v += (xs[i]! - m) ** 2;
-  // The bootstrap's own variance: the plug-in s² (divided by n), as drawing from the sample gives.
-  const sd = Math.sqrt(v); // n draws × the plug-in variance v / n
+  // n draws, each with the plug-in variance v / n: the resampled sum has variance v.
+  const sd = Math.sqrt(v);
   return () => n * m + sd * Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
 }
 

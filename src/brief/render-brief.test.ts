@@ -159,6 +159,9 @@ describe('brief: lists say what they leave out', () => {
     expect(out).toMatch(/^Facilities on 2019-03-01: 16 \(.*\); the 10 key ones shown$/m);
     expect(out).toMatch(/6 more facilities not marked key, not listed/);
     expect(md(b)).toMatch(/^## Facilities on 2019-03-01: 16 \(.*\); the 10 key ones shown$/m);
+    // an italic run in Markdown opens on a word, not on a space: "_(changes since …)_"
+    expect(md(b)).toMatch(/ _\(changes since 2018-06-12: /);
+    expect(md(b)).not.toMatch(/\S_ \(/);
   });
 
   it('shows the latest gaps as "latest 5 of 13"', async () => {

@@ -226,9 +226,7 @@ function commitmentsBlock(sc: Scorecard, s: BriefStyle): string[] {
     for (const p of ag.provisions) {
       const since = p.status ? ` since ${p.status.date}` : '';
       const changed = p.changes.length
-        ? s.dim(
-            ` (${changedLabel}: ${p.changes.map((ch) => `${ch.date} ${ch.fromName ?? 'none'} → ${ch.toName}`).join(', ')})`,
-          )
+        ? ` ${s.dim(`(${changedLabel}: ${p.changes.map((ch) => `${ch.date} ${ch.fromName ?? 'none'} → ${ch.toName}`).join(', ')})`)}`
         : '';
       out.push(s.item(`${p.levelName}${since}: ${p.text} [owed by ${p.owedBy.join(', ')}]${changed}`, 1));
     }

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Store } from '../store/store.js';
-import { CASE_FILES } from './case-schema.js';
+import { hashCaseFolder } from './case-files.js';
 import { loadCaseFolder, type LoadReport } from './load-case.js';
 
 /** The cases shipped with Parley, in `cases/` at the package root. */
@@ -17,17 +16,6 @@ export function builtinCaseIds(): string[] {
     .filter((d) => d.isDirectory() && existsSync(join(BUILTIN_CASES_DIR, d.name, 'case.yaml')))
     .map((d) => d.name)
     .sort();
-}
-
-/** The same hash `readCaseFolder` computes, without validating: enough to see that nothing changed. */
-export function hashCaseFolder(dir: string): string {
-  const hash = createHash('sha256');
-  for (const name of Object.keys(CASE_FILES)) {
-    const path = join(dir, name);
-    if (!existsSync(path)) continue;
-    hash.update(name).update('\0').update(readFileSync(path, 'utf8')).update('\0');
-  }
-  return hash.digest('hex');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isIsoDate } from '../model/iso-date.js';
-import type { Requirement } from '../model/condition.js';
+import { isoDateProblem } from '../model/iso-date.js';
+import { REQUIREMENT_KINDS, type Requirement, type RequirementKind } from '../model/condition.js';
 import { FACILITY_STATUSES } from '../model/facility.js';
 import { OBSERVATION_FINDINGS } from '../model/condition.js';
 import { PROVENANCES, REVIEW_STATUSES, VERIFICATIONS } from '../model/event.js';
@@ -9,14 +9,31 @@ import { IMPLEMENTATION_LEVELS, REQUIRED_LEVELS } from '../model/agreement.js';
 
 /**
  * The shapes of a case folder's YAML files, checked on every load. Cross-references (actor ids,
- * facility ids, CAMEO codes) are checked after these shapes pass, in `validate-case.ts`.
+ * facility ids, CAMEO codes) are checked after these shapes pass, in `cross-reference.ts`.
  *
  * CAMEO codes must be quoted in YAML: `042` unquoted is the number 42.
  */
-export const isoDate = z.string().refine(isIsoDate, { message: 'expected a date in the form YYYY-MM-DD' });
+/** Ids are short: a reference to a long one is compared with every known id when it is mistyped. */
+export const MAX_ID_LENGTH = 120;
+
+export const isoDate = z.string().check((ctx) => {
+  const problem = isoDateProblem(ctx.value);
+  if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+});
 const id = z
   .string()
+  .max(MAX_ID_LENGTH, { message: `expected an id of at most ${MAX_ID_LENGTH} characters` })
   .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected an id of lower-case letters, digits and hyphens' });
+
+/*
+ * Every number in a case file is bounded here, so that nothing later (date arithmetic, windows,
+ * counts) meets a value it cannot compute with: a window of 99999999999999 days does not load.
+ */
+/** Days a window, or the time to answer a concession, may span: a century. */
+export const MAX_DAYS = 36_600;
+/** A count of facilities a condition may require. */
+const MAX_COUNT = 100_000;
+const MAX_VERSION = 1_000_000;
 const actorCode = z
   .string()
   .regex(/^(?:[A-Z]{3})+$/, { message: 'expected a CAMEO actor code of 3-letter parts (USA, PRKGOV, IGOUNOIAE)' });
@@ -42,7 +59,7 @@ export const caseFileSchema = z.strictObject({
   reciprocitySince: isoDate.optional(),
   headlineCondition: id.optional(),
   defaultAsOf: isoDate.optional(),
-  responseDays: z.number().int().positive().optional(),
+  responseDays: z.number().int().positive().max(MAX_DAYS).optional(),
 });
 
 export const roleSchema = z.strictObject({
@@ -73,7 +90,11 @@ export const eventSchema = z.strictObject({
   target: id.optional(),
   code: eventCode,
   summary: z.string().min(1),
-  facilities: z.array(id).default([]),
+  // A set: read in one order, so that listing the same facilities in another order changes nothing.
+  facilities: z
+    .array(id)
+    .default([])
+    .transform((ids) => [...ids].sort()),
   sources: z.array(sourceSchema).min(1, { message: 'every event needs at least one source' }),
   status: z.enum(REVIEW_STATUSES).default('confirmed'),
   verification: z.enum(VERIFICATIONS).default('claimed'),
@@ -149,7 +170,7 @@ export const facilitySchema = z.strictObject({
 
 const actorFilter = z.strictObject({ code: actorCode.optional(), actor: id.optional(), title: z.string().optional() });
 const window = z.strictObject({
-  days: z.number().int().positive().optional(),
+  days: z.number().int().positive().max(MAX_DAYS).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 });
@@ -179,56 +200,71 @@ const observationFilter = z.strictObject({
 
 export type RequirementInput = z.infer<typeof requirementSchema>;
 const label = z.string().optional();
-/** A requirement as the files write it (one key naming its kind), tagged with that kind. */
+const REQUIREMENT_MESSAGE =
+  'expected one requirement: all, any, not, event, noEvent, facilities, provision, observed or notObserved (each with an optional label)';
+
+/** Each kind of requirement as the files write it (one key naming its kind), tagged with that kind. */
+const requirementKinds = {
+  all: () =>
+    z
+      .strictObject({ all: z.array(requirementSchema).min(1), label })
+      .transform((v) => ({ kind: 'all' as const, ...v })),
+  any: () =>
+    z
+      .strictObject({ any: z.array(requirementSchema).min(1), label })
+      .transform((v) => ({ kind: 'any' as const, ...v })),
+  not: () => z.strictObject({ not: requirementSchema, label }).transform((v) => ({ kind: 'not' as const, ...v })),
+  event: () => z.strictObject({ event: eventFilter, label }).transform((v) => ({ kind: 'event' as const, ...v })),
+  noEvent: () => z.strictObject({ noEvent: eventFilter, label }).transform((v) => ({ kind: 'noEvent' as const, ...v })),
+  facilities: () =>
+    z
+      .strictObject({
+        facilities: z.strictObject({
+          where: facilityFilter,
+          coveredBy: eventFilter,
+          atLeast: z.number().int().positive().max(MAX_COUNT),
+        }),
+        label,
+      })
+      .transform((v) => ({ kind: 'facilities' as const, ...v })),
+  provision: () =>
+    z
+      .strictObject({
+        provision: z.strictObject({ agreement: id, provision: id, atLeast: z.literal(REQUIRED_LEVELS) }),
+        label,
+      })
+      .transform((v) => ({ kind: 'provision' as const, ...v })),
+  observed: () =>
+    z.strictObject({ observed: observationFilter, label }).transform((v) => ({ kind: 'observed' as const, ...v })),
+  notObserved: () =>
+    z
+      .strictObject({ notObserved: observationFilter, label })
+      .transform((v) => ({ kind: 'notObserved' as const, ...v })),
+} satisfies Record<RequirementKind, () => z.ZodType<Requirement, unknown>>;
+
+/**
+ * A requirement, read by the kind its key names: a mistake inside one is reported at its field
+ * (`requires.notObserved.window.days`), not as "no kind of requirement matched".
+ */
 export const requirementSchema: z.ZodType<Requirement, unknown> = z.lazy(() =>
-  z.union(
-    [
-      z
-        .strictObject({ all: z.array(requirementSchema).min(1), label })
-        .transform((v) => ({ kind: 'all' as const, ...v })),
-      z
-        .strictObject({ any: z.array(requirementSchema).min(1), label })
-        .transform((v) => ({ kind: 'any' as const, ...v })),
-      z.strictObject({ not: requirementSchema, label }).transform((v) => ({ kind: 'not' as const, ...v })),
-      z.strictObject({ event: eventFilter, label }).transform((v) => ({ kind: 'event' as const, ...v })),
-      z.strictObject({ noEvent: eventFilter, label }).transform((v) => ({ kind: 'noEvent' as const, ...v })),
-      z
-        .strictObject({
-          facilities: z.strictObject({
-            where: facilityFilter,
-            coveredBy: eventFilter,
-            atLeast: z.number().int().positive(),
-          }),
-          label,
-        })
-        .transform((v) => ({ kind: 'facilities' as const, ...v })),
-      z
-        .strictObject({
-          provision: z.strictObject({
-            agreement: id,
-            provision: id,
-            atLeast: z.literal(REQUIRED_LEVELS),
-          }),
-          label,
-        })
-        .transform((v) => ({ kind: 'provision' as const, ...v })),
-      z.strictObject({ observed: observationFilter, label }).transform((v) => ({ kind: 'observed' as const, ...v })),
-      z
-        .strictObject({ notObserved: observationFilter, label })
-        .transform((v) => ({ kind: 'notObserved' as const, ...v })),
-    ],
-    {
-      message:
-        'expected one requirement: all, any, not, event, noEvent, facilities, provision, observed or notObserved (each with an optional label)',
-    },
-  ),
+  z.unknown().transform((input, ctx) => {
+    const kind = input !== null && typeof input === 'object' ? REQUIREMENT_KINDS.find((k) => k in input) : undefined;
+    if (!kind) {
+      ctx.addIssue({ code: 'custom', message: REQUIREMENT_MESSAGE, input });
+      return z.NEVER;
+    }
+    const result = requirementKinds[kind]().safeParse(input);
+    if (result.success) return result.data;
+    for (const { input: _input, ...issue } of result.error.issues) ctx.addIssue(issue);
+    return z.NEVER;
+  }),
 );
 
 export const conditionSchema = z.strictObject({
   id,
   title: z.string().min(1),
   question: z.string().min(1).optional(),
-  version: z.number().int().positive().default(1),
+  version: z.number().int().positive().max(MAX_VERSION).default(1),
   since: isoDate.optional(),
   description: z.string().optional(),
   sources: z.array(sourceSchema).default([]),
@@ -256,3 +292,5 @@ export const CASE_FILES = {
   'facilities.yaml': { schema: facilitySchema, list: true },
   'conditions.yaml': { schema: conditionSchema, list: true },
 } as const;
+
+export type CaseFileName = keyof typeof CASE_FILES;

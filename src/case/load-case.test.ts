@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ValidationError } from '../model/errors.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../store/test-support/test-stores.js';
-import { loadCaseFolder } from './load-case.js';
+import { describeLoad, loadCaseFolder } from './load-case.js';
+import { newEvent } from './new-event.js';
 import { readCaseFolder } from './read-case-folder.js';
 import { writeCaseFolder } from './write-case-folder.js';
 
@@ -172,5 +173,59 @@ describe.each(TEST_DIALECTS)('loading a case into the store on %s', (dialect) =>
     ]);
     const current = await t.store.cases.conditions('mini');
     expect(current.find((c) => c.id === 'envoy-visit')!.version).toBe(2);
+  });
+
+  async function addTyped(summary: string): Promise<string> {
+    const actors = await t.store.cases.actors('mini');
+    const e = newEvent(
+      {
+        caseId: 'mini',
+        date: '2018-11-20',
+        source: 'envoy',
+        target: 'prk',
+        code: '040',
+        summary,
+        sources: [{ publisher: 'Yonhap' }],
+      },
+      actors,
+      new Set(),
+      new Set(),
+    );
+    await t.store.events.insert([e], 'typed');
+    return e.id;
+  }
+
+  it('keeps and lists events added outside the folder when it is loaded again, and removes them only with prune', async () => {
+    await loadCaseFolder(t.store, dir);
+    const typed = await addTyped('The envoy calls his counterpart.');
+    await t.store.events.setStatus('mini', ['2018-06-18-exercise-halt'], 'rejected');
+    edit(dir, 'events.yaml', /- id: 2018-06-18-exercise-halt[\s\S]*?(?=- id:)/, '');
+    edit(dir, 'events.yaml', 'summary: Joint statement signed.', 'summary: Joint statement signed in Singapore.');
+    const kept = await loadCaseFolder(t.store, dir);
+    expect(kept.outside.kept.sort()).toEqual(['2018-06-18-exercise-halt', typed].sort());
+    expect(kept.changes.events).toEqual({ added: 0, changed: 1, removed: 0 });
+    expect(describeLoad(kept)).toMatch(/kept 2 events the folder does not hold .*--prune removes them/);
+    expect(await t.store.events.count({ caseId: 'mini' })).toBe(9);
+    const again = await loadCaseFolder(t.store, dir);
+    expect(again.unchanged).toBe(true);
+    expect(again.outside.kept).toHaveLength(2);
+    const pruned = await loadCaseFolder(t.store, dir, { prune: true });
+    expect(pruned.outside.pruned.sort()).toEqual(['2018-06-18-exercise-halt', typed].sort());
+    expect(pruned.changes.events).toEqual({ added: 0, changed: 0, removed: 2 });
+    expect(await t.store.events.count({ caseId: 'mini' })).toBe(7);
+  });
+
+  it('keeps an event typed in, exported and loaded back as typed: removing it from the folder needs prune', async () => {
+    await loadCaseFolder(t.store, dir);
+    const typed = await addTyped('The envoy calls his counterpart.');
+    const frame = (await t.store.cases.readFrame('mini'))!;
+    writeCaseFolder({ ...frame, events: await t.store.events.find({ caseId: 'mini' }) }, dir, { template: dir });
+    expect(readFileSync(join(dir, 'events.yaml'), 'utf8')).toContain(typed);
+    const loaded = await loadCaseFolder(t.store, dir);
+    expect(loaded.changes.events).toEqual({ added: 0, changed: 0, removed: 0 });
+    edit(dir, 'events.yaml', new RegExp(`- id: ${typed}[\\s\\S]*$`), '');
+    const r = await loadCaseFolder(t.store, dir);
+    expect(r.outside.kept).toEqual([typed]);
+    expect(await t.store.events.count({ caseId: 'mini', ids: [typed] })).toBe(1);
   });
 });

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import type { CaseData } from '../model/case.js';
+import type { LedgerEvent } from '../model/event.js';
 import type { Store } from '../store/store.js';
 import { FILE_ORIGIN } from '../store/case-repository.js';
+import { canonical } from './edit-yaml.js';
 import { readCaseFolder } from './read-case-folder.js';
 
 export interface ChangeCount {
@@ -10,70 +12,150 @@ export interface ChangeCount {
   removed: number;
 }
 
+type Kind = 'actors' | 'events' | 'agreements' | 'facilities' | 'conditions';
+
+/** Events of the store that a load did not simply take from the folder, by id. */
+export interface EventsOutsideFolder {
+  /** In the store, not in the folder, and kept: added by `event add`, `read --into`, or changed by review since loaded. */
+  kept: string[];
+  /** The same, removed because `--prune` was given. */
+  pruned: string[];
+  /** In the folder with other values than the store's version, which had been added or changed outside the files. */
+  overwritten: string[];
+}
+
 export interface LoadReport {
   caseId: string;
   dir: string;
   /** True when the files were byte-for-byte what was loaded last time: nothing was written. */
   unchanged: boolean;
-  changes: Record<'actors' | 'events' | 'agreements' | 'facilities' | 'conditions', ChangeCount>;
+  changes: Record<Kind, ChangeCount>;
+  outside: EventsOutsideFolder;
+}
+
+export interface LoadOptions {
+  /** Write even when the files are unchanged. */
+  force?: boolean;
+  /** Remove the events the folder does not hold, even those added outside the files. */
+  prune?: boolean;
+  now?: Date;
+}
+
+/** What the store knows of one event before a load: where it came from and whether it changed since. */
+interface StoredOrigin {
+  origin: string | null;
+  revision: number;
 }
 
 /**
- * Validates a case folder and writes it in one transaction. Loading the same folder twice
- * changes nothing; an edited folder replaces what came from the files before (events added by
- * `event add` or read from text are kept). A broken folder throws before anything is written.
+ * Validates a case folder and writes it in one transaction. Loading the same folder twice changes
+ * nothing. An edited folder replaces what came from the files before; an event that came in
+ * another way (`event add`, `read --into`) or was changed since it was loaded (review) is never
+ * removed because the folder lacks it: it is kept and listed, and removed only with `prune`. A
+ * broken folder throws before anything is written.
  */
-export async function loadCaseFolder(
-  store: Store,
-  dir: string,
-  options: { force?: boolean; now?: Date } = {},
-): Promise<LoadReport> {
+export async function loadCaseFolder(store: Store, dir: string, options: LoadOptions = {}): Promise<LoadReport> {
   const folder = readCaseFolder(dir);
   const { data } = folder;
   const caseId = data.info.id;
-  const empty = { added: 0, changed: 0, removed: 0 };
-  const unchanged: LoadReport = {
-    caseId,
-    dir,
-    unchanged: true,
-    changes: { actors: empty, events: empty, agreements: empty, facilities: empty, conditions: empty },
-  };
   const existing = await store.cases.info(caseId);
-  if (existing && existing.filesHash === folder.hash && !options.force) return unchanged;
+  const same = (info: { filesHash: string | null } | undefined): boolean =>
+    info !== undefined && info.filesHash === folder.hash && !options.force && !options.prune;
+  if (same(existing)) return unchangedReport(store, caseId, dir, data.events);
   const loadedAt = (options.now ?? new Date()).toISOString();
   const report = await store.transaction(async (tx): Promise<LoadReport> => {
     // Looked at again under the write lock: another process may have loaded the same files meanwhile.
     const current = await tx.cases.info(caseId);
-    if (current && current.filesHash === folder.hash && !options.force) return unchanged;
-    const before = current ? await readStoredFileCase(tx, caseId) : undefined;
+    if (same(current)) return unchangedReport(tx, caseId, dir, data.events);
+    const before = current ? await readStoredCase(tx, caseId) : undefined;
+    const origins = await tx.events.originsOf(caseId);
     await tx.cases.writeFrame(data, { filesHash: folder.hash, sourceDir: resolve(dir) }, loadedAt);
-    await tx.events.deleteWhereOrigin(caseId, FILE_ORIGIN);
-    // An id now in the files replaces an event of the same id added by hand or by the reader.
-    const clash = await tx.events.existingIds(
-      caseId,
-      data.events.map((e) => e.id),
-    );
-    if (clash.size) await tx.events.deleteIds(caseId, [...clash]);
-    await tx.events.insert(data.events, FILE_ORIGIN);
+    const plan = planEvents(data.events, before?.events ?? [], origins, Boolean(options.prune));
+    await tx.events.deleteIds(caseId, plan.remove);
+    for (const [origin, events] of plan.insert) await tx.events.insert(events, origin);
     await tx.aggregates.rebuildCase(caseId);
+    const keptEvents = (before?.events ?? []).filter((e) => plan.outside.kept.includes(e.id));
     return {
       caseId,
       dir,
       unchanged: false,
       changes: {
         actors: diff(before?.actors, data.actors),
-        events: diff(before?.events, data.events),
+        events: diff(before?.events, [...data.events, ...keptEvents]),
         agreements: diff(before?.agreements, data.agreements),
         facilities: diff(before?.facilities, data.facilities),
         conditions: diff(before?.conditions, data.conditions),
       },
+      outside: plan.outside,
     };
   });
   if (!report.unchanged) await store.analyze();
   return report;
 }
 
-async function readStoredFileCase(store: Store, caseId: string): Promise<Omit<CaseData, 'info'>> {
+/** The report of a load that found the store already holding these files: nothing written. */
+async function unchangedReport(
+  store: Store,
+  caseId: string,
+  dir: string,
+  folderEvents: readonly LedgerEvent[],
+): Promise<LoadReport> {
+  const origins = await store.events.originsOf(caseId);
+  const empty = { added: 0, changed: 0, removed: 0 };
+  return {
+    caseId,
+    dir,
+    unchanged: true,
+    changes: { actors: empty, events: empty, agreements: empty, facilities: empty, conditions: empty },
+    outside: { kept: protectedIdsOutside(origins, folderEvents), pruned: [], overwritten: [] },
+  };
+}
+
+/** Whether an event came from the files and is as they had it: the folder decides whether it stays. */
+function fromFilesAsLoaded(s: StoredOrigin): boolean {
+  return s.origin === FILE_ORIGIN && s.revision <= 1;
+}
+
+function protectedIdsOutside(
+  origins: ReadonlyMap<string, StoredOrigin>,
+  folderEvents: readonly LedgerEvent[],
+): string[] {
+  const inFolder = new Set(folderEvents.map((e) => e.id));
+  return [...origins].filter(([id, s]) => !inFolder.has(id) && !fromFilesAsLoaded(s)).map(([id]) => id);
+}
+
+/**
+ * Which events to remove and which to write: an event whose values are already in the store is
+ * left alone; one that changed is written again under its origin (so that an event read from an
+ * article stays known as read from it); one the folder lacks goes only when it came from the files
+ * as loaded, or when `prune` is asked.
+ */
+function planEvents(
+  folderEvents: readonly LedgerEvent[],
+  storedEvents: readonly LedgerEvent[],
+  origins: ReadonlyMap<string, StoredOrigin>,
+  prune: boolean,
+): { remove: string[]; insert: Map<string, LedgerEvent[]>; outside: EventsOutsideFolder } {
+  const stored = new Map(storedEvents.map((e) => [e.id, canonical(e)]));
+  const outside: EventsOutsideFolder = { kept: [], pruned: [], overwritten: [] };
+  const remove: string[] = [];
+  const insert = new Map<string, LedgerEvent[]>();
+  for (const e of folderEvents) {
+    const before = stored.get(e.id);
+    if (before === canonical(e)) continue;
+    const s = origins.get(e.id);
+    if (before !== undefined) remove.push(e.id);
+    if (before !== undefined && s && !fromFilesAsLoaded(s)) outside.overwritten.push(e.id);
+    const origin = s?.origin && s.origin !== FILE_ORIGIN ? s.origin : FILE_ORIGIN;
+    insert.set(origin, [...(insert.get(origin) ?? []), e]);
+  }
+  for (const id of protectedIdsOutside(origins, folderEvents)) (prune ? outside.pruned : outside.kept).push(id);
+  const inFolder = new Set(folderEvents.map((e) => e.id));
+  for (const [id, s] of origins) if (!inFolder.has(id) && (prune || fromFilesAsLoaded(s))) remove.push(id);
+  return { remove, insert, outside };
+}
+
+async function readStoredCase(store: Store, caseId: string): Promise<Omit<CaseData, 'info'>> {
   const frame = await store.cases.readFrame(caseId);
   const events = await store.events.find({ caseId });
   return {
@@ -98,16 +180,33 @@ function diff<T extends { id: string }>(before: readonly T[] | undefined, after:
   return { added, changed, removed: before ? old.size : 0 };
 }
 
-/** JSON with sorted keys, so two equal objects built in different key orders compare equal. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
+const LISTED = 10;
+
+/** Ids, the first ten of them, then how many more. */
+function listIds(ids: readonly string[]): string {
+  const shown = ids.slice(0, LISTED).join(', ');
+  return ids.length > LISTED ? `${shown} … and ${ids.length - LISTED} more` : shown;
 }
 
 export function describeLoad(r: LoadReport): string {
+  const lines = [describeChanges(r)];
+  const { kept, pruned, overwritten } = r.outside;
+  if (kept.length)
+    lines.push(
+      `kept ${kept.length} event${kept.length > 1 ? 's' : ''} the folder does not hold (added by event add, read --into or review; --prune removes them): ${listIds(kept)}`,
+    );
+  if (pruned.length)
+    lines.push(
+      `removed ${pruned.length} event${pruned.length > 1 ? 's' : ''} the folder does not hold (--prune): ${listIds(pruned)}`,
+    );
+  if (overwritten.length)
+    lines.push(
+      `replaced ${overwritten.length} event${overwritten.length > 1 ? 's' : ''} added or changed outside the files with the folder's version: ${listIds(overwritten)}`,
+    );
+  return lines.join('\n');
+}
+
+function describeChanges(r: LoadReport): string {
   if (r.unchanged) return `case ${r.caseId}: unchanged since it was last loaded from ${r.dir}`;
   const parts = Object.entries(r.changes)
     .map(([kind, c]) => {

@@ -1,7 +1,7 @@
 import { actorCodeOn, roleOn, type Actor } from '../model/actor.js';
 import { ValidationError, type ValidationProblem } from '../model/errors.js';
 import type { LedgerEvent, Provenance, ReviewStatus, Source, Verification } from '../model/event.js';
-import { isIsoDate } from '../model/iso-date.js';
+import { isIsoDate, isoDateProblem } from '../model/iso-date.js';
 import { describeNearest, eventCode } from '../cameo/event-codes.js';
 
 export interface NewEventInput {
@@ -36,7 +36,8 @@ export function newEvent(
   const problems: ValidationProblem[] = [];
   const byId = new Map(actors.map((a) => [a.id, a]));
   const field = (name: string, message: string) => problems.push({ location: { file: 'event', field: name }, message });
-  if (!isIsoDate(input.date)) field('date', `"${input.date}" is not a calendar date in the form YYYY-MM-DD`);
+  const dateProblem = isoDateProblem(input.date);
+  if (dateProblem) field('date', `"${input.date}": ${dateProblem}`);
   if (input.endDate !== undefined && (!isIsoDate(input.endDate) || input.endDate < input.date))
     field('end', `"${input.endDate}" is not a date on or after ${input.date}`);
   const info = eventCode(input.code);

@@ -1,159 +1,193 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { z } from 'zod';
 import type { CaseData } from '../model/case.js';
 import { requirementToFile } from '../model/condition.js';
 import type { Source } from '../model/event.js';
+import { decodeCaseText, readCaseFileBytes } from './case-files.js';
+import { CASE_FILES, type CaseFileName } from './case-schema.js';
+import { editYamlText } from './edit-yaml.js';
+import { writeFilesSafely } from './write-files-safely.js';
 
 const HEADER = (what: string, caseId: string) =>
   `# ${what} of case ${caseId}, written by \`parley case export\`.\n# Edit and load again with \`parley case load <folder>\`.\n`;
 
-/** Writes a case as the YAML folder `parley case load` reads; loading it back gives the same case. */
-export function writeCaseFolder(data: CaseData, dir: string): string[] {
-  mkdirSync(dir, { recursive: true });
-  const id = data.info.id;
-  const s = data.info.settings;
-  const files: [string, string, unknown][] = [
-    [
-      'case.yaml',
-      'Settings',
+const TITLES: Record<CaseFileName, string> = {
+  'case.yaml': 'Settings',
+  'actors.yaml': 'Actors',
+  'events.yaml': 'Events',
+  'agreements.yaml': 'Agreements and their provisions',
+  'facilities.yaml': 'Facilities',
+  'conditions.yaml': 'Conditions',
+};
+
+export interface WriteCaseOptions {
+  /**
+   * A folder whose case files give the comments, order and flow or block style to keep (the
+   * folder written to, or the one the case was loaded from). Entries whose values are unchanged
+   * keep their bytes; without a template the files are written fresh.
+   */
+  template?: string;
+}
+
+/**
+ * Writes a case as the YAML folder `parley case load` reads; loading it back gives the same case.
+ * Three steps: the case as the files' values, each file's text (edited from the template's, or
+ * fresh), and the files written safely (see `writeFilesSafely`). Returns the paths written.
+ */
+export function writeCaseFolder(data: CaseData, dir: string, options: WriteCaseOptions = {}): string[] {
+  const values = caseFileValues(data);
+  const texts = new Map<CaseFileName, string>();
+  for (const name of Object.keys(CASE_FILES) as CaseFileName[])
+    texts.set(name, renderCaseFile(name, values[name], data.info.id, options.template));
+  return writeFilesSafely(dir, texts);
+}
+
+/** One file's text: the template's edited to hold `value` when there is a readable one, else fresh. */
+export function renderCaseFile(name: CaseFileName, value: unknown, caseId: string, template?: string): string {
+  const templateText = template === undefined ? undefined : readTemplate(join(template, name));
+  const { schema, list } = CASE_FILES[name];
+  const fileSchema: z.ZodType = list ? z.array(schema) : schema;
+  const edited = templateText === undefined ? undefined : editYamlText(templateText, value, fileSchema);
+  return edited ?? HEADER(TITLES[name], caseId) + stringify(value, { lineWidth: 0 });
+}
+
+function readTemplate(path: string): string | undefined {
+  const found = readCaseFileBytes(path);
+  if (!('bytes' in found)) return undefined;
+  const decoded = decodeCaseText(found.bytes, path);
+  return 'text' in decoded ? decoded.text : undefined;
+}
+
+/** The case as the values of its files, in the vocabulary of the files (`end`, `source`, `status`). */
+export function caseFileValues(data: CaseData): Record<CaseFileName, unknown> {
+  return {
+    'case.yaml': caseYamlValue(data),
+    'actors.yaml': data.actors.map((a) =>
       clean({
-        id,
-        title: data.info.title,
-        description: data.info.description,
-        parties: s.parties,
-        period: s.period,
-        reciprocitySince: s.reciprocitySince,
-        headlineCondition: s.headlineCondition,
-        defaultAsOf: s.defaultAsOf,
-        responseDays: s.responseDays,
+        id: a.id,
+        kind: a.kind,
+        name: a.name,
+        aliases: a.aliases,
+        code: a.code,
+        roles: a.roles,
+        source: a.source,
+        notes: a.notes,
       }),
-    ],
-    [
-      'actors.yaml',
-      'Actors',
-      data.actors.map((a) =>
+    ),
+    'events.yaml': eventsValue(data),
+    'agreements.yaml': agreementsValue(data),
+    'facilities.yaml': facilitiesValue(data),
+    'conditions.yaml': data.conditions.map((c) =>
+      clean({
+        id: c.id,
+        title: c.title,
+        question: c.question,
+        version: c.version,
+        since: c.since,
+        description: c.description,
+        sources: c.sources.map(source),
+        gates: c.gates,
+        requires: requirementToFile(c.requires),
+      }),
+    ),
+  };
+}
+
+function caseYamlValue(data: CaseData): Record<string, unknown> {
+  const s = data.info.settings;
+  return clean({
+    id: data.info.id,
+    title: data.info.title,
+    description: data.info.description,
+    parties: s.parties,
+    period: s.period,
+    reciprocitySince: s.reciprocitySince,
+    headlineCondition: s.headlineCondition,
+    defaultAsOf: s.defaultAsOf,
+    responseDays: s.responseDays,
+  });
+}
+
+function eventsValue(data: CaseData): Record<string, unknown>[] {
+  return data.events.map((e) =>
+    clean({
+      id: e.id,
+      date: e.date,
+      end: e.endDate,
+      source: e.sourceActor,
+      target: e.targetActor,
+      code: e.code,
+      summary: e.summary,
+      facilities: e.facilities.length ? e.facilities : undefined,
+      sources: e.sources.map(source),
+      status: e.status,
+      verification: e.verification,
+      confidence: e.confidence,
+      goldstein: e.goldsteinReason ? { value: e.goldstein, reason: e.goldsteinReason } : undefined,
+      provenance: e.provenance === 'typed' ? undefined : e.provenance,
+      notes: e.notes,
+    }),
+  );
+}
+
+function agreementsValue(data: CaseData): Record<string, unknown>[] {
+  return data.agreements.map((a) =>
+    clean({
+      id: a.id,
+      name: a.name,
+      date: a.date,
+      parties: a.parties,
+      sources: a.sources.map(source),
+      provisions: a.provisions.map((p) =>
         clean({
-          id: a.id,
-          kind: a.kind,
-          name: a.name,
-          aliases: a.aliases,
-          code: a.code,
-          roles: a.roles,
-          source: a.source,
-          notes: a.notes,
-        }),
-      ),
-    ],
-    [
-      'events.yaml',
-      'Events',
-      data.events.map((e) =>
-        clean({
-          id: e.id,
-          date: e.date,
-          end: e.endDate,
-          source: e.sourceActor,
-          target: e.targetActor,
-          code: e.code,
-          summary: e.summary,
-          facilities: e.facilities.length ? e.facilities : undefined,
-          sources: e.sources.map(source),
-          status: e.status,
-          verification: e.verification,
-          confidence: e.confidence,
-          goldstein: e.goldsteinReason ? { value: e.goldstein, reason: e.goldsteinReason } : undefined,
-          provenance: e.provenance === 'typed' ? undefined : e.provenance,
-          notes: e.notes,
-        }),
-      ),
-    ],
-    [
-      'agreements.yaml',
-      'Agreements and their provisions',
-      data.agreements.map((a) =>
-        clean({
-          id: a.id,
-          name: a.name,
-          date: a.date,
-          parties: a.parties,
-          sources: a.sources.map(source),
-          provisions: a.provisions.map((p) =>
+          id: p.id,
+          text: p.text,
+          theme: p.theme,
+          owedBy: p.owedBy,
+          status: p.statuses.map((st) =>
             clean({
-              id: p.id,
-              text: p.text,
-              theme: p.theme,
-              owedBy: p.owedBy,
-              status: p.statuses.map((st) =>
-                clean({
-                  date: st.date,
-                  level: st.level,
-                  events: st.events,
-                  sources: st.sources.map(source),
-                  note: st.note,
-                }),
-              ),
+              date: st.date,
+              level: st.level,
+              events: st.events,
+              sources: st.sources.map(source),
+              note: st.note,
             }),
           ),
         }),
       ),
-    ],
-    [
-      'facilities.yaml',
-      'Facilities',
-      data.facilities.map((f) =>
+    }),
+  );
+}
+
+function facilitiesValue(data: CaseData): Record<string, unknown>[] {
+  return data.facilities.map((f) =>
+    clean({
+      id: f.id,
+      name: f.name,
+      type: f.type,
+      tags: f.tags,
+      location: f.location,
+      country: f.country,
+      key: f.key,
+      declared: f.declared,
+      status: f.statuses.map((st) =>
+        clean({ date: st.date, status: st.status, sources: st.sources.map(source), note: st.note }),
+      ),
+      observations: f.observations.map((o) =>
         clean({
-          id: f.id,
-          name: f.name,
-          type: f.type,
-          tags: f.tags,
-          location: f.location,
-          country: f.country,
-          key: f.key,
-          declared: f.declared,
-          status: f.statuses.map((st) =>
-            clean({ date: st.date, status: st.status, sources: st.sources.map(source), note: st.note }),
-          ),
-          observations: f.observations.map((o) =>
-            clean({
-              date: o.date,
-              by: o.by,
-              verification: o.verification,
-              finding: o.finding,
-              event: o.event,
-              sources: o.sources.map(source),
-              note: o.note,
-            }),
-          ),
-          notes: f.notes,
+          date: o.date,
+          by: o.by,
+          verification: o.verification,
+          finding: o.finding,
+          event: o.event,
+          sources: o.sources.map(source),
+          note: o.note,
         }),
       ),
-    ],
-    [
-      'conditions.yaml',
-      'Conditions',
-      data.conditions.map((c) =>
-        clean({
-          id: c.id,
-          title: c.title,
-          question: c.question,
-          version: c.version,
-          since: c.since,
-          description: c.description,
-          sources: c.sources.map(source),
-          gates: c.gates,
-          requires: requirementToFile(c.requires),
-        }),
-      ),
-    ],
-  ];
-  const written: string[] = [];
-  for (const [name, what, value] of files) {
-    const path = join(dir, name);
-    writeFileSync(path, HEADER(what, id) + stringify(value, { lineWidth: 0 }));
-    written.push(path);
-  }
-  return written;
+      notes: f.notes,
+    }),
+  );
 }
 
 function source(s: Source): Record<string, unknown> {

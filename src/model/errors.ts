@@ -29,19 +29,25 @@ export function formatLocation(loc: FileLocation): string {
 export class ValidationError extends ParleyError {
   readonly location: FileLocation | undefined;
   readonly problems: readonly ValidationProblem[];
-  constructor(problems: ValidationProblem[], options?: { cause?: unknown }) {
+  /** Problems found but not listed (a flood is cut to its first ones and counted). */
+  readonly omitted: number;
+
+  constructor(problems: ValidationProblem[], options?: { cause?: unknown; omitted?: number }) {
     const first = problems[0];
     const head = first ? describeProblem(first) : 'invalid input';
-    const more =
-      problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    const others = problems.length - 1 + (options?.omitted ?? 0);
+    const more = others > 0 ? ` (and ${others} more problem${others > 1 ? 's' : ''})` : '';
     super(head + more, options);
     this.location = first?.location;
     this.problems = problems;
+    this.omitted = options?.omitted ?? 0;
   }
 
   /** Every problem, one per line, for a person fixing a file. */
   describeAll(): string {
-    return this.problems.map(describeProblem).join('\n');
+    const lines = this.problems.map(describeProblem);
+    if (this.omitted > 0) lines.push(`… and ${this.omitted} more problem${this.omitted > 1 ? 's' : ''}`);
+    return lines.join('\n');
   }
 }
 

@@ -243,6 +243,16 @@ export class EventRepository {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** Every event of a case with where it came from (its origin key) and its revision, for a reload. */
+  async originsOf(caseId: string): Promise<Map<string, { origin: string | null; revision: number }>> {
+    const rows = await this.db
+      .selectFrom('events')
+      .select(['id', 'origin_key', 'revision'])
+      .where('case_id', '=', caseId)
+      .execute();
+    return new Map(rows.map((r) => [r.id, { origin: r.origin_key, revision: Number(r.revision) }]));
+  }
+
   async hasOrigin(caseId: string, originKey: string): Promise<boolean> {
     const row = await this.db
       .selectFrom('events')

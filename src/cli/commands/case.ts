@@ -1,8 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { builtinCaseIds, DEFAULT_CASE, ensureBuiltinCase } from '../../case/builtin-cases.js';
 import { describeLoad, loadCaseFolder } from '../../case/load-case.js';
-import { writeCaseFolder } from '../../case/write-case-folder.js';
-import { NotFoundError } from '../../model/errors.js';
+import { exportCase } from '../../case/export-case.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
 import { formatTable } from '../format-table.js';
 import { examples } from '../options.js';
@@ -17,34 +16,40 @@ export function registerCaseCommand(program: Command): void {
       'the case folder (case.yaml, actors.yaml, events.yaml, agreements.yaml, facilities.yaml, conditions.yaml)',
     )
     .option('--force', 'write even when the files are unchanged')
+    .option(
+      '--prune',
+      'also remove the events the folder does not hold that were added by event add, read --into or changed by review (listed otherwise, and kept)',
+    )
     .addHelpText(
       'after',
       examples(
         'parley case load cases/us-dprk-2018',
         'parley case load ~/cases/iran-jcpoa --db postgres://parley@localhost/parley',
+        'parley case load my-case --prune',
       ),
     )
     .action(async (dir, opts, cmd) => {
       const report = await withStore(dbLocation(dbFlag(cmd)), (store) =>
-        loadCaseFolder(store, dir, { force: Boolean(opts.force) }),
+        loadCaseFolder(store, dir, { force: Boolean(opts.force), prune: Boolean(opts.prune) }),
       );
       process.stdout.write(`${describeLoad(report)}\n`);
     });
   kase
     .command('export')
-    .description('write a case from the store back out as a folder of YAML files')
+    .description(
+      'write a case from the store back out as a folder of YAML files, keeping the comments and layout of the files it came from',
+    )
     .argument('[id]', 'case to export', DEFAULT_CASE)
     .requiredOption('--out <dir>', 'folder to write')
+    .option('--force', 'write into a folder whose files differ from the case (other files there are left alone)')
     .addHelpText('after', examples('parley case export us-dprk-2018 --out ./my-case'))
     .action(async (id, opts, cmd) => {
-      const written = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
+      const report = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
         await ensureBuiltinCase(store, id);
-        const frame = await store.cases.readFrame(id);
-        if (!frame) throw new NotFoundError(`no case "${id}" in the store; \`parley case list\` shows the cases`);
-        const events = await store.events.find({ caseId: id });
-        return writeCaseFolder({ ...frame, events }, opts.out);
+        return exportCase(store, id, opts.out, { force: Boolean(opts.force) });
       });
-      process.stdout.write(`wrote ${written.length} files to ${opts.out}\n`);
+      const kept = report.template ? ` (comments and layout kept from ${report.template})` : '';
+      process.stdout.write(`wrote ${report.written.length} files to ${opts.out}${kept}\n`);
     });
   kase
     .command('list')

@@ -1,0 +1,94 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CaseData } from '../model/case.js';
+import { NotFoundError, ValidationError } from '../model/errors.js';
+import type { Store } from '../store/store.js';
+import { hashCaseFolder } from './case-files.js';
+import { CASE_FILES } from './case-schema.js';
+import { canonical } from './edit-yaml.js';
+import { readCaseFolder } from './read-case-folder.js';
+import { writeCaseFolder } from './write-case-folder.js';
+import { kindOf, WriteRefusedError } from './write-files-safely.js';
+
+export interface ExportReport {
+  written: string[];
+  /** The folder whose comments, order and style were kept, if any. */
+  template?: string;
+}
+
+/**
+ * Writes a case from the store to a folder. A folder that is not empty is written to only when
+ * nothing in it would be lost: its case files are the ones last loaded, or they already hold this
+ * case as the store has it; otherwise only with `force`. Files other than the six case files are
+ * never touched. Comments, order and style are kept from the folder's own files, or else from the
+ * folder the case was loaded from, so an unchanged case is written byte for byte as it was read.
+ */
+export async function exportCase(
+  store: Store,
+  caseId: string,
+  dir: string,
+  options: { force?: boolean } = {},
+): Promise<ExportReport> {
+  const info = await store.cases.info(caseId);
+  const frame = await store.cases.readFrame(caseId);
+  if (!info || !frame)
+    throw new NotFoundError(`no case "${caseId}" in the store; \`parley case list\` shows the cases`);
+  const data: CaseData = { ...frame, events: await store.events.find({ caseId }) };
+  if (!options.force) refuseToLoseWork(dir, data, info.filesHash);
+  const template = holdsCaseFiles(dir)
+    ? dir
+    : info.sourceDir && holdsCaseFiles(info.sourceDir)
+      ? info.sourceDir
+      : undefined;
+  const written = writeCaseFolder(data, dir, template ? { template } : {});
+  return template ? { written, template } : { written };
+}
+
+function refuseToLoseWork(dir: string, data: CaseData, loadedHash: string | null): void {
+  const kind = kindOf(dir);
+  if (kind === 'missing') return;
+  if (kind !== 'folder') throw new WriteRefusedError(`${dir} exists and is not a folder; nothing was written`);
+  const entries = readdirSync(dir);
+  if (entries.length === 0) return;
+  if (!holdsCaseFiles(dir)) {
+    throw new WriteRefusedError(
+      `${dir} is not empty (${listNames(entries)}); give --force to write the case files beside what is there (nothing else is touched), or choose a new folder`,
+    );
+  }
+  if (loadedHash !== null && hashCaseFolder(dir) === loadedHash) return;
+  if (holdsSameCase(dir, data)) return;
+  throw new WriteRefusedError(
+    `${dir} holds case files that differ from case ${data.info.id} as the store has it (edited and not loaded?): load them with \`parley case load ${dir}\`, or give --force to overwrite them`,
+  );
+}
+
+function holdsCaseFiles(dir: string): boolean {
+  return kindOf(dir) === 'folder' && Object.keys(CASE_FILES).some((name) => kindOf(join(dir, name)) !== 'missing');
+}
+
+/** Whether the folder, read as a case, is the store's case: writing it again would change no value. */
+function holdsSameCase(dir: string, data: CaseData): boolean {
+  try {
+    return sortedCanonical(readCaseFolder(dir).data) === sortedCanonical(data);
+  } catch (e) {
+    if (e instanceof ValidationError) return false;
+    throw e;
+  }
+}
+
+function sortedCanonical(data: CaseData): string {
+  const byId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return canonical({
+    info: data.info,
+    actors: byId(data.actors),
+    events: byId(data.events),
+    agreements: byId(data.agreements),
+    facilities: byId(data.facilities),
+    conditions: byId(data.conditions),
+  });
+}
+
+function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, 5).join(', ');
+  return names.length > 5 ? `${shown} … and ${names.length - 5} more` : shown;
+}

@@ -1,0 +1,83 @@
+import { lstatSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { ParleyError } from '../model/errors.js';
+
+/** Writing a folder failed, or would have written through a link or over something that is not a file. */
+export class WriteRefusedError extends ParleyError {}
+
+/**
+ * Writes files into a folder without ever writing through a symbolic link or leaving a half-written
+ * file. A new folder is written whole in a temporary folder beside it and renamed into place. In an
+ * existing folder each file is written in a temporary folder inside it, then renamed over its name
+ * (a rename replaces a name, never follows it); a name held by a link, a folder or anything but a
+ * plain file is refused before anything is written. Other files in the folder are left alone.
+ * Returns the paths written.
+ */
+export function writeFilesSafely(dir: string, files: ReadonlyMap<string, string>): string[] {
+  const existing = kindOf(dir);
+  if (existing === 'missing') return writeNewFolder(dir, files);
+  if (existing !== 'folder') throw new WriteRefusedError(`${dir} exists and is not a folder; nothing was written`);
+  const real = realpathSync(dir);
+  refuseUnsafeTargets(real, [...files.keys()]);
+  const tmp = mkdtempSync(join(real, '.parley-write-'));
+  try {
+    for (const [name, text] of files) writeFileSync(join(tmp, name), text, { flag: 'wx' });
+    refuseUnsafeTargets(real, [...files.keys()]);
+    for (const name of files.keys()) renameSync(join(tmp, name), join(real, name));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return [...files.keys()].map((name) => join(dir, name));
+}
+
+function writeNewFolder(dir: string, files: ReadonlyMap<string, string>): string[] {
+  const parent = dirname(dir);
+  mkdirSync(parent, { recursive: true });
+  const tmp = mkdtempSync(join(parent, `.${basename(dir)}.parley-`));
+  try {
+    for (const [name, text] of files) writeFileSync(join(tmp, name), text, { flag: 'wx' });
+    renameSync(tmp, dir);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    if (kindOf(dir) !== 'missing')
+      throw new WriteRefusedError(`${dir} appeared while it was written; nothing was written to it`, { cause: e });
+    throw e;
+  }
+  return [...files.keys()].map((name) => join(dir, name));
+}
+
+/** Every name to write must be free or hold a plain file: never a link (inside the folder or out of it), a folder or a FIFO. */
+function refuseUnsafeTargets(dir: string, names: readonly string[]): void {
+  for (const name of names) {
+    const kind = kindOf(join(dir, name));
+    if (kind === 'link')
+      throw new WriteRefusedError(
+        `${join(dir, name)} is a symbolic link; Parley does not write through links (remove it, or write elsewhere); nothing was written`,
+      );
+    if (kind !== 'missing' && kind !== 'file')
+      throw new WriteRefusedError(`${join(dir, name)} is a ${kind}, not a file; nothing was written`);
+  }
+}
+
+type PathKind = 'missing' | 'file' | 'folder' | 'link' | 'FIFO, socket or device';
+
+export function kindOf(path: string): PathKind {
+  try {
+    const s = lstatSync(path);
+    if (s.isSymbolicLink()) return isFolderLink(path) ? 'folder' : 'link';
+    if (s.isDirectory()) return 'folder';
+    return s.isFile() ? 'file' : 'FIFO, socket or device';
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw e;
+  }
+}
+
+/** A folder given by a link (`--out ~/cases/current`) is the folder the analyst named: it is written into. */
+function isFolderLink(path: string): boolean {
+  try {
+    return lstatSync(realpathSync(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
