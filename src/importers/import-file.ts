@@ -1,4 +1,4 @@
-import { ValidationError } from '../model/errors.js';
+import { UsageError, ValidationError } from '../model/errors.js';
 import { ImportRepository, type ImportedFile } from '../store/import-repository.js';
 import { ImportRowBuffer, type FileProgress } from '../store/import-rows.js';
 import type { ImportWriter } from '../store/import-writer.js';
@@ -200,7 +200,7 @@ class FileImport implements RecordSink {
             .split('\n', DETECT_LINES)
             .map((l) => l.replace(/\r$/, ''));
     const lead = lines.findIndex((l) => l !== '');
-    const format = this.opts.format ?? detectFormat(this.input.name, lines.slice(lead));
+    const format = this.opts.format ?? detect(this.input.name, lines.slice(lead));
     this.result.format = format;
     this.parser = createParser(format);
     if (!this.parser.hasHeader) return;
@@ -457,6 +457,16 @@ class FileImport implements RecordSink {
       rowsKept: p.rowsKept,
       rowsRejected: p.rowsRejected,
     });
+  }
+}
+
+/** The format told from the first lines; a file that tells none is a problem of that file, not of the run. */
+function detect(name: string, lines: readonly string[]): ImportFormat {
+  try {
+    return detectFormat(name, lines);
+  } catch (err) {
+    if (err instanceof UsageError) throw new ValidationError([{ message: err.message }], { cause: err });
+    throw err;
   }
 }
 

@@ -3,6 +3,7 @@ import { StoreError } from '../model/errors.js';
 import type { Database } from './database.js';
 import { migrations } from './migrations/index.js';
 import type { OpenedDatabase } from './open-store.js';
+import { PostgresMigrationDialect } from './postgres-migration-dialect.js';
 import { NestedSqliteDialect } from './sqlite-dialects.js';
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -54,12 +55,16 @@ async function migrateSqlite(opened: OpenedDatabase): Promise<void> {
 }
 
 async function migratePostgres(opened: OpenedDatabase): Promise<void> {
-  const client = await opened.pool!.connect();
+  const pool = opened.pool!;
+  const client = await pool.connect();
   const key = `parley.migrate.${opened.schema ?? 'public'}`;
   try {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
     try {
-      await runMigrator(opened.db, opened.schema);
+      // The store's own pool, seen through an introspector of this schema only. Not destroyed:
+      // that would end the pool, which the store goes on using.
+      const db = new Kysely<Database>({ dialect: new PostgresMigrationDialect({ pool }) });
+      await runMigrator(db, opened.schema);
     } finally {
       await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
     }
