@@ -25,7 +25,9 @@ import { FILE_ORIGIN } from '../src/store/case-repository.js';
 import { measure, printTable } from './measure.js';
 import { seededRandom } from '../src/util/seeded-random.js';
 
-const EVENTS = Number(process.argv[2] && process.argv[2] !== '--read' ? process.argv[2] : 1_000_000);
+// `--load PATH [events]` only writes the ledger (the server bench serves it).
+const countArg = process.argv[2] === '--load' ? process.argv[4] : process.argv[2];
+const EVENTS = Number(countArg && countArg !== '--read' ? countArg : 1_000_000);
 const ACTORS = 200;
 const FACILITIES = 10_000;
 const CASE = 'bench';
@@ -299,6 +301,10 @@ async function read(path: string): Promise<Record<string, unknown>> {
 type Timed = { ms: number; peakRssMiB: number };
 
 async function main(): Promise<void> {
+  if (process.argv[2] === '--load') {
+    process.stdout.write(JSON.stringify(await load(process.argv[3]!)));
+    return;
+  }
   if (process.argv[2] === '--read') {
     process.stdout.write(JSON.stringify(await read(process.argv[3]!)));
     return;

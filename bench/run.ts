@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const ALL = ['core', 'analysis', 'import', 'reader'];
+const ALL = ['core', 'analysis', 'import', 'reader', 'server'];
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = chosen.length ? chosen : ALL;
 let failed = 0;

@@ -164,10 +164,10 @@ describe('brief: lists say what they leave out', () => {
     expect(md(b)).not.toMatch(/\S_ \(/);
   });
 
-  it('shows the latest gaps as "latest 5 of 13"', async () => {
-    expect(section(text(await briefOn('2019-03-01')), /^Pace/)).toMatch(
-      /latest 5 of 13 gaps, by the step that ended each/,
-    );
+  it('shows the latest gaps as "latest 5 of N"', async () => {
+    const b = await briefOn('2019-03-01');
+    expect(b.pace.gaps.length).toBeGreaterThan(5);
+    expect(section(text(b), /^Pace/)).toContain(`latest 5 of ${b.pace.gaps.length} gaps, by the step that ended each:`);
   });
 });
 

@@ -52,10 +52,26 @@ export interface AgentEntry {
   source: string;
 }
 
+/** An ethnic or religious group and its CAMEO code (`KUR` for "Kurdish", `MOSSHI` for "Shiite"). */
+export interface IdentityEntry {
+  code: string;
+  kind: 'ethnic' | 'religion';
+  /** Adjectives and nouns as written in news (`Kurdish`, `Kurds`). */
+  names: string[];
+  source: string;
+}
+
 export interface ActorDictionary {
   countries: CountryEntry[];
   organisations: OrganisationEntry[];
   /** People, each with dated roles (`Actor.kind === 'person'`). */
   people: Actor[];
+  /**
+   * Person id to the word that stands for the person alone in news when it is not the last word of
+   * the name (`kim-jong-un` → `Kim`). Absent: the last word only.
+   */
+  familyNames?: ReadonlyMap<string, string>;
   agents: AgentEntry[];
+  /** Ethnic and religious groups (`identities.tsv`); absent in a dictionary that has none. */
+  identities?: IdentityEntry[];
 }

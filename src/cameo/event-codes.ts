@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ValidationError, type ValidationProblem } from '../model/errors.js';
 import { QUAD_CLASSES, type QuadClass } from '../model/event.js';
+import { readDataTable, requiredCell, rowProblem } from '../model/read-data-table.js';
 
 export interface EventCodeInfo {
   code: string;
@@ -14,15 +15,22 @@ const TABLE_PATH = fileURLToPath(new URL('../../data/cameo/event-codes.tsv', imp
 let table: Map<string, EventCodeInfo> | undefined;
 
 function load(): Map<string, EventCodeInfo> {
+  const problems: ValidationProblem[] = [];
   const rows = new Map<string, EventCodeInfo>();
-  const lines = readFileSync(TABLE_PATH, 'utf8').split('\n');
-  for (const line of lines) {
-    if (line === '' || line.startsWith('#') || line.startsWith('code\t')) continue;
-    const [code, name, goldstein, quad] = line.split('\t');
+  for (const row of readDataTable(TABLE_PATH, { columns: ['code', 'name', 'goldstein', 'quadclass'] }, problems)) {
+    const code = requiredCell(row, 'code', problems);
+    const name = requiredCell(row, 'name', problems);
+    const goldstein = Number(requiredCell(row, 'goldstein', problems));
+    const quad = row.get('quadclass');
     const quadClass = QUAD_CLASSES.find((q) => String(q) === quad);
-    if (!code || !name || goldstein === undefined || quadClass === undefined) continue;
-    rows.set(code, { code, name, goldstein: Number(goldstein), quadClass });
+    if (code && !/^\d{2,4}$/.test(code)) problems.push(rowProblem(row, 'code', `"${code}" is not 2 to 4 digits`));
+    if (!Number.isFinite(goldstein) || goldstein < -10 || goldstein > 10)
+      problems.push(rowProblem(row, 'goldstein', `"${row.get('goldstein')}" is not a weight from -10 to 10`));
+    if (quadClass === undefined) problems.push(rowProblem(row, 'quadclass', `"${quad}" is not a quad class 1 to 4`));
+    if (rows.has(code)) problems.push(rowProblem(row, 'code', `code ${code} is listed twice`));
+    if (code && name && quadClass !== undefined) rows.set(code, { code, name, goldstein, quadClass });
   }
+  if (problems.length > 0) throw new ValidationError(problems);
   return rows;
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isOrganisationCode, partyOf } from '../model/actor-code.js';
 import type { Actor } from '../model/actor.js';
-import { MOVE_MODES, type LedgerEvent } from '../model/event.js';
+import { type LedgerEvent, MOVE_MODES, type Source } from '../model/event.js';
 import { NotFoundError } from '../model/errors.js';
 import { eventCode } from '../cameo/event-codes.js';
 import { loadActorDictionary } from '../cameo/actor-dictionary.js';
@@ -9,11 +9,23 @@ import type { ReadEvent } from '../reader/read-article.js';
 import type { Store } from '../store/store.js';
 
 export interface ReadArticleRef {
+  /** A name for the article in messages (a file, '-', a document id); never recorded as its source. */
   name: string;
+  /** The article's publication date (the source's date). */
   date: string;
+  /** The article's text, which decides its identity; empty when `digest` stands for it. */
   text: string;
   doc?: string;
+  /** sha256 of the document id, a NUL and the text, hex: given when the text was read as a stream. */
+  digest?: string;
+  /** Who published it, its link and its title, for the events' source. */
+  publisher?: string;
+  url?: string;
+  title?: string;
 }
+
+/** What the source of read events says when the article named no publisher. */
+export const UNKNOWN_PUBLISHER = 'unknown publisher';
 
 export interface AddReadResult {
   added: number;
@@ -33,14 +45,18 @@ export async function addReadEvents(
   caseId: string,
   events: readonly ReadEvent[],
   article: ReadArticleRef,
+  /** Called inside the transaction with the events added (the audit trail). */
+  afterWrite?: (tx: Store, added: readonly LedgerEvent[]) => Promise<void>,
 ): Promise<AddReadResult> {
   const moves = events.filter((e) => MOVE_MODES.includes(e.mode) && eventCode(e.code));
-  const key = `read:${createHash('sha256')
-    .update(article.doc ?? '')
-    .update('\0')
-    .update(article.text || events.map((e) => e.quote).join('\n'))
-    .digest('hex')
-    .slice(0, 24)}`;
+  const digest =
+    article.digest ??
+    createHash('sha256')
+      .update(article.doc ?? '')
+      .update('\0')
+      .update(article.text || events.map((e) => e.quote).join('\n'))
+      .digest('hex');
+  const key = `read:${digest.slice(0, 24)}`;
   return store.transaction(async (tx) => {
     const info = await tx.cases.info(caseId);
     if (!info) throw new NotFoundError(`no case "${caseId}" in the store; \`parley case list\` shows the cases`);
@@ -72,12 +88,12 @@ export async function addReadEvents(
         quadClass: info.quadClass,
         summary: e.quote.length > 300 ? `${e.quote.slice(0, 299)}…` : e.quote,
         facilities: [],
-        sources: [{ publisher: article.doc ?? article.name, date: article.date, quote: e.quote }],
+        sources: [sourceOf(article, e.quote)],
         provenance: 'read',
         status: 'proposed',
         verification: 'claimed',
         confidence: e.confidence,
-        notes: `read by rule ${e.rule} (${e.mode})`,
+        notes: `read${article.title ? ` from "${article.title}"` : ''} by rule ${e.rule} (${e.mode})`,
       };
       if (e.target) {
         row.targetActor = actorFor(e.target);
@@ -91,8 +107,16 @@ export async function addReadEvents(
       caseId,
       rows.map((r) => r.date),
     );
+    await afterWrite?.(tx, rows);
     return { added: rows.length, alreadyRead: false, newActors: fresh.map((a) => a.id) };
   });
+}
+
+/** The article as the source of an event: its publisher, date and link, never a local file name. */
+function sourceOf(article: ReadArticleRef, quote: string): Source {
+  const source: Source = { publisher: article.publisher ?? UNKNOWN_PUBLISHER, date: article.date, quote };
+  if (article.url) source.link = article.url;
+  return source;
 }
 
 function dictionaryActor(code: string, taken: ReadonlySet<string>): Actor {

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseData } from '../model/case.js';
 import { NotFoundError, ValidationError } from '../model/errors.js';
@@ -18,8 +18,9 @@ export interface ExportReport {
 
 /**
  * Writes a case from the store to a folder. A folder that is not empty is written to only when
- * nothing in it would be lost: its case files are the ones last loaded, or they already hold this
- * case as the store has it; otherwise only with `force`. Files other than the six case files are
+ * nothing in it would be lost: its case files are the ones last loaded or last exported there
+ * (so no one edited them since), or they already hold this case as the store has it; otherwise
+ * only with `force`. Files other than the six case files are
  * never touched. Comments, order and style are kept from the folder's own files, or else from the
  * folder the case was loaded from, so an unchanged case is written byte for byte as it was read.
  */
@@ -34,17 +35,23 @@ export async function exportCase(
   if (!info || !frame)
     throw new NotFoundError(`no case "${caseId}" in the store; \`parley case list\` shows the cases`);
   const data: CaseData = { ...frame, events: await store.events.find({ caseId }) };
-  if (!options.force) refuseToLoseWork(dir, data, info.filesHash);
+  const exportedHash = kindOf(dir) === 'folder' ? await store.exports.lastHash(caseId, realpathSync(dir)) : undefined;
+  if (!options.force) refuseToLoseWork(dir, data, [info.filesHash, exportedHash]);
   const template = holdsCaseFiles(dir)
     ? dir
     : info.sourceDir && holdsCaseFiles(info.sourceDir)
       ? info.sourceDir
       : undefined;
   const written = writeCaseFolder(data, dir, template ? { template } : {});
+  await store.exports.record(caseId, realpathSync(dir), hashCaseFolder(dir), new Date().toISOString());
   return template ? { written, template } : { written };
 }
 
-function refuseToLoseWork(dir: string, data: CaseData, loadedHash: string | null): void {
+/**
+ * Refuses a folder that is not empty unless its case files are ones Parley knows: as last loaded
+ * or last exported there (`knownHashes`), or holding the case as the store has it.
+ */
+function refuseToLoseWork(dir: string, data: CaseData, knownHashes: readonly (string | null | undefined)[]): void {
   const kind = kindOf(dir);
   if (kind === 'missing') return;
   if (kind !== 'folder') throw new WriteRefusedError(`${dir} exists and is not a folder; nothing was written`);
@@ -55,7 +62,7 @@ function refuseToLoseWork(dir: string, data: CaseData, loadedHash: string | null
       `${dir} is not empty (${listNames(entries)}); give --force to write the case files beside what is there (nothing else is touched), or choose a new folder`,
     );
   }
-  if (loadedHash !== null && hashCaseFolder(dir) === loadedHash) return;
+  if (knownHashes.includes(hashCaseFolder(dir))) return;
   if (holdsSameCase(dir, data)) return;
   throw new WriteRefusedError(
     `${dir} holds case files that differ from case ${data.info.id} as the store has it (edited and not loaded?): load them with \`parley case load ${dir}\`, or give --force to overwrite them`,

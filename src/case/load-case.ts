@@ -39,6 +39,9 @@ export interface LoadOptions {
   /** Remove the events the folder does not hold, even those added outside the files. */
   prune?: boolean;
   now?: Date;
+  /** Called inside the load's transaction before anything is written, and after everything is (the audit trail). */
+  beforeWrite?: (tx: Store, caseId: string) => Promise<void>;
+  afterWrite?: (tx: Store, caseId: string) => Promise<void>;
 }
 
 /** What the store knows of one event before a load: where it came from and whether it changed since. */
@@ -67,6 +70,7 @@ export async function loadCaseFolder(store: Store, dir: string, options: LoadOpt
     // Looked at again under the write lock: another process may have loaded the same files meanwhile.
     const current = await tx.cases.info(caseId);
     if (same(current)) return unchangedReport(tx, caseId, dir, data.events);
+    await options.beforeWrite?.(tx, caseId);
     const before = current ? await readStoredCase(tx, caseId) : undefined;
     const origins = await tx.events.originsOf(caseId);
     await tx.cases.writeFrame(data, { filesHash: folder.hash, sourceDir: resolve(dir) }, loadedAt);
@@ -74,6 +78,7 @@ export async function loadCaseFolder(store: Store, dir: string, options: LoadOpt
     await tx.events.deleteIds(caseId, plan.remove);
     for (const [origin, events] of plan.insert) await tx.events.insert(events, origin);
     await tx.aggregates.rebuildCase(caseId);
+    await options.afterWrite?.(tx, caseId);
     const keptEvents = (before?.events ?? []).filter((e) => plan.outside.kept.includes(e.id));
     return {
       caseId,

@@ -1,14 +1,15 @@
 import type { Command } from '@commander-js/extra-typings';
-import { addReadEvents } from '../case/add-read-events.js';
+import { cliActing } from '../app/acting.js';
 import { ensureBuiltinCase } from '../case/builtin-cases.js';
+import { NotFoundError } from '../model/errors.js';
+import { addToQueue } from '../app/read-text.js';
 import type { ReadIntoHook } from './commands/read.js';
 import { dbFlag, dbLocation, withStore } from './context.js';
 
 /** `parley read --into CASE`: the reader's events go into the case as proposed, once per article. */
 export const readIntoCase: ReadIntoHook = async (caseId, events, article, cmd: Command) =>
   withStore(dbLocation(dbFlag(cmd)), async (store) => {
-    await ensureBuiltinCase(store, caseId);
-    const r = await addReadEvents(store, caseId, events, article);
+    const r = await addToQueue(cliActing(store), caseId, events, article);
     if (r.alreadyRead)
       process.stderr.write(
         `parley read: ${article.doc ?? article.name} was read into ${caseId} before; nothing added\n`,
@@ -16,3 +17,12 @@ export const readIntoCase: ReadIntoHook = async (caseId, events, article, cmd: C
     if (r.newActors.length) process.stderr.write(`parley read: added actors ${r.newActors.join(', ')} to ${caseId}\n`);
     return r.added;
   });
+
+/** Before `parley read --into CASE` reads anything: the case must be in the store (or built in). */
+export async function checkReadCase(caseId: string, cmd: Command): Promise<void> {
+  await withStore(dbLocation(dbFlag(cmd)), async (store) => {
+    await ensureBuiltinCase(store, caseId);
+    if (!(await store.cases.info(caseId)))
+      throw new NotFoundError(`no case "${caseId}" in the store; \`parley case list\` shows the cases`);
+  });
+}

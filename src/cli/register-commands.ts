@@ -8,7 +8,11 @@ import { registerImportCommand } from './commands/import.js';
 import { registerReadCommand } from './commands/read.js';
 import { registerReviewCommand } from './commands/review.js';
 import { registerSourcesCommand } from './commands/sources.js';
-import { readIntoCase } from './read-into-case.js';
+import { checkReadCase, readIntoCase } from './read-into-case.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerUserCommand } from './commands/users.js';
+import { registerTokenCommand } from './commands/tokens.js';
+import { registerAuditCommand } from './commands/audit.js';
 
 /** Every command, in the order `parley --help` lists them. */
 export function registerCommands(program: Command): void {
@@ -17,8 +21,12 @@ export function registerCommands(program: Command): void {
   registerEventsCommand(program);
   registerEventCommand(program);
   registerCaseCommand(program);
-  registerReadCommand(program, { into: readIntoCase });
+  registerReadCommand(program, { into: readIntoCase, checkCase: checkReadCase });
   registerReviewCommand(program);
   registerImportCommand(program);
   registerSourcesCommand(program);
+  registerServeCommand(program);
+  registerUserCommand(program);
+  registerTokenCommand(program);
+  registerAuditCommand(program);
 }

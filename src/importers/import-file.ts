@@ -32,6 +32,21 @@ export interface ImportOptions {
   /** How far a quoted CSV field may run over lines. */
   recordLimits?: RecordLimits;
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * Called inside each transaction that changes the file's record (made, completed, taken out
+   * again), with the store bound to it, so that what is written there (the audit trail) commits
+   * with the change or not at all.
+   */
+  onSourceChange?: (tx: Store, change: SourceChange) => Promise<void>;
+}
+
+/** A change to an import's record: made when reading starts, completed at the end, or taken out again. */
+export interface SourceChange {
+  action: 'create' | 'complete' | 'remove';
+  file: ImportedFile;
+  result: FileResult;
+  /** Why a record is taken out again (nothing kept, a damaged file, the same as an earlier import). */
+  why?: string;
 }
 
 export interface ImportProgress {
@@ -111,6 +126,7 @@ class FileImport implements RecordSink {
   private readonly decode: DecodeState = { encoding: 'utf8' };
   private readonly opened: OpenedInput;
   private readonly blocks: AsyncIterator<Buffer | LongLine>;
+  private readonly store: Store | null;
   private readonly repo: ImportRepository | null;
   private readonly filters: string;
   private readonly maxLineBytes: number;
@@ -139,7 +155,8 @@ class FileImport implements RecordSink {
     this.opened = input.open();
     this.maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
     this.blocks = lineBlocks(this.opened.stream, this.decode, this.maxLineBytes)[Symbol.asyncIterator]();
-    this.repo = store && !opts.dryRun ? new ImportRepository(store.db, store.opened) : null;
+    this.store = opts.dryRun ? null : store;
+    this.repo = this.store ? new ImportRepository(this.store.db, this.store.opened) : null;
     this.filters = JSON.stringify(opts.filters);
     this.result = {
       name: input.name,
@@ -255,17 +272,19 @@ class FileImport implements RecordSink {
   private async begin(): Promise<void> {
     if (!this.repo) return;
     const resumed = this.file !== undefined;
-    this.file ??= await this.repo.create({
-      caseId: this.result.caseId!,
-      path: this.input.path,
-      name: this.input.name,
-      size: this.input.size,
-      fingerprint: this.input.fingerprint,
-      format: this.result.format,
-      dataset: this.parser.dataset,
-      rejectsPath: RejectsFile.locate(this.input, this.opts.rejectsPath, this.opts.dataDir),
-      options: this.filters,
-    });
+    this.file ??= await this.recorded('create', (repo) =>
+      repo.create({
+        caseId: this.result.caseId!,
+        path: this.input.path,
+        name: this.input.name,
+        size: this.input.size,
+        fingerprint: this.input.fingerprint,
+        format: this.result.format,
+        dataset: this.parser.dataset,
+        rejectsPath: RejectsFile.locate(this.input, this.opts.rejectsPath, this.opts.dataDir),
+        options: this.filters,
+      }),
+    );
     const file = this.file;
     this.result.fileId = file.id;
     this.result.rejectsPath = file.rejectsPath;
@@ -415,15 +434,18 @@ class FileImport implements RecordSink {
       const same = r.progress.rowsKept === 0 ? [] : await this.repo.findCompleteByHash(file.caseId, hash, file.id);
       const covering = same.find((f) => f.format === r.format && (f.options === this.filters || f.options === '{}'));
       if (r.progress.rowsKept === 0) {
-        await this.dropRecord();
         r.outcome = 'nothing-kept';
+        await this.dropRecord('no row was kept');
       } else if (covering && r.progress.rowsNew === 0 && !this.input.fingerprint) {
-        await this.dropRecord();
         r.outcome = 'already';
+        await this.dropRecord(`the same content as source ${covering.id}`);
         r.fileId = covering.id;
       } else {
-        await this.repo.finish(file.id, hash);
         r.sameAs = same[0]?.id ?? null;
+        await this.recorded('complete', async (repo) => {
+          await repo.finish(file.id, hash);
+          return (await repo.get(file.id)) ?? file;
+        });
       }
     }
     r.seconds = Number(process.hrtime.bigint() - this.started) / 1e9;
@@ -432,18 +454,39 @@ class FileImport implements RecordSink {
   }
 
   /** Takes this import's record out again, with any rows only it holds. */
-  private async dropRecord(): Promise<void> {
+  private async dropRecord(why: string): Promise<void> {
     await this.writer?.close();
     this.writer = undefined;
-    await this.repo!.remove(this.file!.id);
+    const file = this.file!;
+    await this.recorded(
+      'remove',
+      async (repo) => {
+        await repo.remove(file.id);
+        return file;
+      },
+      why,
+    );
     this.result.fileId = null;
+  }
+
+  /** A change to the file's record, in one transaction with what `onSourceChange` writes of it. */
+  private recorded(
+    action: SourceChange['action'],
+    change: (repo: ImportRepository) => Promise<ImportedFile>,
+    why?: string,
+  ): Promise<ImportedFile> {
+    return this.store!.transaction(async (tx) => {
+      const file = await change(new ImportRepository(tx.db, tx.opened));
+      await this.opts.onSourceChange?.(tx, { action, file, result: this.result, ...(why ? { why } : {}) });
+      return file;
+    });
   }
 
   /** A damaged input or a --strict failure keeps nothing of the file; an interruption keeps what committed. */
   private async abort(err: unknown): Promise<void> {
     const nothing = err instanceof DamagedInputError || (err !== undefined && err === this.strictFailure);
     if (!nothing || !this.repo || !this.file) return;
-    await this.dropRecord();
+    await this.dropRecord((err as Error).message);
     if (err instanceof DamagedInputError && this.opts.rejectsPath === undefined) this.rejects?.remove();
   }
 

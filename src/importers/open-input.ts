@@ -44,16 +44,24 @@ export interface OpenedInput {
 
 const CHUNK = 1 << 20;
 
+export interface ExpandOptions {
+  /** A zip already spooled from stdin (`spoolStdinZip`), read where `-` is given. */
+  stdinZip?: RawFile | null;
+  /** Names to show instead of a file's own (an upload spooled under a safe name shows the name it was sent with). */
+  displayNames?: ReadonlyMap<string, string>;
+}
+
 /**
  * Expands the command line's inputs: `-` is stdin, a folder stands for the files in it (sorted by
  * name, not recursive, hidden files and rejects files left out), a `.zip` for each of its entries
  * (read with yauzl). A zip that cannot be read is listed as unreadable, for the caller to report
- * and go on with the others. `stdinZip` is a zip already spooled from stdin (`spoolStdinZip`).
+ * and go on with the others.
  */
 export async function expandInputs(
   args: readonly string[],
-  stdinZip: RawFile | null = null,
+  options: ExpandOptions = {},
 ): Promise<(InputSource | UnreadableInput)[]> {
+  const { stdinZip, displayNames } = options;
   const out: (InputSource | UnreadableInput)[] = [];
   for (const arg of args) {
     if (arg === '-') {
@@ -74,10 +82,14 @@ export async function expandInputs(
         .sort();
       for (const n of names) {
         const p = join(path, n);
-        if (statSync(p).isFile()) out.push(...(await fileInputs(p)));
+        if (statSync(p).isFile()) out.push(...(await fileInputs(p, displayNames?.get(p))));
       }
+    } else if (!st.isFile()) {
+      // A FIFO or a device would block reading its head, or never end.
+      const message = 'not a regular file (a pipe or a device); give `-` and pipe it in instead';
+      out.push({ name: arg, error: new ValidationError([{ location: { file: arg }, message }]) });
     } else {
-      out.push(...(await fileInputs(path)));
+      out.push(...(await fileInputs(path, displayNames?.get(path) ?? displayNames?.get(arg))));
     }
   }
   return out;
@@ -149,13 +161,13 @@ function firstChunk(stream: NodeJS.ReadStream): Promise<Buffer | null> {
   });
 }
 
-async function fileInputs(path: string): Promise<(InputSource | UnreadableInput)[]> {
+async function fileInputs(path: string, shown?: string): Promise<(InputSource | UnreadableInput)[]> {
   const raw = RawFile.atPath(path);
-  if (isZipHead(raw.read(0, 4))) return zipInputs(raw, basename(path), path);
+  const name = shown ?? basename(path);
+  if (isZipHead(raw.read(0, 4))) return zipInputs(raw, name, path);
   const size = statSync(path).size;
   const head = raw.read(0, 2);
   const decode = head[0] === 0x1f && head[1] === 0x8b ? 'gunzip' : 'none';
-  const name = basename(path);
   return [
     {
       name,

@@ -67,3 +67,25 @@ export class StoreError extends ParleyError {}
 
 /** An option or argument given on the command line is wrong. */
 export class UsageError extends ParleyError {}
+
+/** A change made on a stale copy: someone else changed the same thing first. Nothing was written. */
+export class ConflictError extends ParleyError {}
+
+/** The acting user's role does not allow this. */
+export class PermissionError extends ParleyError {}
+
+/** Not signed in, or the credentials given are wrong, expired or revoked. */
+export class AuthenticationError extends ParleyError {}
+
+/** Too many failed sign-in attempts: the account or address is locked for a while. */
+export class LockedError extends ParleyError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A request over one of the server's limits (body, upload, text length, page size). */
+export class LimitError extends ParleyError {}

@@ -8,7 +8,16 @@ import type { PlaceEntry } from './places.js';
  * person name and agent phrase split into tokens the way wink splits text, grouped by first token
  * (longest first), so that matching a sentence costs one map look-up per token.
  */
-export type ActorEntryKind = 'country' | 'adjective' | 'capital' | 'org' | 'person' | 'agent' | 'surname' | 'place';
+export type ActorEntryKind =
+  | 'country'
+  | 'adjective'
+  | 'capital'
+  | 'org'
+  | 'person'
+  | 'agent'
+  | 'surname'
+  | 'place'
+  | 'identity';
 
 export interface ActorIndexEntry {
   kind: ActorEntryKind;
@@ -75,24 +84,31 @@ export function buildActorIndex(dict: ActorDictionary, places: readonly PlaceEnt
   for (const o of dict.organisations) for (const n of [o.name, ...o.names]) add(n, 'org', o.code, undefined, o.roles);
   for (const p of dict.people) for (const n of [p.name, ...p.aliases]) add(n, 'person', p.code ?? '', p);
   for (const a of dict.agents) add(a.phrase, 'agent', a.role);
+  for (const g of dict.identities ?? []) for (const n of g.names) add(n, 'identity', g.code);
   for (const pl of places) add(pl.name, 'place', pl.country);
-  // A bare family name stands for its bearer when the name is unambiguous on the day, or when the
-  // article named the person in full before ("Kim Jong Un ... Kim said"). The first and the last
-  // word of a name are both tried, for family-name-first names (Kim Jong Un, Xi Jinping).
+  addFamilyNames(dict, byFirst);
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  const index = { byFirst, countries };
+  store.set(dict, index);
+  return index;
+}
+
+/**
+ * A bare family name stands for its bearer when the name is unambiguous on the day, or when the
+ * article named the person in full before ("Kim Jong Un ... Kim said"). The family name is the
+ * last word of the name unless the dictionary declares another ("Kim" of Kim Jong Un, "Xi" of Xi
+ * Jinping): a first name ("John", "Mike", "Ali") never stands for a person.
+ */
+function addFamilyNames(dict: ActorDictionary, byFirst: Map<string, ActorIndexEntry[]>): void {
   const bearers = new Map<string, Actor[]>();
   for (const p of dict.people) {
     const words = p.name.split(/\s+/).filter((w) => /^[A-Z][a-z'-]+$/.test(w));
-    if (words.length < 2) continue;
-    // The first word is a family name in "Kim Jong Un", "Xi Jinping", "Wang Yi"; in "Maria
-    // Zakharova" it is a given name that would claim "Hurricane Maria". Short first words and names
-    // of three words keep it.
-    const first = words.length >= 3 || words[0]!.length <= 4 ? [words[0]!] : [];
-    for (const w of new Set([...first, words[words.length - 1]!])) {
-      const key = w.toLowerCase();
-      const list = bearers.get(key);
-      if (list) list.push(p);
-      else bearers.set(key, [p]);
-    }
+    const declared = dict.familyNames?.get(p.id);
+    if (!declared && words.length < 2) continue;
+    const key = (declared ?? words[words.length - 1]!).toLowerCase();
+    const list = bearers.get(key);
+    if (list) list.push(p);
+    else bearers.set(key, [p]);
   }
   for (const [key, people] of bearers) {
     const entry: ActorIndexEntry = { kind: 'surname', tokens: [key], code: '', caseRule: 'capital', bearers: people };
@@ -100,8 +116,4 @@ export function buildActorIndex(dict: ActorDictionary, places: readonly PlaceEnt
     if (list) list.push(entry);
     else byFirst.set(key, [entry]);
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  const index = { byFirst, countries };
-  store.set(dict, index);
-  return index;
 }

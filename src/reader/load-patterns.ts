@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isEventCode } from '../cameo/event-codes.js';
 import { ValidationError, type ValidationProblem } from '../model/errors.js';
+import { type DataRow, parseDataTable, rowProblem } from '../model/read-data-table.js';
 import type { DyadKind } from './expand-dyads.js';
 
 /**
@@ -26,6 +27,10 @@ export interface Pattern {
   needsTarget: boolean;
   /** Tried only after every other pattern of the same head ("released two sailors" before "released prisoners"). */
   fallback: boolean;
+  /** Agreeing to the act is the act itself, with this code ("agreed to halt its offensive": 0871). */
+  agreedCode?: string;
+  /** The event gives way to a refusal or an intent of the same source in the sentence. */
+  yieldsTo?: 'refuse' | 'intent';
   line: number;
 }
 
@@ -39,6 +44,7 @@ function dyadOf(flags: string): DyadKind {
 
 export interface PatternIndex {
   byHead: Map<string, Pattern[]>;
+  byId: Map<string, Pattern>;
   all: Pattern[];
 }
 
@@ -54,53 +60,16 @@ export function loadPatterns(path: string = DEFAULT_PATTERNS): PatternIndex {
   return index;
 }
 
+const COLUMNS = ['id', 'code', 'trigger', 'target', 'pos', 'refine', 'flags', 'note'] as const;
+
 export function compilePatterns(source: string, file = 'patterns.tsv'): PatternIndex {
   const problems: ValidationProblem[] = [];
   const all: Pattern[] = [];
   const ids = new Set<string>();
-  source.split('\n').forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === '' || raw.startsWith('#') || raw.startsWith('id\t')) return;
-    const [id, code, trigger, target, pos, refine, flags] = raw.split('\t').map((s) => s.trim());
-    const where = { file, line };
-    if (!id || !code || !trigger) {
-      problems.push({ location: where, message: 'needs at least id, code and trigger' });
-      return;
-    }
-    if (ids.has(id)) problems.push({ location: where, message: `duplicate pattern id "${id}"` });
-    ids.add(id);
-    if (!isEventCode(code))
-      problems.push({ location: { ...where, field: 'code' }, message: `"${code}" is not a CAMEO event code` });
-    const rules: Pattern['refine'] = [];
-    for (const part of (refine ?? '').split(';').filter((p) => p.trim() !== '' && p.trim() !== '-')) {
-      const [words, to] = part.split('=');
-      if (!words || !to || !isEventCode(to.trim())) {
-        problems.push({
-          location: { ...where, field: 'refine' },
-          message: `bad refinement "${part}" (want word|word=CODE)`,
-        });
-        continue;
-      }
-      rules.push({ lemmas: new Set(words.split('|').map((w) => w.trim())), code: to.trim() });
-    }
-    const headPos = pos === 'N' || pos === '*' ? pos : 'V';
-    all.push({
-      id,
-      code,
-      items: trigger.split(/\s+/).map((item) => item.split('|')),
-      targets: (target && target !== '-' ? target : '')
-        .split(',')
-        .map((t) => (t.trim() === 'obj' ? '' : t.trim()))
-        .filter((t, k, a) => a.indexOf(t) === k),
-      headPos,
-      refine: rules,
-      dyad: dyadOf(flags ?? ''),
-      needsTarget: (flags ?? '').includes('need'),
-      fallback: (flags ?? '').split(',').some((f) => f.trim() === 'last'),
-      line,
-    });
-    if (target === '-' || target === 'none') all[all.length - 1]!.targets = ['-'];
-  });
+  for (const row of parseDataTable(source, file, { columns: COLUMNS, header: 'positional' }, problems)) {
+    const p = compilePattern(row, ids, problems);
+    if (p) all.push(p);
+  }
   if (problems.length > 0) throw new ValidationError(problems);
   const byHead = new Map<string, Pattern[]>();
   for (const p of all) {
@@ -121,5 +90,62 @@ export function compilePatterns(source: string, file = 'patterns.tsv'): PatternI
         Number(b.needsTarget) - Number(a.needsTarget) ||
         a.line - b.line,
     );
-  return { byHead, all };
+  return { byHead, byId: new Map(all.map((p) => [p.id, p])), all };
+}
+
+function compilePattern(row: DataRow, ids: Set<string>, problems: ValidationProblem[]): Pattern | undefined {
+  const [id, code, trigger, target, pos, flags] = ['id', 'code', 'trigger', 'target', 'pos', 'flags'].map(row.get);
+  if (!id || !code || !trigger) {
+    problems.push({ location: { file: row.file, line: row.line }, message: 'needs at least id, code and trigger' });
+    return undefined;
+  }
+  if (ids.has(id)) problems.push(rowProblem(row, 'id', `duplicate pattern id "${id}"`));
+  ids.add(id);
+  if (!isEventCode(code)) problems.push(rowProblem(row, 'code', `"${code}" is not a CAMEO event code`));
+  const headPos = pos === 'N' || pos === '*' ? pos : 'V';
+  const targets =
+    target === '-' || target === 'none'
+      ? ['-']
+      : (target ?? '')
+          .split(',')
+          .map((t) => (t.trim() === 'obj' ? '' : t.trim()))
+          .filter((t, k, a) => a.indexOf(t) === k);
+  const agreed = /(?:^|,)\s*agreed=(\d+)/.exec(flags ?? '')?.[1];
+  if (agreed !== undefined && !isEventCode(agreed))
+    problems.push(rowProblem(row, 'flags', `"agreed=${agreed}": ${agreed} is not a CAMEO event code`));
+  const pattern: Pattern = {
+    id,
+    code,
+    items: trigger.split(/\s+/).map((item) => item.split('|')),
+    targets,
+    headPos,
+    refine: refinements(row, problems),
+    dyad: dyadOf(flags ?? ''),
+    needsTarget: (flags ?? '').includes('need'),
+    fallback: (flags ?? '').split(',').some((f) => f.trim() === 'last'),
+    line: row.line,
+  };
+  if (agreed !== undefined) pattern.agreedCode = agreed;
+  const yields = /(?:^|,)\s*yields=([a-z]+)/.exec(flags ?? '')?.[1];
+  if (yields === 'refuse' || yields === 'intent') pattern.yieldsTo = yields;
+  else if (yields !== undefined)
+    problems.push(rowProblem(row, 'flags', `"yields=${yields}" is not yields=refuse or yields=intent`));
+  return pattern;
+}
+
+/** `word|word=CODE;...`: a more specific code when those lemmas follow the trigger. */
+function refinements(row: DataRow, problems: ValidationProblem[]): Pattern['refine'] {
+  const rules: Pattern['refine'] = [];
+  for (const part of row
+    .get('refine')
+    .split(';')
+    .filter((p) => p.trim() !== '' && p.trim() !== '-')) {
+    const [words, to] = part.split('=');
+    if (!words || !to || !isEventCode(to.trim())) {
+      problems.push(rowProblem(row, 'refine', `bad refinement "${part}" (want word|word=CODE)`));
+      continue;
+    }
+    rules.push({ lemmas: new Set(words.split('|').map((w) => w.trim())), code: to.trim() });
+  }
+  return rules;
 }

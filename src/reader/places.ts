@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ValidationError, type ValidationProblem } from '../model/errors.js';
+import { readDataTable, requiredCell, rowProblem } from '../model/read-data-table.js';
 
 /**
  * Places that are not capitals (`data/actors/places.tsv`): where an act happened, never who did it.
@@ -14,26 +15,19 @@ export interface PlaceEntry {
 const DEFAULT_FILE = fileURLToPath(new URL('../../data/actors/places.tsv', import.meta.url));
 let cached: PlaceEntry[] | undefined;
 
-/** Reads the places file once per process; a missing or malformed row is skipped, never fatal. */
+/** Reads the places file once per process; a bad row is an error naming its file, line and field. */
 export function loadPlaces(file: string = DEFAULT_FILE): PlaceEntry[] {
   if (file === DEFAULT_FILE && cached) return cached;
-  let text = '';
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
+  const problems: ValidationProblem[] = [];
   const out: PlaceEntry[] = [];
-  let header = true;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('#') || line.trim() === '') continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    const [name, country] = line.split('\t');
-    if (name && country && /^[A-Z]{3}$/.test(country)) out.push({ name: name.trim(), country });
+  for (const row of readDataTable(file, { columns: ['name', 'country'] }, problems)) {
+    const name = requiredCell(row, 'name', problems);
+    const country = requiredCell(row, 'country', problems);
+    if (country && !/^[A-Z]{3}$/.test(country))
+      problems.push(rowProblem(row, 'country', `"${country}" is not a 3-letter country code`));
+    else if (name) out.push({ name, country });
   }
+  if (problems.length > 0) throw new ValidationError(problems);
   if (file === DEFAULT_FILE) cached = out;
   return out;
 }

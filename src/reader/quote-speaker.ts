@@ -1,4 +1,6 @@
 import type { Mention } from './find-mentions.js';
+import type { Lexicon } from './lexicon.js';
+import { bareMention } from './rules/mention-state.js';
 import type { Token } from './token.js';
 
 /**
@@ -7,10 +9,8 @@ import type { Token } from './token.js';
  * quotation marks when a named actor follows the closing mark with a speech verb (either order:
  * "Kim said" or "said Kim").
  */
-const FIRST_PERSON = new Set(['i', 'we']);
-const SPEECH = new Set(['say', 'tell', 'add', 'declare', 'announce', 'write', 'insist', 'warn', 'state', 'tweet']);
 
-export function addQuoteSpeakers(tokens: Token[], mentions: Mention[]): Mention[] {
+export function addQuoteSpeakers(lx: Lexicon, tokens: Token[], mentions: Mention[]): Mention[] {
   let open = -1;
   let close = -1;
   for (let k = 0; k < tokens.length; k++) {
@@ -28,7 +28,7 @@ export function addQuoteSpeakers(tokens: Token[], mentions: Mention[]): Mention[
     if (m.start <= close || m.start > close + 4) continue;
     const before = tokens[m.start - 1];
     const after = tokens[m.end];
-    if ((after && SPEECH.has(after.lemma)) || (before && SPEECH.has(before.lemma))) {
+    if ((after && lx.quoteSpeechVerbs.has(after.lemma)) || (before && lx.quoteSpeechVerbs.has(before.lemma))) {
       speaker = m;
       break;
     }
@@ -36,18 +36,10 @@ export function addQuoteSpeakers(tokens: Token[], mentions: Mention[]): Mention[
   if (!speaker) return mentions;
   const added: Mention[] = [];
   for (let k = open + 1; k < close; k++) {
-    if (FIRST_PERSON.has(tokens[k]!.lower) && !mentions.some((m) => m.start <= k && k < m.end)) {
-      added.push({
-        start: k,
-        end: k + 1,
-        code: speaker.code,
-        person: speaker.person,
-        inferred: true,
-        prep: '',
-        apposition: false,
-        place: false,
-        anaphor: false,
-      });
+    if (lx.firstPersonPronouns.has(tokens[k]!.lower) && !mentions.some((m) => m.start <= k && k < m.end)) {
+      added.push(
+        bareMention(k, k + 1, speaker.code, '', 'mention.quote-speaker', { person: speaker.person, inferred: true }),
+      );
     }
   }
   if (added.length === 0) return mentions;

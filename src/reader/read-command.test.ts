@@ -56,6 +56,15 @@ describe('parley read', () => {
     ).toEqual(['PRKGOV USAGOV 046', 'USAGOV PRKGOV 046']);
   }, 30_000);
 
+  it('explains, per sentence, the actors found, the rules that fired and what was kept or dropped', () => {
+    const r = parley(['read', '--date', '2018-10-08', '--explain'], ARTICLE);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('sentence 0: North Korean leader Kim Jong Un held talks');
+    expect(r.stdout).toMatch(/mention {2}U\.S\. Secretary of State Mike Pompeo = USAGOV .*mention\.title-before-name/);
+    expect(r.stdout).toMatch(/kept {5}PRKGOV USAGOV 046 asserted 0\.85 {2}meet\.hold_talks: subject\.nearest-left/);
+    expect(r.stdout).toMatch(/kept {5}USAGOV - 085 recommended .*mode\.advice/);
+  }, 30_000);
+
   it('reads a file and prints a table', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-read-'));
     const file = join(dir, 'a.txt');

@@ -1,60 +1,59 @@
 import { addDays, daysInMonth, fromDayNumber, toDayNumber, type IsoDate } from '../model/iso-date.js';
+import { type Lexicon, loadLexicon } from './lexicon.js';
 
 /**
  * Date resolution: the day an event happened, from the article date and the words of its
  * sentence. Past-tense events look back from the article date, future ones forward. Month-level
  * and week-level expressions resolve to their first day (last week → the Monday of that week), a
- * convention stated here once so every caller gets the same answer.
+ * convention stated here once so every caller gets the same answer. Month, weekday and number
+ * words are data (`data/reader/word-maps.tsv`).
  */
 export type Direction = 'past' | 'future';
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-const MONTH_ABBR: Record<string, number> = {};
-MONTHS.forEach((m, i) => {
-  MONTH_ABBR[m] = i + 1;
-  MONTH_ABBR[m.slice(0, 3)] = i + 1;
-});
-MONTH_ABBR.sept = 9;
+/** The date grammar's regexes, built once per lexicon from its month, weekday and number words. */
+interface DatePatterns {
+  monthDay: RegExp;
+  dayMonth: RegExp;
+  inMonth: RegExp;
+  weekday: RegExp;
+  relative: RegExp;
+}
 
-const MONTH_RE =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
-const MONTH_DAY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'i');
-const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b`, 'i');
-const IN_MONTH = new RegExp(
-  `\\b(?:in|since|during|by|until|early|late|mid-?)\\s+(?:early\\s+|late\\s+|mid-?)?${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b`,
-  'i',
-);
-const WEEKDAY =
-  /\b(?:(last|next|this|on|from|until|by|since|late|early)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i;
-const RELATIVE =
-  /\b(yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|earlier (?:today|this week|this month|this year)|(?:last|next|this|past|coming) (?:week|month|year|weekend)|(\d+|two|three|four|five|six|seven|eight|nine|ten) (days|weeks|months|years) (ago|later|from now))\b/i;
+const compiled = new WeakMap<Lexicon, DatePatterns>();
 
-const NUMBER_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
+/** Longest first, so that "september" wins over "sep". */
+function alternation(words: Iterable<string>): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+}
+
+function patternsOf(lx: Lexicon): DatePatterns {
+  const hit = compiled.get(lx);
+  if (hit) return hit;
+  const month = `(${alternation(lx.months.keys())})\\.?`;
+  const numbers = alternation(lx.numbers.keys());
+  const p: DatePatterns = {
+    monthDay: new RegExp(`\\b${month}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'i'),
+    dayMonth: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${month}(?:,?\\s+(\\d{4}))?\\b`, 'i'),
+    inMonth: new RegExp(
+      `\\b(?:in|since|during|by|until|early|late|mid-?)\\s+(?:early\\s+|late\\s+|mid-?)?${month}(?:,?\\s+(\\d{4}))?\\b`,
+      'i',
+    ),
+    weekday: new RegExp(
+      `\\b(?:(last|next|this|on|from|until|by|since|late|early)\\s+)?(${alternation(lx.weekdays.keys())})\\b`,
+      'i',
+    ),
+    relative: new RegExp(
+      `\\b(yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|earlier (?:today|this week|this month|this year)|(?:last|next|this|past|coming) (?:week|month|year|weekend)|(\\d+|${numbers}) (days|weeks|months|years) (ago|later|from now))\\b`,
+      'i',
+    ),
+  };
+  compiled.set(lx, p);
+  return p;
+}
 
 function ymd(y: number, m: number, d: number): IsoDate {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -76,7 +75,13 @@ function addMonths(date: IsoDate, months: number): IsoDate {
 }
 
 /** A month and day without a year: the occurrence nearest the article date in the given direction. */
-function monthDay(article: IsoDate, month: number, day: number, dir: Direction, year?: number): IsoDate | undefined {
+export function monthDay(
+  article: IsoDate,
+  month: number,
+  day: number,
+  dir: Direction,
+  year?: number,
+): IsoDate | undefined {
   const [ay] = parts(article);
   const y0 = year ?? ay;
   if (day < 1 || day > daysInMonth(y0, month)) return undefined;
@@ -96,89 +101,116 @@ export interface ResolvedDate {
   explicit: boolean;
 }
 
-export function resolveDate(sentence: string, article: IsoDate, dir: Direction): ResolvedDate {
-  let m: RegExpExecArray | null;
-  if ((m = ISO.exec(sentence))) return { date: m[0], explicit: true };
-  if ((m = MONTH_DAY.exec(sentence))) {
-    const d = monthDay(
-      article,
-      MONTH_ABBR[m[1]!.toLowerCase().replace('.', '')] ?? 1,
-      Number(m[2]),
-      dir,
-      m[3] ? Number(m[3]) : undefined,
-    );
-    if (d) return { date: d, explicit: true };
-  }
-  if ((m = DAY_MONTH.exec(sentence))) {
-    const d = monthDay(
-      article,
-      MONTH_ABBR[m[2]!.toLowerCase().replace('.', '')] ?? 1,
-      Number(m[1]),
-      dir,
-      m[3] ? Number(m[3]) : undefined,
-    );
-    if (d) return { date: d, explicit: true };
-  }
-  if ((m = WEEKDAY.exec(sentence))) {
-    const mod = m[1]?.toLowerCase();
-    const target = WEEKDAYS.indexOf(m[2]!.toLowerCase());
-    const today = weekday(article);
-    const forward = mod === 'next' || (mod !== 'last' && dir === 'future');
-    let delta: number;
-    if (forward) {
-      delta = (target - today + 7) % 7;
-      if (mod === 'next' && delta === 0) delta = 7;
-    } else {
-      delta = -((today - target + 7) % 7);
-      if (mod === 'last' && delta === 0) delta = -7;
-    }
-    return { date: addDays(article, delta), explicit: true };
-  }
-  if ((m = RELATIVE.exec(sentence))) {
-    const phrase = m[1]!.toLowerCase();
-    if (phrase === 'yesterday') return { date: addDays(article, -1), explicit: true };
-    if (phrase === 'tomorrow') return { date: addDays(article, 1), explicit: true };
-    if (m[2]) {
-      const n = NUMBER_WORDS[m[2].toLowerCase()] ?? Number(m[2]);
-      const sign = m[4]!.toLowerCase() === 'ago' ? -1 : 1;
-      const unit = m[3]!.toLowerCase();
-      if (unit === 'days') return { date: addDays(article, sign * n), explicit: true };
-      if (unit === 'weeks') return { date: addDays(article, sign * 7 * n), explicit: true };
-      if (unit === 'months') return { date: addMonths(article, sign * n), explicit: true };
-      return { date: ymd(parts(article)[0] + sign * n, 1, 1), explicit: true };
-    }
-    if (phrase.endsWith('week') || phrase.endsWith('weekend')) {
-      const monday = addDays(article, -((weekday(article) + 6) % 7));
-      if (phrase.startsWith('last') || phrase.startsWith('past'))
-        return { date: addDays(monday, phrase.endsWith('weekend') ? -2 : -7), explicit: true };
-      if (phrase.startsWith('next') || phrase.startsWith('coming'))
-        return { date: addDays(monday, phrase.endsWith('weekend') ? 12 : 7), explicit: true };
-      return { date: article, explicit: true };
-    }
-    if (phrase.endsWith('month')) {
-      if (phrase.startsWith('last') || phrase.startsWith('past'))
-        return { date: addMonths(article, -1), explicit: true };
-      if (phrase.startsWith('next') || phrase.startsWith('coming'))
-        return { date: addMonths(article, 1), explicit: true };
-      return { date: article, explicit: true };
-    }
-    if (phrase.endsWith('year')) {
-      const [y] = parts(article);
-      if (phrase.startsWith('last') || phrase.startsWith('past')) return { date: ymd(y - 1, 1, 1), explicit: true };
-      if (phrase.startsWith('next') || phrase.startsWith('coming')) return { date: ymd(y + 1, 1, 1), explicit: true };
-      return { date: article, explicit: true };
-    }
-    return { date: article, explicit: true };
-  }
-  if ((m = IN_MONTH.exec(sentence))) {
-    const month = MONTH_ABBR[m[1]!.toLowerCase().replace('.', '')] ?? 1;
-    const [ay, am] = parts(article);
-    let y = m[2] ? Number(m[2]) : ay;
-    if (!m[2] && dir === 'past' && month > am) y -= 1;
-    if (!m[2] && dir === 'future' && month < am) y += 1;
-    return { date: ymd(y, month, 1), explicit: true };
+/** What the date steps read: the sentence, the article's date, the direction, the words of dates. */
+interface DateInput {
+  sentence: string;
+  article: IsoDate;
+  dir: Direction;
+  lx: Lexicon;
+  re: DatePatterns;
+}
+
+/** The date steps in order; the first that finds an expression gives the date. */
+const DATE_STEPS: ReadonlyArray<(d: DateInput) => IsoDate | undefined> = [
+  (d) => ISO.exec(d.sentence)?.[0],
+  monthThenDay,
+  dayThenMonth,
+  weekdayDate,
+  relativeDate,
+  inMonth,
+];
+
+export function resolveDate(
+  sentence: string,
+  article: IsoDate,
+  dir: Direction,
+  lx: Lexicon = loadLexicon(),
+): ResolvedDate {
+  const input: DateInput = { sentence, article, dir, lx, re: patternsOf(lx) };
+  for (const step of DATE_STEPS) {
+    const date = step(input);
+    if (date !== undefined) return { date, explicit: true };
   }
   return { date: article, explicit: false };
+}
+
+function monthOf(d: DateInput, w: string): number {
+  return d.lx.months.get(w.toLowerCase().replace('.', '')) ?? 1;
+}
+
+/** "May 9", "Oct. 8, 2018". */
+function monthThenDay(d: DateInput): IsoDate | undefined {
+  const m = d.re.monthDay.exec(d.sentence);
+  return m ? monthDay(d.article, monthOf(d, m[1]!), Number(m[2]), d.dir, m[3] ? Number(m[3]) : undefined) : undefined;
+}
+
+/** "9 May", "the 9th of May 2019". */
+function dayThenMonth(d: DateInput): IsoDate | undefined {
+  const m = d.re.dayMonth.exec(d.sentence);
+  return m ? monthDay(d.article, monthOf(d, m[2]!), Number(m[1]), d.dir, m[3] ? Number(m[3]) : undefined) : undefined;
+}
+
+/** "on Sunday" (the last one in a past sentence, the next one in a future one), "last Monday", "next Friday". */
+function weekdayDate(d: DateInput): IsoDate | undefined {
+  const m = d.re.weekday.exec(d.sentence);
+  if (!m) return undefined;
+  const mod = m[1]?.toLowerCase();
+  const target = d.lx.weekdays.get(m[2]!.toLowerCase()) ?? 0;
+  const today = weekday(d.article);
+  const forward = mod === 'next' || (mod !== 'last' && d.dir === 'future');
+  let delta: number;
+  if (forward) {
+    delta = (target - today + 7) % 7;
+    if (mod === 'next' && delta === 0) delta = 7;
+  } else {
+    delta = -((today - target + 7) % 7);
+    if (mod === 'last' && delta === 0) delta = -7;
+  }
+  return addDays(d.article, delta);
+}
+
+/** "yesterday", "three days ago", "last week" (its Monday), "next month" (its first day), "this year". */
+function relativeDate(d: DateInput): IsoDate | undefined {
+  const m = d.re.relative.exec(d.sentence);
+  if (!m) return undefined;
+  const { article } = d;
+  const phrase = m[1]!.toLowerCase();
+  if (phrase === 'yesterday') return addDays(article, -1);
+  if (phrase === 'tomorrow') return addDays(article, 1);
+  if (m[2]) {
+    const n = d.lx.numbers.get(m[2].toLowerCase()) ?? Number(m[2]);
+    const sign = m[4]!.toLowerCase() === 'ago' ? -1 : 1;
+    const unit = m[3]!.toLowerCase();
+    if (unit === 'days') return addDays(article, sign * n);
+    if (unit === 'weeks') return addDays(article, sign * 7 * n);
+    if (unit === 'months') return addMonths(article, sign * n);
+    return ymd(parts(article)[0] + sign * n, 1, 1);
+  }
+  const back = phrase.startsWith('last') || phrase.startsWith('past');
+  const ahead = phrase.startsWith('next') || phrase.startsWith('coming');
+  if (phrase.endsWith('week') || phrase.endsWith('weekend')) {
+    const monday = addDays(article, -((weekday(article) + 6) % 7));
+    const weekend = phrase.endsWith('weekend');
+    return back ? addDays(monday, weekend ? -2 : -7) : ahead ? addDays(monday, weekend ? 12 : 7) : article;
+  }
+  if (phrase.endsWith('month')) return back ? addMonths(article, -1) : ahead ? addMonths(article, 1) : article;
+  if (phrase.endsWith('year')) {
+    const [y] = parts(article);
+    return back ? ymd(y - 1, 1, 1) : ahead ? ymd(y + 1, 1, 1) : article;
+  }
+  return article;
+}
+
+/** "in May", "since early March 2019": the first of the month, last year's if it lies ahead in a past sentence. */
+function inMonth(d: DateInput): IsoDate | undefined {
+  const m = d.re.inMonth.exec(d.sentence);
+  if (!m) return undefined;
+  const month = monthOf(d, m[1]!);
+  const [ay, am] = parts(d.article);
+  let y = m[2] ? Number(m[2]) : ay;
+  if (!m[2] && d.dir === 'past' && month > am) y -= 1;
+  if (!m[2] && d.dir === 'future' && month < am) y += 1;
+  return ymd(y, month, 1);
 }
 
 export { fromDayNumber };

@@ -12,6 +12,7 @@ import type { FacilityStatus } from '../model/facility.js';
  * one query layer serves both engines.
  */
 export interface Database {
+  case_exports: CaseExportsTable;
   cases: CasesTable;
   actors: ActorsTable;
   events: EventsTable;
@@ -41,6 +42,14 @@ export interface EventDaysTable {
   day: number;
   status: ReviewStatus;
   n: number;
+}
+
+/** The hash of the files a case was last exported as, per folder (its real path). */
+export interface CaseExportsTable {
+  case_id: string;
+  dir: string;
+  files_hash: string;
+  exported_at: string;
 }
 
 export interface CasesTable {

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
-import type { LedgerEvent, ReviewStatus } from '../model/event.js';
+import type { LedgerEvent, Provenance, ReviewStatus, Verification } from '../model/event.js';
 import type { Database, EventsTable, EventSourcesTable } from './database.js';
 import { chunks, prefixRange } from './json-column.js';
 import { eventToRow, rowToEvent, sourcesToRows } from './event-rows.js';
@@ -30,6 +30,10 @@ export interface EventQuery {
   ids?: string[];
   /** Only events concerning one of these facilities. */
   facilities?: string[];
+  verifications?: Verification[];
+  provenances?: Provenance[];
+  /** Words the summary contains, any case. */
+  text?: string;
   limit?: number;
   offset?: number;
   order?: 'asc' | 'desc';
@@ -353,6 +357,16 @@ export class EventRepository {
       )
       .$if(!!query.statuses?.length, (q) => q.where('events.status', 'in', query.statuses!))
       .$if(!!query.ids?.length, (q) => q.where('events.id', 'in', query.ids!))
+      .$if(!!query.verifications?.length, (q) => q.where('events.verification', 'in', query.verifications!))
+      .$if(!!query.provenances?.length, (q) => q.where('events.provenance', 'in', query.provenances!))
+      .$if(!!query.text, (q) =>
+        q.where(
+          (eb) => eb.fn('lower', ['events.summary']),
+          'like',
+          // Wildcards typed in the text are dropped: neither engine escapes them the same way.
+          `%${query.text!.toLowerCase().replace(/[\\%_]/g, '')}%`,
+        ),
+      )
       .$if(!!query.facilities?.length, (q) =>
         q.where((eb) =>
           eb.exists(

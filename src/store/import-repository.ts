@@ -185,48 +185,56 @@ export class ImportRepository {
     return (await q.execute()).map(toFile);
   }
 
+  /**
+   * A new file record, status importing. Ids are small integers a person can type (`parley sources
+   * remove 3`), taken as max + 1 inside a transaction that serialises the choice (SQLite's write
+   * lock; a transaction-scoped advisory lock on PostgreSQL), so parallel imports each get their own.
+   */
   async create(file: NewImportFile): Promise<ImportedFile> {
-    // Ids are small integers a person can type (`parley sources remove 3`); taken as max + 1 and
-    // retried if another import took the same one meanwhile.
-    for (let attempt = 0; ; attempt++) {
-      const id = await this.nextId('import_files');
-      try {
-        await this.db
-          .insertInto('import_files')
-          .values({
-            id,
-            case_id: file.caseId,
-            path: file.path,
-            name: file.name,
-            size: file.size,
-            fingerprint: file.fingerprint,
-            content_hash: null,
-            format: file.format,
-            dataset: file.dataset,
-            imported_at: new Date().toISOString(),
-            finished_at: null,
-            status: 'importing',
-            lines_done: 0,
-            rows_read: 0,
-            rows_kept: 0,
-            rows_rejected: 0,
-            rows_new: 0,
-            first_date: null,
-            last_date: null,
-            rejects_path: file.rejectsPath,
-            rejects_bytes: 0,
-            options: file.options,
-            bytes_done: 0,
-            prefix_hash: null,
-          })
-          .execute();
-        const created = await this.get(id);
-        if (!created) throw new Error(`import file ${id} vanished after insert`);
-        return created;
-      } catch (err) {
-        if (attempt >= 5) throw err;
-      }
-    }
+    const id = await this.inTransaction(async (trx) => {
+      if (this.opened.dialect === 'postgres')
+        await sql`SELECT pg_advisory_xact_lock(hashtext('parley.import-files'))`.execute(trx);
+      const max = await trx.selectFrom('import_files').select(sql<number | null>`max(id)`.as('m')).executeTakeFirst();
+      const next = Number(max?.m ?? 0) + 1;
+      await trx
+        .insertInto('import_files')
+        .values({
+          id: next,
+          case_id: file.caseId,
+          path: file.path,
+          name: file.name,
+          size: file.size,
+          fingerprint: file.fingerprint,
+          content_hash: null,
+          format: file.format,
+          dataset: file.dataset,
+          imported_at: new Date().toISOString(),
+          finished_at: null,
+          status: 'importing',
+          lines_done: 0,
+          rows_read: 0,
+          rows_kept: 0,
+          rows_rejected: 0,
+          rows_new: 0,
+          first_date: null,
+          last_date: null,
+          rejects_path: file.rejectsPath,
+          rejects_bytes: 0,
+          options: file.options,
+          bytes_done: 0,
+          prefix_hash: null,
+        })
+        .execute();
+      return next;
+    });
+    const created = await this.get(id);
+    if (!created) throw new Error(`import file ${id} vanished after insert`);
+    return created;
+  }
+
+  /** Runs `work` in the transaction this repository was made in, or in a new one. */
+  private inTransaction<T>(work: (trx: Kysely<ImportDatabase>) => Promise<T>): Promise<T> {
+    return this.db.isTransaction ? work(this.db) : this.db.transaction().execute(work);
   }
 
   async finish(id: number, contentHash: string | null): Promise<void> {
@@ -290,13 +298,15 @@ export class ImportRepository {
   }
 
   /**
-   * Takes a file out, in one transaction: the rows no other file holds go, with their share of the
-   * daily dyad sums; the rows another file also brought stay, now that file's (`imported_event_holders`).
+   * Takes a file out, in one transaction (the caller's, if it is in one): the rows no other file
+   * holds go, with their share of the daily dyad sums; the rows another file also brought stay, now
+   * that file's (`imported_event_holders`).
    */
   async remove(id: number): Promise<RemovedFile> {
-    const file = await this.get(id);
-    if (!file) throw new NotFoundError(`no imported file has id ${id}; \`parley sources\` lists them`);
-    return this.db.transaction().execute(async (trx) => {
+    return this.inTransaction(async (trx) => {
+      const found = await trx.selectFrom('import_files').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!found) throw new NotFoundError(`no imported file has id ${id}; \`parley sources\` lists them`);
+      const file = toFile(found);
       const heldElsewhere = sql`EXISTS (SELECT 1 FROM imported_event_holders h
         WHERE h.series = imported_events.series AND h.event_key = imported_events.event_key AND h.file_id <> ${id})`;
       await sql`

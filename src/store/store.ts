@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
 import { openDatabase, type Dialect, type OpenedDatabase } from './open-store.js';
 import { CaseRepository } from './case-repository.js';
+import { CaseExportRepository } from './case-export-repository.js';
 import { EventRepository } from './event-repository.js';
 import { AggregateRepository } from './aggregate-repository.js';
 import { AccountRepository } from './account-repository.js';
@@ -17,6 +18,7 @@ import { TokenRepository } from './token-repository.js';
  */
 export class Store {
   readonly cases: CaseRepository;
+  readonly exports: CaseExportRepository;
   readonly events: EventRepository;
   readonly aggregates: AggregateRepository;
   readonly accounts: AccountRepository;
@@ -30,6 +32,7 @@ export class Store {
     readonly opened: OpenedDatabase,
   ) {
     this.cases = new CaseRepository(db);
+    this.exports = new CaseExportRepository(db);
     this.events = new EventRepository(db, opened.sqlite);
     this.aggregates = new AggregateRepository(db);
     this.accounts = new AccountRepository(db);

@@ -1,8 +1,8 @@
 import type { Command } from '@commander-js/extra-typings';
-import { buildBrief } from '../../brief/build-brief.js';
+import { briefCase } from '../../app/build-brief.js';
 import { markdownStyle, textStyle } from '../../brief/brief-style.js';
 import { renderBrief } from '../../brief/render-brief.js';
-import { DEFAULT_CASE, ensureBuiltinCase } from '../../case/builtin-cases.js';
+import { DEFAULT_CASE } from '../../case/builtin-cases.js';
 import { dbFlag, dbLocation, useColour, withStore } from '../context.js';
 import { choiceOption, dateOption, dyadOption, examples } from '../options.js';
 
@@ -18,12 +18,14 @@ export function registerBriefCommand(program: Command): void {
     .option('--dyad <A:B>', 'read reciprocity and pace between these two parties (CAMEO codes), e.g. USA:PRK')
     .option('--from <date>', 'reciprocity window start')
     .option('--to <date>', 'reciprocity window end')
+    .option('--recorded-on <date>', "the team's record as it stood at the end of this day (UTC), not as it stands now")
     .addHelpText(
       'after',
       examples(
         'parley brief',
         'parley brief --as-of 2018-10-07 --format md',
         'parley brief --dyad USA:PRK --from 2018-01-01 --to 2019-03-01 --format json',
+        'parley brief --as-of 2018-10-07 --recorded-on 2026-01-06',
       ),
     )
     .action(async (opts, cmd) => {
@@ -32,11 +34,12 @@ export function registerBriefCommand(program: Command): void {
       const from = dateOption(opts.from, '--from');
       const to = dateOption(opts.to, '--to');
       const dyad = dyadOption(opts.dyad);
+      const recordedOn = dateOption(opts.recordedOn, '--recorded-on');
       const brief = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
-        await ensureBuiltinCase(store, opts.case);
         // With only --to given, the brief is read on that day.
         const day = asOf ?? to;
-        return buildBrief(store, {
+        return briefCase(store, {
+          ...(recordedOn ? { recordedOn } : {}),
           caseId: opts.case,
           ...(day ? { asOf: day } : {}),
           ...(dyad ? { dyad } : {}),

@@ -1,6 +1,8 @@
 import type { Command } from '@commander-js/extra-typings';
 import { builtinCaseIds, DEFAULT_CASE, ensureBuiltinCase } from '../../case/builtin-cases.js';
-import { describeLoad, loadCaseFolder } from '../../case/load-case.js';
+import { cliActing } from '../../app/acting.js';
+import { loadCase } from '../../app/load-case.js';
+import { describeLoad } from '../../case/load-case.js';
 import { exportCase } from '../../case/export-case.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
 import { formatTable } from '../format-table.js';
@@ -30,7 +32,7 @@ export function registerCaseCommand(program: Command): void {
     )
     .action(async (dir, opts, cmd) => {
       const report = await withStore(dbLocation(dbFlag(cmd)), (store) =>
-        loadCaseFolder(store, dir, { force: Boolean(opts.force), prune: Boolean(opts.prune) }),
+        loadCase(cliActing(store), dir, { force: Boolean(opts.force), prune: Boolean(opts.prune) }),
       );
       process.stdout.write(`${describeLoad(report)}\n`);
     });

@@ -1,14 +1,13 @@
 import type { Command } from '@commander-js/extra-typings';
-import { DEFAULT_CASE, ensureBuiltinCase } from '../../case/builtin-cases.js';
-import { newEvent } from '../../case/new-event.js';
-import { NotFoundError } from '../../model/errors.js';
+import { cliActing } from '../../app/acting.js';
+import { recordMove } from '../../app/record-move.js';
+import { DEFAULT_CASE } from '../../case/builtin-cases.js';
 import type { Source } from '../../model/event.js';
 import { VERIFICATIONS } from '../../model/event.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
 import { choiceOption, dateOption, examples, listOption, numberOption } from '../options.js';
 
-/** Origin of events typed with `parley event add`: kept when the case's files are loaded again. */
-export const TYPED_ORIGIN = 'typed';
+export { TYPED_ORIGIN } from '../../app/record-move.js';
 
 export function registerEventCommand(program: Command): void {
   const event = program.command('event').description('record moves by hand');
@@ -47,43 +46,23 @@ export function registerEventCommand(program: Command): void {
       if (opts.link) src.link = opts.link;
       if (opts.quote) src.quote = opts.quote;
       const end = dateOption(opts.end, '--end');
-      const added = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
-        await ensureBuiltinCase(store, opts.case);
-        const frame = await store.cases.readFrame(opts.case);
-        if (!frame)
-          throw new NotFoundError(`no case "${opts.case}" in the store; \`parley case list\` shows the cases`);
-        // The id is chosen inside the write transaction that inserts it, so that parallel
-        // `event add` of the same day, actors and code each get their own.
-        return store.transaction(async (tx) => {
-          await tx.events.lockIdChoice(opts.case);
-          // Generated ids start with the date; only those, and an id given with --id, can collide.
-          const taken = await tx.events.idsStartingWith(opts.case, day);
-          if (opts.id) for (const id of await tx.events.existingIds(opts.case, [opts.id])) taken.add(id);
-          const e = newEvent(
-            {
-              caseId: opts.case,
-              date: day,
-              source,
-              code,
-              summary: opts.summary,
-              sources: [src],
-              verification,
-              confidence,
-              ...(target ? { target } : {}),
-              ...(end ? { endDate: end } : {}),
-              ...(opts.id ? { id: opts.id } : {}),
-              ...(opts.notes ? { notes: opts.notes } : {}),
-              ...(listOption(opts.facility) ? { facilities: listOption(opts.facility)! } : {}),
-            },
-            frame.actors,
-            new Set(frame.facilities.map((f) => f.id)),
-            taken,
-          );
-          await tx.events.insert([e], TYPED_ORIGIN);
-          await tx.aggregates.refreshDays(opts.case, [e.date]);
-          return e;
-        });
-      });
+      const added = await withStore(dbLocation(dbFlag(cmd)), (store) =>
+        recordMove(cliActing(store), {
+          caseId: opts.case,
+          date: day,
+          source,
+          code,
+          summary: opts.summary,
+          sources: [src],
+          verification,
+          confidence,
+          ...(target ? { target } : {}),
+          ...(end ? { endDate: end } : {}),
+          ...(opts.id ? { id: opts.id } : {}),
+          ...(opts.notes ? { notes: opts.notes } : {}),
+          ...(listOption(opts.facility) ? { facilities: listOption(opts.facility)! } : {}),
+        }),
+      );
       process.stdout.write(
         `added ${added.id}: ${added.date} ${added.sourceCode} ${added.code} ${added.targetCode ?? '-'} (${added.status})\n`,
       );

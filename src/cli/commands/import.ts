@@ -1,20 +1,15 @@
 import { join } from 'node:path';
 import { Option, type Command } from '@commander-js/extra-typings';
 import cliProgress from 'cli-progress';
-import { ensureBuiltinCase } from '../../case/builtin-cases.js';
-import { UsageError, ValidationError } from '../../model/errors.js';
+import { cliActing } from '../../app/acting.js';
+import { importInputs } from '../../app/import-files.js';
+import { type ImportEachOptions, type ImportRun, importEach, isFailedResult } from '../../importers/import-each.js';
+import { UsageError } from '../../model/errors.js';
 import { parseFilters } from '../../importers/filters.js';
 import { IMPORT_FORMATS, isImportFormat, type ImportFormat } from '../../importers/format-parser.js';
-import { importFile, type FileResult, type ImportOptions, type ImportProgress } from '../../importers/import-file.js';
+import type { FileResult, ImportProgress } from '../../importers/import-file.js';
 import { describeResult } from '../../importers/import-summary.js';
-import {
-  expandInputs,
-  isUnreadable,
-  spoolStdinZip,
-  type InputSource,
-  type UnreadableInput,
-} from '../../importers/open-input.js';
-import type { Store } from '../../store/store.js';
+import { expandInputs, spoolStdinZip } from '../../importers/open-input.js';
 import { dataDir, dbFlag, dbLocation, EXIT, withStore } from '../context.js';
 import { examples } from '../options.js';
 
@@ -88,12 +83,6 @@ function byteSize(value: string): number {
       `--max-line takes a size of at least 256 bytes, such as 65536, 64KiB or 4MiB (got "${value}")`,
     );
   return n;
-}
-
-/** Whether a file's result is a failure the exit code must show (a cron job must not look successful). */
-function failed(r: FileResult): boolean {
-  if (r.outcome === 'empty') return true;
-  return r.progress.rowsRead > 0 && r.progress.rowsRejected === r.progress.rowsRead;
 }
 
 /** The line after several files: their sums, and how many failed. */
@@ -176,7 +165,7 @@ with file, line, reason and the row itself.
           throw new UsageError(`--format "${opts.format}" is not one of ${IMPORT_FORMATS.join(', ')}`);
         format = opts.format;
       }
-      const importOptions: Omit<ImportOptions, 'onProgress'> = {
+      const importOptions = {
         ...(format ? { format } : {}),
         filters: parseFilters(opts),
         ...(opts.case !== undefined ? { caseId: opts.case } : {}),
@@ -197,61 +186,43 @@ with file, line, reason and the row itself.
  */
 async function importAll(
   files: readonly string[],
-  options: Omit<ImportOptions, 'onProgress'>,
+  options: Omit<ImportEachOptions, 'onProgress' | 'onFile' | 'onFailure'>,
   db: string,
 ): Promise<void> {
   // A zip piped in is spooled to a nameless file (its directory is at its end) and read as one,
   // named `stdin.zip`; piping the same zip again is then recognised like a file named twice.
   const spooled = files.includes('-') ? await spoolStdinZip(join(options.dataDir, 'spool')) : null;
   try {
-    const inputs = await expandInputs(files, spooled);
+    const inputs = await expandInputs(files, { stdinZip: spooled });
     if (inputs.length === 0) throw new UsageError(`no files to import in ${files.join(', ')}`);
     const view = new ImportProgressView(Boolean(process.stderr.isTTY));
-    const results: FileResult[] = [];
-    let failures = 0;
-    const run = async (store: Store | null): Promise<void> => {
-      for (const input of inputs) {
-        const result = await importOne(input, store, { ...options, onProgress: (p) => view.update(p) });
+    const each: ImportEachOptions = {
+      ...options,
+      onProgress: (p) => view.update(p),
+      onFile: (result) => {
         view.stop();
-        if (result) results.push(result);
-        if (!result || failed(result)) failures++;
-      }
+        process.stdout.write(`${describeResult(result)}\n`);
+      },
+      onFailure: (f) => {
+        view.stop();
+        process.stderr.write(`parley: ${f.error.message}\n`);
+      },
     };
+    let run: ImportRun;
     try {
-      if (options.dryRun) await run(null);
-      else
-        await withStore(db, async (store) => {
-          // A built-in case named with --case is loaded first, as the other commands do.
-          if (options.caseId !== undefined) await ensureBuiltinCase(store, options.caseId);
-          await run(store);
-        });
+      // A dry run stores nothing, so it goes straight to the importer; a real one through the
+      // application layer, which writes the audit trail.
+      run = options.dryRun
+        ? await importEach(inputs, null, each)
+        : await withStore(db, (store) => importInputs(cliActing(store), inputs, each));
     } finally {
       view.stop();
     }
-    if (inputs.length > 1) process.stdout.write(describeRun(results, failures, inputs.length, Boolean(options.dryRun)));
+    const failures = run.failed.length + run.results.filter(isFailedResult).length;
+    if (inputs.length > 1)
+      process.stdout.write(describeRun(run.results, failures, inputs.length, Boolean(options.dryRun)));
     if (failures > 0) process.exitCode = EXIT.error;
   } finally {
     spooled?.close();
-  }
-}
-
-/** One input, its outcome said on stdout; undefined (said on stderr) when it could not be imported at all. */
-async function importOne(
-  input: InputSource | UnreadableInput,
-  store: Store | null,
-  options: ImportOptions,
-): Promise<FileResult | undefined> {
-  if (isUnreadable(input)) {
-    process.stderr.write(`parley: ${input.error.message}\n`);
-    return undefined;
-  }
-  try {
-    const result = await importFile(input, store, options);
-    process.stdout.write(`${describeResult(result)}\n`);
-    return result;
-  } catch (err) {
-    if (!(err instanceof ValidationError)) throw err;
-    process.stderr.write(`parley: ${err.message}\n`);
-    return undefined;
   }
 }

@@ -1,10 +1,16 @@
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from '@commander-js/extra-typings';
-import { UsageError } from '../../model/errors.js';
+import { ParleyError, UsageError } from '../../model/errors.js';
 import { isIsoDate } from '../../model/iso-date.js';
-import { readArticle, type ReadEvent } from '../../reader/read-article.js';
+import { parseArticleHeader } from '../../reader/article-header.js';
+import { openArticleInput } from '../../reader/article-input.js';
+import { cleanText } from '../../reader/clean-text.js';
+import { parseDateline } from '../../reader/dateline.js';
+import { loadLexicon } from '../../reader/lexicon.js';
+import { type ReadEvent, readArticleStream } from '../../reader/read-article.js';
 import { isDocumentError, readDocuments } from '../../reader/read-documents.js';
+import { type SentenceTrace, formatTrace } from '../../reader/explain.js';
 import { formatEventTable } from '../../reader/format-event-table.js';
 
 /**
@@ -21,17 +27,24 @@ export interface ReadIO {
 
 /** What an article is, for the ledger's source record. */
 export interface ReadArticleSource {
-  /** The file read, '-' for stdin, or the document id with --docs. */
+  /** The file read, '-' for stdin, or the document id with --docs (for messages, never the source). */
   name: string;
+  /** The article's publication date. */
   date: string;
+  /** The article's text; empty when `digest` stands for it (an article read as a stream). */
   text: string;
   doc?: string;
+  digest?: string;
+  publisher?: string;
+  url?: string;
+  title?: string;
 }
 
 /**
- * HOOK FOR `--into CASE` (the lead's part): when `hooks.into` is given, `parley read` gets an
- * `--into <case>` option, and after each article is read the hook receives the events (all modes;
- * it keeps asserted and reported ones as proposed) and the article, and returns how many were added.
+ * The `--into CASE` hook: when `hooks.into` is given, `parley read` gets an `--into <case>` option,
+ * checks the case with `hooks.checkCase` before reading, and after each article is read the hook
+ * receives the events (all modes; it keeps asserted and reported ones as proposed) and the article,
+ * and returns how many were added.
  */
 export type ReadIntoHook = (
   caseName: string,
@@ -42,6 +55,8 @@ export type ReadIntoHook = (
 
 export interface ReadCommandHooks {
   into?: ReadIntoHook;
+  /** Throws when the case of `--into` cannot take events (no such case), before anything is read. */
+  checkCase?: (caseName: string, cmd: Command) => Promise<void>;
   io?: Partial<ReadIO>;
 }
 
@@ -65,21 +80,24 @@ export function eventJson(e: ReadEvent): string {
   return JSON.stringify(o);
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  // Broken bytes become U+FFFD here; the reader's cleaning replaces them.
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export function registerReadCommand(program: Command, hooks: ReadCommandHooks = {}): void {
   const io: ReadIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, ...hooks.io };
   const cmd = program
     .command('read')
     .description('read news text and propose coded events (who did what to whom, when, and whether it happened)')
     .argument('[file]', 'article as plain text; "-" or none for stdin')
-    .option('--date <YYYY-MM-DD>', 'the article\'s date, used to resolve "on Sunday", "last week"')
+    .option(
+      '--date <YYYY-MM-DD>',
+      'the article\'s date, used to resolve "on Sunday", "last week" (else its header\'s or its dateline\'s)',
+    )
     .option('--docs <file.jsonl>', 'read many articles, one {"id","date","text"} object a line')
+    .option('--publisher <name>', "who published the article, for the events' source (else its header or dateline)")
+    .option('--url <link>', "where the article is published, for the events' source")
+    .option('--title <title>', "the article's title, for the events' source")
+    .option(
+      '--explain',
+      'print, per sentence, the actors found, the rules that fired and why each event was kept or dropped',
+    )
     .option(
       '--format <format>',
       'jsonl (one JSON object per event) or table; default: table on a terminal, jsonl otherwise',
@@ -91,6 +109,12 @@ Examples:
   parley read article.txt --date 2018-10-08 --format table
   cat article.txt | parley read --date 2018-10-08
   parley read --docs articles.jsonl --format jsonl > events.jsonl
+  parley read article.txt --date 2018-10-08 --explain   # why each event was read, or not
+  parley read article.txt --into us-dprk-2018 --publisher Yonhap --url https://en.yna.co.kr/...
+
+An article may open with a header of "Title:", "URL:", "Publisher:" and "Date:" lines and a blank
+line (or, in HTML, its <title> and Open Graph tags), and with a wire dateline ("SEOUL, Oct. 8
+(Yonhap) --"): they give its date and its source.
 
 Each event: {"doc","sentence","date","source","target","code","mode","quote","span","confidence","rule"}.
 Modes: asserted, reported, intended, hypothetical, recommended, negated; only asserted and reported
@@ -99,71 +123,158 @@ events are moves. Warnings go to stderr.`,
   if (hooks.into) cmd.option('--into <case>', 'add the asserted and reported events to the case ledger as proposed');
 
   cmd.action(async (file, options, command) => {
-    const opts = options as { date?: string; docs?: string; format?: string; into?: string };
+    const opts = options as ReadOptionsGiven;
     if (opts.format !== undefined && !(FORMATS as readonly string[]).includes(opts.format)) {
       throw new UsageError(`--format must be jsonl or table, not "${opts.format}"`);
     }
-    const format: Format = (opts.format as Format | undefined) ?? (io.stdout.isTTY ? 'table' : 'jsonl');
-    const colour = Boolean(io.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+    const out: Output = {
+      io,
+      format: (opts.format as Format | undefined) ?? (io.stdout.isTTY ? 'table' : 'jsonl'),
+      colour: Boolean(io.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
+      explain: opts.explain ? (t: SentenceTrace) => explainTo(io, t, opts.format ?? 'table') : undefined,
+    };
     const into = opts.into !== undefined && hooks.into ? { name: opts.into, hook: hooks.into } : undefined;
-    if (opts.docs !== undefined) {
-      if (file !== undefined) throw new UsageError('give either an article FILE or --docs FILE.jsonl, not both');
-      if (opts.date !== undefined)
-        throw new UsageError('--date is for one article; with --docs each line carries its own "date"');
-      if (!existsSync(opts.docs)) throw new UsageError(`--docs file "${opts.docs}" does not exist`);
-      const lines = createInterface({ input: createReadStream(opts.docs, { encoding: 'utf8' }), crlfDelay: Infinity });
-      let bad = 0;
-      for await (const r of readDocuments(lines)) {
-        if (isDocumentError(r)) {
-          bad++;
-          io.stderr.write(
-            `parley read: ${opts.docs}:${r.line}${r.id !== null ? ` (id ${r.id})` : ''}: ${r.error}; skipped\n`,
-          );
-          continue;
-        }
-        for (const w of r.warnings) io.stderr.write(`parley read: warning: ${w}\n`);
-        await emit(r.events, format, colour, io);
-        if (into)
-          await into.hook(
-            into.name,
-            r.events,
-            { name: r.id, doc: r.id, date: r.events[0]?.date ?? '', text: '' },
-            command as unknown as Command,
-          );
-      }
-      if (bad > 0) io.stderr.write(`parley read: ${bad} document${bad > 1 ? 's' : ''} could not be read\n`);
-      return;
-    }
-    if (opts.date === undefined)
-      throw new UsageError('--date YYYY-MM-DD is required to read one article (the date it was published)');
-    if (!isIsoDate(opts.date))
+    if (opts.docs !== undefined && file !== undefined)
+      throw new UsageError('give either an article FILE or --docs FILE.jsonl, not both');
+    if (opts.docs !== undefined && opts.date !== undefined)
+      throw new UsageError('--date is for one article; with --docs each line carries its own "date"');
+    if (opts.date !== undefined && !isIsoDate(opts.date))
       throw new UsageError(`--date "${opts.date}" is not a calendar date in the form YYYY-MM-DD`);
-    let text: string;
-    if (file === undefined || file === '-') text = await readAll(io.stdin);
-    else {
-      if (!existsSync(file)) throw new UsageError(`article file "${file}" does not exist`);
-      text = readFileSync(file).toString('utf8');
-    }
-    const { events, warnings } = readArticle(text, { date: opts.date });
-    for (const w of warnings) io.stderr.write(`parley read: warning: ${w}\n`);
-    await emit(events, format, colour, io);
-    if (into) {
-      const added = await into.hook(
-        into.name,
-        events,
-        { name: file ?? '-', date: opts.date, text },
-        command as unknown as Command,
-      );
-      io.stderr.write(`parley read: ${added} event${added === 1 ? '' : 's'} added to ${into.name} as proposed\n`);
-    }
+    if (opts.docs !== undefined && !existsSync(opts.docs))
+      throw new UsageError(`--docs file "${opts.docs}" does not exist`);
+    if (file !== undefined && file !== '-' && !existsSync(file))
+      throw new UsageError(`article file "${file}" does not exist`);
+    // The case is checked before the input is read: a wrong case name should not cost a long read.
+    if (into && hooks.checkCase) await hooks.checkCase(into.name, command as unknown as Command);
+    const cmdOf = command as unknown as Command;
+    if (opts.docs !== undefined) await readDocsCommand(opts.docs, opts, out, into, cmdOf);
+    else await readArticleCommand(file, opts, out, into, cmdOf);
   });
+}
+
+interface ReadOptionsGiven {
+  date?: string;
+  docs?: string;
+  format?: string;
+  into?: string;
+  explain?: boolean;
+  publisher?: string;
+  url?: string;
+  title?: string;
+}
+
+interface Output {
+  io: ReadIO;
+  format: Format;
+  colour: boolean;
+  explain: ((t: SentenceTrace) => void) | undefined;
+}
+
+type Into = { name: string; hook: ReadIntoHook } | undefined;
+
+/** One article, from a file or stdin, read as a stream: its events are printed as they are read. */
+async function readArticleCommand(
+  file: string | undefined,
+  opts: ReadOptionsGiven,
+  out: Output,
+  into: Into,
+  command: Command,
+): Promise<void> {
+  const { io } = out;
+  const input = await openArticleInput(file, io.stdin).catch((err: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read the article "${file ?? '-'}": ${err.code ?? err.message}`, { cause: err });
+  });
+  const header = parseArticleHeader(input.head);
+  const body = input.head.slice(header.length);
+  const dateline = parseDateline(cleanText(body.slice(0, 400)), loadLexicon(), opts.date ?? header.date);
+  const date = opts.date ?? header.date ?? dateline?.date;
+  if (date === undefined)
+    throw new UsageError(
+      dateline?.needsYear
+        ? '--date YYYY-MM-DD is required: the dateline gives the day but not the year'
+        : '--date YYYY-MM-DD is required to read one article (the date it was published), unless its header or dateline gives it',
+    );
+  const kept: ReadEvent[] = [];
+  const readOpts = out.explain ? { date, explain: out.explain } : { date };
+  const result = await readArticleStream(concat([body], input.rest), readOpts, async (events) => {
+    if (into) kept.push(...events);
+    if (!out.explain) await emit(events, out);
+  });
+  for (const w of result.warnings) io.stderr.write(`parley read: warning: ${w}\n`);
+  if (!into) return;
+  const source = articleSource(opts, header, result.dateline?.publisher, out.io);
+  const article: ReadArticleSource = {
+    name: file ?? '-',
+    date: result.date,
+    text: '',
+    digest: input.digest(),
+    ...source,
+  };
+  const added = await into.hook(into.name, kept, article, command);
+  io.stderr.write(`parley read: ${added} event${added === 1 ? '' : 's'} added to ${into.name} as proposed\n`);
+}
+
+async function* concat(first: Iterable<string>, rest: AsyncIterable<string>): AsyncGenerator<string> {
+  yield* first;
+  yield* rest;
+}
+
+/** Who published the article, its link and title: the options first, then its header, then its dateline. */
+function articleSource(
+  opts: ReadOptionsGiven,
+  header: { publisher?: string; url?: string; title?: string },
+  agency: string | undefined,
+  io: ReadIO,
+): Pick<ReadArticleSource, 'publisher' | 'url' | 'title'> {
+  const out: Pick<ReadArticleSource, 'publisher' | 'url' | 'title'> = {};
+  const publisher = opts.publisher ?? header.publisher ?? agency;
+  const url = opts.url ?? header.url;
+  const title = opts.title ?? header.title;
+  if (publisher) out.publisher = publisher;
+  else
+    io.stderr.write(
+      'parley read: warning: the article names no publisher (give --publisher, a "Publisher:" header line or a dateline with the agency); its events are recorded as from an unknown publisher\n',
+    );
+  if (url) out.url = url;
+  if (title) out.title = title;
+  return out;
+}
+
+/** Many articles, one JSON object a line; a bad line is reported and the others are read. */
+async function readDocsCommand(docs: string, opts: ReadOptionsGiven, out: Output, into: Into, command: Command) {
+  const { io } = out;
+  const lines = createInterface({ input: createReadStream(docs, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let bad = 0;
+  let good = 0;
+  for await (const r of readDocuments(lines, out.explain ? { explain: out.explain } : {})) {
+    if (isDocumentError(r)) {
+      bad++;
+      io.stderr.write(`parley read: ${docs}:${r.line}${r.id !== null ? ` (id ${r.id})` : ''}: ${r.error}; skipped\n`);
+      continue;
+    }
+    good++;
+    for (const w of r.warnings) io.stderr.write(`parley read: warning: ${w}\n`);
+    if (!out.explain) await emit(r.events, out);
+    if (into) {
+      const source = articleSource({ ...opts, ...r.source }, {}, r.dateline?.publisher, io);
+      await into.hook(into.name, r.events, { name: r.id, doc: r.id, date: r.date, text: '', ...source }, command);
+    }
+  }
+  if (bad > 0) io.stderr.write(`parley read: ${bad} document${bad > 1 ? 's' : ''} could not be read\n`);
+  if (bad > 0 && good === 0) throw new ParleyError(`no document of ${docs} could be read`);
+}
+
+/** One sentence's explanation: text for people, one JSON object a line otherwise. */
+function explainTo(io: ReadIO, t: SentenceTrace, format: string): void {
+  io.stdout.write(format === 'jsonl' ? `${JSON.stringify(t)}\n` : `${formatTrace(t)}\n\n`);
 }
 
 /**
  * Writes one document's events and waits for the pipe to drain, so that large outputs are not cut
  * short when the process exits and memory does not fill with pending writes in --docs mode.
  */
-async function emit(events: ReadEvent[], format: Format, colour: boolean, io: ReadIO): Promise<void> {
+async function emit(events: ReadEvent[], out: Output): Promise<void> {
+  const { format, colour, io } = out;
   if (events.length === 0) return;
   const text = format === 'jsonl' ? `${events.map(eventJson).join('\n')}\n` : `${formatEventTable(events, colour)}\n`;
   const ok = io.stdout.write(text);

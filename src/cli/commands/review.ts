@@ -1,6 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { DEFAULT_CASE } from '../../case/builtin-cases.js';
-import { NotFoundError } from '../../model/errors.js';
+import { cliActing } from '../../app/acting.js';
+import { reviewEvents } from '../../app/review-event.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
 import { formatTable } from '../format-table.js';
 import { examples } from '../options.js';
@@ -50,21 +51,18 @@ export function registerReviewCommand(program: Command): void {
       .command(verb)
       .description(`mark proposed events ${status}`)
       .argument('<ids...>', 'event ids')
-      .action(async (ids, _opts, cmd) => {
+      .option('--reason <text>', 'why (kept in the audit trail and the event notes)')
+      .action(async (ids, cmdOpts, cmd) => {
         // --case belongs to `review` and is read from there, wherever it stands on the line.
         const opts = cmd.optsWithGlobals() as { case: string };
-        const changed = await withStore(dbLocation(dbFlag(cmd)), async (store) =>
-          store.transaction(async (tx) => {
-            const found = await tx.events.existingIds(opts.case, ids);
-            const missing = ids.filter((id) => !found.has(id));
-            if (missing.length)
-              throw new NotFoundError(
-                `no event ${missing.map((m) => `"${m}"`).join(', ')} in case ${opts.case}; nothing was changed`,
-              );
-            const n = await tx.events.setStatus(opts.case, ids, status);
-            await tx.aggregates.refreshDays(opts.case, await tx.events.datesOf(opts.case, ids));
-            return n;
-          }),
+        const reason = (cmdOpts as { reason?: string }).reason ?? 'rejected at the command line';
+        const changed = await withStore(dbLocation(dbFlag(cmd)), (store) =>
+          reviewEvents(
+            cliActing(store),
+            opts.case,
+            ids,
+            verb === 'confirm' ? { action: 'confirm' } : { action: 'reject', reason },
+          ),
         );
         process.stdout.write(`${changed} event${changed === 1 ? '' : 's'} ${status}\n`);
       });

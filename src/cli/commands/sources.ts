@@ -1,4 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
+import { cliActing } from '../../app/acting.js';
+import { removeSource } from '../../app/import-files.js';
 import { UsageError } from '../../model/errors.js';
 import { ImportRepository } from '../../store/import-repository.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
@@ -52,9 +54,7 @@ export function registerSourcesCommand(program: Command): void {
       const n = Number(id);
       if (!Number.isInteger(n) || n < 1)
         throw new UsageError(`"${id}" is not a source id; \`parley sources\` lists them`);
-      const removed = await withStore(dbLocation(dbFlag(cmd)), (store) =>
-        new ImportRepository(store.db, store.opened).remove(n),
-      );
+      const removed = await withStore(dbLocation(dbFlag(cmd)), (store) => removeSource(cliActing(store), n));
       const stay =
         removed.kept > 0
           ? `; ${removed.kept.toLocaleString('en-US')} events it also held stay, held by other sources`

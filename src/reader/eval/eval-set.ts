@@ -65,8 +65,31 @@ export const TRAPS = [
   'organisation',
   'dated-role',
   'hypothetical',
+  'first-name',
+  'mutual',
+  'unknown-person',
+  'ethnic-group',
 ] as const;
 export type Trap = (typeof TRAPS)[number];
+
+/**
+ * The kind of news a sentence of the broader set is about (`broad/`); the split into a tuning and an
+ * untouched part is stratified by it. `none` marks sentences written to hold no event.
+ */
+export const SENTENCE_KINDS = [
+  'domestic',
+  'protest',
+  'conflict',
+  'aid',
+  'courts',
+  'elections',
+  'refugees',
+  'identity',
+  'titled',
+  'mutual',
+  'none',
+] as const;
+export type SentenceKind = (typeof SENTENCE_KINDS)[number];
 
 export interface GoldSentence {
   id: string;
@@ -78,6 +101,8 @@ export interface GoldSentence {
   traps: Trap[];
   events: EvalEvent[];
   note?: string;
+  /** Only in the broader set. */
+  kind?: SentenceKind;
 }
 
 export interface GoldArticle {
@@ -150,6 +175,22 @@ function checkEvent(
   return e;
 }
 
+function parseTraps(
+  traps: unknown,
+  at: (field: string) => { file: string; line: number; field: string },
+  problems: ValidationProblem[],
+): Trap[] {
+  const out: Trap[] = [];
+  if (!Array.isArray(traps)) problems.push({ location: at('traps'), message: 'must be a list' });
+  else {
+    for (const t of traps) {
+      if (typeof t === 'string' && (TRAPS as readonly string[]).includes(t)) out.push(t as Trap);
+      else problems.push({ location: at('traps'), message: `"${String(t)}" is not one of ${TRAPS.join(', ')}` });
+    }
+  }
+  return out;
+}
+
 export function parseSentences(file: string, text: string, problems: ValidationProblem[]): GoldSentence[] {
   const out: GoldSentence[] = [];
   const ids = new Map<string, number>();
@@ -169,7 +210,7 @@ export function parseSentences(file: string, text: string, problems: ValidationP
       return;
     }
     const before = problems.length;
-    const { id, date, text: sText, region, root, traps, events, note } = raw;
+    const { id, date, text: sText, region, root, traps, events, note, kind } = raw;
     if (typeof id !== 'string' || id === '') problems.push({ location: at('id'), message: 'missing' });
     else if (ids.has(id)) problems.push({ location: at('id'), message: `"${id}" already used on line ${ids.get(id)}` });
     else ids.set(id, lineNo);
@@ -180,14 +221,9 @@ export function parseSentences(file: string, text: string, problems: ValidationP
       problems.push({ location: at('region'), message: `"${String(region)}" is not one of ${REGIONS.join(', ')}` });
     if (typeof root !== 'string' || !/^(?:0[0-9]|1[0-9]|20)$/.test(root))
       problems.push({ location: at('root'), message: `"${String(root)}" is not a CAMEO root 01..20 (or 00)` });
-    const trapList: Trap[] = [];
-    if (!Array.isArray(traps)) problems.push({ location: at('traps'), message: 'must be a list' });
-    else {
-      for (const t of traps) {
-        if (typeof t === 'string' && (TRAPS as readonly string[]).includes(t)) trapList.push(t as Trap);
-        else problems.push({ location: at('traps'), message: `"${String(t)}" is not one of ${TRAPS.join(', ')}` });
-      }
-    }
+    if (kind !== undefined && !(SENTENCE_KINDS as readonly unknown[]).includes(kind))
+      problems.push({ location: at('kind'), message: `"${String(kind)}" is not one of ${SENTENCE_KINDS.join(', ')}` });
+    const trapList = parseTraps(traps, at, problems);
     const evs: EvalEvent[] = [];
     if (!Array.isArray(events)) problems.push({ location: at('events'), message: 'must be a list' });
     else {
@@ -207,6 +243,7 @@ export function parseSentences(file: string, text: string, problems: ValidationP
       events: evs,
     };
     if (typeof note === 'string') s.note = note;
+    if (kind !== undefined) s.kind = kind as SentenceKind;
     out.push(s);
   });
   return out;

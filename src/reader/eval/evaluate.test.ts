@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EvalSet } from './eval-set.js';
+import { join } from 'node:path';
+import { EVAL_DIR, type EvalSet } from './eval-set.js';
 import { evaluate, type ReadFn } from './evaluate.js';
-import { formatReport, summarise } from './run-eval.js';
+import { formatReport, formatSets, SETS, specForDir, summarise, summariseSets } from './run-eval.js';
 
 const set: EvalSet = {
   sentences: [
@@ -95,5 +96,48 @@ describe('evaluate with a fake reader', () => {
     const json = summarise(r) as { overall: { f1: number; misses: number } };
     expect(json.overall.misses).toBe(1);
     expect(json.overall.f1).toBeCloseTo(2 / 3);
+  });
+});
+
+describe('reporting every set on its own', () => {
+  const report = evaluate(fake, set);
+  const results = [
+    { spec: { name: 'open', dir: '/sets/open', sealed: false }, set, report },
+    { spec: { name: 'closed', dir: '/sets/closed', sealed: true }, set, report },
+  ];
+  const text = formatSets(results, true);
+
+  it('prints one summary row per set, with P >= R, the dyad share and false events on empty sentences', () => {
+    // overall 2 tp, 1 fp, 1 fn: P = R = F1 = 2/3; sentences: s1 and s3 hold events, s1 got its dyad (1/2);
+    // s2 holds none and got a false event (1/1).
+    expect(text).toMatch(/^open\s+4\s+2\s+1\s+1\s+66\.7\s+66\.7\s+66\.7\s+yes\s+50\.0\s+1\/1\s+100\.0/m);
+    expect(text).toMatch(/^closed \*\s+4\s+2\s+1\s+1/m);
+  });
+
+  it('shows the details, misses and texts of open sets only', () => {
+    expect(text).toMatch(/== open/);
+    expect(text).not.toMatch(/== closed/);
+    expect(text.match(/s2: USA -> IRN 085/g)).toHaveLength(1);
+    expect(text.match(/Washington should not ease/g)).toHaveLength(1);
+  });
+
+  it('writes aggregates only for a sealed set', () => {
+    const json = summariseSets(results) as { sets: Record<string, Record<string, unknown>> };
+    expect(json.sets.open!.misses).toBeDefined();
+    expect(json.sets.closed!.misses).toBeUndefined();
+    expect(JSON.stringify(json.sets.closed)).not.toMatch(/USA|IRN|PRK/);
+    expect((json.sets.closed!.overall as { f1: number }).f1).toBeCloseTo(2 / 3);
+  });
+
+  it('scores four sets by default and keeps the held-out parts sealed, also when named with --set', () => {
+    expect(SETS.map((x) => [x.name, x.sealed])).toEqual([
+      ['diplomacy', false],
+      ['diplomacy held-out', true],
+      ['broad tuning', false],
+      ['broad untouched', true],
+    ]);
+    expect(specForDir(join(EVAL_DIR, 'broad', 'untouched')).sealed).toBe(true);
+    expect(specForDir(join(EVAL_DIR, 'holdout')).sealed).toBe(true);
+    expect(specForDir(join(EVAL_DIR, 'broad', 'tuning')).sealed).toBe(false);
   });
 });

@@ -18,6 +18,9 @@ export interface UnitError {
 export interface EvalReport {
   overall: Score;
   sentences: Score;
+  /** The same units matched at actor level (party and sector, see `sectorOf`). */
+  overallByActor: Score;
+  sentencesByActor: Score;
   articles: Score;
   opinionArticles: Score;
   perTrap: Record<string, Score>;
@@ -75,9 +78,15 @@ export function evaluate(read: ReadFn, set: EvalSet): EvalReport {
     for (const k of [...buckets.keys()].sort()) out[k] = score(buckets.get(k)!);
     return out;
   };
+  const all = [...sentenceUnits, ...articleUnits].map((u) => u.unit);
   return {
-    overall: score([...sentenceUnits, ...articleUnits].map((u) => u.unit)),
+    overall: score(all),
     sentences: score(sentenceUnits.map((u) => u.unit)),
+    overallByActor: score(all, 'actor'),
+    sentencesByActor: score(
+      sentenceUnits.map((u) => u.unit),
+      'actor',
+    ),
     articles: score(articleUnits.map((u) => u.unit)),
     opinionArticles: score(articleUnits.filter((u) => u.meta.kind !== 'news').map((u) => u.unit)),
     perTrap: group((s) => (s.meta.traps.length > 0 ? s.meta.traps : ['(none)'])),

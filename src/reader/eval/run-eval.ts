@@ -2,15 +2,40 @@
  * `npm run eval:reader [-- --verbose] [-- --reader path/to/module.ts] [-- --set DIR] [-- --out file.json]`
  *
  * Scores `readArticle` from `src/reader/read-article.ts` (or the module given with --reader, which
- * must export a function of the same shape) on the evaluation set, prints a table and writes
- * `bench/out/reader-eval.json`.
+ * must export a function of the same shape) on every evaluation set (`SETS`), or on the one folder
+ * given with --set, prints a summary row per set and the details of the open sets, and writes
+ * `bench/out/reader-eval.json`. Sealed sets (held out from the people tuning the rules) show their
+ * summary row only: no misses, false events or texts, even with --verbose.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadEvalSet } from './eval-set.js';
+import { EVAL_DIR, loadEvalSet, type EvalSet } from './eval-set.js';
 import { evaluate, type EvalReport, type ReadFn } from './evaluate.js';
 import type { Counts, EvalEvent, Score } from './score.js';
+
+export interface SetSpec {
+  name: string;
+  dir: string;
+  /** Kept from the people tuning the rules: only its summary is printed or written. */
+  sealed: boolean;
+}
+
+/** The sets `npm run eval:reader` scores, each reported on its own. */
+export const SETS: readonly SetSpec[] = [
+  { name: 'diplomacy', dir: EVAL_DIR, sealed: false },
+  { name: 'diplomacy held-out', dir: join(EVAL_DIR, 'holdout'), sealed: true },
+  { name: 'broad tuning', dir: join(EVAL_DIR, 'broad', 'tuning'), sealed: false },
+  { name: 'broad untouched', dir: join(EVAL_DIR, 'broad', 'untouched'), sealed: true },
+];
+
+/** The spec of a folder given with --set: a known set keeps its name and seal. */
+export function specForDir(dir: string): SetSpec {
+  const abs = resolve(dir);
+  return (
+    SETS.find((s) => resolve(s.dir) === abs) ?? { name: relative(process.cwd(), abs) || abs, dir: abs, sealed: false }
+  );
+}
 
 const DEFAULT_READER = fileURLToPath(new URL('../read-article.js', import.meta.url));
 const DEFAULT_OUT = fileURLToPath(new URL('../../../bench/out/reader-eval.json', import.meta.url));
@@ -19,7 +44,7 @@ interface Options {
   verbose: boolean;
   reader: string;
   out: string;
-  /** A folder laid out like this one (sentences.jsonl, articles/), e.g. a held-out set. */
+  /** One folder laid out like this one (sentences.jsonl, articles/) instead of all of `SETS`. */
   set?: string;
 }
 
@@ -83,7 +108,6 @@ function fmtEvent(e: EvalEvent): string {
 
 export function formatReport(r: EvalReport, verbose: boolean, texts: Map<string, string>): string {
   const out: string[] = [];
-  out.push('Reader evaluation (asserted + reported events; match on source country, target country, CAMEO root)', '');
   out.push(HEADER);
   out.push(
     row('overall', r.overall),
@@ -136,18 +160,107 @@ export function summarise(r: EvalReport): unknown {
   };
 }
 
+export interface SetResult {
+  spec: SetSpec;
+  set: EvalSet;
+  report: EvalReport;
+}
+
+const share = (num: number, den: number) => (den === 0 ? 0 : num / den);
+
+const SUMMARY_HEADER = `${'set'.padEnd(20)} units    tp    fp    fn      P      R     F1  P>=R   dyad  false/empty     F1 actor  dyad actor`;
+
+/**
+ * One row per set: P, R, F1 over sentences and articles; the dyad share and the false events on
+ * sentences holding none, over sentences; the same F1 and dyad share at actor level.
+ */
+export function summaryRow(name: string, r: EvalReport): string {
+  const o = r.overall;
+  const s = r.sentences;
+  const counts = [o.tp, o.fp, o.fn].map((n) => String(n).padStart(5)).join(' ');
+  const empty = `${s.emptyUnitsWithFalseEvents}/${s.emptyUnits}`.padStart(7);
+  return (
+    `${name.padEnd(20)}${String(o.units).padStart(6)} ${counts} ${pct(o.precision)} ${pct(o.recall)} ${pct(o.f1)}` +
+    `  ${(o.precision >= o.recall ? 'yes' : 'NO').padStart(4)} ${pct(s.dyadShare)} ${empty}${pct(share(s.emptyUnitsWithFalseEvents, s.emptyUnits))}` +
+    `   ${pct(r.overallByActor.f1)}      ${pct(r.sentencesByActor.dyadShare)}`
+  );
+}
+
+/** The summary of every set, then the details of the open ones; sealed sets show their row only. */
+export function formatSets(results: readonly SetResult[], verbose: boolean): string {
+  const out: string[] = [
+    'Reader evaluation, every set on its own (asserted + reported events; P, R, F1 match on source country,',
+    'target country and CAMEO root over sentences and articles; dyad = sentences holding an event that got',
+    'one with the right source and target, any code; false/empty = sentences holding no event that got one;',
+    'actor = the same matched on party and sector, e.g. ZWE/OPP; sealed sets show this row only)',
+    '',
+    SUMMARY_HEADER,
+    ...results.map((r) => summaryRow(`${r.spec.name}${r.spec.sealed ? ' *' : ''}`, r.report)),
+    '* sealed: kept from the people tuning the rules (see its README)',
+  ];
+  for (const r of results.filter((x) => !x.spec.sealed)) {
+    const texts = new Map<string, string>([
+      ...r.set.sentences.map((s) => [s.id, s.text] as const),
+      ...r.set.articles.map((a) => [a.id, a.title] as const),
+    ]);
+    out.push('', `== ${r.spec.name} (${relative(process.cwd(), r.spec.dir) || '.'})`, '');
+    out.push(formatReport(r.report, verbose, texts).trimEnd());
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The figures of a sealed set that may be shown: aggregates only. */
+function sealedSummary(r: EvalReport): unknown {
+  const pick = (s: Score) => ({
+    units: s.units,
+    tp: s.tp,
+    fp: s.fp,
+    fn: s.fn,
+    precision: s.precision,
+    recall: s.recall,
+    f1: s.f1,
+    emptyUnits: s.emptyUnits,
+    emptyUnitsWithFalseEvents: s.emptyUnitsWithFalseEvents,
+    falseEventsOnEmpty: s.falseEventsOnEmpty,
+    dyadUnits: s.dyadUnits,
+    dyadHits: s.dyadHits,
+    dyadShare: s.dyadShare,
+  });
+  return {
+    overall: pick(r.overall),
+    sentences: pick(r.sentences),
+    overallByActor: pick(r.overallByActor),
+    sentencesByActor: pick(r.sentencesByActor),
+  };
+}
+
+export function summariseSets(results: readonly SetResult[]): unknown {
+  return {
+    generatedAt: new Date().toISOString(),
+    sets: Object.fromEntries(
+      results.map((r) => [
+        r.spec.name,
+        {
+          dir: relative(process.cwd(), r.spec.dir) || '.',
+          sealed: r.spec.sealed,
+          ...(r.spec.sealed ? (sealedSummary(r.report) as object) : (summarise(r.report) as object)),
+        },
+      ]),
+    ),
+  };
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   const opts = parseArgs(argv);
-  const set = opts.set ? loadEvalSet(opts.set) : loadEvalSet();
+  const specs = opts.set ? [specForDir(opts.set)] : SETS;
   const read = await loadReader(opts.reader);
-  const report = evaluate(read, set);
-  const texts = new Map<string, string>([
-    ...set.sentences.map((s) => [s.id, s.text] as const),
-    ...set.articles.map((a) => [a.id, a.title] as const),
-  ]);
-  process.stdout.write(formatReport(report, opts.verbose, texts));
+  const results = specs.map((spec) => {
+    const set = loadEvalSet(spec.dir);
+    return { spec, set, report: evaluate(read, set) };
+  });
+  process.stdout.write(formatSets(results, opts.verbose));
   mkdirSync(dirname(opts.out), { recursive: true });
-  writeFileSync(opts.out, `${JSON.stringify(summarise(report), null, 2)}\n`);
+  writeFileSync(opts.out, `${JSON.stringify(summariseSets(results), null, 2)}\n`);
   process.stdout.write(`\nwrote ${opts.out}\n`);
   return 0;
 }

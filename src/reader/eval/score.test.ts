@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { counts, matchUnit, score, scoringParty, type EvalEvent, type EvalUnit } from './score.js';
+import {
+  actorKey,
+  counts,
+  dyadHit,
+  matchUnit,
+  score,
+  scoringParty,
+  sectorOf,
+  type EvalEvent,
+  type EvalUnit,
+} from './score.js';
 
 const ev = (
   source: string,
@@ -137,5 +147,79 @@ describe('score', () => {
   it('lists misses and false events with their unit', () => {
     expect(s.misses.map((m) => m.unit)).toEqual(['s2', 's5']);
     expect(s.falseEvents.map((f) => f.unit)).toEqual(['s3', 's5']);
+  });
+});
+
+describe('sectorOf and actorKey', () => {
+  it('treats a bare country and its government as the state', () => {
+    expect(sectorOf('ZWE')).toBe('');
+    expect(sectorOf('ZWEGOV')).toBe('');
+    expect(sectorOf('ZWEGOVMIL')).toBe('');
+    expect(sectorOf(null)).toBeNull();
+  });
+  it('takes the first role part, past ethnic and religious parts', () => {
+    expect(sectorOf('ZWEMIL')).toBe('MIL');
+    expect(sectorOf('ZWEOPP')).toBe('OPP');
+    expect(sectorOf('LKATAMREF')).toBe('REF');
+    expect(sectorOf('TURREBKUR')).toBe('REB');
+    expect(sectorOf('KURREB')).toBe('REB');
+  });
+  it('falls back to the group part, and reads INS and SEP as rebels', () => {
+    expect(sectorOf('NGACHR')).toBe('CHR');
+    expect(sectorOf('COLINS')).toBe('REB');
+    expect(sectorOf('ESPSEP')).toBe('REB');
+  });
+  it('keeps organisations whole', () => {
+    expect(sectorOf('IGOUNOREFHCR')).toBe('');
+    expect(actorKey('IGOUNOIAEGOV', 'actor')).toBe('IGOUNOIAE/');
+  });
+  it('keys on the party alone at party level', () => {
+    expect(actorKey('ZWEOPP', 'party')).toBe('ZWE');
+    expect(actorKey('ZWEOPP', 'actor')).toBe('ZWE/OPP');
+    expect(actorKey(null, 'actor')).toBeNull();
+  });
+});
+
+describe('actor level and the dyad share', () => {
+  // Hand-computed:
+  //  d1: gold ZWEOPP->ZWEGOV 112, predicted the reverse      party: tp, dyad hit   actor: fn + fp, dyad miss
+  //  d2: gold ZWECOP->ZWEOPP 173, predicted same dyad, 111   party and actor: fn + fp, dyad hit
+  //  d3: gold empty, predicted ZWEMIL->ZWECVL 175            an empty unit with a false event; no dyad to find
+  //  d4: gold KURREB->TURMIL 190 reported, nothing predicted fn, dyad miss
+  //  d5: gold only a recommended event, nothing predicted    an empty unit; no dyad to find
+  const units: EvalUnit[] = [
+    { id: 'd1', gold: [ev('ZWEOPP', 'ZWEGOV', '112')], predicted: [ev('ZWEGOV', 'ZWEOPP', '112')] },
+    { id: 'd2', gold: [ev('ZWECOP', 'ZWEOPP', '173')], predicted: [ev('ZWECOP', 'ZWEOPP', '111')] },
+    { id: 'd3', gold: [], predicted: [ev('ZWEMIL', 'ZWECVL', '175')] },
+    { id: 'd4', gold: [ev('KURREB', 'TURMIL', '190', 'reported')], predicted: [] },
+    { id: 'd5', gold: [ev('USA', 'IRN', '085', 'recommended')], predicted: [] },
+  ];
+
+  it('folds the sides of a domestic event together at party level', () => {
+    const s = score(units);
+    expect(s.level).toBe('party');
+    expect([s.tp, s.fp, s.fn]).toEqual([1, 2, 2]);
+    expect([s.dyadUnits, s.dyadHits]).toEqual([3, 2]);
+    expect(s.dyadShare).toBeCloseTo(2 / 3);
+    expect([s.emptyUnits, s.emptyUnitsWithFalseEvents]).toEqual([2, 1]);
+  });
+
+  it('tells them apart at actor level', () => {
+    const s = score(units, 'actor');
+    expect([s.tp, s.fp, s.fn]).toEqual([0, 3, 3]);
+    expect([s.dyadUnits, s.dyadHits]).toEqual([3, 1]);
+    expect(s.dyadShare).toBeCloseTo(1 / 3);
+  });
+
+  it('finds a right dyad whatever the code, and none where the gold holds no counted event', () => {
+    expect(dyadHit(units[1]!)).toBe(true);
+    expect(dyadHit(units[0]!, 'actor')).toBe(false);
+    expect(dyadHit(units[2]!)).toBeUndefined();
+    expect(dyadHit(units[4]!)).toBeUndefined();
+  });
+
+  it('does not count an intended prediction as a right dyad', () => {
+    const u: EvalUnit = { id: 'x', gold: [ev('KEN', 'HTI', '074')], predicted: [ev('KEN', 'HTI', '036', 'intended')] };
+    expect(dyadHit(u)).toBe(false);
   });
 });

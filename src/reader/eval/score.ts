@@ -6,8 +6,13 @@
  * into moves is wrong. Within each unit (a sentence, or a whole article) predicted events are
  * matched one-to-one to gold events that have the same source party, the same target party and the
  * same CAMEO root. The full code and the date are then checked on the matches only.
+ *
+ * The same matching can run at actor level (`Level`): the party plus the sector the text gives
+ * (opposition, military, police, rebels, ...), which tells apart the sides of a domestic event
+ * that country level folds into one (`ZWEOPP -> ZWEGOV` and `ZWEGOV -> ZWEOPP` are both ZWE -> ZWE).
  */
 
+import { ROLE_PARTS } from '../../model/actor-code.js';
 import { MOVE_MODES, READ_MODES, type ReadMode } from '../../model/event.js';
 
 export type Mode = ReadMode;
@@ -53,6 +58,7 @@ export interface Match {
 }
 
 export interface Score extends Counts {
+  level: Level;
   units: number;
   /** Matches whose full code equals the gold code, over all matches. */
   codeAccuracy: number;
@@ -64,6 +70,12 @@ export interface Score extends Counts {
   falseEventsOnEmpty: number;
   /** How many of those units got at least one counted event. */
   emptyUnitsWithFalseEvents: number;
+  /** Units whose gold holds a counted event. */
+  dyadUnits: number;
+  /** Of those, units where some counted prediction has the source and target of some counted gold event, any code. */
+  dyadHits: number;
+  /** dyadHits / dyadUnits. */
+  dyadShare: number;
   /** Per CAMEO root (`01`..`20`): gold root for hits and misses, predicted root for false events. */
   perRoot: Record<string, Counts>;
   matches: Match[];
@@ -95,6 +107,39 @@ const TRAILING_ROLES = new Set([
   'UAF',
 ]);
 
+/** How finely actors are compared: the party alone, or the party and its sector. */
+export type Level = 'party' | 'actor';
+
+/**
+ * Role parts that name a sector of a country: every role part but the religious ones, which name a
+ * group (`NGACHR`). GOV is the state itself, so a bare country and its government are one sector.
+ */
+const RELIGION_PARTS = new Set(['MUS', 'CHR', 'CTH', 'JEW', 'HIN', 'BUD']);
+const isSector = (part: string) => ROLE_PARTS.has(part) && !RELIGION_PARTS.has(part);
+/** CAMEO's later split of rebels; compared as REB. */
+const SECTOR_ALIASES: Readonly<Record<string, string>> = { INS: 'REB', SEP: 'REB' };
+
+/**
+ * The sector of an actor code: its first role part (`ZWEOPP` → OPP, `LKATAMREF` → REF,
+ * `KURREB` → REB), else its first group part (`NGACHR` → CHR), else '' for the party as a whole.
+ * GOV counts as '' (`ZWE`, `ZWEGOV` and `ZWEGOVMIL` are all the state); organisations are ''.
+ */
+export function sectorOf(code: string | null): string | null {
+  if (code === null || code === '') return null;
+  const c = code.toUpperCase();
+  if (ORGANISATION_ROOTS.has(c.slice(0, 3))) return '';
+  const parts = c.slice(3).match(/.{3}/g) ?? [];
+  const role = parts.find(isSector);
+  const sector = role === undefined ? (parts[0] ?? '') : (SECTOR_ALIASES[role] ?? role);
+  return sector === 'GOV' ? '' : sector;
+}
+
+/** The key an actor is compared on: its party, or at actor level `party/sector` (`ZWE/OPP`). */
+export function actorKey(code: string | null, level: Level): string | null {
+  const party = scoringParty(code);
+  return party === null || level === 'party' ? party : `${party}/${sectorOf(code)}`;
+}
+
 /** The party an actor code is scored at: the country, or the organisation without trailing roles. */
 export function scoringParty(code: string | null): string | null {
   if (code === null || code === '') return null;
@@ -124,12 +169,24 @@ export function counts(tp: number, fp: number, fn: number): Counts {
   return { tp, fp, fn, precision, recall, f1 };
 }
 
-function sameKey(g: EvalEvent, p: EvalEvent): boolean {
+function sameDyad(g: EvalEvent, p: EvalEvent, level: Level): boolean {
   return (
-    scoringParty(g.source) === scoringParty(p.source) &&
-    scoringParty(g.target) === scoringParty(p.target) &&
-    rootOfCode(g.code) === rootOfCode(p.code)
+    actorKey(g.source, level) === actorKey(p.source, level) && actorKey(g.target, level) === actorKey(p.target, level)
   );
+}
+
+function sameKey(g: EvalEvent, p: EvalEvent, level: Level): boolean {
+  return sameDyad(g, p, level) && rootOfCode(g.code) === rootOfCode(p.code);
+}
+
+/**
+ * Whether the unit's prediction has a right dyad: some counted predicted event with the source and
+ * target of some counted gold event, whatever its code. Undefined when the gold holds no counted event.
+ */
+export function dyadHit(unit: EvalUnit, level: Level = 'party'): boolean | undefined {
+  const gold = unit.gold.filter(isCounted);
+  if (gold.length === 0) return undefined;
+  return unit.predicted.filter(isCounted).some((p) => gold.some((g) => sameDyad(g, p, level)));
 }
 
 /** Among candidates with the same key, prefer the same sentence, then the same code, then date. */
@@ -142,7 +199,10 @@ function preference(g: EvalEvent, p: EvalEvent): number {
 }
 
 /** One-to-one greedy matching inside one unit, gold events in their listed order. */
-export function matchUnit(unit: EvalUnit): { matches: Match[]; misses: EvalEvent[]; falseEvents: EvalEvent[] } {
+export function matchUnit(
+  unit: EvalUnit,
+  level: Level = 'party',
+): { matches: Match[]; misses: EvalEvent[]; falseEvents: EvalEvent[] } {
   const gold = unit.gold.filter(isCounted);
   const pred = unit.predicted.filter(isCounted);
   const used = new Array<boolean>(pred.length).fill(false);
@@ -152,7 +212,7 @@ export function matchUnit(unit: EvalUnit): { matches: Match[]; misses: EvalEvent
     let best = -1;
     let bestPref = -1;
     pred.forEach((p, i) => {
-      if (used[i] || !sameKey(g, p)) return;
+      if (used[i] || !sameKey(g, p, level)) return;
       const pref = preference(g, p);
       if (pref > bestPref) {
         best = i;
@@ -177,7 +237,17 @@ export function matchUnit(unit: EvalUnit): { matches: Match[]; misses: EvalEvent
   return { matches, misses, falseEvents };
 }
 
-export function score(units: readonly EvalUnit[]): Score {
+/** How many units hold a counted gold event, and in how many of those the reader found a right dyad. */
+export function dyadFigures(
+  units: readonly EvalUnit[],
+  level: Level = 'party',
+): Pick<Score, 'dyadUnits' | 'dyadHits' | 'dyadShare'> {
+  const hits = units.map((u) => dyadHit(u, level)).filter((h) => h !== undefined);
+  const dyadHits = hits.filter((h) => h).length;
+  return { dyadUnits: hits.length, dyadHits, dyadShare: ratio(dyadHits, hits.length) };
+}
+
+export function score(units: readonly EvalUnit[], level: Level = 'party'): Score {
   const matches: Match[] = [];
   const misses: { unit: string; gold: EvalEvent }[] = [];
   const falseEvents: { unit: string; predicted: EvalEvent }[] = [];
@@ -191,7 +261,7 @@ export function score(units: readonly EvalUnit[]): Score {
   let falseEventsOnEmpty = 0;
   let emptyUnitsWithFalseEvents = 0;
   for (const unit of units) {
-    const r = matchUnit(unit);
+    const r = matchUnit(unit, level);
     for (const m of r.matches) {
       matches.push(m);
       tally(rootOfCode(m.gold.code)).tp++;
@@ -217,6 +287,7 @@ export function score(units: readonly EvalUnit[]): Score {
   }
   const dated = matches.filter((m) => m.dateCorrect !== undefined);
   return {
+    level,
     units: units.length,
     ...counts(matches.length, falseEvents.length, misses.length),
     codeAccuracy: ratio(matches.filter((m) => m.codeCorrect).length, matches.length),
@@ -224,6 +295,7 @@ export function score(units: readonly EvalUnit[]): Score {
     emptyUnits,
     falseEventsOnEmpty,
     emptyUnitsWithFalseEvents,
+    ...dyadFigures(units, level),
     perRoot,
     matches,
     misses,

@@ -4,6 +4,7 @@ import * as imports from './002-imports.js';
 import * as importSeries from './003-import-series.js';
 import * as importHolders from './005-import-holders.js';
 import * as accountsAudit from './006-accounts-audit.js';
+import * as caseExports from './007-case-exports.js';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder so that the same list
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '003-import-series': importSeries,
   '005-import-holders': importHolders,
   '006-accounts-audit': accountsAudit,
+  '007-case-exports': caseExports,
 };

@@ -1,0 +1,206 @@
+/**
+ * The team server under load, on loopback only, every run bounded in time: `parley serve` in a
+ * process of its own (from dist/, as installed), driven by autocannon.
+ *
+ * 1. The built-in case: the cached brief, an events page and the verdict timelines at 50
+ *    connections for 10 s each (p99, requests/s, errors).
+ * 2. 500 clients on the live stream: how long until every one hears of a review made by another client.
+ * 3. A 1,000,000-event synthetic case (bench/core.bench.ts --load): the first brief, the cached
+ *    brief and an events page.
+ * Server memory is its peak RSS (VmHWM) through all of it.
+ * Usage: node --import tsx bench/server.bench.ts [events for the large case, default 1000000]
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { printTable } from './measure.js';
+
+const LARGE = Number(process.argv[2] ?? 1_000_000);
+const CASE = 'us-dprk-2018';
+const DURATION_S = 10;
+const CONNECTIONS = 50;
+const STREAM_CLIENTS = 500;
+const root = join(tmpdir(), `parley-server-bench-${process.pid}`);
+mkdirSync(root, { recursive: true });
+
+function cli(db: string, args: string[]): string {
+  const r = spawnSync(process.execPath, ['dist/cli/parley.js', '--db', db, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, PARLEY_HOME: root },
+  });
+  if (r.status !== 0) throw new Error(`parley ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+  token: string;
+  peakRssMiB(): number;
+}
+
+async function startServer(db: string): Promise<Server> {
+  const token = cli(db, ['token', 'create', '--role', 'analyst', '--name', 'bench']).split('\n').at(-1)!;
+  const child = spawn(process.execPath, ['dist/cli/parley.js', '--db', db, 'serve', '--port', '0', '--quiet'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, PARLEY_HOME: root },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /^Parley serves (\S+)/.exec(line);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`parley serve exited with ${code}`)));
+  });
+  return {
+    url,
+    child,
+    token,
+    peakRssMiB: () => {
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      return m ? Number(m[1]) / 1024 : Number.NaN;
+    },
+  };
+}
+
+async function timed(s: Server, path: string): Promise<number> {
+  const start = performance.now();
+  const r = await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${s.token}` } });
+  await r.arrayBuffer();
+  if (!r.ok) throw new Error(`${path}: ${r.status}`);
+  return performance.now() - start;
+}
+
+async function load(s: Server, path: string): Promise<string> {
+  await timed(s, path);
+  const r = await autocannon({
+    url: `${s.url}${path}`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers: { authorization: `Bearer ${s.token}` },
+  });
+  const errors = r.errors + r.timeouts + r.non2xx;
+  return `p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(r.requests.average)} req/s, ${errors} errors (${CONNECTIONS} connections, ${DURATION_S} s)`;
+}
+
+/** Opens one stream client; resolves once it is connected, and calls `onChange` for each change message. */
+function streamClient(s: Server, onData: (text: string) => void): Promise<() => void> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${s.url}/api/cases/${CASE}/stream`,
+      { headers: { authorization: `Bearer ${s.token}` } },
+      (res) => {
+        res.setEncoding('utf8');
+        let first = true;
+        res.on('data', (text: string) => {
+          if (first) {
+            first = false;
+            resolve(() => req.destroy());
+          }
+          onData(text);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function streamFanOut(s: Server): Promise<string> {
+  const created = await fetch(`${s.url}/api/cases/${CASE}/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      date: '2018-11-20',
+      source: 'mike-pompeo',
+      code: '040',
+      target: 'prk',
+      summary: 'bench: a call to review',
+      sources: [{ publisher: 'bench' }],
+      status: 'proposed',
+    }),
+  });
+  const { id } = (await created.json()) as { id: string };
+  const heard: number[] = [];
+  const closers: (() => void)[] = [];
+  for (let i = 0; i < STREAM_CLIENTS; i++)
+    closers.push(
+      await streamClient(s, (text) => {
+        if (text.includes(id) && text.includes('confirm')) heard.push(performance.now());
+      }),
+    );
+  const start = performance.now();
+  const review = await fetch(`${s.url}/api/cases/${CASE}/events/${id}/review`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'confirm' }),
+  });
+  if (!review.ok) throw new Error(`review: ${review.status}`);
+  const deadline = start + 5000;
+  while (heard.length < STREAM_CLIENTS && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  for (const close of closers) close();
+  const delays = heard.map((t) => t - start).sort((a, b) => a - b);
+  return `${heard.length} of ${STREAM_CLIENTS} clients heard the review; the last after ${(delays.at(-1) ?? Number.NaN).toFixed(0)} ms (median ${(delays[Math.floor(delays.length / 2)] ?? Number.NaN).toFixed(0)} ms)`;
+}
+
+async function stop(s: Server): Promise<void> {
+  const exited = new Promise((r) => s.child.once('exit', r));
+  s.child.kill('SIGTERM');
+  await exited;
+}
+
+async function main(): Promise<void> {
+  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the build failed');
+  const rows: [string, string][] = [];
+  const small = join(root, 'builtin.db');
+  cli(small, ['case', 'list']);
+  const s = await startServer(small);
+  try {
+    rows.push(['built-in: first brief', `${(await timed(s, `/api/cases/${CASE}/brief`)).toFixed(0)} ms`]);
+    rows.push(['built-in: cached brief', await load(s, `/api/cases/${CASE}/brief`)]);
+    rows.push([
+      'built-in: events page (100)',
+      await load(s, `/api/cases/${CASE}/events?pageSize=100&status=confirmed`),
+    ]);
+    rows.push(['built-in: verdict timelines', await load(s, `/api/cases/${CASE}/conditions/timeline`)]);
+    rows.push(['live stream', await streamFanOut(s)]);
+    rows.push(['built-in: server peak RSS', `${s.peakRssMiB().toFixed(0)} MiB`]);
+  } finally {
+    await stop(s);
+  }
+
+  const big = join(root, 'large.db');
+  const gen = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', 'bench/core.bench.ts', '--load', big, String(LARGE)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
+  if (gen.status !== 0) throw new Error(`generating the large case failed: ${gen.stderr}`);
+  const l = await startServer(big);
+  try {
+    const brief = '/api/cases/bench/brief?asOf=2019-03-01';
+    rows.push([`${LARGE.toLocaleString('en')} events: first brief`, `${(await timed(l, brief)).toFixed(0)} ms`]);
+    rows.push([`${LARGE.toLocaleString('en')} events: cached brief`, await load(l, brief)]);
+    rows.push([
+      `${LARGE.toLocaleString('en')} events: events page (100)`,
+      await load(l, '/api/cases/bench/events?pageSize=100&actor=PRK&code=04&from=2018-01-01'),
+    ]);
+    rows.push([`${LARGE.toLocaleString('en')} events: server peak RSS`, `${l.peakRssMiB().toFixed(0)} MiB`]);
+  } finally {
+    await stop(l);
+  }
+  printTable('Team server (loopback, autocannon)', rows);
+  mkdirSync('bench/out', { recursive: true });
+  writeFileSync('bench/out/server.json', `${JSON.stringify(Object.fromEntries(rows), null, 2)}\n`);
+  rmSync(root, { recursive: true, force: true });
+}
+
+await main();

@@ -1,0 +1,130 @@
+import type { Condition, Requirement, Verdict } from '../../model/condition.js';
+import { addDays } from '../../model/iso-date.js';
+import type { GatedMove } from './condition-result.js';
+import { type ConditionLedger, evaluateCondition } from './evaluate-condition.js';
+
+/** A span of days over which a condition's verdict held. */
+export interface VerdictInterval {
+  from: string;
+  /** Last day of the span, inclusive. */
+  to: string;
+  verdict: Verdict;
+  /** What was missing over the span (from its first day). */
+  missing: string[];
+  /** Why the verdict changed on `from`: the dated facts of that day; absent for the first span. */
+  cause?: string[];
+  /** Gated moves made in the span while the condition was not met. */
+  gatedMoves: GatedMove[];
+}
+
+export interface VerdictTimeline {
+  conditionId: string;
+  title: string;
+  version: number;
+  from: string;
+  to: string;
+  intervals: VerdictInterval[];
+  /** How many dates the verdict was worked out on: where its inputs change, not every day. */
+  evaluatedOn: number;
+}
+
+/** Every `days` window a requirement uses: evidence leaves such a window that many days after its date. */
+function windowDays(r: Requirement): number[] {
+  if ('all' in r) return r.all.flatMap(windowDays);
+  if ('any' in r) return r.any.flatMap(windowDays);
+  if ('not' in r) return windowDays(r.not);
+  const w =
+    'event' in r
+      ? r.event.window
+      : 'noEvent' in r
+        ? r.noEvent.window
+        : 'facilities' in r
+          ? r.facilities.coveredBy.window
+          : 'observed' in r
+            ? r.observed.window
+            : 'notObserved' in r
+              ? r.notObserved.window
+              : undefined;
+  return w?.days !== undefined ? [w.days] : [];
+}
+
+function fixedBounds(r: Requirement): string[] {
+  if ('all' in r) return r.all.flatMap(fixedBounds);
+  if ('any' in r) return r.any.flatMap(fixedBounds);
+  if ('not' in r) return fixedBounds(r.not);
+  const w = 'event' in r ? r.event.window : 'noEvent' in r ? r.noEvent.window : undefined;
+  return [w?.from, w?.to ? addDays(w.to, 1) : undefined].filter((d): d is string => d !== undefined);
+}
+
+/** The dated facts of a day that can move a verdict, in plain words. */
+function factsOn(date: string, ledger: ConditionLedger): string[] {
+  const out: string[] = [];
+  for (const e of ledger.events) if (e.date === date) out.push(`event ${e.id}: ${e.summary}`);
+  for (const f of ledger.facilities) {
+    for (const s of f.statuses) if (s.date === date) out.push(`${f.name} became ${s.status}`);
+    for (const o of f.observations) if (o.date === date) out.push(`${f.name}: ${o.finding} observed by ${o.by}`);
+  }
+  for (const a of ledger.agreements)
+    for (const p of a.provisions)
+      for (const s of p.statuses) if (s.date === date) out.push(`${a.id}/${p.id} set to level ${s.level}`);
+  return out;
+}
+
+/**
+ * The dates on which a verdict can change between `from` and `to`: the dates of the events,
+ * statuses and observations it reads, the days evidence leaves a rolling window, and the bounds
+ * of fixed windows. Between two of them nothing it reads changes, so neither can the verdict.
+ */
+export function changeDates(condition: Condition, ledger: ConditionLedger, from: string, to: string): string[] {
+  const base = new Set<string>(fixedBounds(condition.requires));
+  for (const e of ledger.events) base.add(e.date);
+  for (const f of ledger.facilities) {
+    for (const s of f.statuses) base.add(s.date);
+    for (const o of f.observations) base.add(o.date);
+  }
+  for (const a of ledger.agreements) for (const p of a.provisions) for (const s of p.statuses) base.add(s.date);
+  if (condition.since) base.add(condition.since);
+  const days = [...new Set(windowDays(condition.requires))];
+  const out = new Set<string>();
+  for (const d of base) {
+    out.add(d);
+    for (const n of days) out.add(addDays(d, n));
+  }
+  return [...out].filter((d) => d > from && d <= to).sort();
+}
+
+/** A condition's verdict over time, as intervals, each with the cause of its change and its gated moves. */
+export function verdictTimeline(
+  condition: Condition,
+  ledger: ConditionLedger,
+  from: string,
+  to: string,
+): VerdictTimeline {
+  const dates = [from, ...changeDates(condition, ledger, from, to)];
+  const intervals: VerdictInterval[] = [];
+  for (const date of dates) {
+    const r = evaluateCondition({ ...condition, gates: [] }, date, ledger);
+    const last = intervals.at(-1);
+    if (last && last.verdict === r.verdict) continue;
+    if (last) last.to = addDays(date, -1);
+    intervals.push({
+      from: date,
+      to,
+      verdict: r.verdict,
+      missing: r.missing,
+      ...(last ? { cause: factsOn(date, ledger) } : {}),
+      gatedMoves: [],
+    });
+  }
+  const gated = evaluateCondition(condition, to, ledger).gatedMoves.filter((m) => m.date >= from);
+  for (const m of gated) intervals.find((i) => m.date >= i.from && m.date <= i.to)?.gatedMoves.push(m);
+  return {
+    conditionId: condition.id,
+    title: condition.title,
+    version: condition.version,
+    from,
+    to,
+    intervals,
+    evaluatedOn: dates.length,
+  };
+}

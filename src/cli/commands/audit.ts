@@ -1,0 +1,78 @@
+import type { Command } from '@commander-js/extra-typings';
+import { AUDIT_KINDS, type AuditKind } from '../../store/audit-repository.js';
+import { dbFlag, dbLocation, withStore } from '../context.js';
+import { choiceOption, dateOption, examples, numberOption } from '../options.js';
+import { formatPlainTable } from './users.js';
+
+function brief(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const v = value as { status?: string; code?: string; date?: string; role?: string; name?: string };
+  if (v.status && v.code) return `${v.date} ${v.code} ${v.status}`;
+  if (v.role) return `${v.name ?? ''} ${v.role}`.trim();
+  const s = JSON.stringify(value);
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}
+
+export function registerAuditCommand(program: Command): void {
+  program
+    .command('audit')
+    .description('the audit trail: who changed what, when, through which route (cli, api, reader, import)')
+    .option('--case <id>', 'only changes to this case')
+    .option('--kind <kind>', `only this kind: ${AUDIT_KINDS.join(', ')}`)
+    .option('--subject <id>', 'only changes to this event, account, ... id')
+    .option('--from <date>', 'changes on or after this day (UTC)')
+    .option('--to <date>', 'changes on or before this day (UTC)')
+    .option('--limit <n>', 'the newest n changes', '50')
+    .option('--format <format>', 'table or json', 'table')
+    .addHelpText(
+      'after',
+      examples(
+        'parley audit',
+        'parley audit --case us-dprk-2018 --kind event',
+        'parley audit --subject ana --format json',
+      ),
+    )
+    .action(async (opts, cmd) => {
+      const format = choiceOption(opts.format, '--format', ['table', 'json'] as const, 'table');
+      const kind = opts.kind === undefined ? undefined : choiceOption(opts.kind, '--kind', AUDIT_KINDS, 'event');
+      const from = dateOption(opts.from, '--from');
+      const to = dateOption(opts.to, '--to');
+      const limit = numberOption(opts.limit, '--limit', 1, 100_000)!;
+      const entries = await withStore(dbLocation(dbFlag(cmd)), (store) =>
+        store.audit.find({
+          order: 'desc',
+          limit: Math.floor(limit),
+          ...(opts.case ? { caseId: opts.case } : {}),
+          ...(kind ? { kind: kind as AuditKind } : {}),
+          ...(opts.subject ? { subject: opts.subject } : {}),
+          ...(from ? { from } : {}),
+          ...(to ? { to: `${to}T23:59:59.999Z` } : {}),
+        }),
+      );
+      if (format === 'json') {
+        process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
+        return;
+      }
+      if (entries.length === 0) {
+        process.stdout.write('no changes recorded\n');
+        return;
+      }
+      process.stdout.write(
+        formatPlainTable([
+          ['when (UTC)', 'who', 'route', 'kind', 'action', 'case', 'subject', 'before', 'after', 'note'],
+          ...entries.map((e) => [
+            e.at.slice(0, 19).replace('T', ' '),
+            e.actor,
+            e.route,
+            e.kind,
+            e.action,
+            e.caseId ?? '',
+            e.subject,
+            brief(e.before),
+            brief(e.after),
+            e.note ?? '',
+          ]),
+        ]),
+      );
+    });
+}

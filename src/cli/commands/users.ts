@@ -1,0 +1,102 @@
+import type { Command } from '@commander-js/extra-typings';
+import { cliActing } from '../../app/acting.js';
+import { addUser, listUsers, removeUser, setUserRole } from '../../app/accounts.js';
+import { createSignInLink } from '../../app/sign-in.js';
+import { UsageError } from '../../model/errors.js';
+import { dbFlag, dbLocation, withStore } from '../context.js';
+import { examples } from '../options.js';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return `${rows
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')}\n`;
+}
+
+export function registerUserCommand(program: Command): void {
+  const user = program.command('user').description("the team server's accounts: add, list, remove, change a role");
+  user
+    .command('add')
+    .description('add an account; without --password-stdin it signs in by a one-time link, printed here')
+    .argument('<name>', 'account name')
+    .requiredOption('--role <role>', 'viewer, analyst or admin')
+    .option('--password-stdin', 'read the password from standard input')
+    .option('--url <url>', 'the server address the link should point at', 'http://127.0.0.1:7300')
+    .addHelpText(
+      'after',
+      examples('parley user add ana --role analyst', 'echo "$PW" | parley user add bo --role viewer --password-stdin'),
+    )
+    .action(async (name, opts, cmd) => {
+      const password = opts.passwordStdin ? await readStdin() : undefined;
+      const line = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
+        const a = await addUser(cliActing(store), {
+          name,
+          role: opts.role,
+          ...(password !== undefined ? { password } : {}),
+        });
+        if (password !== undefined) return `added ${a.name} (${a.role})`;
+        const secret = await createSignInLink(store, a.id);
+        return `added ${a.name} (${a.role}); a one-time sign-in link, valid 24 hours:\nSign in: ${opts.url.replace(/\/$/, '')}/signin?token=${secret}`;
+      });
+      process.stdout.write(`${line}\n`);
+    });
+  user
+    .command('list')
+    .description('the accounts, with their roles')
+    .addHelpText('after', examples('parley user list'))
+    .action(async (_opts, cmd) => {
+      const users = await withStore(dbLocation(dbFlag(cmd)), (store) => listUsers(cliActing(store)));
+      if (users.length === 0) {
+        process.stdout.write(
+          'no accounts; `parley serve` makes the first admin, or `parley user add NAME --role admin`\n',
+        );
+        return;
+      }
+      process.stdout.write(
+        table([
+          ['name', 'role', 'password', 'created (UTC)'],
+          ...users.map((u) => [
+            u.name,
+            u.role,
+            u.hasPassword ? 'set' : 'link only',
+            u.createdAt.slice(0, 19).replace('T', ' '),
+          ]),
+        ]),
+      );
+    });
+  user
+    .command('remove')
+    .description('remove an account and end its sessions')
+    .argument('<name>', 'account name')
+    .addHelpText('after', examples('parley user remove bo'))
+    .action(async (name, _opts, cmd) => {
+      const a = await withStore(dbLocation(dbFlag(cmd)), (store) => removeUser(cliActing(store), name));
+      process.stdout.write(`removed ${a.name}\n`);
+    });
+  user
+    .command('role')
+    .description("change an account's role")
+    .argument('<name>', 'account name')
+    .argument('<role>', 'viewer, analyst or admin')
+    .addHelpText('after', examples('parley user role ana admin'))
+    .action(async (name, role, _opts, cmd) => {
+      if (!role) throw new UsageError('give the new role: viewer, analyst or admin');
+      const a = await withStore(dbLocation(dbFlag(cmd)), (store) => setUserRole(cliActing(store), name, role));
+      process.stdout.write(`${a.name} is now ${a.role}\n`);
+    });
+}
+
+export { table as formatPlainTable };

@@ -1,0 +1,292 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { recordMove } from '../../app/record-move.js';
+import { reviewEvent } from '../../app/review-event.js';
+import { isoDate, sourceSchema } from '../../case/case-schema.js';
+import { NotFoundError } from '../../model/errors.js';
+import { PROVENANCES, REVIEW_STATUSES, VERIFICATIONS, type LedgerEvent } from '../../model/event.js';
+import type { EventQuery } from '../../store/event-repository.js';
+import { requireRole } from '../auth.js';
+import { LIMITS } from '../limits.js';
+import type { ServerEnv } from '../server-env.js';
+import { acting, caseParam, dateQuery, jsonResponses, type RouteDeps } from './route-kit.js';
+import { requireCase } from './case-routes.js';
+
+const list = (pattern: RegExp, what: string) =>
+  z
+    .string()
+    .max(500)
+    .refine((v) => v.split(',').every((x) => pattern.test(x.trim())), { message: `expected ${what}, comma-separated` });
+const actorCodes = list(/^(?:[A-Za-z]{3})+$/, 'CAMEO actor codes such as USA or PRKGOV');
+const enumList = (values: readonly string[]) =>
+  list(new RegExp(`^(${values.join('|')})$`), `some of ${values.join(', ')}`);
+
+export const eventsQuery = z.object({
+  from: dateQuery.optional(),
+  to: dateQuery.optional(),
+  actor: actorCodes.optional().openapi({ description: 'either side under one of these actor codes' }),
+  source: actorCodes.optional(),
+  target: actorCodes.optional(),
+  code: list(/^\d{2,4}$/, 'CAMEO event codes or prefixes such as 04 or 0355').optional(),
+  status: enumList(REVIEW_STATUSES).optional(),
+  verification: enumList(VERIFICATIONS).optional(),
+  provenance: enumList(PROVENANCES).optional(),
+  q: z.string().max(200).optional().openapi({ description: 'words the summary contains' }),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(100),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+const split = (v: string | undefined) =>
+  v
+    ?.split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+function toQuery(caseId: string, q: z.infer<typeof eventsQuery>): EventQuery {
+  const query: EventQuery = { caseId, order: q.order };
+  if (q.from) query.from = q.from;
+  if (q.to) query.to = q.to;
+  const upper = (v: string | undefined) => split(v)?.map((x) => x.toUpperCase());
+  if (q.actor) query.eitherCodes = upper(q.actor)!;
+  if (q.source) query.sourceCodes = upper(q.source)!;
+  if (q.target) query.targetCodes = upper(q.target)!;
+  if (q.code) query.codes = split(q.code)!;
+  if (q.status) query.statuses = split(q.status) as EventQuery['statuses'];
+  if (q.verification) query.verifications = split(q.verification) as EventQuery['verifications'];
+  if (q.provenance) query.provenances = split(q.provenance) as EventQuery['provenances'];
+  if (q.q?.trim()) query.text = q.q.trim();
+  return query;
+}
+
+const CSV_COLUMNS = [
+  'id',
+  'date',
+  'source',
+  'code',
+  'target',
+  'goldstein',
+  'status',
+  'verification',
+  'provenance',
+  'summary',
+  'publisher',
+  'link',
+];
+
+function csvRow(e: LedgerEvent): string[] {
+  const s = e.sources[0];
+  return [
+    e.id,
+    e.date,
+    e.sourceCode,
+    e.code,
+    e.targetCode ?? '',
+    e.goldstein.toFixed(1),
+    e.status,
+    e.verification,
+    e.provenance,
+    e.summary,
+    s?.publisher ?? '',
+    s?.link ?? '',
+  ];
+}
+
+export function toCsv(header: string[], rows: string[][]): string {
+  const field = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return `${[header, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+}
+
+const newEventBody = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .max(120)
+      .optional(),
+    date: isoDate,
+    end: isoDate.optional(),
+    source: z.string().min(1).max(120),
+    target: z.string().min(1).max(120).optional(),
+    code: z.string().regex(/^\d{2,4}$/, { message: 'expected a CAMEO event code of 2 to 4 digits, such as "042"' }),
+    summary: z.string().min(1).max(2000),
+    sources: z.array(sourceSchema).min(1, { message: 'every event needs at least one source' }).max(50),
+    facilities: z.array(z.string().max(120)).max(200).optional(),
+    verification: z.enum(VERIFICATIONS).optional(),
+    confidence: z.number().min(0).max(1).optional(),
+    status: z.enum(['confirmed', 'proposed']).optional(),
+    notes: z.string().max(5000).optional(),
+  })
+  .strict()
+  .openapi('NewEvent');
+
+const reviewBody = z
+  .object({
+    action: z.enum(['confirm', 'reject', 'edit']),
+    reason: z.string().max(2000).optional(),
+    revision: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .openapi({ description: 'the revision the reviewer saw; a change since is a 409' }),
+    changes: newEventBody
+      .partial()
+      .omit({ id: true, status: true, end: true, target: true, notes: true })
+      .extend({
+        end: isoDate.nullable().optional(),
+        target: z.string().min(1).max(120).nullable().optional(),
+        notes: z.string().max(5000).nullable().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .openapi('Review');
+
+const eventParams = caseParam.extend({
+  eventId: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'eventId', in: 'path' } }),
+});
+
+export function registerEventRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{caseId}/events',
+      summary: 'Events of a case, filtered and paged, as JSON or CSV',
+      tags: ['events'],
+      request: { params: caseParam, query: eventsQuery },
+      responses: jsonResponses('A page of events, with the total that match'),
+    }),
+    async (c) => {
+      const { caseId } = c.req.valid('param');
+      const q = c.req.valid('query');
+      await requireCase(store, caseId);
+      const query = toQuery(caseId, q);
+      const events = await store.events.find({ ...query, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      if (q.format === 'csv') {
+        c.header('Content-Type', 'text/csv; charset=utf-8');
+        c.header('Content-Disposition', `attachment; filename="${caseId}-events.csv"`);
+        // Typed as the JSON answer the route declares; the CSV is its other form.
+        return c.body(toCsv(CSV_COLUMNS, events.map(csvRow)), 200) as never;
+      }
+      const revisions = await store.events.revisions(
+        caseId,
+        events.map((e) => e.id),
+      );
+      const total = await store.events.count(query);
+      return c.json(
+        {
+          caseId,
+          page: q.page,
+          pageSize: q.pageSize,
+          total,
+          events: events.map((e) => ({ ...e, revision: revisions.get(e.id)?.revision ?? 1 })),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{caseId}/events/{eventId}',
+      summary: 'One event with its revision and its earlier versions',
+      tags: ['events'],
+      request: { params: eventParams },
+      responses: jsonResponses('The event'),
+    }),
+    async (c) => {
+      const { caseId, eventId } = c.req.valid('param');
+      const [event] = await store.events.find({ caseId, ids: [eventId] });
+      if (!event) throw new NotFoundError(`no event "${eventId}" in case ${caseId}`);
+      const revision = (await store.events.revisions(caseId, [eventId])).get(eventId)!;
+      const history = await store.events.history.versionsOf(caseId, eventId);
+      return c.json({ ...event, revision: revision.revision, recordedAt: revision.recordedAt, history }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cases/{caseId}/events',
+      summary: 'Record a move (analyst); checked as a case file is',
+      tags: ['events'],
+      request: {
+        params: caseParam,
+        body: { content: { 'application/json': { schema: newEventBody } }, required: true },
+      },
+      responses: { ...jsonResponses('The event recorded'), 201: { description: 'Recorded' } },
+    }),
+    async (c) => {
+      requireRole(c, 'analyst', 'recording a move');
+      const { caseId } = c.req.valid('param');
+      const b = c.req.valid('json');
+      const e = await recordMove(acting(c, store), {
+        caseId,
+        date: b.date,
+        source: b.source,
+        code: b.code,
+        summary: b.summary,
+        sources: b.sources,
+        ...(b.id ? { id: b.id } : {}),
+        ...(b.end ? { endDate: b.end } : {}),
+        ...(b.target ? { target: b.target } : {}),
+        ...(b.facilities ? { facilities: b.facilities } : {}),
+        ...(b.verification ? { verification: b.verification as LedgerEvent['verification'] } : {}),
+        ...(b.confidence !== undefined ? { confidence: b.confidence } : {}),
+        ...(b.status ? { status: b.status } : {}),
+        ...(b.notes ? { notes: b.notes } : {}),
+      });
+      deps.changed();
+      return c.json({ ...e, revision: 1 }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cases/{caseId}/events/{eventId}/review',
+      summary: 'Confirm, edit, or reject with a reason (analyst); a review of a stale copy is a 409',
+      tags: ['events'],
+      request: {
+        params: eventParams,
+        body: { content: { 'application/json': { schema: reviewBody } }, required: true },
+      },
+      responses: {
+        ...jsonResponses('The event after the review'),
+        409: { description: 'Someone changed it first: nothing was written' },
+      },
+    }),
+    async (c) => {
+      requireRole(c, 'analyst', 'reviewing events');
+      const { caseId, eventId } = c.req.valid('param');
+      const b = c.req.valid('json');
+      const decision =
+        b.action === 'confirm'
+          ? ({ action: 'confirm' } as const)
+          : b.action === 'reject'
+            ? ({ action: 'reject', reason: b.reason ?? '' } as const)
+            : ({ action: 'edit', changes: editChanges(b.changes ?? {}) } as const);
+      const r = await reviewEvent(acting(c, store), caseId, eventId, decision, b.revision);
+      deps.changed();
+      return c.json({ ...r.event, revision: r.revision }, 200);
+    },
+  );
+}
+
+function editChanges(c: NonNullable<z.infer<typeof reviewBody>['changes']>) {
+  const { end, verification, ...rest } = c;
+  return {
+    ...rest,
+    ...(end !== undefined ? { endDate: end } : {}),
+    ...(verification ? { verification: verification as LedgerEvent['verification'] } : {}),
+  };
+}
