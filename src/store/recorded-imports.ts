@@ -37,7 +37,11 @@ export async function copyRecordedImports(
     .where('finished_at', '<=', q.at)
     .execute();
   if (files.length === 0) return 0;
-  const series = await from.selectFrom('import_series').selectAll().where('case_id', 'in', [...q.cases]).execute();
+  const series = await from
+    .selectFrom('import_series')
+    .selectAll()
+    .where('case_id', 'in', [...q.cases])
+    .execute();
   await to.insertInto('import_files').values(files).execute();
   await to.insertInto('import_series').values(series).execute();
   const fileIds = files.map((f) => Number(f.id));
@@ -70,7 +74,12 @@ function dyadRowsOf(
   return db
     .selectFrom('imported_events as e')
     .selectAll('e')
-    .where('e.series', 'in', (eb) => eb.selectFrom('import_series').select('id').where('case_id', 'in', [...q.cases]))
+    .where('e.series', 'in', (eb) =>
+      eb
+        .selectFrom('import_series')
+        .select('id')
+        .where('case_id', 'in', [...q.cases]),
+    )
     .where((eb) =>
       eb.or([
         eb.and([eb('e.source_party', '=', q.a), eb('e.target_party', '=', q.b)]),
