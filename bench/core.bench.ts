@@ -235,7 +235,7 @@ async function read(path: string): Promise<Record<string, unknown>> {
   const conditions: Record<string, unknown> = {};
   for (const c of frame.conditions) {
     const m = await measure(async () =>
-      evaluateCondition(c, AS_OF, await collectConditionLedger(reader, frame, c, AS_OF)),
+      evaluateCondition(c, AS_OF, await collectConditionLedger(reader, frame, c, AS_OF, null)),
     );
     conditions[c.id] = {
       ms: m.ms,

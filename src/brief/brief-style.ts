@@ -1,10 +1,12 @@
-import type { Verdict } from '../model/condition.js';
+import type { ConditionVerdict } from '../model/condition.js';
 
 /** How a brief is dressed: plain or coloured text for a terminal, or Markdown. */
 export interface BriefStyle {
+  /** Whether sources are cited as numbered footnotes with links (Markdown) rather than inline. */
+  footnotes: boolean;
   title(s: string): string;
   heading(s: string): string;
-  verdict(v: Verdict): string;
+  verdict(v: ConditionVerdict): string;
   strong(s: string): string;
   dim(s: string): string;
   item(s: string, depth?: number): string;
@@ -21,15 +23,24 @@ const ANSI = {
   underline: '\x1b[4m',
 };
 
-const VERDICT_WORD: Record<Verdict, string> = { met: 'MET', unmet: 'UNMET', unknown: 'UNKNOWN' };
+const VERDICT_WORD: Record<ConditionVerdict, string> = {
+  met: 'MET',
+  unmet: 'UNMET',
+  unknown: 'UNKNOWN',
+  'not-stated': 'NOT YET STATED',
+};
 
 export function textStyle(colour: boolean): BriefStyle {
   const paint = (code: string, s: string) => (colour ? `${code}${s}${ANSI.reset}` : s);
   return {
+    footnotes: false,
     title: (s) => paint(ANSI.bold, s),
     heading: (s) => (colour ? paint(ANSI.bold + ANSI.underline, s) : `${s}\n${'-'.repeat(s.length)}`),
     verdict: (v) =>
-      paint(ANSI.bold + (v === 'met' ? ANSI.green : v === 'unmet' ? ANSI.red : ANSI.yellow), VERDICT_WORD[v]),
+      paint(
+        ANSI.bold + (v === 'met' ? ANSI.green : v === 'unmet' ? ANSI.red : v === 'unknown' ? ANSI.yellow : ANSI.dim),
+        VERDICT_WORD[v],
+      ),
     strong: (s) => paint(ANSI.bold, s),
     dim: (s) => paint(ANSI.dim, s),
     item: (s, depth = 0) => `${'  '.repeat(depth + 1)}${s}`,
@@ -38,6 +49,7 @@ export function textStyle(colour: boolean): BriefStyle {
 }
 
 export const markdownStyle: BriefStyle = {
+  footnotes: true,
   title: (s) => `# ${s}`,
   heading: (s) => `## ${s}`,
   verdict: (v) => `**${VERDICT_WORD[v]}**`,

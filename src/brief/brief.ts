@@ -2,9 +2,10 @@ import type { ConditionResult, Evidence, GatedMove } from '../analysis/condition
 import type { PaceResult } from '../analysis/pace.js';
 import type { ReciprocityResult } from '../analysis/reciprocity.js';
 import type { Scorecard } from '../analysis/scorecard.js';
-import type { ObservationFinding, Verdict } from '../model/condition.js';
-import type { Verification } from '../model/event.js';
+import type { ConditionVerdict, ObservationFinding } from '../model/condition.js';
+import type { Source, Verification } from '../model/event.js';
 import type { FacilityStatus } from '../model/facility.js';
+import type { LateFact } from '../model/knowledge.js';
 
 /**
  * The state of a case on a date: what `parley brief` prints and `--format json` emits. The JSON
@@ -14,6 +15,17 @@ export interface Brief {
   schema: 'parley.brief/1';
   case: { id: string; title: string; description?: string };
   asOf: string;
+  /** Where `asOf` came from: --as-of, the case's default date, or today. */
+  asOfChosenBy: 'option' | 'case' | 'today';
+  /**
+   * The last day whose knowledge the brief uses: `asOf` by default (what was known then); a
+   * later date with --known-by; null with --hindsight (everything on record).
+   */
+  asKnownOn: string | null;
+  /** What hindsight adds, when the brief uses knowledge from after `asOf`; null otherwise. */
+  hindsight: Hindsight | null;
+  /** Set when `asOf` is after the last day the case's record covers. */
+  recordNote: string | null;
   /** The question the case opens with (its headline condition), answered. Null when the case names none. */
   headline: Headline | null;
   /** Every current condition of the case, the headline's included. */
@@ -34,15 +46,29 @@ export interface Brief {
   ledger: LedgerCounts;
 }
 
+/** The facts dated by the brief's date that were not yet known on it. */
+export interface Hindsight {
+  knownBy: string | null;
+  notYetKnown: LateFact[];
+}
+
 export interface Headline {
   conditionId: string;
   question: string;
-  verdict: Verdict;
+  /** `not-stated` when the date asked about is before the condition was stated. */
+  verdict: ConditionVerdict;
+  /** When the condition was stated; null when the case does not say. */
+  stated: string | null;
+  /** Who argued for the condition: the brief cites them under the question. */
+  sources: Source[];
   /** One-sentence answer. */
   answer: string;
   evidence: Evidence[];
   missing: string[];
+  /** Gated moves made while the condition was stated and not met. */
   gatedMoves: GatedMove[];
+  /** Moves of the same kind made before the condition was stated, counted apart. */
+  movesBeforeStated: GatedMove[];
 }
 
 export interface FacilityLine {

@@ -13,7 +13,7 @@ import { NotFoundError, UsageError } from '../model/errors.js';
 import type { LedgerEvent, Verification } from '../model/event.js';
 import { verificationRank } from '../model/event.js';
 import { facilityStatusOn, type Facility, type FacilityStatus } from '../model/facility.js';
-import { todayIso } from '../model/iso-date.js';
+import { eventAsKnown, frameAsKnown, type KnownBy } from '../model/knowledge.js';
 import type { CaseFrame } from '../store/case-repository.js';
 import type { Store } from '../store/store.js';
 import { ImportRepository } from '../store/import-repository.js';
@@ -24,6 +24,8 @@ import { attachEvidenceSources, collectConditionLedger } from './collect-conditi
 import { countedText, paceCountedText } from './counted-text.js';
 import { importedReciprocity } from './imported-reciprocity.js';
 import { chooseReciprocityWindow } from './reciprocity-window.js';
+import { countsAsKnown, hindsightOf, lateEventsOf, withoutLateEvents } from './known-ledger.js';
+import { chooseReading, recordEnd, recordEndsNote } from './reading.js';
 
 export interface BriefOptions {
   caseId: string;
@@ -35,14 +37,21 @@ export interface BriefOptions {
   from?: string;
   /** Reciprocity window end; default the date asked about. */
   to?: string;
+  /** Read with everything on record, not only what was known on the date asked about. */
+  hindsight?: boolean;
+  /** Read with what was known by this date (on or after the date asked about). */
+  knownBy?: string;
 }
 
 /** Codes whose moves reciprocity needs one by one (concessions); everything else comes from the daily aggregates. */
 const CONCESSION_CODES = ['08', '035'];
 
-/** Moves for the analyses; an event with no target falls outside every dyad. */
-function movesOf(events: readonly LedgerEvent[]): Move[] {
-  return events.map(moveFromEvent);
+/** Moves for the analyses, their summaries as known by then; an event with no target falls outside every dyad. */
+function movesOf(events: readonly LedgerEvent[], knownBy: KnownBy): Move[] {
+  return events.flatMap((e) => {
+    const known = eventAsKnown(e, knownBy);
+    return known ? [moveFromEvent(known)] : [];
+  });
 }
 
 /** Builds the brief of a case on a date from the store, reading only what each part needs. */
@@ -55,12 +64,17 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
     );
   }
   const settings = frame.info.settings;
-  const asOf = options.asOf ?? settings.defaultAsOf ?? todayIso();
+  const reading = chooseReading(settings, options);
+  const { asOf, knownBy } = reading;
+  // Everything below reads the case as known by `knownBy`: facts learned later are left out.
+  const view = frameAsKnown(frame, knownBy);
   const conditions: ConditionResult[] = [];
-  for (const c of frame.conditions)
-    conditions.push(evaluateCondition(c, asOf, await collectConditionLedger(store, frame, c, asOf)));
-  await attachEvidenceSources(store, frame.info.id, conditions);
+  for (const c of view.conditions)
+    conditions.push(evaluateCondition(c, asOf, await collectConditionLedger(store, view, c, asOf, knownBy)));
+  await attachEvidenceSources(store, frame.info.id, conditions, knownBy);
   const headlineResult = conditions.find((c) => c.id === settings.headlineCondition);
+  const known = knownBy === null ? {} : { knownBy };
+  const late = knownBy === null ? [] : await lateEventsOf(store, frame.info.id, options.to ?? asOf, knownBy);
 
   const [a, b] = options.dyad ?? settings.parties;
   if (!a || !b)
@@ -97,13 +111,14 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
       to,
       statuses: ['confirmed'],
       bare: true,
+      ...known,
     });
     reciprocity = reciprocityFromAggregates(
-      days,
+      withoutLateEvents(days, late),
       { a, b },
       {
         ...reciprocityOptions,
-        concessionMoves: movesOf(concessionEvents),
+        concessionMoves: movesOf(concessionEvents, knownBy),
       },
     );
   } else {
@@ -116,8 +131,9 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
       to,
       statuses: ['confirmed'],
       bare: true,
+      ...known,
     });
-    reciprocity = reciprocityOfMoves(movesOf(events), { a, b, level: 'role' }, reciprocityOptions);
+    reciprocity = reciprocityOfMoves(movesOf(events, knownBy), { a, b, level: 'role' }, reciprocityOptions);
   }
 
   const dyad = { a, b, level: countryLevel ? ('country' as const) : ('role' as const) };
@@ -130,7 +146,9 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
       to: asOf,
       statuses: ['confirmed'],
       bare: true,
+      ...known,
     }),
+    knownBy,
   );
   // A case with its own record of the talks is paced by it; a dyad read from imports alone by those.
   const fromImports = steps.length < 2;
@@ -139,7 +157,7 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
   const paceResult = pace(steps, { asOf, dyad, ...(recordEnds ? { recordEnds } : {}) });
   const paceCounted = paceCountedText(frame.info.id, a, b, paceResult.readTo, fromImports ? { from, to } : null);
 
-  const byStatus = await store.aggregates.countByStatus(frame.info.id, asOf);
+  const byStatus = countsAsKnown(await store.aggregates.countByStatus(frame.info.id, asOf), late, asOf);
   const imported = await store.aggregates.importedCount(importCases, partyOf(a), partyOf(b), from, to);
   const importedSide = await importedReciprocity(store, {
     caseId: frame.info.id,
@@ -159,13 +177,17 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
       ...(frame.info.description ? { description: frame.info.description } : {}),
     },
     asOf,
+    asOfChosenBy: reading.asOfChosenBy,
+    asKnownOn: knownBy,
+    hindsight: knownBy === asOf ? null : await hindsightOf(store, frame, asOf, knownBy),
+    recordNote: recordEndsNote(asOf, recordEnd(frame)),
     headline: headlineResult ? headline(headlineResult, asOf) : null,
     conditions,
     reciprocity,
     reciprocityWindow: { ...window, counted: countedText(window, frame.info.id, a, b, countryLevel) },
     ...(importedSide ? { importedReciprocity: importedSide } : {}),
-    scorecard: scorecard(frame.agreements, asOf, settings.reciprocitySince ? { since: settings.reciprocitySince } : {}),
-    facilities: summariseFacilities(frame, asOf),
+    scorecard: scorecard(view.agreements, asOf, settings.reciprocitySince ? { since: settings.reciprocitySince } : {}),
+    facilities: summariseFacilities(view, asOf),
     pace: paceResult,
     paceCounted,
     ledger: {
@@ -179,21 +201,47 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
   return brief;
 }
 
+const VERDICT_WORDS: Record<ConditionResult['verdict'], string> = {
+  met: 'Yes',
+  unmet: 'No',
+  unknown: 'Not known',
+  'not-stated': 'Not yet stated',
+};
+
+/** "1 gated visit since the condition was stated on 2018-09-20; 2 earlier visits of the same kind" */
+export function gatedCountText(r: ConditionResult): string {
+  const n = r.gatedMoves.length;
+  const noun = (k: number) => `${r.gatedNoun}${k === 1 ? '' : 's'}`;
+  const since = r.stated ? `since the condition was stated on ${r.stated}` : 'while it was not met';
+  const gated = n ? `${n} gated ${noun(n)} ${since}` : `no gated ${noun(2)} ${since}`;
+  const m = r.movesBeforeStated.length;
+  return m ? `${gated}; ${m} earlier ${noun(m)} of the same kind` : gated;
+}
+
 function headline(r: ConditionResult, asOf: string): Headline {
-  const verdictWord = r.verdict === 'met' ? 'Yes' : r.verdict === 'unmet' ? 'No' : 'Not known';
-  const taken = r.gatedMoves.length;
-  let answer = `${verdictWord}: ${r.verdict} on ${asOf}.`;
+  let answer = `${VERDICT_WORDS[r.verdict]}: ${r.verdict === 'not-stated' ? 'not yet stated' : r.verdict} on ${asOf}.`;
+  if (r.verdict === 'not-stated')
+    answer += ` The condition was stated on ${r.stated}; read as if it already applied, it would be ${r.result.verdict}.`;
   if (r.missing.length) answer += ` Missing: ${r.missing.join('; ')}.`;
-  if (taken) answer += ` ${taken} gated ${taken === 1 ? 'move was' : 'moves were'} made while it was not met.`;
+  if (r.verdict !== 'not-stated') answer += ` ${capitalise(gatedCountText(r))}.`;
+  else if (r.movesBeforeStated.length)
+    answer += ` ${r.movesBeforeStated.length} ${r.gatedNoun}${r.movesBeforeStated.length === 1 ? '' : 's'} of the kind it gates so far.`;
   return {
     conditionId: r.id,
     question: r.question ?? `Is this condition met: ${r.title}?`,
     verdict: r.verdict,
+    stated: r.stated,
+    sources: r.sources,
     answer,
     evidence: r.result.evidence,
     missing: r.missing,
     gatedMoves: r.gatedMoves,
+    movesBeforeStated: r.movesBeforeStated,
   };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function summariseFacilities(frame: CaseFrame, asOf: string): FacilitiesSummary {

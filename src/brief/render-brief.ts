@@ -5,8 +5,12 @@ import type { ReciprocityResult, ResponsePattern } from '../analysis/reciprocity
 import { MIN_RATIO_MOVES, type RatioInterval, type ReciprocityRatio } from '../analysis/reciprocity-ratio.js';
 import type { PaceResult } from '../analysis/pace.js';
 import type { PamScore, Scorecard } from '../analysis/scorecard.js';
-import type { Brief, FacilitiesSummary, FacilityLine, ReciprocityWindow } from './brief.js';
+import type { Source } from '../model/event.js';
+import type { Brief, FacilitiesSummary, FacilityLine, Headline, ReciprocityWindow } from './brief.js';
+import { Citations, citationText } from './citations.js';
 import type { BriefStyle } from './brief-style.js';
+import type { LateFact } from '../model/knowledge.js';
+import { type Reading, readingWords } from './reading.js';
 
 const MAX_EVIDENCE = 6;
 const MAX_GATED = 8;
@@ -25,33 +29,59 @@ function moreLine(total: number, shown: number, s: BriefStyle, depth: number): s
   return total > shown ? [s.item(`… and ${total - shown} more`, depth)] : [];
 }
 
-function evidenceLine(e: Evidence): string {
-  const src = e.sources?.[0];
-  const cite = src ? ` (${src.publisher}${src.date ? ` ${src.date}` : ''})` : '';
+function evidenceLine(e: Evidence, cites: Citations): string {
   const ver = e.verification ? ` [${e.verification}]` : '';
-  return `${e.date}  ${e.summary}${ver}${cite}`;
+  return `${e.date}  ${e.summary}${ver}${cites.cite(e.sources)}`;
+}
+
+/** Who argued for a condition, in full: the op-ed's title, publisher, date and link. */
+function arguedIn(sources: readonly Source[], s: BriefStyle, cites: Citations): string {
+  return sources
+    .map((src) => (s.footnotes ? `${citationText(src, true, false)}${cites.cite([src])}` : citationText(src, false)))
+    .join('; ');
 }
 
 function gatedLine(m: GatedMove): string {
-  const when = m.beforeStated ? ' (before the condition was stated)' : '';
-  return `${m.date}  ${m.sourceCode} ${m.code} ${m.targetCode ?? '-'}  ${m.summary}${m.verdict === 'unknown' ? ' [verdict then: unknown]' : ''}${when}`;
+  return `${m.date}  ${m.sourceCode} ${m.code} ${m.targetCode ?? '-'}  ${m.summary}${m.verdict === 'unknown' ? ' [verdict then: unknown]' : ''}`;
 }
 
-function conditionBlock(c: ConditionResult, s: BriefStyle, detailed: boolean): string[] {
+/** The gated moves made while a condition was stated and not met, then the earlier moves of the same kind, apart. */
+function movesLines(
+  gated: readonly GatedMove[],
+  before: readonly GatedMove[],
+  stated: string | null,
+  s: BriefStyle,
+  depth: number,
+  max: number,
+): string[] {
+  const out: string[] = [];
+  if (gated.length) {
+    const since = stated ? ` since it was stated on ${stated}` : '';
+    out.push(s.item(`gated moves made while it was not met${since} (${gated.length}):`, depth));
+    for (const m of gated.slice(0, max)) out.push(s.item(gatedLine(m), depth + 1));
+    out.push(...moreLine(gated.length, max, s, depth + 1));
+  }
+  if (before.length) {
+    out.push(s.item(`moves of the same kind before it was stated on ${stated}, not gated (${before.length}):`, depth));
+    for (const m of before.slice(0, max)) out.push(s.item(gatedLine(m), depth + 1));
+    out.push(...moreLine(before.length, max, s, depth + 1));
+  }
+  return out;
+}
+
+function conditionBlock(c: ConditionResult, s: BriefStyle, cites: Citations, detailed: boolean): string[] {
   const out = [`${s.verdict(c.verdict)}  ${c.title} ${s.dim(`(${c.id} v${c.version})`)}`];
+  if (c.sources.length) out.push(s.item(s.dim(`argued in ${arguedIn(c.sources, s, cites)}`), 1));
   for (const m of c.missing) out.push(s.item(`missing: ${m}`, 1));
+  // A met condition says what holds: for a "nothing seen" rule, that nothing of the kind is on record.
+  if (c.verdict === 'met') out.push(s.item(`holds: ${c.result.label}`, 1));
   const evidence = c.result.evidence.length ? c.result.evidence : (c.result.parts ?? []).flatMap((p) => p.evidence);
   if (evidence.length) {
     out.push(s.item(`evidence (${evidence.length}):`, 1));
-    for (const e of evidence.slice(0, detailed ? MAX_EVIDENCE : 3)) out.push(s.item(evidenceLine(e), 2));
+    for (const e of evidence.slice(0, detailed ? MAX_EVIDENCE : 3)) out.push(s.item(evidenceLine(e, cites), 2));
     out.push(...moreLine(evidence.length, detailed ? MAX_EVIDENCE : 3, s, 2));
   }
-  if (c.gatedMoves.length) {
-    out.push(s.item(`gated moves made while not met (${c.gatedMoves.length}):`, 1));
-    for (const m of c.gatedMoves.slice(0, detailed ? MAX_GATED : 4)) out.push(s.item(gatedLine(m), 2));
-    if (c.gatedMoves.length > (detailed ? MAX_GATED : 4))
-      out.push(s.item(`… and ${c.gatedMoves.length - (detailed ? MAX_GATED : 4)} more`, 2));
-  }
+  out.push(...movesLines(c.gatedMoves, c.movesBeforeStated, c.stated, s, 1, detailed ? MAX_GATED : 4));
   return out;
 }
 
@@ -325,31 +355,73 @@ function ledgerLine(brief: Brief, s: BriefStyle): string {
   );
 }
 
+function headlineBlock(h: Headline, s: BriefStyle, cites: Citations): string[] {
+  const out = [s.strong(h.question)];
+  if (h.sources.length) out.push(s.dim(`The condition as argued in ${arguedIn(h.sources, s, cites)}.`));
+  out.push(`${s.verdict(h.verdict)}  ${h.answer}`);
+  if (h.evidence.length) {
+    out.push(s.item('evidence:'));
+    for (const e of h.evidence.slice(0, MAX_EVIDENCE)) out.push(s.item(evidenceLine(e, cites), 1));
+    out.push(...moreLine(h.evidence.length, MAX_EVIDENCE, s, 1));
+  }
+  out.push(...movesLines(h.gatedMoves, h.movesBeforeStated, h.stated, s, 0, MAX_GATED));
+  return out;
+}
+
+function readingOf(brief: Brief): Reading {
+  return { asOf: brief.asOf, asOfChosenBy: brief.asOfChosenBy, knownBy: brief.asKnownOn };
+}
+
+/** Under the title: what the brief rests on, when it uses hindsight, and where the record ends. */
+function readingLines(brief: Brief, s: BriefStyle): string[] {
+  const out: string[] = [];
+  const h = brief.hindsight;
+  if (h) {
+    const n = h.notYetKnown.length;
+    out.push(
+      s.dim(
+        n
+          ? `Hindsight: ${n} ${plural(n, 'fact')} dated by ${brief.asOf} ${n === 1 ? 'was' : 'were'} not yet known on ${brief.asOf}; ${n === 1 ? 'it is' : 'they are'} used here and listed at the end.`
+          : `Hindsight adds nothing: every fact dated by ${brief.asOf} was known on ${brief.asOf}.`,
+      ),
+    );
+  } else {
+    out.push(s.dim(`Only what had been published by ${brief.asOf} is used; --hindsight adds what was learned later.`));
+  }
+  if (brief.recordNote) out.push(brief.recordNote);
+  return out;
+}
+
+function hindsightBlock(brief: Brief, s: BriefStyle): string[] {
+  const h = brief.hindsight;
+  if (!h || h.notYetKnown.length === 0) return [];
+  const out = ['', s.heading(`Not yet known on ${brief.asOf}, used above in hindsight (${h.notYetKnown.length})`)];
+  for (const f of h.notYetKnown)
+    out.push(s.item(`${f.date}  ${f.summary} ${s.dim(`(${LATE_KIND[f.kind]}, known ${f.known})`)}`));
+  return out;
+}
+
+const LATE_KIND: Record<LateFact['kind'], string> = {
+  event: 'move',
+  'facility-status': 'site status',
+  observation: 'observation',
+  'provision-status': 'provision status',
+  'commitment-change': 'commitment status',
+  note: 'later part of a note',
+};
+
 /** Renders a brief as text (plain or coloured) or Markdown, depending on the style. */
 export function renderBrief(brief: Brief, s: BriefStyle): string {
+  const cites = new Citations(s.footnotes);
   const out: string[] = [];
-  out.push(s.title(`${brief.case.title}: brief as of ${brief.asOf}`));
+  out.push(s.title(`${brief.case.title}: brief ${readingWords(readingOf(brief))}`));
+  out.push(...readingLines(brief, s));
   out.push('');
-  if (brief.headline) {
-    const h = brief.headline;
-    out.push(s.strong(h.question));
-    out.push(`${s.verdict(h.verdict)}  ${h.answer}`);
-    if (h.evidence.length) {
-      out.push(s.item('evidence:'));
-      for (const e of h.evidence.slice(0, MAX_EVIDENCE)) out.push(s.item(evidenceLine(e), 1));
-      out.push(...moreLine(h.evidence.length, MAX_EVIDENCE, s, 1));
-    }
-    if (h.gatedMoves.length) {
-      out.push(s.item(`gated moves made while it was not met (${h.gatedMoves.length}):`));
-      for (const m of h.gatedMoves.slice(0, MAX_GATED)) out.push(s.item(gatedLine(m), 1));
-      out.push(...moreLine(h.gatedMoves.length, MAX_GATED, s, 1));
-    }
-    out.push('');
-  }
+  if (brief.headline) out.push(...headlineBlock(brief.headline, s, cites), '');
   const others = brief.conditions.filter((c) => c.id !== brief.headline?.conditionId);
   if (others.length) {
     out.push(s.heading('Other conditions'));
-    for (const c of others) out.push(...conditionBlock(c, s, false));
+    for (const c of others) out.push(...conditionBlock(c, s, cites, false));
     out.push('');
   }
   out.push(...reciprocityBlock(brief.reciprocity, brief.reciprocityWindow, s));
@@ -369,5 +441,7 @@ export function renderBrief(brief: Brief, s: BriefStyle): string {
   out.push(...paceBlock(brief.pace, brief.paceCounted, s));
   out.push('');
   out.push(ledgerLine(brief, s));
+  out.push(...hindsightBlock(brief, s));
+  out.push(...cites.lines());
   return `${out.join('\n')}\n`;
 }

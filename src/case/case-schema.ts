@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { isoDateProblem } from '../model/iso-date.js';
+import { isIsoDate, isoDateProblem } from '../model/iso-date.js';
 import { REQUIREMENT_KINDS, type Requirement, type RequirementKind } from '../model/condition.js';
 import { FACILITY_STATUSES } from '../model/facility.js';
 import { OBSERVATION_FINDINGS } from '../model/condition.js';
-import { PROVENANCES, REVIEW_STATUSES, VERIFICATIONS } from '../model/event.js';
+import { COMMITMENT_STATUSES, PROVENANCES, REVIEW_STATUSES, VERIFICATIONS, VERIFIERS } from '../model/event.js';
 import { ACTOR_KINDS } from '../model/actor.js';
 import { IMPLEMENTATION_LEVELS, REQUIRED_LEVELS } from '../model/agreement.js';
 
@@ -46,8 +46,42 @@ const eventCode = z
 export const sourceSchema = z.strictObject({
   publisher: z.string().min(1),
   date: isoDate.optional(),
+  title: z.string().min(1).optional(),
   link: z.string().min(1).optional(),
   quote: z.string().optional(),
+});
+
+/** What a condition cites for its argument: a source that may be dated to the month (`2018-09`). */
+const citationSchema = sourceSchema.extend({
+  date: z
+    .string()
+    .refine((v) => isIsoDate(v) || /^\d{4}-(0[1-9]|1[0-2])$/.test(v), {
+      message: 'expected a date in the form YYYY-MM-DD, or YYYY-MM when only the month is known',
+    })
+    .optional(),
+});
+
+/** When a fact became known, when its sources do not say it (see docs/cases.md). */
+const known = isoDate.optional();
+
+/** Parts of a note or summary learned after the fact, each with the date it became known. */
+const later = z.array(z.strictObject({ known: isoDate, text: z.string().min(1) })).optional();
+
+const commitment = z.strictObject({
+  verifier: z.enum(VERIFIERS),
+  by: z.string().min(1).optional(),
+  status: z.enum(COMMITMENT_STATUSES),
+  changes: z
+    .array(
+      z.strictObject({
+        date: isoDate,
+        status: z.enum(COMMITMENT_STATUSES),
+        sources: z.array(sourceSchema).min(1, { message: 'a change of status needs a source' }),
+        known,
+        note: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const caseFileSchema = z.strictObject({
@@ -102,6 +136,9 @@ export const eventSchema = z.strictObject({
   goldstein: z.strictObject({ value: z.number().min(-10).max(10), reason: z.string().min(1) }).optional(),
   provenance: z.enum(PROVENANCES).default('typed'),
   notes: z.string().optional(),
+  known,
+  later,
+  commitment: commitment.optional(),
 });
 
 const level = z.literal(IMPLEMENTATION_LEVELS, { message: 'expected an implementation level 0, 1, 2, 3 or na' });
@@ -119,6 +156,8 @@ export const provisionSchema = z.strictObject({
         events: z.array(id).default([]),
         sources: z.array(sourceSchema).default([]),
         note: z.string().optional(),
+        known,
+        later,
       }),
     )
     .default([]),
@@ -149,6 +188,8 @@ export const facilitySchema = z.strictObject({
         status: z.enum(FACILITY_STATUSES),
         sources: z.array(sourceSchema).default([]),
         note: z.string().optional(),
+        known,
+        later,
       }),
     )
     .default([]),
@@ -162,6 +203,8 @@ export const facilitySchema = z.strictObject({
         event: id.optional(),
         sources: z.array(sourceSchema).default([]),
         note: z.string().optional(),
+        known,
+        later,
       }),
     )
     .default([]),
@@ -190,6 +233,8 @@ const eventFilter = z.strictObject({
   verification: z.enum(VERIFICATIONS).optional(),
   window: window.optional(),
   facilities: facilityFilter.optional(),
+  verifiers: z.array(z.enum(VERIFIERS)).optional(),
+  commitments: z.array(z.enum(COMMITMENT_STATUSES)).optional(),
 });
 const observationFilter = z.strictObject({
   facilities: facilityFilter.optional(),
@@ -267,7 +312,7 @@ export const conditionSchema = z.strictObject({
   version: z.number().int().positive().max(MAX_VERSION).default(1),
   since: isoDate.optional(),
   description: z.string().optional(),
-  sources: z.array(sourceSchema).default([]),
+  sources: z.array(citationSchema).default([]),
   gates: z
     .array(
       z.strictObject({

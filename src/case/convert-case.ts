@@ -3,7 +3,7 @@ import { actorCodeOn, roleOn, type Actor } from '../model/actor.js';
 import type { Agreement } from '../model/agreement.js';
 import type { CaseInfo } from '../model/case.js';
 import type { Condition } from '../model/condition.js';
-import type { LedgerEvent, Source } from '../model/event.js';
+import type { Commitment, LedgerEvent, Source } from '../model/event.js';
 import type { Facility } from '../model/facility.js';
 import { eventCode } from '../cameo/event-codes.js';
 import type {
@@ -92,6 +92,9 @@ export function toEvent(
     verification: v.verification,
     confidence: v.confidence,
     notes: v.notes,
+    known: v.known,
+    later: v.later,
+    commitment: v.commitment && toCommitment(v.commitment),
   });
 }
 
@@ -115,6 +118,8 @@ export function toAgreement(v: z.infer<typeof agreementSchema>, caseId: string):
           events: s.events,
           sources: s.sources.map(toSource),
           note: s.note,
+          known: s.known,
+          later: s.later,
         }),
       ),
     })),
@@ -133,7 +138,14 @@ export function toFacility(v: z.infer<typeof facilitySchema>, caseId: string): F
     key: v.key,
     declared: v.declared,
     statuses: v.status.map((s) =>
-      stripUndefined({ date: s.date, status: s.status, sources: s.sources.map(toSource), note: s.note }),
+      stripUndefined({
+        date: s.date,
+        status: s.status,
+        sources: s.sources.map(toSource),
+        note: s.note,
+        known: s.known,
+        later: s.later,
+      }),
     ),
     observations: v.observations.map((o) =>
       stripUndefined({
@@ -144,6 +156,8 @@ export function toFacility(v: z.infer<typeof facilitySchema>, caseId: string): F
         event: o.event,
         sources: o.sources.map(toSource),
         note: o.note,
+        known: o.known,
+        later: o.later,
       }),
     ),
     notes: v.notes,
@@ -165,8 +179,25 @@ export function toCondition(v: z.infer<typeof conditionSchema>, caseId: string):
   });
 }
 
+function toCommitment(c: NonNullable<z.infer<typeof eventSchema>['commitment']>): Commitment {
+  return stripUndefined({
+    verifier: c.verifier,
+    by: c.by,
+    status: c.status,
+    changes: c.changes?.map((ch) =>
+      stripUndefined({
+        date: ch.date,
+        status: ch.status,
+        sources: ch.sources.map(toSource),
+        known: ch.known,
+        note: ch.note,
+      }),
+    ),
+  });
+}
+
 function toSource(s: z.infer<typeof sourceSchema>): Source {
-  return stripUndefined({ publisher: s.publisher, date: s.date, link: s.link, quote: s.quote });
+  return stripUndefined({ publisher: s.publisher, date: s.date, title: s.title, link: s.link, quote: s.quote });
 }
 
 /** Drops keys whose value is undefined, so stored and re-read models compare equal. */

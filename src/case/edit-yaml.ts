@@ -52,9 +52,45 @@ export function editYamlText(
       : isMap(root) && !root.flow && isPlainObject(desired)
         ? editor.blockMap(root, desired, schema)
         : false;
-  if (done) return editor.apply();
+  if (done) {
+    const edited = editor.apply();
+    if (readsAs(edited, desired, schema, keyOf)) return edited;
+  }
+  // The whole document written again: comments and styles still kept, the layout maybe not.
   doc.contents = updateNode(doc, root as Node | null, desired, schema) as typeof doc.contents;
-  return doc.toString(renderOptions(text));
+  quoteMultiline(doc.contents as Node | null, false);
+  const whole = doc.toString(renderOptions(text));
+  return readsAs(whole, desired, schema, keyOf) ? whole : undefined;
+}
+
+/**
+ * Whether text reads back as the value it was written for. Every edit is checked so, since what
+ * the YAML library writes is not always what it reads (a text over lines inside [ ] or { }).
+ */
+function readsAs(
+  text: string,
+  desired: unknown,
+  schema: z.ZodType,
+  keyOf: (entry: unknown) => string | undefined,
+): boolean {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  if (doc.errors.length > 0) return false;
+  const read: unknown = doc.toJS();
+  // Entries of a list keep the file's order, which need not be the order they were asked in.
+  const byKey = (xs: unknown[]) => [...xs].sort((a, b) => ((keyOf(a) ?? '') < (keyOf(b) ?? '') ? -1 : 1));
+  if (Array.isArray(read) && Array.isArray(desired)) return same(schema, byKey(read), byKey(desired));
+  return same(schema, read, desired);
+}
+
+/** Texts over several lines inside [ ] or { } are written in double quotes, which read back as written. */
+function quoteMultiline(node: Node | null, inFlow: boolean): void {
+  if (isScalar(node)) {
+    if (inFlow && typeof node.value === 'string' && node.value.includes('\n')) node.type = Scalar.QUOTE_DOUBLE;
+  } else if (isMap(node)) {
+    for (const p of node.items) quoteMultiline(p.value as Node | null, inFlow || Boolean(node.flow));
+  } else if (isSeq(node)) {
+    for (const item of node.items) quoteMultiline(item as Node | null, inFlow || Boolean(node.flow));
+  }
 }
 
 function idOf(entry: unknown): string | undefined {
@@ -75,8 +111,11 @@ class YamlEditor {
 
   apply(): string {
     let out = this.text;
-    // From the end backwards; at one offset the cut goes before the insertion, so both stand.
-    for (const e of [...this.edits].sort((a, b) => b.start - a.start || b.end - a.end))
+    // From the end backwards. At one offset the cut goes before the insertion, so both stand, and
+    // insertions go in the reverse of the order they were made, so that they read in that order
+    // (a field added to an entry stays before the entry added after it).
+    const order = this.edits.map((e, i) => ({ ...e, i }));
+    for (const e of order.sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i))
       out = out.slice(0, e.start) + e.text + out.slice(e.end);
     return out;
   }
@@ -205,6 +244,7 @@ class YamlEditor {
 
   /** A node written on one line, as it would be inside a flow collection when `inFlow`. */
   private inline(node: Node, inFlow: boolean): string | undefined {
+    quoteMultiline(node, inFlow);
     const holder = new Document(null);
     if (inFlow) {
       const seq = new YAMLSeq();
@@ -249,6 +289,7 @@ class YamlEditor {
   }
 
   private render(node: Node, value: unknown): string {
+    quoteMultiline(node, false);
     const holder = new Document(null);
     holder.contents = node;
     // A folded text keeps its folding; anything else stays on one line, as the files are written.

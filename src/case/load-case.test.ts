@@ -1,7 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ValidationError } from '../model/errors.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../store/test-support/test-stores.js';
@@ -9,32 +8,7 @@ import { describeLoad, loadCaseFolder } from './load-case.js';
 import { newEvent } from './new-event.js';
 import { readCaseFolder } from './read-case-folder.js';
 import { writeCaseFolder } from './write-case-folder.js';
-
-const MINI = fileURLToPath(new URL('./fixtures/mini/', import.meta.url));
-
-function copyMini(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'parley-case-'));
-  cpSync(MINI, dir, { recursive: true });
-  return dir;
-}
-
-function edit(dir: string, file: string, from: string | RegExp, to: string): void {
-  const path = join(dir, file);
-  const text = readFileSync(path, 'utf8');
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`edit did not apply to ${file}`);
-  writeFileSync(path, next);
-}
-
-function loadError(dir: string): ValidationError {
-  try {
-    readCaseFolder(dir);
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a validation error');
-}
+import { copyMini, edit, loadError } from './test-support/case-folders.js';
 
 describe('reading a case folder', () => {
   let dir: string;

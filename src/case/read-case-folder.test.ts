@@ -1,37 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ValidationError } from '../model/errors.js';
 import { readCaseFolder } from './read-case-folder.js';
-
-const MINI = fileURLToPath(new URL('./fixtures/mini/', import.meta.url));
-
-function edit(dir: string, file: string, from: string | RegExp, to: string): void {
-  const path = join(dir, file);
-  const text = readFileSync(path, 'utf8');
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`edit did not apply to ${file}`);
-  writeFileSync(path, next);
-}
-
-function loadError(dir: string): ValidationError {
-  try {
-    readCaseFolder(dir);
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a validation error');
-}
+import { copyMini, edit, loadError, MINI } from './test-support/case-folders.js';
 
 describe('problems in a case folder', () => {
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'parley-read-'));
-    cpSync(MINI, dir, { recursive: true });
+    dir = copyMini();
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -6,6 +6,7 @@ import { readCaseFiles } from './case-files.js';
 import { checkShapes, type ShapedCase } from './check-shapes.js';
 import { toActor, toAgreement, toCondition, toEvent, toFacility, toInfo } from './convert-case.js';
 import { crossReference } from './cross-reference.js';
+import { checkKnownDates, settleKnownDates } from './known-dates.js';
 
 export interface CaseFolder {
   data: CaseData;
@@ -37,8 +38,11 @@ export function readCaseFolder(dir: string): CaseFolder {
     },
     problems,
   );
+  checkKnownDates(shaped, problems);
   if (problems.length > 0 || !shaped.caseFile) throw caseFolderError(problems);
-  return { data: { info: toInfo(shaped.caseFile.value), ...entries }, hash: read.hash, dir };
+  const data = { info: toInfo(shaped.caseFile.value), ...entries };
+  settleKnownDates(data);
+  return { data, hash: read.hash, dir };
 }
 
 function assertFolder(dir: string): void {

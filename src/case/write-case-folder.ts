@@ -3,7 +3,8 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import type { CaseData } from '../model/case.js';
 import { requirementToFile } from '../model/condition.js';
-import type { Source } from '../model/event.js';
+import type { Commitment, Source } from '../model/event.js';
+import { eventKnownDates, provisionStatusKnown } from './known-dates.js';
 import { decodeCaseText, readCaseFileBytes } from './case-files.js';
 import { CASE_FILES, type CaseFileName } from './case-schema.js';
 import { editYamlText } from './edit-yaml.js';
@@ -127,11 +128,26 @@ function eventsValue(data: CaseData): Record<string, unknown>[] {
       goldstein: e.goldsteinReason ? { value: e.goldstein, reason: e.goldsteinReason } : undefined,
       provenance: e.provenance === 'typed' ? undefined : e.provenance,
       notes: e.notes,
+      known: e.known,
+      later: e.later,
+      commitment: e.commitment && commitmentValue(e.commitment),
     }),
   );
 }
 
+function commitmentValue(c: Commitment): Record<string, unknown> {
+  return clean({
+    verifier: c.verifier,
+    by: c.by,
+    status: c.status,
+    changes: c.changes?.map((ch) =>
+      clean({ date: ch.date, status: ch.status, sources: ch.sources.map(source), known: ch.known, note: ch.note }),
+    ),
+  });
+}
+
 function agreementsValue(data: CaseData): Record<string, unknown>[] {
+  const eventKnown = eventKnownDates(data.events);
   return data.agreements.map((a) =>
     clean({
       id: a.id,
@@ -152,6 +168,9 @@ function agreementsValue(data: CaseData): Record<string, unknown>[] {
               events: st.events,
               sources: st.sources.map(source),
               note: st.note,
+              // A known date worked out from the events cited is not written back: only one the file gave.
+              known: st.known === provisionStatusKnown(a, st, eventKnown) ? undefined : st.known,
+              later: st.later,
             }),
           ),
         }),
@@ -172,7 +191,14 @@ function facilitiesValue(data: CaseData): Record<string, unknown>[] {
       key: f.key,
       declared: f.declared,
       status: f.statuses.map((st) =>
-        clean({ date: st.date, status: st.status, sources: st.sources.map(source), note: st.note }),
+        clean({
+          date: st.date,
+          status: st.status,
+          sources: st.sources.map(source),
+          note: st.note,
+          known: st.known,
+          later: st.later,
+        }),
       ),
       observations: f.observations.map((o) =>
         clean({
@@ -183,6 +209,8 @@ function facilitiesValue(data: CaseData): Record<string, unknown>[] {
           event: o.event,
           sources: o.sources.map(source),
           note: o.note,
+          known: o.known,
+          later: o.later,
         }),
       ),
       notes: f.notes,
@@ -191,7 +219,7 @@ function facilitiesValue(data: CaseData): Record<string, unknown>[] {
 }
 
 function source(s: Source): Record<string, unknown> {
-  return clean({ publisher: s.publisher, date: s.date, link: s.link, quote: s.quote });
+  return clean({ publisher: s.publisher, date: s.date, title: s.title, link: s.link, quote: s.quote });
 }
 
 function clean(o: Record<string, unknown>): Record<string, unknown> {

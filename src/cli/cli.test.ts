@@ -28,11 +28,14 @@ describe('parley brief on the built-in case', () => {
     const r = parley(['brief', '--as-of', '2018-10-07']);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[2]).toMatch(/precondition for another visit to Pyongyang by the Secretary of State/);
-    expect(lines[3]).toMatch(
-      /^UNMET +No: unmet on 2018-10-07\. Missing: 0 of 5 key operational sites covered; covered but not counted: .*Punggye-ri.*dismantled/,
+    expect(lines[0]).toMatch(/brief as of 2018-10-07, as known on 2018-10-07$/);
+    expect(lines[3]).toMatch(/precondition for another visit to Pyongyang by the Secretary of State/);
+    expect(lines[4]).toMatch(/^The condition as argued in "Mike Pompeo must not visit Pyongyang/);
+    expect(lines[5]).toMatch(
+      /^UNMET +No: unmet on 2018-10-07\. Missing: 5 of the 5 key operational sites still missing: covered none; not covered .*; covered but not counted: .*Punggye-ri.*dismantled/,
     );
-    expect(r.stdout).toMatch(/gated moves made while it was not met \(3\)/);
+    expect(r.stdout).toMatch(/gated moves made while it was not met since it was stated on 2018-09-20 \(1\)/);
+    expect(r.stdout).toMatch(/moves of the same kind before it was stated on 2018-09-20, not gated \(2\)/);
     expect(r.stdout).toMatch(/Reciprocity USA ↔ PRK, 2018-06-12 to 2018-10-07/);
     expect(r.stdout).toMatch(/Commitments \(Peace Accords Matrix/);
     expect(r.stdout).toMatch(/Facilities/);
@@ -40,18 +43,17 @@ describe('parley brief on the built-in case', () => {
   });
 
   it('emits the documented JSON', () => {
-    const r = parley(['brief', '--format', 'json', '--as-of', '2019-03-01']);
+    const r = parley(['brief', '--format', 'json', '--as-of', '2019-03-01', '--hindsight']);
     expect(r.code).toBe(0);
     const b = JSON.parse(r.stdout);
     expect(b.schema).toBe('parley.brief/1');
     expect(b.case.id).toBe('us-dprk-2018');
+    expect(b.asKnownOn).toBeNull();
+    expect(b.hindsight.notYetKnown.length).toBeGreaterThan(0);
     expect(b.headline.conditionId).toBe('pompeo-visit-precondition');
     expect(b.headline.verdict).toBe('unmet');
-    expect(b.headline.gatedMoves.map((m: { date: string }) => m.date)).toEqual([
-      '2018-05-09',
-      '2018-07-06',
-      '2018-10-07',
-    ]);
+    expect(b.headline.gatedMoves.map((m: { date: string }) => m.date)).toEqual(['2018-10-07']);
+    expect(b.headline.movesBeforeStated.map((m: { date: string }) => m.date)).toEqual(['2018-05-09', '2018-07-06']);
     const summit = b.conditions.find((c: { id: string }) => c.id === 'no-second-summit-while-production');
     expect(summit.verdict).toBe('unmet');
     expect(summit.gatedMoves.map((m: { date: string }) => m.date)).toContain('2019-02-27');
@@ -80,13 +82,22 @@ describe('parley brief on the built-in case', () => {
 });
 
 describe('parley check', () => {
-  it('exits 1 when a condition is unmet and 0 when all asked are met', () => {
+  it('exits 1 when a condition is unmet and 0 when all asked are met, on the date and knowledge it prints', () => {
     const unmet = parley(['check', '--as-of', '2019-03-01']);
     expect(unmet.code).toBe(1);
+    expect(unmet.stdout.split('\n')[0]).toBe('Conditions of us-dprk-2018 as of 2019-03-01, as known on 2019-03-01.');
     expect(unmet.stdout).toMatch(/^UNMET {2}No visit to North Korea/m);
     const met = parley(['check', '--as-of', '2019-03-01', '--condition', 'sanctions-relief-after-remains']);
     expect(met.code).toBe(0);
-    expect(met.stdout).toMatch(/^MET {2}/);
+    expect(met.stdout).toMatch(/^MET {2}/m);
+    // Before it was stated, a condition is not unmet: nothing fails.
+    const early = parley(['check', '--as-of', '2018-09-19', '--condition', 'pompeo-visit-precondition']);
+    expect(early.stdout).toMatch(/^NOT YET STATED {2}No visit to North Korea/m);
+    expect(early.code).toBe(0);
+    const byDefault = parley(['check', '--hindsight']);
+    expect(byDefault.stdout.split('\n')[0]).toBe(
+      "Conditions of us-dprk-2018 as of 2019-03-01 (the case's default date; give --as-of for another), in hindsight, with everything on record.",
+    );
     expect(parley(['check', '--condition', 'nope']).code).toBe(2);
   });
 });

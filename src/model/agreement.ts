@@ -1,5 +1,5 @@
 import type { IsoDate } from './iso-date.js';
-import type { Source } from './event.js';
+import type { LaterNote, Source } from './event.js';
 
 /**
  * Peace Accords Matrix implementation scale: 0 not started, 1 minimal, 2 intermediate, 3 full;
@@ -30,6 +30,13 @@ export interface ProvisionStatus {
   events: string[];
   sources: Source[];
   note?: string;
+  /**
+   * When the status became known: the earliest date of its sources or of the events it cites,
+   * else of the agreement's own sources; never before the status's date. Set on load.
+   */
+  known?: IsoDate;
+  /** Parts of the note learned later. */
+  later?: LaterNote[];
 }
 
 export interface Provision {

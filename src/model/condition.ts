@@ -1,5 +1,5 @@
 import type { IsoDate } from './iso-date.js';
-import type { ReviewStatus, Source, Verification } from './event.js';
+import type { CommitmentStatus, ReviewStatus, Source, Verification, Verifier } from './event.js';
 import type { FacilityStatus } from './facility.js';
 import type { RequiredLevel } from './agreement.js';
 
@@ -42,6 +42,10 @@ export interface EventFilter {
   window?: Window;
   /** The event must concern at least one facility matching this. */
   facilities?: FacilityFilter;
+  /** For commitments and offers: who would verify them (`inspecting-body` for the IAEA or an equivalent). */
+  verifiers?: Verifier[];
+  /** For commitments and offers: their status on the date asked about (`offered`, `accepted`). */
+  commitments?: CommitmentStatus[];
 }
 
 export interface ObservationFilter {
@@ -186,3 +190,5 @@ export interface Condition {
 }
 
 export type Verdict = 'met' | 'unmet' | 'unknown';
+/** A condition's verdict on a date: its requirement's, or `not-stated` before the condition was stated. */
+export type ConditionVerdict = Verdict | 'not-stated';

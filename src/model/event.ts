@@ -35,10 +35,65 @@ export type QuadClass = (typeof QUAD_CLASSES)[number];
 
 export interface Source {
   publisher: string;
+  /**
+   * When it was published: a day; for the arguments a condition cites (an op-ed), a month
+   * (`2018-09`) when the day is not known.
+   */
   date?: IsoDate;
+  /** The article's or document's own title. */
+  title?: string;
   /** A URL or a citation a reader can follow. */
   link?: string;
   quote?: string;
+}
+
+/**
+ * Who would verify a commitment or offer to let outsiders into a site: an inspecting body (the
+ * IAEA or an equivalent international inspectorate), named experts (invited by a party, such as
+ * "US experts" or "experts from relevant countries"), journalists, or no one.
+ */
+export const VERIFIERS = ['inspecting-body', 'named-experts', 'journalists', 'none'] as const;
+export type Verifier = (typeof VERIFIERS)[number];
+
+/**
+ * Where a commitment stands: offered without conditions, offered on a condition (corresponding
+ * measures, sanctions relief), accepted by the other side, or withdrawn.
+ */
+export const COMMITMENT_STATUSES = ['offered', 'conditional', 'accepted', 'withdrawn'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
+/** A later change of a commitment's status, dated and sourced like any fact. */
+export interface CommitmentChange {
+  date: IsoDate;
+  status: CommitmentStatus;
+  sources: Source[];
+  /** When the change became known (the earliest publication date of its sources). */
+  known?: IsoDate;
+  note?: string;
+}
+
+/** What a move that commits or offers to let outsiders in promises: who would verify, and where it stands. */
+export interface Commitment {
+  verifier: Verifier;
+  /** Who would verify, in words (`IAEA`, `US experts`). */
+  by?: string;
+  /** The status on the event's own date. */
+  status: CommitmentStatus;
+  changes?: CommitmentChange[];
+}
+
+/** A commitment's status on a date: the last change on or before it, else the status it was made with. */
+export function commitmentStatusOn(c: Commitment, date: IsoDate): CommitmentStatus {
+  let status = c.status;
+  let at = '';
+  for (const ch of c.changes ?? []) if (ch.date <= date && ch.date >= at) [status, at] = [ch.status, ch.date];
+  return status;
+}
+
+/** A part of a summary or note that became known after the fact it belongs to. */
+export interface LaterNote {
+  known: IsoDate;
+  text: string;
 }
 
 export interface LedgerEvent {
@@ -71,4 +126,13 @@ export interface LedgerEvent {
   /** 0..1 */
   confidence: number;
   notes?: string;
+  /**
+   * When the move became known: the earliest publication date of its sources (a source with no
+   * date counts as published on the event's date), never before the event. Set on load.
+   */
+  known?: IsoDate;
+  /** Parts of the summary learned later, each with the date it became known. */
+  later?: LaterNote[];
+  /** For a commitment or offer to let outsiders in: who would verify it, and where it stands. */
+  commitment?: Commitment;
 }

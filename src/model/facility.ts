@@ -1,8 +1,20 @@
 import type { IsoDate } from './iso-date.js';
-import type { Source, Verification } from './event.js';
+import type { LaterNote, Source, Verification } from './event.js';
 import type { ObservationFinding } from './condition.js';
 
-export const FACILITY_STATUSES = ['operational', 'dormant', 'dismantled', 'under-construction', 'unknown'] as const;
+/**
+ * A site's state: in use, idle, taken apart in part (some structures removed, the site not
+ * destroyed), destroyed, being rebuilt after a dismantlement, being built, or not known.
+ */
+export const FACILITY_STATUSES = [
+  'operational',
+  'dormant',
+  'partly-dismantled',
+  'dismantled',
+  'rebuilding',
+  'under-construction',
+  'unknown',
+] as const;
 export type FacilityStatus = (typeof FACILITY_STATUSES)[number];
 
 export interface FacilityStatusEntry {
@@ -10,6 +22,10 @@ export interface FacilityStatusEntry {
   status: FacilityStatus;
   sources: Source[];
   note?: string;
+  /** When the status became known: the earliest publication date of its sources. Set on load. */
+  known?: IsoDate;
+  /** Parts of the note learned later. */
+  later?: LaterNote[];
 }
 
 /** An inspection or observation made at a site. */
@@ -24,6 +40,10 @@ export interface Observation {
   event?: string;
   sources: Source[];
   note?: string;
+  /** When the observation was published: the earliest date of its sources. Set on load. */
+  known?: IsoDate;
+  /** Parts of the note learned later. */
+  later?: LaterNote[];
 }
 
 export interface Facility {

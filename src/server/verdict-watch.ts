@@ -1,7 +1,8 @@
 import { evaluateCondition } from '../analysis/conditions/evaluate-condition.js';
 import { collectConditionLedger } from '../brief/collect-condition-ledger.js';
-import type { Verdict } from '../model/condition.js';
+import type { ConditionVerdict as Verdict } from '../model/condition.js';
 import { todayIso } from '../model/iso-date.js';
+import { frameAsKnown } from '../model/knowledge.js';
 import type { AuditEntry } from '../store/audit-repository.js';
 import type { Store } from '../store/store.js';
 import type { LiveHub } from './live-hub.js';
@@ -38,8 +39,10 @@ export class VerdictWatch {
     const verdicts = new Map<string, Verdict>();
     const asOf = frame?.info.settings.defaultAsOf ?? todayIso();
     if (!frame) return { asOf, verdicts };
-    for (const c of frame.conditions) {
-      const ledger = await collectConditionLedger(this.store, frame, c, asOf);
+    // As known on that date, as the brief reads it by default.
+    const view = frameAsKnown(frame, asOf);
+    for (const c of view.conditions) {
+      const ledger = await collectConditionLedger(this.store, view, c, asOf, asOf);
       verdicts.set(c.id, evaluateCondition({ ...c, gates: [] }, asOf, ledger).verdict);
     }
     return { asOf, verdicts };

@@ -3,7 +3,8 @@ import type { Actor, ActorRole } from '../model/actor.js';
 import type { Agreement, ImplementationLevel, Provision } from '../model/agreement.js';
 import type { CaseData, CaseInfo, CaseSettings } from '../model/case.js';
 import { type Condition, requirementFromFile } from '../model/condition.js';
-import type { Source } from '../model/event.js';
+import type { LaterNote, Source } from '../model/event.js';
+import { type KnowableFact, knownFrom, knownOf } from '../model/knowledge.js';
 import type { Facility, Observation } from '../model/facility.js';
 import type { Database } from './database.js';
 import { chunks, fromJson, toJson } from './json-column.js';
@@ -172,6 +173,7 @@ export class CaseRepository {
               events: toJson(s.events),
               sources: toJson(s.sources),
               note: s.note ?? null,
+              ...knownColumns(s),
             })),
           )
           .execute();
@@ -203,6 +205,7 @@ export class CaseRepository {
           status: s.status,
           sources: toJson(s.sources),
           note: s.note ?? null,
+          ...knownColumns(s),
         })),
       );
       for (const sb of chunks(statuses, 100)) await this.db.insertInto('facility_statuses').values(sb).execute();
@@ -218,6 +221,7 @@ export class CaseRepository {
           event_id: o.event ?? null,
           sources: toJson(o.sources),
           note: o.note ?? null,
+          ...knownColumns(o),
         })),
       );
       for (const ob of chunks(observations, 100)) await this.db.insertInto('observations').values(ob).execute();
@@ -393,6 +397,7 @@ export class CaseRepository {
                   events: fromJson<string[]>(s.events, []),
                   sources: fromJson<Source[]>(s.sources, []),
                   ...(s.note ? { note: s.note } : {}),
+                  ...knownFields(s),
                 };
               }),
           }),
@@ -434,6 +439,7 @@ export class CaseRepository {
           status: s.status,
           sources: fromJson<Source[]>(s.sources, []),
           ...(s.note ? { note: s.note } : {}),
+          ...knownFields(s),
         })),
         observations: (obsBy.get(f.id) ?? []).map((o) => {
           const ob: Observation = {
@@ -445,7 +451,7 @@ export class CaseRepository {
           };
           if (o.event_id) ob.event = o.event_id;
           if (o.note) ob.note = o.note;
-          return ob;
+          return { ...ob, ...knownFields(o) };
         }),
       };
       if (f.declared !== null) fac.declared = Number(f.declared) === 1;
@@ -484,6 +490,23 @@ export class CaseRepository {
       .execute();
     return rows.map((r) => ({ version: Number(r.version), loadedAt: r.loaded_at, current: Number(r.current) === 1 }));
   }
+}
+
+/** The known-date columns of a dated fact (see 004-known-dates). */
+function knownColumns(fact: KnowableFact & { later?: LaterNote[] }): { known_date: string; later: string | null } {
+  return { known_date: knownOf(fact), later: fact.later?.length ? toJson(fact.later) : null };
+}
+
+/** `known` where the sources would not give it (see knowledge.ts), and the later parts of the note. */
+function knownFields(row: { date: string; sources: string; known_date: string | null; later: string | null }): {
+  known?: string;
+  later?: LaterNote[];
+} {
+  const out: { known?: string; later?: LaterNote[] } = {};
+  if (row.known_date && row.known_date !== knownFrom(row.date, fromJson<Source[]>(row.sources, [])))
+    out.known = row.known_date;
+  if (row.later) out.later = fromJson<LaterNote[]>(row.later, []);
+  return out;
 }
 
 function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {

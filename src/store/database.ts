@@ -112,6 +112,12 @@ export interface EventsTable {
   recorded_at: string | null;
   /** Bumped by every change, so that a review made on a stale copy is refused. */
   revision: Generated<number>;
+  /** When the move became known (earliest source date, never before `date`); null only in rows written before 004. */
+  known_date: string | null;
+  /** JSON LaterNote[]: parts of the summary learned later. */
+  later: string | null;
+  /** JSON Commitment: who would verify an offer to let outsiders in, and its status. */
+  commitment: string | null;
 }
 
 export interface EventFacilitiesTable {
@@ -128,6 +134,8 @@ export interface EventSourcesTable {
   date: string | null;
   link: string | null;
   quote: string | null;
+  /** The article's own title; null in rows written before 004. */
+  title: string | null;
 }
 
 export interface AgreementsTable {
@@ -164,6 +172,10 @@ export interface ProvisionStatusesTable {
   /** JSON Source[] */
   sources: string;
   note: string | null;
+  /** When it became known (see 004-known-dates); null only in rows written before it. */
+  known_date: string | null;
+  /** JSON LaterNote[]: parts of the note learned later. */
+  later: string | null;
 }
 
 export interface FacilitiesTable {
@@ -188,6 +200,10 @@ export interface FacilityStatusesTable {
   /** JSON Source[] */
   sources: string;
   note: string | null;
+  /** When it became known (see 004-known-dates); null only in rows written before it. */
+  known_date: string | null;
+  /** JSON LaterNote[]: parts of the note learned later. */
+  later: string | null;
 }
 
 export interface ObservationsTable {
@@ -202,6 +218,10 @@ export interface ObservationsTable {
   /** JSON Source[] */
   sources: string;
   note: string | null;
+  /** When it became known (see 004-known-dates); null only in rows written before it. */
+  known_date: string | null;
+  /** JSON LaterNote[]: parts of the note learned later. */
+  later: string | null;
 }
 
 export interface ConditionsTable {

@@ -27,6 +27,10 @@ export interface EventQuery {
   /** CAMEO event code prefixes. */
   codes?: string[];
   statuses?: ReviewStatus[];
+  /** Only events known by this date (their `known_date`): what was known on a day. */
+  knownBy?: string;
+  /** Only events that became known after this date (what hindsight adds). */
+  knownAfter?: string;
   ids?: string[];
   /** Only events concerning one of these facilities. */
   facilities?: string[];
@@ -148,7 +152,7 @@ export class EventRepository {
       `INSERT INTO events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     );
     const insertSource = sqlite.prepare(
-      'INSERT INTO event_sources (case_id, event_id, seq, publisher, date, link, quote) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO event_sources (case_id, event_id, seq, publisher, date, link, quote, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertLink = sqlite.prepare('INSERT INTO event_facilities (case_id, event_id, facility_id) VALUES (?, ?, ?)');
     const run = () => {
@@ -156,7 +160,16 @@ export class EventRepository {
         const row = eventToRow(e, originKey, recordedAt) as Record<string, unknown>;
         insertEvent.run(columns.map((c) => row[c] ?? null));
         for (const s of sourcesToRows(e))
-          insertSource.run(s.case_id, s.event_id, s.seq, s.publisher, s.date ?? null, s.link ?? null, s.quote ?? null);
+          insertSource.run(
+            s.case_id,
+            s.event_id,
+            s.seq,
+            s.publisher,
+            s.date ?? null,
+            s.link ?? null,
+            s.quote ?? null,
+            s.title ?? null,
+          );
         for (const f of e.facilities) insertLink.run(e.caseId, e.id, f);
       }
     };
@@ -356,6 +369,8 @@ export class EventRepository {
         q.where((eb) => eb.or(query.codes!.map((c) => startsWith(eb, 'events.code', c)))),
       )
       .$if(!!query.statuses?.length, (q) => q.where('events.status', 'in', query.statuses!))
+      .$if(query.knownBy !== undefined, (q) => q.where('events.known_date', '<=', query.knownBy!))
+      .$if(query.knownAfter !== undefined, (q) => q.where('events.known_date', '>', query.knownAfter!))
       .$if(!!query.ids?.length, (q) => q.where('events.id', 'in', query.ids!))
       .$if(!!query.verifications?.length, (q) => q.where('events.verification', 'in', query.verifications!))
       .$if(!!query.provenances?.length, (q) => q.where('events.provenance', 'in', query.provenances!))

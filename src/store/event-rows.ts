@@ -1,8 +1,10 @@
 import type { Selectable, Insertable } from 'kysely';
-import type { LedgerEvent, Source } from '../model/event.js';
+import type { Commitment, LaterNote, LedgerEvent, Source } from '../model/event.js';
+import { knownFrom, knownOf } from '../model/knowledge.js';
 import { partyOf } from '../model/actor-code.js';
 import { toDayNumber } from '../model/iso-date.js';
 import type { EventsTable, EventSourcesTable } from './database.js';
+import { fromJson, toJson } from './json-column.js';
 
 export function eventToRow(
   e: LedgerEvent,
@@ -36,6 +38,9 @@ export function eventToRow(
     notes: e.notes ?? null,
     origin_key: originKey,
     recorded_at: recordedAt,
+    known_date: knownOf(e),
+    later: e.later?.length ? toJson(e.later) : null,
+    commitment: e.commitment ? toJson(e.commitment) : null,
   };
 }
 
@@ -48,6 +53,7 @@ export function sourcesToRows(e: LedgerEvent): Insertable<EventSourcesTable>[] {
     date: s.date ?? null,
     link: s.link ?? null,
     quote: s.quote ?? null,
+    title: s.title ?? null,
   }));
 }
 
@@ -80,6 +86,10 @@ export function rowToEvent(
   if (r.target_title) e.targetTitle = r.target_title;
   if (r.goldstein_reason) e.goldsteinReason = r.goldstein_reason;
   if (r.notes) e.notes = r.notes;
+  // `known` is kept only where the sources read with the row would not give it (see knowledge.ts).
+  if (r.known_date && r.known_date !== knownFrom(e.date, e.sources)) e.known = r.known_date;
+  if (r.later) e.later = fromJson<LaterNote[]>(r.later, []);
+  if (r.commitment) e.commitment = fromJson<Commitment>(r.commitment, { verifier: 'none', status: 'offered' });
   return e;
 }
 
@@ -88,5 +98,6 @@ function rowToSource(r: Selectable<EventSourcesTable>): Source {
   if (r.date) s.date = r.date;
   if (r.link) s.link = r.link;
   if (r.quote) s.quote = r.quote;
+  if (r.title) s.title = r.title;
   return s;
 }

@@ -1,4 +1,4 @@
-import type { Verdict } from '../../model/condition.js';
+import type { ConditionVerdict, Verdict } from '../../model/condition.js';
 import type { Source, Verification } from '../../model/event.js';
 
 /** One piece of evidence behind a part's verdict. */
@@ -33,8 +33,8 @@ export interface GatedMove {
   code: string;
   sourceCode: string;
   targetCode?: string;
-  /** The verdict on the day of the move (unmet, or unknown). */
-  verdict: Verdict;
+  /** The verdict on the day of the move: unmet or unknown; `not-stated` for a move before the condition was stated. */
+  verdict: ConditionVerdict;
   /** What was missing on that day. */
   missing: string[];
   /** True when the move came before the condition was stated (`since`). */
@@ -47,9 +47,20 @@ export interface ConditionResult {
   question?: string;
   version: number;
   asOf: string;
-  verdict: Verdict;
-  /** Everything still missing, one sentence each. */
+  /** `not-stated` before the condition was stated (`since`); otherwise the verdict of its requirement. */
+  verdict: ConditionVerdict;
+  /** When this version of the condition was stated; null when the case does not say. */
+  stated: string | null;
+  /** Who argued for the condition (an op-ed, an agreement). */
+  sources: Source[];
+  /** Everything still missing, one sentence each (none before the condition was stated). */
   missing: string[];
+  /** The requirement read on the date; before the condition was stated, read as if it applied. */
   result: PartResult;
+  /** Moves the condition gates made while it was stated and not met, up to the date. */
   gatedMoves: GatedMove[];
+  /** Moves of the same kind made before the condition was stated: not gated, counted apart. */
+  movesBeforeStated: GatedMove[];
+  /** What the gated moves are, as a singular noun (`visit`; `move` when the gates mix kinds). */
+  gatedNoun: string;
 }

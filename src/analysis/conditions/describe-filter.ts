@@ -7,6 +7,7 @@ import type {
   Window,
 } from '../../model/condition.js';
 import { eventCode } from '../../cameo/event-codes.js';
+import { VERIFIER_WORDS } from './event-filter-match.js';
 
 /** Plain words for the filters, used as default labels and in "what is missing". */
 export function describeActor(f: ActorFilter | undefined): string {
@@ -46,6 +47,8 @@ export function describeEvents(f: EventFilter): string {
   if (f.target) parts.push(`toward ${describeActor(f.target)}`);
   if (f.facilities) parts.push(`at ${describeFacilities(f.facilities)}`);
   if (f.verification && f.verification !== 'claimed') parts.push(`(${f.verification} or better)`);
+  if (f.verifiers?.length) parts.push(`to be verified by ${f.verifiers.map((v) => VERIFIER_WORDS[v]).join(' or ')}`);
+  if (f.commitments?.length) parts.push(`(${f.commitments.join(' or ')})`);
   const w = describeWindow(f.window);
   if (w) parts.push(w);
   return parts.join(' ');
@@ -65,6 +68,15 @@ export function describeGate(g: MovePattern): string {
   if (g.from) bits.push(`from ${g.from}`);
   if (g.to) bits.push(`to ${g.to}`);
   return bits.join(' ');
+}
+
+/** Plain nouns for the moves of a few CAMEO codes a condition commonly gates. */
+const GATE_NOUNS: Record<string, string> = { '042': 'visit', '043': 'hosted visit', '044': 'meeting', '046': 'talk' };
+
+/** The noun for what a condition gates: `visit` when every gate is a visit (042), else `move`. */
+export function gateNoun(gates: readonly MovePattern[]): string {
+  const nouns = new Set(gates.flatMap((g) => g.codes.map((c) => GATE_NOUNS[c] ?? 'move')));
+  return nouns.size === 1 ? [...nouns][0]! : 'move';
 }
 
 /** "a, b and c" */

@@ -63,19 +63,32 @@ describe('the facilities operator on the mini case', () => {
     expect(r.verdict).toBe('unmet');
     expect(r.result.count).toEqual({ have: 0, need: 2 });
     expect(r.missing).toEqual([
-      '0 of 2 key operational sites covered; covered but not counted: Site B test site (dismantled)',
+      '2 of the 2 key operational sites still missing: covered none; not covered Site A reactor and Site C missile factory; covered but not counted: Site B test site (dismantled)',
     ]);
     expect(r.result.evidence.map((e) => e.id)).toEqual(['2018-10-07-offer']);
   });
 
-  it('lists gated moves made while unmet, by the office held on the day', () => {
+  it('lists gated moves made while stated and unmet, by the office held on the day, and earlier ones apart', () => {
     const r = evaluateCondition(cond('envoy-visit'), '2018-12-31', ledger);
     // The March visit was made as intelligence director, not Secretary of State: not gated.
     expect(r.gatedMoves.map((m) => [m.id, m.verdict, m.beforeStated])).toEqual([
-      ['2018-05-09-envoy-visit', 'unmet', true],
       ['2018-10-07-envoy-visit', 'unmet', false],
     ]);
-    expect(r.gatedMoves[0]!.missing[0]).toMatch(/^0 of 2 key operational sites covered; no .* names any site$/);
+    // The May visit came before the condition was stated (2018-09-20): counted apart, not gated.
+    expect(r.movesBeforeStated.map((m) => [m.id, m.verdict])).toEqual([['2018-05-09-envoy-visit', 'not-stated']]);
+    expect(r.gatedNoun).toBe('visit');
+    const may = evaluateCondition(cond('envoy-visit'), '2018-05-09', ledger);
+    expect(may.gatedMoves).toEqual([]);
+  });
+
+  it('is "not yet stated" before the condition was stated, not unmet', () => {
+    const r = evaluateCondition(cond('envoy-visit'), '2018-09-19', ledger);
+    expect(r.verdict).toBe('not-stated');
+    expect(r.stated).toBe('2018-09-20');
+    expect(r.missing).toEqual([]);
+    // Read as if it applied, the requirement itself is unmet.
+    expect(r.result.verdict).toBe('unmet');
+    expect(evaluateCondition(cond('envoy-visit'), '2018-09-20', ledger).verdict).toBe('unmet');
   });
 
   it('is met when enough sites that are operational on the date are covered, unknown when a status is unknown', () => {
@@ -112,6 +125,75 @@ describe('the facilities operator on the mini case', () => {
       events: [ev('p', '2018-10-01', { facilities: ['a', 'b'], status: 'proposed' })],
     };
     expect(evaluateCondition(withRequirement(req), '2018-10-02', proposed).verdict).toBe('unmet');
+  });
+});
+
+describe('what counts as coverage: who would verify, and where a commitment stands on the date', () => {
+  const facilities = [
+    site('a', [['2000-01-01', 'operational']]),
+    site('b', [['2000-01-01', 'operational']]),
+    site('s', [
+      ['2000-01-01', 'operational'],
+      ['2018-07-20', 'partly-dismantled'],
+      ['2019-03-02', 'rebuilding'],
+    ]),
+  ];
+  const req: Requirement = {
+    kind: 'facilities',
+    facilities: {
+      where: { key: true, status: ['operational'] },
+      coveredBy: {
+        source: { code: 'PRK' },
+        codes: ['0355'],
+        verifiers: ['inspecting-body'],
+        commitments: ['offered', 'accepted'],
+      },
+      atLeast: 2,
+    },
+  };
+  const iaea = ev('iaea', '2018-10-01', {
+    facilities: ['a', 'b'],
+    commitment: {
+      verifier: 'inspecting-body',
+      by: 'IAEA',
+      status: 'offered',
+      changes: [{ date: '2018-12-01', status: 'withdrawn', sources: [] }],
+    },
+  });
+  const experts = ev('experts', '2018-09-19', {
+    facilities: ['a', 's'],
+    commitment: { verifier: 'named-experts', by: 'US experts', status: 'conditional' },
+  });
+  const ledgerOf = (events: LedgerEvent[]): ConditionLedger => ({ facilities, agreements: [], events });
+
+  it('counts only commitments to the verifier asked for, in a status asked for on the date', () => {
+    expect(evaluateCondition(withRequirement(req), '2018-10-01', ledgerOf([iaea])).verdict).toBe('met');
+    // Withdrawn on 2018-12-01: from then on it no longer counts.
+    const after = evaluateCondition(withRequirement(req), '2018-12-01', ledgerOf([iaea]));
+    expect(after.verdict).toBe('unmet');
+    expect(after.missing[0]).toMatch(/not counted: the 2018-10-01 offer for Site a and Site b \(withdrawn\)/);
+  });
+
+  it('says which offers do not count and why, and names the sites nothing covers', () => {
+    const r = evaluateCondition(withRequirement(req), '2018-10-01', ledgerOf([experts]));
+    expect(r.verdict).toBe('unmet');
+    expect(r.missing).toEqual([
+      '2 of the 2 key operational sites still missing: covered none; not covered Site a and Site b; not counted: the 2018-09-19 offer for Site a (US experts, not an inspecting body; conditional)',
+    ]);
+    expect(r.result.evidence.map((e) => e.id)).toEqual(['experts']);
+  });
+
+  it('does not count a site partly dismantled or being rebuilt as operational', () => {
+    const loose: Requirement = {
+      kind: 'facilities',
+      facilities: { where: { key: true, status: ['operational'] }, coveredBy: { codes: ['0355'] }, atLeast: 1 },
+    };
+    const only = ev('s-offer', '2018-09-19', { facilities: ['s'] });
+    const partly = evaluateCondition(withRequirement(loose), '2018-10-01', ledgerOf([only]));
+    expect(partly.missing[0]).toMatch(/covered but not counted: Site s \(partly-dismantled\)/);
+    const rebuilding = evaluateCondition(withRequirement(loose), '2019-03-05', ledgerOf([only]));
+    expect(rebuilding.missing[0]).toMatch(/covered but not counted: Site s \(rebuilding\)/);
+    expect(evaluateCondition(withRequirement(loose), '2018-07-19', ledgerOf([only])).verdict).toBe('unmet');
   });
 });
 

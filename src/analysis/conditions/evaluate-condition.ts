@@ -1,9 +1,7 @@
-import type { Agreement } from '../../model/agreement.js';
 import { levelName, provisionStatusOn } from '../../model/agreement.js';
 import {
   type Condition,
   type EventFilter,
-  type FacilitiesRequirement,
   type ObservationFilter,
   type ProvisionRequirement,
   type Requirement,
@@ -11,48 +9,23 @@ import {
   visitRequirement,
 } from '../../model/condition.js';
 import { verificationRank, type LedgerEvent } from '../../model/event.js';
-import type { Facility, Observation } from '../../model/facility.js';
+import type { Facility } from '../../model/facility.js';
 import type { ConditionResult, Evidence, GatedMove, PartResult } from './condition-result.js';
 import { actorMatches, codeMatches, eventMatcher, inWindow, windowBounds } from './event-filter-match.js';
 import { facilityMatches } from './facility-filter-match.js';
-import { describeEvents, describeFacilities, describeObservations, listWords } from './describe-filter.js';
+import { evaluateFacilities } from './evaluate-facilities.js';
+import {
+  type ConditionLedger,
+  type Context,
+  EVIDENCE_LIMIT,
+  eventEvidence,
+  type SiteObservation,
+  siteObservations,
+  withMissing,
+} from './evaluation-context.js';
 
-/**
- * What a condition is checked against. `events` may be a pre-filtered slice (the store fetches
- * only what a condition's filters could match); every filter is applied again here, so a wider
- * slice gives the same answer.
- */
-export interface ConditionLedger {
-  events: readonly LedgerEvent[];
-  facilities: readonly Facility[];
-  agreements: readonly Agreement[];
-}
-
-/** How many evidence items a part keeps; the count is always exact. */
-const EVIDENCE_LIMIT = 12;
-
-interface Context {
-  asOf: string;
-  ledger: ConditionLedger;
-  facilities: ReadonlyMap<string, Facility>;
-  /** Every observation with its site, oldest first: far fewer than sites in a large ledger. */
-  observations: readonly SiteObservation[];
-}
-
-interface SiteObservation {
-  facility: Facility;
-  observation: Observation;
-  index: number;
-}
-
-function siteObservations(facilities: readonly Facility[]): SiteObservation[] {
-  const out: SiteObservation[] = [];
-  for (const facility of facilities)
-    for (const [index, observation] of facility.observations.entries()) out.push({ facility, observation, index });
-  return out.sort((a, b) =>
-    a.observation.date < b.observation.date ? -1 : a.observation.date > b.observation.date ? 1 : 0,
-  );
-}
+export type { ConditionLedger } from './evaluation-context.js';
+import { describeEvents, describeObservations, gateNoun } from './describe-filter.js';
 
 /** Three-valued AND: unmet wins, then unknown. */
 function allOf(verdicts: Verdict[]): Verdict {
@@ -70,17 +43,6 @@ function anyOf(verdicts: Verdict[]): Verdict {
 
 function negate(v: Verdict): Verdict {
   return v === 'met' ? 'unmet' : v === 'unmet' ? 'met' : 'unknown';
-}
-
-function eventEvidence(e: LedgerEvent): Evidence {
-  return {
-    kind: 'event',
-    date: e.date,
-    id: e.id,
-    summary: e.summary,
-    verification: e.verification,
-    sources: e.sources,
-  };
 }
 
 function evaluate(r: Requirement, ctx: Context): PartResult {
@@ -137,62 +99,6 @@ function evaluateEvents(filter: EventFilter, negated: boolean, label: string | u
       label: label ?? (negated ? `no ${description}` : description),
       verdict,
       evidence,
-    },
-    missing,
-  );
-}
-
-function withMissing(part: PartResult, missing: string): PartResult {
-  if (part.verdict !== 'met' && missing) part.missing = missing;
-  return part;
-}
-
-function evaluateFacilities(spec: FacilitiesRequirement, label: string | undefined, ctx: Context): PartResult {
-  // Facility conditions of the covering moves are judged by the `where` filter, not the move filter.
-  const covers = eventMatcher(spec.coveredBy, ctx.asOf, ctx.facilities);
-  const moves = ctx.ledger.events.filter((e) => e.facilities.length > 0 && covers(e));
-  const coveredBy = new Map<string, LedgerEvent[]>();
-  for (const e of moves) for (const id of e.facilities) (coveredBy.get(id) ?? coveredBy.set(id, []).get(id)!).push(e);
-  const counted: Facility[] = [];
-  const undecided: Facility[] = [];
-  const excluded: { f: Facility; reason: string }[] = [];
-  for (const [id] of coveredBy) {
-    const f = ctx.facilities.get(id);
-    if (!f) continue;
-    const m = facilityMatches(f, spec.where, ctx.asOf);
-    if (m.match === true) counted.push(f);
-    else if (m.match === 'unknown') undecided.push(f);
-    else excluded.push({ f, reason: m.reason ?? 'does not match' });
-  }
-  const have = counted.length;
-  const need = spec.atLeast;
-  const verdict: Verdict = have >= need ? 'met' : have + undecided.length >= need ? 'unknown' : 'unmet';
-  const kinds = describeFacilities(spec.where);
-  const evidence: Evidence[] = [];
-  for (const f of [...counted, ...undecided, ...excluded.map((x) => x.f)]) {
-    for (const e of coveredBy.get(f.id) ?? [])
-      if (!evidence.some((x) => x.id === e.id)) evidence.push(eventEvidence(e));
-  }
-  let missing = `${have} of ${need} ${kinds} covered`;
-  if (have > 0) missing += ` (${listWords(counted.map((f) => f.name))})`;
-  if (undecided.length) missing += `; status unknown for ${listWords(undecided.map((f) => f.name))}`;
-  if (excluded.length) {
-    const byReason = new Map<string, string[]>();
-    for (const x of excluded) (byReason.get(x.reason) ?? byReason.set(x.reason, []).get(x.reason)!).push(x.f.name);
-    const said = [...byReason].map(
-      ([reason, names]) => `${listWords(names)} (${names.length > 1 ? 'all ' : ''}${reason})`,
-    );
-    missing += `; ${have > 0 ? 'also covered but not counted' : 'covered but not counted'}: ${listWords(said)}`;
-  } else if (moves.length === 0) {
-    missing += `; no ${describeEvents(spec.coveredBy)} names any site`;
-  }
-  return withMissing(
-    {
-      kind: 'facilities',
-      label: label ?? `${need} or more ${kinds} covered by ${describeEvents(spec.coveredBy)}`,
-      verdict,
-      evidence: evidence.slice(0, EVIDENCE_LIMIT),
-      count: { have, need },
     },
     missing,
   );
@@ -298,21 +204,32 @@ function siteIndex(facilities: readonly Facility[]): {
   return index;
 }
 
-/** Evaluates a condition on a date: verdict, evidence per part, what is missing, and gated moves taken while it was not met. */
+/**
+ * Evaluates a condition on a date: verdict, evidence per part, what is missing, the gated moves
+ * made while it was stated and not met, and the moves of the same kind made before it was
+ * stated. Before it was stated (`since`) its verdict is `not-stated`, whatever the record says.
+ */
 export function evaluateCondition(condition: Condition, asOf: string, ledger: ConditionLedger): ConditionResult {
   const { byId, observations } = siteIndex(ledger.facilities);
   const ctx: Context = { asOf, ledger, facilities: byId, observations };
   const result = evaluate(condition.requires, ctx);
+  const stated = condition.since ?? null;
+  const notYet = stated !== null && asOf < stated;
+  const { gated, before } = gatedMoves(condition, ctx);
   return {
     id: condition.id,
     title: condition.title,
     ...(condition.question ? { question: condition.question } : {}),
     version: condition.version,
     asOf,
-    verdict: result.verdict,
-    missing: collectMissing(result),
+    verdict: notYet ? 'not-stated' : result.verdict,
+    stated,
+    sources: condition.sources,
+    missing: notYet ? [] : collectMissing(result),
     result,
-    gatedMoves: gatedMoves(condition, ctx),
+    gatedMoves: gated,
+    movesBeforeStated: before,
+    gatedNoun: gateNoun(condition.gates),
   };
 }
 
@@ -333,23 +250,28 @@ export function gatedEvents(condition: Condition, asOf: string, events: readonly
   );
 }
 
-function gatedMoves(condition: Condition, ctx: Context): GatedMove[] {
-  const moves: GatedMove[] = [];
+function gatedMoves(condition: Condition, ctx: Context): { gated: GatedMove[]; before: GatedMove[] } {
+  const gated: GatedMove[] = [];
+  const before: GatedMove[] = [];
   for (const e of gatedEvents(condition, ctx.asOf, ctx.ledger.events)) {
-    const then = evaluate(condition.requires, { ...ctx, asOf: e.date });
-    if (then.verdict === 'met') continue;
     const move: GatedMove = {
       id: e.id,
       date: e.date,
       summary: e.summary,
       code: e.code,
       sourceCode: e.sourceCode,
-      verdict: then.verdict,
-      missing: collectMissing(then),
+      verdict: 'not-stated',
+      missing: [],
       beforeStated: condition.since !== undefined && e.date < condition.since,
     };
     if (e.targetCode) move.targetCode = e.targetCode;
-    moves.push(move);
+    if (move.beforeStated) {
+      before.push(move);
+      continue;
+    }
+    const then = evaluate(condition.requires, { ...ctx, asOf: e.date });
+    if (then.verdict === 'met') continue;
+    gated.push({ ...move, verdict: then.verdict, missing: collectMissing(then) });
   }
-  return moves;
+  return { gated, before };
 }

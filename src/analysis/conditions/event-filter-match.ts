@@ -1,6 +1,12 @@
 import { codeUnder } from '../../model/actor-code.js';
 import type { ActorFilter, EventFilter, Window } from '../../model/condition.js';
-import { verificationRank, type LedgerEvent, type ReviewStatus } from '../../model/event.js';
+import {
+  commitmentStatusOn,
+  type LedgerEvent,
+  type ReviewStatus,
+  type Verifier,
+  verificationRank,
+} from '../../model/event.js';
 import type { Facility } from '../../model/facility.js';
 import { addDays } from '../../model/iso-date.js';
 import { facilityMatches } from './facility-filter-match.js';
@@ -55,6 +61,7 @@ export function eventMatcher(
   const statuses = filter.status ?? DEFAULT_STATUSES;
   const minRank = filter.verification ? verificationRank(filter.verification) : 0;
   const siteFilter = filter.facilities;
+  const commitment = commitmentMatcher(filter, asOf);
   return (e) => {
     if (!inWindow(e.date, bounds)) return false;
     if (!statuses.includes(e.status)) return false;
@@ -62,6 +69,7 @@ export function eventMatcher(
     if (minRank && verificationRank(e.verification) < minRank) return false;
     if (!actorMatches(filter.source, e.sourceCode, e.sourceActor, e.sourceTitle)) return false;
     if (!actorMatches(filter.target, e.targetCode, e.targetActor, e.targetTitle)) return false;
+    if (commitment && !commitment(e)) return false;
     if (siteFilter) {
       return e.facilities.some((id) => {
         const fac = facilities.get(id);
@@ -71,6 +79,43 @@ export function eventMatcher(
     return true;
   };
 }
+
+/**
+ * The commitment test of a filter, when it has one: who would verify, and the status on the date
+ * asked about. A move that carries no commitment fails it.
+ */
+function commitmentMatcher(filter: EventFilter, asOf: string): ((e: LedgerEvent) => boolean) | undefined {
+  const { verifiers, commitments } = filter;
+  if (!verifiers && !commitments) return undefined;
+  return (e) => {
+    const c = e.commitment;
+    if (!c) return false;
+    if (verifiers && !verifiers.includes(c.verifier)) return false;
+    return !commitments || commitments.includes(commitmentStatusOn(c, asOf));
+  };
+}
+
+/** Why a move passes a filter's other tests but not its commitment test, in words; undefined when it passes. */
+export function commitmentShortfall(filter: EventFilter, e: LedgerEvent, asOf: string): string | undefined {
+  const c = e.commitment;
+  if (!filter.verifiers && !filter.commitments) return undefined;
+  if (!c) return 'no verifier or status recorded';
+  const why: string[] = [];
+  if (filter.verifiers && !filter.verifiers.includes(c.verifier))
+    why.push(
+      `${c.by ?? VERIFIER_WORDS[c.verifier]}, not ${filter.verifiers.map((v) => VERIFIER_WORDS[v]).join(' or ')}`,
+    );
+  const status = commitmentStatusOn(c, asOf);
+  if (filter.commitments && !filter.commitments.includes(status)) why.push(status);
+  return why.length ? why.join('; ') : undefined;
+}
+
+export const VERIFIER_WORDS: Record<Verifier, string> = {
+  'inspecting-body': 'an inspecting body',
+  'named-experts': 'named experts',
+  journalists: 'journalists',
+  none: 'no verifier',
+};
 
 /** Whether an event passes every part of a filter as of a date. */
 export function eventMatches(

@@ -1,5 +1,6 @@
-import type { Condition, Requirement, Verdict } from '../../model/condition.js';
+import type { Condition, ConditionVerdict, Requirement } from '../../model/condition.js';
 import { addDays } from '../../model/iso-date.js';
+import { eventAsKnown, frameAsKnown, type KnownBy, knownOf } from '../../model/knowledge.js';
 import type { GatedMove } from './condition-result.js';
 import { type ConditionLedger, evaluateCondition } from './evaluate-condition.js';
 
@@ -8,7 +9,7 @@ export interface VerdictInterval {
   from: string;
   /** Last day of the span, inclusive. */
   to: string;
-  verdict: Verdict;
+  verdict: ConditionVerdict;
   /** What was missing over the span (from its first day). */
   missing: string[];
   /** Why the verdict changed on `from`: the dated facts of that day; absent for the first span. */
@@ -23,6 +24,8 @@ export interface VerdictTimeline {
   version: number;
   from: string;
   to: string;
+  /** `as-known-each-day`: each day read as known on that day; else the knowledge every day is read with (null: everything on record). */
+  knowledge: 'as-known-each-day' | KnownBy;
   intervals: VerdictInterval[];
   /** How many dates the verdict was worked out on: where its inputs change, not every day. */
   evaluatedOn: number;
@@ -70,6 +73,25 @@ function factsOn(date: string, ledger: ConditionLedger): string[] {
   return out;
 }
 
+/** The days facts became known on: read as known each day, a verdict can change on them too. */
+function knownDates(ledger: ConditionLedger): string[] {
+  const out: string[] = [];
+  for (const e of ledger.events) {
+    out.push(knownOf(e), ...(e.later ?? []).map((p) => p.known));
+    for (const ch of e.commitment?.changes ?? []) out.push(knownOf(ch));
+  }
+  for (const f of ledger.facilities) for (const x of [...f.statuses, ...f.observations]) out.push(knownOf(x));
+  for (const a of ledger.agreements) for (const p of a.provisions) for (const s of p.statuses) out.push(knownOf(s));
+  return out;
+}
+
+/** The ledger as known by a date: facts learned later left out, later parts of notes cut. */
+export function ledgerAsKnown(ledger: ConditionLedger, knownBy: KnownBy): ConditionLedger {
+  if (knownBy === null) return ledger;
+  const events = ledger.events.flatMap((e) => eventAsKnown(e, knownBy) ?? []);
+  return { events, ...frameAsKnown({ facilities: ledger.facilities, agreements: ledger.agreements }, knownBy) };
+}
+
 /**
  * The dates on which a verdict can change between `from` and `to`: the dates of the events,
  * statuses and observations it reads, the days evidence leaves a rolling window, and the bounds
@@ -83,6 +105,7 @@ export function changeDates(condition: Condition, ledger: ConditionLedger, from:
     for (const o of f.observations) base.add(o.date);
   }
   for (const a of ledger.agreements) for (const p of a.provisions) for (const s of p.statuses) base.add(s.date);
+  for (const d of knownDates(ledger)) base.add(d);
   if (condition.since) base.add(condition.since);
   const days = [...new Set(windowDays(condition.requires))];
   const out = new Set<string>();
@@ -93,17 +116,24 @@ export function changeDates(condition: Condition, ledger: ConditionLedger, from:
   return [...out].filter((d) => d > from && d <= to).sort();
 }
 
-/** A condition's verdict over time, as intervals, each with the cause of its change and its gated moves. */
+/**
+ * A condition's verdict over time, as intervals, each with the cause of its change and its gated
+ * moves. By default each day is read as known on that day, as a brief of that day would read it;
+ * `knownBy` reads every day with the same later knowledge (null: everything on record). `ledger`
+ * must hold everything known by `knownBy` (by default, everything on record).
+ */
 export function verdictTimeline(
   condition: Condition,
   ledger: ConditionLedger,
   from: string,
   to: string,
+  knownBy?: KnownBy,
 ): VerdictTimeline {
   const dates = [from, ...changeDates(condition, ledger, from, to)];
   const intervals: VerdictInterval[] = [];
+  const fixed = knownBy === undefined ? undefined : ledgerAsKnown(ledger, knownBy);
   for (const date of dates) {
-    const r = evaluateCondition({ ...condition, gates: [] }, date, ledger);
+    const r = evaluateCondition({ ...condition, gates: [] }, date, fixed ?? ledgerAsKnown(ledger, date));
     const last = intervals.at(-1);
     if (last && last.verdict === r.verdict) continue;
     if (last) last.to = addDays(date, -1);
@@ -116,7 +146,9 @@ export function verdictTimeline(
       gatedMoves: [],
     });
   }
-  const gated = evaluateCondition(condition, to, ledger).gatedMoves.filter((m) => m.date >= from);
+  const gated = evaluateCondition(condition, to, fixed ?? ledgerAsKnown(ledger, to)).gatedMoves.filter(
+    (m) => m.date >= from,
+  );
   for (const m of gated) intervals.find((i) => m.date >= i.from && m.date <= i.to)?.gatedMoves.push(m);
   return {
     conditionId: condition.id,
@@ -124,6 +156,7 @@ export function verdictTimeline(
     version: condition.version,
     from,
     to,
+    knowledge: knownBy === undefined ? 'as-known-each-day' : knownBy,
     intervals,
     evaluatedOn: dates.length,
   };

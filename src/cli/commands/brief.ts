@@ -18,12 +18,21 @@ export function registerBriefCommand(program: Command): void {
     .option('--dyad <A:B>', 'read reciprocity and pace between these two parties (CAMEO codes), e.g. USA:PRK')
     .option('--from <date>', 'reciprocity window start')
     .option('--to <date>', 'reciprocity window end')
+    .option(
+      '--hindsight',
+      'use everything on record, not only what was known on that date, and list what was not yet known',
+    )
+    .option(
+      '--known-by <date>',
+      'use what was known by this date (on or after --as-of), and list what was not yet known',
+    )
     .option('--recorded-on <date>', "the team's record as it stood at the end of this day (UTC), not as it stands now")
     .addHelpText(
       'after',
       examples(
         'parley brief',
         'parley brief --as-of 2018-10-07 --format md',
+        'parley brief --as-of 2019-03-01 --hindsight',
         'parley brief --dyad USA:PRK --from 2018-01-01 --to 2019-03-01 --format json',
         'parley brief --as-of 2018-10-07 --recorded-on 2026-01-06',
       ),
@@ -34,6 +43,7 @@ export function registerBriefCommand(program: Command): void {
       const from = dateOption(opts.from, '--from');
       const to = dateOption(opts.to, '--to');
       const dyad = dyadOption(opts.dyad);
+      const knownBy = dateOption(opts.knownBy, '--known-by');
       const recordedOn = dateOption(opts.recordedOn, '--recorded-on');
       const brief = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
         // With only --to given, the brief is read on that day.
@@ -45,6 +55,8 @@ export function registerBriefCommand(program: Command): void {
           ...(dyad ? { dyad } : {}),
           ...(from ? { from } : {}),
           ...(to ? { to } : {}),
+          ...(knownBy ? { knownBy } : {}),
+          ...(opts.hindsight ? { hindsight: true } : {}),
         });
       });
       if (format === 'json') process.stdout.write(`${JSON.stringify(brief, null, 2)}\n`);

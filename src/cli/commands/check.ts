@@ -1,10 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
-import { evaluateCondition } from '../../analysis/conditions/evaluate-condition.js';
-import type { ConditionResult } from '../../analysis/conditions/condition-result.js';
-import { attachEvidenceSources, collectConditionLedger } from '../../brief/collect-condition-ledger.js';
+import { checkConditions } from '../../brief/check-conditions.js';
+import { readingWords } from '../../brief/reading.js';
 import { DEFAULT_CASE, ensureBuiltinCase } from '../../case/builtin-cases.js';
-import { NotFoundError } from '../../model/errors.js';
-import { todayIso } from '../../model/iso-date.js';
 import { textStyle } from '../../brief/brief-style.js';
 import { dbFlag, dbLocation, EXIT, useColour, withStore } from '../context.js';
 import { choiceOption, dateOption, examples, listOption } from '../options.js';
@@ -16,7 +13,9 @@ export function registerCheckCommand(program: Command): void {
       'evaluate the conditions of a case on a date; exit 0 when all are met, 1 when one is unmet or unknown, 2 on error',
     )
     .option('--case <id>', 'case to check', DEFAULT_CASE)
-    .option('--as-of <date>', 'date to check on (default: today)')
+    .option('--as-of <date>', "date to check on (default: the case's own, else today, as for brief)")
+    .option('--hindsight', 'use everything on record, not only what was known on that date')
+    .option('--known-by <date>', 'use what was known by this date (on or after --as-of)')
     .option('--condition <ids...>', 'only these conditions')
     .option('--format <format>', 'text or json', 'text')
     .addHelpText(
@@ -28,31 +27,32 @@ export function registerCheckCommand(program: Command): void {
     )
     .action(async (opts, cmd) => {
       const format = choiceOption(opts.format, '--format', ['text', 'json'] as const, 'text');
-      const asOf = dateOption(opts.asOf, '--as-of') ?? todayIso();
+      const asOf = dateOption(opts.asOf, '--as-of');
+      const knownBy = dateOption(opts.knownBy, '--known-by');
       const only = listOption(opts.condition);
-      const results = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
+      const checked = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
         await ensureBuiltinCase(store, opts.case);
-        const frame = await store.cases.readFrame(opts.case);
-        if (!frame)
-          throw new NotFoundError(`no case "${opts.case}" in the store; load one with \`parley case load DIR\``);
-        const conditions = only ? frame.conditions.filter((c) => only.includes(c.id)) : frame.conditions;
-        for (const id of only ?? []) {
-          if (!frame.conditions.some((c) => c.id === id)) {
-            throw new NotFoundError(
-              `case ${opts.case} has no condition "${id}"; it has ${frame.conditions.map((c) => c.id).join(', ')}`,
-            );
-          }
-        }
-        const out: ConditionResult[] = [];
-        for (const c of conditions)
-          out.push(evaluateCondition(c, asOf, await collectConditionLedger(store, frame, c, asOf)));
-        await attachEvidenceSources(store, opts.case, out);
-        return out;
+        return checkConditions(store, opts.case, {
+          ...(asOf ? { asOf } : {}),
+          ...(knownBy ? { knownBy } : {}),
+          ...(opts.hindsight ? { hindsight: true } : {}),
+          ...(only ? { only } : {}),
+        });
       });
+      const results = checked.conditions;
       if (format === 'json') {
-        process.stdout.write(`${JSON.stringify({ asOf, case: opts.case, conditions: results }, null, 2)}\n`);
+        const { reading } = checked;
+        const json = {
+          asOf: reading.asOf,
+          asKnownOn: reading.knownBy,
+          recordNote: checked.recordNote,
+          case: opts.case,
+        };
+        process.stdout.write(`${JSON.stringify({ ...json, conditions: results }, null, 2)}\n`);
       } else {
         const s = textStyle(useColour(process.stdout));
+        process.stdout.write(`${s.dim(`Conditions of ${opts.case} ${readingWords(checked.reading)}.`)}\n`);
+        if (checked.recordNote) process.stdout.write(`${checked.recordNote}\n`);
         for (const r of results) {
           process.stdout.write(`${s.verdict(r.verdict)}  ${r.title} (${r.id})\n`);
           for (const m of r.missing) process.stdout.write(`    missing: ${m}\n`);
@@ -62,6 +62,7 @@ export function registerCheckCommand(program: Command): void {
             );
         }
       }
-      process.exitCode = results.every((r) => r.verdict === 'met') ? EXIT.ok : EXIT.unmet;
+      // A condition not yet stated on the date neither holds nor fails.
+      process.exitCode = results.every((r) => r.verdict === 'met' || r.verdict === 'not-stated') ? EXIT.ok : EXIT.unmet;
     });
 }
