@@ -44,3 +44,14 @@ export async function checkConditions(
   await attachEvidenceSources(store, caseId, out, reading.knownBy);
   return { caseId, reading, recordNote: recordEndsNote(reading.asOf, recordEnd(frame)), conditions: out };
 }
+
+/** The JSON of `parley check --format json` and of the API's check. */
+export function checkJson(checked: CheckResult) {
+  return {
+    asOf: checked.reading.asOf,
+    asKnownOn: checked.reading.knownBy,
+    recordNote: checked.recordNote,
+    case: checked.caseId,
+    conditions: checked.conditions,
+  };
+}

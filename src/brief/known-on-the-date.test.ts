@@ -118,6 +118,10 @@ describe('the headline verdict as known and in hindsight on key dates', () => {
       );
     }
     expect(known.headline?.missing[0]).toMatch(/not covered .*Yongbyon 5 MWe graphite-moderated reactor/);
+    // Seven key operational sites were on record by then, for a condition that needs five.
+    expect(known.headline?.missing[0]).toMatch(
+      /^5 of the 5 key operational sites still missing \(7 such sites on record\): /,
+    );
     expect(hindsight.headline?.missing[0]).not.toMatch(/not covered [^;]*Yongbyon 5 MWe/);
   });
 

@@ -305,6 +305,59 @@ describe.each(TEST_DIALECTS)('the team server on %s', (dialect) => {
     expect(recorded.ledger).toEqual(now.ledger);
   });
 
+  it('reads briefs, checks, facilities and timelines as known on the date unless hindsight or knownBy is asked for', async () => {
+    const get = async (path: string) => body(await s.call(`/api/cases/${CASE}/${path}`, { token: s.tokens.viewer }));
+    const summit = 'no-second-summit-while-production';
+    const verdictIn = (b: Record<string, unknown>) =>
+      (b.conditions as { id: string; verdict: string }[]).find((c) => c.id === summit)?.verdict;
+    // The Sanumdong imagery of 2019-02-22 was published on 2019-03-05.
+    const known = await get('brief?asOf=2019-03-01');
+    expect(known.asKnownOn).toBe('2019-03-01');
+    expect(known.hindsight).toBeNull();
+    expect(verdictIn(known)).toBe('met');
+    const hindsight = await get('brief?asOf=2019-03-01&hindsight=true');
+    expect(hindsight.asKnownOn).toBeNull();
+    expect(verdictIn(hindsight)).toBe('unmet');
+    expect(JSON.stringify(hindsight.hindsight)).toMatch(/"known":"2019-03-05"/);
+    expect(verdictIn(await get('brief?asOf=2019-03-01&knownBy=2019-03-04'))).toBe('met');
+    expect(verdictIn(await get('brief?asOf=2019-03-01&knownBy=2019-03-05'))).toBe('unmet');
+    expect(await get('brief?asOf=2019-03-01&knownBy=2019-02-01')).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/2019-02-01 is before the date asked about \(2019-03-01\)/),
+    });
+    expect(await get('pace?asOf=2019-03-01&hindsight=true')).toMatchObject({ asOf: '2019-03-01' });
+
+    const check = await get(`check?asOf=2019-03-01&condition=${summit}`);
+    expect(check).toMatchObject({ asOf: '2019-03-01', asKnownOn: '2019-03-01', case: CASE });
+    expect(verdictIn(check)).toBe('met');
+    expect(verdictIn(await get(`check?asOf=2019-03-01&condition=${summit}&hindsight=true`))).toBe('unmet');
+
+    // Sino-ri was identified in a report published in 2019: not on record as known in October 2018.
+    const sites = async (q: string) => ((await get(`facilities?${q}`)).facilities as { id: string }[]).map((f) => f.id);
+    expect(await sites('asOf=2018-10-07')).not.toContain('sino-ri');
+    expect(await sites('asOf=2018-10-07&hindsight=true')).toContain('sino-ri');
+
+    type Timeline = { knowledge: unknown; intervals: { from: string; verdict: string; cause?: string[] }[] };
+    const timeline = async (q: string) =>
+      (
+        (await get(`conditions/timeline?from=2019-01-01&to=2019-03-31&condition=${summit}${q}`)).timelines as Timeline[]
+      )[0]!;
+    const eachDay = await timeline('');
+    expect(eachDay.knowledge).toBe('as-known-each-day');
+    expect(eachDay.intervals.map((i) => [i.from, i.verdict])).toEqual([
+      ['2019-01-01', 'met'],
+      ['2019-03-05', 'unmet'],
+    ]);
+    expect(eachDay.intervals[1]!.cause!.join('\n')).toMatch(/Sanumdong.*\(dated 2019-02-22, published 2019-03-05\)/);
+    const asKnownLater = await timeline('&knownBy=2019-03-31');
+    expect(asKnownLater.knowledge).toBe('2019-03-31');
+    expect(asKnownLater.intervals.map((i) => [i.from, i.verdict])).toEqual([
+      ['2019-01-01', 'met'],
+      ['2019-02-22', 'unmet'],
+    ]);
+    expect((await timeline('&hindsight=true')).knowledge).toBeNull();
+  });
+
   it('serves the OpenAPI document and its reference page', async () => {
     const doc = await body(await s.call('/api/openapi.json', { token: s.tokens.viewer }));
     expect(Object.keys(doc.paths as object)).toEqual(

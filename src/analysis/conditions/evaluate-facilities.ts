@@ -60,8 +60,11 @@ function missingText(spec: FacilitiesRequirement, c: Coverage, ctx: Context): st
   const need = spec.atLeast;
   const kinds = describeFacilities(spec.where);
   const names = (fs: readonly Facility[]) => listWords(fs.map((f) => f.name));
+  // More such sites on record than the condition needs: say so, or "5 of the 5" reads as all there are.
+  const onRecord = c.counted.length + c.uncovered.length + c.undecided.length;
+  const more = onRecord > need ? ` (${onRecord} such sites on record)` : '';
   const parts = [
-    `${need - c.counted.length} of the ${need} ${kinds} still missing: covered ${c.counted.length ? names(c.counted) : 'none'}`,
+    `${need - c.counted.length} of the ${need} ${kinds} still missing${more}: covered ${c.counted.length ? names(c.counted) : 'none'}`,
   ];
   if (c.uncovered.length) parts.push(`not covered ${names(c.uncovered)}`);
   if (c.undecided.length) parts.push(`covered, status unknown: ${names(c.undecided)}`);

@@ -1,8 +1,9 @@
 import type { Condition, ConditionVerdict, Requirement } from '../../model/condition.js';
 import { addDays } from '../../model/iso-date.js';
+import type { Source } from '../../model/event.js';
 import { eventAsKnown, frameAsKnown, type KnownBy, knownOf } from '../../model/knowledge.js';
 import type { GatedMove } from './condition-result.js';
-import { type ConditionLedger, evaluateCondition } from './evaluate-condition.js';
+import { type ConditionLedger, evaluateCondition, gatedEvents } from './evaluate-condition.js';
 
 /** A span of days over which a condition's verdict held. */
 export interface VerdictInterval {
@@ -59,17 +60,24 @@ function fixedBounds(r: Requirement): string[] {
   return [w?.from, w?.to ? addDays(w.to, 1) : undefined].filter((d): d is string => d !== undefined);
 }
 
-/** The dated facts of a day that can move a verdict, in plain words. */
-function factsOn(date: string, ledger: ConditionLedger): string[] {
+/**
+ * The facts that can move a verdict on a day, in plain words: those dated that day and, read as
+ * known each day, those published that day about an earlier date.
+ */
+function factsOn(date: string, ledger: ConditionLedger, eachDay: boolean): string[] {
   const out: string[] = [];
-  for (const e of ledger.events) if (e.date === date) out.push(`event ${e.id}: ${e.summary}`);
+  const add = (fact: { date: string; sources: readonly Source[]; known?: string }, words: string) => {
+    const known = eachDay ? knownOf(fact) : fact.date;
+    if (known === date && fact.date < date) out.push(`${words} (dated ${fact.date}, published ${date})`);
+    else if (fact.date === date && known <= date) out.push(words);
+  };
+  for (const e of ledger.events) add(e, `event ${e.id}: ${e.summary}`);
   for (const f of ledger.facilities) {
-    for (const s of f.statuses) if (s.date === date) out.push(`${f.name} became ${s.status}`);
-    for (const o of f.observations) if (o.date === date) out.push(`${f.name}: ${o.finding} observed by ${o.by}`);
+    for (const s of f.statuses) add(s, `${f.name} became ${s.status}`);
+    for (const o of f.observations) add(o, `${f.name}: ${o.finding} observed by ${o.by}`);
   }
   for (const a of ledger.agreements)
-    for (const p of a.provisions)
-      for (const s of p.statuses) if (s.date === date) out.push(`${a.id}/${p.id} set to level ${s.level}`);
+    for (const p of a.provisions) for (const s of p.statuses) add(s, `${a.id}/${p.id} set to level ${s.level}`);
   return out;
 }
 
@@ -117,6 +125,20 @@ export function changeDates(condition: Condition, ledger: ConditionLedger, from:
 }
 
 /**
+ * Gated moves up to `to`, each judged as known on the day it was made: a move made while the
+ * condition was met on what had been published by then is not gated, whatever came out later.
+ */
+function gatedAsKnownThen(condition: Condition, ledger: ConditionLedger, to: string): GatedMove[] {
+  const out: GatedMove[] = [];
+  for (const e of gatedEvents(condition, to, ledger.events)) {
+    const then = evaluateCondition(condition, e.date, ledgerAsKnown(ledger, e.date));
+    const move = then.gatedMoves.find((m) => m.id === e.id);
+    if (move) out.push(move);
+  }
+  return out;
+}
+
+/**
  * A condition's verdict over time, as intervals, each with the cause of its change and its gated
  * moves. By default each day is read as known on that day, as a brief of that day would read it;
  * `knownBy` reads every day with the same later knowledge (null: everything on record). `ledger`
@@ -142,13 +164,13 @@ export function verdictTimeline(
       to,
       verdict: r.verdict,
       missing: r.missing,
-      ...(last ? { cause: factsOn(date, ledger) } : {}),
+      ...(last ? { cause: factsOn(date, ledger, fixed === undefined) } : {}),
       gatedMoves: [],
     });
   }
-  const gated = evaluateCondition(condition, to, fixed ?? ledgerAsKnown(ledger, to)).gatedMoves.filter(
-    (m) => m.date >= from,
-  );
+  const gated = (
+    fixed ? evaluateCondition(condition, to, fixed).gatedMoves : gatedAsKnownThen(condition, ledger, to)
+  ).filter((m) => m.date >= from);
   for (const m of gated) intervals.find((i) => m.date >= i.from && m.date <= i.to)?.gatedMoves.push(m);
   return {
     conditionId: condition.id,

@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import { checkConditions } from '../../brief/check-conditions.js';
+import { checkConditions, checkJson } from '../../brief/check-conditions.js';
 import { readingWords } from '../../brief/reading.js';
 import { DEFAULT_CASE, ensureBuiltinCase } from '../../case/builtin-cases.js';
 import { textStyle } from '../../brief/brief-style.js';
@@ -41,14 +41,7 @@ export function registerCheckCommand(program: Command): void {
       });
       const results = checked.conditions;
       if (format === 'json') {
-        const { reading } = checked;
-        const json = {
-          asOf: reading.asOf,
-          asKnownOn: reading.knownBy,
-          recordNote: checked.recordNote,
-          case: opts.case,
-        };
-        process.stdout.write(`${JSON.stringify({ ...json, conditions: results }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(checkJson(checked), null, 2)}\n`);
       } else {
         const s = textStyle(useColour(process.stdout));
         process.stdout.write(`${s.dim(`Conditions of ${opts.case} ${readingWords(checked.reading)}.`)}\n`);

@@ -2,10 +2,13 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { briefCase } from '../../app/build-brief.js';
 import type { Brief } from '../../brief/brief.js';
 import { facilityStatusOn } from '../../model/facility.js';
-import { todayIso } from '../../model/iso-date.js';
+import { frameAsKnown } from '../../model/knowledge.js';
+import { chooseReading } from '../../brief/reading.js';
+import { checkConditions, checkJson } from '../../brief/check-conditions.js';
 import { LedgerCache } from '../brief-cache.js';
 import type { ServerEnv } from '../server-env.js';
-import { briefQuery, requireCase } from './case-routes.js';
+import { knowledgeOf, knowledgeQuery } from './knowledge-query.js';
+import { briefOptionsOf, briefQuery, requireCase } from './case-routes.js';
 import { caseParam, dateQuery, jsonResponses, type RouteDeps } from './route-kit.js';
 
 /**
@@ -18,15 +21,7 @@ export function registerAnalysisRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteD
   const briefs = new LedgerCache<Brief>(store);
   const brief = async (caseId: string, q: z.infer<typeof briefQuery>): Promise<Brief> => {
     await requireCase(store, caseId);
-    const day = q.asOf ?? q.to;
-    const options = {
-      caseId,
-      ...(day ? { asOf: day } : {}),
-      ...(q.dyad ? { dyad: q.dyad.split(':') as [string, string] } : {}),
-      ...(q.from ? { from: q.from } : {}),
-      ...(q.to ? { to: q.to } : {}),
-      ...(q.recordedOn ? { recordedOn: q.recordedOn } : {}),
-    };
+    const options = briefOptionsOf(caseId, q);
     return (await briefs.get(JSON.stringify(options), () => briefCase(store, options))).value;
   };
   const part = (name: 'reciprocity' | 'scorecard' | 'pace', summary: string) =>
@@ -53,21 +48,56 @@ export function registerAnalysisRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteD
     createRoute({
       method: 'get',
       path: '/api/cases/{caseId}/facilities',
-      summary: 'Facilities with their status on a date, their dated statuses and every observation',
+      summary:
+        'Facilities with their status on a date, their dated statuses and every observation, as known on that date unless `hindsight` or `knownBy` asks for later knowledge',
       tags: ['analyses'],
-      request: { params: caseParam, query: z.object({ asOf: dateQuery.optional() }) },
+      request: { params: caseParam, query: z.object({ asOf: dateQuery.optional(), ...knowledgeQuery }) },
       responses: jsonResponses('Facilities'),
     }),
     async (c) => {
       const { caseId } = c.req.valid('param');
       await requireCase(store, caseId);
+      const q = c.req.valid('query');
       const frame = (await store.cases.readFrame(caseId))!;
-      const asOf = c.req.valid('query').asOf ?? frame.info.settings.defaultAsOf ?? todayIso();
-      const facilities = frame.facilities.map((f) => {
+      const reading = chooseReading(frame.info.settings, { ...(q.asOf ? { asOf: q.asOf } : {}), ...knowledgeOf(q) });
+      const { asOf, knownBy } = reading;
+      // As known on the date by default: statuses and observations published later are left out.
+      const facilities = frameAsKnown(frame, knownBy).facilities.map((f) => {
         const now = facilityStatusOn(f, asOf);
         return { ...f, statusOn: now ? { date: now.date, status: now.status } : null };
       });
-      return c.json({ caseId, asOf, facilities }, 200);
+      return c.json({ caseId, asOf, asKnownOn: knownBy, facilities }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{caseId}/check',
+      summary:
+        "A case's conditions on a date: the same JSON as `parley check --format json`, as known on that date unless `hindsight` or `knownBy` asks for later knowledge",
+      tags: ['analyses'],
+      request: {
+        params: caseParam,
+        query: z.object({
+          asOf: dateQuery.optional(),
+          condition: z.string().max(100).optional().openapi({ description: 'condition ids, comma-separated' }),
+          ...knowledgeQuery,
+        }),
+      },
+      responses: jsonResponses('The conditions and their verdicts'),
+    }),
+    async (c) => {
+      const { caseId } = c.req.valid('param');
+      const q = c.req.valid('query');
+      await requireCase(store, caseId);
+      const only = q.condition?.split(',').filter((id) => id.length > 0);
+      const checked = await checkConditions(store, caseId, {
+        ...(q.asOf ? { asOf: q.asOf } : {}),
+        ...knowledgeOf(q),
+        ...(only?.length ? { only } : {}),
+      });
+      return c.json(checkJson(checked), 200);
     },
   );
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { briefCase } from '../../app/build-brief.js';
+import { briefCase, type CaseBriefOptions } from '../../app/build-brief.js';
 import { conditionTimelines } from '../../app/condition-timelines.js';
 import { loadCase } from '../../app/load-case.js';
 import type { Brief } from '../../brief/brief.js';
@@ -18,6 +18,7 @@ import { LIMITS } from '../limits.js';
 import type { ServerEnv } from '../server-env.js';
 import { spoolUpload } from '../upload.js';
 import { zipFiles } from '../zip-writer.js';
+import { knowledgeOf, knowledgeQuery } from './knowledge-query.js';
 import { acting, caseParam, dateQuery, jsonResponses, type RouteDeps } from './route-kit.js';
 
 const dyad = z
@@ -30,7 +31,23 @@ export const briefQuery = z.object({
   to: dateQuery.optional(),
   dyad: dyad.optional().openapi({ example: 'USA:PRK' }),
   recordedOn: dateQuery.optional().openapi({ description: 'the record as it stood at the end of this day (UTC)' }),
+  ...knowledgeQuery,
 });
+
+/** The brief's options from its query, as `parley brief` takes them from its flags. */
+export function briefOptionsOf(caseId: string, q: z.infer<typeof briefQuery>): CaseBriefOptions {
+  // With only `to` given, the brief is read on that day.
+  const day = q.asOf ?? q.to;
+  return {
+    caseId,
+    ...(day ? { asOf: day } : {}),
+    ...(q.dyad ? { dyad: q.dyad.split(':') as [string, string] } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+    ...(q.recordedOn ? { recordedOn: q.recordedOn } : {}),
+    ...knowledgeOf(q),
+  };
+}
 
 export async function requireCase(store: Store, caseId: string): Promise<void> {
   await ensureBuiltinCase(store, caseId);
@@ -94,7 +111,8 @@ export function registerCaseRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps)
       method: 'get',
       path: '/api/cases/{caseId}/brief',
       summary: 'The brief of a case on a date: the same JSON as `parley brief --format json` (docs/brief-json.md)',
-      description: 'Cached until the ledger changes. `recordedOn` rebuilds it from the record as it stood on that day.',
+      description:
+        'Read as known on the date asked about unless `hindsight` or `knownBy` asks for later knowledge. Cached until the ledger changes. `recordedOn` rebuilds it from the record as it stood on that day.',
       tags: ['analyses'],
       request: { params: caseParam, query: briefQuery },
       responses: jsonResponses('The brief'),
@@ -103,15 +121,7 @@ export function registerCaseRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps)
       const { caseId } = c.req.valid('param');
       const q = c.req.valid('query');
       await requireCase(store, caseId);
-      const day = q.asOf ?? q.to;
-      const options = {
-        caseId,
-        ...(day ? { asOf: day } : {}),
-        ...(q.dyad ? { dyad: q.dyad.split(':') as [string, string] } : {}),
-        ...(q.from ? { from: q.from } : {}),
-        ...(q.to ? { to: q.to } : {}),
-        ...(q.recordedOn ? { recordedOn: q.recordedOn } : {}),
-      };
+      const options = briefOptionsOf(caseId, q);
       const { value, version } = await briefs.get(JSON.stringify(options), () => briefCase(store, options));
       c.header('ETag', `"${version}"`);
       return c.json(value, 200);
@@ -123,7 +133,7 @@ export function registerCaseRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps)
       method: 'get',
       path: '/api/cases/{caseId}/conditions/timeline',
       summary:
-        "Each condition's verdict over time: met, unmet and unknown intervals with the cause of each change and the gated moves in each",
+        "Each condition's verdict over time: met, unmet and unknown intervals with the cause of each change and the gated moves in each; each day read as known on that day unless `hindsight` or `knownBy` asks for later knowledge",
       tags: ['analyses'],
       request: {
         params: caseParam,
@@ -131,6 +141,7 @@ export function registerCaseRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps)
           from: dateQuery.optional(),
           to: dateQuery.optional(),
           condition: z.string().max(100).optional(),
+          ...knowledgeQuery,
         }),
       },
       responses: jsonResponses('Timelines, one per condition'),
@@ -139,7 +150,8 @@ export function registerCaseRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps)
       const { caseId } = c.req.valid('param');
       const q = c.req.valid('query');
       await requireCase(store, caseId);
-      const timelines = await conditionTimelines(store, caseId, q);
+      const { hindsight: _h, knownBy: _k, ...span } = q;
+      const timelines = await conditionTimelines(store, caseId, { ...span, ...knowledgeOf(q) });
       return c.json({ caseId, timelines }, 200);
     },
   );
