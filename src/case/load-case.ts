@@ -68,6 +68,7 @@ export async function loadCaseFolder(store: Store, dir: string, options: LoadOpt
   const loadedAt = (options.now ?? new Date()).toISOString();
   const report = await store.transaction(async (tx): Promise<LoadReport> => {
     // Looked at again under the write lock: another process may have loaded the same files meanwhile.
+    await tx.lockForWrite(`parley.case.${caseId}`);
     const current = await tx.cases.info(caseId);
     if (same(current)) return unchangedReport(tx, caseId, dir, data.events);
     await options.beforeWrite?.(tx, caseId);
