@@ -13,15 +13,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  pace,
-  reciprocity,
-  reciprocityFromAggregates,
-  toDyadDays,
-  type DyadDay,
-  type Move,
-  type ReciprocityResult,
-} from '../src/analysis/index.js';
+import { toDyadDays } from '../src/analysis/dyad-grid.js';
+import type { Move } from '../src/analysis/move.js';
+import { pace } from '../src/analysis/pace.js';
+import { type ReciprocityResult, reciprocity, reciprocityFromAggregates } from '../src/analysis/reciprocity.js';
+import type { DyadDay } from '../src/model/dyad-day.js';
 import { eventCodes } from '../src/cameo/event-codes.js';
 import { fromDayNumber, toDayNumber } from '../src/model/iso-date.js';
 import { partyOf } from '../src/model/actor-code.js';

@@ -23,11 +23,12 @@ import { fromDayNumber, toDayNumber } from '../src/model/iso-date.js';
 import { openStore } from '../src/store/store.js';
 import { FILE_ORIGIN } from '../src/store/case-repository.js';
 import { measure, printTable } from './measure.js';
+import { parseArgs } from 'node:util';
 import { seededRandom } from '../src/util/seeded-random.js';
 
-// `--load PATH [events]` only writes the ledger (the server bench serves it).
-const countArg = process.argv[2] === '--load' ? process.argv[4] : process.argv[2];
-const EVENTS = Number(countArg && countArg !== '--read' ? countArg : 1_000_000);
+/** `core.bench.ts [events]`; `--load PATH [events]` only writes the ledger (the server bench serves it); `--read DB` runs the read phase in a fresh process. */
+const ARGS = parseArgs({ allowPositionals: true, options: { read: { type: 'string' }, load: { type: 'string' } } });
+const EVENTS = Number(ARGS.positionals[0] ?? 1_000_000);
 const ACTORS = 200;
 const FACILITIES = 10_000;
 const CASE = 'bench';
@@ -301,12 +302,12 @@ async function read(path: string): Promise<Record<string, unknown>> {
 type Timed = { ms: number; peakRssMiB: number };
 
 async function main(): Promise<void> {
-  if (process.argv[2] === '--load') {
-    process.stdout.write(JSON.stringify(await load(process.argv[3]!)));
+  if (ARGS.values.load !== undefined) {
+    process.stdout.write(JSON.stringify(await load(ARGS.values.load)));
     return;
   }
-  if (process.argv[2] === '--read') {
-    process.stdout.write(JSON.stringify(await read(process.argv[3]!)));
+  if (ARGS.values.read !== undefined) {
+    process.stdout.write(JSON.stringify(await read(ARGS.values.read)));
     return;
   }
   const dir = join(tmpdir(), `parley-bench-${process.pid}`);

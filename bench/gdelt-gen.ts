@@ -8,13 +8,17 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isImportFormat } from '../src/importers/format-parser.js';
+import { parseArgs } from 'node:util';
+import { IMPORT_FORMATS } from '../src/importers/format-parser.js';
 import { writeSyntheticEvents } from '../src/importers/synthetic-events.js';
 
-const rows = Number(process.argv[2] ?? 1_000_000);
-const format = process.argv[3] ?? 'gdelt2';
-if (!isImportFormat(format)) throw new Error(`unknown format ${format}`);
-const path = process.argv[4] ?? `bench/out/synthetic-${rows}.${format}.tsv`;
+const { positionals } = parseArgs({ allowPositionals: true });
+const rows = Number(positionals[0] ?? 1_000_000);
+const format = IMPORT_FORMATS.find((f) => f === (positionals[1] ?? 'gdelt2'));
+if (!Number.isInteger(rows) || rows < 1)
+  throw new Error(`rows should be a positive whole number, not ${positionals[0]}`);
+if (!format) throw new Error(`format should be one of ${IMPORT_FORMATS.join(', ')}, not ${positionals[1]}`);
+const path = positionals[2] ?? `bench/out/synthetic-${rows}.${format}.tsv`;
 mkdirSync(dirname(path), { recursive: true });
 const t0 = performance.now();
 const bytes = writeSyntheticEvents(path, format, rows);

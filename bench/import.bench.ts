@@ -24,6 +24,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { importFile } from '../src/importers/import-file.js';
 import { expandInputs, isUnreadable } from '../src/importers/open-input.js';
@@ -155,11 +156,16 @@ function sqliteBaseline(file: string, rows: number): RunResult | { target: strin
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === '--child') {
-    await child(process.argv[3] as 'sqlite' | 'postgres', process.argv[4]!, Number(process.argv[5]));
+  // `import.bench.ts [rows]`, or `--child DIALECT LOCATION ROWS` for one measured import in a fresh process.
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { child: { type: 'boolean' } } });
+  if (values.child) {
+    const [dialect, location, n] = positionals;
+    if (dialect !== 'sqlite' && dialect !== 'postgres')
+      throw new Error(`--child takes sqlite or postgres, not ${dialect}`);
+    await child(dialect, location!, Number(n));
     return;
   }
-  const rows = Number(process.argv[2] ?? 1_000_000);
+  const rows = Number(positionals[0] ?? 1_000_000);
   mkdirSync('bench/out', { recursive: true });
   const file = `bench/out/synthetic-${rows}.export.CSV`;
   if (!existsSync(file)) writeSyntheticEvents(file, 'gdelt2', rows);

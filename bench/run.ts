@@ -5,9 +5,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 
 const ALL = ['core', 'analysis', 'import', 'reader', 'server'];
-const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const { positionals: chosen } = parseArgs({ allowPositionals: true });
 const names = chosen.length ? chosen : ALL;
 let failed = 0;
 for (const name of names) {

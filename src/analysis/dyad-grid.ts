@@ -1,5 +1,5 @@
 import type { QuadClass } from '../model/event.js';
-import { fromDayNumber, toDayNumber, type IsoDate } from '../model/iso-date.js';
+import { toDayNumber, type IsoDate } from '../model/iso-date.js';
 import type { DyadMatcher } from './dyad.js';
 import type { DyadDay, Move } from './move.js';
 
@@ -34,7 +34,7 @@ export interface DyadGrid {
   invalid: number;
 }
 
-export function createDyadGrid(from: IsoDate, to: IsoDate): DyadGrid {
+function createDyadGrid(from: IsoDate, to: IsoDate): DyadGrid {
   const fromDay = toDayNumber(from);
   const days = toDayNumber(to) - fromDay + 1;
   if (days < 1) throw new RangeError(`window ends (${to}) before it starts (${from})`);
@@ -46,7 +46,7 @@ export function createDyadGrid(from: IsoDate, to: IsoDate): DyadGrid {
  * Adds one cell's worth; days outside the window are ignored, invalid rows counted in
  * `grid.invalid`. Returns whether it was kept.
  */
-export function addToGrid(
+function addToGrid(
   grid: DyadGrid,
   direction: Direction,
   dayNumber: number,
@@ -196,10 +196,6 @@ export function dailyTotals(grid: DyadGrid, direction: Direction, day: number): 
     out.negativeSum += cells[i + NEG]!;
   }
   return out;
-}
-
-export function gridDate(grid: DyadGrid, day: number): IsoDate {
-  return fromDayNumber(grid.fromDay + day);
 }
 
 /**

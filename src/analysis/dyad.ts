@@ -43,7 +43,7 @@ function asList(p: string | readonly string[]): string[] {
   return typeof p === 'string' ? [p] : [...p];
 }
 
-export function describeDyad(spec: DyadSpec): DyadDescription {
+function describeDyad(spec: DyadSpec): DyadDescription {
   const level = spec.level ?? 'country';
   const norm = (ps: string[]): string[] => (level === 'country' ? [...new Set(ps.map(partyOf))] : ps);
   return { a: norm(asList(spec.a)), b: norm(asList(spec.b)), level };

@@ -50,7 +50,7 @@ export const MIN_PATTERN_OBSERVATIONS = 10;
 export const MIN_ACTIVE_WEEKS = 5;
 
 /** Three parameters need at least one residual degree of freedom. */
-export const MIN_REGRESSION_OBSERVATIONS = 4;
+const MIN_REGRESSION_OBSERVATIONS = 4;
 
 /**
  * `leaderName` and `followerName` only shape the reading ("PRK answers USA in kind ...").

@@ -187,7 +187,7 @@ function statusChanges(p: Provision, asOf: IsoDate, since: IsoDate | undefined):
   return changes;
 }
 
-export function scoreProvision(p: Provision, asOf: IsoDate, since?: IsoDate): ProvisionScore {
+function scoreProvision(p: Provision, asOf: IsoDate, since?: IsoDate): ProvisionScore {
   const s = provisionStatusOn(p, asOf);
   const status: StatusOnDate | null = s
     ? {

@@ -2,7 +2,7 @@ import { fromDayNumber, toDayNumber, type IsoDate } from '../model/iso-date.js';
 import { dailyTotals, type Direction, type DyadGrid } from './dyad-grid.js';
 
 /** Day number of the Monday that starts the ISO week of `dayNumber` (1970-01-01 was a Thursday). */
-export function isoWeekStartDay(dayNumber: number): number {
+function isoWeekStartDay(dayNumber: number): number {
   return dayNumber - ((((dayNumber + 3) % 7) + 7) % 7);
 }
 

@@ -25,6 +25,8 @@ export type ReviewDecision =
   | { action: 'edit'; changes: EventChanges };
 
 export interface ReviewResult {
+  /** The event as it was before the review. */
+  before: LedgerEvent;
   event: LedgerEvent;
   revision: number;
 }
@@ -104,7 +106,7 @@ async function reviewOne(
       note: decision.action === 'reject' ? decision.reason : null,
     }),
   ]);
-  return { event: after, revision: revision + 1 };
+  return { before, event: after, revision: revision + 1 };
 }
 
 async function decide(tx: Store, before: LedgerEvent, decision: ReviewDecision): Promise<LedgerEvent> {

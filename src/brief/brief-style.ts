@@ -1,4 +1,7 @@
 import type { ConditionVerdict } from '../model/condition.js';
+import { paint, type Style } from '../util/colour.js';
+import { displayWidth, escapeControls } from '../util/escape-controls.js';
+import { formatMarkdownTable, formatTableLines } from '../util/format-table.js';
 
 /** How a brief is dressed: plain or coloured text for a terminal, or Markdown. */
 export interface BriefStyle {
@@ -13,38 +16,37 @@ export interface BriefStyle {
   table(header: string[], rows: string[][], align?: ('l' | 'r')[]): string[];
 }
 
-const ANSI = {
-  bold: '\x1b[1m',
-  dim: '\x1b[2m',
-  red: '\x1b[31m',
-  green: '\x1b[32m',
-  yellow: '\x1b[33m',
-  reset: '\x1b[0m',
-  underline: '\x1b[4m',
-};
-
 const VERDICT_WORD: Record<ConditionVerdict, string> = {
   met: 'MET',
   unmet: 'UNMET',
   unknown: 'UNKNOWN',
   'not-stated': 'NOT YET STATED',
 };
+const VERDICT_COLOUR: Record<ConditionVerdict, Style> = {
+  met: 'green',
+  unmet: 'red',
+  unknown: 'yellow',
+  'not-stated': 'dim',
+};
 
+const ALIGN = { l: 'left', r: 'right' } as const;
+
+/**
+ * Plain or coloured text. What the brief quotes from the store is escaped (a newline or an ESC in
+ * a summary is shown, not obeyed); with colour on, the styles' own colour sequences pass.
+ */
 export function textStyle(colour: boolean): BriefStyle {
-  const paint = (code: string, s: string) => (colour ? `${code}${s}${ANSI.reset}` : s);
+  const safe = (s: string) => escapeControls(s, { keepSgr: colour });
   return {
     footnotes: false,
-    title: (s) => paint(ANSI.bold, s),
-    heading: (s) => (colour ? paint(ANSI.bold + ANSI.underline, s) : `${s}\n${'-'.repeat(s.length)}`),
-    verdict: (v) =>
-      paint(
-        ANSI.bold + (v === 'met' ? ANSI.green : v === 'unmet' ? ANSI.red : v === 'unknown' ? ANSI.yellow : ANSI.dim),
-        VERDICT_WORD[v],
-      ),
-    strong: (s) => paint(ANSI.bold, s),
-    dim: (s) => paint(ANSI.dim, s),
-    item: (s, depth = 0) => `${'  '.repeat(depth + 1)}${s}`,
-    table: (header, rows, align) => alignedTable(header, rows, align).map((l) => `  ${l}`),
+    title: (s) => paint(safe(s), 'bold', colour),
+    heading: (s) => (colour ? paint(safe(s), 'heading', colour) : `${safe(s)}\n${'-'.repeat(displayWidth(safe(s)))}`),
+    verdict: (v) => paint(VERDICT_WORD[v], ['bold', VERDICT_COLOUR[v]], colour),
+    strong: (s) => paint(safe(s), 'bold', colour),
+    dim: (s) => paint(safe(s), 'dim', colour),
+    item: (s, depth = 0) => `${'  '.repeat(depth + 1)}${safe(s)}`,
+    table: (header, rows, align) =>
+      formatTableLines(header, rows, { indent: '  ', ...(align ? { align: align.map((a) => ALIGN[a]) } : {}) }),
   };
 }
 
@@ -56,19 +58,10 @@ export const markdownStyle: BriefStyle = {
   strong: (s) => `**${s}**`,
   dim: (s) => `_${s}_`,
   item: (s, depth = 0) => `${'  '.repeat(depth)}- ${s}`,
-  table: (header, rows, align) => [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map((_, i) => (align?.[i] === 'r' ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`),
-  ],
+  table: (header, rows, align) =>
+    formatMarkdownTable(
+      header,
+      rows,
+      align?.map((a) => ALIGN[a]),
+    ),
 };
-
-function alignedTable(header: string[], rows: string[][], align?: ('l' | 'r')[]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (align?.[i] === 'r' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)];
-}

@@ -208,13 +208,18 @@ const VERDICT_WORDS: Record<ConditionResult['verdict'], string> = {
   'not-stated': 'Not yet stated',
 };
 
-/** "1 gated visit since the condition was stated on 2018-09-20; 2 earlier visits of the same kind" */
+/**
+ * "1 gated visit since the condition was stated on 2018-09-20; 2 earlier visits of the same kind";
+ * before it was stated, "2 visits of the kind it gates so far; it was stated on 2018-09-20".
+ */
 export function gatedCountText(r: ConditionResult): string {
   const n = r.gatedMoves.length;
   const noun = (k: number) => `${r.gatedNoun}${k === 1 ? '' : 's'}`;
+  const m = r.movesBeforeStated.length;
+  // Before the condition was stated nothing is gated yet: only moves of its kind so far.
+  if (r.verdict === 'not-stated') return `${m} ${noun(m)} of the kind it gates so far; it was stated on ${r.stated}`;
   const since = r.stated ? `since the condition was stated on ${r.stated}` : 'while it was not met';
   const gated = n ? `${n} gated ${noun(n)} ${since}` : `no gated ${noun(2)} ${since}`;
-  const m = r.movesBeforeStated.length;
   return m ? `${gated}; ${m} earlier ${noun(m)} of the same kind` : gated;
 }
 

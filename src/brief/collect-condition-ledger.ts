@@ -14,7 +14,7 @@ import type { EventQuery } from '../store/event-repository.js';
 import type { Store } from '../store/store.js';
 
 /** Every event filter a requirement uses, for the store to fetch. */
-export function requirementFilters(r: Requirement): EventFilter[] {
+function requirementFilters(r: Requirement): EventFilter[] {
   return visitRequirement<EventFilter[]>(r, {
     all: (x) => x.all.flatMap(requirementFilters),
     any: (x) => x.any.flatMap(requirementFilters),

@@ -4,7 +4,7 @@ import type { Source } from '../model/event.js';
 import { openStore, type Store } from '../store/store.js';
 import type { Brief } from './brief.js';
 import { markdownStyle, textStyle } from './brief-style.js';
-import { buildBrief, type BriefOptions } from './build-brief.js';
+import { buildBrief, type BriefOptions, gatedCountText } from './build-brief.js';
 import { checkConditions } from './check-conditions.js';
 import { renderBrief } from './render-brief.js';
 
@@ -88,6 +88,13 @@ describe('the headline verdict as known and in hindsight on key dates', () => {
       /^Not yet stated: not yet stated on 2018-09-19\. The condition was stated on 2018-09-20/,
     );
     expect((await brief('2018-09-19', { hindsight: true })).headline?.verdict).toBe('not-stated');
+    // `parley check` prints the same count: moves of the kind so far, none gated yet.
+    const visit = (await brief('2018-09-19')).conditions.find((c) => c.id === 'pompeo-visit-precondition')!;
+    expect(gatedCountText(visit)).toBe('2 visits of the kind it gates so far; it was stated on 2018-09-20');
+    const later = (await brief('2018-10-07')).conditions.find((c) => c.id === 'pompeo-visit-precondition')!;
+    expect(gatedCountText(later)).toBe(
+      '1 gated visit since the condition was stated on 2018-09-20; 2 earlier visits of the same kind',
+    );
   });
 
   it('2018-10-07: unmet, one gated visit since it was stated, two earlier visits counted apart', async () => {

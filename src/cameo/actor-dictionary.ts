@@ -80,11 +80,6 @@ export function loadActorDictionary(dir: string = DEFAULT_DIR): ActorDictionary 
   return dict;
 }
 
-/** Forgets cached dictionaries, for tests that rewrite files in place. */
-export function clearActorDictionaryCache(): void {
-  cache.clear();
-}
-
 // ---------------------------------------------------------------------------------------------
 // TSV
 

@@ -53,17 +53,8 @@ export function rootOf(code: string): string {
   return code.slice(0, 2);
 }
 
-/** Quad class from the root alone: 01–05 verbal cooperation, 06–08 material cooperation, 09–13 verbal conflict, 14–20 material conflict. */
-export function quadClassOfRoot(root: string): QuadClass {
-  const n = Number(root);
-  if (n >= 1 && n <= 5) return 1;
-  if (n >= 6 && n <= 8) return 2;
-  if (n >= 9 && n <= 13) return 3;
-  return 4;
-}
-
 /** Known codes closest to an unknown one, for error messages: same prefix first, then edit distance. */
-export function nearestEventCodes(code: string, limit = 3): EventCodeInfo[] {
+function nearestEventCodes(code: string, limit = 3): EventCodeInfo[] {
   const all = [...eventCodes().values()];
   const score = (c: EventCodeInfo): number => {
     let common = 0;

@@ -24,11 +24,16 @@ export function builtinCaseIds(): string[] {
  * built in are left alone. Returns the load report when something was loaded.
  */
 export async function ensureBuiltinCase(store: Store, caseId: string): Promise<LoadReport | undefined> {
-  if (!builtinCaseIds().includes(caseId)) return undefined;
+  if (!(await builtinCaseNeedsLoad(store, caseId))) return undefined;
+  return loadCaseFolder(store, join(BUILTIN_CASES_DIR, caseId));
+}
+
+/** Whether `ensureBuiltinCase` would load the case: built in, and missing or older than its shipped files. */
+export async function builtinCaseNeedsLoad(store: Store, caseId: string): Promise<boolean> {
+  if (!builtinCaseIds().includes(caseId)) return false;
   const dir = join(BUILTIN_CASES_DIR, caseId);
   const info = await store.cases.info(caseId);
   // A copy the analyst loaded from a folder of their own is theirs: never overwrite it.
-  if (info && info.sourceDir !== null && resolve(info.sourceDir) !== resolve(dir)) return undefined;
-  if (info && info.filesHash === hashCaseFolder(dir)) return undefined;
-  return loadCaseFolder(store, dir);
+  if (info && info.sourceDir !== null && resolve(info.sourceDir) !== resolve(dir)) return false;
+  return !info || info.filesHash !== hashCaseFolder(dir);
 }

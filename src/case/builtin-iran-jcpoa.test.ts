@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { evaluateCondition } from '../analysis/conditions/index.js';
+import { evaluateCondition } from '../analysis/conditions/evaluate-condition.js';
 import type { CaseData } from '../model/case.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../store/test-support/test-stores.js';
 import { BUILTIN_CASES_DIR, builtinCaseIds, ensureBuiltinCase } from './builtin-cases.js';

@@ -158,7 +158,7 @@ function locateIn(doc: Document, lc: LineCounter, file: string, path: YamlPath):
 }
 
 /** `[3, 'sources', 0, 'publisher']` → `[3].sources[0].publisher` */
-export function formatPath(path: YamlPath): string {
+function formatPath(path: YamlPath): string {
   let out = '';
   for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? p : `.${p}`;
   return out;

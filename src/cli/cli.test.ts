@@ -66,11 +66,22 @@ describe('parley brief on the built-in case', () => {
     const r = parley(['brief', '--as-of', '2018-02-30']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('parley: --as-of "2018-02-30" is not a calendar date in the form YYYY-MM-DD');
-    const f = parley(['brief', '--format', 'pdf']);
-    expect(f.stderr.trim()).toBe('parley: --format "pdf" is not one of text, md, json');
+    const f = parley(['brief', '--format', 'odt']);
+    expect(f.stderr.trim()).toBe('parley: --format "odt" is not one of text, md, json, html, docx, pdf');
     expect(parley(['brief', '--case', 'nope']).stderr).toMatch(
       /^parley: no case "nope" in the store; cases: us-dprk-2018/,
     );
+  });
+
+  it('writes the HTML brief to the file named, and says so', () => {
+    const out = join(home, 'brief.html');
+    const r = parley(['brief', '--as-of', '2018-10-07', '--format', 'html', '--output', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`^wrote ${out} \\([\\d,]+ bytes\\)\\n$`));
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('Has North Korea met the precondition');
+    expect(html).toContain('<svg');
   });
 
   it('renders Markdown', () => {

@@ -1,12 +1,20 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { ParleyError, ValidationError } from '../model/errors.js';
 import { EXIT } from './context.js';
 import { registerCommands } from './register-commands.js';
 
-export function buildProgram(): Command {
+/** The version in package.json, one folder above `src/` and `dist/` alike. */
+function packageVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return typeof pkg === 'object' && pkg !== null && 'version' in pkg ? String(pkg.version) : 'unknown';
+}
+
+function buildProgram(): Command {
   const program = new Command()
     .name('parley')
     .description('The record of a negotiation: moves, commitments, verification, reciprocity and conditions.')
+    .version(packageVersion(), '-V, --version', 'print the version of Parley')
     .option(
       '--db <path|url>',
       'store to use: a SQLite file or a postgres:// URL (default: $PARLEY_DB or the data directory)',

@@ -1,69 +1,113 @@
-import { UsageError } from '../model/errors.js';
-import { isIsoDate } from '../model/iso-date.js';
+import { Option } from '@commander-js/extra-typings';
 import { isActorCode } from '../model/actor-code.js';
+import { UsageError } from '../model/errors.js';
+import { type IsoDate, isIsoDate } from '../model/iso-date.js';
 
-/** Checks a date option and names the option when it is wrong. */
-export function dateOption(value: string | undefined, option: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (!isIsoDate(value)) throw new UsageError(`${option} "${value}" is not a calendar date in the form YYYY-MM-DD`);
-  return value;
+/*
+ * Option parsers for commander's `.argParser()`: each turns the text typed into the value the
+ * command uses, or throws a UsageError of one sentence naming the option. Commander calls them
+ * while parsing, so an action only ever sees checked, typed values.
+ */
+
+/** `--as-of <date>` → `--as-of` */
+function nameOf(flags: string): string {
+  return /--[a-z][\w-]*/i.exec(flags)?.[0] ?? flags;
 }
 
-export function choiceOption<T extends string>(
-  value: string | undefined,
-  option: string,
-  choices: readonly T[],
-  fallback: T,
-): T {
-  if (value === undefined) return fallback;
-  if (!(choices as readonly string[]).includes(value)) {
-    throw new UsageError(`${option} "${value}" is not one of ${choices.join(', ')}`);
-  }
-  return value as T;
+export function isOneOf<T extends string>(choices: readonly T[], value: string): value is T {
+  return (choices as readonly string[]).includes(value);
+}
+
+export function parseDate(name: string): (value: string) => IsoDate {
+  return (value) => {
+    if (!isIsoDate(value)) throw new UsageError(`${name} "${value}" is not a calendar date in the form YYYY-MM-DD`);
+    return value;
+  };
+}
+
+export function parseChoice<T extends string>(name: string, choices: readonly T[]): (value: string) => T {
+  return (value) => {
+    if (!isOneOf(choices, value)) throw new UsageError(`${name} "${value}" is not one of ${choices.join(', ')}`);
+    return value;
+  };
+}
+
+export function parseNumber(
+  name: string,
+  min: number,
+  max: number,
+  options: { integer?: boolean } = {},
+): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max || (options.integer && !Number.isInteger(n)))
+      throw new UsageError(
+        `${name} "${value}" should be ${options.integer ? 'a whole number' : 'a number'} from ${min} to ${max}`,
+      );
+    return n;
+  };
 }
 
 /** `USA:PRK` → ['USA', 'PRK'] */
-export function dyadOption(value: string | undefined, option = '--dyad'): [string, string] | undefined {
-  if (value === undefined) return undefined;
-  const parts = value.split(':').map((p) => p.trim().toUpperCase());
-  if (parts.length !== 2 || !parts.every(isActorCode)) {
-    throw new UsageError(`${option} "${value}" should be two CAMEO actor codes joined by a colon, such as USA:PRK`);
-  }
-  return [parts[0]!, parts[1]!];
+export function parseDyad(name: string): (value: string) => [string, string] {
+  return (value) => {
+    const parts = value.split(':').map((p) => p.trim().toUpperCase());
+    if (parts.length !== 2 || !parts.every(isActorCode))
+      throw new UsageError(`${name} "${value}" should be two CAMEO actor codes joined by a colon, such as USA:PRK`);
+    return [parts[0]!, parts[1]!];
+  };
 }
 
-/** `USA,PRK` or repeated options → ['USA', 'PRK'] */
-export function listOption(values: string | string[] | undefined): string[] | undefined {
-  if (values === undefined) return undefined;
-  const list = (Array.isArray(values) ? values : [values])
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim())
-    .filter(Boolean);
-  return list.length ? list : undefined;
+export function parseEventCode(name: string): (value: string) => string {
+  return (value) => {
+    if (!/^\d{2,4}$/.test(value))
+      throw new UsageError(
+        `${name} "${value}" is not a CAMEO event code or prefix (2 to 4 digits, such as 04 or 0355)`,
+      );
+    return value;
+  };
 }
 
-export function codeListOption(values: string | string[] | undefined, option: string): string[] | undefined {
-  const list = listOption(values);
-  for (const c of list ?? [])
-    if (!/^\d{2,4}$/.test(c))
-      throw new UsageError(`${option} "${c}" is not a CAMEO event code or prefix (2 to 4 digits, such as 04 or 0355)`);
-  return list;
+/**
+ * A list option: repeated (`--code 04 --code 08`), space-separated after a variadic flag
+ * (`--code 04 08`) or comma-separated (`--code 04,08`); each item checked by `parseOne`.
+ */
+export function parseList<T>(parseOne: (value: string) => T): (value: string, previous: T[] | undefined) => T[] {
+  return (value, previous) => [
+    ...(previous ?? []),
+    ...value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean)
+      .map(parseOne),
+  ];
 }
 
-export function actorCodeListOption(values: string | string[] | undefined, option: string): string[] | undefined {
-  const list = listOption(values)?.map((v) => v.toUpperCase());
-  for (const c of list ?? [])
-    if (!isActorCode(c))
-      throw new UsageError(`${option} "${c}" is not a CAMEO actor code (3-letter parts, such as USA or PRKGOV)`);
-  return list;
+export function dateOption<const F extends string>(flags: F, description: string) {
+  return new Option(flags, description).argParser(parseDate(nameOf(flags)));
 }
 
-export function numberOption(value: string | undefined, option: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max)
-    throw new UsageError(`${option} "${value}" should be a number from ${min} to ${max}`);
-  return n;
+export function choiceOption<const F extends string, const T extends readonly string[]>(
+  flags: F,
+  description: string,
+  choices: T,
+) {
+  return new Option(flags, description).choices(choices).argParser(parseChoice<T[number]>(nameOf(flags), choices));
+}
+
+/** A list option whose items are one of `choices`. */
+export function choicesOption<const F extends string, const T extends readonly string[]>(
+  flags: F,
+  description: string,
+  choices: T,
+) {
+  return new Option(flags, description)
+    .choices(choices)
+    .argParser(parseList(parseChoice<T[number]>(nameOf(flags), choices)));
+}
+
+export function listOption<const F extends string>(flags: F, description: string) {
+  return new Option(flags, description).argParser(parseList((v) => v));
 }
 
 /** Appended to every command's help: one worked example or more. */

@@ -1,13 +1,12 @@
-import type { Command } from '@commander-js/extra-typings';
 import { cliActing } from '../app/acting.js';
 import { ensureBuiltinCase } from '../case/builtin-cases.js';
 import { NotFoundError } from '../model/errors.js';
 import { addToQueue } from '../app/read-text.js';
 import type { ReadIntoHook } from './commands/read.js';
-import { dbFlag, dbLocation, withStore } from './context.js';
+import { type CommandLine, dbFlag, dbLocation, withStore } from './context.js';
 
 /** `parley read --into CASE`: the reader's events go into the case as proposed, once per article. */
-export const readIntoCase: ReadIntoHook = async (caseId, events, article, cmd: Command) =>
+export const readIntoCase: ReadIntoHook = async (caseId, events, article, cmd) =>
   withStore(dbLocation(dbFlag(cmd)), async (store) => {
     const r = await addToQueue(cliActing(store), caseId, events, article);
     if (r.alreadyRead)
@@ -19,7 +18,7 @@ export const readIntoCase: ReadIntoHook = async (caseId, events, article, cmd: C
   });
 
 /** Before `parley read --into CASE` reads anything: the case must be in the store (or built in). */
-export async function checkReadCase(caseId: string, cmd: Command): Promise<void> {
+export async function checkReadCase(caseId: string, cmd: CommandLine): Promise<void> {
   await withStore(dbLocation(dbFlag(cmd)), async (store) => {
     await ensureBuiltinCase(store, caseId);
     if (!(await store.cases.info(caseId)))

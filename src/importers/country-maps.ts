@@ -18,8 +18,7 @@ export interface CountryMaps {
 /**
  * COW numbers POLECAT uses for today's states where the COW list has a different number for the
  * present-day state: 260 (German Federal Republic) for Germany and 817 (Republic of Vietnam) for
- * Vietnam. Source: reference/event_formats.md §3, after an R reader of POLECAT that adds these two
- * custom matches because countrycode does not map them unaided.
+ * Vietnam. An R reader of POLECAT (`write_polecat_csv`) adds these two custom matches because countrycode does not map them unaided.
  */
 const POLECAT_COW_EXTRAS: Record<string, string> = { '260': 'DEU', '817': 'VNM' };
 

@@ -20,7 +20,7 @@ import { ExtraBuilder } from './json-extra.js';
  * punctuation (Cline writes concatenated 3-letter codes with punctuation). Quoted fields may hold
  * commas, doubled quotes and line breaks. Columns not listed are kept in `extra`.
  */
-export class CsvParser implements FormatParser {
+class CsvParser implements FormatParser {
   readonly format = 'csv' as const;
   readonly dataset = 'csv';
   readonly hasHeader = true;

@@ -5,7 +5,7 @@ import { headerKey } from './header-map.js';
 /**
  * Tells the format of a file from its name and first line. Files without a header (GDELT,
  * Phoenix) are told by their number of tab-separated columns (GDELT 1.0: 57 or 58, 2.0: 61,
- * Phoenix: 26); files with one by the names in it. reference/event_formats.md.
+ * Phoenix: 26); files with one by the names in it (docs/importing.md lists the layouts).
  */
 export function detectFormat(name: string, firstLines: readonly string[]): ImportFormat {
   const line = (firstLines[0] ?? '').replace(/^\uFEFF/, '');

@@ -4,8 +4,8 @@ let byText: Map<string, string> | undefined;
 
 /**
  * CAMEO event code from its description (`Make statement` → `010`), to recover the code of ICEWS
- * files that lack the CAMEO Code column (`Events.2017.20201006.tab`, andybega/icews issue #73;
- * reference/event_formats.md §2). ICEWS's Event Text is the CAMEO description; the names come from
+ * files that lack the CAMEO Code column (`Events.2017.20201006.tab`, andybega/icews issue #73).
+ * ICEWS's Event Text is the CAMEO description; the names come from
  * Parley's CAMEO table (`data/cameo/event-codes.tsv`). Three- and four-digit codes win over the
  * two-digit roots (`Consult` is `040`, not `04`).
  */

@@ -74,16 +74,6 @@ export function parseFilters(o: FilterOptions): ImportFilters {
   return f;
 }
 
-export function hasFilters(f: ImportFilters): boolean {
-  return (
-    f.actors !== undefined ||
-    f.dyad !== undefined ||
-    f.codes !== undefined ||
-    f.fromDay !== undefined ||
-    f.toDay !== undefined
-  );
-}
-
 function isActor(actor: string, party: string | null, code: string | null): boolean {
   return party === actor || code?.startsWith(actor) === true;
 }

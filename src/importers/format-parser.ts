@@ -2,10 +2,6 @@
 export const IMPORT_FORMATS = ['gdelt1', 'gdelt2', 'icews', 'polecat', 'phoenix', 'csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export function isImportFormat(s: string): s is ImportFormat {
-  return (IMPORT_FORMATS as readonly string[]).includes(s);
-}
-
 /**
  * One parsed event. A parser fills the same object for every line (no object per row); the
  * importer copies the values it keeps into the chunk buffer.

@@ -9,7 +9,7 @@ import { TabFields } from './tab-fields.js';
  * Positions (0-based) of the GDELT event columns an import reads. Columns up to Actor1Geo_ADM1Code
  * (0–38) sit at the same place in 1.0 and 2.0; after it, 2.0 inserts an ADM2Code column after each
  * ADM1Code, shifting the rest by 1, 2 or 3 (GDELT Event Codebook V2.0, 2/19/2015; V1.03, 8/25/2013;
- * column lists in reference/event_formats.md §1).
+ * the column lists of linwoodc3/gdeltPyR agree).
  */
 export interface GdeltLayout {
   format: ImportFormat;

@@ -3,7 +3,7 @@ import { GdeltParser, type GdeltLayout } from './gdelt-layout.js';
 /**
  * GDELT 1.0 events: 57 tab-separated columns in the historical backfile (to 2013-03-31), 58 in the
  * daily files from 2013-04-01 (the same plus SOURCEURL); no header; DATEADDED as YYYYMMDD (GDELT
- * Event Codebook V1.03, 8/25/2013; reference/event_formats.md §1). Both widths are read by the
+ * Event Codebook V1.03, 8/25/2013). Both widths are read by the
  * same parser, row by row.
  */
 export const GDELT1_LAYOUT: GdeltLayout = {

@@ -2,9 +2,9 @@ import { GdeltParser, type GdeltLayout } from './gdelt-layout.js';
 
 /**
  * GDELT 2.0 events export: 61 tab-separated columns, no header, DATEADDED as YYYYMMDDHHMMSS UTC
- * (GDELT Event Codebook V2.0, 2/19/2015; reference/event_formats.md §1).
+ * (GDELT Event Codebook V2.0, 2/19/2015).
  */
-export const GDELT2_LAYOUT: GdeltLayout = {
+const GDELT2_LAYOUT: GdeltLayout = {
   format: 'gdelt2',
   widths: [61],
   actor1GeoCountry: 37,

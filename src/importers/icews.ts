@@ -24,9 +24,9 @@ function value(v: string): string | null {
  * that both the Dataverse names (`Event ID`) and andybega/icews's snake_case (`event_id`) work.
  * Per file: the date format (`YYYY-MM-DD`, or `M/D/YYYY` in the 2017 files) is taken from the first
  * row; a missing CAMEO Code column is recovered from Event Text; the key is (Event ID, Event Date),
- * since ICEWS ids repeat across dates. Reference: reference/event_formats.md §2.
+ * since ICEWS ids repeat across dates (andybega/icews, `inst/extdata/events.2018.sample.tab`).
  */
-export class IcewsParser implements FormatParser {
+class IcewsParser implements FormatParser {
   readonly format = 'icews' as const;
   readonly dataset = 'icews';
   readonly hasHeader = true;

@@ -33,7 +33,7 @@ export class LongLine {
  * whatever the input (a file with no newline at all, a zip entry of one gigabyte-long line).
  *
  * Bytes are read as UTF-8 while they are valid UTF-8; from the first block that is not, the rest of
- * the file is read as latin-1 (POLECAT files are known to carry latin-1, reference/event_formats.md §3).
+ * the file is read as latin-1 (POLECAT files are known to carry latin-1).
  */
 export async function* lineBlocks(
   source: AsyncIterable<Buffer | string>,

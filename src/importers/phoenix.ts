@@ -37,13 +37,12 @@ function party(entity: string | null, full: string | null): string | null {
 
 /**
  * Phoenix (Open Event Data Alliance, PETRARCH-coded): 26 tab-separated columns, no header, by
- * position (openeventdata/phoenix_pipeline, `postprocess.py:create_strings`; reference/
- * event_formats.md §4). Its QuadClass runs 0–4 with 0 a "neutral" class for roots 01–02 and 16 in
+ * position (openeventdata/phoenix_pipeline, `postprocess.py:create_strings`). Its QuadClass runs 0–4 with 0 a "neutral" class for roots 01–02 and 16 in
  * class 3: the row's quad class is therefore taken from the CAMEO code, as for every other
  * dataset, and Phoenix's own value is kept raw (`phoenixQuad`, with `neutral` for 0), never read as
  * a CAMEO quad.
  */
-export class PhoenixParser implements FormatParser {
+class PhoenixParser implements FormatParser {
   readonly format = 'phoenix' as const;
   readonly dataset = 'phoenix';
   readonly hasHeader = false;

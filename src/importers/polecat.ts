@@ -8,7 +8,7 @@ import { ExtraBuilder } from './json-extra.js';
 import { PLOVER_TO_CAMEO_ROOT, quadOfLabel } from './plover.js';
 import { TabFields } from './tab-fields.js';
 
-/** POLECAT writes a literal `None` for missing values (reference/event_formats.md §3). */
+/** POLECAT writes a literal `None` for missing values (seen by the public POLECAT readers, e.g. tkgl-polecat). */
 function present(v: string): string | null {
   const t = v.trim();
   return t === '' || t === 'None' ? null : t;
@@ -30,9 +30,9 @@ export function splitMulti(v: string): string[] {
  * `Story ID`), so every column is found by name. Actor and recipient countries and COW numbers
  * can hold several values; the first that maps to a CAMEO country is the party and all are kept.
  * The PLOVER category becomes a CAMEO root code (`plover.ts`) and is kept raw. Files that are not
- * valid UTF-8 are read as latin-1 by the line reader. Reference: reference/event_formats.md §3.
+ * valid UTF-8 are read as latin-1 by the line reader (the public POLECAT readers open them as latin-1).
  */
-export class PolecatParser implements FormatParser {
+class PolecatParser implements FormatParser {
   readonly format = 'polecat' as const;
   readonly dataset = 'polecat';
   readonly hasHeader = true;

@@ -2,7 +2,7 @@
  * ICEWS sector names to CAMEO agent roles, for building an actor code (`North Korea` + `Military`
  * → `PRKMIL`). ICEWS lists several sectors per actor (`Executive,Executive Office,Government`); the
  * first rule that matches any of them wins, most specific first. The sector words are those of the
- * ICEWS files (andybega/icews sample, reference/event_formats.md §2); the role codes are CAMEO's
+ * ICEWS files (andybega/icews sample); the role codes are CAMEO's
  * (codebook v1.1b3, agent codes). The raw sector list is always kept beside the code.
  */
 const RULES: readonly [RegExp, string][] = [

@@ -14,8 +14,7 @@ export interface SyntheticOptions {
   seed?: number;
   /**
    * First event day (YYYY-MM-DD) and how many days the rows spread over. The default, 7, makes a
-   * million rows about a week of GDELT 2.0 (on the order of 10^5 events a day, reference/stack.md
-   * §6): a file's rows cluster in a few days, which is what the daily dyad aggregates see.
+   * million rows about a week of GDELT 2.0 (on the order of 10^5 events a day): a file's rows cluster in a few days, which is what the daily dyad aggregates see.
    */
   start?: string;
   days?: number;

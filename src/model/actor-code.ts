@@ -50,7 +50,7 @@ export const ROLE_PARTS = new Set([
   'IRG',
 ]);
 
-export function splitCode(code: string): string[] {
+function splitCode(code: string): string[] {
   const parts: string[] = [];
   for (let i = 0; i < code.length; i += 3) parts.push(code.slice(i, i + 3));
   return parts;

@@ -11,7 +11,7 @@ export type ImplementationLevel = (typeof IMPLEMENTATION_LEVELS)[number];
 export const REQUIRED_LEVELS = [0, 1, 2, 3] as const;
 export type RequiredLevel = (typeof REQUIRED_LEVELS)[number];
 
-export const LEVEL_NAMES: Record<string, string> = {
+const LEVEL_NAMES: Record<string, string> = {
   '0': 'not started',
   '1': 'minimal',
   '2': 'intermediate',

@@ -17,7 +17,7 @@ export interface FileLocation {
   field?: string;
 }
 
-export function formatLocation(loc: FileLocation): string {
+function formatLocation(loc: FileLocation): string {
   let where = loc.file;
   if (loc.line !== undefined) where += `:${loc.line}`;
   if (loc.column !== undefined) where += `:${loc.column}`;

@@ -1,3 +1,4 @@
+import { type Cell, formatTableLines } from '../util/format-table.js';
 import { quoteStart, type ReadEvent } from './read-article.js';
 
 /**
@@ -6,7 +7,7 @@ import { quoteStart, type ReadEvent } from './read-article.js';
  */
 const QUOTE_WIDTH = 90;
 
-function excerpt(e: ReadEvent, sentenceStart: number, colour: boolean): string {
+function excerpt(e: ReadEvent, sentenceStart: number, colour: boolean): Cell {
   const q = e.quote;
   const a = Math.max(0, Math.min(q.length, e.span[0] - sentenceStart));
   const b = Math.max(a, Math.min(q.length, e.span[1] - sentenceStart));
@@ -19,13 +20,13 @@ function excerpt(e: ReadEvent, sentenceStart: number, colour: boolean): string {
   const pre = (from > 0 ? '…' : '') + q.slice(from, a);
   const hit = q.slice(a, b);
   const post = q.slice(b, to) + (to < q.length ? '…' : '');
-  return colour ? `${pre}\u001b[7m${hit}\u001b[27m${post}` : `${pre}[${hit}]${post}`;
+  return colour ? [pre, { text: hit, style: 'inverse' }, post] : `${pre}[${hit}]${post}`;
 }
 
 export function formatEventTable(events: ReadEvent[], colour: boolean, sentenceStarts?: Map<number, number>): string {
   const head = ['doc', 'sent', 'date', 'source', 'target', 'code', 'mode', 'conf', 'rule', 'quote'];
   const hasDoc = events.some((e) => e.doc !== undefined);
-  const rows = events.map((e) => {
+  const rows = events.map((e): Cell[] => {
     // Without the sentence offset, find the matched words in the quote by their span length.
     const start = sentenceStarts?.get(e.sentence) ?? guessSentenceStart(e);
     return [
@@ -43,9 +44,7 @@ export function formatEventTable(events: ReadEvent[], colour: boolean, sentenceS
   });
   const cols = hasDoc ? head : head.slice(1);
   const body = hasDoc ? rows : rows.map((r) => r.slice(1));
-  const widths = cols.map((h, i) => (i === cols.length - 1 ? 0 : Math.max(h.length, ...body.map((r) => r[i]!.length))));
-  const line = (r: string[]): string => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-  return [line(cols), ...body.map(line)].join('\n');
+  return formatTableLines(cols, body, { colour }).join('\n');
 }
 
 function guessSentenceStart(e: ReadEvent): number {

@@ -48,7 +48,7 @@ export interface PatternIndex {
   all: Pattern[];
 }
 
-export const DEFAULT_PATTERNS = fileURLToPath(new URL('../../data/reader/patterns.tsv', import.meta.url));
+const DEFAULT_PATTERNS = fileURLToPath(new URL('../../data/reader/patterns.tsv', import.meta.url));
 
 const cache = new Map<string, PatternIndex>();
 

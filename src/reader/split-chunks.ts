@@ -9,7 +9,7 @@ export interface Chunk {
   offset: number;
 }
 
-export const DEFAULT_CHUNK_CHARS = 20_000;
+const DEFAULT_CHUNK_CHARS = 20_000;
 
 /** Where to cut a window of `maxChars`: the last paragraph break, else line break, sentence end, space. */
 function cutAt(window: string, maxChars: number): number {

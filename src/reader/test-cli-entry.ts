@@ -1,6 +1,6 @@
 /**
  * A tiny `parley` with only the read command, for the reader's end-to-end tests (spawned with
- * `node --import tsx`). The real entry is the lead's src/cli/main.ts.
+ * `node --import tsx`). The real entry is src/cli/parley.ts.
  */
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { registerReadCommand } from '../cli/commands/read.js';

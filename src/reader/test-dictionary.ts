@@ -2,7 +2,7 @@ import type { ActorDictionary } from '../cameo/actor-dictionary-types.js';
 
 /**
  * A small actor dictionary for the reader's tests, so they do not depend on the full data files.
- * Facts (codes, roles, dates) follow reference/actors.md and public records.
+ * Facts (codes, roles, dates) follow public records, as `data/actors/` does.
  */
 export const TEST_DICTIONARY: ActorDictionary = {
   countries: [

@@ -11,6 +11,7 @@ import type { LiveHub } from './live-hub.js';
 import { referencePage } from './reference-page.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerAnalysisRoutes } from './routes/analysis-routes.js';
+import { registerBriefFileRoutes } from './routes/brief-file-routes.js';
 import { registerCaseRoutes } from './routes/case-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerImportRoutes } from './routes/import-routes.js';
@@ -88,6 +89,7 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<ServerEn
   registerSessionRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
+  registerBriefFileRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerReaderRoutes(app, deps);
   registerImportRoutes(app, deps);

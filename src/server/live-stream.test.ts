@@ -71,7 +71,7 @@ describe.each(TEST_DIALECTS)('the live stream on %s', (dialect) => {
         (event, data) => event === 'change' && data.includes('"action":"create"'),
         3000,
       );
-      const e = await recordMove(cliActing(other), move('from the command line'));
+      const { event: e } = await recordMove(cliActing(other), move('from the command line'));
       const got = await waiting;
       expect(got?.data).toContain(e.id);
       expect(got?.data).toContain('"route":"cli"');

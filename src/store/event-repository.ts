@@ -22,6 +22,10 @@ export interface EventQuery {
   targetCodes?: string[];
   /** Either side matches one of these actor code prefixes (`--actor`). */
   eitherCodes?: string[];
+  /** Either side, the source side, the target side: under one of the codes or one of the actors. */
+  eitherSide?: SideMatch;
+  sourceSide?: SideMatch;
+  targetSide?: SideMatch;
   sourceActors?: string[];
   targetActors?: string[];
   /** CAMEO event code prefixes. */
@@ -45,6 +49,12 @@ export interface EventQuery {
   bare?: boolean;
   /** Read facility links but not sources (conditions: sources are read later for the evidence shown). */
   withoutSources?: boolean;
+}
+
+/** A side of a move: under one of these actor code prefixes, or one of these actors (ids), any of them. */
+export interface SideMatch {
+  codes?: readonly string[];
+  actors?: readonly string[];
 }
 
 const INSERT_CHUNK = 100;
@@ -363,6 +373,13 @@ export class EventRepository {
           ),
         ),
       )
+      .$if(query.eitherSide !== undefined, (q) =>
+        q.where((eb) =>
+          eb.or([...sideMatch(eb, 'source', query.eitherSide!), ...sideMatch(eb, 'target', query.eitherSide!)]),
+        ),
+      )
+      .$if(query.sourceSide !== undefined, (q) => q.where((eb) => eb.or(sideMatch(eb, 'source', query.sourceSide!))))
+      .$if(query.targetSide !== undefined, (q) => q.where((eb) => eb.or(sideMatch(eb, 'target', query.targetSide!))))
       .$if(!!query.sourceActors?.length, (q) => q.where('events.source_actor', 'in', query.sourceActors!))
       .$if(!!query.targetActors?.length, (q) => q.where('events.target_actor', 'in', query.targetActors!))
       .$if(!!query.codes?.length, (q) =>
@@ -407,6 +424,14 @@ type EventsBuilder = ExpressionBuilder<Database & { events: EventsTable }, 'even
 function sideUnder(eb: EventsBuilder, side: 'source' | 'target', code: string) {
   if (code.length === 3 && !isOrganisationCode(code)) return eb(`events.${side}_party`, '=', code);
   return startsWith(eb, `events.${side}_code`, code);
+}
+
+/** The conditions, any of which puts a side under a SideMatch; none when the match is empty. */
+function sideMatch(eb: EventsBuilder, side: 'source' | 'target', match: SideMatch) {
+  return [
+    ...(match.codes ?? []).map((c) => sideUnder(eb, side, c)),
+    ...(match.actors?.length ? [eb(`events.${side}_actor`, 'in', [...match.actors])] : []),
+  ];
 }
 
 function startsWith(eb: EventsBuilder, column: CodeColumn, prefix: string) {

@@ -22,7 +22,7 @@ export const ROW_COLUMNS = [
 export const ROW_WIDTH = ROW_COLUMNS.length;
 
 /** Column offsets inside a row, for the writers. */
-export const COL = {
+const COL = {
   key: 0,
   day: 1,
   sourceCode: 2,

@@ -21,6 +21,8 @@ export interface OpenedDatabase {
   /** The PostgreSQL schema the session works in. */
   schema?: string;
   location: string;
+  /** Opened for reading only (`openReadOnlyDatabase`): a write fails. */
+  readOnly?: boolean;
 }
 
 export function isPostgresUrl(location: string): boolean {

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
 import { openDatabase, type Dialect, type OpenedDatabase } from './open-store.js';
+import { openReadOnlyDatabase } from './open-read-only.js';
 import { CaseRepository } from './case-repository.js';
 import { CaseExportRepository } from './case-export-repository.js';
 import { EventRepository } from './event-repository.js';
@@ -42,6 +43,11 @@ export class Store {
     this.audit = new AuditRepository(db, opened.dialect === 'postgres');
   }
 
+  /** True when the store was opened for reading only: every write fails. */
+  get readOnly(): boolean {
+    return this.opened.readOnly === true;
+  }
+
   get dialect(): Dialect {
     return this.opened.dialect;
   }
@@ -71,7 +77,21 @@ export class Store {
   }
 }
 
-export async function openStore(location: string, options: { searchPath?: string } = {}): Promise<Store> {
-  const opened = await openDatabase(location, options);
+export interface OpenStoreOptions {
+  /** A PostgreSQL schema to work in (the tests use a fresh one each). */
+  searchPath?: string;
+  /**
+   * `read` opens for reading only when it can (nothing created, migrated or written, so a
+   * read-only file can be read); a store that does not exist yet or needs migrating is opened for
+   * writing. Default `write`.
+   */
+  access?: 'read' | 'write';
+}
+
+export async function openStore(location: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const { access, ...rest } = options;
+  const opened =
+    (access === 'read' ? await openReadOnlyDatabase(location, rest) : undefined) ??
+    (await openDatabase(location, rest));
   return new Store(opened.db, opened);
 }

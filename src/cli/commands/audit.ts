@@ -1,8 +1,8 @@
-import type { Command } from '@commander-js/extra-typings';
-import { AUDIT_KINDS, type AuditKind } from '../../store/audit-repository.js';
+import { type Command, Option } from '@commander-js/extra-typings';
+import { AUDIT_KINDS } from '../../store/audit-repository.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
-import { choiceOption, dateOption, examples, numberOption } from '../options.js';
-import { formatPlainTable } from './users.js';
+import { formatTable } from '../../util/format-table.js';
+import { choiceOption, dateOption, examples, parseNumber } from '../options.js';
 
 function brief(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -18,12 +18,16 @@ export function registerAuditCommand(program: Command): void {
     .command('audit')
     .description('the audit trail: who changed what, when, through which route (cli, api, reader, import)')
     .option('--case <id>', 'only changes to this case')
-    .option('--kind <kind>', `only this kind: ${AUDIT_KINDS.join(', ')}`)
+    .addOption(choiceOption('--kind <kind>', 'only this kind of change', AUDIT_KINDS))
     .option('--subject <id>', 'only changes to this event, account, ... id')
-    .option('--from <date>', 'changes on or after this day (UTC)')
-    .option('--to <date>', 'changes on or before this day (UTC)')
-    .option('--limit <n>', 'the newest n changes', '50')
-    .option('--format <format>', 'table or json', 'table')
+    .addOption(dateOption('--from <date>', 'changes on or after this day (UTC)'))
+    .addOption(dateOption('--to <date>', 'changes on or before this day (UTC)'))
+    .addOption(
+      new Option('--limit <n>', 'the newest n changes')
+        .argParser(parseNumber('--limit', 1, 100_000, { integer: true }))
+        .default(50),
+    )
+    .addOption(choiceOption('--format <format>', 'how to write the trail', ['table', 'json'] as const).default('table'))
     .addHelpText(
       'after',
       examples(
@@ -33,17 +37,13 @@ export function registerAuditCommand(program: Command): void {
       ),
     )
     .action(async (opts, cmd) => {
-      const format = choiceOption(opts.format, '--format', ['table', 'json'] as const, 'table');
-      const kind = opts.kind === undefined ? undefined : choiceOption(opts.kind, '--kind', AUDIT_KINDS, 'event');
-      const from = dateOption(opts.from, '--from');
-      const to = dateOption(opts.to, '--to');
-      const limit = numberOption(opts.limit, '--limit', 1, 100_000)!;
+      const { format, kind, from, to, limit } = opts;
       const entries = await withStore(dbLocation(dbFlag(cmd)), (store) =>
         store.audit.find({
           order: 'desc',
-          limit: Math.floor(limit),
+          limit,
           ...(opts.case ? { caseId: opts.case } : {}),
-          ...(kind ? { kind: kind as AuditKind } : {}),
+          ...(kind ? { kind } : {}),
           ...(opts.subject ? { subject: opts.subject } : {}),
           ...(from ? { from } : {}),
           ...(to ? { to: `${to}T23:59:59.999Z` } : {}),
@@ -58,9 +58,9 @@ export function registerAuditCommand(program: Command): void {
         return;
       }
       process.stdout.write(
-        formatPlainTable([
+        formatTable(
           ['when (UTC)', 'who', 'route', 'kind', 'action', 'case', 'subject', 'before', 'after', 'note'],
-          ...entries.map((e) => [
+          entries.map((e) => [
             e.at.slice(0, 19).replace('T', ' '),
             e.actor,
             e.route,
@@ -72,7 +72,7 @@ export function registerAuditCommand(program: Command): void {
             brief(e.after),
             e.note ?? '',
           ]),
-        ]),
+        ),
       );
     });
 }

@@ -1,10 +1,15 @@
-import type { Command } from '@commander-js/extra-typings';
+import { type Command, Option } from '@commander-js/extra-typings';
+import { writeFileSync } from 'node:fs';
+import { briefFile } from '../../app/brief-files.js';
 import { briefCase } from '../../app/build-brief.js';
 import { markdownStyle, textStyle } from '../../brief/brief-style.js';
 import { renderBrief } from '../../brief/render-brief.js';
 import { DEFAULT_CASE } from '../../case/builtin-cases.js';
-import { dbFlag, dbLocation, useColour, withStore } from '../context.js';
-import { choiceOption, dateOption, dyadOption, examples } from '../options.js';
+import { dbFlag, dbLocation, withStore } from '../context.js';
+import { useColour } from '../../util/colour.js';
+import { choiceOption, dateOption, examples, parseDyad } from '../options.js';
+
+const BRIEF_FORMATS = ['text', 'md', 'json', 'html', 'docx', 'pdf'] as const;
 
 export function registerBriefCommand(program: Command): void {
   program
@@ -13,56 +18,75 @@ export function registerBriefCommand(program: Command): void {
       'the state of a case on a date: the headline condition, other conditions, reciprocity, commitments, facilities and pace',
     )
     .option('--case <id>', 'case to brief', DEFAULT_CASE)
-    .option('--as-of <date>', "date to read the case on (default: the case's own, else today)")
-    .option('--format <format>', 'text, md or json', 'text')
-    .option('--dyad <A:B>', 'read reciprocity and pace between these two parties (CAMEO codes), e.g. USA:PRK')
-    .option('--from <date>', 'reciprocity window start')
-    .option('--to <date>', 'reciprocity window end')
+    .addOption(dateOption('--as-of <date>', "date to read the case on (default: the case's own, else today)"))
+    .addOption(choiceOption('--format <format>', 'how to write the brief', BRIEF_FORMATS).default('text'))
+    .option(
+      '--output <file>',
+      'write the brief to this file (html, docx and pdf default to <case>-brief-<date>.<format>)',
+    )
+    .addOption(
+      new Option(
+        '--dyad <A:B>',
+        'read reciprocity and pace between these two parties (CAMEO codes), e.g. USA:PRK',
+      ).argParser(parseDyad('--dyad')),
+    )
+    .addOption(dateOption('--from <date>', 'reciprocity window start'))
+    .addOption(dateOption('--to <date>', 'reciprocity window end'))
     .option(
       '--hindsight',
       'use everything on record, not only what was known on that date, and list what was not yet known',
     )
-    .option(
-      '--known-by <date>',
-      'use what was known by this date (on or after --as-of), and list what was not yet known',
+    .addOption(
+      dateOption(
+        '--known-by <date>',
+        'use what was known by this date (on or after --as-of), and list what was not yet known',
+      ),
     )
-    .option('--recorded-on <date>', "the team's record as it stood at the end of this day (UTC), not as it stands now")
+    .addOption(
+      dateOption(
+        '--recorded-on <date>',
+        "the team's record as it stood at the end of this day (UTC), not as it stands now",
+      ),
+    )
     .addHelpText(
       'after',
       examples(
         'parley brief',
         'parley brief --as-of 2018-10-07 --format md',
+        'parley brief --as-of 2018-10-07 --format pdf --output brief.pdf',
         'parley brief --as-of 2019-03-01 --hindsight',
         'parley brief --dyad USA:PRK --from 2018-01-01 --to 2019-03-01 --format json',
         'parley brief --as-of 2018-10-07 --recorded-on 2026-01-06',
       ),
     )
     .action(async (opts, cmd) => {
-      const format = choiceOption(opts.format, '--format', ['text', 'md', 'json'] as const, 'text');
-      const asOf = dateOption(opts.asOf, '--as-of');
-      const from = dateOption(opts.from, '--from');
-      const to = dateOption(opts.to, '--to');
-      const dyad = dyadOption(opts.dyad);
-      const knownBy = dateOption(opts.knownBy, '--known-by');
-      const recordedOn = dateOption(opts.recordedOn, '--recorded-on');
-      const brief = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
-        // With only --to given, the brief is read on that day.
-        const day = asOf ?? to;
-        return briefCase(store, {
-          ...(recordedOn ? { recordedOn } : {}),
-          caseId: opts.case,
-          ...(day ? { asOf: day } : {}),
-          ...(dyad ? { dyad } : {}),
-          ...(from ? { from } : {}),
-          ...(to ? { to } : {}),
-          ...(knownBy ? { knownBy } : {}),
-          ...(opts.hindsight ? { hindsight: true } : {}),
-        });
-      });
-      if (format === 'json') process.stdout.write(`${JSON.stringify(brief, null, 2)}\n`);
-      else
-        process.stdout.write(
-          renderBrief(brief, format === 'md' ? markdownStyle : textStyle(useColour(process.stdout))),
-        );
+      const { format, asOf, from, to, dyad, recordedOn, knownBy } = opts;
+      // With only --to given, the brief is read on that day.
+      const day = asOf ?? to;
+      const options = {
+        ...(recordedOn ? { recordedOn } : {}),
+        caseId: opts.case,
+        ...(day ? { asOf: day } : {}),
+        ...(dyad ? { dyad } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(knownBy ? { knownBy } : {}),
+        ...(opts.hindsight ? { hindsight: true } : {}),
+      };
+      const access = { access: 'read' as const, builtinCase: opts.case };
+      if (format === 'html' || format === 'docx' || format === 'pdf') {
+        const file = await withStore(dbLocation(dbFlag(cmd)), (store) => briefFile(store, options, format), access);
+        const out = opts.output ?? file.fileName;
+        writeFileSync(out, file.bytes);
+        process.stderr.write(`wrote ${out} (${file.bytes.length.toLocaleString('en')} bytes)\n`);
+        return;
+      }
+      const brief = await withStore(dbLocation(dbFlag(cmd)), (store) => briefCase(store, options), access);
+      const text =
+        format === 'json'
+          ? `${JSON.stringify(brief, null, 2)}\n`
+          : renderBrief(brief, format === 'md' ? markdownStyle : textStyle(useColour(process.stdout)));
+      if (opts.output) writeFileSync(opts.output, text);
+      else process.stdout.write(text);
     });
 }

@@ -5,7 +5,7 @@ import { loadCase } from '../../app/load-case.js';
 import { describeLoad } from '../../case/load-case.js';
 import { exportCase } from '../../case/export-case.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
-import { formatTable } from '../format-table.js';
+import { formatTable } from '../../util/format-table.js';
 import { examples } from '../options.js';
 
 export function registerCaseCommand(program: Command): void {
@@ -58,7 +58,7 @@ export function registerCaseCommand(program: Command): void {
     .description('the cases in the store, and the built-in ones')
     .addHelpText('after', examples('parley case list'))
     .action(async (_opts, cmd) => {
-      const cases = await withStore(dbLocation(dbFlag(cmd)), (store) => store.cases.list());
+      const cases = await withStore(dbLocation(dbFlag(cmd)), (store) => store.cases.list(), { access: 'read' });
       const rows = cases.map((c) => [
         c.id,
         c.title,
@@ -72,11 +72,10 @@ export function registerCaseCommand(program: Command): void {
       for (const id of builtinCaseIds())
         if (!cases.some((c) => c.id === id)) rows.push([id, '(built in, loads on first use)', '', '', '', '', '', '']);
       process.stdout.write(
-        formatTable(
-          ['id', 'title', 'events', 'actors', 'agreements', 'facilities', 'conditions', 'loaded'],
-          rows,
-          [24, 50],
-        ),
+        formatTable(['id', 'title', 'events', 'actors', 'agreements', 'facilities', 'conditions', 'loaded'], rows, {
+          rule: true,
+          maxWidths: [24, 50],
+        }),
       );
     });
 }

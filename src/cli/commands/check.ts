@@ -1,10 +1,15 @@
 import type { Command } from '@commander-js/extra-typings';
 import { checkConditions, checkJson } from '../../brief/check-conditions.js';
+import { gatedCountText } from '../../brief/build-brief.js';
 import { readingWords } from '../../brief/reading.js';
-import { DEFAULT_CASE, ensureBuiltinCase } from '../../case/builtin-cases.js';
+import { DEFAULT_CASE } from '../../case/builtin-cases.js';
 import { textStyle } from '../../brief/brief-style.js';
-import { dbFlag, dbLocation, EXIT, useColour, withStore } from '../context.js';
+import { dbFlag, dbLocation, EXIT, withStore } from '../context.js';
+import { useColour } from '../../util/colour.js';
+import { escapeControls } from '../../util/escape-controls.js';
 import { choiceOption, dateOption, examples, listOption } from '../options.js';
+
+const CHECK_FORMATS = ['text', 'json'] as const;
 
 export function registerCheckCommand(program: Command): void {
   program
@@ -13,11 +18,11 @@ export function registerCheckCommand(program: Command): void {
       'evaluate the conditions of a case on a date; exit 0 when all are met, 1 when one is unmet or unknown, 2 on error',
     )
     .option('--case <id>', 'case to check', DEFAULT_CASE)
-    .option('--as-of <date>', "date to check on (default: the case's own, else today, as for brief)")
+    .addOption(dateOption('--as-of <date>', "date to check on (default: the case's own, else today, as for brief)"))
     .option('--hindsight', 'use everything on record, not only what was known on that date')
-    .option('--known-by <date>', 'use what was known by this date (on or after --as-of)')
-    .option('--condition <ids...>', 'only these conditions')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(dateOption('--known-by <date>', 'use what was known by this date (on or after --as-of)'))
+    .addOption(listOption('--condition <ids...>', 'only these conditions'))
+    .addOption(choiceOption('--format <format>', 'how to write the verdicts', CHECK_FORMATS).default('text'))
     .addHelpText(
       'after',
       examples(
@@ -26,19 +31,18 @@ export function registerCheckCommand(program: Command): void {
       ),
     )
     .action(async (opts, cmd) => {
-      const format = choiceOption(opts.format, '--format', ['text', 'json'] as const, 'text');
-      const asOf = dateOption(opts.asOf, '--as-of');
-      const knownBy = dateOption(opts.knownBy, '--known-by');
-      const only = listOption(opts.condition);
-      const checked = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
-        await ensureBuiltinCase(store, opts.case);
-        return checkConditions(store, opts.case, {
-          ...(asOf ? { asOf } : {}),
-          ...(knownBy ? { knownBy } : {}),
-          ...(opts.hindsight ? { hindsight: true } : {}),
-          ...(only ? { only } : {}),
-        });
-      });
+      const { format, asOf, knownBy, condition: only } = opts;
+      const checked = await withStore(
+        dbLocation(dbFlag(cmd)),
+        (store) =>
+          checkConditions(store, opts.case, {
+            ...(asOf ? { asOf } : {}),
+            ...(knownBy ? { knownBy } : {}),
+            ...(opts.hindsight ? { hindsight: true } : {}),
+            ...(only ? { only } : {}),
+          }),
+        { access: 'read', builtinCase: opts.case },
+      );
       const results = checked.conditions;
       if (format === 'json') {
         process.stdout.write(`${JSON.stringify(checkJson(checked), null, 2)}\n`);
@@ -47,12 +51,10 @@ export function registerCheckCommand(program: Command): void {
         process.stdout.write(`${s.dim(`Conditions of ${opts.case} ${readingWords(checked.reading)}.`)}\n`);
         if (checked.recordNote) process.stdout.write(`${checked.recordNote}\n`);
         for (const r of results) {
-          process.stdout.write(`${s.verdict(r.verdict)}  ${r.title} (${r.id})\n`);
-          for (const m of r.missing) process.stdout.write(`    missing: ${m}\n`);
-          if (r.gatedMoves.length)
-            process.stdout.write(
-              `    ${r.gatedMoves.length} gated move(s) made while not met, latest ${r.gatedMoves[r.gatedMoves.length - 1]!.date}\n`,
-            );
+          process.stdout.write(`${s.verdict(r.verdict)}  ${escapeControls(`${r.title} (${r.id})`)}\n`);
+          for (const m of r.missing) process.stdout.write(`    missing: ${escapeControls(m)}\n`);
+          // The brief's words: moves gated since the condition was stated, earlier ones apart.
+          if (r.gatedMoves.length || r.movesBeforeStated.length) process.stdout.write(`    ${gatedCountText(r)}\n`);
         }
       }
       // A condition not yet stated on the date neither holds nor fails.

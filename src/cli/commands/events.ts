@@ -1,24 +1,41 @@
-import type { Command } from '@commander-js/extra-typings';
-import { DEFAULT_CASE, ensureBuiltinCase } from '../../case/builtin-cases.js';
+import { type Command, Option } from '@commander-js/extra-typings';
+import { listEvents } from '../../app/list-events.js';
+import { DEFAULT_CASE } from '../../case/builtin-cases.js';
 import type { LedgerEvent } from '../../model/event.js';
 import { REVIEW_STATUSES } from '../../model/event.js';
-import { UsageError } from '../../model/errors.js';
-import type { EventQuery } from '../../store/event-repository.js';
+import { formatCsv, formatTable } from '../../util/format-table.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
-import { formatCsv, formatTable } from '../format-table.js';
+import { describeSide } from '../describe-side.js';
 import {
-  actorCodeListOption,
   choiceOption,
-  codeListOption,
+  choicesOption,
   dateOption,
   examples,
   listOption,
-  numberOption,
+  parseEventCode,
+  parseList,
+  parseNumber,
 } from '../options.js';
 
+const FORMATS = ['table', 'csv', 'json'] as const;
+/** The table shows who acted beside the code; CSV keeps codes alone (`--format json` has both). */
 const COLUMNS = ['id', 'date', 'source', 'code', 'target', 'goldstein', 'status', 'verification', 'summary'];
 
-function row(e: LedgerEvent): string[] {
+function tableRow(e: LedgerEvent): string[] {
+  return [
+    e.id,
+    e.date,
+    describeSide(e.sourceActor, e.sourceCode),
+    e.code,
+    describeSide(e.targetActor, e.targetCode),
+    e.goldstein.toFixed(1),
+    e.status,
+    e.verification,
+    e.summary,
+  ];
+}
+
+function csvRow(e: LedgerEvent): string[] {
   return [
     e.id,
     e.date,
@@ -37,51 +54,58 @@ export function registerEventsCommand(program: Command): void {
     .command('events')
     .description('list the events of a case, filtered')
     .option('--case <id>', 'case to read', DEFAULT_CASE)
-    .option('--from <date>', 'first day')
-    .option('--to <date>', 'last day')
-    .option('--actor <codes...>', 'either side under one of these CAMEO actor codes (USA, PRKGOV)')
-    .option('--source <codes...>', 'source side under one of these codes')
-    .option('--target <codes...>', 'target side under one of these codes')
-    .option('--code <prefixes...>', 'CAMEO event codes or prefixes (04, 0355)')
-    .option('--status <statuses...>', `review status: ${REVIEW_STATUSES.join(', ')} (default: all)`)
-    .option('--limit <n>', 'at most this many events')
-    .option('--format <format>', 'table, csv or json', 'table')
+    .addOption(dateOption('--from <date>', 'first day'))
+    .addOption(dateOption('--to <date>', 'last day'))
+    .addOption(listOption('--actor <names...>', "either side: the case's actor ids (mike-pompeo, prk) or CAMEO codes"))
+    .addOption(listOption('--source <names...>', 'who acted: actor ids or codes'))
+    .addOption(listOption('--target <names...>', 'whom it was aimed at: actor ids or codes'))
+    .addOption(
+      new Option('--code <prefixes...>', 'CAMEO event codes or prefixes (04, 0355)').argParser(
+        parseList(parseEventCode('--code')),
+      ),
+    )
+    .addOption(choicesOption('--status <statuses...>', 'review status (default: all)', REVIEW_STATUSES))
+    .addOption(
+      new Option('--limit <n>', 'at most this many events').argParser(
+        parseNumber('--limit', 1, 10_000_000, { integer: true }),
+      ),
+    )
+    .addOption(choiceOption('--format <format>', 'how to write them', FORMATS).default('table'))
     .addHelpText(
       'after',
       examples(
         'parley events --actor PRK --code 08 03',
+        'parley events --actor mike-pompeo --from 2018-03-01',
         'parley events --from 2018-06-01 --to 2018-06-30 --format csv > june.csv',
       ),
     )
     .action(async (opts, cmd) => {
-      const format = choiceOption(opts.format, '--format', ['table', 'csv', 'json'] as const, 'table');
-      const statuses = listOption(opts.status)?.map((s) => choiceOption(s, '--status', REVIEW_STATUSES, 'confirmed'));
-      const query: EventQuery = { caseId: opts.case };
-      const from = dateOption(opts.from, '--from');
-      const to = dateOption(opts.to, '--to');
-      if (from) query.from = from;
-      if (to) query.to = to;
-      const either = actorCodeListOption(opts.actor, '--actor');
-      const source = actorCodeListOption(opts.source, '--source');
-      const target = actorCodeListOption(opts.target, '--target');
-      const codes = codeListOption(opts.code, '--code');
-      if (either) query.eitherCodes = either;
-      if (source) query.sourceCodes = source;
-      if (target) query.targetCodes = target;
-      if (codes) query.codes = codes;
-      if (statuses) query.statuses = statuses;
-      const limit = numberOption(opts.limit, '--limit', 1, 10_000_000);
-      if (limit !== undefined) query.limit = Math.floor(limit);
-      const events = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
-        await ensureBuiltinCase(store, opts.case);
-        if (!(await store.cases.info(opts.case)))
-          throw new UsageError(`no case "${opts.case}" in the store; \`parley case list\` shows the cases`);
-        return store.events.find(query);
-      });
-      if (format === 'json') process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
-      else if (format === 'csv') process.stdout.write(formatCsv(COLUMNS, events.map(row)));
+      const events = await withStore(
+        dbLocation(dbFlag(cmd)),
+        (store) =>
+          listEvents(store, {
+            caseId: opts.case,
+            ...(opts.from ? { from: opts.from } : {}),
+            ...(opts.to ? { to: opts.to } : {}),
+            ...(opts.actor ? { actors: opts.actor } : {}),
+            ...(opts.source ? { sources: opts.source } : {}),
+            ...(opts.target ? { targets: opts.target } : {}),
+            ...(opts.code ? { codes: opts.code } : {}),
+            ...(opts.status ? { statuses: opts.status } : {}),
+            ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
+          }),
+        { access: 'read', builtinCase: opts.case },
+      );
+      if (opts.format === 'json') process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
+      else if (opts.format === 'csv') process.stdout.write(formatCsv(COLUMNS, events.map(csvRow)));
       else {
-        process.stdout.write(formatTable(COLUMNS, events.map(row), [40, 10, 12, 4, 12, 6, 9, 9, 70]));
+        process.stdout.write(
+          formatTable(COLUMNS, events.map(tableRow), {
+            rule: true,
+            // Ids are never cut: they are what `review`, `--id` and the case files use.
+            maxWidths: [undefined, 10, 28, 4, 28, 6, 9, 9, 70],
+          }),
+        );
         process.stderr.write(`${events.length} event${events.length === 1 ? '' : 's'}\n`);
       }
     });

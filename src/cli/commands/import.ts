@@ -6,12 +6,12 @@ import { importInputs } from '../../app/import-files.js';
 import { type ImportEachOptions, type ImportRun, importEach, isFailedResult } from '../../importers/import-each.js';
 import { UsageError } from '../../model/errors.js';
 import { parseFilters } from '../../importers/filters.js';
-import { IMPORT_FORMATS, isImportFormat, type ImportFormat } from '../../importers/format-parser.js';
+import { IMPORT_FORMATS } from '../../importers/format-parser.js';
 import type { FileResult, ImportProgress } from '../../importers/import-file.js';
 import { describeResult } from '../../importers/import-summary.js';
 import { expandInputs, spoolStdinZip } from '../../importers/open-input.js';
 import { dataDir, dbFlag, dbLocation, EXIT, withStore } from '../context.js';
-import { examples } from '../options.js';
+import { choiceOption, examples, parseNumber } from '../options.js';
 
 /** Progress on stderr: a bar on a terminal, a log line every few seconds otherwise. */
 class ImportProgressView {
@@ -66,13 +66,6 @@ class ImportProgressView {
   }
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`--chunk-rows must be a positive whole number (got "${value}")`);
-  return n;
-}
-
 /** A size in bytes: `1048576`, `64KiB`, `4MiB`. */
 function byteSize(value: string): number {
   const m = /^(\d+)\s*(KiB|MiB|K|M)?$/i.exec(value.trim());
@@ -107,9 +100,8 @@ export function registerImportCommand(program: Command): void {
         'importing the same or an overlapping file again adds nothing, and an interrupted import resumes where it stopped',
     )
     .argument('<files...>', 'files (.zip, .gz, plain), folders (every file in them), or - for stdin')
-    .option(
-      '--format <format>',
-      `the files' format, detected from each file when omitted: ${IMPORT_FORMATS.join(', ')}`,
+    .addOption(
+      choiceOption('--format <format>', "the files' format, detected from each file when omitted", IMPORT_FORMATS),
     )
     .option(
       '--actors <codes>',
@@ -132,7 +124,11 @@ export function registerImportCommand(program: Command): void {
         'the longest line read (default 1MiB); a longer line is rejected with its line number and the import goes on',
       ).argParser(byteSize),
     )
-    .addOption(new Option('--chunk-rows <n>', 'rows read per transaction').argParser(positiveInt).hideHelp())
+    .addOption(
+      new Option('--chunk-rows <n>', 'rows read per transaction')
+        .argParser(parseNumber('--chunk-rows', 1, 10_000_000, { integer: true }))
+        .hideHelp(),
+    )
     .addHelpText(
       'after',
       `
@@ -159,12 +155,7 @@ with file, line, reason and the row itself.
         ),
     )
     .action(async (files, opts, cmd) => {
-      let format: ImportFormat | undefined;
-      if (opts.format !== undefined) {
-        if (!isImportFormat(opts.format))
-          throw new UsageError(`--format "${opts.format}" is not one of ${IMPORT_FORMATS.join(', ')}`);
-        format = opts.format;
-      }
+      const format = opts.format;
       const importOptions = {
         ...(format ? { format } : {}),
         filters: parseFilters(opts),

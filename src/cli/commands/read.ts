@@ -1,6 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Command } from '@commander-js/extra-typings';
+import { type Command, Option } from '@commander-js/extra-typings';
 import { ParleyError, UsageError } from '../../model/errors.js';
 import { isIsoDate } from '../../model/iso-date.js';
 import { parseArticleHeader } from '../../reader/article-header.js';
@@ -12,10 +12,13 @@ import { type ReadEvent, readArticleStream } from '../../reader/read-article.js'
 import { isDocumentError, readDocuments } from '../../reader/read-documents.js';
 import { type SentenceTrace, formatTrace } from '../../reader/explain.js';
 import { formatEventTable } from '../../reader/format-event-table.js';
+import { useColour } from '../../util/colour.js';
+import type { CommandLine } from '../context.js';
+import { isOneOf } from '../options.js';
 
 /**
  * `parley read`: news text to proposed events, printed as JSON lines or a table. The ledger
- * (`--into CASE`) is added by the lead through `hooks.into`; see `ReadIntoHook` below.
+ * (`--into CASE`) is added through `hooks.into`; see `ReadIntoHook` below.
  */
 
 /** Where the command writes; tests pass their own. */
@@ -50,13 +53,13 @@ export type ReadIntoHook = (
   caseName: string,
   events: ReadEvent[],
   article: ReadArticleSource,
-  cmd: Command,
+  cmd: CommandLine,
 ) => Promise<number>;
 
 export interface ReadCommandHooks {
   into?: ReadIntoHook;
   /** Throws when the case of `--into` cannot take events (no such case), before anything is read. */
-  checkCase?: (caseName: string, cmd: Command) => Promise<void>;
+  checkCase?: (caseName: string, cmd: CommandLine) => Promise<void>;
   io?: Partial<ReadIO>;
 }
 
@@ -98,9 +101,16 @@ export function registerReadCommand(program: Command, hooks: ReadCommandHooks = 
       '--explain',
       'print, per sentence, the actors found, the rules that fired and why each event was kept or dropped',
     )
-    .option(
-      '--format <format>',
-      'jsonl (one JSON object per event) or table; default: table on a terminal, jsonl otherwise',
+    .addOption(
+      new Option(
+        '--format <format>',
+        'jsonl (one JSON object per event) or table; default: table on a terminal, jsonl otherwise',
+      )
+        .choices(FORMATS)
+        .argParser((value: string) => {
+          if (!isOneOf(FORMATS, value)) throw new UsageError(`--format must be jsonl or table, not "${value}"`);
+          return value;
+        }),
     )
     .addHelpText(
       'after',
@@ -123,14 +133,11 @@ events are moves. Warnings go to stderr.`,
   if (hooks.into) cmd.option('--into <case>', 'add the asserted and reported events to the case ledger as proposed');
 
   cmd.action(async (file, options, command) => {
-    const opts = options as ReadOptionsGiven;
-    if (opts.format !== undefined && !(FORMATS as readonly string[]).includes(opts.format)) {
-      throw new UsageError(`--format must be jsonl or table, not "${opts.format}"`);
-    }
+    const opts: ReadOptionsGiven = options;
     const out: Output = {
       io,
-      format: (opts.format as Format | undefined) ?? (io.stdout.isTTY ? 'table' : 'jsonl'),
-      colour: Boolean(io.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
+      format: opts.format ?? (io.stdout.isTTY ? 'table' : 'jsonl'),
+      colour: useColour(io.stdout),
       explain: opts.explain ? (t: SentenceTrace) => explainTo(io, t, opts.format ?? 'table') : undefined,
     };
     const into = opts.into !== undefined && hooks.into ? { name: opts.into, hook: hooks.into } : undefined;
@@ -145,17 +152,16 @@ events are moves. Warnings go to stderr.`,
     if (file !== undefined && file !== '-' && !existsSync(file))
       throw new UsageError(`article file "${file}" does not exist`);
     // The case is checked before the input is read: a wrong case name should not cost a long read.
-    if (into && hooks.checkCase) await hooks.checkCase(into.name, command as unknown as Command);
-    const cmdOf = command as unknown as Command;
-    if (opts.docs !== undefined) await readDocsCommand(opts.docs, opts, out, into, cmdOf);
-    else await readArticleCommand(file, opts, out, into, cmdOf);
+    if (into && hooks.checkCase) await hooks.checkCase(into.name, command);
+    if (opts.docs !== undefined) await readDocsCommand(opts.docs, opts, out, into, command);
+    else await readArticleCommand(file, opts, out, into, command);
   });
 }
 
 interface ReadOptionsGiven {
   date?: string;
   docs?: string;
-  format?: string;
+  format?: Format;
   into?: string;
   explain?: boolean;
   publisher?: string;
@@ -178,7 +184,7 @@ async function readArticleCommand(
   opts: ReadOptionsGiven,
   out: Output,
   into: Into,
-  command: Command,
+  command: CommandLine,
 ): Promise<void> {
   const { io } = out;
   const input = await openArticleInput(file, io.stdin).catch((err: NodeJS.ErrnoException) => {
@@ -241,7 +247,7 @@ function articleSource(
 }
 
 /** Many articles, one JSON object a line; a bad line is reported and the others are read. */
-async function readDocsCommand(docs: string, opts: ReadOptionsGiven, out: Output, into: Into, command: Command) {
+async function readDocsCommand(docs: string, opts: ReadOptionsGiven, out: Output, into: Into, command: CommandLine) {
   const { io } = out;
   const lines = createInterface({ input: createReadStream(docs, { encoding: 'utf8' }), crlfDelay: Infinity });
   let bad = 0;

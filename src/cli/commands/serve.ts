@@ -1,8 +1,7 @@
-import type { Command } from '@commander-js/extra-typings';
-import { startServer } from '../../server/start-server.js';
+import { type Command, Option } from '@commander-js/extra-typings';
 import { openStore } from '../../store/store.js';
 import { dataDir, dbFlag, dbLocation } from '../context.js';
-import { examples, numberOption } from '../options.js';
+import { examples, parseNumber } from '../options.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -11,7 +10,11 @@ export function registerServeCommand(program: Command): void {
       'serve a team: a JSON API with accounts, roles, an audit trail and live updates (reference at /api/docs)',
     )
     .option('--host <address>', 'address to listen on (127.0.0.1: this machine only)', '127.0.0.1')
-    .option('--port <n>', 'port to listen on', '7300')
+    .addOption(
+      new Option('--port <n>', 'port to listen on')
+        .argParser(parseNumber('--port', 0, 65535, { integer: true }))
+        .default(7300),
+    )
     .option('--quiet', 'print no line per request')
     .addHelpText(
       'after',
@@ -27,12 +30,13 @@ Only /healthz answers without signing in.
 `,
     )
     .action(async (opts, cmd) => {
-      const port = numberOption(opts.port, '--port', 0, 65535)!;
+      // Loaded here, not with the other commands: the server's modules would slow every command's start.
+      const { startServer } = await import('../../server/start-server.js');
       const store = await openStore(dbLocation(dbFlag(cmd)));
       const running = await startServer({
         store,
         host: opts.host,
-        port,
+        port: opts.port,
         dataDir: dataDir(),
         say: (line) => process.stdout.write(`${line}\n`),
         ...(opts.quiet ? {} : { log: (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`) }),

@@ -4,7 +4,7 @@ import { removeSource } from '../../app/import-files.js';
 import { UsageError } from '../../model/errors.js';
 import { ImportRepository } from '../../store/import-repository.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
-import { formatTable } from '../format-table.js';
+import { formatTable } from '../../util/format-table.js';
 import { examples } from '../options.js';
 
 export function registerSourcesCommand(program: Command): void {
@@ -14,8 +14,10 @@ export function registerSourcesCommand(program: Command): void {
     .option('--case <id>', 'only the files imported into this case')
     .addHelpText('after', examples('parley sources', 'parley sources --case us-dprk-2018', 'parley sources remove 3'))
     .action(async (opts, cmd) => {
-      const files = await withStore(dbLocation(dbFlag(cmd)), (store) =>
-        new ImportRepository(store.db, store.opened).list(opts.case),
+      const files = await withStore(
+        dbLocation(dbFlag(cmd)),
+        (store) => new ImportRepository(store.db, store.opened).list(opts.case),
+        { access: 'read' },
       );
       if (files.length === 0) {
         process.stdout.write('no imported files; `parley import FILE` imports one\n');
@@ -39,7 +41,7 @@ export function registerSourcesCommand(program: Command): void {
         `${formatTable(
           ['id', 'name', 'format', 'case', 'read', 'added', 'rejected', 'dates', 'imported at (UTC)', 'status'],
           rows,
-          [6, 40],
+          { rule: true, maxWidths: [6, 40] },
         )}\n`,
       );
     });
@@ -48,12 +50,14 @@ export function registerSourcesCommand(program: Command): void {
     .description(
       'take an imported file out of the store: its rows and their daily aggregates, except rows another file also brought',
     )
-    .argument('<id>', 'the id `parley sources` shows')
-    .addHelpText('after', examples('parley sources remove 3'))
-    .action(async (id, _opts, cmd) => {
-      const n = Number(id);
+    .argument('<id>', 'the id `parley sources` shows', (value: string) => {
+      const n = Number(value);
       if (!Number.isInteger(n) || n < 1)
-        throw new UsageError(`"${id}" is not a source id; \`parley sources\` lists them`);
+        throw new UsageError(`"${value}" is not a source id; \`parley sources\` lists them`);
+      return n;
+    })
+    .addHelpText('after', examples('parley sources remove 3'))
+    .action(async (n, _opts, cmd) => {
       const removed = await withStore(dbLocation(dbFlag(cmd)), (store) => removeSource(cliActing(store), n));
       const stay =
         removed.kept > 0

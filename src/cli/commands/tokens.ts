@@ -2,17 +2,18 @@ import type { Command } from '@commander-js/extra-typings';
 import { cliActing } from '../../app/acting.js';
 import { createToken, listTokens, revokeToken } from '../../app/tokens.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
-import { dateOption, examples } from '../options.js';
-import { formatPlainTable } from './users.js';
+import { ROLES } from '../../store/account-repository.js';
+import { formatTable } from '../../util/format-table.js';
+import { choiceOption, dateOption, examples } from '../options.js';
 
 export function registerTokenCommand(program: Command): void {
   const token = program.command('token').description('API tokens for scripts: create, list, revoke');
   token
     .command('create')
     .description('create an API token; the token is printed once, alone on the last line')
-    .requiredOption('--role <role>', 'viewer, analyst or admin')
+    .addOption(choiceOption('--role <role>', 'what the token may do', ROLES).makeOptionMandatory())
     .option('--name <name>', 'what it is for')
-    .option('--expires <date>', 'last day it works (UTC), YYYY-MM-DD')
+    .addOption(dateOption('--expires <date>', 'last day it works (UTC), YYYY-MM-DD'))
     .addHelpText(
       'after',
       examples(
@@ -21,7 +22,7 @@ export function registerTokenCommand(program: Command): void {
       ),
     )
     .action(async (opts, cmd) => {
-      const expires = dateOption(opts.expires, '--expires');
+      const { expires } = opts;
       const t = await withStore(dbLocation(dbFlag(cmd)), (store) =>
         createToken(cliActing(store), {
           role: opts.role,
@@ -44,9 +45,9 @@ export function registerTokenCommand(program: Command): void {
         return;
       }
       process.stdout.write(
-        formatPlainTable([
+        formatTable(
           ['id', 'name', 'role', 'created by', 'expires', 'last used', 'state'],
-          ...tokens.map((t) => [
+          tokens.map((t) => [
             t.id,
             t.name,
             t.role,
@@ -59,7 +60,7 @@ export function registerTokenCommand(program: Command): void {
                 ? 'expired'
                 : 'active',
           ]),
-        ]),
+        ),
       );
     });
   token

@@ -2,9 +2,10 @@ import type { Command } from '@commander-js/extra-typings';
 import { cliActing } from '../../app/acting.js';
 import { addUser, listUsers, removeUser, setUserRole } from '../../app/accounts.js';
 import { createSignInLink } from '../../app/sign-in.js';
-import { UsageError } from '../../model/errors.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
-import { examples } from '../options.js';
+import { ROLES } from '../../store/account-repository.js';
+import { formatTable } from '../../util/format-table.js';
+import { choiceOption, examples, parseChoice } from '../options.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -14,25 +15,13 @@ async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return `${rows
-    .map((r) =>
-      r
-        .map((c, i) => c.padEnd(widths[i]!))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n')}\n`;
-}
-
 export function registerUserCommand(program: Command): void {
   const user = program.command('user').description("the team server's accounts: add, list, remove, change a role");
   user
     .command('add')
     .description('add an account; without --password-stdin it signs in by a one-time link, printed here')
     .argument('<name>', 'account name')
-    .requiredOption('--role <role>', 'viewer, analyst or admin')
+    .addOption(choiceOption('--role <role>', 'what the account may do', ROLES).makeOptionMandatory())
     .option('--password-stdin', 'read the password from standard input')
     .option('--url <url>', 'the server address the link should point at', 'http://127.0.0.1:7300')
     .addHelpText(
@@ -66,15 +55,15 @@ export function registerUserCommand(program: Command): void {
         return;
       }
       process.stdout.write(
-        table([
+        formatTable(
           ['name', 'role', 'password', 'created (UTC)'],
-          ...users.map((u) => [
+          users.map((u) => [
             u.name,
             u.role,
             u.hasPassword ? 'set' : 'link only',
             u.createdAt.slice(0, 19).replace('T', ' '),
           ]),
-        ]),
+        ),
       );
     });
   user
@@ -90,13 +79,10 @@ export function registerUserCommand(program: Command): void {
     .command('role')
     .description("change an account's role")
     .argument('<name>', 'account name')
-    .argument('<role>', 'viewer, analyst or admin')
+    .argument('<role>', ROLES.join(', '), parseChoice('role', ROLES))
     .addHelpText('after', examples('parley user role ana admin'))
     .action(async (name, role, _opts, cmd) => {
-      if (!role) throw new UsageError('give the new role: viewer, analyst or admin');
       const a = await withStore(dbLocation(dbFlag(cmd)), (store) => setUserRole(cliActing(store), name, role));
       process.stdout.write(`${a.name} is now ${a.role}\n`);
     });
 }
-
-export { table as formatPlainTable };

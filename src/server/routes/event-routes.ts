@@ -229,7 +229,7 @@ export function registerEventRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps
       requireRole(c, 'analyst', 'recording a move');
       const { caseId } = c.req.valid('param');
       const b = c.req.valid('json');
-      const e = await recordMove(acting(c, store), {
+      const { event: e, duplicates } = await recordMove(acting(c, store), {
         caseId,
         date: b.date,
         source: b.source,
@@ -246,7 +246,7 @@ export function registerEventRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps
         ...(b.notes ? { notes: b.notes } : {}),
       });
       deps.changed();
-      return c.json({ ...e, revision: 1 }, 201);
+      return c.json({ ...e, revision: 1, likelyDuplicates: duplicates }, 201);
     },
   );
 

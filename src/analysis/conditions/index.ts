@@ -1,5 +1,0 @@
-export * from './condition-result.js';
-export * from './evaluate-condition.js';
-export * from './describe-filter.js';
-export { eventMatches, windowBounds } from './event-filter-match.js';
-export { facilityMatches } from './facility-filter-match.js';
