@@ -76,6 +76,12 @@ function mapFacilities(brief: Brief, data: BriefFigureData): { placed: MapFacili
   return { placed, unplaced };
 }
 
+/** The headline condition's strip on top, where the brief's question is; the others in the case's order. */
+function headlineFirst(brief: Brief, timelines: readonly VerdictStripInput[]): VerdictStripInput[] {
+  const id = brief.headline?.conditionId;
+  return [...timelines.filter((t) => t.conditionId === id), ...timelines.filter((t) => t.conditionId !== id)];
+}
+
 function conditionFigures(brief: Brief, data: BriefFigureData, o: DrawOptions & { width: number }): BriefFigure[] {
   if (!data.timelines.length) return [];
   const span = `${data.timelines[0]!.from} to ${brief.asOf}`;
@@ -86,7 +92,13 @@ function conditionFigures(brief: Brief, data: BriefFigureData, o: DrawOptions & 
       section: 'headline',
       title: `Conditions over time, ${span}`,
       caption: `Each condition's verdict day by day, each day read as known on that day${brief.asKnownOn === brief.asOf ? '' : ' (here with the later knowledge the brief uses)'}; the dates under a strip are the days it changed (some are left out where they would overlap). ✕: the ${gated} gated ${gated === 1 ? 'move' : 'moves'} made while a condition was stated and not met.`,
-      html: markup(verdictStripChart(data.timelines, { document: o.document, width: o.width, asOf: brief.asOf })),
+      html: markup(
+        verdictStripChart(headlineFirst(brief, data.timelines), {
+          document: o.document,
+          width: o.width,
+          asOf: brief.asOf,
+        }),
+      ),
       width: o.width,
     },
   ];

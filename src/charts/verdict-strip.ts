@@ -51,7 +51,7 @@ const VERDICT_FILL: Record<StripVerdict, string> = {
   met: PALETTE.green,
   unmet: PALETTE.vermillion,
   unknown: PALETTE.lightGrey,
-  'not-stated': '#ffffff',
+  'not-stated': '#f3f3f3',
 };
 const VERDICT_INK: Record<StripVerdict, string> = {
   met: 'white',
@@ -61,7 +61,7 @@ const VERDICT_INK: Record<StripVerdict, string> = {
 };
 const GATED = 'gated move made while not met';
 const ROW = 54;
-const MARGIN_LEFT = 190;
+const MARGIN_LEFT = 200;
 const MARGIN_RIGHT = 20;
 
 interface Span {
@@ -74,7 +74,7 @@ interface Span {
 }
 
 function rowLabel(t: VerdictStripInput): string {
-  return shorten(t.title, 32);
+  return shorten(t.title, 30);
 }
 
 function spans(timelines: readonly VerdictStripInput[], pxPerDay: number): Span[] {

@@ -1,4 +1,6 @@
 import { type Command, Option } from '@commander-js/extra-typings';
+import { cliActing } from '../../app/acting.js';
+import { auditTrail } from '../../app/audit-trail.js';
 import { AUDIT_KINDS } from '../../store/audit-repository.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
 import { formatTable } from '../../util/format-table.js';
@@ -37,17 +39,11 @@ export function registerAuditCommand(program: Command): void {
       ),
     )
     .action(async (opts, cmd) => {
-      const { format, kind, from, to, limit } = opts;
-      const entries = await withStore(dbLocation(dbFlag(cmd)), (store) =>
-        store.audit.find({
-          order: 'desc',
-          limit,
-          ...(opts.case ? { caseId: opts.case } : {}),
-          ...(kind ? { kind } : {}),
-          ...(opts.subject ? { subject: opts.subject } : {}),
-          ...(from ? { from } : {}),
-          ...(to ? { to: `${to}T23:59:59.999Z` } : {}),
-        }),
+      const { format, case: caseId, ...query } = opts;
+      const entries = await withStore(
+        dbLocation(dbFlag(cmd)),
+        (store) => auditTrail(cliActing(store), { ...query, ...(caseId ? { caseId } : {}) }),
+        { access: 'read' },
       );
       if (format === 'json') {
         process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);

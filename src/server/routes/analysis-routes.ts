@@ -11,12 +11,19 @@ import { knowledgeOf, knowledgeQuery } from './knowledge-query.js';
 import { briefOptionsOf, briefQuery, requireCase } from './case-routes.js';
 import { caseParam, dateQuery, jsonResponses, type RouteDeps } from './route-kit.js';
 
+/** Parts of the brief on their own, the facilities with their dated record, and the check of the conditions. */
+export function registerAnalysisRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  briefPartRoutes(app, deps);
+  facilitiesRoute(app, deps);
+  checkRoute(app, deps);
+}
+
 /**
  * Parts of the brief on their own: reciprocity (with its weekly series), the commitment
  * scorecard and pace, each for a date, a dyad and a window; and the facilities with their whole
  * dated record. They come from the same cached brief, so they agree with it.
  */
-export function registerAnalysisRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+function briefPartRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
   const { store } = deps;
   const briefs = new LedgerCache<Brief>(store);
   const brief = async (caseId: string, q: z.infer<typeof briefQuery>): Promise<Brief> => {
@@ -43,7 +50,11 @@ export function registerAnalysisRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteD
   part('reciprocity', 'Reciprocity between two parties over a window, with the weekly series');
   part('scorecard', 'The commitment scorecard (Peace Accords Matrix 0–3) on a date');
   part('pace', 'Pace: the gaps between steps up to a date');
+}
 
+/** GET the facilities of a case with their status on a date. */
+function facilitiesRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'get',
@@ -69,7 +80,11 @@ export function registerAnalysisRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteD
       return c.json({ caseId, asOf, asKnownOn: knownBy, facilities }, 200);
     },
   );
+}
 
+/** GET the verdicts of a case's conditions, as `parley check --format json` gives them. */
+function checkRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'get',

@@ -56,9 +56,17 @@ export async function requireCase(store: Store, caseId: string): Promise<void> {
 }
 
 export function registerCaseRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
-  const { store } = deps;
-  const briefs = new LedgerCache<Brief>(store);
+  listCasesRoute(app, deps);
+  oneCaseRoute(app, deps);
+  briefRoute(app, deps);
+  timelineRoute(app, deps);
+  loadCaseRoute(app, deps);
+  exportCaseRoute(app, deps);
+}
 
+/** GET the cases in the store, and the built-in ones not loaded yet. */
+function listCasesRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'get',
@@ -73,7 +81,11 @@ export function registerCaseRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps)
       return c.json({ cases, notLoaded: builtin }, 200);
     },
   );
+}
 
+/** GET one case: settings, parties, conditions and counts. */
+function oneCaseRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'get',
@@ -105,7 +117,12 @@ export function registerCaseRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps)
       );
     },
   );
+}
 
+/** GET the brief of a case, cached until the ledger changes. */
+function briefRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
+  const briefs = new LedgerCache<Brief>(store);
   app.openapi(
     createRoute({
       method: 'get',
@@ -127,7 +144,11 @@ export function registerCaseRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps)
       return c.json(value, 200);
     },
   );
+}
 
+/** GET each condition's verdict over time. */
+function timelineRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'get',
@@ -155,7 +176,11 @@ export function registerCaseRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps)
       return c.json({ caseId, timelines }, 200);
     },
   );
+}
 
+/** POST a case folder to load: a zip as the body, or a folder on the server. */
+function loadCaseRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'post',
@@ -189,7 +214,11 @@ export function registerCaseRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps)
       }
     },
   );
+}
 
+/** GET a case as a zip of its folder. */
+function exportCaseRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.get('/api/cases/:caseId/export', async (c) => {
     const caseId = c.req.param('caseId');
     await requireCase(store, caseId);

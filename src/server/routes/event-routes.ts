@@ -5,6 +5,7 @@ import { isoDate, sourceSchema } from '../../case/case-schema.js';
 import { NotFoundError } from '../../model/errors.js';
 import { PROVENANCES, REVIEW_STATUSES, VERIFICATIONS, type LedgerEvent } from '../../model/event.js';
 import type { EventQuery } from '../../store/event-repository.js';
+import { formatCsv } from '../../util/format-table.js';
 import { requireRole } from '../auth.js';
 import { LIMITS } from '../limits.js';
 import type { ServerEnv } from '../server-env.js';
@@ -92,11 +93,6 @@ function csvRow(e: LedgerEvent): string[] {
   ];
 }
 
-export function toCsv(header: string[], rows: string[][]): string {
-  const field = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return `${[header, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
-}
-
 const newEventBody = z
   .object({
     id: z
@@ -153,8 +149,15 @@ const eventParams = caseParam.extend({
 });
 
 export function registerEventRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
-  const { store } = deps;
+  listEventsRoute(app, deps);
+  oneEventRoute(app, deps);
+  recordMoveRoute(app, deps);
+  reviewEventRoute(app, deps);
+}
 
+/** GET the events of a case, filtered and paged, as JSON or CSV. */
+function listEventsRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'get',
@@ -174,7 +177,7 @@ export function registerEventRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps
         c.header('Content-Type', 'text/csv; charset=utf-8');
         c.header('Content-Disposition', `attachment; filename="${caseId}-events.csv"`);
         // Typed as the JSON answer the route declares; the CSV is its other form.
-        return c.body(toCsv(CSV_COLUMNS, events.map(csvRow)), 200) as never;
+        return c.body(formatCsv(CSV_COLUMNS, events.map(csvRow)), 200) as never;
       }
       const revisions = await store.events.revisions(
         caseId,
@@ -193,7 +196,11 @@ export function registerEventRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps
       );
     },
   );
+}
 
+/** GET one event with its revision and history. */
+function oneEventRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'get',
@@ -212,7 +219,11 @@ export function registerEventRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps
       return c.json({ ...event, revision: revision.revision, recordedAt: revision.recordedAt, history }, 200);
     },
   );
+}
 
+/** POST a move typed by an analyst. */
+function recordMoveRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'post',
@@ -249,7 +260,11 @@ export function registerEventRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps
       return c.json({ ...e, revision: 1, likelyDuplicates: duplicates }, 201);
     },
   );
+}
 
+/** POST a review: confirm, reject with a reason, or edit. */
+function reviewEventRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'post',

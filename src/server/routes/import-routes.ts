@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { importInputs, removeSource } from '../../app/import-files.js';
 import { parseFilters } from '../../importers/filters.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../importers/format-parser.js';
@@ -32,8 +33,13 @@ const importQuery = z.object({
 
 /** Imports: upload a file (progress on the case's live stream), list the sources, remove one. */
 export function registerImportRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
-  const { store } = deps;
+  importFileRoute(app, deps);
+  listSourcesRoute(app, deps);
+  removeSourceRoute(app, deps);
+}
 
+/** POST a data file to import; progress goes to the live stream. */
+function importFileRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
   app.openapi(
     createRoute({
       method: 'post',
@@ -47,67 +53,13 @@ export function registerImportRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDep
         413: { description: 'Larger than the upload limit' },
       },
     }),
-    async (c) => {
-      requireRole(c, 'analyst', 'importing files');
-      const q = c.req.valid('query');
-      const filters = parseFilters({
-        ...(q.actors ? { actors: q.actors } : {}),
-        ...(q.dyad ? { dyad: q.dyad } : {}),
-        ...(q.codes ? { codes: q.codes } : {}),
-        ...(q.from ? { from: q.from } : {}),
-        ...(q.to ? { to: q.to } : {}),
-      });
-      const upload = await spoolUpload(c, q.name, LIMITS.uploadBytes);
-      try {
-        let inputs: Awaited<ReturnType<typeof expandInputs>>;
-        try {
-          inputs = await expandInputs([upload.path], { displayNames: new Map([[upload.path, q.name]]) });
-        } catch (err) {
-          throw new HttpError(400, `the upload cannot be read: ${(err as Error).message}`, 'name');
-        }
-        const caseId = q.case ?? null;
-        let last = 0;
-        const run = await importInputs(acting(c, store, 'import'), inputs, {
-          ...(q.format ? { format: q.format as ImportFormat } : {}),
-          filters,
-          ...(q.case ? { caseId: q.case } : {}),
-          strict: q.strict === 'true',
-          dataDir: deps.dataDir,
-          rejectsPath: `${upload.path}.rejects.tsv`,
-          onProgress: (p) => {
-            const now = Date.now();
-            if (now - last < 250) return;
-            last = now;
-            deps.progress(caseId, { ...p, state: 'importing' });
-          },
-          onFile: (r) => deps.progress(caseId, { name: r.name, state: 'done', outcome: r.outcome, ...r.progress }),
-        });
-        deps.changed();
-        // An upload none of whose files could be imported (a damaged zip, a format that cannot be
-        // told) is the client's error; one that is partly readable reports the rest beside it.
-        if (run.results.length === 0 && run.failed[0]) throw new HttpError(400, run.failed[0].error.message, 'name');
-        return c.json(
-          {
-            failed: run.failed.map((f) => ({ name: f.name, message: f.error.message })),
-            files: run.results.map((r) => ({
-              name: r.name,
-              format: r.format,
-              outcome: r.outcome,
-              sourceId: r.fileId,
-              caseId: r.caseId,
-              progress: r.progress,
-              rejectSamples: r.rejectSamples,
-              summary: describeResult(r).replace(upload.path, q.name),
-            })),
-          },
-          200,
-        );
-      } finally {
-        upload.remove();
-      }
-    },
+    (c) => importUpload(c, deps),
   );
+}
 
+/** GET the imported files. */
+function listSourcesRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'get',
@@ -122,7 +74,11 @@ export function registerImportRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDep
       return c.json({ sources: files.map(({ path: _p, rejectsPath: _r, ...f }) => f) }, 200);
     },
   );
+}
 
+/** DELETE an imported file's rows. */
+function removeSourceRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'delete',
@@ -147,4 +103,69 @@ export function registerImportRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDep
       return c.json({ removed: removed.file.id, name: removed.file.name, rows: removed.rows }, 200);
     },
   );
+}
+
+/** Spools the upload, imports each file it holds and reports what each gave. */
+async function importUpload(
+  c: Context<ServerEnv, string, { out: { query: z.infer<typeof importQuery> } }>,
+  deps: RouteDeps,
+) {
+  const { store } = deps;
+  requireRole(c, 'analyst', 'importing files');
+  const q = c.req.valid('query');
+  const filters = parseFilters({
+    ...(q.actors ? { actors: q.actors } : {}),
+    ...(q.dyad ? { dyad: q.dyad } : {}),
+    ...(q.codes ? { codes: q.codes } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+  });
+  const upload = await spoolUpload(c, q.name, LIMITS.uploadBytes);
+  try {
+    let inputs: Awaited<ReturnType<typeof expandInputs>>;
+    try {
+      inputs = await expandInputs([upload.path], { displayNames: new Map([[upload.path, q.name]]) });
+    } catch (err) {
+      throw new HttpError(400, `the upload cannot be read: ${(err as Error).message}`, 'name');
+    }
+    const caseId = q.case ?? null;
+    let last = 0;
+    const run = await importInputs(acting(c, store, 'import'), inputs, {
+      ...(q.format ? { format: q.format as ImportFormat } : {}),
+      filters,
+      ...(q.case ? { caseId: q.case } : {}),
+      strict: q.strict === 'true',
+      dataDir: deps.dataDir,
+      rejectsPath: `${upload.path}.rejects.tsv`,
+      onProgress: (p) => {
+        const now = Date.now();
+        if (now - last < 250) return;
+        last = now;
+        deps.progress(caseId, { ...p, state: 'importing' });
+      },
+      onFile: (r) => deps.progress(caseId, { name: r.name, state: 'done', outcome: r.outcome, ...r.progress }),
+    });
+    deps.changed();
+    // An upload none of whose files could be imported (a damaged zip, a format that cannot be
+    // told) is the client's error; one that is partly readable reports the rest beside it.
+    if (run.results.length === 0 && run.failed[0]) throw new HttpError(400, run.failed[0].error.message, 'name');
+    return c.json(
+      {
+        failed: run.failed.map((f) => ({ name: f.name, message: f.error.message })),
+        files: run.results.map((r) => ({
+          name: r.name,
+          format: r.format,
+          outcome: r.outcome,
+          sourceId: r.fileId,
+          caseId: r.caseId,
+          progress: r.progress,
+          rejectSamples: r.rejectSamples,
+          summary: describeResult(r).replace(upload.path, q.name),
+        })),
+      },
+      200,
+    );
+  } finally {
+    upload.remove();
+  }
 }

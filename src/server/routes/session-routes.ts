@@ -27,9 +27,21 @@ export function clientAddress(c: Context): string {
 }
 
 export function registerSessionRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
-  const { store } = deps;
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  healthRoute(app);
+  signInLinkRoute(app, deps);
+  signInRoute(app, deps);
+  sessionRoute(app, deps);
+  signOutRoute(app, deps);
+}
 
+/** GET /healthz, for load balancers: answers without signing in. */
+function healthRoute(app: OpenAPIHono<ServerEnv>): void {
+  app.get('/healthz', (c) => c.json({ ok: true }));
+}
+
+/** GET a one-time sign-in link: sets the session cookie and goes to the dashboard. */
+function signInLinkRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.get('/signin', async (c) => {
     const token = c.req.query('token');
     if (!token) return c.html(signInPage(''));
@@ -40,7 +52,11 @@ export function registerSessionRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDe
     }
     return c.redirect('/', 303);
   });
+}
 
+/** POST a name and password. */
+function signInRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'post',
@@ -68,7 +84,11 @@ export function registerSessionRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDe
       return c.json({ user: { name: s.account.name, role: s.account.role }, csrfToken: s.csrfToken }, 200);
     },
   );
+}
 
+/** GET who is signed in. */
+function sessionRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'get',
@@ -84,7 +104,11 @@ export function registerSessionRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDe
       return c.json({ user: { name: user.name, role: user.role }, csrfToken: session?.csrfToken ?? null }, 200);
     },
   );
+}
 
+/** DELETE the session. */
+function signOutRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'delete',
