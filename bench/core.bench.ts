@@ -19,6 +19,7 @@ import type { CaseData } from '../src/model/case.js';
 import type { Condition } from '../src/model/condition.js';
 import type { LedgerEvent, Verification } from '../src/model/event.js';
 import type { Facility, FacilityStatus } from '../src/model/facility.js';
+import type { Indicator } from '../src/model/indicator.js';
 import { fromDayNumber, toDayNumber } from '../src/model/iso-date.js';
 import { openStore } from '../src/store/store.js';
 import { FILE_ORIGIN } from '../src/store/case-repository.js';
@@ -147,6 +148,28 @@ function buildCase(): CaseData {
       },
     },
     {
+      // Indicator leaves: the latest verified figure of each quantity within 120 days, against its limit.
+      id: 'relief-within-limits',
+      caseId: CASE,
+      title: 'Relief only while five quantities are verified within their limits',
+      version: 1,
+      sources: [],
+      gates: [{ source: { code: 'USA' }, target: { code: 'PRK' }, codes: ['085'], from: '2018-01-01' }],
+      requires: {
+        kind: 'all',
+        all: Array.from({ length: 5 }, (_, i) => ({
+          kind: 'indicator' as const,
+          indicator: {
+            id: `quantity-${i}`,
+            test: 'atMost' as const,
+            value: 100,
+            verification: 'verified' as const,
+            window: { days: 120 },
+          },
+        })),
+      },
+    },
+    {
       id: 'verified-dismantlement',
       caseId: CASE,
       title: 'Concessions only after verified dismantlement',
@@ -204,7 +227,41 @@ function buildCase(): CaseData {
     ],
     facilities,
     conditions,
+    indicators: syntheticIndicators(rand),
   };
+}
+
+/**
+ * 20 quantities at sites, each measured about monthly from 2015 on: verified most of the time,
+ * sometimes estimated or claimed, reported one to three weeks after the date they refer to.
+ */
+function syntheticIndicators(rand: () => number): Indicator[] {
+  const verifications = ['verified', 'verified', 'verified', 'estimated', 'claimed'] as const;
+  return Array.from({ length: 20 }, (_, i) => {
+    const measurements: Indicator['measurements'] = [];
+    for (let day = toDayNumber('2015-01-01'); day <= toDayNumber(AS_OF); day += 20 + Math.floor(rand() * 20)) {
+      const date = fromDayNumber(day);
+      measurements.push({
+        date,
+        known: fromDayNumber(day + 7 + Math.floor(rand() * 14)),
+        figure: { is: 'value', value: Math.round(rand() * 1100) / 10 },
+        verification: verifications[Math.floor(rand() * verifications.length)]!,
+        by: 'inspectors',
+        report: `R-${i}-${date}`,
+        sources: [{ publisher: 'Synthetic Inspectorate', date }],
+      });
+    }
+    return {
+      id: `quantity-${i}`,
+      caseId: CASE,
+      name: `Quantity ${i}`,
+      unit: 't',
+      kind: 'quantity',
+      facility: `site-${i}`,
+      limit: { test: 'atMost', value: 100 },
+      measurements,
+    };
+  });
 }
 
 async function load(path: string): Promise<Record<string, unknown>> {

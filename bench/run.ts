@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-const ALL = ['core', 'analysis', 'import', 'reader', 'server'];
+const ALL = ['core', 'analysis', 'import', 'reader', 'server', 'dashboard'];
 const { positionals: chosen } = parseArgs({ allowPositionals: true });
 const names = chosen.length ? chosen : ALL;
 let failed = 0;

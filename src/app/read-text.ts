@@ -9,6 +9,9 @@ export interface ReadTextInput {
   date: string;
   /** A name for the article in the sources of the events it gives (a file name, a title). */
   name?: string;
+  /** Who published it and where, for the source of the events put in the queue. */
+  publisher?: string;
+  url?: string;
   /** Put the asserted and reported events in this case's review queue, as proposed. */
   into?: string;
 }

@@ -1,4 +1,5 @@
 import type { ConditionResult, Evidence, GatedMove } from '../analysis/conditions/condition-result.js';
+import type { IndicatorSummary } from '../analysis/indicator-summary.js';
 import type { PaceResult } from '../analysis/pace.js';
 import type { ReciprocityResult } from '../analysis/reciprocity.js';
 import type { Scorecard } from '../analysis/scorecard.js';
@@ -40,6 +41,11 @@ export interface Brief {
   importedReciprocity?: ImportedReciprocity;
   scorecard: Scorecard;
   facilities: FacilitiesSummary;
+  /**
+   * The case's indicators with their limit, latest figure and trend, as known on the date (the
+   * measurements reported by then); absent when the case follows none.
+   */
+  indicators?: IndicatorSummary[];
   pace: PaceResult;
   /** What the pace's steps are, in words. */
   paceCounted: string;

@@ -19,6 +19,7 @@ import type { Store } from '../store/store.js';
 import { ImportRepository } from '../store/import-repository.js';
 import { IMPORTS_CASE_ID } from '../store/import-tables.js';
 import { CASE_ORIGIN } from '../store/aggregate-repository.js';
+import { summarizeIndicators } from '../analysis/indicator-summary.js';
 import type { Brief, FacilitiesSummary, FacilityLine, Headline } from './brief.js';
 import { attachEvidenceSources, collectConditionLedger } from './collect-condition-ledger.js';
 import { countedText, paceCountedText } from './counted-text.js';
@@ -37,6 +38,8 @@ export interface BriefOptions {
   from?: string;
   /** Reciprocity window end; default the date asked about. */
   to?: string;
+  /** Days within which a concession counts as answered; default the case's `responseDays`, else 30. */
+  answerWithinDays?: number;
   /** Read with everything on record, not only what was known on the date asked about. */
   hindsight?: boolean;
   /** Read with what was known by this date (on or after the date asked about). */
@@ -95,7 +98,7 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
     }
     return out;
   };
-  const reciprocityOptions = { from, to, answerWithinDays: settings.responseDays ?? 30 };
+  const reciprocityOptions = { from, to, answerWithinDays: options.answerWithinDays ?? settings.responseDays ?? 30 };
   const countryLevel = partyOf(a) === a && partyOf(b) === b;
   let reciprocity: ReciprocityResult;
   if (countryLevel) {
@@ -188,6 +191,8 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
     ...(importedSide ? { importedReciprocity: importedSide } : {}),
     scorecard: scorecard(view.agreements, asOf, settings.reciprocitySince ? { since: settings.reciprocitySince } : {}),
     facilities: summariseFacilities(view, asOf),
+    // `view` holds only the measurements reported by `knownBy`.
+    ...(view.indicators?.length ? { indicators: summarizeIndicators(view.indicators, asOf, knownBy) } : {}),
     pace: paceResult,
     paceCounted,
     ledger: {

@@ -25,6 +25,7 @@ function requirementFilters(r: Requirement): EventFilter[] {
     provision: () => [],
     observed: () => [],
     notObserved: () => [],
+    indicator: () => [],
   });
 }
 
@@ -95,5 +96,10 @@ export async function collectConditionLedger(
       if (known) byId.set(e.id, known);
     }
   const events = [...byId.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
-  return { events, facilities: frame.facilities, agreements: frame.agreements };
+  return {
+    events,
+    facilities: frame.facilities,
+    agreements: frame.agreements,
+    ...(frame.indicators ? { indicators: frame.indicators } : {}),
+  };
 }

@@ -9,6 +9,7 @@ import type { Source } from '../model/event.js';
 import type { Brief, FacilitiesSummary, FacilityLine, Headline, ReciprocityWindow } from './brief.js';
 import { Citations, citationText } from './citations.js';
 import type { BriefStyle } from './brief-style.js';
+import { indicatorsBlock } from './render-indicators.js';
 import type { LateFact } from '../model/knowledge.js';
 import { type Reading, readingWords } from './reading.js';
 
@@ -408,6 +409,7 @@ const LATE_KIND: Record<LateFact['kind'], string> = {
   'provision-status': 'provision status',
   'commitment-change': 'commitment status',
   note: 'later part of a note',
+  measurement: 'measurement',
 };
 
 /** Renders a brief as text (plain or coloured) or Markdown, depending on the style. */
@@ -438,6 +440,8 @@ export function renderBrief(brief: Brief, s: BriefStyle): string {
   out.push('');
   out.push(...facilitiesBlock(brief.facilities, brief.asOf, s));
   out.push('');
+  const indicators = indicatorsBlock(brief.indicators, s);
+  if (indicators.length) out.push(...indicators, '');
   out.push(...paceBlock(brief.pace, brief.paceCounted, s));
   out.push('');
   out.push(ledgerLine(brief, s));

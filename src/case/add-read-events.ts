@@ -5,7 +5,7 @@ import { type LedgerEvent, MOVE_MODES, type Source } from '../model/event.js';
 import { NotFoundError } from '../model/errors.js';
 import { eventCode } from '../cameo/event-codes.js';
 import { loadActorDictionary } from '../cameo/actor-dictionary.js';
-import type { ReadEvent } from '../reader/read-article.js';
+import { quoteStart, type ReadEvent } from '../reader/read-article.js';
 import type { Store } from '../store/store.js';
 
 export interface ReadArticleRef {
@@ -88,7 +88,7 @@ export async function addReadEvents(
         quadClass: info.quadClass,
         summary: e.quote.length > 300 ? `${e.quote.slice(0, 299)}…` : e.quote,
         facilities: [],
-        sources: [sourceOf(article, e.quote)],
+        sources: [{ ...sourceOf(article, e.quote), ...quoteSpan(e) }],
         provenance: 'read',
         status: 'proposed',
         verification: 'claimed',
@@ -117,6 +117,14 @@ function sourceOf(article: ReadArticleRef, quote: string): Source {
   const source: Source = { publisher: article.publisher ?? UNKNOWN_PUBLISHER, date: article.date, quote };
   if (article.url) source.link = article.url;
   return source;
+}
+
+/** Where in its quote the reader found the move (the span is in the article's text), when it can tell. */
+function quoteSpan(e: ReadEvent): { span?: [number, number] } {
+  const start = quoteStart(e);
+  if (start === undefined) return {};
+  const span: [number, number] = [e.span[0] - start, e.span[1] - start];
+  return span[0] >= 0 && span[1] <= e.quote.length && span[0] < span[1] ? { span } : {};
 }
 
 function dictionaryActor(code: string, taken: ReadonlySet<string>): Actor {

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ConditionResult, PartResult } from '../analysis/conditions/condition-result.js';
 import { evaluateCondition } from '../analysis/conditions/evaluate-condition.js';
+import { indicatorsAsKnown } from '../model/indicator.js';
 import type { CaseData } from '../model/case.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../store/test-support/test-stores.js';
 import { BUILTIN_CASES_DIR, builtinCaseIds, ensureBuiltinCase } from './builtin-cases.js';
@@ -20,6 +22,16 @@ function movesOn(date: string): string[] {
     .filter((e) => e.date === date)
     .map((e) => `${e.sourceCode} ${e.code} ${e.targetCode}`)
     .sort();
+}
+
+function evidenceOf(r: ConditionResult): string[] {
+  const out: string[] = [];
+  const walk = (p: PartResult): void => {
+    out.push(...p.evidence.map((e) => e.summary));
+    p.parts?.forEach(walk);
+  };
+  walk(r.result);
+  return out;
 }
 
 function verdict(conditionId: string, asOf: string) {
@@ -89,25 +101,70 @@ describe('the built-in iran-jcpoa case folder', () => {
   });
 });
 
-describe('the stand-in conditions of iran-jcpoa', () => {
-  it('turn Implementation Day from unmet to met on the day the IAEA verified it', () => {
-    expect(verdict('implementation-day', '2016-01-15').verdict).toBe('unmet');
-    expect(verdict('implementation-day', '2016-01-16').verdict).toBe('met');
-    expect(verdict('implementation-day', '2016-01-16').gatedMoves).toEqual([]);
+describe('the indicator conditions of iran-jcpoa', () => {
+  it('turn Implementation Day from unmet to met on the report that verified it', () => {
+    const before = verdict('implementation-day', '2016-01-15');
+    expect(before.verdict).toBe('unmet');
+    expect(before.missing).toContain("no verified measurement of Iran's stock of heavy water yet");
+    const day = verdict('implementation-day', '2016-01-16');
+    expect(day.verdict).toBe('met');
+    expect(day.gatedMoves).toEqual([]);
+    // The steps were verified once: Iran's later breaches are the next rule's business.
+    expect(verdict('implementation-day', '2019-12-31').verdict).toBe('met');
+    expect(evidenceOf(day)).toContain(
+      "Iran's stockpile of enriched uranium (all forms counted by the JCPOA): at most 202.8 kg U on 2016-01-16 (GOV/INF/2016/1, reported 2016-01-16), at or below the limit of 202.8 kg U",
+    );
   });
 
-  it('turn relief-while-within-limits from met to unmet on 1 July 2019, and list later European easing', () => {
-    expect(verdict('relief-while-within-limits', '2019-06-30').verdict).toBe('met');
+  it('turn relief-while-within-limits from met to unmet on 1 July 2019, naming the report and the value', () => {
+    const june = verdict('relief-while-within-limits', '2019-06-30');
+    expect(june.verdict).toBe('met');
+    expect(evidenceOf(june)).toContain(
+      "Iran's stockpile of enriched uranium (all forms counted by the JCPOA): 174.1 kg U on 2019-05-20 (GOV/2019/21, reported 2019-05-31), at or below the limit of 202.8 kg U",
+    );
+    const july = verdict('relief-while-within-limits', '2019-07-01');
+    expect(july.verdict).toBe('unmet');
+    expect(july.missing).toEqual([
+      "Iran's stockpile of enriched uranium (all forms counted by the JCPOA) was above 202.8 kg U on 2019-07-01 (GOV/INF/2019/8, reported 2019-07-01), above the limit of 202.8 kg U",
+    ]);
+  });
+
+  it('list later European easing as gated, and the easing of 2018 made while the figures were too old', () => {
     const after = verdict('relief-while-within-limits', '2019-12-31');
-    expect(verdict('relief-while-within-limits', '2019-07-01').verdict).toBe('unmet');
-    expect(after.gatedMoves.map((m) => m.date)).toEqual(['2019-11-29']);
+    expect(after.gatedMoves.map((m) => [m.date, m.verdict])).toEqual([
+      ['2018-08-07', 'unknown'],
+      ['2019-11-29', 'unmet'],
+    ]);
+    // No older than one quarterly report: with the two 2018 reports not found, mid-2018 is unknown, not met.
+    const mid2018 = verdict('relief-while-within-limits', '2018-05-31');
+    expect(mid2018.verdict).toBe('unknown');
+    expect(mid2018.missing[0]).toMatch(
+      /96\.7 kg U on 2017-11-05 \(GOV\/2017\/48, reported 2017-11-13\), is older than 120 days$/,
+    );
+    expect(verdict('relief-while-within-limits', '2019-01-31').verdict).toBe('met');
   });
 
-  it('list the US reimpositions of 2018 as made while Iran was within the limits', () => {
+  it('list the US reimpositions of 2018 as gated moves made while Iran was not shown outside the limits', () => {
     const result = verdict('no-reimposition-while-within-limits', '2019-06-30');
     expect(result.verdict).toBe('unmet');
-    expect(result.gatedMoves.map((m) => m.date)).toEqual(expect.arrayContaining(['2018-08-07', '2018-11-05']));
+    const gated = new Map(result.gatedMoves.map((m) => [m.date, m.verdict]));
+    expect(gated.get('2018-11-05')).toBe('unmet');
+    expect(gated.get('2018-08-07')).toBe('unknown');
+    expect(gated.get('2019-05-08')).toBe('unmet');
     expect(verdict('no-reimposition-while-within-limits', '2019-07-01').verdict).toBe('met');
+  });
+
+  it('use, as known on a date, only the figures reported by then', () => {
+    const relief = data.conditions.find((c) => c.id === 'relief-while-within-limits')!;
+    const asKnown = (date: string) =>
+      evaluateCondition(relief, date, { ...data, indicators: indicatorsAsKnown(data.indicators ?? [], date) });
+    // 130.9 t on 17 February 2016 was reported on 26 February, with the shipment that ended it.
+    expect(verdict('relief-while-within-limits', '2016-02-20').verdict).toBe('unmet');
+    expect(asKnown('2016-02-20').verdict).toBe('met');
+    expect(asKnown('2016-02-26').verdict).toBe('met');
+    // The stockpile figure of 1 July 2019 was reported the same day: both readings turn then.
+    expect(asKnown('2019-06-30').verdict).toBe('met');
+    expect(asKnown('2019-07-01').verdict).toBe('unmet');
   });
 });
 
@@ -126,5 +183,7 @@ describe.each(TEST_DIALECTS)('loading iran-jcpoa into the store on %s', (dialect
     expect(await t.store.events.count({ caseId: 'iran-jcpoa' })).toBe(data.events.length);
     expect(await ensureBuiltinCase(t.store, 'iran-jcpoa')).toBeUndefined();
     expect((await loadCaseFolder(t.store, DIR)).unchanged).toBe(true);
+    // The indicators and their measurements come back from the store as they were read.
+    expect((await t.store.cases.readFrame('iran-jcpoa'))?.indicators).toEqual(data.indicators);
   });
 });

@@ -3,6 +3,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, rea
 import { join } from 'node:path';
 import type { FileLocation, ValidationProblem } from '../model/errors.js';
 import { CASE_FILES, type CaseFileName } from './case-schema.js';
+import { describeFsError, errorCode } from './fs-errors.js';
 import { parseYamlFile, type YamlFile } from './yaml-file.js';
 
 /** A case file larger than this is refused unread (the built-in case's largest is about 100 KB). */
@@ -145,24 +146,6 @@ export function hashCaseFolder(dir: string): string {
 function missingCaseYaml(path: string): ValidationProblem {
   const location: FileLocation = { file: path };
   return { location, message: 'missing: every case folder needs a case.yaml' };
-}
-
-function errorCode(e: unknown): string | undefined {
-  return (e as NodeJS.ErrnoException | undefined)?.code;
-}
-
-function describeFsError(e: unknown): string {
-  switch (errorCode(e)) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'a loop of symbolic links';
-    case 'EISDIR':
-      return 'it is a folder';
-    default:
-      return e instanceof Error ? e.message : String(e);
-  }
 }
 
 function linkTarget(path: string): string {

@@ -6,6 +6,7 @@ import { OBSERVATION_FINDINGS } from '../model/condition.js';
 import { COMMITMENT_STATUSES, PROVENANCES, REVIEW_STATUSES, VERIFICATIONS, VERIFIERS } from '../model/event.js';
 import { ACTOR_KINDS } from '../model/actor.js';
 import { IMPLEMENTATION_LEVELS, REQUIRED_LEVELS } from '../model/agreement.js';
+import { INDICATOR_KINDS, LIMIT_TESTS, MEASUREMENT_VERIFICATIONS } from '../model/indicator.js';
 
 /**
  * The shapes of a case folder's YAML files, checked on every load. Cross-references (actor ids,
@@ -43,16 +44,29 @@ const eventCode = z
     message: 'expected a CAMEO event code of 2 to 4 digits, quoted, such as "042"',
   });
 
-export const sourceSchema = z.strictObject({
+const sourceFields = z.strictObject({
   publisher: z.string().min(1),
   date: isoDate.optional(),
   title: z.string().min(1).optional(),
   link: z.string().min(1).optional(),
   quote: z.string().optional(),
+  /** For a move read from text: the characters of `quote` it was coded from, [start, end). */
+  span: z
+    .tuple([z.number().int().min(0), z.number().int().min(0)])
+    .refine(([start, end]) => start < end, { message: 'expected [start, end] with start before end' })
+    .optional(),
 });
 
+export const sourceSchema = sourceFields.refine(
+  (s) => !s.span || (s.quote !== undefined && s.span[1] <= s.quote.length),
+  {
+    message: "span: expected characters of the quote, [start, end] with end at most the quote's length",
+    path: ['span'],
+  },
+);
+
 /** What a condition cites for its argument: a source that may be dated to the month (`2018-09`). */
-const citationSchema = sourceSchema.extend({
+const citationSchema = sourceFields.extend({
   date: z
     .string()
     .refine((v) => isIsoDate(v) || /^\d{4}-(0[1-9]|1[0-2])$/.test(v), {
@@ -122,6 +136,9 @@ export const eventSchema = z.strictObject({
   end: isoDate.optional(),
   source: id,
   target: id.optional(),
+  // The CAMEO codes the sides acted under, when not the codes their actors have on the date: an
+  // event read from text keeps the reader's finer code (USAGOV for an actor coded USA).
+  codes: z.strictObject({ source: actorCode.optional(), target: actorCode.optional() }).optional(),
   code: eventCode,
   summary: z.string().min(1),
   // A set: read in one order, so that listing the same facilities in another order changes nothing.
@@ -178,6 +195,8 @@ export const facilitySchema = z.strictObject({
   type: z.string().min(1),
   tags: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
   location: z.string().min(1),
+  /** [longitude, latitude], for the map. */
+  coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).optional(),
   country: actorCode,
   key: z.boolean().default(false),
   declared: z.boolean().optional(),
@@ -243,10 +262,110 @@ const observationFilter = z.strictObject({
   window: window.optional(),
 });
 
+/*
+ * Indicators (indicators.yaml) and the leaves that read them. A limit and a leaf name their test
+ * as a key (`atMost: 202.8`); a measurement names what it says of the quantity as a key (`value`,
+ * `range`, `above`, `below`, `atMost`, `atLeast`). Exactly one of each must be given.
+ */
+const amount = z.number().finite();
+const limitValue = z.union([amount, z.boolean()], { message: 'expected a number, or true or false' });
+
+/** The one key of `keys` an object gives, or a problem at the object naming them all. */
+function exactlyOne(keys: readonly string[], what: string) {
+  return (v: Record<string, unknown>, ctx: z.core.$RefinementCtx<unknown>) => {
+    const given = keys.filter((k) => v[k] !== undefined);
+    if (given.length !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        message: `${given.length === 0 ? 'missing' : `${given.join(' and ')} given together`}: ${what} needs exactly one of ${keys.join(', ')}`,
+      });
+  };
+}
+
+const testKeys = {
+  atMost: limitValue.optional(),
+  atLeast: limitValue.optional(),
+  equals: limitValue.optional(),
+};
+
+/** The test and value of an object that gives exactly one of atMost, atLeast, equals. */
+function testOf(v: { atMost?: number | boolean; atLeast?: number | boolean; equals?: number | boolean }) {
+  const test = LIMIT_TESTS.find((k) => v[k] !== undefined)!;
+  return { test, value: v[test]! };
+}
+
+const indicatorLeaf = z
+  .strictObject({
+    id,
+    ...testKeys,
+    verification: z.enum(MEASUREMENT_VERIFICATIONS).optional(),
+    window: z.strictObject({ days: z.number().int().positive().max(MAX_DAYS) }).optional(),
+    ever: z.boolean().optional(),
+  })
+  .superRefine(exactlyOne(LIMIT_TESTS, 'an indicator requirement'))
+  .transform(({ atMost: _m, atLeast: _l, equals: _e, ...rest }) => {
+    const t = testOf({ atMost: _m, atLeast: _l, equals: _e } as Parameters<typeof testOf>[0]);
+    return { ...rest, ...t };
+  });
+
+const FIGURE_KEYS = ['value', 'range', 'above', 'below', 'atMost', 'atLeast'] as const;
+
+export const measurementSchema = z
+  .strictObject({
+    refersTo: isoDate,
+    reported: isoDate,
+    value: z.union([amount, z.boolean(), z.null()], { message: 'expected a number, true, false or null' }).optional(),
+    range: z.tuple([amount, amount]).optional(),
+    above: amount.optional(),
+    below: amount.optional(),
+    atMost: amount.optional(),
+    atLeast: amount.optional(),
+    verification: z.enum(MEASUREMENT_VERIFICATIONS),
+    by: z.string().min(1),
+    report: z.string().min(1).optional(),
+    paragraph: z
+      .union([z.string().min(1), z.number()])
+      .transform(String)
+      .optional(),
+    reportSeen: z.boolean().optional(),
+    sources: z.array(sourceSchema).default([]),
+    note: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    // `value: null` is given on purpose (a report whose figure was not found), so it counts as given.
+    const given = FIGURE_KEYS.filter((k) => v[k] !== undefined || (k === 'value' && 'value' in v));
+    if (given.length !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        message: `${given.length === 0 ? 'missing' : `${given.join(' and ')} given together`}: a measurement needs exactly one of ${FIGURE_KEYS.join(', ')} (value: null for a report whose figure was not found)`,
+      });
+  });
+
+export const indicatorSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  unit: z.string().min(1),
+  kind: z.enum(INDICATOR_KINDS).default('quantity'),
+  facility: id.optional(),
+  limit: z
+    .strictObject({
+      ...testKeys,
+      provision: z
+        .string()
+        .regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, { message: 'expected agreement/provision' })
+        .optional(),
+      from: isoDate.optional(),
+    })
+    .superRefine(exactlyOne(LIMIT_TESTS, 'a limit'))
+    .optional(),
+  measurements: z.array(measurementSchema).default([]),
+  note: z.string().optional(),
+});
+
 export type RequirementInput = z.infer<typeof requirementSchema>;
 const label = z.string().optional();
 const REQUIREMENT_MESSAGE =
-  'expected one requirement: all, any, not, event, noEvent, facilities, provision, observed or notObserved (each with an optional label)';
+  'expected one requirement: all, any, not, event, noEvent, facilities, provision, observed, notObserved or indicator (each with an optional label)';
 
 /** Each kind of requirement as the files write it (one key naming its kind), tagged with that kind. */
 const requirementKinds = {
@@ -285,6 +404,8 @@ const requirementKinds = {
     z
       .strictObject({ notObserved: observationFilter, label })
       .transform((v) => ({ kind: 'notObserved' as const, ...v })),
+  indicator: () =>
+    z.strictObject({ indicator: indicatorLeaf, label }).transform((v) => ({ kind: 'indicator' as const, ...v })),
 } satisfies Record<RequirementKind, () => z.ZodType<Requirement, unknown>>;
 
 /**
@@ -336,6 +457,7 @@ export const CASE_FILES = {
   'agreements.yaml': { schema: agreementSchema, list: true },
   'facilities.yaml': { schema: facilitySchema, list: true },
   'conditions.yaml': { schema: conditionSchema, list: true },
+  'indicators.yaml': { schema: indicatorSchema, list: true },
 } as const;
 
 export type CaseFileName = keyof typeof CASE_FILES;

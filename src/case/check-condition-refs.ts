@@ -1,7 +1,14 @@
 import type { Agreement } from '../model/agreement.js';
-import { type Condition, type EventFilter, type Requirement, visitRequirement } from '../model/condition.js';
+import {
+  type Condition,
+  type EventFilter,
+  type IndicatorRequirement,
+  type Requirement,
+  visitRequirement,
+} from '../model/condition.js';
 import { describeNearest, eventCodes } from '../cameo/event-codes.js';
 import { nearestIds, type KnownIds } from './known-ids.js';
+import type { IndicatorKind } from '../model/indicator.js';
 
 export interface ConditionRefs {
   actors: KnownIds;
@@ -9,6 +16,9 @@ export interface ConditionRefs {
   agreementById: ReadonlyMap<string, Agreement>;
   /** The agreements file could not be read: references to agreements are not checked. */
   agreementsGap: boolean;
+  /** Indicator ids, and the kind of each one defined, for the indicator leaves. */
+  indicators?: KnownIds;
+  indicatorKinds?: ReadonlyMap<string, IndicatorKind>;
 }
 
 type Path = (string | number)[];
@@ -81,6 +91,28 @@ export function checkConditionRefs(
       provision: (x) => checkProvision(x.provision, [...path, 'provision']),
       observed: (x) => checkFacilityFilter(x.observed.facilities, [...path, 'observed', 'facilities']),
       notObserved: (x) => checkFacilityFilter(x.notObserved.facilities, [...path, 'notObserved', 'facilities']),
+      indicator: (x) => checkIndicatorLeaf(x.indicator, [...path, 'indicator'], refs, report),
     });
   walk(c.requires, ['requires']);
+}
+
+/** An indicator leaf names a defined indicator and tests it with a value of its kind. */
+function checkIndicatorLeaf(
+  x: IndicatorRequirement,
+  path: Path,
+  refs: ConditionRefs,
+  report: (path: Path, message: string) => void,
+): void {
+  if (refs.indicators?.lacks(x.id)) {
+    report(
+      [...path, 'id'],
+      `unknown indicator "${x.id}"; indicators are defined in indicators.yaml${refs.indicators.nearest(x.id)}`,
+    );
+    return;
+  }
+  const kind = refs.indicatorKinds?.get(x.id);
+  if (kind === 'boolean' && (typeof x.value !== 'boolean' || x.test !== 'equals'))
+    report([...path, x.test], `indicator "${x.id}" is yes/no: test it with equals: true or equals: false`);
+  if (kind === 'quantity' && typeof x.value !== 'number')
+    report([...path, x.test], `indicator "${x.id}" is a quantity: test it against a number`);
 }

@@ -8,6 +8,7 @@ import {
   conditionSchema,
   eventSchema,
   facilitySchema,
+  indicatorSchema,
   type CaseFileName,
 } from './case-schema.js';
 import type { YamlFile, YamlPath } from './yaml-file.js';
@@ -19,7 +20,7 @@ export interface Entry<T> {
   path: YamlPath;
 }
 
-export type ListKind = 'actors' | 'events' | 'agreements' | 'facilities' | 'conditions';
+export type ListKind = 'actors' | 'events' | 'agreements' | 'facilities' | 'conditions' | 'indicators';
 
 /**
  * Ids that exist in the folder but not in the checked entries: those of entries that failed their
@@ -38,6 +39,7 @@ export interface ShapedCase {
   agreements: Entry<z.infer<typeof agreementSchema>>[];
   facilities: Entry<z.infer<typeof facilitySchema>>[];
   conditions: Entry<z.infer<typeof conditionSchema>>[];
+  indicators: Entry<z.infer<typeof indicatorSchema>>[];
   gaps: Record<ListKind, IdGap>;
 }
 
@@ -61,6 +63,7 @@ export function checkShapes(read: CaseFilesRead, problems: ValidationProblem[]):
     agreements: list('agreements', agreementSchema),
     facilities: list('facilities', facilitySchema),
     conditions: list('conditions', conditionSchema),
+    indicators: list('indicators', indicatorSchema),
     gaps,
   };
 }

@@ -76,8 +76,8 @@ export function toEvent(
     endDate: v.end,
     sourceActor: v.source,
     targetActor: v.target,
-    sourceCode: src.code,
-    targetCode: tgt?.code,
+    sourceCode: v.codes?.source ?? src.code,
+    targetCode: tgt && (v.codes?.target ?? tgt.code),
     sourceTitle: src.title,
     targetTitle: tgt?.title,
     code: v.code,
@@ -134,6 +134,7 @@ export function toFacility(v: z.infer<typeof facilitySchema>, caseId: string): F
     type: v.type,
     tags: v.tags,
     location: v.location,
+    coordinates: v.coordinates,
     country: v.country,
     key: v.key,
     declared: v.declared,
@@ -197,7 +198,14 @@ function toCommitment(c: NonNullable<z.infer<typeof eventSchema>['commitment']>)
 }
 
 function toSource(s: z.infer<typeof sourceSchema>): Source {
-  return stripUndefined({ publisher: s.publisher, date: s.date, title: s.title, link: s.link, quote: s.quote });
+  return stripUndefined({
+    publisher: s.publisher,
+    date: s.date,
+    title: s.title,
+    link: s.link,
+    quote: s.quote,
+    span: s.span,
+  });
 }
 
 /** Drops keys whose value is undefined, so stored and re-read models compare equal. */

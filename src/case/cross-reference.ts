@@ -3,6 +3,7 @@ import type { Agreement } from '../model/agreement.js';
 import type { ValidationProblem } from '../model/errors.js';
 import { describeNearest, eventCode } from '../cameo/event-codes.js';
 import { checkConditionRefs } from './check-condition-refs.js';
+import { checkIndicator } from './check-indicators.js';
 import type { Entry, ListKind, ShapedCase } from './check-shapes.js';
 import { sideOn } from './convert-case.js';
 import { KnownIds } from './known-ids.js';
@@ -19,6 +20,7 @@ const SINGULAR: Record<ListKind, string> = {
   agreements: 'agreement',
   facilities: 'facility',
   conditions: 'condition',
+  indicators: 'indicator',
 };
 
 type Report = (entry: Entry<unknown>, path: (string | number)[], message: string) => void;
@@ -50,12 +52,23 @@ export function crossReference(shaped: ShapedCase, converted: Converted, problem
       if (o.event && refs.events.lacks(o.event))
         report(e, ['observations', i, 'event'], `unknown event "${o.event}"${refs.events.nearest(o.event)}`);
     });
+  const indicatorRefs = {
+    indicators: known('indicators'),
+    indicatorKinds: new Map(shaped.indicators.map((e) => [e.value.id, e.value.kind])),
+  };
   for (const e of shaped.conditions)
     checkConditionRefs(e.value, (path, message) => report(e, path, message), {
       ...refs,
+      ...indicatorRefs,
       agreementById: converted.agreements,
       agreementsGap: shaped.gaps.agreements.wholeFile,
     });
+  for (const e of shaped.indicators)
+    checkIndicator(
+      e,
+      { ...refs, agreementById: converted.agreements, agreementsGap: shaped.gaps.agreements.wholeFile },
+      (path, message) => report(e, path, message),
+    );
   checkHeadline(shaped, problems);
 }
 
@@ -89,6 +102,12 @@ function checkEvents(
     if (!eventCode(v.code))
       report(e, ['code'], `unknown CAMEO event code "${v.code}"; nearest known: ${describeNearest(v.code)}`);
     if (v.end && v.end < v.date) report(e, ['end'], `end ${v.end} is before date ${v.date}`);
+    if (v.codes?.target !== undefined && v.target === undefined)
+      report(
+        e,
+        ['codes', 'target'],
+        'a code for the target of an event that has none: give a target, or remove the code',
+      );
     v.facilities.forEach((f, i) => {
       if (refs.facilities.lacks(f))
         report(e, ['facilities', i], `unknown facility "${f}"${refs.facilities.nearest(f)}`);

@@ -8,6 +8,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -17,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore, type TestStore } from '../store/test-support/test-stores.js';
 import { CASE_FILES } from './case-schema.js';
-import { exportCase } from './export-case.js';
+import { ExportCheckError, exportCase } from './export-case.js';
 import { loadCaseFolder } from './load-case.js';
 import { readCaseFolder } from './read-case-folder.js';
 import { WriteRefusedError } from './write-files-safely.js';
@@ -61,7 +62,9 @@ describe('case export', () => {
     await loadCaseFolder(t.store, BUILTIN);
     const big = join(root, 'big');
     await exportCase(t.store, 'us-dprk-2018', big);
-    for (const name of NAMES)
+    // A case that follows no indicator is written without an indicators.yaml, as it was read.
+    expect(existsSync(join(big, 'indicators.yaml'))).toBe(existsSync(join(BUILTIN, 'indicators.yaml')));
+    for (const name of NAMES.filter((n) => existsSync(join(BUILTIN, n))))
       expect(readFileSync(join(big, name), 'utf8')).toBe(readFileSync(join(BUILTIN, name), 'utf8'));
   });
 
@@ -129,5 +132,68 @@ describe('case export', () => {
     expect(readdirSync(out).sort()).toEqual([...NAMES].sort());
     expect(readdirSync(root).filter((n) => n.includes('parley'))).toEqual([]);
     expect(existsSync(join(root, 'fresh', 'case.yaml'))).toBe(true);
+  });
+
+  it('gives a new folder the mode the umask asks for, as mkdir would', async () => {
+    const out = join(root, 'fresh');
+    const plain = join(root, 'plain');
+    mkdirSync(plain);
+    await exportCase(t.store, 'mini', out);
+    expect(statSync(out).mode & 0o777).toBe(statSync(plain).mode & 0o777);
+  });
+
+  it('names the folder and says why in plain words when the file system refuses', async () => {
+    writeFileSync(join(root, 'a-file'), 'x');
+    const out = join(root, 'a-file', 'case');
+    const err = await exportCase(t.store, 'mini', out).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WriteRefusedError);
+    expect((err as Error).message).toContain(out);
+    expect((err as Error).message).toMatch(/a part of the path is a file, not a folder/);
+    expect((err as Error).message).not.toMatch(/ENOTDIR/);
+  });
+
+  it('writes nothing when the files would not load back as the case the store holds', async () => {
+    const out = join(root, 'out');
+    await exportCase(t.store, 'mini', out);
+    const before = readFileSync(join(out, 'events.yaml'), 'utf8');
+    const [halt] = await t.store.events.find({ caseId: 'mini', ids: ['2018-06-18-exercise-halt'] });
+    await t.store.events.insert([{ ...halt!, id: 'by-nobody', sourceActor: 'nobody' }], 'typed');
+    const err = await exportCase(t.store, 'mini', out).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ExportCheckError);
+    expect((err as Error).message).toMatch(/would not load back from .*nothing was written/);
+    expect((err as Error).message).toContain(`${join(out, 'events.yaml')}:`);
+    expect((err as Error).message).toMatch(/unknown actor "nobody"/);
+    expect(readFileSync(join(out, 'events.yaml'), 'utf8')).toBe(before);
+    expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
+    const fresh = join(root, 'fresh');
+    await expect(exportCase(t.store, 'mini', fresh)).rejects.toThrow(ExportCheckError);
+    expect(existsSync(fresh)).toBe(false);
+    expect(readdirSync(root).filter((n) => n.includes('parley'))).toEqual([]);
+  });
+
+  it('says which files it wrote afresh when their layout could not be kept', async () => {
+    const out = join(root, 'out');
+    await exportCase(t.store, 'mini', out);
+    writeFileSync(join(out, 'events.yaml'), '- {id: [unclosed\n');
+    const r = await exportCase(t.store, 'mini', out, { force: true });
+    expect(r.fresh).toEqual(['events.yaml']);
+    expect(readCaseFolder(out).data.events.length).toBeGreaterThan(0);
+    const again = await exportCase(t.store, 'mini', out);
+    expect(again.fresh).toEqual([]);
+  });
+
+  it('keeps the finer codes an event read from text acted under, and only those', async () => {
+    const out = join(root, 'out');
+    const [halt] = await t.store.events.find({ caseId: 'mini', ids: ['2018-06-18-exercise-halt'] });
+    expect(halt!.sourceCode).toBe('USA');
+    const read = { ...halt!, id: 'read-in', sourceCode: 'USAGOV', provenance: 'read' as const };
+    await t.store.events.insert([read], 'read:article');
+    await exportCase(t.store, 'mini', out);
+    const text = readFileSync(join(out, 'events.yaml'), 'utf8');
+    expect(text.match(/codes:/g)).toHaveLength(1);
+    expect(text).toMatch(/codes:\n {4}source: USAGOV\n {2}code:/);
+    const back = readCaseFolder(out).data.events.find((e) => e.id === 'read-in');
+    expect(back?.sourceCode).toBe('USAGOV');
+    expect(back?.targetCode).toBe(halt!.targetCode);
   });
 });

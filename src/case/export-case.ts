@@ -1,20 +1,25 @@
 import { readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseData } from '../model/case.js';
-import { NotFoundError, ValidationError } from '../model/errors.js';
+import { NotFoundError, ParleyError, ValidationError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
 import { hashCaseFolder } from './case-files.js';
-import { CASE_FILES } from './case-schema.js';
+import { CASE_FILES, type CaseFileName } from './case-schema.js';
 import { canonical } from './edit-yaml.js';
 import { readCaseFolder } from './read-case-folder.js';
-import { writeCaseFolder } from './write-case-folder.js';
-import { kindOf, WriteRefusedError } from './write-files-safely.js';
+import { renderCaseFolder } from './write-case-folder.js';
+import { kindOf, WriteRefusedError, writeFilesSafely } from './write-files-safely.js';
 
 export interface ExportReport {
   written: string[];
   /** The folder whose comments, order and style were kept, if any. */
   template?: string;
+  /** Files of the template written afresh: an edit in place would not have read back as the case. */
+  fresh: CaseFileName[];
 }
+
+/** The folder written would not load back as the case the store holds: nothing was written. */
+export class ExportCheckError extends ParleyError {}
 
 /**
  * Writes a case from the store to a folder. A folder that is not empty is written to only when
@@ -42,9 +47,45 @@ export async function exportCase(
     : info.sourceDir && holdsCaseFiles(info.sourceDir)
       ? info.sourceDir
       : undefined;
-  const written = writeCaseFolder(data, dir, template ? { template } : {});
+  const rendered = renderCaseFolder(data, template);
+  const written = writeFilesSafely(dir, rendered.texts, { verify: (tmp) => checkReadsBack(tmp, data, dir) });
   await store.exports.record(caseId, realpathSync(dir), hashCaseFolder(dir), new Date().toISOString());
-  return template ? { written, template } : { written };
+  return template ? { written, template, fresh: rendered.fresh } : { written, fresh: rendered.fresh };
+}
+
+/**
+ * The files written, read as a case folder, must give the case as the store holds it, checked
+ * before they take the place of anything: an export that would not load back, or would load as
+ * something else, writes nothing.
+ */
+function checkReadsBack(written: string, data: CaseData, dir: string): void {
+  let back: CaseData;
+  try {
+    back = readCaseFolder(written).data;
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    const problems = e.describeAll().replaceAll(written, dir);
+    throw new ExportCheckError(
+      `case ${data.info.id} as the store holds it would not load back from ${dir}, so nothing was written:\n${problems}`,
+      { cause: e },
+    );
+  }
+  if (sortedCanonical(back) !== sortedCanonical(data))
+    throw new ExportCheckError(
+      `the files written for case ${data.info.id} would load back as a different case (${firstDifference(back, data)}); nothing was written to ${dir}`,
+    );
+}
+
+/** Where two cases first differ, for an error message: the kind of entry and its id. */
+function firstDifference(a: CaseData, b: CaseData): string {
+  if (canonical(a.info) !== canonical(b.info)) return 'the settings in case.yaml differ';
+  for (const kind of ['actors', 'events', 'agreements', 'facilities', 'conditions'] as const) {
+    const theirs = new Map(b[kind].map((x) => [x.id, canonical(x)]));
+    const differs = a[kind].find((x) => theirs.get(x.id) !== canonical(x));
+    if (differs) return `${kind}: ${differs.id}`;
+    if (a[kind].length !== b[kind].length) return `${kind}: ${a[kind].length} instead of ${b[kind].length}`;
+  }
+  return 'an entry repeated under one id';
 }
 
 /**
@@ -98,4 +139,12 @@ function sortedCanonical(data: CaseData): string {
 function listNames(names: readonly string[]): string {
   const shown = names.slice(0, 5).join(', ');
   return names.length > 5 ? `${shown} … and ${names.length - 5} more` : shown;
+}
+
+export function describeExport(r: ExportReport, dir: string): string {
+  const line = `wrote ${r.written.length} files to ${dir}`;
+  if (!r.template) return line;
+  const kept = ` (comments and layout kept from ${r.template})`;
+  if (r.fresh.length === 0) return line + kept;
+  return `${line}${kept}\n${r.fresh.join(', ')} written afresh (the old text could not be edited to hold the case), so ${r.fresh.length > 1 ? 'their' : 'its'} comments and layout are not kept`;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -98,6 +98,15 @@ describe.each(TEST_DIALECTS)('loading a case into the store on %s', (dialect) =>
     expect(first.changes.events).toEqual({ added: 8, changed: 0, removed: 0 });
     const second = await loadCaseFolder(t.store, dir);
     expect(second.unchanged).toBe(true);
+    expect(describeLoad(second)).toBe(`case mini: unchanged since it was last loaded from ${dir}`);
+    const copy = `${dir}-copy`;
+    cpSync(dir, copy, { recursive: true });
+    const elsewhere = await loadCaseFolder(t.store, copy);
+    rmSync(copy, { recursive: true });
+    expect(elsewhere.unchanged).toBe(true);
+    expect(describeLoad(elsewhere)).toBe(
+      `case mini: unchanged: ${copy} holds the same files as were last loaded, from another folder`,
+    );
     const forced = await loadCaseFolder(t.store, dir, { force: true });
     expect(forced.changes.events).toEqual({ added: 0, changed: 0, removed: 0 });
     expect(forced.changes.facilities).toEqual({ added: 0, changed: 0, removed: 0 });

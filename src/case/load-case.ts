@@ -12,7 +12,7 @@ export interface ChangeCount {
   removed: number;
 }
 
-type Kind = 'actors' | 'events' | 'agreements' | 'facilities' | 'conditions';
+type Kind = 'actors' | 'events' | 'agreements' | 'facilities' | 'conditions' | 'indicators';
 
 /** Events of the store that a load did not simply take from the folder, by id. */
 export interface EventsOutsideFolder {
@@ -29,6 +29,8 @@ export interface LoadReport {
   dir: string;
   /** True when the files were byte-for-byte what was loaded last time: nothing was written. */
   unchanged: boolean;
+  /** When unchanged: the same files were last loaded from another folder. */
+  loadedElsewhere?: boolean;
   changes: Record<Kind, ChangeCount>;
   outside: EventsOutsideFolder;
 }
@@ -64,13 +66,13 @@ export async function loadCaseFolder(store: Store, dir: string, options: LoadOpt
   const existing = await store.cases.info(caseId);
   const same = (info: { filesHash: string | null } | undefined): boolean =>
     info !== undefined && info.filesHash === folder.hash && !options.force && !options.prune;
-  if (same(existing)) return unchangedReport(store, caseId, dir, data.events);
+  if (existing && same(existing)) return unchangedReport(store, existing, dir, data.events);
   const loadedAt = (options.now ?? new Date()).toISOString();
   const report = await store.transaction(async (tx): Promise<LoadReport> => {
     // Looked at again under the write lock: another process may have loaded the same files meanwhile.
     await tx.lockForWrite(`parley.case.${caseId}`);
     const current = await tx.cases.info(caseId);
-    if (same(current)) return unchangedReport(tx, caseId, dir, data.events);
+    if (current && same(current)) return unchangedReport(tx, current, dir, data.events);
     await options.beforeWrite?.(tx, caseId);
     const before = current ? await readStoredCase(tx, caseId) : undefined;
     const origins = await tx.events.originsOf(caseId);
@@ -91,6 +93,7 @@ export async function loadCaseFolder(store: Store, dir: string, options: LoadOpt
         agreements: diff(before?.agreements, data.agreements),
         facilities: diff(before?.facilities, data.facilities),
         conditions: diff(before?.conditions, data.conditions),
+        indicators: diff(before?.indicators, data.indicators ?? []),
       },
       outside: plan.outside,
     };
@@ -102,17 +105,26 @@ export async function loadCaseFolder(store: Store, dir: string, options: LoadOpt
 /** The report of a load that found the store already holding these files: nothing written. */
 async function unchangedReport(
   store: Store,
-  caseId: string,
+  stored: { id: string; sourceDir: string | null },
   dir: string,
   folderEvents: readonly LedgerEvent[],
 ): Promise<LoadReport> {
+  const caseId = stored.id;
   const origins = await store.events.originsOf(caseId);
   const empty = { added: 0, changed: 0, removed: 0 };
   return {
     caseId,
     dir,
+    ...(stored.sourceDir && stored.sourceDir !== resolve(dir) ? { loadedElsewhere: true } : {}),
     unchanged: true,
-    changes: { actors: empty, events: empty, agreements: empty, facilities: empty, conditions: empty },
+    changes: {
+      actors: empty,
+      events: empty,
+      agreements: empty,
+      facilities: empty,
+      conditions: empty,
+      indicators: empty,
+    },
     outside: { kept: protectedIdsOutside(origins, folderEvents), pruned: [], overwritten: [] },
   };
 }
@@ -169,6 +181,7 @@ async function readStoredCase(store: Store, caseId: string): Promise<Omit<CaseDa
     agreements: frame?.agreements ?? [],
     facilities: frame?.facilities ?? [],
     conditions: frame?.conditions ?? [],
+    indicators: frame?.indicators ?? [],
     events,
   };
 }
@@ -213,7 +226,10 @@ export function describeLoad(r: LoadReport): string {
 }
 
 function describeChanges(r: LoadReport): string {
-  if (r.unchanged) return `case ${r.caseId}: unchanged since it was last loaded from ${r.dir}`;
+  if (r.unchanged)
+    return r.loadedElsewhere
+      ? `case ${r.caseId}: unchanged: ${r.dir} holds the same files as were last loaded, from another folder`
+      : `case ${r.caseId}: unchanged since it was last loaded from ${r.dir}`;
   const parts = Object.entries(r.changes)
     .map(([kind, c]) => {
       const bits = [

@@ -27,6 +27,9 @@ describe('problems in a case folder', () => {
       ]),
     );
     expect(new Set(all).size).toBe(all.length);
+    // Listed by file in the folder's order, as a person fixing them goes through the files.
+    const files = all.map((l) => /(\w+)\.yaml/.exec(l)?.[1]).filter((f, i, fs) => f !== fs[i - 1]);
+    expect(files).toEqual(['case', 'events', 'agreements', 'facilities']);
     // The events that name facilities of the unreadable facilities.yaml are not reported as well.
     expect(all.join('\n')).not.toMatch(/unknown facility/);
   });
@@ -48,6 +51,40 @@ describe('problems in a case folder', () => {
     expect(loadError(dir).message).toMatch(/\[1\]\.date\): not a real date \(found "2018-10-32"\)/);
     edit(dir, 'events.yaml', 'date: 2018-10-32', 'date: 0018-05-09');
     expect(loadError(dir).message).toMatch(/\[1\]\.date\): .*year must be from 1000 to 9999/);
+  });
+
+  it('reads where in its quote a move was read, and refuses a span outside the quote', () => {
+    edit(
+      dir,
+      'events.yaml',
+      '{ publisher: Test Wire, date: 2018-04-17 }',
+      '{ publisher: Test Wire, date: 2018-04-17, quote: The envoy visits., span: [4, 9] }',
+    );
+    expect(readCaseFolder(dir).data.events[0]!.sources[0]).toMatchObject({ quote: 'The envoy visits.', span: [4, 9] });
+    edit(dir, 'events.yaml', 'span: [4, 9]', 'span: [4, 90]');
+    expect(loadError(dir).message).toMatch(/\[0\]\.sources\[0\]\.span\): span: expected characters of the quote/);
+  });
+
+  it('reads the codes the sides acted under, and refuses a target code without a target', () => {
+    edit(
+      dir,
+      'events.yaml',
+      /(id: 2018-05-24-demolition\n[\s\S]*?)code: "087"/,
+      '$1codes: {source: PRKGOV}\n  code: "087"',
+    );
+    const demolition = readCaseFolder(dir).data.events.find((e) => e.id === '2018-05-24-demolition');
+    expect([demolition?.sourceCode, demolition?.targetCode]).toEqual(['PRKGOV', 'USA']);
+    edit(dir, 'events.yaml', 'codes: {source: PRKGOV}', 'codes: {source: prkgov}');
+    expect(loadError(dir).message).toMatch(/\[2\]\.codes\.source\): expected a CAMEO actor code/);
+    edit(
+      dir,
+      'events.yaml',
+      /target: prk\n {2}code: "042"\n {2}summary: The envoy visits as Secretary/,
+      'codes: {target: PRK}\n  code: "042"\n  summary: The envoy visits as Secretary',
+    );
+    expect(loadError(dir).describeAll()).toMatch(
+      /\[1\]\.codes\.target\): a code for the target of an event that has none/,
+    );
   });
 
   it('rewrites YAML syntax errors in plain words, with file and line', () => {

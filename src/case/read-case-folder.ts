@@ -1,10 +1,13 @@
 import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { CaseData } from '../model/case.js';
 import { describeProblem, ValidationError, type ValidationProblem } from '../model/errors.js';
 import type { LedgerEvent } from '../model/event.js';
 import { readCaseFiles } from './case-files.js';
+import { CASE_FILES } from './case-schema.js';
 import { checkShapes, type ShapedCase } from './check-shapes.js';
 import { toActor, toAgreement, toCondition, toEvent, toFacility, toInfo } from './convert-case.js';
+import { toIndicator } from './convert-indicator.js';
 import { crossReference } from './cross-reference.js';
 import { checkKnownDates, settleKnownDates } from './known-dates.js';
 
@@ -45,6 +48,27 @@ export function readCaseFolder(dir: string): CaseFolder {
   return { data, hash: read.hash, dir };
 }
 
+/** What a valid folder holds, in one line: `case mini in my-case: valid (3 actors, 8 events, ...)`. */
+export function describeCaseFolder(folder: CaseFolder): string {
+  const { data } = folder;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const parts = [
+    count(data.actors.length, 'actor', 'actors'),
+    count(data.events.length, 'event', 'events'),
+    count(data.agreements.length, 'agreement', 'agreements'),
+    count(data.facilities.length, 'facility', 'facilities'),
+    count(data.conditions.length, 'condition', 'conditions'),
+  ];
+  return `case ${data.info.id} in ${folder.dir}: valid, would load (${parts.join(', ')})`;
+}
+
+const FILE_ORDER = Object.keys(CASE_FILES);
+
+/** Where a problem's file comes in the folder's order; problems of no file first. */
+function fileRank(p: ValidationProblem): number {
+  return p.location ? FILE_ORDER.indexOf(basename(p.location.file)) + 1 : 0;
+}
+
 function assertFolder(dir: string): void {
   let isFolder = false;
   try {
@@ -71,10 +95,14 @@ function convertEntries(shaped: ShapedCase): Omit<CaseData, 'info'> {
     agreements: shaped.agreements.map((e) => toAgreement(e.value, caseId)),
     facilities: shaped.facilities.map((e) => toFacility(e.value, caseId)),
     conditions: shaped.conditions.map((e) => toCondition(e.value, caseId)),
+    ...(shaped.indicators.length ? { indicators: shaped.indicators.map((e) => toIndicator(e.value, caseId)) } : {}),
   };
 }
 
-/** Each problem once, in the order found; a flood is cut to the first ones and counted. */
+/**
+ * Each problem once, by file (in the folder's order) and line, as a person fixing the files reads
+ * them; a flood is cut to the first ones and counted.
+ */
 function caseFolderError(problems: readonly ValidationProblem[]): ValidationError {
   const seen = new Set<string>();
   const unique = problems.filter((p) => {
@@ -83,5 +111,6 @@ function caseFolderError(problems: readonly ValidationProblem[]): ValidationErro
     seen.add(key);
     return true;
   });
+  unique.sort((a, b) => fileRank(a) - fileRank(b) || (a.location?.line ?? 0) - (b.location?.line ?? 0));
   return new ValidationError(unique.slice(0, MAX_PROBLEMS), { omitted: Math.max(0, unique.length - MAX_PROBLEMS) });
 }

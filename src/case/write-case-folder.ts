@@ -3,10 +3,13 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import type { CaseData } from '../model/case.js';
 import { requirementToFile } from '../model/condition.js';
-import type { Commitment, Source } from '../model/event.js';
+import type { Actor } from '../model/actor.js';
+import type { Commitment, LedgerEvent, Source } from '../model/event.js';
 import { eventKnownDates, provisionStatusKnown } from './known-dates.js';
 import { decodeCaseText, readCaseFileBytes } from './case-files.js';
 import { CASE_FILES, type CaseFileName } from './case-schema.js';
+import { indicatorsToFile } from './convert-indicator.js';
+import { sideOn } from './convert-case.js';
 import { editYamlText } from './edit-yaml.js';
 import { writeFilesSafely } from './write-files-safely.js';
 
@@ -20,6 +23,7 @@ const TITLES: Record<CaseFileName, string> = {
   'agreements.yaml': 'Agreements and their provisions',
   'facilities.yaml': 'Facilities',
   'conditions.yaml': 'Conditions',
+  'indicators.yaml': 'Indicators and their dated measurements',
 };
 
 export interface WriteCaseOptions {
@@ -37,20 +41,45 @@ export interface WriteCaseOptions {
  * fresh), and the files written safely (see `writeFilesSafely`). Returns the paths written.
  */
 export function writeCaseFolder(data: CaseData, dir: string, options: WriteCaseOptions = {}): string[] {
-  const values = caseFileValues(data);
-  const texts = new Map<CaseFileName, string>();
-  for (const name of Object.keys(CASE_FILES) as CaseFileName[])
-    texts.set(name, renderCaseFile(name, values[name], data.info.id, options.template));
-  return writeFilesSafely(dir, texts);
+  return writeFilesSafely(dir, renderCaseFolder(data, options.template).texts);
 }
 
-/** One file's text: the template's edited to hold `value` when there is a readable one, else fresh. */
-export function renderCaseFile(name: CaseFileName, value: unknown, caseId: string, template?: string): string {
+export interface RenderedCaseFolder {
+  texts: Map<CaseFileName, string>;
+  /** Files written fresh although the template has them: their comments and layout could not be kept. */
+  fresh: CaseFileName[];
+}
+
+/** The text of every case file, each edited from the template's when it has a readable one. */
+export function renderCaseFolder(data: CaseData, template?: string): RenderedCaseFolder {
+  const values = caseFileValues(data);
+  const out: RenderedCaseFolder = { texts: new Map(), fresh: [] };
+  for (const name of Object.keys(CASE_FILES) as CaseFileName[]) {
+    // A case that follows no indicator has no indicators.yaml, as before indicators existed.
+    if (name === 'indicators.yaml' && !data.indicators?.length) continue;
+    const rendered = renderCaseFile(name, values[name], data.info.id, template);
+    out.texts.set(name, rendered.text);
+    if (rendered.fresh) out.fresh.push(name);
+  }
+  return out;
+}
+
+/**
+ * One file's text: the template's edited to hold `value` when there is a readable one, else fresh.
+ * `fresh` says that the template had the file but its edit did not read back as the value.
+ */
+function renderCaseFile(
+  name: CaseFileName,
+  value: unknown,
+  caseId: string,
+  template?: string,
+): { text: string; fresh: boolean } {
   const templateText = template === undefined ? undefined : readTemplate(join(template, name));
   const { schema, list } = CASE_FILES[name];
   const fileSchema: z.ZodType = list ? z.array(schema) : schema;
   const edited = templateText === undefined ? undefined : editYamlText(templateText, value, fileSchema);
-  return edited ?? HEADER(TITLES[name], caseId) + stringify(value, { lineWidth: 0 });
+  if (edited !== undefined) return { text: edited, fresh: false };
+  return { text: HEADER(TITLES[name], caseId) + stringify(value, { lineWidth: 0 }), fresh: templateText !== undefined };
 }
 
 function readTemplate(path: string): string | undefined {
@@ -92,6 +121,7 @@ export function caseFileValues(data: CaseData): Record<CaseFileName, unknown> {
         requires: requirementToFile(c.requires),
       }),
     ),
+    'indicators.yaml': indicatorsToFile(data.indicators ?? []),
   };
 }
 
@@ -111,6 +141,7 @@ function caseYamlValue(data: CaseData): Record<string, unknown> {
 }
 
 function eventsValue(data: CaseData): Record<string, unknown>[] {
+  const actors = new Map(data.actors.map((a) => [a.id, a]));
   return data.events.map((e) =>
     clean({
       id: e.id,
@@ -118,6 +149,7 @@ function eventsValue(data: CaseData): Record<string, unknown>[] {
       end: e.endDate,
       source: e.sourceActor,
       target: e.targetActor,
+      codes: codesValue(e, actors),
       code: e.code,
       summary: e.summary,
       facilities: e.facilities.length ? e.facilities : undefined,
@@ -133,6 +165,19 @@ function eventsValue(data: CaseData): Record<string, unknown>[] {
       commitment: e.commitment && commitmentValue(e.commitment),
     }),
   );
+}
+
+/** The sides' codes, written only where they are not what the actors give on the event's date. */
+function codesValue(e: LedgerEvent, actors: ReadonlyMap<string, Actor>): Record<string, unknown> | undefined {
+  const derived = (id: string | undefined) => {
+    const actor = id === undefined ? undefined : actors.get(id);
+    return actor && sideOn(actor, e.date)?.code;
+  };
+  const codes = clean({
+    source: e.sourceCode === derived(e.sourceActor) ? undefined : e.sourceCode,
+    target: e.targetCode === derived(e.targetActor) ? undefined : e.targetCode,
+  });
+  return Object.keys(codes).length ? codes : undefined;
 }
 
 function commitmentValue(c: Commitment): Record<string, unknown> {
@@ -187,6 +232,7 @@ function facilitiesValue(data: CaseData): Record<string, unknown>[] {
       type: f.type,
       tags: f.tags,
       location: f.location,
+      coordinates: f.coordinates,
       country: f.country,
       key: f.key,
       declared: f.declared,
@@ -219,7 +265,7 @@ function facilitiesValue(data: CaseData): Record<string, unknown>[] {
 }
 
 function source(s: Source): Record<string, unknown> {
-  return clean({ publisher: s.publisher, date: s.date, title: s.title, link: s.link, quote: s.quote });
+  return clean({ publisher: s.publisher, date: s.date, title: s.title, link: s.link, quote: s.quote, span: s.span });
 }
 
 function clean(o: Record<string, unknown>): Record<string, unknown> {

@@ -3,6 +3,7 @@ import type { Agreement } from './agreement.js';
 import type { Condition } from './condition.js';
 import type { LedgerEvent } from './event.js';
 import type { Facility } from './facility.js';
+import type { Indicator } from './indicator.js';
 import type { IsoDate } from './iso-date.js';
 
 /** Settings a case carries for its brief and analyses. */
@@ -35,4 +36,6 @@ export interface CaseData {
   agreements: Agreement[];
   facilities: Facility[];
   conditions: Condition[];
+  /** Measured quantities and their dated measurements; absent in a case that follows none. */
+  indicators?: Indicator[];
 }

@@ -11,6 +11,7 @@ const asWritten = {
   all: [
     { facilities: { where: { key: true }, coveredBy: { codes: ['0355'] }, atLeast: 2 }, label: 'two sites' },
     { not: { any: [{ event: { codes: ['042'] } }, { notObserved: { findings: ['activity'] } }] } },
+    { indicator: { id: 'stockpile', atMost: 202.8, verification: 'verified', window: { days: 120 } } },
   ],
 };
 
@@ -39,16 +40,25 @@ describe('requirements carry their kind', () => {
         provision: (y) => void kinds.push(y.kind),
         observed: (y) => void kinds.push(y.kind),
         notObserved: (y) => void kinds.push(y.kind),
+        indicator: (y) => void kinds.push(`${y.kind}:${y.indicator.test} ${y.indicator.value}`),
       });
     walk(r);
-    expect(kinds).toEqual(['all', 'facilities:two sites', 'not', 'any', 'event', 'notObserved']);
+    expect(kinds).toEqual([
+      'all',
+      'facilities:two sites',
+      'not',
+      'any',
+      'event',
+      'notObserved',
+      'indicator:atMost 202.8',
+    ]);
     expect(requirementToFile(r)).toEqual(asWritten);
     // A requirement that already has its kinds comes back the same.
     expect(requirementFromFile(r)).toEqual(r);
   });
 
   it('refuses at compile time a visitor that misses a kind', () => {
-    // @ts-expect-error: no handler for notObserved
+    // @ts-expect-error: no handler for notObserved or indicator
     const partial: RequirementVisitor<number> = {
       all: () => 1,
       any: () => 1,

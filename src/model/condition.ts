@@ -2,6 +2,7 @@ import type { IsoDate } from './iso-date.js';
 import type { CommitmentStatus, ReviewStatus, Source, Verification, Verifier } from './event.js';
 import type { FacilityStatus } from './facility.js';
 import type { RequiredLevel } from './agreement.js';
+import type { LimitTest, MeasurementVerification } from './indicator.js';
 
 /** Which actors an event side may have. All given fields must hold. */
 export interface ActorFilter {
@@ -69,6 +70,7 @@ export const REQUIREMENT_KINDS = [
   'provision',
   'observed',
   'notObserved',
+  'indicator',
 ] as const;
 export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
 
@@ -85,6 +87,26 @@ export interface ProvisionRequirement {
 }
 
 /**
+ * The latest measurement of an indicator as of the date asked about, among those at the
+ * verification level asked for (or stronger) and no older than the window, is at most / at
+ * least / equal to a value. No such measurement is `unknown`, never `met`.
+ */
+export interface IndicatorRequirement {
+  id: string;
+  test: LimitTest;
+  value: number | boolean;
+  /** The weakest verification that counts; any when absent. */
+  verification?: MeasurementVerification;
+  /** The measurement must refer to one of the last `days` days up to the date asked about. */
+  window?: { days: number };
+  /**
+   * Met once any measurement up to the date passed the test, and met from then on: for a step
+   * verified once (the steps of an implementation day), not a limit kept over time.
+   */
+  ever?: boolean;
+}
+
+/**
  * What a condition requires, combined with all / any / not. `kind` names the one key each kind
  * carries, as written in the case files; `label` names the part in briefs.
  */
@@ -97,7 +119,8 @@ export type Requirement =
   | { kind: 'facilities'; facilities: FacilitiesRequirement; label?: string }
   | { kind: 'provision'; provision: ProvisionRequirement; label?: string }
   | { kind: 'observed'; observed: ObservationFilter; label?: string }
-  | { kind: 'notObserved'; notObserved: ObservationFilter; label?: string };
+  | { kind: 'notObserved'; notObserved: ObservationFilter; label?: string }
+  | { kind: 'indicator'; indicator: IndicatorRequirement; label?: string };
 
 export type RequirementOf<K extends RequirementKind> = Extract<Requirement, { kind: K }>;
 
@@ -128,6 +151,8 @@ export function visitRequirement<T>(r: Requirement, visit: RequirementVisitor<T>
       return visit.observed(r);
     case 'notObserved':
       return visit.notObserved(r);
+    case 'indicator':
+      return visit.indicator(r);
     default:
       return unknownKind(r);
   }
@@ -149,6 +174,8 @@ export function requirementFromFile(raw: unknown): Requirement {
   if (out.kind === 'all') out.all = out.all.map(requirementFromFile);
   else if (out.kind === 'any') out.any = out.any.map(requirementFromFile);
   else if (out.kind === 'not') out.not = requirementFromFile(out.not);
+  else if (out.kind === 'indicator' && !('test' in out.indicator))
+    out.indicator = indicatorRequirementFromFile(out.indicator);
   return out;
 }
 
@@ -159,6 +186,25 @@ export function requirementToFile(r: Requirement): Record<string, unknown> {
   if (r.kind === 'all') out.all = r.all.map(requirementToFile);
   else if (r.kind === 'any') out.any = r.any.map(requirementToFile);
   else if (r.kind === 'not') out.not = requirementToFile(r.not);
+  else if (r.kind === 'indicator') out.indicator = indicatorRequirementToFile(r.indicator);
+  return out;
+}
+
+/** An indicator leaf as the files write it (`atMost: 202.8`) to the model's test and value. */
+function indicatorRequirementFromFile(raw: unknown): IndicatorRequirement {
+  const { atMost, atLeast, equals, ...rest } = raw as Record<string, unknown>;
+  const [test, value] = (
+    atMost !== undefined ? ['atMost', atMost] : atLeast !== undefined ? ['atLeast', atLeast] : ['equals', equals]
+  ) as [LimitTest, number | boolean];
+  return { ...(rest as Omit<IndicatorRequirement, 'test' | 'value'>), test, value };
+}
+
+/** An indicator leaf as the files write it: the test as its own key (`atMost: 202.8`). */
+function indicatorRequirementToFile(x: IndicatorRequirement): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: x.id, [x.test]: x.value };
+  if (x.verification) out.verification = x.verification;
+  if (x.window) out.window = x.window;
+  if (x.ever) out.ever = x.ever;
   return out;
 }
 

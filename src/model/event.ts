@@ -45,6 +45,8 @@ export interface Source {
   /** A URL or a citation a reader can follow. */
   link?: string;
   quote?: string;
+  /** For a move read from text: the characters of `quote` the reader coded it from, [start, end). */
+  span?: [number, number];
 }
 
 /**

@@ -55,6 +55,8 @@ export interface Facility {
   /** Categories conditions filter on: `nuclear`, `missile`, `production`, `test-site`, ... */
   tags: string[];
   location: string;
+  /** [longitude, latitude] in degrees, for the map; absent for a site whose place is not public. */
+  coordinates?: [number, number];
   country: string;
   key: boolean;
   declared?: boolean;

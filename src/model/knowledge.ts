@@ -1,6 +1,7 @@
 import type { Agreement, ProvisionStatus } from './agreement.js';
 import type { Commitment, LaterNote, LedgerEvent, Source } from './event.js';
 import type { Facility, FacilityStatusEntry, Observation } from './facility.js';
+import { describeFigure, describeReport, type Indicator, indicatorsAsKnown } from './indicator.js';
 import type { IsoDate } from './iso-date.js';
 
 /*
@@ -112,21 +113,22 @@ export function agreementAsKnown(a: Agreement, knownBy: KnownBy): Agreement {
 }
 
 /** The facilities and agreements of a case as known on a date. */
-export function frameAsKnown<T extends { facilities: readonly Facility[]; agreements: readonly Agreement[] }>(
-  frame: T,
-  knownBy: KnownBy,
-): T {
+export function frameAsKnown<
+  T extends { facilities: readonly Facility[]; agreements: readonly Agreement[]; indicators?: readonly Indicator[] },
+>(frame: T, knownBy: KnownBy): T {
   if (knownBy === null) return frame;
   return {
     ...frame,
     facilities: frame.facilities.flatMap((f) => facilityAsKnown(f, knownBy) ?? []),
     agreements: frame.agreements.map((a) => agreementAsKnown(a, knownBy)),
+    // A measurement is known from the day its report was issued.
+    ...(frame.indicators ? { indicators: indicatorsAsKnown(frame.indicators, knownBy) } : {}),
   };
 }
 
 /** A fact dated on or before a date that became known only after it. */
 export interface LateFact {
-  kind: 'event' | 'facility-status' | 'observation' | 'provision-status' | 'commitment-change' | 'note';
+  kind: 'event' | 'facility-status' | 'observation' | 'provision-status' | 'commitment-change' | 'note' | 'measurement';
   /** Event id; facility id; `facility/seq` for an observation; `agreement/provision` for a status. */
   id: string;
   date: IsoDate;
@@ -157,7 +159,12 @@ function laterNotes(
  * then. Oldest fact first.
  */
 export function lateFacts(
-  record: { facilities: readonly Facility[]; agreements: readonly Agreement[]; events: readonly LedgerEvent[] },
+  record: {
+    facilities: readonly Facility[];
+    agreements: readonly Agreement[];
+    events: readonly LedgerEvent[];
+    indicators?: readonly Indicator[];
+  },
   asOf: IsoDate,
   knownBy: KnownBy,
 ): LateFact[] {
@@ -181,6 +188,9 @@ export function lateFacts(
     for (const p of a.provisions)
       for (const s of p.statuses)
         fact('provision-status', `${a.id}/${p.id}`, s, provisionWords(a, p.text, s, knownBy), s.later);
+  for (const i of record.indicators ?? [])
+    for (const [n, m] of i.measurements.entries())
+      fact('measurement', `${i.id}/${n}`, m, `${i.name}: ${describeFigure(m.figure, i.unit)} (${describeReport(m)})`);
   return out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.known < y.known ? -1 : 1));
 }
 

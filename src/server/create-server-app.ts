@@ -4,23 +4,30 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Store } from '../store/store.js';
-import { authenticate, escapeHtml } from './auth.js';
+import { authenticate } from './auth.js';
 import { errorResponse, HttpError } from './http-error.js';
 import { LIMITS } from './limits.js';
+import { ledgerVersion } from './ledger-version.js';
+import { ResponseCache } from './response-cache.js';
 import type { LiveHub } from './live-hub.js';
 import { referencePage } from './reference-page.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerAnalysisRoutes } from './routes/analysis-routes.js';
 import { registerBriefFileRoutes } from './routes/brief-file-routes.js';
 import { registerCaseRoutes } from './routes/case-routes.js';
+import { registerConditionRoutes } from './routes/condition-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerImportRoutes } from './routes/import-routes.js';
+import { registerIndicatorRoutes } from './routes/indicator-routes.js';
+import { registerMoveViewRoutes } from './routes/move-view-routes.js';
 import { registerReaderRoutes } from './routes/reader-routes.js';
+import { registerReciprocityWindowRoutes } from './routes/reciprocity-window-routes.js';
 import type { RouteDeps } from './routes/route-kit.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
 import { registerStreamRoutes } from './routes/stream-routes.js';
 import type { ServerEnv } from './server-env.js';
 import { VerdictWatch } from './verdict-watch.js';
+import { registerWebRoutes } from './web-assets.js';
 
 export interface ServerAppOptions {
   store: Store;
@@ -77,20 +84,32 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<ServerEn
       throw new HttpError(413, `the body is larger than the server's limit of ${LIMITS.bodyBytes / 1024} KiB`);
     },
   });
-  app.use(async (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonLimit(c, next)));
+  // GET and HEAD carry no body: skipping the check also spares building a full Request per read.
+  app.use(async (c, next) =>
+    isUpload(c.req.method, c.req.path) || c.req.method === 'GET' || c.req.method === 'HEAD'
+      ? next()
+      : jsonLimit(c, next),
+  );
   app.use(authenticate(store));
 
+  const version = ledgerVersion(store);
   const deps: RouteDeps = {
     store,
     dataDir: options.dataDir,
+    version,
+    responses: new ResponseCache(version),
     changed: () => hub.poke(),
     progress: (caseId, data) => hub.progress(caseId, data),
   };
   registerSessionRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
+  registerIndicatorRoutes(app, deps);
   registerBriefFileRoutes(app, deps);
   registerEventRoutes(app, deps);
+  registerConditionRoutes(app, deps);
+  registerMoveViewRoutes(app, deps);
+  registerReciprocityWindowRoutes(app, deps);
   registerReaderRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerAdminRoutes(app, deps);
@@ -99,12 +118,6 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<ServerEn
   const info = { title: 'Parley API', version: options.version ?? '1' };
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info });
   app.get('/api/docs', (c) => c.html(referencePage(app.getOpenAPI31Document({ openapi: '3.1.0', info }) as never)));
-  app.get('/', (c) => {
-    const user = c.get('user');
-    return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Parley</title></head>
-<body style="font:16px system-ui,sans-serif;max-width:40rem;margin:3rem auto"><h1>Parley</h1>
-<p>Signed in as <b>${escapeHtml(user.name)}</b> (${user.role}).</p>
-<ul><li><a href="/api/docs">API reference</a></li><li><a href="/api/cases">Cases (JSON)</a></li></ul></body></html>`);
-  });
+  registerWebRoutes(app);
   return app;
 }

@@ -6,7 +6,9 @@ import { type Condition, requirementFromFile } from '../model/condition.js';
 import type { LaterNote, Source } from '../model/event.js';
 import { type KnowableFact, knownFrom, knownOf } from '../model/knowledge.js';
 import type { Facility, Observation } from '../model/facility.js';
+import type { Indicator } from '../model/indicator.js';
 import type { Database } from './database.js';
+import { IndicatorRepository } from './indicator-repository.js';
 import { chunks, fromJson, toJson } from './json-column.js';
 
 /** Origin key of events that come from a case's files; a reload replaces exactly these. */
@@ -190,6 +192,8 @@ export class CaseRepository {
             type: f.type,
             tags: toJson(f.tags),
             location: f.location,
+            longitude: f.coordinates?.[0] ?? null,
+            latitude: f.coordinates?.[1] ?? null,
             country: f.country,
             key: f.key ? 1 : 0,
             declared: f.declared === undefined ? null : f.declared ? 1 : 0,
@@ -227,6 +231,7 @@ export class CaseRepository {
       for (const ob of chunks(observations, 100)) await this.db.insertInto('observations').values(ob).execute();
     }
     await this.writeConditions(caseId, frame.conditions, loadedAt);
+    await new IndicatorRepository(this.db).write(caseId, frame.indicators ?? []);
   }
 
   /**
@@ -332,7 +337,14 @@ export class CaseRepository {
       agreements: await this.agreements(caseId),
       facilities: await this.facilities(caseId),
       conditions: await this.conditions(caseId),
+      ...(await this.indicatorsOf(caseId)),
     };
+  }
+
+  /** A case's indicators as a frame holds them: absent when it follows none. */
+  private async indicatorsOf(caseId: string): Promise<{ indicators?: Indicator[] }> {
+    const indicators = await new IndicatorRepository(this.db).read(caseId);
+    return indicators.length ? { indicators } : {};
   }
 
   async actors(caseId: string): Promise<Actor[]> {
@@ -454,6 +466,7 @@ export class CaseRepository {
           return { ...ob, ...knownFields(o) };
         }),
       };
+      if (f.longitude !== null && f.latitude !== null) fac.coordinates = [Number(f.longitude), Number(f.latitude)];
       if (f.declared !== null) fac.declared = Number(f.declared) === 1;
       if (f.notes) fac.notes = f.notes;
       return fac;

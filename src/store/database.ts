@@ -4,6 +4,7 @@ import type { RequiredLevel } from '../model/agreement.js';
 import type { ObservationFinding } from '../model/condition.js';
 import type { Provenance, QuadClass, ReviewStatus, Verification } from '../model/event.js';
 import type { FacilityStatus } from '../model/facility.js';
+import type { IndicatorKind, MeasurementVerification } from '../model/indicator.js';
 
 /**
  * The table types of Parley's store, shared by SQLite and PostgreSQL. Dates are ISO `YYYY-MM-DD`
@@ -34,6 +35,8 @@ export interface Database {
   audit: AuditTable;
   event_history: EventHistoryTable;
   frame_history: FrameHistoryTable;
+  indicators: IndicatorsTable;
+  indicator_measurements: IndicatorMeasurementsTable;
 }
 
 /** Events of a case per day and review status, so the ledger's counts need no scan of the events. */
@@ -136,6 +139,8 @@ export interface EventSourcesTable {
   quote: string | null;
   /** The article's own title; null in rows written before 004. */
   title: string | null;
+  /** JSON [start, end] within the quote, for moves read from text (migration 010). */
+  span: string | null;
 }
 
 export interface AgreementsTable {
@@ -188,6 +193,9 @@ export interface FacilitiesTable {
   location: string;
   country: string;
   key: number;
+  /** Degrees, both null when the place is not public (migration 010). */
+  longitude: number | null;
+  latitude: number | null;
   declared: number | null;
   notes: string | null;
 }
@@ -336,4 +344,38 @@ export interface FrameHistoryTable {
   recorded_from: string;
   recorded_to: string;
   data: string;
+}
+
+export interface IndicatorsTable {
+  case_id: string;
+  id: string;
+  /** The indicator's place in its file, so an export keeps the order. */
+  seq: number;
+  name: string;
+  unit: string;
+  kind: IndicatorKind;
+  facility_id: string | null;
+  /** JSON IndicatorLimit */
+  limit_json: string | null;
+  note: string | null;
+}
+
+export interface IndicatorMeasurementsTable {
+  case_id: string;
+  indicator_id: string;
+  seq: number;
+  /** The date the figure refers to. */
+  date: string;
+  /** The date it was reported: when it became known. */
+  known_date: string;
+  /** JSON Figure */
+  figure: string;
+  verification: MeasurementVerification;
+  by: string;
+  report: string | null;
+  paragraph: string | null;
+  report_seen: number | null;
+  /** JSON Source[] */
+  sources: string;
+  note: string | null;
 }

@@ -73,6 +73,40 @@ describe.each(TEST_DIALECTS)('event repository on %s', (dialect) => {
     expect(await t.store.events.count({ caseId: 'c1', codes: ['0'] })).toBe(2);
   });
 
+  it('narrows actor codes by party, counts up to a cap, and pages many matches in date order', async () => {
+    await t.store.events.insert(
+      [
+        event('a', { date: '2018-01-02', sourceCode: 'USAGOV' }),
+        event('b', { date: '2018-01-03', sourceCode: 'USAMIL', code: '042' }),
+        event('c', { date: '2018-01-01', sourceCode: 'PRKGOV', targetCode: 'USAGOV' }),
+        event('d', { date: '2018-01-04', sourceCode: 'IGOUNO', targetCode: 'CHN' }),
+        event('e', { date: '2018-01-05', sourceCode: 'USA', targetCode: 'IGOUNOIAE' }),
+      ],
+      null,
+    );
+    const ids = async (q: Omit<Parameters<typeof t.store.events.find>[0], 'caseId'>) =>
+      (await t.store.events.find({ caseId: 'c1', ...q })).map((e) => e.id);
+    expect(await ids({ sourceCodes: ['USAGOV'] })).toEqual(['a']);
+    expect(await ids({ sourceCodes: ['USA'] })).toEqual(['a', 'b', 'e']);
+    expect(await ids({ eitherCodes: ['USAGOV'] })).toEqual(['c', 'a']);
+    expect(await ids({ eitherCodes: ['USA'], codes: ['04'] })).toEqual(['b']);
+    expect(await ids({ eitherCodes: ['IGOUNO'] })).toEqual(['d', 'e']);
+    expect(await t.store.events.countUpTo({ caseId: 'c1' }, 3)).toEqual({ count: 3, exact: false });
+    expect(await t.store.events.countUpTo({ caseId: 'c1' }, 5)).toEqual({ count: 5, exact: true });
+    expect(await t.store.events.countUpTo({ caseId: 'c1', eitherCodes: ['PRK'] }, 10)).toEqual({
+      count: 3,
+      exact: true,
+    });
+    for (const order of ['asc', 'desc'] as const) {
+      const page = { eitherCodes: ['USA', 'CHN'], order, limit: 2, offset: 1 };
+      expect(await ids({ ...page, dense: true })).toEqual(await ids(page));
+    }
+    expect(await ids({ eitherCodes: ['USA', 'CHN'], order: 'desc', limit: 2, offset: 1, dense: true })).toEqual([
+      'd',
+      'b',
+    ]);
+  });
+
   it('rolls back every write of a failed transaction', async () => {
     await expect(
       t.store.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
+import { CompiledQuery, type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import type { LedgerEvent, Provenance, ReviewStatus, Verification } from '../model/event.js';
 import type { Database, EventsTable, EventSourcesTable } from './database.js';
 import { chunks, prefixRange } from './json-column.js';
@@ -49,6 +49,29 @@ export interface EventQuery {
   bare?: boolean;
   /** Read facility links but not sources (conditions: sources are read later for the evidence shown). */
   withoutSources?: boolean;
+  /**
+   * Many events match (`countUpTo` reached its cap): on SQLite a page walks the events in date
+   * order until it is full, rather than gathering every match through the narrower indexes and
+   * sorting them, which the planner cannot tell apart without knowing how many match.
+   */
+  dense?: boolean;
+}
+
+/** A count that stopped at a cap: exact below it, a lower bound at it. */
+export interface CappedCount {
+  count: number;
+  exact: boolean;
+}
+
+/** Events of one day or month, direction and quad class, counted (`EventRepository.countsByPeriod`). */
+export interface PeriodCount {
+  /** The period's first day. */
+  start: string;
+  /** `SOURCE>TARGET` (party codes; an empty target for moves without one), or `other`. */
+  lane: string;
+  quadClass: number;
+  count: number;
+  goldstein: number;
 }
 
 /** A side of a move: under one of these actor code prefixes, or one of these actors (ids), any of them. */
@@ -162,7 +185,7 @@ export class EventRepository {
       `INSERT INTO events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     );
     const insertSource = sqlite.prepare(
-      'INSERT INTO event_sources (case_id, event_id, seq, publisher, date, link, quote, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO event_sources (case_id, event_id, seq, publisher, date, link, quote, title, span) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertLink = sqlite.prepare('INSERT INTO event_facilities (case_id, event_id, facility_id) VALUES (?, ?, ?)');
     const run = () => {
@@ -179,6 +202,7 @@ export class EventRepository {
             s.link ?? null,
             s.quote ?? null,
             s.title ?? null,
+            s.span ?? null,
           );
         for (const f of e.facilities) insertLink.run(e.caseId, e.id, f);
       }
@@ -315,6 +339,89 @@ export class EventRepository {
     return Number(row.n);
   }
 
+  /**
+   * Counts matches up to `cap`: as fast as finding that many, however many more there are. A
+   * page of a million-event case says "more than 10,000" rather than counting them all.
+   */
+  async countUpTo(query: EventQuery, cap: number): Promise<CappedCount> {
+    const matches = this.filtered(query)
+      .select('events.id')
+      .limit(cap + 1);
+    const row = await this.db
+      .selectFrom(matches.as('m'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const n = Number(row.n);
+    return n > cap ? { count: cap, exact: false } : { count: n, exact: true };
+  }
+
+  /** The first and last dates of the matching events, and how many there are. */
+  async span(query: EventQuery): Promise<{ first: string | null; last: string | null; count: number }> {
+    const row = await this.filtered(query)
+      .select((eb) => [
+        eb.fn.min<string>('events.date').as('first'),
+        eb.fn.max<string>('events.date').as('last'),
+        eb.fn.countAll<number>().as('n'),
+      ])
+      .executeTakeFirstOrThrow();
+    return { first: row.first ?? null, last: row.last ?? null, count: Number(row.n) };
+  }
+
+  /** The directions (source party to target party) with the most matching events, most first. */
+  async topDirections(query: EventQuery, limit: number): Promise<{ source: string; target: string; count: number }[]> {
+    const rows = await this.filtered(query)
+      .select((eb) => [
+        'events.source_party as source',
+        'events.target_party as target',
+        eb.fn.countAll<number>().as('n'),
+      ])
+      .groupBy(['events.source_party', 'events.target_party'])
+      .orderBy('n', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ source: r.source, target: r.target ?? '', count: Number(r.n) }));
+  }
+
+  /**
+   * The matching events counted by day or by month, by direction (one of `directions`, the rest
+   * as `other`) and by quad class, with their Goldstein sums: what a chart of a million events
+   * draws instead of the events. At most periods × (directions + 1) × 4 rows.
+   */
+  async countsByPeriod(
+    query: EventQuery,
+    period: 'day' | 'month',
+    directions: readonly { source: string; target: string }[],
+  ): Promise<PeriodCount[]> {
+    const lane = directions.length
+      ? sql<string>`CASE ${sql.join(
+          directions.map(
+            (d) =>
+              sql`WHEN events.source_party = ${d.source} AND COALESCE(events.target_party, '') = ${d.target} THEN ${`${d.source}>${d.target}`}`,
+          ),
+          sql` `,
+        )} ELSE 'other' END`
+      : sql<string>`'other'`;
+    const start = period === 'day' ? sql<string>`events.date` : sql<string>`SUBSTR(events.date, 1, 7)`;
+    const rows = await this.filtered(query)
+      .select((eb) => [
+        start.as('start'),
+        lane.as('lane'),
+        'events.quad_class as quadClass',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>('events.goldstein').as('goldstein'),
+      ])
+      // By position: PostgreSQL takes the CASE with its parameters for a new expression in GROUP BY.
+      .groupBy([sql`1`, sql`2`, sql`3`])
+      .execute();
+    return rows.map((r) => ({
+      start: period === 'day' ? r.start : `${r.start}-01`,
+      lane: r.lane,
+      quadClass: Number(r.quadClass),
+      count: Number(r.n),
+      goldstein: Number(r.goldstein),
+    }));
+  }
+
   async find(query: EventQuery): Promise<LedgerEvent[]> {
     let q = this.filtered(query)
       .selectAll('events')
@@ -322,7 +429,7 @@ export class EventRepository {
       .orderBy('events.id');
     if (query.limit !== undefined) q = q.limit(query.limit);
     if (query.offset !== undefined) q = q.offset(query.offset);
-    const rows = await q.execute();
+    const rows = query.dense && this.sqlite ? await this.inDateOrder(q.compile()) : await q.execute();
     if (rows.length === 0) return [];
     if (query.bare) return rows.map((r) => rowToEvent(r, [], []));
     const ids = rows.map((r) => r.id);
@@ -351,6 +458,18 @@ export class EventRepository {
     return rows.map((r) => rowToEvent(r, facilities.get(r.id) ?? [], sources.get(r.id) ?? []));
   }
 
+  /**
+   * Runs a query on the events with SQLite told to walk the (case, date) index. Kysely has no
+   * INDEXED BY, so it goes into the compiled text, right after the outer table.
+   */
+  private async inDateOrder(compiled: CompiledQuery<Selectable<EventsTable>>): Promise<Selectable<EventsTable>[]> {
+    const from = 'from "events" where';
+    if (!compiled.sql.includes(from)) return (await this.db.executeQuery(compiled)).rows;
+    const text = compiled.sql.replace(from, 'from "events" indexed by "events_case_date" where');
+    return (await this.db.executeQuery(CompiledQuery.raw(text, [...compiled.parameters])))
+      .rows as Selectable<EventsTable>[];
+  }
+
   private filtered(query: EventQuery) {
     return this.db
       .selectFrom('events')
@@ -365,12 +484,7 @@ export class EventRepository {
       )
       .$if(!!query.eitherCodes?.length, (q) =>
         q.where((eb) =>
-          eb.or(
-            query.eitherCodes!.flatMap((c) => [
-              startsWith(eb, 'events.source_code', c),
-              startsWith(eb, 'events.target_code', c),
-            ]),
-          ),
+          eb.or(query.eitherCodes!.flatMap((c) => [sideUnder(eb, 'source', c), sideUnder(eb, 'target', c)])),
         ),
       )
       .$if(query.eitherSide !== undefined, (q) =>
@@ -418,12 +532,14 @@ type CodeColumn = 'events.code' | 'events.source_code' | 'events.target_code';
 type EventsBuilder = ExpressionBuilder<Database & { events: EventsTable }, 'events'>;
 
 /**
- * A side under an actor code. A bare country (`USA`) is a whole party, which the dyad index
- * answers directly; anything finer is a prefix of the full code.
+ * A side under an actor code. A bare country (`USA`) is a whole party, which the side and dyad
+ * indexes answer directly; anything finer is a prefix of the full code, within its country's
+ * party (`USAGOV` is in `USA`) so that those indexes narrow it first.
  */
 function sideUnder(eb: EventsBuilder, side: 'source' | 'target', code: string) {
-  if (code.length === 3 && !isOrganisationCode(code)) return eb(`events.${side}_party`, '=', code);
-  return startsWith(eb, `events.${side}_code`, code);
+  if (isOrganisationCode(code)) return startsWith(eb, `events.${side}_code`, code);
+  const party = eb(`events.${side}_party`, '=', code.slice(0, 3));
+  return code.length === 3 ? party : eb.and([party, startsWith(eb, `events.${side}_code`, code)]);
 }
 
 /** The conditions, any of which puts a side under a SideMatch; none when the match is empty. */

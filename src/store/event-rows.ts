@@ -53,6 +53,7 @@ export function sourcesToRows(e: LedgerEvent): Insertable<EventSourcesTable>[] {
     date: s.date ?? null,
     link: s.link ?? null,
     quote: s.quote ?? null,
+    span: s.span ? JSON.stringify(s.span) : null,
     title: s.title ?? null,
   }));
 }
@@ -98,6 +99,7 @@ function rowToSource(r: Selectable<EventSourcesTable>): Source {
   if (r.date) s.date = r.date;
   if (r.link) s.link = r.link;
   if (r.quote) s.quote = r.quote;
+  if (r.span) s.span = JSON.parse(r.span) as [number, number];
   if (r.title) s.title = r.title;
   return s;
 }

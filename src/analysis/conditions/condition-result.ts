@@ -1,20 +1,34 @@
 import type { ConditionVerdict, Verdict } from '../../model/condition.js';
 import type { Source, Verification } from '../../model/event.js';
+import type { MeasurementVerification } from '../../model/indicator.js';
 
 /** One piece of evidence behind a part's verdict. */
 export interface Evidence {
-  kind: 'event' | 'observation' | 'provision-status' | 'facility';
+  kind: 'event' | 'observation' | 'provision-status' | 'facility' | 'measurement';
   date: string;
-  /** Event id, `facility/seq` for an observation, `agreement/provision` for a status, facility id. */
+  /**
+   * Event id, `facility/seq` for an observation, `agreement/provision` for a status, facility id,
+   * `indicator/seq` for a measurement.
+   */
   id: string;
   summary: string;
-  verification?: Verification;
+  verification?: Verification | MeasurementVerification;
   sources?: Source[];
 }
 
 /** The verdict of one part of a condition, with its evidence and what is still missing. */
 export interface PartResult {
-  kind: 'all' | 'any' | 'not' | 'event' | 'noEvent' | 'facilities' | 'provision' | 'observed' | 'notObserved';
+  kind:
+    | 'all'
+    | 'any'
+    | 'not'
+    | 'event'
+    | 'noEvent'
+    | 'facilities'
+    | 'provision'
+    | 'observed'
+    | 'notObserved'
+    | 'indicator';
   label: string;
   verdict: Verdict;
   evidence: Evidence[];

@@ -13,6 +13,8 @@ import type { Facility } from '../../model/facility.js';
 import type { ConditionResult, Evidence, GatedMove, PartResult } from './condition-result.js';
 import { actorMatches, codeMatches, eventMatcher, inWindow, windowBounds } from './event-filter-match.js';
 import { facilityMatches } from './facility-filter-match.js';
+import { evaluateIndicator } from './indicator-leaf.js';
+import type { Indicator } from '../../model/indicator.js';
 import { evaluateFacilities } from './evaluate-facilities.js';
 import {
   type ConditionLedger,
@@ -76,6 +78,7 @@ function evaluate(r: Requirement, ctx: Context): PartResult {
     provision: (x) => evaluateProvision(x.provision, x.label, ctx),
     observed: (x) => evaluateObservations(x.observed, false, x.label, ctx),
     notObserved: (x) => evaluateObservations(x.notObserved, true, x.label, ctx),
+    indicator: (x) => evaluateIndicator(x.indicator, x.label, ctx.asOf, ctx.indicators),
   });
 }
 
@@ -187,6 +190,20 @@ function collectMissing(part: PartResult): string[] {
  * Sites by id and their observations, built once per list of facilities: a brief evaluates
  * several conditions over the same sites.
  */
+const indicatorIndexes = new WeakMap<readonly Indicator[], ReadonlyMap<string, Indicator>>();
+const NO_INDICATORS: ReadonlyMap<string, Indicator> = new Map();
+
+/** Indicators by id, built once per list: a brief evaluates several conditions over the same ones. */
+function indicatorIndex(indicators: readonly Indicator[] | undefined): ReadonlyMap<string, Indicator> {
+  if (!indicators) return NO_INDICATORS;
+  let index = indicatorIndexes.get(indicators);
+  if (!index) {
+    index = new Map(indicators.map((i) => [i.id, i]));
+    indicatorIndexes.set(indicators, index);
+  }
+  return index;
+}
+
 const siteIndexes = new WeakMap<
   readonly Facility[],
   { byId: ReadonlyMap<string, Facility>; observations: readonly SiteObservation[] }
@@ -211,7 +228,7 @@ function siteIndex(facilities: readonly Facility[]): {
  */
 export function evaluateCondition(condition: Condition, asOf: string, ledger: ConditionLedger): ConditionResult {
   const { byId, observations } = siteIndex(ledger.facilities);
-  const ctx: Context = { asOf, ledger, facilities: byId, observations };
+  const ctx: Context = { asOf, ledger, facilities: byId, observations, indicators: indicatorIndex(ledger.indicators) };
   const result = evaluate(condition.requires, ctx);
   const stated = condition.since ?? null;
   const notYet = stated !== null && asOf < stated;

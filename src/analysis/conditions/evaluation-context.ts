@@ -1,6 +1,7 @@
 import type { Agreement } from '../../model/agreement.js';
 import type { LedgerEvent } from '../../model/event.js';
 import type { Facility, Observation } from '../../model/facility.js';
+import type { Indicator } from '../../model/indicator.js';
 import type { Evidence, PartResult } from './condition-result.js';
 
 /**
@@ -12,6 +13,8 @@ export interface ConditionLedger {
   events: readonly LedgerEvent[];
   facilities: readonly Facility[];
   agreements: readonly Agreement[];
+  /** Measured quantities the indicator leaves read; none when absent. */
+  indicators?: readonly Indicator[];
 }
 
 /** How many evidence items a part keeps; the count is always exact. */
@@ -23,6 +26,7 @@ export interface Context {
   facilities: ReadonlyMap<string, Facility>;
   /** Every observation with its site, oldest first: far fewer than sites in a large ledger. */
   observations: readonly SiteObservation[];
+  indicators: ReadonlyMap<string, Indicator>;
 }
 
 export interface SiteObservation {

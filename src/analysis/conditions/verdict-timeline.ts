@@ -1,4 +1,5 @@
 import type { Condition, ConditionVerdict, Requirement } from '../../model/condition.js';
+import { describeFigure, describeReport } from '../../model/indicator.js';
 import { addDays } from '../../model/iso-date.js';
 import type { Source } from '../../model/event.js';
 import { eventAsKnown, frameAsKnown, type KnownBy, knownOf } from '../../model/knowledge.js';
@@ -48,7 +49,9 @@ function windowDays(r: Requirement): number[] {
             ? r.observed.window
             : 'notObserved' in r
               ? r.notObserved.window
-              : undefined;
+              : 'indicator' in r
+                ? r.indicator.window
+                : undefined;
   return w?.days !== undefined ? [w.days] : [];
 }
 
@@ -78,6 +81,8 @@ function factsOn(date: string, ledger: ConditionLedger, eachDay: boolean): strin
   }
   for (const a of ledger.agreements)
     for (const p of a.provisions) for (const s of p.statuses) add(s, `${a.id}/${p.id} set to level ${s.level}`);
+  for (const i of ledger.indicators ?? [])
+    for (const m of i.measurements) add(m, `${i.name}: ${describeFigure(m.figure, i.unit)} (${describeReport(m)})`);
   return out;
 }
 
@@ -90,6 +95,7 @@ function knownDates(ledger: ConditionLedger): string[] {
   }
   for (const f of ledger.facilities) for (const x of [...f.statuses, ...f.observations]) out.push(knownOf(x));
   for (const a of ledger.agreements) for (const p of a.provisions) for (const s of p.statuses) out.push(knownOf(s));
+  for (const i of ledger.indicators ?? []) for (const m of i.measurements) out.push(m.known);
   return out;
 }
 
@@ -97,7 +103,8 @@ function knownDates(ledger: ConditionLedger): string[] {
 export function ledgerAsKnown(ledger: ConditionLedger, knownBy: KnownBy): ConditionLedger {
   if (knownBy === null) return ledger;
   const events = ledger.events.flatMap((e) => eventAsKnown(e, knownBy) ?? []);
-  return { events, ...frameAsKnown({ facilities: ledger.facilities, agreements: ledger.agreements }, knownBy) };
+  const frame = { facilities: ledger.facilities, agreements: ledger.agreements };
+  return { events, ...frameAsKnown(ledger.indicators ? { ...frame, indicators: ledger.indicators } : frame, knownBy) };
 }
 
 /**
@@ -113,6 +120,7 @@ export function changeDates(condition: Condition, ledger: ConditionLedger, from:
     for (const o of f.observations) base.add(o.date);
   }
   for (const a of ledger.agreements) for (const p of a.provisions) for (const s of p.statuses) base.add(s.date);
+  for (const i of ledger.indicators ?? []) for (const m of i.measurements) base.add(m.date);
   for (const d of knownDates(ledger)) base.add(d);
   if (condition.since) base.add(condition.since);
   const days = [...new Set(windowDays(condition.requires))];

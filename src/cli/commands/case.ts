@@ -3,7 +3,9 @@ import { builtinCaseIds, DEFAULT_CASE, ensureBuiltinCase } from '../../case/buil
 import { cliActing } from '../../app/acting.js';
 import { loadCase } from '../../app/load-case.js';
 import { describeLoad } from '../../case/load-case.js';
-import { exportCase } from '../../case/export-case.js';
+import { describeCaseFolder, readCaseFolder } from '../../case/read-case-folder.js';
+import { describeExport, exportCase } from '../../case/export-case.js';
+import { writeNewCaseFolder } from '../../case/new-case-folder.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
 import { formatTable } from '../../util/format-table.js';
 import { examples } from '../options.js';
@@ -36,6 +38,7 @@ export function registerCaseCommand(program: Command): void {
       );
       process.stdout.write(`${describeLoad(report)}\n`);
     });
+  registerCheck(kase);
   kase
     .command('export')
     .description(
@@ -50,8 +53,22 @@ export function registerCaseCommand(program: Command): void {
         await ensureBuiltinCase(store, id);
         return exportCase(store, id, opts.out, { force: Boolean(opts.force) });
       });
-      const kept = report.template ? ` (comments and layout kept from ${report.template})` : '';
-      process.stdout.write(`wrote ${report.written.length} files to ${opts.out}${kept}\n`);
+      process.stdout.write(`${describeExport(report, opts.out)}\n`);
+    });
+  kase
+    .command('new')
+    .description('write a new case folder to start from: one entry of each kind, commented, that loads as it is')
+    .argument('<dir>', 'the folder to write (new, or empty)')
+    .option('--id <id>', 'the case id (default: my-case)')
+    .addHelpText(
+      'after',
+      examples('parley case new talks --id talks', 'parley case load talks && parley brief --case talks'),
+    )
+    .action((dir, opts) => {
+      const written = writeNewCaseFolder(dir, opts.id);
+      process.stdout.write(
+        `wrote ${written.length} files to ${dir}; edit them, then: parley case load ${dir} && parley brief --case ${opts.id ?? 'my-case'}\n`,
+      );
     });
   kase
     .command('list')
@@ -77,5 +94,18 @@ export function registerCaseCommand(program: Command): void {
           maxWidths: [24, 50],
         }),
       );
+    });
+}
+
+function registerCheck(kase: Command): void {
+  kase
+    .command('check')
+    .description(
+      'validate a case folder without loading it: every problem in every file, with file, line and field; exit 0 when it would load, 2 when not',
+    )
+    .argument('<dir>', 'the case folder')
+    .addHelpText('after', examples('parley case check my-case'))
+    .action((dir) => {
+      process.stdout.write(`${describeCaseFolder(readCaseFolder(dir))}\n`);
     });
 }

@@ -25,7 +25,7 @@ export function registerAnalysisRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteD
  */
 function briefPartRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
   const { store } = deps;
-  const briefs = new LedgerCache<Brief>(store);
+  const briefs = new LedgerCache<Brief>(deps.version);
   const brief = async (caseId: string, q: z.infer<typeof briefQuery>): Promise<Brief> => {
     await requireCase(store, caseId);
     const options = briefOptionsOf(caseId, q);

@@ -4,14 +4,12 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { briefCase, type CaseBriefOptions } from '../../app/build-brief.js';
 import { conditionTimelines } from '../../app/condition-timelines.js';
 import { loadCase } from '../../app/load-case.js';
-import type { Brief } from '../../brief/brief.js';
 import { builtinCaseIds, ensureBuiltinCase } from '../../case/builtin-cases.js';
 import { CASE_FILES } from '../../case/case-schema.js';
 import { writeCaseFolder } from '../../case/write-case-folder.js';
 import { expandInputs, isUnreadable } from '../../importers/open-input.js';
 import { NotFoundError } from '../../model/errors.js';
 import type { Store } from '../../store/store.js';
-import { LedgerCache } from '../brief-cache.js';
 import { requireRole } from '../auth.js';
 import { HttpError } from '../http-error.js';
 import { LIMITS } from '../limits.js';
@@ -34,6 +32,12 @@ export const briefQuery = z.object({
   ...knowledgeQuery,
 });
 
+/**
+ * Built-in cases brought up to date by this process, per store. Their files ship with the
+ * package and do not change while it runs, so they are hashed once, not on every request.
+ */
+const ensured = new WeakMap<Store, Set<string>>();
+
 /** The brief's options from its query, as `parley brief` takes them from its flags. */
 export function briefOptionsOf(caseId: string, q: z.infer<typeof briefQuery>): CaseBriefOptions {
   // With only `to` given, the brief is read on that day.
@@ -50,9 +54,17 @@ export function briefOptionsOf(caseId: string, q: z.infer<typeof briefQuery>): C
 }
 
 export async function requireCase(store: Store, caseId: string): Promise<void> {
-  await ensureBuiltinCase(store, caseId);
-  if (!(await store.cases.info(caseId)))
-    throw new NotFoundError(`no case "${caseId}" in the store; GET /api/cases lists them`);
+  const done = ensured.get(store) ?? ensured.set(store, new Set()).get(store)!;
+  const earlier = done.has(caseId);
+  if (!earlier) {
+    await ensureBuiltinCase(store, caseId);
+    done.add(caseId);
+  }
+  if (await store.cases.info(caseId)) return;
+  done.delete(caseId);
+  // A built-in case removed since it was loaded comes back, as it does on the first request.
+  if (earlier) return requireCase(store, caseId);
+  throw new NotFoundError(`no case "${caseId}" in the store; GET /api/cases lists them`);
 }
 
 export function registerCaseRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
@@ -121,8 +133,7 @@ function oneCaseRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
 
 /** GET the brief of a case, cached until the ledger changes. */
 function briefRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
-  const { store } = deps;
-  const briefs = new LedgerCache<Brief>(store);
+  const { store, responses } = deps;
   app.openapi(
     createRoute({
       method: 'get',
@@ -137,18 +148,19 @@ function briefRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
     async (c) => {
       const { caseId } = c.req.valid('param');
       const q = c.req.valid('query');
-      await requireCase(store, caseId);
       const options = briefOptionsOf(caseId, q);
-      const { value, version } = await briefs.get(JSON.stringify(options), () => briefCase(store, options));
-      c.header('ETag', `"${version}"`);
-      return c.json(value, 200);
+      // Typed as the JSON answer the route declares; the cache holds it serialised.
+      return responses.json(c, `brief ${JSON.stringify(options)}`, async () => {
+        await requireCase(store, caseId);
+        return briefCase(store, options);
+      }) as never;
     },
   );
 }
 
 /** GET each condition's verdict over time. */
 function timelineRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
-  const { store } = deps;
+  const { store, responses } = deps;
   app.openapi(
     createRoute({
       method: 'get',
@@ -170,10 +182,11 @@ function timelineRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
     async (c) => {
       const { caseId } = c.req.valid('param');
       const q = c.req.valid('query');
-      await requireCase(store, caseId);
-      const { hindsight: _h, knownBy: _k, ...span } = q;
-      const timelines = await conditionTimelines(store, caseId, { ...span, ...knowledgeOf(q) });
-      return c.json({ caseId, timelines }, 200);
+      return responses.json(c, `timeline ${caseId} ${JSON.stringify(q)}`, async () => {
+        await requireCase(store, caseId);
+        const { hindsight: _h, knownBy: _k, ...span } = q;
+        return { caseId, timelines: await conditionTimelines(store, caseId, { ...span, ...knowledgeOf(q) }) };
+      }) as never;
     },
   );
 }

@@ -5,6 +5,7 @@ import { isoDate, sourceSchema } from '../../case/case-schema.js';
 import { NotFoundError } from '../../model/errors.js';
 import { PROVENANCES, REVIEW_STATUSES, VERIFICATIONS, type LedgerEvent } from '../../model/event.js';
 import type { EventQuery } from '../../store/event-repository.js';
+import type { Store } from '../../store/store.js';
 import { formatCsv } from '../../util/format-table.js';
 import { requireRole } from '../auth.js';
 import { LIMITS } from '../limits.js';
@@ -44,7 +45,7 @@ const split = (v: string | undefined) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-function toQuery(caseId: string, q: z.infer<typeof eventsQuery>): EventQuery {
+export function toQuery(caseId: string, q: z.infer<typeof eventsQuery>): EventQuery {
   const query: EventQuery = { caseId, order: q.order };
   if (q.from) query.from = q.from;
   if (q.to) query.to = q.to;
@@ -60,7 +61,7 @@ function toQuery(caseId: string, q: z.infer<typeof eventsQuery>): EventQuery {
   return query;
 }
 
-const CSV_COLUMNS = [
+export const CSV_COLUMNS = [
   'id',
   'date',
   'source',
@@ -75,7 +76,7 @@ const CSV_COLUMNS = [
   'link',
 ];
 
-function csvRow(e: LedgerEvent): string[] {
+export function csvRow(e: LedgerEvent): string[] {
   const s = e.sources[0];
   return [
     e.id,
@@ -165,35 +166,18 @@ function listEventsRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
       summary: 'Events of a case, filtered and paged, as JSON or CSV',
       tags: ['events'],
       request: { params: caseParam, query: eventsQuery },
-      responses: jsonResponses('A page of events, with the total that match'),
+      responses: jsonResponses(
+        'A page of events, with the total that match: exact up to 10,000 (`totalExact`), a lower bound beyond',
+      ),
     }),
     async (c) => {
       const { caseId } = c.req.valid('param');
       const q = c.req.valid('query');
-      await requireCase(store, caseId);
-      const query = toQuery(caseId, q);
-      const events = await store.events.find({ ...query, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-      if (q.format === 'csv') {
-        c.header('Content-Type', 'text/csv; charset=utf-8');
-        c.header('Content-Disposition', `attachment; filename="${caseId}-events.csv"`);
-        // Typed as the JSON answer the route declares; the CSV is its other form.
-        return c.body(formatCsv(CSV_COLUMNS, events.map(csvRow)), 200) as never;
-      }
-      const revisions = await store.events.revisions(
-        caseId,
-        events.map((e) => e.id),
-      );
-      const total = await store.events.count(query);
-      return c.json(
-        {
-          caseId,
-          page: q.page,
-          pageSize: q.pageSize,
-          total,
-          events: events.map((e) => ({ ...e, revision: revisions.get(e.id)?.revision ?? 1 })),
-        },
-        200,
-      );
+      // Typed as the JSON answer the route declares; the cache holds it serialised, and CSV is its other form.
+      return deps.responses.respond(c, `events ${caseId} ${JSON.stringify(q)}`, async () => {
+        await requireCase(store, caseId);
+        return eventsPage(store, caseId, q);
+      }) as never;
     },
   );
 }
@@ -295,6 +279,49 @@ function reviewEventRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
       return c.json({ ...r.event, revision: r.revision }, 200);
     },
   );
+}
+
+/**
+ * Matches are counted exactly up to this many; beyond, the page says "at least" (`totalExact`
+ * false), as search pages do: counting all of a million events would cost more than the page.
+ */
+const TOTAL_CAP = 10_000;
+
+/** One page of events as the route answers it: JSON with the total that match, or CSV. */
+async function eventsPage(
+  store: Store,
+  caseId: string,
+  q: z.infer<typeof eventsQuery>,
+): Promise<{ body: string; headers: Record<string, string> }> {
+  const query = toQuery(caseId, q);
+  const total = await store.events.countUpTo(query, TOTAL_CAP);
+  const events = await store.events.find({
+    ...query,
+    dense: !total.exact,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  if (q.format === 'csv')
+    return {
+      body: formatCsv(CSV_COLUMNS, events.map(csvRow)),
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${caseId}-events.csv"`,
+      },
+    };
+  const revisions = await store.events.revisions(
+    caseId,
+    events.map((e) => e.id),
+  );
+  const page = {
+    caseId,
+    page: q.page,
+    pageSize: q.pageSize,
+    total: total.count,
+    totalExact: total.exact,
+    events: events.map((e) => ({ ...e, revision: revisions.get(e.id)?.revision ?? 1 })),
+  };
+  return { body: JSON.stringify(page), headers: { 'Content-Type': 'application/json; charset=UTF-8' } };
 }
 
 function editChanges(c: NonNullable<z.infer<typeof reviewBody>['changes']>) {

@@ -18,6 +18,8 @@ const readBody = z
       }),
     date: isoDate,
     name: z.string().max(200).optional(),
+    publisher: z.string().min(1).max(200).optional(),
+    url: z.string().max(2000).optional(),
     into: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/)

@@ -2,6 +2,8 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Acting } from '../../app/acting.js';
 import type { Store } from '../../store/store.js';
+import type { ResponseCache } from '../response-cache.js';
+import type { LedgerVersion } from '../ledger-version.js';
 import type { ServerEnv } from '../server-env.js';
 
 /** The error shape, for the OpenAPI document. */
@@ -46,6 +48,9 @@ export interface RouteDeps {
   /** Import progress to the case's stream. */
   progress(caseId: string | null, data: unknown): void;
   dataDir: string;
+  /** The ledger's version, and read answers kept until it moves (briefs, timelines, event pages). */
+  version: LedgerVersion;
+  responses: ResponseCache;
 }
 
 export function acting(c: Context<ServerEnv>, store: Store, route: Acting['route'] = 'api'): Acting {

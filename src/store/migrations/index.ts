@@ -6,6 +6,9 @@ import * as knownDates from './004-known-dates.js';
 import * as importHolders from './005-import-holders.js';
 import * as accountsAudit from './006-accounts-audit.js';
 import * as caseExports from './007-case-exports.js';
+import * as indicators from './008-indicators.js';
+import * as mapAndSpans from './010-map-and-spans.js';
+import * as eventSideIndexes from './014-event-side-indexes.js';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder so that the same list
@@ -19,4 +22,7 @@ export const migrations: Record<string, Migration> = {
   '005-import-holders': importHolders,
   '006-accounts-audit': accountsAudit,
   '007-case-exports': caseExports,
+  '008-indicators': indicators,
+  '010-map-and-spans': mapAndSpans,
+  '014-event-side-indexes': eventSideIndexes,
 };

@@ -1,0 +1,161 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { ConditionResult } from '../../analysis/conditions/condition-result.js';
+import { evaluateCondition } from '../../analysis/conditions/evaluate-condition.js';
+import { attachEvidenceSources, collectConditionLedger } from '../../brief/collect-condition-ledger.js';
+import type { CaseFrame } from '../../store/case-repository.js';
+import type { LedgerEvent } from '../../model/event.js';
+import { NotFoundError } from '../../model/errors.js';
+import { todayIso } from '../../model/iso-date.js';
+import { frameAsKnown } from '../../model/knowledge.js';
+import type { Store } from '../../store/store.js';
+import { requireRole } from '../auth.js';
+import type { ServerEnv } from '../server-env.js';
+import { requireCase } from './case-routes.js';
+import { caseParam, dateQuery, jsonResponses, type RouteDeps } from './route-kit.js';
+
+async function frameOf(store: Store, caseId: string): Promise<CaseFrame> {
+  await requireCase(store, caseId);
+  return (await store.cases.readFrame(caseId))!;
+}
+
+/** Every condition of a case on a date as known on that date (as the brief reads it), with its evidence and sources. */
+async function conditionsOn(store: Store, frame: CaseFrame, asOf: string): Promise<ConditionResult[]> {
+  const view = frameAsKnown(frame, asOf);
+  const out: ConditionResult[] = [];
+  for (const c of view.conditions)
+    out.push(evaluateCondition(c, asOf, await collectConditionLedger(store, view, c, asOf, asOf)));
+  await attachEvidenceSources(store, frame.info.id, out, asOf);
+  return out;
+}
+
+/** The verdict change one review decision would make to each condition on a date, before it is made. */
+async function previewDecision(
+  store: Store,
+  frame: CaseFrame,
+  event: LedgerEvent,
+  action: 'confirm' | 'reject',
+  asOf: string,
+) {
+  const changes = [];
+  const view = frameAsKnown(frame, asOf);
+  for (const c of view.conditions) {
+    const ledger = await collectConditionLedger(store, view, c, asOf, asOf);
+    const others = ledger.events.filter((e) => e.id !== event.id);
+    // Conditions count confirmed moves only: confirming adds the move, rejecting takes it out.
+    const after = action === 'confirm' ? [...others, { ...event, status: 'confirmed' as const }].sort(byDate) : others;
+    const before = evaluateCondition(c, asOf, ledger);
+    const next = evaluateCondition(c, asOf, { ...ledger, events: after });
+    changes.push({
+      conditionId: c.id,
+      title: c.title,
+      before: before.verdict,
+      after: next.verdict,
+      changed: before.verdict !== next.verdict,
+      gatedBefore: before.gatedMoves.length,
+      gatedAfter: next.gatedMoves.length,
+      missingAfter: next.missing,
+    });
+  }
+  return changes;
+}
+
+/** Moves listed per condition; a large ledger can gate thousands, and a page shows the latest. */
+export const MOVES_SHOWN = 100;
+
+/** A condition's gated moves (and those before it was stated) cut to the latest `MOVES_SHOWN`, with their totals. */
+function capMoves(r: ConditionResult) {
+  return {
+    ...r,
+    gatedMoves: r.gatedMoves.slice(-MOVES_SHOWN),
+    gatedTotal: r.gatedMoves.length,
+    movesBeforeStated: r.movesBeforeStated.slice(-MOVES_SHOWN),
+    movesBeforeStatedTotal: r.movesBeforeStated.length,
+  };
+}
+
+/** Past this many events a case is large: the dashboard does not ask for what takes minutes on it. */
+export const LARGE_CASE_EVENTS = 100_000;
+
+const byDate = (a: LedgerEvent, b: LedgerEvent) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1);
+
+/**
+ * What the dashboard's question view and review queue ask of conditions: every verdict on one
+ * date (without the rest of the brief, so it stays quick on a large ledger), and what a review
+ * decision would change before it is made.
+ */
+export function registerConditionRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{caseId}/conditions',
+      summary: "Every condition's verdict on a date, with its evidence, what is missing and the gated moves",
+      tags: ['analyses'],
+      request: { params: caseParam, query: z.object({ asOf: dateQuery.optional() }) },
+      responses: jsonResponses('The conditions on the date'),
+    }),
+    async (c) => {
+      const { caseId } = c.req.valid('param');
+      const frame = await frameOf(store, caseId);
+      const asOf = c.req.valid('query').asOf ?? frame.info.settings.defaultAsOf ?? todayIso();
+      const conditions = (await conditionsOn(store, frame, asOf)).map(capMoves);
+      return c.json({ caseId, asOf, conditions }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{caseId}/outline',
+      summary: 'A case without its counts, quick on any size: settings, conditions, and whether it is large',
+      tags: ['cases'],
+      request: { params: caseParam },
+      responses: jsonResponses('The case outline'),
+    }),
+    async (c) => {
+      const { caseId } = c.req.valid('param');
+      const frame = await frameOf(store, caseId);
+      // One indexed step past the threshold, rather than counting a million rows.
+      const beyond = await store.events.find({ caseId, limit: 1, offset: LARGE_CASE_EVENTS, bare: true });
+      return c.json(
+        {
+          ...frame.info,
+          large: beyond.length > 0,
+          conditions: frame.conditions.map((k) => ({ id: k.id, title: k.title, question: k.question ?? null })),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{caseId}/events/{eventId}/review/preview',
+      summary: 'The verdicts a confirm or a reject of this event would change on a date (analyst); writes nothing',
+      tags: ['events'],
+      request: {
+        params: caseParam.extend({
+          eventId: z
+            .string()
+            .min(1)
+            .max(200)
+            .openapi({ param: { name: 'eventId', in: 'path' } }),
+        }),
+        query: z.object({ action: z.enum(['confirm', 'reject']), asOf: dateQuery.optional() }),
+      },
+      responses: jsonResponses('Each condition before and after the decision'),
+    }),
+    async (c) => {
+      requireRole(c, 'analyst', 'previewing a review');
+      const { caseId, eventId } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const frame = await frameOf(store, caseId);
+      const [event] = await store.events.find({ caseId, ids: [eventId], withoutSources: true });
+      if (!event) throw new NotFoundError(`no event "${eventId}" in case ${caseId}`);
+      const asOf = q.asOf ?? frame.info.settings.defaultAsOf ?? todayIso();
+      const conditions = await previewDecision(store, frame, event, q.action, asOf);
+      return c.json({ caseId, eventId, action: q.action, asOf, conditions }, 200);
+    },
+  );
+}

@@ -1,0 +1,165 @@
+import { movesTimelineChart, type TimelineMarker, type TimelineMove } from '../../../src/charts/index.js';
+import { query } from '../api.js';
+import type { EventsPage } from '../api-types.js';
+import { asOf, caseInfo, casePath, caseSpan } from '../case-state.js';
+import { binsChart, type MoveBin } from '../parts/bins-chart.js';
+import { Chart } from '../parts/chart.js';
+import { CheckGroup } from '../parts/check-group.js';
+import { MoveTable } from '../parts/move-table.js';
+import { useApi } from '../use-api.js';
+import { param, paramList, setParams } from '../url-state.js';
+
+const PAGE_SIZE = 50;
+
+type TimelineData =
+  | { mode: 'moves'; total: number; moves: TimelineMove[] }
+  | { mode: 'bins'; total: number; period: 'day' | 'month'; bins: MoveBin[] };
+
+/** The filters of the view, read from the address. */
+function filtersFromUrl() {
+  return {
+    actor: param('actor'),
+    code: param('code'),
+    verification: param('verification'),
+    status: param('status'),
+    provenance: param('provenance'),
+    q: param('q'),
+    to: asOf.value,
+  };
+}
+
+function FilterForm() {
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const f = new FormData(e.target as HTMLFormElement);
+    setParams({
+      actor: String(f.get('actor') ?? '')
+        .toUpperCase()
+        .replace(/\s+/g, ''),
+      code: String(f.get('code') ?? '').replace(/\s+/g, ''),
+      q: String(f.get('q') ?? '').trim(),
+      page: null,
+    });
+  };
+  const list = (name: string) => (next: string[]) => setParams({ [name]: next.join(','), page: null });
+  return (
+    <form class="filters" onSubmit={submit} aria-label="Filters">
+      <label>
+        Actors <input name="actor" defaultValue={param('actor')} placeholder="USA,PRK" size={12} />
+      </label>
+      <label>
+        Code prefix <input name="code" defaultValue={param('code')} placeholder="04,0355" size={10} />
+      </label>
+      <label>
+        Text <input name="q" type="search" defaultValue={param('q')} placeholder="words in the summary" />
+      </label>
+      <button type="submit">Apply</button>
+      <CheckGroup
+        legend="Verification"
+        values={['verified', 'observed', 'claimed']}
+        chosen={paramList('verification')}
+        onChange={list('verification')}
+      />
+      <CheckGroup
+        legend="Review status"
+        values={['confirmed', 'proposed', 'rejected']}
+        chosen={paramList('status')}
+        onChange={list('status')}
+      />
+      <CheckGroup
+        legend="Provenance"
+        values={['typed', 'read', 'imported']}
+        chosen={paramList('provenance')}
+        onChange={list('provenance')}
+      />
+    </form>
+  );
+}
+
+/** Markers for the chart: the agreements, and the engagement steps the pace analysis counts. */
+function useMarkers(day: string): TimelineMarker[] {
+  const sc = useApi<{ scorecard: { agreements: { name: string; date: string }[] } }>(
+    `${casePath.value}/scorecard${query({ asOf: day })}`,
+  );
+  return (sc.data?.scorecard.agreements ?? [])
+    .filter((a) => a.date <= day)
+    .map((a) => ({ date: a.date, label: a.name }));
+}
+
+/** Moves on a shared time axis, filtered by what the address says, with their table and export. */
+export function TimelineView() {
+  const filters = filtersFromUrl();
+  const page = Math.max(1, Number(param('page')) || 1);
+  const chart = useApi<TimelineData>(`${casePath.value}/timeline${query(filters)}`);
+  const table = useApi<EventsPage>(`${casePath.value}/events${query({ ...filters, page, pageSize: PAGE_SIZE })}`);
+  const markers = useMarkers(filters.to);
+  const parties = caseInfo.value?.settings.parties;
+  const dyad = parties?.length === 2 ? (parties as [string, string]) : undefined;
+  const total = table.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const exportQuery = query({ ...filters, format: 'csv' });
+  return (
+    <div class="view timeline-view">
+      <h1>Timeline of moves</h1>
+      <FilterForm />
+      <p class="summary" role="status">
+        {table.data ? `${total.toLocaleString('en-US')} moves up to ${filters.to} match.` : 'Loading…'}{' '}
+        <a href={`${casePath.value}/export/events${exportQuery}`} download>
+          Download CSV
+        </a>{' '}
+        <a href={`${casePath.value}/export/events${query({ ...filters, format: 'json' })}`} download>
+          Download JSON
+        </a>
+      </p>
+      {chart.data?.mode === 'moves' ? (
+        <Chart
+          label="Moves over time, one lane per direction"
+          deps={[chart.data, markers.length]}
+          draw={(document, width) =>
+            movesTimelineChart((chart.data as { moves: TimelineMove[] }).moves, {
+              document,
+              width,
+              markers,
+              asOf: filters.to,
+              from: caseSpan.value.from,
+              to: filters.to,
+              ...(dyad ? { dyad } : {}),
+            }) as unknown as Element
+          }
+        />
+      ) : chart.data?.mode === 'bins' ? (
+        <>
+          <p class="muted">
+            {chart.data.total.toLocaleString('en-US')} moves are too many to draw one by one: counted by{' '}
+            {chart.data.period}, the six busiest directions apart. Filter to 2,000 or fewer to see each move.
+          </p>
+          <Chart
+            label="Moves counted per period, by direction and quad class"
+            deps={[chart.data]}
+            draw={(document, width) => {
+              const d = chart.data as { bins: MoveBin[]; period: 'day' | 'month' };
+              return binsChart(d.bins, d.period, { document, width });
+            }}
+          />
+        </>
+      ) : null}
+      {table.error ? <p class="error">{table.error}</p> : null}
+      {table.data ? (
+        <>
+          <MoveTable events={table.data.events} caption={`Moves, page ${page} of ${pages}`} />
+          <nav class="pager" aria-label="Pages">
+            <button type="button" disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) })}>
+              ← Earlier page
+            </button>
+            <span>
+              Page {page} of {pages}
+            </span>
+            <button type="button" disabled={page >= pages} onClick={() => setParams({ page: String(page + 1) })}>
+              Later page →
+            </button>
+          </nav>
+        </>
+      ) : null}
+    </div>
+  );
+}
