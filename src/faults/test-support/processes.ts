@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -57,7 +58,7 @@ export function dbArg(t: Pick<TestStore, 'location' | 'searchPath'>): string {
 /** An empty PostgreSQL schema (no tables, nothing migrated), for tests of what a fresh store does. */
 export async function emptyPostgresSchema(): Promise<{ location: string; searchPath: string; drop(): Promise<void> }> {
   const url = process.env.PARLEY_TEST_PG!;
-  const schema = `f_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+  const schema = `f_${process.pid}_${randomBytes(8).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);

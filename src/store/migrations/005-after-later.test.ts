@@ -1,11 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImportRepository } from '../import-repository.js';
+import { PostgresMigrationDialect } from '../postgres-migration-dialect.js';
 import { openStore, type Store } from '../store.js';
 import { TEST_DIALECTS } from '../test-support/test-stores.js';
 import { migrations } from './index.js';
@@ -56,12 +58,13 @@ async function prepareSqlite(): Promise<Prepared> {
 
 async function preparePostgres(): Promise<Prepared> {
   const location = process.env.PARLEY_TEST_PG!;
-  const schema = `t005_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const schema = `t005_${process.pid}_${randomBytes(8).toString('hex')}`;
   const admin = new pg.Client({ connectionString: location });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   const pool = new pg.Pool({ connectionString: location, max: 2, options: `-c search_path=${schema}` });
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  // Kysely's own introspector reads every schema, and fails when a parallel test drops its own meanwhile.
+  const db = new Kysely<unknown>({ dialect: new PostgresMigrationDialect({ pool }) });
   await migrateWithout005(db, schema);
   await db.destroy();
   return {
