@@ -11,8 +11,9 @@ import type { Brief } from './brief.js';
 import { headline } from './brief-headline.js';
 import { countedText, paceCountedText } from './counted-text.js';
 import { evaluateConditions } from './evaluate-conditions.js';
+import { importedReciprocity } from './imported-reciprocity.js';
 import { countsAsKnown, hindsightOf, lateEventsOf } from './known-ledger.js';
-import { type DyadScope, isCountryLevel, readPace, readReciprocity } from './read-dyad.js';
+import { CONCESSION_CODES, type DyadScope, isCountryLevel, readPace, readReciprocity } from './read-dyad.js';
 import { chooseReciprocityWindow } from './reciprocity-window.js';
 import { chooseReading, recordEnd, recordEndsNote } from './reading.js';
 import { summariseFacilities } from './summarise-facilities.js';
@@ -51,11 +52,22 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
   const dyad = await dyadScope(store, frame, options, { asOf, knownBy, window });
   const { a, b, from, to, importCases } = dyad;
   const countryLevel = isCountryLevel(dyad);
-  const reciprocity = await readReciprocity(dyad, options.answerWithinDays ?? settings.responseDays ?? 30);
+  const answerWithinDays = options.answerWithinDays ?? settings.responseDays ?? 30;
+  const reciprocity = await readReciprocity(dyad, answerWithinDays);
   const paced = await readPace(dyad, settings.period?.to);
   const paceCounted = paceCountedText(frame.info.id, a, b, paced.pace.readTo, paced.fromImports ? { from, to } : null);
   const byStatus = countsAsKnown(await store.aggregates.countByStatus(frame.info.id, asOf), dyad.late, asOf);
   const imported = await store.aggregates.importedCount(importCases, partyOf(a), partyOf(b), from, to);
+  const importedSide = await importedReciprocity(store, {
+    caseId: frame.info.id,
+    importCases,
+    a,
+    b,
+    from,
+    to,
+    answerWithinDays,
+    concessionCodes: CONCESSION_CODES,
+  });
   return {
     schema: 'parley.brief/1',
     case: {
@@ -71,7 +83,8 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
     headline: headlineResult ? headline(headlineResult, asOf) : null,
     conditions,
     reciprocity,
-    reciprocityWindow: { ...window, counted: countedText(window, frame.info.id, a, b, countryLevel, imported) },
+    reciprocityWindow: { ...window, counted: countedText(window, frame.info.id, a, b, countryLevel) },
+    ...(importedSide ? { importedReciprocity: importedSide } : {}),
     scorecard: scorecard(view.agreements, asOf, settings.reciprocitySince ? { since: settings.reciprocitySince } : {}),
     facilities: summariseFacilities(view, asOf),
     // `view` holds only the measurements reported by `knownBy`.

@@ -9,6 +9,7 @@ import { partyOf } from '../model/actor-code.js';
 import type { LedgerEvent } from '../model/event.js';
 import type { IsoDate } from '../model/iso-date.js';
 import { eventAsKnown, type KnownBy } from '../model/knowledge.js';
+import { CASE_ORIGIN } from '../store/aggregate-repository.js';
 import { ImportRepository } from '../store/import-repository.js';
 import type { Store } from '../store/store.js';
 import { withoutLateEvents } from './known-ledger.js';
@@ -31,7 +32,7 @@ export interface DyadScope {
 }
 
 /** Codes whose moves reciprocity needs one by one (concessions); everything else comes from the daily aggregates. */
-const CONCESSION_CODES = ['08', '035'];
+export const CONCESSION_CODES = ['08', '035'];
 
 /** Moves for the analyses, their summaries as known by then; an event with no target falls outside every dyad. */
 function movesOf(events: readonly LedgerEvent[], knownBy: KnownBy): Move[] {
@@ -81,22 +82,23 @@ async function importedMoves(s: DyadScope, codes: readonly string[]): Promise<Mo
 }
 
 /**
- * Reciprocity over the window. Between countries, sums and series come from the daily aggregates
- * (case events and imported rows) and concessions from their own events; between roles (USAGOV ↔
- * PRKMIL) the aggregates, kept by country, do not serve, so the dyad's moves are read.
+ * Reciprocity over the window between the case's own moves; imported rows are read apart
+ * (importedReciprocity). Between countries, sums and series come from the daily aggregates of
+ * the case's events and concessions from their own events; between roles (USAGOV ↔ PRKMIL) the
+ * aggregates, kept by country, do not serve, so the dyad's moves are read.
  */
 export async function readReciprocity(s: DyadScope, answerWithinDays: number): Promise<ReciprocityResult> {
   const options = { from: s.from, to: s.to, answerWithinDays };
   if (!isCountryLevel(s)) {
-    const moves = [...(await dyadMoves(s, { from: s.from, to: s.to })), ...(await importedMoves(s, []))];
+    const moves = await dyadMoves(s, { from: s.from, to: s.to });
     return reciprocityOfMoves(moves, { a: s.a, b: s.b, level: 'role' }, options);
   }
-  const days = await s.store.aggregates.dyadDays(s.importCases, s.a, s.b, s.from, s.to);
+  const days = await s.store.aggregates.dyadDays(s.caseId, s.a, s.b, s.from, s.to, CASE_ORIGIN);
   const concessions = await dyadMoves(s, { codes: CONCESSION_CODES, from: s.from, to: s.to });
   return reciprocityFromAggregates(
     withoutLateEvents(days, s.late),
     { a: s.a, b: s.b },
-    { ...options, concessionMoves: [...concessions, ...(await importedMoves(s, CONCESSION_CODES))] },
+    { ...options, concessionMoves: concessions },
   );
 }
 
