@@ -26,6 +26,7 @@ export const WORD_LIST_NAMES = [
   'agent-modifiers',
   'collective-agents',
   'quantity-words',
+  'quantity-phrases',
   'body-modifiers',
   'people-after-body',
   'invariant-plurals',

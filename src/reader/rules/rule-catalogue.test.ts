@@ -584,6 +584,38 @@ describe('every rule fires on the sentence that motivated it', () => {
   });
 });
 
+/**
+ * Refinements inside a step or in the word lists of `data/reader/` rather than a step of their own:
+ * each with a sentence written for it and the counted events (asserted or reported) it must give,
+ * as `SOURCE TARGET CODE` (target `-` when none).
+ */
+const REFINEMENTS: Array<[what: string, sentence: string, date: string, events: string[]]> = [
+  [
+    'quantity-phrases',
+    'Bandits abducted more than thirty farmers in Zamfara state, Nigerian police said.',
+    '2024-05-20',
+    ['NGACRM NGAAGR 181'],
+  ],
+  [
+    'emit: two sides of one country meet',
+    "Kenya's president received leaders of the opposition in Nairobi on Monday.",
+    '2024-05-20',
+    ['KENGOV KENOPP 043'],
+  ],
+];
+
+function countedEvents(sentence: string, date: string): string[] {
+  return readArticle(sentence, { date })
+    .events.filter((e) => e.mode === 'asserted' || e.mode === 'reported')
+    .map((e) => `${e.source} ${e.target ?? '-'} ${e.code}`);
+}
+
+describe('refinements give the events their sentence holds', () => {
+  it.each(REFINEMENTS)('%s: %s', (_list, sentence, date, events) => {
+    expect(countedEvents(sentence, date)).toEqual(events);
+  });
+});
+
 describe('the catalogue', () => {
   it('has a sentence for every step the rules name', () => {
     const dir = fileURLToPath(new URL('./', import.meta.url));
