@@ -602,6 +602,18 @@ const REFINEMENTS: Array<[what: string, sentence: string, date: string, events: 
     '2024-05-20',
     ['KENGOV KENOPP 043'],
   ],
+  [
+    'patterns: a cessation of hostilities is a ceasefire',
+    "Sudan's army and the Rapid Support Forces agreed to a cessation of hostilities in Jeddah.",
+    '2023-05-20',
+    ['SDNMIL SDNMILRSF 0871', 'SDNMILRSF SDNMIL 0871'],
+  ],
+  [
+    'raw matches: "the military" with no noun after it is the body',
+    "Kenya's opposition accused the military of harassing its candidates.",
+    '2024-02-10',
+    ['KENOPP KENMIL 112'],
+  ],
 ];
 
 function countedEvents(sentence: string, date: string): string[] {
