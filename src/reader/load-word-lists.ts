@@ -125,6 +125,7 @@ export const WORD_LIST_NAMES = [
   'civilian-roles',
   'not-person-heads',
   'member-nouns',
+  'governing-words',
 ] as const;
 
 export type WordListName = (typeof WORD_LIST_NAMES)[number];

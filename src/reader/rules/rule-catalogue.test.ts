@@ -199,6 +199,7 @@ const CATALOGUE: Entry[] = [
     '2021-03-19',
   ],
   ['mention.country', 'Israel called up three hundred thousand reservists.', '2023-10-09'],
+  ['mention.ruling-name', "Cambodia's opposition accused the ruling CPP of rigging the vote.", '2018-07-20'],
   ['mention.country-agent', 'Burkinabe jihadists abducted forty villagers near Djibo.', '2020-03-11'],
   ['mention.country-people', 'India rejected US demands to stop buying Iranian oil.', '2018-06-26'],
   ['mention.country-shares-agent', 'Iranian and European diplomats met in Vienna.', '2019-06-05'],
@@ -613,6 +614,12 @@ const REFINEMENTS: Array<[what: string, sentence: string, date: string, events: 
     "Kenya's opposition accused the military of harassing its candidates.",
     '2024-02-10',
     ['KENOPP KENMIL 112'],
+  ],
+  [
+    'mention.ruling-name',
+    "Cambodia's opposition accused the ruling CPP of rigging the vote.",
+    '2018-07-20',
+    ['KHMOPP KHMGOV 112'],
   ],
 ];
 
