@@ -621,6 +621,12 @@ const REFINEMENTS: Array<[what: string, sentence: string, date: string, events: 
     '2018-07-20',
     ['KHMOPP KHMGOV 112'],
   ],
+  [
+    "mention.agent-country-from-context: a titled person's country is the article's, not the one acted on",
+    'Floods hit Tonga last week. Prime Minister Siaosi Sovaleni asked Wellington for emergency aid.',
+    '2024-03-02',
+    ['TONGOV NZLGOV 023'],
+  ],
 ];
 
 function countedEvents(sentence: string, date: string): string[] {
