@@ -45,8 +45,11 @@ function itPronoun(st: MentionState, i: number): number {
   if (
     (next.pos === 'VERB' && next.lemma !== 'say') ||
     (next.pos === 'AUX' && next.lemma !== 'be' && tokens[i + 2]?.pos !== 'ADJ')
-  )
-    pushMention(st, i, i + 1, ctx.lastThing ?? ctx.lastCountry, false, true, 'mention.it');
+  ) {
+    // ("NATO said it would deploy more troops": an actor of its own sentence before it comes first)
+    const own = st.mentions.findLast((m) => m.end <= i && !m.person && !m.place);
+    pushMention(st, i, i + 1, own?.code ?? ctx.lastThing ?? ctx.lastCountry, false, true, 'mention.it');
+  }
   return i + 1;
 }
 

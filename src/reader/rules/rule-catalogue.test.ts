@@ -627,6 +627,12 @@ const REFINEMENTS: Array<[what: string, sentence: string, date: string, events: 
     '2024-03-02',
     ['TONGOV NZLGOV 023'],
   ],
+  [
+    'mention.it: an actor of its own sentence before it',
+    'Russia massed troops near the border. NATO said it would send more troops to Lithuania.',
+    '2024-03-02',
+    ['RUS - 154', 'IGOWSTNAT LTU 0334'],
+  ],
 ];
 
 function countedEvents(sentence: string, date: string): string[] {
