@@ -199,6 +199,11 @@ const CATALOGUE: Entry[] = [
     '2021-03-19',
   ],
   ['mention.country', 'Israel called up three hundred thousand reservists.', '2023-10-09'],
+  [
+    'mention.named-before',
+    "Tonga's Prime Minister Siaosi Sovaleni flew to Wellington on Monday. Sovaleni's government later accused the opposition of spreading rumours.",
+    '2024-03-02',
+  ],
   ['mention.ruling-name', "Cambodia's opposition accused the ruling CPP of rigging the vote.", '2018-07-20'],
   ['mention.country-agent', 'Burkinabe jihadists abducted forty villagers near Djibo.', '2020-03-11'],
   ['mention.country-people', 'India rejected US demands to stop buying Iranian oil.', '2018-06-26'],
@@ -632,6 +637,12 @@ const REFINEMENTS: Array<[what: string, sentence: string, date: string, events: 
     'Russia massed troops near the border. NATO said it would send more troops to Lithuania.',
     '2024-03-02',
     ['RUS - 154', 'IGOWSTNAT LTU 0334'],
+  ],
+  [
+    'mention.named-before',
+    "Tonga's Prime Minister Siaosi Sovaleni flew to Wellington on Monday. Sovaleni's government later accused the opposition of spreading rumours.",
+    '2024-03-02',
+    ['TONGOV NZL 042', 'TONGOV TONOPP 112'],
   ],
 ];
 
