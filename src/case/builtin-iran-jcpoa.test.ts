@@ -185,5 +185,8 @@ describe.each(TEST_DIALECTS)('loading iran-jcpoa into the store on %s', (dialect
     expect((await loadCaseFolder(t.store, DIR)).unchanged).toBe(true);
     // The indicators and their measurements come back from the store as they were read.
     expect((await t.store.cases.readFrame('iran-jcpoa'))?.indicators).toEqual(data.indicators);
+    // `parley case list` and GET /api/cases count them beside the rest.
+    const listed = (await t.store.cases.list()).find((c) => c.id === 'iran-jcpoa');
+    expect(listed).toMatchObject({ events: data.events.length, indicators: data.indicators!.length });
   });
 });
