@@ -20,7 +20,7 @@ describe('parley case check', () => {
     const r = parley(['case', 'check', MINI]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      `case mini in ${MINI}: valid, would load (4 actors, 8 events, 1 agreement, 3 facilities, 2 conditions, 0 indicators)\n`,
+      `case mini in ${MINI}: valid, would load (4 actors, 8 events, 1 agreement, 3 facilities, 2 conditions, 2 indicators (5 measurements))\n`,
     );
     expect(existsSync(join(home, 'parley.db'))).toBe(false);
   });
