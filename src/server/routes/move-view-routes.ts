@@ -45,9 +45,10 @@ export function registerMoveViewRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteD
       const events = await store.events.find({ ...query, bare: true, limit: POINTS_LIMIT + 1 });
       if (events.length <= POINTS_LIMIT)
         return c.json({ caseId, total: events.length, mode: 'moves', moves: events.map(compactMove) }, 200);
-      const frame = (await store.cases.readFrame(caseId))!;
-      const first = query.from ?? frame.info.settings.period?.from ?? events[0]!.date;
-      const last = query.to ?? frame.info.settings.period?.to ?? frame.info.settings.defaultAsOf ?? first;
+      // The settings only: the case row, not its frame of facilities and agreements.
+      const { settings } = (await store.cases.info(caseId))!;
+      const first = query.from ?? settings.period?.from ?? events[0]!.date;
+      const last = query.to ?? settings.period?.to ?? settings.defaultAsOf ?? first;
       const period = periodFor(first, last);
       const lanes = await store.events.topDirections(query, COUNTED_LANES);
       const bins = await store.events.countsByPeriod(query, period, lanes);
