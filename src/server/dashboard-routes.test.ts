@@ -121,7 +121,7 @@ describe.each(TEST_DIALECTS)('the dashboard routes on %s', (dialect) => {
     const verdict = (b: Json) => b.conditions.find((c: { id: string }) => c.id === 'pompeo-visit-precondition').verdict;
     const first = await s.call(path, { token: s.tokens.viewer });
     const tag = first.headers.get('etag')!;
-    expect(verdict(await first.json())).toBe('unmet');
+    expect(verdict((await first.json()) as Json)).toBe('unmet');
     expect((await s.call(path, { token: s.tokens.viewer, headers: { 'if-none-match': tag } })).status).toBe(304);
     // The offer the preview test proposed, or a new one when this test runs alone.
     const proposed = (await get(`/api/cases/${CASE}/events?status=proposed&code=0355`)).body.events;
@@ -134,7 +134,7 @@ describe.each(TEST_DIALECTS)('the dashboard routes on %s', (dialect) => {
     expect(review.status).toBe(200);
     const after = await s.call(path, { token: s.tokens.viewer, headers: { 'if-none-match': tag } });
     expect(after.status).toBe(200);
-    expect(verdict(await after.json())).toBe('met');
+    expect(verdict((await after.json()) as Json)).toBe('met');
   });
 });
 
