@@ -185,7 +185,8 @@ function timelineRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
       return responses.json(c, `timeline ${caseId} ${JSON.stringify(q)}`, async () => {
         await requireCase(store, caseId);
         const { hindsight: _h, knownBy: _k, ...span } = q;
-        return { caseId, timelines: await conditionTimelines(store, caseId, { ...span, ...knowledgeOf(q) }) };
+        const options = { ...span, ...knowledgeOf(q) };
+        return { caseId, timelines: await conditionTimelines(store, caseId, options, await deps.frames.get(caseId)) };
       }) as never;
     },
   );
