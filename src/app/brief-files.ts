@@ -6,6 +6,8 @@ import { type BriefFigureData, drawBriefFigures } from '../brief/brief-figures.j
 import { renderBriefHtml } from '../brief/render-brief-html.js';
 import { drawFigureImages } from '../brief/figure-images.js';
 import { renderBriefDocx } from '../brief/render-brief-docx.js';
+import { renderBrief } from '../brief/render-brief.js';
+import { markdownStyle } from '../brief/brief-style.js';
 import { printPdf } from '../brief/print-pdf.js';
 import { worldOutline } from '../brief/world-outline.js';
 import { ensureBuiltinCase } from '../case/builtin-cases.js';
@@ -15,7 +17,7 @@ import { collectBriefFigureData } from './brief-figure-data.js';
 import type { CaseBriefOptions } from './build-brief.js';
 import { withRecordedStore } from './recorded-store.js';
 
-export const BRIEF_FILE_FORMATS = ['html', 'docx', 'pdf'] as const;
+export const BRIEF_FILE_FORMATS = ['html', 'docx', 'pdf', 'md'] as const;
 export type BriefFileFormat = (typeof BRIEF_FILE_FORMATS)[number];
 
 export interface BriefFile {
@@ -45,11 +47,18 @@ export function briefHtml(brief: Brief, data: BriefFigureData): string {
   return renderBriefHtml(brief, figures);
 }
 
-/** The brief of a case as an HTML, Word or PDF file. PDF and the Word file's charts need Chromium. */
+/** The brief of a case as an HTML, Word, PDF or Markdown file. PDF and the Word file's charts need Chromium. */
 export async function briefFile(store: Store, options: CaseBriefOptions, format: BriefFileFormat): Promise<BriefFile> {
   const { brief, data } = await briefWithFigureData(store, options);
-  const figures = drawBriefFigures(brief, data, { document: nodeChartDocument(), world: worldOutline() });
   const fileName = `${brief.case.id}-brief-${brief.asOf}.${format}`;
+  // The Markdown brief is `parley brief --format md`: text to paste into a message, without charts.
+  if (format === 'md')
+    return {
+      bytes: new TextEncoder().encode(renderBrief(brief, markdownStyle)),
+      contentType: 'text/markdown; charset=utf-8',
+      fileName,
+    };
+  const figures = drawBriefFigures(brief, data, { document: nodeChartDocument(), world: worldOutline() });
   if (format === 'docx') {
     // Without Chromium the Word brief still has every line and caption; it says where each chart would be.
     const chromium = existsSync(chromiumPath());

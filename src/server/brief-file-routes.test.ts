@@ -20,6 +20,16 @@ describe('GET /api/cases/{caseId}/brief/{format}', () => {
     expect(html).toContain('<figure class="chart"');
   });
 
+  it('sends the Markdown brief, as `parley brief --format md` writes it', async () => {
+    const r = await s.call(`/api/cases/${CASE}/brief/md?asOf=2018-10-07`, { token: s.tokens.viewer });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(r.headers.get('content-disposition')).toBe(`attachment; filename="${CASE}-brief-2018-10-07.md"`);
+    const md = await r.text();
+    expect(md).toMatch(/^# /);
+    expect(md).toContain('as known on 2018-10-07');
+  });
+
   it('refuses an unknown format and an anonymous caller', async () => {
     expect((await s.call(`/api/cases/${CASE}/brief/odt`, { token: s.tokens.viewer })).status).toBe(400);
     expect((await s.call(`/api/cases/${CASE}/brief/html`)).status).toBe(401);

@@ -24,3 +24,28 @@ export const caseSpan = computed(() => {
 });
 
 export const casePath = computed(() => `/api/cases/${encodeURIComponent(caseId.value)}`);
+
+/**
+ * What the dashboard knows on the as-of date, as `--hindsight` and `--known-by` choose on the
+ * command line: by default only what was known on that date (`knownBy` equal to it); with
+ * `hindsight=true` everything on record; with `knownBy=D` what was known by D.
+ */
+export const knownBy = computed<string | null>(() => {
+  const k = param('knownBy');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(k) && k >= asOf.value) return k;
+  return param('hindsight') === 'true' ? null : asOf.value;
+});
+
+/** The query fields that ask the API for the knowledge in view; none for the default. */
+export const knowledgeQuery = computed((): Record<string, string> => {
+  const k = knownBy.value;
+  if (k === null) return { hindsight: 'true' };
+  return k === asOf.value ? {} : { knownBy: k };
+});
+
+/** `as known on 2018-10-07`, `in hindsight, with everything on record`, or `with what was known by D`. */
+export const knowledgeWords = computed(() => {
+  const k = knownBy.value;
+  if (k === asOf.value) return `as known on ${k}`;
+  return k === null ? 'in hindsight, with everything on record' : `in hindsight, with what was known by ${k}`;
+});

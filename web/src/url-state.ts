@@ -36,10 +36,13 @@ export function setParams(patch: Record<string, string | null | undefined>, push
   url.value = next;
 }
 
-/** Goes to another view, keeping the case and the as-of date, dropping the old view's filters. */
+/** What every view shares: kept when moving from one view to another. */
+const SHARED = ['case', 'asOf', 'hindsight', 'knownBy'];
+
+/** Goes to another view, keeping the case, the as-of date and the knowledge, dropping the old view's filters. */
 export function navigate(path: string): void {
   const next = new URL(path, location.origin);
-  for (const k of ['case', 'asOf']) {
+  for (const k of SHARED) {
     const v = url.value.searchParams.get(k);
     if (v && !next.searchParams.has(k)) next.searchParams.set(k, v);
   }
@@ -48,10 +51,10 @@ export function navigate(path: string): void {
   scrollTo(0, 0);
 }
 
-/** A link to a view that keeps the case and the as-of date. */
+/** A link to a view that keeps the case, the as-of date and the knowledge. */
 export function viewHref(path: string, extra: Record<string, string> = {}): string {
   const next = new URL(path, location.origin);
-  for (const k of ['case', 'asOf']) {
+  for (const k of SHARED) {
     const v = url.value.searchParams.get(k);
     if (v) next.searchParams.set(k, v);
   }

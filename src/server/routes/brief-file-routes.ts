@@ -25,7 +25,7 @@ export function registerBriefFileRoutes(app: OpenAPIHono<ServerEnv>, deps: Route
     createRoute({
       method: 'get',
       path: '/api/cases/{caseId}/brief/{format}',
-      summary: 'The brief as an HTML, Word or PDF file, with its charts',
+      summary: 'The brief as an HTML, Word or PDF file with its charts, or as Markdown',
       description:
         'Takes the query of GET /api/cases/{caseId}/brief. PDF, and the charts in the Word file, are drawn by the Chromium installed on the server; without it a PDF is refused with 503.',
       tags: ['analyses'],
@@ -41,6 +41,7 @@ export function registerBriefFileRoutes(app: OpenAPIHono<ServerEnv>, deps: Route
           description: 'The brief file, as an attachment',
           content: {
             'text/html': { schema: z.string() },
+            'text/markdown': { schema: z.string() },
             'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
             'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
               schema: z.string().openapi({ format: 'binary' }),

@@ -1,6 +1,7 @@
 import { verdictStripChart } from '../../../src/charts/index.js';
 import type { ConditionResult, GatedMove, VerdictTimeline } from '../api-types.js';
 import { asOf, caseInfo, casePath } from '../case-state.js';
+import { BriefDownloads } from '../parts/brief-downloads.js';
 import { Chart } from '../parts/chart.js';
 import { EvidenceTree } from '../parts/evidence-tree.js';
 import { SourceList } from '../parts/source-list.js';
@@ -112,6 +113,7 @@ export function QuestionView() {
       {on.error ? <p class="error">{on.error}</p> : null}
       {conditions.length === 0 && !on.loading ? <p>This case states no conditions.</p> : null}
       {conditions[0] ? <ConditionCard c={conditions[0]} headline={conditions[0].id === headlineId} /> : null}
+      <BriefDownloads />
       {timeline.data ? (
         <section aria-labelledby="strip-h">
           <h2 id="strip-h">Verdicts over time</h2>
