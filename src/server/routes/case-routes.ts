@@ -167,6 +167,8 @@ function timelineRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
       path: '/api/cases/{caseId}/conditions/timeline',
       summary:
         "Each condition's verdict over time: met, unmet and unknown intervals with the cause of each change and the gated moves in each; each day read as known on that day unless `hindsight` or `knownBy` asks for later knowledge",
+      description:
+        'Worked out on each day in the span where something the condition reads changes (its moves, the sites it can read, their observations), so the work grows with the span: on a 1,000,000-event case, expect seconds for a year. Cached until the ledger changes.',
       tags: ['analyses'],
       request: {
         params: caseParam,
