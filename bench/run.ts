@@ -11,8 +11,9 @@
  * rows; reader: sentences); the analysis benchmark has a fixed size.
  */
 import { spawnSync } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { summariseRuns } from './summary.js';
 import { type Timings, timingsOf } from './timings.js';
@@ -39,6 +40,29 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a who
 const names = chosen.length ? chosen : ALL;
 const loadAtStart = loadavg()[0]!;
 
+/**
+ * The 1,000,000-event case the server and dashboard benches serve, written once for both (it
+ * takes minutes) unless PARLEY_BENCH_DB names one already or --size asks for another size;
+ * removed at the end.
+ */
+function sharedLargeCase(): (() => void) | undefined {
+  if (process.env.PARLEY_BENCH_DB || values.size) return undefined;
+  if (!names.some((n) => n === 'server' || n === 'dashboard')) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
+  const db = join(dir, 'large.db');
+  process.stdout.write(`\n>>> writing the 1,000,000-event case for the server and dashboard benches (${db})\n`);
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/core.bench.ts', '--load', db], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (r.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    process.stdout.write('writing the large case failed; each bench writes its own\n');
+    return undefined;
+  }
+  process.env.PARLEY_BENCH_DB = db;
+  return () => rmSync(dir, { recursive: true, force: true });
+}
+
 /** Runs one benchmark once; its timings, or undefined when it failed or was not found. */
 function runOnce(name: string): Timings | undefined {
   const file = `bench/${name}.bench.ts`;
@@ -58,6 +82,7 @@ function runOnce(name: string): Timings | undefined {
 }
 
 let failed = 0;
+const cleanUp = sharedLargeCase();
 const perRun: Timings[] = [];
 for (let run = 0; run < runs; run++) {
   const timings: Timings = {};
@@ -78,4 +103,5 @@ const summary = summariseRuns(perRun, {
 mkdirSync('bench/out', { recursive: true });
 writeFileSync(values.summary, `${JSON.stringify(summary, null, 2)}\n`);
 process.stdout.write(`wrote ${values.summary}\n`);
+cleanUp?.();
 process.exitCode = failed ? 1 : 0;
