@@ -15,7 +15,8 @@ export type CodeShiftTable =
   | 'accusation'
   | 'repression'
   | 'on-forces'
-  | 'by-state-forces';
+  | 'by-state-forces'
+  | 'by-protesters';
 
 export type CodeShifts = Readonly<Record<CodeShiftTable, ReadonlyMap<string, string | null>>>;
 
@@ -27,6 +28,7 @@ const TABLES: readonly CodeShiftTable[] = [
   'repression',
   'on-forces',
   'by-state-forces',
+  'by-protesters',
 ];
 
 export function loadCodeShifts(file: string, problems: ValidationProblem[]): CodeShifts {
@@ -38,6 +40,7 @@ export function loadCodeShifts(file: string, problems: ValidationProblem[]): Cod
     repression: new Map(),
     'on-forces': new Map(),
     'by-state-forces': new Map(),
+    'by-protesters': new Map(),
   } as Record<CodeShiftTable, Map<string, string | null>>;
   for (const row of readDataTable(file, { columns: ['table', 'from', 'to', 'note'] }, problems)) {
     const table = requiredCell(row, 'table', problems) as CodeShiftTable;

@@ -74,6 +74,10 @@ function isState(code: string): boolean {
  */
 function onWhom(x: Interp, source: string, target: string | null, code: string): string {
   const { lx } = x.st;
+  if (byProtesters(x, source)) {
+    const shifted = shiftCode(lx.codeShifts['by-protesters'], code);
+    if (shifted) return mark(x, 'code.by-protesters', shifted);
+  }
   // ("Myanmar's military bombed a village": bombs dropped by a state's forces are air strikes)
   if (lx.stateForceRoles.has(source.slice(partyOf(source).length))) {
     const shifted = shiftCode(lx.codeShifts['by-state-forces'], code);
@@ -97,6 +101,12 @@ function onWhom(x: Interp, source: string, target: string | null, code: string):
     if (shifted) return mark(x, 'code.attack-on-forces', shifted);
   }
   return code;
+}
+
+/** The source is named as protesters or rioters ("Protesters torched buildings"). */
+function byProtesters(x: Interp, source: string): boolean {
+  const { tokens, lx } = x.st;
+  return x.sources.some((s) => s.code === source && lx.protesterNouns.has(tokens[s.end - 1]?.lower ?? ''));
 }
 
 function mark(x: Interp, step: string, code: string): string {

@@ -552,6 +552,11 @@ const CATALOGUE: Entry[] = [
     'A Sudanese army air strike hit a market in Nyala, killing dozens of civilians, medics said.',
     '2025-02-04',
   ],
+  [
+    'code.by-protesters',
+    'Demonstrators clashed with riot police in Quito over the end of fuel subsidies.',
+    '2019-10-20',
+  ],
   ['code.by-state-forces', "Myanmar's military bombed a village in Sagaing region.", '2023-04-12'],
 ];
 
@@ -643,6 +648,12 @@ const REFINEMENTS: Array<[what: string, sentence: string, date: string, events: 
     "Tonga's Prime Minister Siaosi Sovaleni flew to Wellington on Monday. Sovaleni's government later accused the opposition of spreading rumours.",
     '2024-03-02',
     ['TONGOV NZL 042', 'TONGOV TONOPP 112'],
+  ],
+  [
+    'code.by-protesters, both-ways-codes: protesters and police clashing',
+    'Demonstrators clashed with riot police in Quito over the end of fuel subsidies.',
+    '2019-10-20',
+    ['ECUCVL ECUCOP 145', 'ECUCOP ECUCVL 175'],
   ],
 ];
 
