@@ -128,6 +128,7 @@ export const WORD_LIST_NAMES = [
   'governing-words',
   'protester-nouns',
   'both-ways-codes',
+  'own-protest-codes',
 ] as const;
 
 export type WordListName = (typeof WORD_LIST_NAMES)[number];
@@ -141,6 +142,7 @@ export const CODE_LISTS: ReadonlySet<WordListName> = new Set<WordListName>([
   'state-force-roles',
   'civilian-roles',
   'both-ways-codes',
+  'own-protest-codes',
 ]);
 
 type Camel<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;

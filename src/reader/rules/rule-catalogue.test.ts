@@ -655,6 +655,12 @@ const REFINEMENTS: Array<[what: string, sentence: string, date: string, events: 
     '2019-10-20',
     ['ECUCVL ECUCOP 145', 'ECUCOP ECUCVL 175'],
   ],
+  [
+    'own-protest-codes: a hunger strike names no government',
+    "Jailed activists in Egypt's Tora prison went on hunger strike on Monday.",
+    '2023-08-16',
+    ['EGYCVL - 142'],
+  ],
 ];
 
 function countedEvents(sentence: string, date: string): string[] {
