@@ -101,9 +101,23 @@ function sameTitle(st: MentionState, c: AgentComposing): boolean {
  */
 function sameBody(st: MentionState, c: AgentComposing): boolean {
   if (c.possessive || c.person || c.prevWord !== 'the' || !c.sameRole || isOrganisationCode(c.sameRole)) return false;
-  if (nearestCountryBefore(st.raws, c.raw.start) !== undefined || st.mentions.length > 0) return false;
+  if ((nearestCountryBefore(st.raws, c.raw.start) !== undefined || st.mentions.length > 0) && !actedOn(st, c))
+    return false;
   c.code = c.sameRole;
   return true;
+}
+
+/**
+ * "China, which brokered a ceasefire between the junta and the alliance": the body named before,
+ * of another country than the actor of its sentence, is what that actor acts on, not its own.
+ */
+function actedOn(st: MentionState, c: AgentComposing): boolean {
+  const actor = st.mentions.findLast((m) => !m.place && m.end <= c.raw.start);
+  if (!actor || isOrganisationCode(actor.code) || partyOf(actor.code) === partyOf(c.sameRole!)) return false;
+  // (wink may tag a past tense after "which" as an adjective: "which once mediated between")
+  return st.tokens
+    .slice(actor.end, c.raw.start)
+    .some((t) => t.pos === 'VERB' || (t.pos === 'ADJ' && t.lower.endsWith('ed')));
 }
 
 /**

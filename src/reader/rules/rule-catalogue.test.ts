@@ -661,6 +661,12 @@ const REFINEMENTS: Array<[what: string, sentence: string, date: string, events: 
     '2023-08-16',
     ['EGYCVL - 142'],
   ],
+  [
+    'mention.agent-same-body: a body named before is what another country acts on',
+    "Mali's army retook Kidal on Tuesday. Algeria, which brokered talks between the army and Tuareg rebels in 2015, urged restraint.",
+    '2023-11-15',
+    ['DZA MLIMIL 045', 'DZA TMHREB 045', 'DZA - 0256'],
+  ],
 ];
 
 function countedEvents(sentence: string, date: string): string[] {
