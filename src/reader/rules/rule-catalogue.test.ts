@@ -667,6 +667,18 @@ const REFINEMENTS: Array<[what: string, sentence: string, date: string, events: 
     '2023-11-15',
     ['DZA MLIMIL 045', 'DZA TMHREB 045', 'DZA - 0256'],
   ],
+  [
+    'mention.group-agent: a group acted on by a state is of that state',
+    'Police in Turkey detained Kurdish activists at a rally.',
+    '2022-03-21',
+    ['TURCOP TURCVLKUR 173'],
+  ],
+  [
+    'mention.group-agent: a place after an adverb places a group',
+    'Buddhist mobs attacked Muslim shops in central Mandalay on Sunday.',
+    '2022-03-21',
+    ['MMRCVLBUD MMRMOS 190'],
+  ],
 ];
 
 function countedEvents(sentence: string, date: string): string[] {
