@@ -16,7 +16,8 @@ export type CodeShiftTable =
   | 'repression'
   | 'on-forces'
   | 'by-state-forces'
-  | 'by-protesters';
+  | 'by-protesters'
+  | 'on-soft-targets';
 
 export type CodeShifts = Readonly<Record<CodeShiftTable, ReadonlyMap<string, string | null>>>;
 
@@ -29,6 +30,7 @@ const TABLES: readonly CodeShiftTable[] = [
   'on-forces',
   'by-state-forces',
   'by-protesters',
+  'on-soft-targets',
 ];
 
 export function loadCodeShifts(file: string, problems: ValidationProblem[]): CodeShifts {
@@ -41,6 +43,7 @@ export function loadCodeShifts(file: string, problems: ValidationProblem[]): Cod
     'on-forces': new Map(),
     'by-state-forces': new Map(),
     'by-protesters': new Map(),
+    'on-soft-targets': new Map(),
   } as Record<CodeShiftTable, Map<string, string | null>>;
   for (const row of readDataTable(file, { columns: ['table', 'from', 'to', 'note'] }, problems)) {
     const table = requiredCell(row, 'table', problems) as CodeShiftTable;

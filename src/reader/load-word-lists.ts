@@ -129,6 +129,7 @@ export const WORD_LIST_NAMES = [
   'protester-nouns',
   'both-ways-codes',
   'own-protest-codes',
+  'armed-group-roles',
 ] as const;
 
 export type WordListName = (typeof WORD_LIST_NAMES)[number];
@@ -143,6 +144,7 @@ export const CODE_LISTS: ReadonlySet<WordListName> = new Set<WordListName>([
   'civilian-roles',
   'both-ways-codes',
   'own-protest-codes',
+  'armed-group-roles',
 ]);
 
 type Camel<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;

@@ -557,6 +557,7 @@ const CATALOGUE: Entry[] = [
     'Demonstrators clashed with riot police in Quito over the end of fuel subsidies.',
     '2019-10-20',
   ],
+  ['code.on-soft-targets', 'Gunmen attacked Christian homes in Plateau state, Nigerian police said.', '2023-12-26'],
   ['code.by-state-forces', "Myanmar's military bombed a village in Sagaing region.", '2023-04-12'],
 ];
 
@@ -678,6 +679,12 @@ const REFINEMENTS: Array<[what: string, sentence: string, date: string, events: 
     'Buddhist mobs attacked Muslim shops in central Mandalay on Sunday.',
     '2022-03-21',
     ['MMRCVLBUD MMRMOS 190'],
+  ],
+  [
+    'code.on-soft-targets',
+    'Gunmen attacked Christian homes in Plateau state, Nigerian police said.',
+    '2023-12-26',
+    ['NGAREB NGACHR 180'],
   ],
 ];
 
