@@ -678,7 +678,7 @@ const REFINEMENTS: Array<[what: string, sentence: string, date: string, events: 
     'mention.group-agent: a place after an adverb places a group',
     'Buddhist mobs attacked Muslim shops in central Mandalay on Sunday.',
     '2022-03-21',
-    ['MMRCVLBUD MMRMOS 190'],
+    ['MMRCVLBUD MMRMOS 180'],
   ],
   [
     'code.on-soft-targets',
