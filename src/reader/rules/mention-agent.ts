@@ -244,6 +244,19 @@ function nearestCountryBefore(raws: Raw[], at: number): string | undefined {
   return found;
 }
 
+/** The country of a speaker closing the sentence (", Burkina Faso's army said."), after `at`. */
+function trailingSpeakerCountry(tokens: Token[], raws: Raw[], at: number): string | undefined {
+  let comma = tokens.length - 1;
+  while (comma > at && tokens[comma]!.lower !== ',') comma--;
+  if (comma <= at || tokens.length - comma > 10) return undefined;
+  const tail = tokens.slice(comma + 1);
+  if (!tail.some((t) => t.pos === 'VERB' && (t.lemma === 'say' || t.lemma === 'tell'))) return undefined;
+  const r = raws.find(
+    (x) => x.start > comma && !x.modifier && (x.entry.kind === 'country' || x.entry.kind === 'adjective'),
+  );
+  return r?.entry.code;
+}
+
 /** An armed role: a state's forces, or rebels. */
 function armed(lx: Lexicon, role: string): boolean {
   return lx.stateForceRoles.has(role) || role.startsWith('REB');
@@ -279,6 +292,10 @@ function contextCountry(
     }
   }
   if (before) return before;
+  // ("Jihadists killed fifty soldiers near the border with Mali, Burkina Faso's army said": the
+  // state that reports its own losses is the one the sentence is about)
+  const speaker = trailingSpeakerCountry(tokens, raws, at);
+  if (speaker) return speaker;
   const acted = c.person && after !== undefined && tokens.slice(at, afterAt).some((t) => t.pos === 'VERB');
   return acted && ctx.lastCountry ? ctx.lastCountry : (after ?? ctx.lastCountry);
 }

@@ -686,6 +686,12 @@ const REFINEMENTS: Array<[what: string, sentence: string, date: string, events: 
     '2023-12-26',
     ['NGAREB NGACHR 180'],
   ],
+  [
+    'mention.agent-country-from-context: the state whose speaker closes the sentence',
+    "Jihadists killed eleven soldiers near the border with Niger, Benin's army said on Sunday.",
+    '2024-01-14',
+    ['BENREB BENMIL 190'],
+  ],
 ];
 
 function countedEvents(sentence: string, date: string): string[] {
