@@ -28,3 +28,9 @@ export {
   STATUS_COLOURS,
   type WorldTopology,
 } from './facilities-map.js';
+export {
+  type IndicatorChartInput,
+  type IndicatorChartOptions,
+  indicatorChart,
+  MEASUREMENT_SYMBOLS,
+} from './indicator-chart.js';

@@ -96,6 +96,9 @@ export function TimelineView() {
   const parties = caseInfo.value?.settings.parties;
   const dyad = parties?.length === 2 ? (parties as [string, string]) : undefined;
   const total = table.data?.total ?? 0;
+  // Past the server's counting cap the total is a lower bound: "10,000+", and more pages may follow.
+  const exact = table.data?.totalExact ?? true;
+  const plus = exact ? '' : '+';
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const exportQuery = query({ ...filters, format: 'csv' });
   return (
@@ -103,7 +106,7 @@ export function TimelineView() {
       <h1>Timeline of moves</h1>
       <FilterForm />
       <p class="summary" role="status">
-        {table.data ? `${total.toLocaleString('en-US')} moves up to ${filters.to} match.` : 'Loading…'}{' '}
+        {table.data ? `${total.toLocaleString('en-US')}${plus} moves up to ${filters.to} match.` : 'Loading…'}{' '}
         <a href={`${casePath.value}/export/events${exportQuery}`} download>
           Download CSV
         </a>{' '}
@@ -146,15 +149,20 @@ export function TimelineView() {
       {table.error ? <p class="error">{table.error}</p> : null}
       {table.data ? (
         <>
-          <MoveTable events={table.data.events} caption={`Moves, page ${page} of ${pages}`} />
+          <MoveTable events={table.data.events} caption={`Moves, page ${page} of ${pages}${plus}`} />
           <nav class="pager" aria-label="Pages">
             <button type="button" disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) })}>
               ← Earlier page
             </button>
             <span>
               Page {page} of {pages}
+              {plus}
             </span>
-            <button type="button" disabled={page >= pages} onClick={() => setParams({ page: String(page + 1) })}>
+            <button
+              type="button"
+              disabled={exact && page >= pages}
+              onClick={() => setParams({ page: String(page + 1) })}
+            >
               Later page →
             </button>
           </nav>
