@@ -3,21 +3,33 @@
  * SQLite, and into PostgreSQL when PARLEY_BENCH_PG or PARLEY_TEST_PG holds a URL, with the daily
  * dyad aggregates maintained; beside it, the same file loaded by the sqlite3 shell's own `.import`
  * into a bare 61-column table (skipped when /usr/bin/sqlite3 is missing). SQLite runs twice: with
- * its writer thread (the default) and all in one thread. Each run is a child
+ * its writer thread (the default) and all in one thread, and once more on the same rows zipped (as
+ * GDELT ships them: yauzl's directory, inflating, and the CRC-32 check). Each run is a child
  * process, so that its peak RSS is its own. A second SQLite run at a quarter of the rows shows
  * whether memory stays flat as files grow. Writes bench/out/import.json.
  *
  *   node --expose-gc --import tsx bench/import.bench.ts [rows]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { importFile } from '../src/importers/import-file.js';
-import { expandInputs } from '../src/importers/open-input.js';
+import { expandInputs, isUnreadable } from '../src/importers/open-input.js';
 import { writeSyntheticEvents } from '../src/importers/synthetic-events.js';
+import { writeZipStreaming } from '../src/importers/test-support/zip-writer.js';
 import { openStore } from '../src/store/store.js';
 
 interface RunResult {
@@ -48,13 +60,14 @@ async function child(target: 'sqlite' | 'postgres', file: string, rows: number):
     location = url!;
   }
   const store = await openStore(location, schema ? { searchPath: schema } : {});
-  const [input] = expandInputs([file]);
+  const [input] = await expandInputs([file]);
   const size = statSync(file).size;
+  if (!input || isUnreadable(input)) throw new Error(`cannot read ${file}`);
   global.gc?.();
   const t0 = performance.now();
   // RSS (all threads) as each tenth of the rows is read: flat memory shows as a plateau.
   const rssByTenth: number[] = [];
-  const r = await importFile(input!, store, {
+  const r = await importFile(input, store, {
     filters: {},
     dataDir: dir,
     format: 'gdelt2',
@@ -88,6 +101,21 @@ async function child(target: 'sqlite' | 'postgres', file: string, rows: number):
     rssByTenthMiB: rssByTenth,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+/** A file's bytes in 4 MiB pieces, for zipping it without holding it. */
+function* chunksOf(path: string): Generator<Buffer> {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const buf = Buffer.alloc(4 << 20);
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) return;
+      yield buf.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function runChild(target: string, file: string, rows: number, env: Record<string, string> = {}): RunResult {
@@ -144,6 +172,8 @@ async function main(): Promise<void> {
   const quarter = Math.max(1, Math.floor(rows / 4));
   const small = `bench/out/synthetic-${quarter}.export.CSV`;
   if (!existsSync(small)) writeSyntheticEvents(small, 'gdelt2', quarter);
+  const zip = `${file}.zip`;
+  if (!existsSync(zip)) await writeZipStreaming(zip, basename(file), chunksOf(file));
   const sizeMiB = statSync(file).size / MiB;
   console.log(`GDELT 2.0 synthetic export: ${rows.toLocaleString('en-US')} rows, ${sizeMiB.toFixed(1)} MiB`);
   const results: (RunResult | { target: string; skipped: string })[] = [];
@@ -153,6 +183,7 @@ async function main(): Promise<void> {
     target: 'sqlite (all in one thread, PARLEY_IMPORT_THREADS=1)',
   });
   results.push({ ...runChild('sqlite', small, quarter), target: 'sqlite (quarter of the rows, for memory flatness)' });
+  results.push({ ...runChild('sqlite', zip, rows), target: 'sqlite (the same rows zipped, writer thread)' });
   if (process.env.PARLEY_BENCH_PG ?? process.env.PARLEY_TEST_PG) results.push(runChild('postgres', file, rows));
   else results.push({ target: 'postgres', skipped: 'set PARLEY_BENCH_PG or PARLEY_TEST_PG to a postgres:// URL' });
   results.push(sqliteBaseline(file, rows));

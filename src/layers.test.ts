@@ -38,7 +38,7 @@ const TEST_FILES = [
 
 function isTestCode(path: string): boolean {
   return (
-    /\.(test|bench)\.ts$/.test(path) ||
+    /\.(test|bench|faults)\.ts$/.test(path) ||
     path.split(sep).includes('test-support') ||
     path.startsWith(join('reader', 'eval') + sep) ||
     TEST_FILES.includes(path)
@@ -104,7 +104,12 @@ describe('the layers of src/', () => {
     const build = JSON.parse(readFileSync(join(SRC, '..', 'tsconfig.build.json'), 'utf8')) as { exclude: string[] };
     for (const file of TEST_FILES) expect(build.exclude).toContain(`src/${file.split(sep).join('/')}`);
     expect(build.exclude).toEqual(
-      expect.arrayContaining(['src/**/*.test.ts', 'src/**/test-support/**', 'src/reader/eval/**']),
+      expect.arrayContaining([
+        'src/**/*.test.ts',
+        'src/**/*.faults.ts',
+        'src/**/test-support/**',
+        'src/reader/eval/**',
+      ]),
     );
   });
 

@@ -14,5 +14,11 @@ export async function briefCase(store: Store, options: CaseBriefOptions): Promis
   await ensureBuiltinCase(store, options.caseId);
   const { recordedOn, ...briefOptions } = options;
   if (recordedOn === undefined) return buildBrief(store, briefOptions);
-  return withRecordedStore(store, options.caseId, recordedOn, (past) => buildBrief(past, briefOptions));
+  return withRecordedStore(
+    store,
+    options.caseId,
+    recordedOn,
+    (past) => buildBrief(past, briefOptions),
+    options.dyad ? { dyad: options.dyad } : {},
+  );
 }

@@ -1,72 +1,66 @@
 import { ensureBuiltinCase } from '../case/builtin-cases.js';
-import type { ImportFilters } from '../importers/filters.js';
-import type { ImportFormat } from '../importers/format-parser.js';
-import { type FileResult, type ImportProgress, importFile } from '../importers/import-file.js';
-import type { InputSource } from '../importers/open-input.js';
+import { type ImportEachOptions, type ImportRun, importEach } from '../importers/import-each.js';
+import type { SourceChange } from '../importers/import-file.js';
+import type { InputSource, UnreadableInput } from '../importers/open-input.js';
 import { ImportRepository, type RemovedFile } from '../store/import-repository.js';
+import type { Store } from '../store/store.js';
 import { type Acting, auditEntry, requireRole } from './acting.js';
 
-export interface ImportInputsOptions {
-  format?: ImportFormat;
-  filters: ImportFilters;
-  caseId?: string;
-  strict?: boolean;
-  rejectsPath?: string;
-  chunkRows?: number;
-  dataDir: string;
-  onProgress?: (p: ImportProgress) => void;
-  /** Called after each file, before the next starts. */
-  onFile?: (r: FileResult) => void;
-}
+export type ImportInputsOptions = Omit<ImportEachOptions, 'onSourceChange' | 'dryRun'>;
 
 /**
- * Imports event data files into the store, one after another, and writes an audit entry for
- * each file that added rows (route import, whoever asked).
+ * Imports event data files into the store, one after another (an input that cannot be imported is
+ * reported through `onFailure` and the others go on). Each change to a file's record (made when
+ * reading starts, completed, taken out again) is written to the audit trail in the transaction
+ * that makes it (route import, whoever asked), so no source exists without its entry.
  */
 export async function importInputs(
   acting: Acting,
-  inputs: readonly InputSource[],
+  inputs: readonly (InputSource | UnreadableInput)[],
   options: ImportInputsOptions,
-): Promise<FileResult[]> {
+): Promise<ImportRun> {
   requireRole(acting, 'analyst', 'importing files');
   const { store } = acting;
   if (options.caseId !== undefined) await ensureBuiltinCase(store, options.caseId);
-  const results: FileResult[] = [];
-  for (const input of inputs) {
-    const { onFile: _f, ...opts } = options;
-    const result = await importFile(input, store, opts);
-    results.push(result);
-    if (result.fileId !== null && result.outcome !== 'already')
-      await store.audit.record([
-        auditEntry(
-          { ...acting, route: 'import' },
-          {
-            kind: 'source',
-            action: result.outcome === 'resumed' ? 'resume' : 'create',
-            caseId: result.caseId,
-            subject: String(result.fileId),
-            after: { name: result.name, format: result.format, progress: result.progress },
-          },
-        ),
-      ]);
-    options.onFile?.(result);
-  }
-  return results;
+  const audited = { ...acting, route: 'import' as const };
+  return importEach(inputs, store, {
+    ...options,
+    onSourceChange: (tx, change) => recordSourceChange(tx, audited, change),
+  });
 }
 
-/** Takes an imported file's rows and their daily aggregates out of the store, with an audit entry. */
-export async function removeSource(acting: Acting, id: number): Promise<RemovedFile> {
-  requireRole(acting, 'analyst', 'removing imported sources');
-  const { store } = acting;
-  const removed = await new ImportRepository(store.db, store.opened).remove(id);
-  await store.audit.record([
+function recordSourceChange(tx: Store, acting: Acting, change: SourceChange): Promise<void> {
+  const { file, result } = change;
+  const resumed = change.action === 'complete' && result.outcome === 'resumed';
+  return tx.audit.record([
     auditEntry(acting, {
       kind: 'source',
-      action: 'remove',
-      caseId: removed.file.caseId,
-      subject: String(id),
-      before: { name: removed.file.name, format: removed.file.format, rows: removed.rows },
+      action: change.action,
+      caseId: file.caseId,
+      subject: String(file.id),
+      ...(change.action === 'create' ? {} : { before: { name: file.name, format: file.format, status: 'importing' } }),
+      ...(change.action === 'remove'
+        ? {}
+        : { after: { name: file.name, format: file.format, status: file.status, progress: file.progress } }),
+      note: change.why ?? (resumed ? 'an interrupted import, resumed and completed' : null),
     }),
   ]);
-  return removed;
+}
+
+/** Takes an imported file's rows and their daily aggregates out of the store, with its audit entry, in one transaction. */
+export async function removeSource(acting: Acting, id: number): Promise<RemovedFile> {
+  requireRole(acting, 'analyst', 'removing imported sources');
+  return acting.store.transaction(async (tx) => {
+    const removed = await new ImportRepository(tx.db, tx.opened).remove(id);
+    await tx.audit.record([
+      auditEntry(acting, {
+        kind: 'source',
+        action: 'remove',
+        caseId: removed.file.caseId,
+        subject: String(id),
+        before: { name: removed.file.name, format: removed.file.format, rows: removed.rows, kept: removed.kept },
+      }),
+    ]);
+    return removed;
+  });
 }

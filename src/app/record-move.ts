@@ -27,6 +27,9 @@ export async function recordMove(acting: Acting, input: NewEventInput): Promise<
   return store.transaction(async (tx) => {
     const frame = await tx.cases.readFrame(input.caseId);
     if (!frame) throw new NotFoundError(`no case "${input.caseId}" in the store; \`parley case list\` shows the cases`);
+    // The id is chosen inside the write transaction that inserts it (under a lock on PostgreSQL,
+    // where transactions do not serialise writers), so parallel moves of one day each get their own.
+    await tx.events.lockIdChoice(input.caseId);
     // Generated ids start with the date; only those, and an id given by the user, can collide.
     const taken = await tx.events.idsStartingWith(input.caseId, input.date);
     if (input.id) for (const id of await tx.events.existingIds(input.caseId, [input.id])) taken.add(id);

@@ -34,6 +34,11 @@ export interface Brief {
   reciprocity: ReciprocityResult;
   /** How the reciprocity window was chosen and what it counts. */
   reciprocityWindow: ReciprocityWindow;
+  /**
+   * Reciprocity over imported dataset rows of the dyad in the same window, apart from the case's
+   * own moves (`reciprocity`), which it never adds to. Absent when no imported row falls there.
+   */
+  importedReciprocity?: ImportedReciprocity;
   scorecard: Scorecard;
   facilities: FacilitiesSummary;
   /**
@@ -102,6 +107,19 @@ export interface LedgerCounts {
   rejected: number;
   /** Imported dataset rows the reciprocity read: the dyad's, in the window. */
   imported: number;
+}
+
+/** Imported rows of the dyad, read apart from the case's own moves. */
+export interface ImportedReciprocity {
+  /** Imported rows of the dyad in the window. */
+  rows: number;
+  /** The datasets they come from (`gdelt2`, `icews`, ...). */
+  datasets: string[];
+  /** How many of them look like a move the case holds (same direction and CAMEO root, within a day). */
+  alsoInCase: number;
+  /** What the counts are over, in words. */
+  counted: string;
+  reciprocity: ReciprocityResult;
 }
 
 /** The reciprocity window: where its start came from, and what its counts count. */

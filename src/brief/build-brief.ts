@@ -18,10 +18,12 @@ import type { CaseFrame } from '../store/case-repository.js';
 import type { Store } from '../store/store.js';
 import { ImportRepository } from '../store/import-repository.js';
 import { IMPORTS_CASE_ID } from '../store/import-tables.js';
+import { CASE_ORIGIN } from '../store/aggregate-repository.js';
 import { summarizeIndicators } from '../analysis/indicator-summary.js';
 import type { Brief, FacilitiesSummary, FacilityLine, Headline } from './brief.js';
 import { attachEvidenceSources, collectConditionLedger } from './collect-condition-ledger.js';
 import { countedText, paceCountedText } from './counted-text.js';
+import { importedReciprocity } from './imported-reciprocity.js';
 import { chooseReciprocityWindow } from './reciprocity-window.js';
 import { countsAsKnown, hindsightOf, lateEventsOf, withoutLateEvents } from './known-ledger.js';
 import { chooseReading, recordEnd, recordEndsNote } from './reading.js';
@@ -102,9 +104,9 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
   const countryLevel = partyOf(a) === a && partyOf(b) === b;
   let reciprocity: ReciprocityResult;
   if (countryLevel) {
-    // Country level: sums and series from the daily aggregates (case events and imported rows),
-    // concessions from their own events.
-    const days = await store.aggregates.dyadDays(importCases, a, b, from, to);
+    // Country level: sums and series from the daily aggregates of the case's own events,
+    // concessions from their own events. Imported rows are read apart (importedReciprocity).
+    const days = await store.aggregates.dyadDays(frame.info.id, a, b, from, to, CASE_ORIGIN);
     const concessionEvents = await store.events.find({
       caseId: frame.info.id,
       codes: CONCESSION_CODES,
@@ -121,7 +123,7 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
       { a, b },
       {
         ...reciprocityOptions,
-        concessionMoves: [...movesOf(concessionEvents, knownBy), ...(await importedMoves(CONCESSION_CODES))],
+        concessionMoves: movesOf(concessionEvents, knownBy),
       },
     );
   } else {
@@ -136,11 +138,7 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
       bare: true,
       ...known,
     });
-    reciprocity = reciprocityOfMoves(
-      [...movesOf(events, knownBy), ...(await importedMoves([]))],
-      { a, b, level: 'role' },
-      reciprocityOptions,
-    );
+    reciprocity = reciprocityOfMoves(movesOf(events, knownBy), { a, b, level: 'role' }, reciprocityOptions);
   }
 
   const dyad = { a, b, level: countryLevel ? ('country' as const) : ('role' as const) };
@@ -166,6 +164,16 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
 
   const byStatus = countsAsKnown(await store.aggregates.countByStatus(frame.info.id, asOf), late, asOf);
   const imported = await store.aggregates.importedCount(importCases, partyOf(a), partyOf(b), from, to);
+  const importedSide = await importedReciprocity(store, {
+    caseId: frame.info.id,
+    importCases,
+    a,
+    b,
+    from,
+    to,
+    answerWithinDays: reciprocityOptions.answerWithinDays,
+    concessionCodes: CONCESSION_CODES,
+  });
   const brief: Brief = {
     schema: 'parley.brief/1',
     case: {
@@ -181,7 +189,8 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
     headline: headlineResult ? headline(headlineResult, asOf) : null,
     conditions,
     reciprocity,
-    reciprocityWindow: { ...window, counted: countedText(window, frame.info.id, a, b, countryLevel, imported) },
+    reciprocityWindow: { ...window, counted: countedText(window, frame.info.id, a, b, countryLevel) },
+    ...(importedSide ? { importedReciprocity: importedSide } : {}),
     scorecard: scorecard(view.agreements, asOf, settings.reciprocitySince ? { since: settings.reciprocitySince } : {}),
     facilities: summariseFacilities(view, asOf),
     // `view` holds only the measurements reported by `knownBy`.

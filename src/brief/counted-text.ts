@@ -11,15 +11,12 @@ export function countedText(
   a: string,
   b: string,
   countryLevel: boolean,
-  importedRows: number,
 ): string {
   const who = countryLevel
     ? `${a} and ${b} (any role, both directions)`
     : `${a} and ${b} (these roles, both directions)`;
-  const imported = importedRows
-    ? `, and ${importedRows} imported ${importedRows === 1 ? 'row' : 'rows'} of the dyad`
-    : '';
-  return `Counted: confirmed events of case ${caseId} between ${who}, dated ${w.from} (${CHOSEN_BY_WORDS[w.fromChosenBy]}) to ${w.to}${imported}. Sums of Goldstein weights, with the number of moves in brackets.`;
+  // Imported rows are never in these counts: they are counted apart (importedReciprocity).
+  return `Counted: confirmed events of case ${caseId} between ${who}, dated ${w.from} (${CHOSEN_BY_WORDS[w.fromChosenBy]}) to ${w.to}. Sums of Goldstein weights, with the number of moves in brackets.`;
 }
 
 /** What the pace section's steps are, in words; `imports` is the window read when the case had fewer than 2 steps. */

@@ -197,10 +197,15 @@ function responseLine(resp: ResponsePattern): string {
   return `${reading} Lag-1 correlation r₁ = ${r1.r.toFixed(2)} over ${r1.n} weeks (${sign} the rough bar ±2/√n = ${bar.toFixed(2)}).`;
 }
 
-function reciprocityBlock(r: ReciprocityResult, w: ReciprocityWindow, s: BriefStyle): string[] {
+function reciprocityBlock(
+  r: ReciprocityResult,
+  w: Pick<ReciprocityWindow, 'counted' | 'note'>,
+  s: BriefStyle,
+  of = '',
+): string[] {
   const a = r.dyad.a.join('+');
   const b = r.dyad.b.join('+');
-  const out = [s.heading(`Reciprocity ${a} ↔ ${b}, ${r.window.from} to ${r.window.to}`)];
+  const out = [s.heading(`Reciprocity ${a} ↔ ${b}${of}, ${r.window.from} to ${r.window.to}`)];
   out.push(s.item(s.dim(w.counted)));
   if (w.note) out.push(s.item(w.note));
   const ab = r.aToB.sums;
@@ -423,6 +428,13 @@ export function renderBrief(brief: Brief, s: BriefStyle): string {
   }
   out.push(...reciprocityBlock(brief.reciprocity, brief.reciprocityWindow, s));
   out.push('');
+  const imported = brief.importedReciprocity;
+  if (imported) {
+    out.push(
+      ...reciprocityBlock(imported.reciprocity, { counted: imported.counted, note: null }, s, ' in imported rows'),
+    );
+    out.push('');
+  }
 
   out.push(...commitmentsBlock(brief.scorecard, s));
   out.push('');

@@ -64,29 +64,17 @@ export async function loadCaseFolder(store: Store, dir: string, options: LoadOpt
   const { data } = folder;
   const caseId = data.info.id;
   const existing = await store.cases.info(caseId);
-  if (existing && existing.filesHash === folder.hash && !options.force && !options.prune) {
-    const origins = await store.events.originsOf(caseId);
-    const empty = { added: 0, changed: 0, removed: 0 };
-    return {
-      caseId,
-      dir,
-      ...(existing.sourceDir && existing.sourceDir !== resolve(dir) ? { loadedElsewhere: true } : {}),
-      unchanged: true,
-      changes: {
-        actors: empty,
-        events: empty,
-        agreements: empty,
-        facilities: empty,
-        conditions: empty,
-        indicators: empty,
-      },
-      outside: { kept: protectedIdsOutside(origins, data.events), pruned: [], overwritten: [] },
-    };
-  }
+  const same = (info: { filesHash: string | null } | undefined): boolean =>
+    info !== undefined && info.filesHash === folder.hash && !options.force && !options.prune;
+  if (existing && same(existing)) return unchangedReport(store, existing, dir, data.events);
   const loadedAt = (options.now ?? new Date()).toISOString();
   const report = await store.transaction(async (tx): Promise<LoadReport> => {
+    // Looked at again under the write lock: another process may have loaded the same files meanwhile.
+    await tx.lockForWrite(`parley.case.${caseId}`);
+    const current = await tx.cases.info(caseId);
+    if (current && same(current)) return unchangedReport(tx, current, dir, data.events);
     await options.beforeWrite?.(tx, caseId);
-    const before = existing ? await readStoredCase(tx, caseId) : undefined;
+    const before = current ? await readStoredCase(tx, caseId) : undefined;
     const origins = await tx.events.originsOf(caseId);
     await tx.cases.writeFrame(data, { filesHash: folder.hash, sourceDir: resolve(dir) }, loadedAt);
     const plan = planEvents(data.events, before?.events ?? [], origins, Boolean(options.prune));
@@ -110,8 +98,35 @@ export async function loadCaseFolder(store: Store, dir: string, options: LoadOpt
       outside: plan.outside,
     };
   });
-  await store.analyze();
+  if (!report.unchanged) await store.analyze();
   return report;
+}
+
+/** The report of a load that found the store already holding these files: nothing written. */
+async function unchangedReport(
+  store: Store,
+  stored: { id: string; sourceDir: string | null },
+  dir: string,
+  folderEvents: readonly LedgerEvent[],
+): Promise<LoadReport> {
+  const caseId = stored.id;
+  const origins = await store.events.originsOf(caseId);
+  const empty = { added: 0, changed: 0, removed: 0 };
+  return {
+    caseId,
+    dir,
+    ...(stored.sourceDir && stored.sourceDir !== resolve(dir) ? { loadedElsewhere: true } : {}),
+    unchanged: true,
+    changes: {
+      actors: empty,
+      events: empty,
+      agreements: empty,
+      facilities: empty,
+      conditions: empty,
+      indicators: empty,
+    },
+    outside: { kept: protectedIdsOutside(origins, folderEvents), pruned: [], overwritten: [] },
+  };
 }
 
 /** Whether an event came from the files and is as they had it: the folder decides whether it stays. */

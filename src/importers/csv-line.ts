@@ -45,29 +45,32 @@ export function splitCsvLine(line: string, out: string[] = []): string[] {
 }
 
 /**
- * Whether a record ends inside a quoted field, so that the next line belongs to it. Quotes count
- * as splitCsvLine reads them: only at the start of a field do they open one; a stray quote inside
- * an unquoted field is text.
+ * Whether a quoted field is still open at the end of this line, given whether one was open at its
+ * start (the line then continues a record from the line before). Quotes count as splitCsvLine reads
+ * them: only at the start of a field do they open one; a stray quote inside an unquoted field is
+ * text. Scans the line once, so a record of many lines costs the sum of its lines.
  */
-export function csvRecordIsOpen(record: string): boolean {
-  const n = record.length;
-  let i = 0;
+export function csvLineEndsOpen(line: string, startsInside: boolean): boolean {
+  const n = line.length;
+  let inside = startsInside || (n > 0 && line.charCodeAt(0) === 34);
+  let i = inside && !startsInside ? 1 : 0;
   for (;;) {
-    if (i < n && record.charCodeAt(i) === 34) {
-      i++;
-      for (;;) {
-        const q = record.indexOf('"', i);
-        if (q === -1) return true;
-        if (record.charCodeAt(q + 1) === 34) {
-          i = q + 2;
-          continue;
-        }
-        i = q + 1;
-        break;
+    if (inside) {
+      const q = line.indexOf('"', i);
+      if (q === -1) return true;
+      if (line.charCodeAt(q + 1) === 34) {
+        i = q + 2;
+        continue;
       }
+      i = q + 1;
+      inside = false;
     }
-    const comma = record.indexOf(',', i);
+    const comma = line.indexOf(',', i);
     if (comma === -1) return false;
     i = comma + 1;
+    if (i < n && line.charCodeAt(i) === 34) {
+      inside = true;
+      i++;
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eventCode, isEventCode } from '../cameo/event-codes.js';
 import { partyOf } from '../model/actor-code.js';
-import { csvRecordIsOpen, splitCsvLine } from './csv-line.js';
+import { csvLineEndsOpen, splitCsvLine } from './csv-line.js';
 import { DateReader } from './dates.js';
 import type { FormatParser, ParsedRow } from './format-parser.js';
 import { HeaderMap } from './header-map.js';
@@ -61,9 +61,9 @@ class CsvParser implements FormatParser {
     this.used = new Set(Object.values(this.c).filter((i) => i >= 0));
   }
 
-  recordIsOpen(record: string): boolean {
-    // Most records hold no quote at all: no scan needed.
-    return record.includes('"') && csvRecordIsOpen(record);
+  lineEndsOpen(line: string, startsInside: boolean): boolean {
+    // Most lines hold no quote at all, and begin no record's continuation: no scan needed.
+    return (startsInside || line.includes('"')) && csvLineEndsOpen(line, startsInside);
   }
 
   private get(i: number): string | null {

@@ -60,8 +60,9 @@ export interface FormatParser {
   /** Fills `row` from one record; returns null when the row is good, else the reason it is rejected. */
   parse(line: string, row: ParsedRow): string | null;
   /**
-   * For formats whose records may span lines (quoted CSV fields with line breaks): whether the
-   * record read so far is unfinished, so the next line is joined to it.
+   * For formats whose records may span lines (quoted CSV fields with line breaks): whether a
+   * quoted field is still open at the end of this line, given whether one was open at its start;
+   * the next line then continues the record.
    */
-  recordIsOpen?(record: string): boolean;
+  lineEndsOpen?(line: string, startsInside: boolean): boolean;
 }

@@ -7,8 +7,8 @@ import { ImportRepository } from '../store/import-repository.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../store/test-support/test-stores.js';
 import { parseFilters } from './filters.js';
 import { importFile } from './import-file.js';
-import { expandInputs } from './open-input.js';
-import { importFixtures } from './test-support/fixtures.js';
+import { writeSyntheticEvents } from './synthetic-events.js';
+import { importFixtures, inputsOf } from './test-support/fixtures.js';
 
 const SUMMIT = '20180612031500.export.CSV.zip';
 const REISSUE = '20180713101500.export.CSV';
@@ -146,9 +146,9 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
     expect(await dyadTotals()).toMatchObject({ rows: 7, dyadRows: 6, aggregateN: 6 });
   });
 
-  it('CSV: a quoted field may hold line breaks; an unclosed one is rejected at its first line', async () => {
+  it('CSV: a quoted field may hold line breaks; an unclosed one is rejected at its first line, and the lines after it are read', async () => {
     const [r] = await importFixtures(t.store, ['multiline-notes.csv']);
-    expect(r!.progress).toMatchObject({ rowsRead: 4, rowsKept: 3, rowsRejected: 1, linesDone: 9 });
+    expect(r!.progress).toMatchObject({ rowsRead: 5, rowsKept: 4, rowsRejected: 1, linesDone: 9 });
     expect(r!.rejectSamples).toEqual([
       { line: 8, reason: 'a quoted field opened on line 8 is not closed before the end of the file' },
     ]);
@@ -163,11 +163,13 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
       ['m1', 'summit in Singapore;\nthe joint statement was signed\nthe same afternoon'],
       ['m2', 'one line, with "quotes"'],
       ['m3', 'the statement called the talks\n"gangster-like"'],
+      ['m5', 'this line is swallowed by the open quote'],
     ]);
     const rejects = readFileSync(r!.rejectsPath!, 'utf8').trim().split('\n');
-    expect(rejects[1]!.split('\t').slice(1, 3)).toEqual([
+    expect(rejects[1]!.split('\t').slice(1)).toEqual([
       '8',
       'a quoted field opened on line 8 is not closed before the end of the file',
+      'm4,2018-07-08,USAGOV,PRKGOV,036,"a note that is never closed',
     ]);
   });
 
@@ -184,7 +186,7 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
     const opts = { filters: {}, dataDir: dir, chunkRows: 1 };
     let blocks = 0;
     await expect(
-      importFile(expandInputs([path])[0]!, t.store, {
+      importFile((await inputsOf([path]))[0]!, t.store, {
         ...opts,
         onProgress: () => {
           if (++blocks === 1) throw new Error('stopped');
@@ -196,7 +198,7 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
     // The first block ends after line 7,669: the header, s0, 3,833 two-line records, and the first
     // line of the next one. The committed progress stops before that record, which is read again whole.
     expect(stopped.progress).toMatchObject({ rowsNew: 3834, linesDone: 7668 });
-    const resumed = await importFile(expandInputs([path])[0]!, t.store, opts);
+    const resumed = await importFile((await inputsOf([path]))[0]!, t.store, opts);
     expect(resumed.outcome).toBe('resumed');
     expect(resumed.progress).toMatchObject({ rowsNew: rows + 1, rowsRejected: 0, linesDone: 2 * rows + 2 });
     expect((await repo.totals('imports')).rows).toBe(rows + 1);
@@ -325,6 +327,44 @@ describe.each(TEST_DIALECTS)('importing into %s', (dialect) => {
     expect(await dyadTotals()).toMatchObject({ rows: 0, aggregateN: 0 });
     const left = await t.store.db.selectFrom('dyad_days').selectAll().where('origin', '=', 'import').execute();
     expect(left).toEqual([]);
+  });
+
+  it('a row belongs to every source that brought it: removing one leaves the rows another holds', async () => {
+    // A: 3,000 rows; B: 5,000 rows, the first 3,000 with A's keys (issue 9, §1).
+    const dir = mkdtempSync(join(tmpdir(), 'parley-holders-'));
+    const a = join(dir, '20180101000000.export.CSV');
+    const b = join(dir, '20180101001500.export.CSV');
+    writeSyntheticEvents(a, 'gdelt2', 3000, { seed: 1 });
+    writeSyntheticEvents(b, 'gdelt2', 5000, { seed: 2 });
+    const opts = { filters: {}, dataDir: dir };
+    const first = await importFile((await inputsOf([a]))[0]!, t.store, opts);
+    const second = await importFile((await inputsOf([b]))[0]!, t.store, opts);
+    expect(second.progress).toMatchObject({ rowsKept: 5000, rowsNew: 2000 });
+    const both = await dyadTotals();
+    expect(both.rows).toBe(5000);
+
+    const removed = await repo.remove(first.fileId!);
+    expect(removed).toMatchObject({ rows: 0, kept: 3000 });
+    const afterA = await dyadTotals();
+    expect(afterA).toEqual(both);
+    const again = await importFile((await inputsOf([b]))[0]!, t.store, opts);
+    expect(again.outcome).toBe('already');
+
+    // Removing B too takes everything, aggregates included.
+    expect(await repo.remove(second.fileId!)).toMatchObject({ rows: 5000, kept: 0 });
+    expect(await dyadTotals()).toMatchObject({ rows: 0, dyadRows: 0, aggregateN: 0 });
+    const holders = await t.store.db
+      .selectFrom('imported_event_holders' as never)
+      .selectAll()
+      .execute();
+    expect(holders).toEqual([]);
+  });
+
+  it('removing the later of two sources that share rows takes only the rows it alone brought', async () => {
+    await importFixtures(t.store, [SUMMIT]);
+    const [reissue] = await importFixtures(t.store, [REISSUE]);
+    expect(await repo.remove(reissue!.fileId!)).toMatchObject({ rows: 1, kept: 2 });
+    expect(await dyadTotals()).toMatchObject({ rows: 7, dyadRows: 6, aggregateN: 6 });
   });
 
   it('imports into a given case and keeps its rows apart from other cases', async () => {

@@ -90,6 +90,7 @@ describe.each(TEST_DIALECTS)('an import killed mid-way (%s)', (dialect) => {
     await clean?.close();
   });
 
+  // Three real imports, each a process compiling the CLI through tsx: more time on a busy machine.
   it('leaves rows, aggregates and progress in agreement, and a second run completes it without duplicates', async () => {
     // One test store open at a time: two fresh PostgreSQL test schemas open at once trip Kysely's
     // migrator (it finds the other schema's lock table).
@@ -141,5 +142,5 @@ describe.each(TEST_DIALECTS)('an import killed mid-way (%s)', (dialect) => {
     const reference = await snapshot(c);
     expect(after.rows).toBe(ROWS);
     expect(after).toEqual(reference);
-  });
+  }, 180_000);
 });

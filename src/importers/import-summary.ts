@@ -8,6 +8,22 @@ function rate(rows: number, seconds: number): string {
   return seconds > 0 ? `${n(Math.round(rows / seconds))} rows/s` : '';
 }
 
+/** An import that kept no row records no source: says why, and where the rejected rows are. */
+function describeNothingKept(r: FileResult): string {
+  const p = r.progress;
+  const filtered = p.rowsRead - p.rowsRejected;
+  let text = `${r.name} (${r.format}): read ${n(p.rowsRead)} rows and kept none`;
+  if (p.rowsRejected === p.rowsRead)
+    text += `: every row was rejected${r.format ? ` as ${r.format}` : ''} (is --format right?)`;
+  else text += `: ${n(p.rowsRejected)} rejected, ${n(filtered)} left out by the filters`;
+  text += '; no source recorded.';
+  if (p.rowsRejected > 0 && r.rejectsPath)
+    text += ` Rejected rows are listed with line and reason in ${r.rejectsPath}.`;
+  else if (r.rejectSamples.length > 0)
+    text += ` First rejects: ${r.rejectSamples.map((s) => `line ${s.line}: ${s.reason}`).join('; ')}.`;
+  return text;
+}
+
 /** One paragraph per file, in plain words, for the end of `parley import`. */
 export function describeResult(r: FileResult): string {
   const p = r.progress;
@@ -15,6 +31,7 @@ export function describeResult(r: FileResult): string {
   if (r.outcome === 'already') {
     return `${r.name}: already imported as source ${r.fileId} (${n(p.rowsKept)} rows kept then); nothing added.`;
   }
+  if (r.outcome === 'nothing-kept') return describeNothingKept(r);
   const filtered = p.rowsRead - p.rowsKept - p.rowsRejected;
   const parts: string[] = [];
   const verb =

@@ -1,58 +1,72 @@
-import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  createReadStream,
-  createWriteStream,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { mkdirSync, openSync, readdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import { createGunzip, createInflateRaw } from 'node:zlib';
+import yauzl from 'yauzl';
 import { UsageError, ValidationError } from '../model/errors.js';
+import { crc32 } from './crc32.js';
+import { DamagedInputError } from './damaged-input-error.js';
+import { RawFile } from './raw-file.js';
 
 /** One stream of event rows: a plain file, a .gz, one entry of a .zip, or stdin. */
 export interface InputSource {
   /** What the user sees: the file name, `archive.zip:entry.CSV` for a zip entry, or `stdin`. */
   name: string;
-  /** Absolute path of the file on disk; null for stdin. */
+  /** Absolute path of the file on disk, for a rejects file beside it; null for stdin. */
   path: string | null;
-  /** Bytes to read from disk (the compressed size for .gz and zip entries); null for stdin. */
+  /** Bytes to read as stored (compressed, for .gz and zip entries); null for stdin. */
   size: number | null;
-  /** Size plus a hash of the first and last 64 KiB, known before reading; null for stdin. */
+  /** Size plus a hash of the first and last 64 KiB, known before reading: finds earlier imports to check; null for stdin. */
   fingerprint: string | null;
+  /** MD5 of the first `length` bytes as stored, read again now; null when the input cannot be read twice (stdin). */
+  md5Prefix: ((length: number) => Promise<string>) | null;
   open(): OpenedInput;
 }
 
+/** A file named on the command line, or found in a folder, that cannot be read at all. */
+export interface UnreadableInput {
+  name: string;
+  error: ValidationError;
+}
+
 export interface OpenedInput {
-  /** The decompressed bytes. */
+  /** The decompressed bytes; the checks of the container (zip CRC-32 and size, gzip trailer) run as it ends. */
   stream: AsyncIterable<Buffer>;
-  /** Raw bytes read so far (before decompression), for progress. */
+  /** Bytes read as stored so far, for progress. */
   bytesRead(): number;
-  /** MD5 of the raw bytes read, complete once the stream has ended. */
+  /** Bytes read as stored so far and their MD5, taken together, for a resumed import to check. */
+  readSoFar(): { bytes: number; md5: string };
+  /** MD5 of every byte as stored, once the stream has ended. */
   contentHash(): string;
   close(): void;
 }
 
 const CHUNK = 1 << 20;
 
+export interface ExpandOptions {
+  /** A zip already spooled from stdin (`spoolStdinZip`), read where `-` is given. */
+  stdinZip?: RawFile | null;
+  /** Names to show instead of a file's own (an upload spooled under a safe name shows the name it was sent with). */
+  displayNames?: ReadonlyMap<string, string>;
+}
+
 /**
  * Expands the command line's inputs: `-` is stdin, a folder stands for the files in it (sorted by
- * name, not recursive, hidden files and rejects files left out), a `.zip` for each of its entries.
+ * name, not recursive, hidden files and rejects files left out), a `.zip` for each of its entries
+ * (read with yauzl). A zip that cannot be read is listed as unreadable, for the caller to report
+ * and go on with the others.
  */
-export function expandInputs(
+export async function expandInputs(
   args: readonly string[],
-  options: { displayNames?: ReadonlyMap<string, string> } = {},
-): InputSource[] {
-  const out: InputSource[] = [];
+  options: ExpandOptions = {},
+): Promise<(InputSource | UnreadableInput)[]> {
+  const { stdinZip, displayNames } = options;
+  const out: (InputSource | UnreadableInput)[] = [];
   for (const arg of args) {
     if (arg === '-') {
-      out.push(stdinInput());
+      if (stdinZip) out.push(...(await zipInputs(stdinZip, 'stdin.zip', null)));
+      else out.push(stdinInput());
       continue;
     }
     const path = resolve(arg);
@@ -68,13 +82,21 @@ export function expandInputs(
         .sort();
       for (const n of names) {
         const p = join(path, n);
-        if (statSync(p).isFile()) out.push(...fileInputs(p));
+        if (statSync(p).isFile()) out.push(...(await fileInputs(p, displayNames?.get(p))));
       }
+    } else if (!st.isFile()) {
+      // A FIFO or a device would block reading its head, or never end.
+      const message = 'not a regular file (a pipe or a device); give `-` and pipe it in instead';
+      out.push({ name: arg, error: new ValidationError([{ location: { file: arg }, message }]) });
     } else {
-      out.push(...fileInputs(path, options.displayNames?.get(arg)));
+      out.push(...(await fileInputs(path, displayNames?.get(path) ?? displayNames?.get(arg))));
     }
   }
   return out;
+}
+
+export function isUnreadable(i: InputSource | UnreadableInput): i is UnreadableInput {
+  return 'error' in i;
 }
 
 function isZipHead(head: Buffer): boolean {
@@ -83,10 +105,11 @@ function isZipHead(head: Buffer): boolean {
 
 /**
  * A zip can only be read from its central directory, at its end: when stdin starts like one, it is
- * copied to a file under `dir` (streamed, memory flat) and that path is returned, to be read as a
- * file and deleted afterwards. Anything else is put back for `-` to read as a stream; null then.
+ * copied to a file under `dir` (streamed, memory flat) and that file is returned open, to be read
+ * as a file. Its name is removed as soon as it is made, so nothing is left behind however the
+ * process ends (a kill included). Anything else is put back for `-` to read as a stream; null then.
  */
-export async function spoolStdinZip(dir: string, stdin: NodeJS.ReadStream = process.stdin): Promise<string | null> {
+export async function spoolStdinZip(dir: string, stdin: NodeJS.ReadStream = process.stdin): Promise<RawFile | null> {
   const head = await firstChunk(stdin);
   if (head === null) return null;
   if (!isZipHead(head)) {
@@ -95,15 +118,17 @@ export async function spoolStdinZip(dir: string, stdin: NodeJS.ReadStream = proc
   }
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `stdin-${process.pid}-${Date.now()}.zip`);
-  const out = createWriteStream(path);
-  out.write(head);
+  const fd = openSync(path, 'w+');
+  unlinkSync(path);
+  const raw = RawFile.ofDescriptor(fd);
   try {
-    await pipeline(stdin, out);
+    writeSync(fd, head);
+    for await (const chunk of stdin) writeSync(fd, chunk as Buffer);
   } catch (cause) {
-    rmSync(path, { force: true });
+    raw.close();
     throw new UsageError(`could not copy the zip read from stdin to ${dir}: ${(cause as Error).message}`);
   }
-  return path;
+  return raw;
 }
 
 /** The first bytes of a stream (at least 4, unless it ends first), leaving it paused; null when empty. */
@@ -136,18 +161,21 @@ function firstChunk(stream: NodeJS.ReadStream): Promise<Buffer | null> {
   });
 }
 
-function fileInputs(path: string, displayName?: string): InputSource[] {
-  const head = readBytes(path, 0, 4);
-  if (isZipHead(head)) return zipInputs(path, displayName);
+async function fileInputs(path: string, shown?: string): Promise<(InputSource | UnreadableInput)[]> {
+  const raw = RawFile.atPath(path);
+  const name = shown ?? basename(path);
+  if (isZipHead(raw.read(0, 4))) return zipInputs(raw, name, path);
   const size = statSync(path).size;
-  const gz = head[0] === 0x1f && head[1] === 0x8b;
+  const head = raw.read(0, 2);
+  const decode = head[0] === 0x1f && head[1] === 0x8b ? 'gunzip' : 'none';
   return [
     {
-      name: basename(path),
+      name,
       path,
       size,
-      fingerprint: fingerprint(path, size, ''),
-      open: () => (size === 0 ? emptyInput() : openRange(path, 0, size - 1, gz ? 'gunzip' : 'none')),
+      fingerprint: fingerprint(raw, 0, size, ''),
+      md5Prefix: (length) => raw.md5(0, length),
+      open: () => openStored(raw, 0, size, decode, name, null),
     },
   ];
 }
@@ -158,206 +186,195 @@ function stdinInput(): InputSource {
     path: null,
     size: null,
     fingerprint: null,
-    open(): OpenedInput {
-      const hash = createHash('md5');
-      let read = 0;
-      const counted = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          read += chunk.length;
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      });
-      const source = process.stdin.pipe(counted);
-      async function* bytes(): AsyncGenerator<Buffer> {
-        const it = (source as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-        const first = await it.next();
-        if (first.done) return;
-        const head = first.value;
-        // `parley import -` spools a zip first (spoolStdinZip); a caller that did not is told.
-        if (head[0] === 0x50 && head[1] === 0x4b)
-          throw new UsageError(
-            'a .zip on stdin must be spooled to a file first (spoolStdinZip); pass the file name instead',
-          );
-        async function* all(): AsyncGenerator<Buffer> {
-          yield head;
-          for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
-        }
-        if (head[0] === 0x1f && head[1] === 0x8b)
-          yield* Readable.from(all()).pipe(createGunzip({ chunkSize: CHUNK })) as AsyncIterable<Buffer>;
-        else yield* all();
-      }
-      return {
-        stream: bytes(),
-        bytesRead: () => read,
-        contentHash: () => hash.digest('hex'),
-        close: () => source.destroy(),
-      };
-    },
+    md5Prefix: null,
+    open: () => openStream(process.stdin, 'stdin'),
   };
 }
 
-function openRange(path: string, start: number, end: number, decode: 'none' | 'gunzip' | 'inflate'): OpenedInput {
-  const hash = createHash('md5');
-  let read = 0;
-  let digest: string | undefined;
-  const raw = createReadStream(path, { start, end, highWaterMark: CHUNK });
-  raw.on('data', (d) => {
-    const b = d as Buffer;
-    read += b.length;
-    hash.update(b);
+/**
+ * The entries of a zip, each an input, from its central directory (yauzl: ZIP64, file name
+ * encodings, entries that run past the end of the file). Each entry's bytes are then read straight
+ * from the file, inflated, and checked against the CRC-32 and size the directory gives.
+ */
+async function zipInputs(raw: RawFile, shown: string, path: string | null): Promise<(InputSource | UnreadableInput)[]> {
+  let zip: yauzl.ZipFile | undefined;
+  const bad = (why: string, cause?: unknown): UnreadableInput => ({
+    name: shown,
+    error: new ValidationError([{ location: { file: shown }, message: `not a readable zip: ${why}` }], { cause }),
   });
-  let stream: Readable = raw;
-  if (decode === 'gunzip') stream = raw.pipe(createGunzip({ chunkSize: CHUNK }));
-  if (decode === 'inflate') stream = raw.pipe(createInflateRaw({ chunkSize: CHUNK }));
-  if (stream !== raw) raw.on('error', (e) => stream.destroy(e));
-  return {
-    stream: stream as AsyncIterable<Buffer>,
-    bytesRead: () => read,
-    contentHash: () => (digest ??= hash.digest('hex')),
-    close: () => {
-      raw.destroy();
-      stream.destroy();
-    },
-  };
-}
-
-function readBytes(path: string, position: number, length: number): Buffer {
-  const fd = openSync(path, 'r');
   try {
-    const buf = Buffer.alloc(length);
-    const n = readSync(fd, buf, 0, length, position);
-    return buf.subarray(0, n);
+    zip = path
+      ? await yauzl.openPromise(path, { autoClose: false, strictFileNames: false })
+      : await yauzl.fromFdPromise(raw.descriptor!, { autoClose: false });
+    const out: InputSource[] = [];
+    const count = zip.entryCount;
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName.endsWith('/')) continue;
+      if (entry.isEncrypted()) return [bad(`entry ${entry.fileName} is encrypted`)];
+      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
+        return [
+          bad(
+            `entry ${entry.fileName} uses compression method ${entry.compressionMethod}; only stored and deflate are read`,
+          ),
+        ];
+      const { fileDataStart: start } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
+      const name = count === 1 ? shown : `${shown}:${entry.fileName}`;
+      const length = entry.compressedSize;
+      const expect = { crc32: entry.crc32, size: entry.uncompressedSize };
+      const decode = entry.compressionMethod === 8 ? 'inflate' : 'none';
+      out.push({
+        name,
+        path,
+        size: length,
+        fingerprint: fingerprint(raw, start, length, entry.fileName),
+        md5Prefix: (n) => raw.md5(start, n),
+        open: () => openStored(raw, start, length, decode, name, expect),
+      });
+    }
+    return out;
+  } catch (cause) {
+    return [bad((cause as Error).message, cause)];
   } finally {
-    closeSync(fd);
+    // A zip read by descriptor keeps it: closing yauzl's reader would close the spooled file.
+    if (path) zip?.close();
   }
 }
 
-/** Size, entry name and MD5 of the first and last 64 KiB: cheap, and enough to recognise a file again. */
-function fingerprint(path: string, size: number, entry: string, start = 0, length = size): string {
+/** Size, entry name and MD5 of the first and last 64 KiB: cheap, and enough to find an earlier import to check. */
+function fingerprint(raw: RawFile, start: number, length: number, entry: string): string {
   const h = createHash('md5');
   const span = 65536;
-  h.update(readBytes(path, start, Math.min(span, length)));
-  if (length > span) h.update(readBytes(path, start + Math.max(span, length - span), Math.min(span, length - span)));
+  h.update(raw.read(start, Math.min(span, length)));
+  if (length > span) h.update(raw.read(start + Math.max(span, length - span), Math.min(span, length - span)));
   h.update(`${length}:${entry}`);
   return `${length}:${h.digest('hex')}`;
 }
 
-/**
- * A .zip read from its central directory (APPNOTE.TXT §4.3.16 end of central directory, §4.3.12
- * central header, §4.3.7 local header; ZIP64 §4.3.14–15 and the extended information field
- * §4.5.3, for archives and entries over 4 GiB): each stored or deflated entry becomes one input,
- * inflated with zlib as it streams. GDELT ships one file per zip.
- */
-function zipInputs(path: string, displayName?: string): InputSource[] {
-  const size = statSync(path).size;
-  const shown = displayName ?? basename(path);
-  const tailLen = Math.min(size, 65557);
-  const tailStart = size - tailLen;
-  const tail = readBytes(path, tailStart, tailLen);
-  let eocd = -1;
-  for (let i = tail.length - 22; i >= 0; i--) {
-    if (tail.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  const bad = (why: string): ValidationError =>
-    new ValidationError([{ location: { file: shown }, message: `not a readable zip: ${why}` }]);
-  if (eocd === -1) throw bad('no end of central directory');
-  let entries = tail.readUInt16LE(eocd + 10);
-  let cdSize = tail.readUInt32LE(eocd + 12);
-  let cdOffset = tail.readUInt32LE(eocd + 16);
-  if (entries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    // ZIP64: a locator just before the end record points to the ZIP64 end of central directory.
-    const loc = eocd - 20;
-    if (loc < 0 || tail.readUInt32LE(loc) !== 0x07064b50)
-      throw bad('ZIP64 sizes without a ZIP64 end of central directory locator');
-    const z = readBytes(path, safeNumber(tail.readBigUInt64LE(loc + 8)), 56);
-    if (z.length < 56 || z.readUInt32LE(0) !== 0x06064b50) throw bad('broken ZIP64 end of central directory');
-    entries = safeNumber(z.readBigUInt64LE(32));
-    cdSize = safeNumber(z.readBigUInt64LE(40));
-    cdOffset = safeNumber(z.readBigUInt64LE(48));
-  }
-  const cd = readBytes(path, cdOffset, cdSize);
-  if (cd.length < cdSize) throw bad('the central directory runs past the end of the file');
-  const out: InputSource[] = [];
-  let p = 0;
-  for (let e = 0; e < entries; e++) {
-    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw bad('broken central directory');
-    const method = cd.readUInt16LE(p + 10);
-    let compressed = cd.readUInt32LE(p + 20);
-    const uncompressed = cd.readUInt32LE(p + 24);
-    const nameLen = cd.readUInt16LE(p + 28);
-    const extraLen = cd.readUInt16LE(p + 30);
-    const commentLen = cd.readUInt16LE(p + 32);
-    let local = cd.readUInt32LE(p + 42);
-    const entryName = cd.toString('utf8', p + 46, p + 46 + nameLen);
-    if (compressed === 0xffffffff || uncompressed === 0xffffffff || local === 0xffffffff) {
-      // The ZIP64 extended information field holds, in this order, those of the uncompressed
-      // size, compressed size and local header offset that the central header marks 0xFFFFFFFF.
-      const field = findExtraField(cd, p + 46 + nameLen, extraLen, 0x0001);
-      if (!field) throw bad(`entry ${entryName} has ZIP64 sizes but no ZIP64 extended information`);
-      let q = field.start;
-      const next = (): number => {
-        if (q + 8 > field.end) throw bad(`entry ${entryName} has a short ZIP64 extended information field`);
-        const v = safeNumber(cd.readBigUInt64LE(q));
-        q += 8;
-        return v;
-      };
-      if (uncompressed === 0xffffffff) next();
-      if (compressed === 0xffffffff) compressed = next();
-      if (local === 0xffffffff) local = next();
-    }
-    p += 46 + nameLen + extraLen + commentLen;
-    if (entryName.endsWith('/')) continue;
-    if (method !== 0 && method !== 8)
-      throw bad(`entry ${entryName} uses compression method ${method}; only stored and deflate are read`);
-    const lh = readBytes(path, local, 30);
-    if (lh.length < 30 || lh.readUInt32LE(0) !== 0x04034b50) throw bad(`no local header for ${entryName}`);
-    const dataStart = local + 30 + lh.readUInt16LE(26) + lh.readUInt16LE(28);
-    const length = compressed;
-    out.push({
-      name: entries === 1 ? shown : `${shown}:${entryName}`,
-      path,
-      size: length,
-      fingerprint: fingerprint(path, size, entryName, dataStart, length),
-      open: () =>
-        length === 0
-          ? emptyInput()
-          : openRange(path, dataStart, dataStart + length - 1, method === 8 ? 'inflate' : 'none'),
-    });
-  }
-  return out;
+interface Expected {
+  crc32: number;
+  size: number;
 }
 
-function findExtraField(
-  buf: Buffer,
+/** `length` bytes from `start`, as stored, decompressed as they stream and checked at their end. */
+function openStored(
+  raw: RawFile,
   start: number,
   length: number,
-  id: number,
-): { start: number; end: number } | undefined {
-  for (let q = start; q + 4 <= start + length; ) {
-    const fieldId = buf.readUInt16LE(q);
-    const size = buf.readUInt16LE(q + 2);
-    if (fieldId === id) return { start: q + 4, end: Math.min(q + 4 + size, start + length) };
-    q += 4 + size;
-  }
-  return undefined;
+  decode: 'none' | 'gunzip' | 'inflate',
+  name: string,
+  expect: Expected | null,
+): OpenedInput {
+  if (length === 0) return openStream(Readable.from([]), name, 'none', expect);
+  return openStream(raw.stream(start, start + length - 1), name, decode, expect);
 }
 
-function safeNumber(v: bigint): number {
-  if (v > BigInt(Number.MAX_SAFE_INTEGER))
-    throw new ValidationError([{ message: `a zip offset or size of ${v} bytes is beyond what can be read` }]);
-  return Number(v);
-}
-
-function emptyInput(): OpenedInput {
-  async function* none(): AsyncGenerator<Buffer> {}
+/**
+ * A stream of stored bytes, counted and hashed as they are read, then decompressed (`decode`, or
+ * from its first bytes for stdin: a .gz on stdin is gunzipped) and checked.
+ */
+function openStream(
+  source: NodeJS.ReadableStream,
+  name: string,
+  decode: 'none' | 'gunzip' | 'inflate' | 'sniff' = 'sniff',
+  expect: Expected | null = null,
+): OpenedInput {
+  const hash = createHash('md5');
+  let read = 0;
+  let digest: string | undefined;
+  const counted = (async function* () {
+    for await (const chunk of source) {
+      const b = chunk as Buffer;
+      read += b.length;
+      hash.update(b);
+      yield b;
+    }
+  })();
   return {
-    stream: none(),
-    bytesRead: () => 0,
-    contentHash: () => createHash('md5').digest('hex'),
-    close: () => undefined,
+    stream: checked(decompressed(counted, decode, name), name, expect),
+    bytesRead: () => read,
+    readSoFar: () => ({ bytes: read, md5: (hash as Hash).copy().digest('hex') }),
+    contentHash: () => (digest ??= hash.digest('hex')),
+    close: () => {
+      void counted.return(undefined);
+      (source as Readable).destroy?.();
+    },
   };
+}
+
+async function* decompressed(
+  source: AsyncGenerator<Buffer>,
+  decode: 'none' | 'gunzip' | 'inflate' | 'sniff',
+  name: string,
+): AsyncGenerator<Buffer> {
+  const first = await source.next();
+  if (first.done) return;
+  const head = first.value;
+  async function* all(): AsyncGenerator<Buffer> {
+    yield head;
+    yield* source;
+  }
+  let how = decode;
+  if (how === 'sniff') {
+    // `parley import -` spools a zip first (spoolStdinZip); a caller that did not is told.
+    if (head[0] === 0x50 && head[1] === 0x4b)
+      throw new UsageError(
+        `${name}: a .zip on stdin must be spooled to a file first (spoolStdinZip); pass the file name instead`,
+      );
+    how = head[0] === 0x1f && head[1] === 0x8b ? 'gunzip' : 'none';
+  }
+  if (how === 'none') yield* all();
+  else {
+    const z = how === 'gunzip' ? createGunzip({ chunkSize: CHUNK }) : createInflateRaw({ chunkSize: CHUNK });
+    yield* Readable.from(all()).pipe(z) as AsyncIterable<Buffer>;
+  }
+}
+
+/**
+ * The decompressed bytes, passed on as they come, with the container's checks: a zip entry's size
+ * and CRC-32 against its directory (more bytes than announced stop at once), and zlib's own errors
+ * (data that does not inflate, a .gz trailer that does not match) as a damaged file.
+ */
+async function* checked(source: AsyncIterable<Buffer>, name: string, expect: Expected | null): AsyncGenerator<Buffer> {
+  let size = 0;
+  let crc = 0;
+  try {
+    for await (const chunk of source) {
+      size += chunk.length;
+      if (expect) {
+        if (size > expect.size)
+          throw new DamagedInputError(
+            name,
+            `it inflates to more than the ${sizeText(expect.size)} its zip directory gives`,
+          );
+        crc = crc32(chunk, crc);
+      }
+      yield chunk;
+    }
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('Z_'))
+      throw new DamagedInputError(name, `its compressed data cannot be read (${(err as Error).message})`, {
+        cause: err,
+      });
+    throw err;
+  }
+  if (!expect) return;
+  if (size !== expect.size)
+    throw new DamagedInputError(
+      name,
+      `it inflates to ${sizeText(size)}, not the ${sizeText(expect.size)} its zip directory gives`,
+    );
+  if (crc >>> 0 !== expect.crc32 >>> 0)
+    throw new DamagedInputError(
+      name,
+      `its CRC-32 is ${hex(crc)}, not the ${hex(expect.crc32)} its zip directory gives`,
+    );
+}
+
+function sizeText(n: number): string {
+  return `${n.toLocaleString('en-US')} bytes`;
+}
+
+function hex(n: number): string {
+  return (n >>> 0).toString(16).padStart(8, '0');
 }

@@ -9,7 +9,7 @@ import type { Database } from './database.js';
 export type DyadDayRow = DyadDay;
 
 /** Aggregates kept for a case's own confirmed events. */
-const CASE_ORIGIN = 'case';
+export const CASE_ORIGIN = 'case';
 
 export class AggregateRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -120,13 +120,17 @@ export class AggregateRepository {
       .execute();
   }
 
-  /** Daily rows of both directions of a country-level dyad, every origin (and every case given) summed. */
+  /**
+   * Daily rows of both directions of a country-level dyad, every case given summed: of one origin
+   * (a case's own events, or imported rows), or of both when `origin` is not given.
+   */
   async dyadDays(
     caseIds: string | readonly string[],
     a: string,
     b: string,
     from: string,
     to: string,
+    origin?: typeof CASE_ORIGIN | typeof IMPORT_ORIGIN,
   ): Promise<DyadDayRow[]> {
     const cases = typeof caseIds === 'string' ? [caseIds] : [...caseIds];
     const rows = await this.db
@@ -150,6 +154,7 @@ export class AggregateRepository {
       )
       .where('day', '>=', toDayNumber(from))
       .where('day', '<=', toDayNumber(to))
+      .$if(origin !== undefined, (q) => q.where('origin', '=', origin!))
       .groupBy(['day', 'source', 'target', 'quad_class'])
       .orderBy('day')
       .orderBy('source')

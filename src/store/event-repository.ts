@@ -271,6 +271,17 @@ export class EventRepository {
     return [...dates];
   }
 
+  /**
+   * Called first in a write transaction that chooses new event ids: no other transaction chooses
+   * ids in the case until this one ends, so ids read as free are still free at the insert. On
+   * SQLite the store's transactions begin with the write lock (`BEGIN IMMEDIATE`), which already
+   * does this; on PostgreSQL a transaction-scoped advisory lock on the case does.
+   */
+  async lockIdChoice(caseId: string): Promise<void> {
+    if (this.sqlite) return;
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`parley.event-ids.${caseId}`}))`.execute(this.db);
+  }
+
   /** Ids of a case that start with `prefix`: a range over the (case, id) key, not a scan. */
   async idsStartingWith(caseId: string, prefix: string): Promise<Set<string>> {
     const rows = await this.db

@@ -18,7 +18,9 @@ function copyText(v: RowValue): string {
 /**
  * The PostgreSQL bulk path: each chunk is COPYed into a temporary stage table, then one statement
  * moves the new rows into `imported_events` (ON CONFLICT DO NOTHING drops those already stored) and
- * adds exactly those rows to `dyad_days`, all in one transaction with the file's progress.
+ * adds exactly those rows to `dyad_days`, all in one transaction with the file's progress. When
+ * some rows were already stored, this file is recorded as a holder of those another file brought
+ * first (`imported_event_holders`), so that removing that file leaves them.
  */
 export class PostgresImportWriter implements ImportWriter {
   private ready = false;
@@ -48,12 +50,14 @@ export class PostgresImportWriter implements ImportWriter {
 
   private copy: CopyStreamQuery | undefined;
   private open = false;
+  private staged = 0;
 
   private async begin(): Promise<void> {
     if (this.open) return;
     await this.prepare();
     await this.client.query('BEGIN');
     this.open = true;
+    this.staged = 0;
   }
 
   async write(rows: ImportRowBuffer): Promise<void> {
@@ -72,6 +76,7 @@ export class PostgresImportWriter implements ImportWriter {
       for (let k = 0; k < ROW_WIDTH; k++) text += (k === 0 ? '' : '\t') + copyText(values[o + k]!);
       text += '\n';
     }
+    this.staged += rows.count;
     if (!copy.write(text)) await new Promise<void>((resolve) => copy.once('drain', () => resolve()));
   }
 
@@ -106,11 +111,12 @@ export class PostgresImportWriter implements ImportWriter {
           [this.caseId, this.series, this.fileId],
         );
         inserted = Number(moved.rows[0]?.n ?? 0);
+        if (inserted < this.staged) await this.recordHolders();
       }
       progress.rowsNew += inserted;
       await c.query(
         `UPDATE import_files SET lines_done = $1, rows_read = $2, rows_kept = $3, rows_rejected = $4, rows_new = $5,
-           first_date = $6, last_date = $7, rejects_bytes = $8 WHERE id = $9`,
+           first_date = $6, last_date = $7, rejects_bytes = $8, bytes_done = $9, prefix_hash = $10 WHERE id = $11`,
         [
           progress.linesDone,
           progress.rowsRead,
@@ -120,6 +126,8 @@ export class PostgresImportWriter implements ImportWriter {
           progress.firstDate,
           progress.lastDate,
           progress.rejectsBytes,
+          progress.bytesDone,
+          progress.prefixHash,
           this.fileId,
         ],
       );
@@ -130,6 +138,18 @@ export class PostgresImportWriter implements ImportWriter {
       await this.rollback();
       throw err;
     }
+  }
+
+  /** Runs after the chunk's new rows went in: those are this file's own, and not listed again. */
+  private async recordHolders(): Promise<void> {
+    await this.client.query(
+      `INSERT INTO imported_event_holders (series, event_key, file_id)
+       SELECT DISTINCT e.series, e.event_key, $2::integer FROM import_stage s
+       JOIN imported_events e ON e.series = $1 AND e.event_key = s.event_key
+       WHERE e.file_id <> $2
+       ON CONFLICT DO NOTHING`,
+      [this.series, this.fileId],
+    );
   }
 
   private async rollback(): Promise<void> {

@@ -66,7 +66,10 @@ export interface ImportedMovesQuery {
 
 export interface RemovedFile {
   file: ImportedFile;
+  /** Rows that went: no other file held them. */
   rows: number;
+  /** Rows the file held that stay, because another file holds them too. */
+  kept: number;
 }
 
 function toFile(r: ImportFilesTable): ImportedFile {
@@ -92,6 +95,8 @@ function toFile(r: ImportFilesTable): ImportedFile {
       firstDate: r.first_date,
       lastDate: r.last_date,
       rejectsBytes: Number(r.rejects_bytes),
+      bytesDone: Number(r.bytes_done),
+      prefixHash: r.prefix_hash,
     },
     rejectsPath: r.rejects_path,
     options: r.options,
@@ -138,20 +143,26 @@ export class ImportRepository {
     return IMPORTS_CASE_ID;
   }
 
-  /** The newest record of a file with this fingerprint in this case (complete or interrupted). */
-  async findByFingerprint(caseId: string, fingerprint: string): Promise<ImportedFile | undefined> {
-    const r = await this.db
+  /**
+   * Earlier records of an input in this case: the same fingerprint (size, head and tail) and the
+   * same format, newest first. Candidates only: the importer checks their content before it skips
+   * or resumes anything.
+   */
+  async findByFingerprint(caseId: string, fingerprint: string, format: string): Promise<ImportedFile[]> {
+    const rows = await this.db
       .selectFrom('import_files')
       .selectAll()
       .where('case_id', '=', caseId)
       .where('fingerprint', '=', fingerprint)
+      .where('format', '=', format)
       .orderBy('id', 'desc')
-      .executeTakeFirst();
-    return r ? toFile(r) : undefined;
+      .execute();
+    return rows.map(toFile);
   }
 
-  async findCompleteByHash(caseId: string, contentHash: string, exceptId: number): Promise<ImportedFile | undefined> {
-    const r = await this.db
+  /** The complete imports of the same content in this case, other than `exceptId`, oldest first. */
+  async findCompleteByHash(caseId: string, contentHash: string, exceptId: number): Promise<ImportedFile[]> {
+    const rows = await this.db
       .selectFrom('import_files')
       .selectAll()
       .where('case_id', '=', caseId)
@@ -159,8 +170,8 @@ export class ImportRepository {
       .where('status', '=', 'complete')
       .where('id', '<>', exceptId)
       .orderBy('id')
-      .executeTakeFirst();
-    return r ? toFile(r) : undefined;
+      .execute();
+    return rows.map(toFile);
   }
 
   async get(id: number): Promise<ImportedFile | undefined> {
@@ -174,46 +185,56 @@ export class ImportRepository {
     return (await q.execute()).map(toFile);
   }
 
+  /**
+   * A new file record, status importing. Ids are small integers a person can type (`parley sources
+   * remove 3`), taken as max + 1 inside a transaction that serialises the choice (SQLite's write
+   * lock; a transaction-scoped advisory lock on PostgreSQL), so parallel imports each get their own.
+   */
   async create(file: NewImportFile): Promise<ImportedFile> {
-    // Ids are small integers a person can type (`parley sources remove 3`); taken as max + 1 and
-    // retried if another import took the same one meanwhile.
-    for (let attempt = 0; ; attempt++) {
-      const id = await this.nextId('import_files');
-      try {
-        await this.db
-          .insertInto('import_files')
-          .values({
-            id,
-            case_id: file.caseId,
-            path: file.path,
-            name: file.name,
-            size: file.size,
-            fingerprint: file.fingerprint,
-            content_hash: null,
-            format: file.format,
-            dataset: file.dataset,
-            imported_at: new Date().toISOString(),
-            finished_at: null,
-            status: 'importing',
-            lines_done: 0,
-            rows_read: 0,
-            rows_kept: 0,
-            rows_rejected: 0,
-            rows_new: 0,
-            first_date: null,
-            last_date: null,
-            rejects_path: file.rejectsPath,
-            rejects_bytes: 0,
-            options: file.options,
-          })
-          .execute();
-        const created = await this.get(id);
-        if (!created) throw new Error(`import file ${id} vanished after insert`);
-        return created;
-      } catch (err) {
-        if (attempt >= 5) throw err;
-      }
-    }
+    const id = await this.inTransaction(async (trx) => {
+      if (this.opened.dialect === 'postgres')
+        await sql`SELECT pg_advisory_xact_lock(hashtext('parley.import-files'))`.execute(trx);
+      const max = await trx.selectFrom('import_files').select(sql<number | null>`max(id)`.as('m')).executeTakeFirst();
+      const next = Number(max?.m ?? 0) + 1;
+      await trx
+        .insertInto('import_files')
+        .values({
+          id: next,
+          case_id: file.caseId,
+          path: file.path,
+          name: file.name,
+          size: file.size,
+          fingerprint: file.fingerprint,
+          content_hash: null,
+          format: file.format,
+          dataset: file.dataset,
+          imported_at: new Date().toISOString(),
+          finished_at: null,
+          status: 'importing',
+          lines_done: 0,
+          rows_read: 0,
+          rows_kept: 0,
+          rows_rejected: 0,
+          rows_new: 0,
+          first_date: null,
+          last_date: null,
+          rejects_path: file.rejectsPath,
+          rejects_bytes: 0,
+          options: file.options,
+          bytes_done: 0,
+          prefix_hash: null,
+        })
+        .execute();
+      return next;
+    });
+    const created = await this.get(id);
+    if (!created) throw new Error(`import file ${id} vanished after insert`);
+    return created;
+  }
+
+  /** Runs `work` in the transaction this repository was made in, or in a new one. */
+  private inTransaction<T>(work: (trx: Kysely<ImportDatabase>) => Promise<T>): Promise<T> {
+    return this.db.isTransaction ? work(this.db) : this.db.transaction().execute(work);
   }
 
   async finish(id: number, contentHash: string | null): Promise<void> {
@@ -277,20 +298,23 @@ export class ImportRepository {
   }
 
   /**
-   * Takes a file's rows out again, with their share of the daily dyad sums, in one transaction.
-   * Events that an overlapping file also held belong to the file that brought them first, so they
-   * leave with it.
+   * Takes a file out, in one transaction (the caller's, if it is in one): the rows no other file
+   * holds go, with their share of the daily dyad sums; the rows another file also brought stay, now
+   * that file's (`imported_event_holders`).
    */
   async remove(id: number): Promise<RemovedFile> {
-    const file = await this.get(id);
-    if (!file) throw new NotFoundError(`no imported file has id ${id}; \`parley sources\` lists them`);
-    const rows = await this.db.transaction().execute(async (trx) => {
+    return this.inTransaction(async (trx) => {
+      const found = await trx.selectFrom('import_files').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!found) throw new NotFoundError(`no imported file has id ${id}; \`parley sources\` lists them`);
+      const file = toFile(found);
+      const heldElsewhere = sql`EXISTS (SELECT 1 FROM imported_event_holders h
+        WHERE h.series = imported_events.series AND h.event_key = imported_events.event_key AND h.file_id <> ${id})`;
       await sql`
         INSERT INTO dyad_days (case_id, origin, day, source, target, quad_class, n, goldstein_sum, positive_sum, negative_sum)
         SELECT ${file.caseId}, ${IMPORT_ORIGIN}, day, source_party, target_party, quad_class, -count(*),
                -sum(goldstein), -sum(CASE WHEN goldstein > 0 THEN goldstein ELSE 0 END), -sum(CASE WHEN goldstein < 0 THEN goldstein ELSE 0 END)
         FROM imported_events
-        WHERE file_id = ${id} AND source_party IS NOT NULL AND target_party IS NOT NULL
+        WHERE file_id = ${id} AND source_party IS NOT NULL AND target_party IS NOT NULL AND NOT ${heldElsewhere}
         GROUP BY day, source_party, target_party, quad_class
         ON CONFLICT (case_id, source, target, day, quad_class, origin) DO UPDATE SET
           n = dyad_days.n + excluded.n, goldstein_sum = dyad_days.goldstein_sum + excluded.goldstein_sum,
@@ -302,11 +326,27 @@ export class ImportRepository {
         .where('origin', '=', IMPORT_ORIGIN)
         .where('n', '<=', 0)
         .execute();
-      const deleted = await trx.deleteFrom('imported_events').where('file_id', '=', id).executeTakeFirst();
+      const deleted = await sql`DELETE FROM imported_events WHERE file_id = ${id} AND NOT ${heldElsewhere}`.execute(
+        trx,
+      );
+      const alsoHeld = await trx.deleteFrom('imported_event_holders').where('file_id', '=', id).executeTakeFirst();
+      // What is left of the file's own rows is held by another file: the first of them takes it.
+      const handedOver = await sql`
+        UPDATE imported_events SET file_id = (SELECT min(h.file_id) FROM imported_event_holders h
+          WHERE h.series = imported_events.series AND h.event_key = imported_events.event_key)
+        WHERE file_id = ${id}`.execute(trx);
+      if (Number(handedOver.numAffectedRows ?? 0) > 0)
+        await sql`
+          DELETE FROM imported_event_holders WHERE EXISTS (SELECT 1 FROM imported_events e
+            WHERE e.series = imported_event_holders.series AND e.event_key = imported_event_holders.event_key
+              AND e.file_id = imported_event_holders.file_id)`.execute(trx);
       await trx.deleteFrom('import_files').where('id', '=', id).execute();
-      return Number(deleted.numDeletedRows);
+      return {
+        file,
+        rows: Number(deleted.numAffectedRows ?? 0),
+        kept: Number(handedOver.numAffectedRows ?? 0) + Number(alsoHeld.numDeletedRows),
+      };
     });
-    return { file, rows };
   }
 
   /** Imported moves between two parties, both directions, by date. */

@@ -93,6 +93,9 @@ export interface FileProgress {
   firstDate: string | null;
   lastDate: string | null;
   rejectsBytes: number;
+  /** Bytes of the input as stored read by the time of the commit, and their MD5. */
+  bytesDone: number;
+  prefixHash: string | null;
 }
 
 /**

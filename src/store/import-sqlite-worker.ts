@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { ImportRowBuffer, ROW_WIDTH, type FileProgress, type RowValue } from './import-rows.js';
 import { SqliteImportWriter } from './import-sqlite-writer.js';
+import { BUSY_TIMEOUT_MS } from './sqlite-busy-timeout.js';
 
 interface Data {
   path: string;
@@ -29,7 +30,7 @@ export type WorkerReply =
 const port = parentPort!;
 const data = workerData as Data;
 const db = new BetterSqlite3(data.path);
-db.pragma('busy_timeout = 5000');
+db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
 db.pragma('synchronous = NORMAL');
 const writer = new SqliteImportWriter(db, data.caseId, data.series, data.fileId);
 const rows = new ImportRowBuffer();

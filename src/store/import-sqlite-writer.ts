@@ -26,7 +26,9 @@ function quote(text: string): string {
  * Duplicates (a re-issued day, an overlapping file, a resumed chunk) are found without a lookup per
  * row: the chunk is inserted with INSERT OR IGNORE and the changes counted. When every row went in,
  * the chunk's aggregates are those of the whole chunk. When some did not, the chunk is rolled back
- * and replayed row by row, adding to the aggregates only the rows that went in.
+ * and replayed row by row, adding to the aggregates only the rows that went in, and recording this
+ * file as a holder of each row another file brought first (`imported_event_holders`), so that
+ * removing that file leaves the row.
  *
  * Pragmas: the store's WAL journal with synchronous=NORMAL stays during imports. It is crash-safe
  * (a kill or a power cut loses at most the open chunk, never consistency), and measured here on a
@@ -41,6 +43,7 @@ export class SqliteImportWriter implements ImportWriter {
   private readonly bulk: BetterSqlite3.Statement;
   private readonly tail = new Map<number, BetterSqlite3.Statement>();
   private readonly single: BetterSqlite3.Statement;
+  private readonly holder: BetterSqlite3.Statement;
   private readonly aggBulk: BetterSqlite3.Statement;
   private readonly aggSingle: BetterSqlite3.Statement;
   private readonly progress: BetterSqlite3.Statement;
@@ -68,6 +71,11 @@ export class SqliteImportWriter implements ImportWriter {
     const tuple = `(${constants}, ${ROW_COLUMNS.map(() => '?').join(', ')})`;
     this.bulk = db.prepare(this.prefix + new Array<string>(ROWS_PER_STATEMENT).fill(tuple).join(','));
     this.single = db.prepare(this.prefix + tuple);
+    this.holder = db.prepare(
+      `INSERT OR IGNORE INTO imported_event_holders (series, event_key, file_id)
+       SELECT series, event_key, ${Number(fileId)} FROM imported_events
+       WHERE series = ${Number(series)} AND event_key = ? AND file_id <> ${Number(fileId)}`,
+    );
     this.aggPrefix = `INSERT INTO dyad_days (case_id, origin, day, source, target, quad_class, n, goldstein_sum, positive_sum, negative_sum) VALUES `;
     const aggTuple = `(${quote(caseId)}, '${IMPORT_ORIGIN}', ?, ?, ?, ?, ?, ?, ?, ?)`;
     this.aggBulk = db.prepare(
@@ -76,7 +84,7 @@ export class SqliteImportWriter implements ImportWriter {
     this.aggSingle = db.prepare(this.aggPrefix + aggTuple + this.aggSuffix);
     this.progress = db.prepare(
       `UPDATE import_files SET lines_done = ?, rows_read = ?, rows_kept = ?, rows_rejected = ?, rows_new = ?,
-         first_date = ?, last_date = ?, rejects_bytes = ? WHERE id = ?`,
+         first_date = ?, last_date = ?, rejects_bytes = ?, bytes_done = ?, prefix_hash = ? WHERE id = ?`,
     );
     this.tuple = tuple;
   }
@@ -129,6 +137,8 @@ export class SqliteImportWriter implements ImportWriter {
         if (this.single.run(p).changes === 1) {
           inserted++;
           this.acc.addRow(values, i);
+        } else {
+          this.holder.run(p[0]);
         }
       }
     }
@@ -150,6 +160,8 @@ export class SqliteImportWriter implements ImportWriter {
         progress.firstDate,
         progress.lastDate,
         progress.rejectsBytes,
+        progress.bytesDone,
+        progress.prefixHash,
         this.fileId,
       );
       this.db.exec('COMMIT');

@@ -2,7 +2,7 @@ import type { QuadClass } from '../model/event.js';
 import type { Database } from './database.js';
 
 /**
- * Table types of the import migrations (`002-imports`, `003-import-series`). Kept beside the shared `Database` rather
+ * Table types of the import migrations (`002-imports`, `003-import-series`, `005-import-holders`). Kept beside the shared `Database` rather
  * than inside it so that the import code adds to the store without editing the shared types;
  * `ImportDatabase` is the union the import repository queries.
  */
@@ -29,6 +29,9 @@ export interface ImportFilesTable {
   rejects_path: string | null;
   rejects_bytes: number;
   options: string | null;
+  /** Bytes of the input (as stored) read when the last chunk committed, and their MD5. */
+  bytes_done: number;
+  prefix_hash: string | null;
 }
 
 /** One (case, dataset) pair of imported rows; its id is the rows' `series`. */
@@ -56,10 +59,18 @@ export interface ImportedEventsTable {
   extra: string | null;
 }
 
+/** A file that also brought a row another file brought first (that one is the row's `file_id`). */
+export interface ImportedEventHoldersTable {
+  series: number;
+  event_key: string;
+  file_id: number;
+}
+
 export interface ImportDatabase extends Database {
   import_files: ImportFilesTable;
   import_series: ImportSeriesTable;
   imported_events: ImportedEventsTable;
+  imported_event_holders: ImportedEventHoldersTable;
 }
 
 /** Origin of the `dyad_days` rows kept for imported events (case events use `'case'`). */

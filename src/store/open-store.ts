@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider, type Migration } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import { StoreError } from '../model/errors.js';
 import type { Database } from './database.js';
-import { migrations } from './migrations/index.js';
+import { migrateToLatest } from './migrate-store.js';
+import { BUSY_TIMEOUT_MS } from './sqlite-busy-timeout.js';
+import { ImmediateSqliteDialect } from './sqlite-dialects.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -73,47 +75,25 @@ export async function openDatabase(location: string, options: { searchPath?: str
     } catch (cause) {
       throw new StoreError(`cannot open the SQLite database at ${location}: ${(cause as Error).message}`, { cause });
     }
+    // The busy timeout first: switching a fresh file to WAL waits for other processes opening it too.
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('cache_size = -65536');
     opened = {
-      db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+      db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) }),
       dialect: 'sqlite',
       sqlite,
       location,
     };
   }
-  await migrateToLatest(opened.db, opened.schema);
+  try {
+    await migrateToLatest(opened);
+  } catch (err) {
+    await opened.db.destroy();
+    throw err;
+  }
   return opened;
-}
-
-class StaticMigrationProvider implements MigrationProvider {
-  async getMigrations(): Promise<Record<string, Migration>> {
-    return migrations;
-  }
-}
-
-/**
- * On PostgreSQL the migration tables are looked for in the session's own schema: left unset,
- * Kysely would take another schema's tables for ours and skip creating them.
- */
-export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<void> {
-  const migrator = new Migrator({
-    db,
-    provider: new StaticMigrationProvider(),
-    // Migrations are numbered by the line of work that wrote them and may land out of order:
-    // one numbered below a migration already run still runs.
-    allowUnorderedMigrations: true,
-    ...(schema ? { migrationTableSchema: schema } : {}),
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error');
-    throw new StoreError(`database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
 }
 
 export function redactUrl(url: string): string {

@@ -58,6 +58,16 @@ export class Store {
     else await sql`ANALYZE events`.execute(this.db);
   }
 
+  /**
+   * Inside a transaction, waits until no other transaction holds `key`, and holds it to the end.
+   * SQLite needs nothing: its write transactions begin with the write lock (`BEGIN IMMEDIATE`). On
+   * PostgreSQL, whose transactions run side by side, a transaction-scoped advisory lock: two that
+   * both read "no such row" and then insert it would otherwise collide.
+   */
+  async lockForWrite(key: string): Promise<void> {
+    if (this.opened.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(this.db);
+  }
+
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
     return this.db.transaction().execute((trx) => work(new Store(trx, this.opened)));
   }

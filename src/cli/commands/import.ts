@@ -1,17 +1,16 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from '@commander-js/extra-typings';
 import cliProgress from 'cli-progress';
 import { cliActing } from '../../app/acting.js';
 import { importInputs } from '../../app/import-files.js';
-import type { Store } from '../../store/store.js';
+import { type ImportEachOptions, type ImportRun, importEach, isFailedResult } from '../../importers/import-each.js';
 import { UsageError } from '../../model/errors.js';
 import { parseFilters } from '../../importers/filters.js';
 import { IMPORT_FORMATS } from '../../importers/format-parser.js';
-import { importFile, type FileResult, type ImportProgress } from '../../importers/import-file.js';
+import type { FileResult, ImportProgress } from '../../importers/import-file.js';
 import { describeResult } from '../../importers/import-summary.js';
 import { expandInputs, spoolStdinZip } from '../../importers/open-input.js';
-import { dataDir, dbFlag, dbLocation, withStore } from '../context.js';
+import { dataDir, dbFlag, dbLocation, EXIT, withStore } from '../context.js';
 import { choiceOption, examples, parseNumber } from '../options.js';
 
 /** Progress on stderr: a bar on a terminal, a log line every few seconds otherwise. */
@@ -67,6 +66,32 @@ class ImportProgressView {
   }
 }
 
+/** A size in bytes: `1048576`, `64KiB`, `4MiB`. */
+function byteSize(value: string): number {
+  const m = /^(\d+)\s*(KiB|MiB|K|M)?$/i.exec(value.trim());
+  const unit = m?.[2]?.toUpperCase().startsWith('M') ? 1 << 20 : m?.[2] ? 1 << 10 : 1;
+  const n = m ? Number(m[1]) * unit : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 256)
+    throw new UsageError(
+      `--max-line takes a size of at least 256 bytes, such as 65536, 64KiB or 4MiB (got "${value}")`,
+    );
+  return n;
+}
+
+/** The line after several files: their sums, and how many failed. */
+function describeRun(results: readonly FileResult[], failures: number, total: number, dryRun: boolean): string {
+  const counted = results.filter((r) => r.outcome !== 'already');
+  const sum = (f: (r: FileResult) => number): string => counted.reduce((a, r) => a + f(r), 0).toLocaleString('en-US');
+  const added = dryRun
+    ? ''
+    : ` (${sum((r) => (r.outcome === 'dry-run' || r.outcome === 'empty' ? 0 : r.progress.rowsNew))} new)`;
+  const bad = failures > 0 ? ` ${failures} of the ${total} inputs failed.` : '';
+  return (
+    `${total} files: ${sum((r) => r.progress.rowsRead)} rows read, ${sum((r) => r.progress.rowsKept)} kept${added}, ` +
+    `${sum((r) => r.progress.rowsRejected)} rejected.${bad}\n`
+  );
+}
+
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
@@ -92,6 +117,12 @@ export function registerImportCommand(program: Command): void {
     .option(
       '--rejects <path>',
       'write rejected rows (file, line, reason, row) here instead of beside each input as <input>.rejects.tsv',
+    )
+    .addOption(
+      new Option(
+        '--max-line <size>',
+        'the longest line read (default 1MiB); a longer line is rejected with its line number and the import goes on',
+      ).argParser(byteSize),
     )
     .addOption(
       new Option('--chunk-rows <n>', 'rows read per transaction')
@@ -125,59 +156,64 @@ with file, line, reason and the row itself.
     )
     .action(async (files, opts, cmd) => {
       const format = opts.format;
-      const filters = parseFilters(opts);
-      // A zip piped in is spooled to a file (its directory is at its end) and read as one, named
-      // `stdin.zip`; piping the same zip again is then recognised like a file named twice.
-      const spooled = files.includes('-') ? await spoolStdinZip(join(dataDir(), 'spool')) : null;
-      try {
-        const inputs = expandInputs(
-          spooled ? files.map((f) => (f === '-' ? spooled : f)) : files,
-          spooled ? { displayNames: new Map([[spooled, 'stdin.zip']]) } : {},
-        );
-        if (inputs.length === 0) throw new UsageError(`no files to import in ${files.join(', ')}`);
-        const view = new ImportProgressView(Boolean(process.stderr.isTTY));
-        const results: FileResult[] = [];
-        const importOptions = {
-          ...(format ? { format } : {}),
-          filters,
-          ...(opts.case !== undefined ? { caseId: opts.case } : {}),
-          strict: Boolean(opts.strict),
-          ...(opts.rejects !== undefined ? { rejectsPath: opts.rejects } : {}),
-          ...(opts.chunkRows !== undefined ? { chunkRows: opts.chunkRows } : {}),
-          dataDir: dataDir(),
-          onProgress: (p: ImportProgress) => view.update(p),
-        };
-        const done = (result: FileResult): void => {
-          view.stop();
-          results.push(result);
-          process.stdout.write(`${describeResult(result)}\n`);
-        };
-        const run = async (store: Store | null): Promise<void> => {
-          // A dry run stores nothing, so it goes straight to the importer; a real one through the
-          // application layer, which writes the audit trail.
-          if (store) await importInputs(cliActing(store), inputs, { ...importOptions, onFile: done });
-          else for (const input of inputs) done(await importFile(input, null, { ...importOptions, dryRun: true }));
-        };
-        try {
-          if (opts.dryRun) await run(null);
-          else await withStore(dbLocation(dbFlag(cmd)), (store) => run(store));
-        } finally {
-          view.stop();
-        }
-        if (results.length > 1) {
-          const sum = (f: (r: FileResult) => number): number => results.reduce((a, r) => a + f(r), 0);
-          const kept = sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsKept));
-          const added = sum((r) =>
-            r.outcome === 'already' || r.outcome === 'dry-run' || r.outcome === 'empty' ? 0 : r.progress.rowsNew,
-          );
-          process.stdout.write(
-            `${results.length} files: ${sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsRead)).toLocaleString('en-US')} rows read, ` +
-              `${kept.toLocaleString('en-US')} kept${opts.dryRun ? '' : ` (${added.toLocaleString('en-US')} new)`}, ` +
-              `${sum((r) => (r.outcome === 'already' ? 0 : r.progress.rowsRejected)).toLocaleString('en-US')} rejected.\n`,
-          );
-        }
-      } finally {
-        if (spooled) rmSync(spooled, { force: true });
-      }
+      const importOptions = {
+        ...(format ? { format } : {}),
+        filters: parseFilters(opts),
+        ...(opts.case !== undefined ? { caseId: opts.case } : {}),
+        strict: Boolean(opts.strict),
+        dryRun: Boolean(opts.dryRun),
+        ...(opts.rejects !== undefined ? { rejectsPath: opts.rejects } : {}),
+        ...(opts.chunkRows !== undefined ? { chunkRows: opts.chunkRows } : {}),
+        ...(opts.maxLine !== undefined ? { maxLineBytes: opts.maxLine } : {}),
+        dataDir: dataDir(),
+      };
+      await importAll(files, importOptions, dbLocation(dbFlag(cmd)));
     });
+}
+
+/**
+ * Imports every input in turn. One input that cannot be read, or fails its checks, is reported
+ * and the others go on; the exit code then says that something failed.
+ */
+async function importAll(
+  files: readonly string[],
+  options: Omit<ImportEachOptions, 'onProgress' | 'onFile' | 'onFailure'>,
+  db: string,
+): Promise<void> {
+  // A zip piped in is spooled to a nameless file (its directory is at its end) and read as one,
+  // named `stdin.zip`; piping the same zip again is then recognised like a file named twice.
+  const spooled = files.includes('-') ? await spoolStdinZip(join(options.dataDir, 'spool')) : null;
+  try {
+    const inputs = await expandInputs(files, { stdinZip: spooled });
+    if (inputs.length === 0) throw new UsageError(`no files to import in ${files.join(', ')}`);
+    const view = new ImportProgressView(Boolean(process.stderr.isTTY));
+    const each: ImportEachOptions = {
+      ...options,
+      onProgress: (p) => view.update(p),
+      onFile: (result) => {
+        view.stop();
+        process.stdout.write(`${describeResult(result)}\n`);
+      },
+      onFailure: (f) => {
+        view.stop();
+        process.stderr.write(`parley: ${f.error.message}\n`);
+      },
+    };
+    let run: ImportRun;
+    try {
+      // A dry run stores nothing, so it goes straight to the importer; a real one through the
+      // application layer, which writes the audit trail.
+      run = options.dryRun
+        ? await importEach(inputs, null, each)
+        : await withStore(db, (store) => importInputs(cliActing(store), inputs, each));
+    } finally {
+      view.stop();
+    }
+    const failures = run.failed.length + run.results.filter(isFailedResult).length;
+    if (inputs.length > 1)
+      process.stdout.write(describeRun(run.results, failures, inputs.length, Boolean(options.dryRun)));
+    if (failures > 0) process.exitCode = EXIT.error;
+  } finally {
+    spooled?.close();
+  }
 }

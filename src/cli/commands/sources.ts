@@ -47,7 +47,9 @@ export function registerSourcesCommand(program: Command): void {
     });
   sources
     .command('remove')
-    .description("take an imported file's rows and their daily aggregates out of the store")
+    .description(
+      'take an imported file out of the store: its rows and their daily aggregates, except rows another file also brought',
+    )
     .argument('<id>', 'the id `parley sources` shows', (value: string) => {
       const n = Number(value);
       if (!Number.isInteger(n) || n < 1)
@@ -57,8 +59,12 @@ export function registerSourcesCommand(program: Command): void {
     .addHelpText('after', examples('parley sources remove 3'))
     .action(async (n, _opts, cmd) => {
       const removed = await withStore(dbLocation(dbFlag(cmd)), (store) => removeSource(cliActing(store), n));
+      const stay =
+        removed.kept > 0
+          ? `; ${removed.kept.toLocaleString('en-US')} events it also held stay, held by other sources`
+          : '';
       process.stdout.write(
-        `removed source ${n} (${removed.file.name}): ${removed.rows.toLocaleString('en-US')} events and their daily aggregates\n`,
+        `removed source ${n} (${removed.file.name}): ${removed.rows.toLocaleString('en-US')} events and their daily aggregates${stay}\n`,
       );
     });
 }

@@ -6,7 +6,7 @@ import type { Store } from '../../store/store.js';
 import type { FormatParser, ParsedRow } from '../format-parser.js';
 import { newParsedRow } from '../format-parser.js';
 import { importFile, type FileResult, type ImportOptions } from '../import-file.js';
-import { expandInputs } from '../open-input.js';
+import { expandInputs, isUnreadable, type InputSource } from '../open-input.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
@@ -53,7 +53,7 @@ export async function importFixtures(
   const out: FileResult[] = [];
   // A fresh folder per call: an explicit rejects path is appended to, never truncated.
   const dir = mkdtempSync(join(tmpdir(), 'parley-rejects-'));
-  for (const input of expandInputs(names.map(fixture))) {
+  for (const input of await inputsOf(names.map(fixture))) {
     out.push(
       await importFile(input, store, {
         filters: {},
@@ -62,6 +62,16 @@ export async function importFixtures(
         ...opts,
       }),
     );
+  }
+  return out;
+}
+
+/** The inputs of these paths, every one readable (a test that expects an unreadable one uses expandInputs). */
+export async function inputsOf(paths: readonly string[]): Promise<InputSource[]> {
+  const out: InputSource[] = [];
+  for (const i of await expandInputs(paths)) {
+    if (isUnreadable(i)) throw i.error;
+    out.push(i);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { loadCase } from '../../app/load-case.js';
 import { builtinCaseIds, ensureBuiltinCase } from '../../case/builtin-cases.js';
 import { CASE_FILES } from '../../case/case-schema.js';
 import { writeCaseFolder } from '../../case/write-case-folder.js';
-import { expandInputs } from '../../importers/open-input.js';
+import { expandInputs, isUnreadable } from '../../importers/open-input.js';
 import { NotFoundError } from '../../model/errors.js';
 import type { Store } from '../../store/store.js';
 import { requireRole } from '../auth.js';
@@ -254,13 +254,14 @@ function exportCaseRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
 async function unzipCase(zipPath: string): Promise<string> {
   const dir = join(zipPath, '..', 'case');
   mkdirSync(dir, { recursive: true });
-  let entries: ReturnType<typeof expandInputs>;
+  let entries: Awaited<ReturnType<typeof expandInputs>>;
   try {
-    entries = expandInputs([zipPath]);
+    entries = await expandInputs([zipPath]);
   } catch (err) {
     throw new HttpError(400, `the upload is not a zip of a case folder: ${(err as Error).message}`);
   }
   for (const e of entries) {
+    if (isUnreadable(e)) throw new HttpError(400, `the upload is not a zip of a case folder: ${e.error.message}`);
     const base = e.name.split(/[:/]/).pop()!;
     if (!(base in CASE_FILES)) continue;
     const opened = e.open();

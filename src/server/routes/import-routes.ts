@@ -122,15 +122,15 @@ async function importUpload(
   });
   const upload = await spoolUpload(c, q.name, LIMITS.uploadBytes);
   try {
-    let inputs: ReturnType<typeof expandInputs>;
+    let inputs: Awaited<ReturnType<typeof expandInputs>>;
     try {
-      inputs = expandInputs([upload.path], { displayNames: new Map([[upload.path, q.name]]) });
+      inputs = await expandInputs([upload.path], { displayNames: new Map([[upload.path, q.name]]) });
     } catch (err) {
       throw new HttpError(400, `the upload cannot be read: ${(err as Error).message}`, 'name');
     }
     const caseId = q.case ?? null;
     let last = 0;
-    const results = await importInputs(acting(c, store, 'import'), inputs, {
+    const run = await importInputs(acting(c, store, 'import'), inputs, {
       ...(q.format ? { format: q.format as ImportFormat } : {}),
       filters,
       ...(q.case ? { caseId: q.case } : {}),
@@ -146,9 +146,13 @@ async function importUpload(
       onFile: (r) => deps.progress(caseId, { name: r.name, state: 'done', outcome: r.outcome, ...r.progress }),
     });
     deps.changed();
+    // An upload none of whose files could be imported (a damaged zip, a format that cannot be
+    // told) is the client's error; one that is partly readable reports the rest beside it.
+    if (run.results.length === 0 && run.failed[0]) throw new HttpError(400, run.failed[0].error.message, 'name');
     return c.json(
       {
-        files: results.map((r) => ({
+        failed: run.failed.map((f) => ({ name: f.name, message: f.error.message })),
+        files: run.results.map((r) => ({
           name: r.name,
           format: r.format,
           outcome: r.outcome,

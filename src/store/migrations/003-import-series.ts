@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from './is-postgres.js';
 
 /**
  * Narrower imported rows, for import speed (measured in bench/import.bench.ts: SQLite's B-tree
@@ -116,9 +117,4 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     .columns(['case_id', 'source_party', 'target_party', 'day'])
     .execute();
   await db.schema.createIndex('imported_events_file').on('imported_events').column('file_id').execute();
-}
-
-/** `version()` is PostgreSQL's; on SQLite the call fails, which (unlike on PostgreSQL) leaves the migration's transaction usable. */
-async function isPostgres(db: Kysely<unknown>): Promise<boolean> {
-  return (await sql`SELECT version()`.execute(db).catch(() => undefined)) !== undefined;
 }

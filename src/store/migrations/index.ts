@@ -3,6 +3,7 @@ import * as core from './001-core.js';
 import * as imports from './002-imports.js';
 import * as importSeries from './003-import-series.js';
 import * as knownDates from './004-known-dates.js';
+import * as importHolders from './005-import-holders.js';
 import * as accountsAudit from './006-accounts-audit.js';
 import * as caseExports from './007-case-exports.js';
 import * as indicators from './008-indicators.js';
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '002-imports': imports,
   '003-import-series': importSeries,
   '004-known-dates': knownDates,
+  '005-import-holders': importHolders,
   '006-accounts-audit': accountsAudit,
   '007-case-exports': caseExports,
   '008-indicators': indicators,

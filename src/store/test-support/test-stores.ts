@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openStore, type Store } from '../store.js';
 
@@ -18,15 +19,15 @@ export interface TestStore {
   close(): Promise<void>;
 }
 
-let counter = 0;
-
 export async function openTestStore(dialect: 'sqlite' | 'postgres', sqlitePath = ':memory:'): Promise<TestStore> {
   if (dialect === 'sqlite') {
     const store = await openStore(sqlitePath);
     return { store, location: sqlitePath, close: () => store.close() };
   }
   const url = process.env.PARLEY_TEST_PG!;
-  const schema = `t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  // Random bytes, not a clock and a counter: test processes start together and share pids across
+  // containers, and two of them picking one name dropped each other's schema mid-test.
+  const schema = `t_${process.pid}_${randomBytes(8).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
