@@ -8,6 +8,10 @@ test('a timeline filter is kept in the address, survives a reload, and the CSV e
   const summary = page.locator('p.summary');
   await expect(summary).toContainText('moves up to 2019-03-01 match');
   const all = Number((await summary.textContent())!.match(/([\d,]+) moves/)![1]!.replace(/,/g, ''));
+  // Engagement steps (the pace's days of talks and visits) are marked along the top of the chart.
+  const steps = page.locator('figure.chart svg text').filter({ hasText: '▼' });
+  await expect(steps.first()).toBeAttached();
+  expect(await steps.first().locator('title').textContent()).toMatch(/^\d{4}-\d{2}-\d{2} engagement step: \d+ move/);
 
   await page.getByLabel('Code prefix').fill('042');
   await page.getByRole('button', { name: 'Apply' }).click();

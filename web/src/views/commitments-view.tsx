@@ -1,7 +1,7 @@
 import { commitmentsGridChart, type GridAgreement } from '../../../src/charts/index.js';
 import { query } from '../api.js';
 import type { Source } from '../api-types.js';
-import { asOf, casePath, knowledgeQuery } from '../case-state.js';
+import { asOf, casePath, knowledgeQuery, knowledgeWords } from '../case-state.js';
 import { Chart } from '../parts/chart.js';
 import { SourceList } from '../parts/source-list.js';
 import { useApi } from '../use-api.js';
@@ -105,7 +105,8 @@ export function CommitmentsView() {
         </select>
       </label>
       <p class="muted">
-        Levels: 0 not started, 1 minimal, 2 intermediate, 3 full (Peace Accords Matrix); on {asOf.value}.
+        Levels: 0 not started, 1 minimal, 2 intermediate, 3 full (Peace Accords Matrix); a dashed cell marked “–” or “no
+        status yet” is a provision no source has yet given a level. On {asOf.value}, {knowledgeWords.value}.
       </p>
       {agreements.length ? (
         <Chart
