@@ -32,6 +32,7 @@ export {
 export {
   type IndicatorChartInput,
   type IndicatorChartOptions,
+  type IndicatorVerification,
   indicatorChart,
   MEASUREMENT_SYMBOLS,
 } from './indicator-chart.js';

@@ -88,8 +88,9 @@ export function IndicatorsView() {
       <h1>Indicators on {day}</h1>
       {r.data ? (
         <p class="muted">
-          Figures up to {day}, {knowledgeText(r.data.asOf, r.data.knownBy)}. Shapes say how a figure is known (●
-          verified, ■ estimated, ▲ claimed); a bar is a range, an arrow a bound; the dashed line is the limit.
+          Figures up to {day}, {knowledgeText(r.data.asOf, r.data.knownBy)}. The chart's legends name the shapes (how a
+          figure is known) and colours (where it stands against the limit); the table below each chart gives every
+          figure in words with its sources.
         </p>
       ) : null}
       {r.error ? <p class="error">{r.error}</p> : null}
@@ -111,7 +112,6 @@ export function IndicatorsView() {
                 width,
                 asOf: day,
                 from: caseSpan.value.from,
-                to: day,
               }) as unknown as Element
             }
           />
