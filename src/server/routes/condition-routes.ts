@@ -100,7 +100,10 @@ function conditionsOnRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
       const q = c.req.valid('query');
       await requireCase(store, caseId);
       return responses.json(c, `conditions ${caseId} ${JSON.stringify(q)}`, async () => {
-        const checked = await checkConditions(store, caseId, { ...(q.asOf ? { asOf: q.asOf } : {}), ...knowledgeOf(q) });
+        const checked = await checkConditions(store, caseId, {
+          ...(q.asOf ? { asOf: q.asOf } : {}),
+          ...knowledgeOf(q),
+        });
         const { asOf, knownBy } = checked.reading;
         return { caseId, asOf, asKnownOn: knownBy, conditions: checked.conditions.map(capMoves) };
       }) as never;
