@@ -99,6 +99,47 @@ describe('the map in a brief', () => {
   });
 });
 
+const IRAN = 'iran-jcpoa';
+/** The figures placed in a section of the HTML brief: from its heading to the next. */
+function sectionFigures(html: string, heading: string): string[] {
+  const start = html.indexOf(`<h2>${heading}</h2>`);
+  const end = html.indexOf('<h2>', start + 1);
+  return [
+    ...html.slice(start, end === -1 ? undefined : end).matchAll(/<figure class="chart" id="figure-([a-z0-9-]+)"/g),
+  ].map((m) => m[1]!);
+}
+
+describe('the indicators in an HTML brief', () => {
+  it('draws a chart per indicator in the Indicators section, each with its limit and the as-of rule', async () => {
+    const { brief, data } = await briefWithFigureData(store, { caseId: IRAN, asOf: '2019-07-01' });
+    const html = briefHtml(brief, data);
+    const ids = brief.indicators!.map((i) => `indicator-${i.id}`);
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+    expect(sectionFigures(html, 'Indicators')).toEqual(ids);
+    const stockpile =
+      /<figure class="chart" id="figure-indicator-enriched-uranium-stockpile">[\s\S]*?<p class="caption">[^<]*<\/p>/.exec(
+        html,
+      )![0];
+    expect(stockpile).toContain('limit: at most 202.8 kg U');
+    expect(stockpile).toContain('as of 2019-07-01');
+    expect(stockpile).toContain('2019-07-01: above 202.8 kg U (verified), GOV/INF/2019/8');
+    expect(stockpile).toContain('the figures reported by 2019-07-01');
+  });
+
+  it('leaves out a figure reported after the knowledge date, unless in hindsight', async () => {
+    // GOV/2019/21 gives the stockpile on 20 May 2019 (174.1 kg) and was issued on 31 May.
+    const tip = '2019-05-20: 174.1 kg U (verified)';
+    const known = await briefWithFigureData(store, { caseId: IRAN, asOf: '2019-05-25' });
+    const knownHtml = briefHtml(known.brief, known.data);
+    expect(knownHtml).not.toContain(tip);
+    expect(knownHtml).toContain('2019-02-22: 163.8 kg U (verified)');
+    const later = await briefWithFigureData(store, { caseId: IRAN, asOf: '2019-05-25', hindsight: true });
+    const laterHtml = briefHtml(later.brief, later.data);
+    expect(laterHtml).toContain(tip);
+    expect(laterHtml).toContain('every figure on record that refers to the date or before (hindsight)');
+  });
+});
+
 const chromium = existsSync(chromiumPath());
 if (!chromium) console.log(`PDF brief tests skipped: no Chromium at ${chromiumPath()} (apt-get install chromium)`);
 
@@ -139,5 +180,30 @@ describe('the Word brief', () => {
       expect(images).toHaveLength(0);
       expect(doc).toContain('chart not drawn: Chromium');
     }
+  });
+});
+
+describe('the indicators in the PDF and Word briefs', () => {
+  it.skipIf(!chromium)('prints the Indicators section with its charts in the PDF', async () => {
+    const file = await briefFile(store, { caseId: IRAN, asOf: '2019-07-01' }, 'pdf');
+    const flat = pdfFacts(Buffer.from(file.bytes)).text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Indicators');
+    expect(flat).toMatch(/Figure \d+\. Iran's stock of heavy water \(t\), to 2019-07-01/);
+    expect(flat).toContain('limit: at most 130 t');
+  });
+
+  it('gives the Word brief a figure per indicator, as an image where Chromium draws it', async () => {
+    const file = await briefFile(store, { caseId: IRAN, asOf: '2019-07-01' }, 'docx');
+    const parts = await unzipTexts(file.bytes);
+    const doc = parts.get('word/document.xml')!;
+    const { brief } = await briefWithFigureData(store, { caseId: IRAN, asOf: '2019-07-01' });
+    const titles = [...doc.matchAll(/Figure (\d+)\. ([^<]*)</g)].map((m) =>
+      m[2]!.replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
+    );
+    expect(
+      titles.filter((t) => t.endsWith(', to 2019-07-01') && brief.indicators!.some((i) => t.startsWith(i.name))),
+    ).toHaveLength(brief.indicators!.length);
+    const images = [...parts.keys()].filter((k) => k.startsWith('word/media/'));
+    expect(images.length).toBe(chromium ? titles.length : 0);
   });
 });

@@ -5,6 +5,7 @@ import {
   cumulativeNetChart,
   facilitiesMapChart,
   type GridAgreement,
+  indicatorChart,
   type MapFacility,
   movesTimelineChart,
   type TimelineMarker,
@@ -34,7 +35,7 @@ export interface BriefFigureData {
 }
 
 /** The brief's section a figure belongs in, after that section's text. */
-export type FigureSection = 'headline' | 'reciprocity' | 'commitments' | 'facilities';
+export type FigureSection = 'headline' | 'reciprocity' | 'commitments' | 'facilities' | 'indicators';
 
 export interface BriefFigure {
   id: string;
@@ -145,6 +146,40 @@ function reciprocityFigures(brief: Brief, data: BriefFigureData, o: DrawOptions 
   ];
 }
 
+/** The knowledge a brief's figures were read with, in words for a caption. */
+function knowledgeWords(brief: Brief): string {
+  if (brief.asKnownOn === null) return 'every figure on record that refers to the date or before (hindsight)';
+  if (brief.asKnownOn === brief.asOf) return `the figures reported by ${brief.asOf}`;
+  return `the figures that refer to ${brief.asOf} or before and were reported by ${brief.asKnownOn}`;
+}
+
+/**
+ * One chart per indicator, on one time axis for all (from the earliest figure or limit to the
+ * brief's date) so that they line up on the page; the figures are those the brief's table reads.
+ */
+function indicatorFigures(brief: Brief, o: DrawOptions & { width: number }): BriefFigure[] {
+  const indicators = brief.indicators ?? [];
+  const dates = indicators.flatMap((i) => [
+    ...i.measurements.map((m) => m.date),
+    ...(i.limit?.from ? [i.limit.from] : []),
+  ]);
+  const from = [...dates, brief.asOf].sort()[0]!;
+  return indicators.map((i) => {
+    const n = i.measurements.length;
+    const limit = i.limit
+      ? ` Dashed red line: the limit, ${i.limit.words}${i.limit.from ? ` from ${i.limit.from}` : ''}.`
+      : ' No limit applies.';
+    return {
+      id: `indicator-${i.id}`,
+      section: 'indicators' as const,
+      title: `${i.name}${i.unit === 'yes/no' ? '' : ` (${i.unit})`}, to ${brief.asOf}`,
+      caption: `${n === 0 ? 'No figure' : `${n} ${n === 1 ? 'figure' : 'figures'}`}: ${knowledgeWords(brief)}. Shape: how each was known (filled when verified by the inspecting body); colour: within or beyond the limit in force on its date; bars are ranges; an arrow from a dot is a one-sided figure ("at most", "above"); × a report whose figure was not found.${limit}`,
+      html: markup(indicatorChart(i, { document: o.document, width: o.width, asOf: brief.asOf, from })),
+      width: o.width,
+    };
+  });
+}
+
 /**
  * The brief's charts, drawn by the same functions as the dashboard's, each with the section it
  * belongs in and a caption saying what it counts.
@@ -163,6 +198,7 @@ export function drawBriefFigures(brief: Brief, data: BriefFigureData, options: D
       width: o.width,
     });
   }
+  out.push(...indicatorFigures(brief, o));
   const { placed, unplaced } = mapFacilities(brief, data);
   if (placed.length - unplaced.length > 0) {
     const left = unplaced.length ? ` Not on the map, their place not being public: ${unplaced.join('; ')}.` : '';

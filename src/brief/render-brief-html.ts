@@ -82,6 +82,7 @@ const SECTION_OF: [RegExp, FigureSection | 'other'][] = [
   [/^Reciprocity/, 'reciprocity'],
   [/^Commitments/, 'commitments'],
   [/^Facilities/, 'facilities'],
+  [/^Indicators/, 'indicators'],
   [/./, 'other'],
 ];
 

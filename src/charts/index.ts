@@ -28,3 +28,10 @@ export {
   STATUS_COLOURS,
   type WorldTopology,
 } from './facilities-map.js';
+export {
+  type IndicatorChartInput,
+  type IndicatorChartOptions,
+  type IndicatorVerification,
+  indicatorChart,
+  MEASUREMENT_SYMBOLS,
+} from './indicator-chart.js';

@@ -27,6 +27,12 @@ export interface ArticleContext {
   lastForce?: string;
   /** Titles of the people named so far, last first in effect ("president" -> USAGOV), for "the president". */
   titles?: Array<[string, string]>;
+  /**
+   * Family names of people the dictionary does not know, named with a title or a description
+   * ("Prime Minister Manasseh Sogavare" -> Sogavare: SLBGOV), so that "Sogavare refused" later
+   * finds them.
+   */
+  namedPeople: Map<string, { code: string; person: boolean }>;
 }
 
 export function newArticleContext(date: IsoDate): ArticleContext {
@@ -46,6 +52,7 @@ export function newArticleContext(date: IsoDate): ArticleContext {
     lastPair: undefined,
     lastForce: undefined,
     titles: [],
+    namedPeople: new Map(),
   };
 }
 
@@ -103,4 +110,12 @@ export function titled(ctx: ArticleContext, phrase: string): string | undefined 
       return code;
   }
   return undefined;
+}
+
+/** A person the dictionary does not know, named in full with what the text says they are. */
+export function rememberNamedPerson(ctx: ArticleContext, familyName: string, code: string, person: boolean): void {
+  ctx.namedPeople.delete(familyName);
+  ctx.namedPeople.set(familyName, { code, person });
+  // (a long article names many people; the oldest go first)
+  if (ctx.namedPeople.size > 24) ctx.namedPeople.delete(ctx.namedPeople.keys().next().value!);
 }

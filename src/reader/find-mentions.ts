@@ -1,6 +1,6 @@
 import { partyOf } from '../model/actor-code.js';
 import type { ActorIndex } from './actor-index.js';
-import type { ArticleContext } from './article-context.js';
+import { type ArticleContext, rememberNamedPerson } from './article-context.js';
 import type { Lexicon } from './lexicon.js';
 import { composeAgent } from './rules/mention-agent.js';
 import { ANAPHOR_STEPS } from './rules/mention-anaphors.js';
@@ -104,6 +104,8 @@ function composeRaw(st: MentionState, raw: Raw): number {
   }
   if (c.code) {
     const m = pushMention(st, st.heldStart ?? start, c.end, c.code, c.person, c.inferred, c.rule);
+    if (agentLed && c.end > raw.end && /^[A-Z]/.test(tokens[c.end - 1]!.text))
+      rememberNamedPerson(st.ctx, tokens[c.end - 1]!.text, c.code, c.person);
     if (raw.thing) {
       m.thing = true;
       m.rule = `${m.rule}, mention.body-thing`;

@@ -26,6 +26,7 @@ export const WORD_LIST_NAMES = [
   'agent-modifiers',
   'collective-agents',
   'quantity-words',
+  'quantity-phrases',
   'body-modifiers',
   'people-after-body',
   'invariant-plurals',
@@ -124,6 +125,7 @@ export const WORD_LIST_NAMES = [
   'civilian-roles',
   'not-person-heads',
   'member-nouns',
+  'governing-words',
 ] as const;
 
 export type WordListName = (typeof WORD_LIST_NAMES)[number];

@@ -1,4 +1,4 @@
-import { partyOf } from '../../model/actor-code.js';
+import { partyOf, rolesOf } from '../../model/actor-code.js';
 import { type DyadKind, expandDyads } from '../expand-dyads.js';
 import type { Mention } from '../find-mentions.js';
 import { shiftCode } from '../load-code-shifts.js';
@@ -28,11 +28,14 @@ export function emitEvents(x: Interp): SentenceEvent[] {
   const seen = new Set<string>();
   for (const d of dyads) {
     if (d.target === d.source) continue;
-    // Visits and hosting need two parties; a country visiting itself is a domestic trip.
+    // Visits and hosting need two parties; a state visiting itself is a domestic trip. ("Kenya's
+    // president received opposition leaders": two sides of one country meeting is an event.)
     if (
       d.target &&
       (d.code === '042' || d.code === '043' || d.code === '036') &&
-      partyOf(d.target) === partyOf(d.source)
+      partyOf(d.target) === partyOf(d.source) &&
+      isState(d.source) &&
+      isState(d.target)
     )
       continue;
     const code = onWhom(x, d.source, d.target, d.code);
@@ -56,6 +59,12 @@ export function emitEvents(x: Interp): SentenceEvent[] {
     out.push(e);
   }
   return out;
+}
+
+/** A country as a whole or its executive (`KEN`, `KENGOV`, `KENGOVMIL`), not another of its sides. */
+function isState(code: string): boolean {
+  const roles = rolesOf(code);
+  return roles === '' || roles.startsWith('GOV');
 }
 
 /**

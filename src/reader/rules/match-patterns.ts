@@ -79,7 +79,11 @@ function retagged(
       // (between two actors: "the attorney general accused opposition leader X")
       (t.pos === 'NOUN' &&
         mentionAt[i - 1]! >= 0 &&
-        (tokens[i + 1]?.pos === 'NUM' || tokens[i + 1]?.pos === 'DET' || mentionAt[i + 1]! >= 0))) &&
+        (tokens[i + 1]?.pos === 'NUM' ||
+          tokens[i + 1]?.pos === 'DET' ||
+          mentionAt[i + 1]! >= 0 ||
+          // ("Gunmen abducted more than two hundred pupils": a quantity opens the object)
+          lx.quantityPhrases.has(`${tokens[i + 1]?.lower} ${tokens[i + 2]?.lower}`)))) &&
     w.endsWith('ed') &&
     (prev.pos === 'PROPN' ||
       prev.pos === 'NOUN' ||

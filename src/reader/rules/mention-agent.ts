@@ -150,7 +150,7 @@ function countryFromContext(st: MentionState, c: AgentComposing): boolean {
             (c.entry.code === 'MED' ? undefined : stateActing(st)))
           : (nearestCountryBefore(raws, c.raw.start) ??
             priorCountry ??
-            contextCountry(raws, ctx, c.raw.start, armed(lx, c.entry.code)));
+            contextCountry(tokens, raws, ctx, c, armed(lx, c.entry.code)));
   // ("leaders at the General Assembly": an agent at an organisation acts for it)
   if (country) c.code = isOrganisationCode(country) ? country : country + c.entry.code;
   return true;
@@ -235,10 +235,23 @@ function armed(lx: Lexicon, role: string): boolean {
   return lx.stateForceRoles.has(role) || role.startsWith('REB');
 }
 
-/** The nearest country named before the agent, else the first one after it, else the article's. */
-function contextCountry(raws: Raw[], ctx: ArticleContext, at: number, armed: boolean): string | undefined {
+/**
+ * The nearest country named before the agent, else the first one after it, else the article's.
+ * ("Prime Minister Manasseh Sogavare had asked Canberra for help": for a person with a title, a
+ * country named after a verb that follows is more often whom they act on than their own, so the
+ * article's comes first.)
+ */
+function contextCountry(
+  tokens: Token[],
+  raws: Raw[],
+  ctx: ArticleContext,
+  c: AgentComposing,
+  armed: boolean,
+): string | undefined {
+  const at = c.raw.start;
   let before: string | undefined;
   let after: string | undefined;
+  let afterAt = -1;
   for (const r of raws) {
     const kind = r.entry.kind;
     // (a place after an armed agent is more often where it strikes than whose it is: "a drone
@@ -246,7 +259,12 @@ function contextCountry(raws: Raw[], ctx: ArticleContext, at: number, armed: boo
     const place = kind === 'place' && (r.start < at || !armed);
     if (r.modifier || (kind !== 'country' && kind !== 'capital' && kind !== 'adjective' && !place)) continue;
     if (r.start < at) before = r.entry.code;
-    else if (after === undefined) after = r.entry.code;
+    else if (after === undefined) {
+      after = r.entry.code;
+      afterAt = r.start;
+    }
   }
-  return before ?? (ctx.lastCountry && !after ? ctx.lastCountry : after) ?? ctx.lastCountry;
+  if (before) return before;
+  const acted = c.person && after !== undefined && tokens.slice(at, afterAt).some((t) => t.pos === 'VERB');
+  return acted && ctx.lastCountry ? ctx.lastCountry : (after ?? ctx.lastCountry);
 }

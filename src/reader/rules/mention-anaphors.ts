@@ -22,7 +22,22 @@ export const ANAPHOR_STEPS: readonly AnaphorStep[] = [
   { name: 'mention.they', run: they },
   { name: 'mention.pair', run: pair },
   { name: 'mention.the-body', run: theBody },
+  { name: 'mention.named-before', run: namedBefore },
 ];
+
+/**
+ * "Prime Minister Manasseh Sogavare had asked Canberra for help. ... Sogavare refused to step
+ * down": a family name alone is the person the article named in full before, with their title's
+ * code, though the dictionary does not know them.
+ */
+function namedBefore(st: MentionState, i: number): number {
+  const t = st.tokens[i]!;
+  if (t.pos !== 'PROPN' && t.pos !== 'NOUN') return -1;
+  const known = st.ctx.namedPeople.get(t.text);
+  if (!known || st.tokens[i + 1]?.pos === 'PROPN') return -1;
+  pushMention(st, i, i + 1, known.code, known.person, true, 'mention.named-before');
+  return i + 1;
+}
 
 /** "he", "she": the last person named ("Biden said he hoped ..." looks back no further than its sentence). */
 function personPronoun(st: MentionState, i: number): number {
@@ -45,8 +60,11 @@ function itPronoun(st: MentionState, i: number): number {
   if (
     (next.pos === 'VERB' && next.lemma !== 'say') ||
     (next.pos === 'AUX' && next.lemma !== 'be' && tokens[i + 2]?.pos !== 'ADJ')
-  )
-    pushMention(st, i, i + 1, ctx.lastThing ?? ctx.lastCountry, false, true, 'mention.it');
+  ) {
+    // ("NATO said it would deploy more troops": an actor of its own sentence before it comes first)
+    const own = st.mentions.findLast((m) => m.end <= i && !m.person && !m.place);
+    pushMention(st, i, i + 1, own?.code ?? ctx.lastThing ?? ctx.lastCountry, false, true, 'mention.it');
+  }
   return i + 1;
 }
 

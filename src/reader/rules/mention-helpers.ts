@@ -79,6 +79,8 @@ function skipToPreposition(lx: Lexicon, tokens: Token[], start: number): number 
       tokens[k]!.pos !== 'ADP'
     )
       k -= 3;
+    // "deported more than ten thousand Haitian migrants": the comparative is part of the quantity.
+    else if (k >= 1 && lx.quantityPhrases.has(`${tokens[k - 1]!.lower} ${tokens[k]!.lower}`)) k -= 2;
     else return k;
   }
 }

@@ -1,3 +1,4 @@
+import { partyOf } from '../../model/actor-code.js';
 import type { Token } from '../token.js';
 import type { Composing } from './mention-compose.js';
 import { prepBefore } from './mention-helpers.js';
@@ -69,6 +70,10 @@ export function unknownNames(st: MentionState): void {
   for (let i = 0; i < tokens.length; i++) {
     if (covered(st, i)) continue;
     const end = nameEnd(st, i);
+    if (rulingName(st, i, end)) {
+      i = end - 1;
+      continue;
+    }
     if (end - i < 2 || end - i > 4 || !personLike(st, i, end)) {
       if (end > i) i = end - 1;
       continue;
@@ -83,6 +88,19 @@ export function unknownNames(st: MentionState): void {
     }
     i = end - 1;
   }
+}
+
+/**
+ * "accused the ruling ZANU-PF of intimidating voters": a name the text calls ruling or governing is
+ * the party in power, coded as the government (CAMEO codes governing parties GOV) of its sentence's
+ * country, inferred.
+ */
+function rulingName(st: MentionState, from: number, to: number): boolean {
+  if (to === from || !st.lx.governingWords.has(st.tokens[from - 1]?.lower ?? '')) return false;
+  const country = countryOfSentence(st, from) ?? st.ctx.lastCountry;
+  if (!country) return false;
+  insertMention(st, from, to, `${partyOf(country)}GOV`, 'mention.ruling-name', true);
+  return true;
 }
 
 function covered(st: MentionState, k: number): boolean {

@@ -32,8 +32,14 @@ function longestMatch(tokens: Token[], index: ActorIndex, lx: Lexicon, i: number
     let ok = true;
     for (let k = 1; k < n && ok; k++) ok = tokens[i + k]!.lower === entry.tokens[k];
     if (!ok || !caseOk(tokens[i]!, entry.caseRule)) continue;
-    // "a firm deadline": an agent word used as an adjective names no one.
-    if (entry.kind === 'agent' && tokens[i + n - 1]!.pos === 'ADJ' && (i === 0 || tokens[i - 1]!.pos === 'DET'))
+    // "a firm deadline": an agent word used as an adjective names no one ("the military held
+    // talks", "accused the military of": wink's adjective with no noun after it is the body).
+    if (
+      entry.kind === 'agent' &&
+      tokens[i + n - 1]!.pos === 'ADJ' &&
+      (i === 0 || tokens[i - 1]!.pos === 'DET') &&
+      /^(NOUN|PROPN|ADJ|NUM)$/.test(tokens[i + n]?.pos ?? 'NOUN')
+    )
       continue;
     // "military-to-military talks", "army-backed": an agent word in a hyphenated compound names no one.
     if (entry.kind === 'agent' && tokens[i + n]?.text === '-' && tokens[i + n]!.start === tokens[i + n - 1]!.end)
