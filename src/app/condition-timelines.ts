@@ -3,6 +3,7 @@ import { collectConditionLedger } from '../brief/collect-condition-ledger.js';
 import { NotFoundError, ValidationError } from '../model/errors.js';
 import { todayIso } from '../model/iso-date.js';
 import { frameAsKnown, type KnownBy } from '../model/knowledge.js';
+import type { CaseFrame } from '../store/case-repository.js';
 import type { Store } from '../store/store.js';
 
 export interface TimelineOptions {
@@ -24,8 +25,10 @@ export async function conditionTimelines(
   store: Store,
   caseId: string,
   options: TimelineOptions,
+  /** The case's frame when the caller keeps it already (the server does); else it is read. */
+  known?: CaseFrame,
 ): Promise<VerdictTimeline[]> {
-  const frame = await store.cases.readFrame(caseId);
+  const frame = known ?? (await store.cases.readFrame(caseId));
   if (!frame) throw new NotFoundError(`no case "${caseId}" in the store`);
   const s = frame.info.settings;
   const to = options.to ?? s.period?.to ?? s.defaultAsOf ?? todayIso();

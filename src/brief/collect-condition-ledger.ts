@@ -8,6 +8,7 @@ import {
 import type { LedgerEvent } from '../model/event.js';
 import { eventAsKnown, type KnownBy, sourcesAsKnown } from '../model/knowledge.js';
 import type { ConditionLedger } from '../analysis/conditions/evaluate-condition.js';
+import { facilitiesReadBy } from '../analysis/conditions/facilities-read-by.js';
 import type { ConditionResult, Evidence, PartResult } from '../analysis/conditions/condition-result.js';
 import type { CaseFrame } from '../store/case-repository.js';
 import type { EventQuery } from '../store/event-repository.js';
@@ -76,7 +77,8 @@ export async function attachEvidenceSources(
  * The slice of the ledger a condition needs up to a date, as known by `knownBy`: events any of
  * its filters or gates could match (fetched by indexed queries, so a condition over a million
  * events reads only its own), and the case's facilities and agreements. `frame` must already be
- * read as known by the same date (`frameAsKnown`).
+ * read as known by the same date (`frameAsKnown`). Of the facilities, only those the condition
+ * can read (`facilitiesReadBy`).
  */
 export async function collectConditionLedger(
   store: Store,
@@ -96,10 +98,12 @@ export async function collectConditionLedger(
       if (known) byId.set(e.id, known);
     }
   const events = [...byId.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
-  return {
+  const ledger: ConditionLedger = {
     events,
     facilities: frame.facilities,
     agreements: frame.agreements,
     ...(frame.indicators ? { indicators: frame.indicators } : {}),
   };
+  // Only the sites the condition can read: a case may hold ten thousand, a condition reads a few.
+  return { ...ledger, facilities: facilitiesReadBy(condition, ledger) };
 }

@@ -28,9 +28,13 @@ export interface KnowableFact {
  * the fact itself. With no source and no evidence, the fact's own date.
  */
 export function knownFrom(date: IsoDate, sources: readonly Source[], evidence: readonly IsoDate[] = []): IsoDate {
+  // Loops rather than spread arrays: this runs for every fact on every day a timeline works out.
   let earliest: IsoDate | undefined;
-  for (const d of [...sources.map((s) => s.date ?? date), ...evidence])
+  for (const s of sources) {
+    const d = s.date ?? date;
     if (earliest === undefined || d < earliest) earliest = d;
+  }
+  for (const d of evidence) if (earliest === undefined || d < earliest) earliest = d;
   return earliest === undefined || earliest < date ? date : earliest;
 }
 
@@ -54,11 +58,17 @@ export function sourcesAsKnown(sources: readonly Source[], factDate: IsoDate, kn
   return sources.filter((s) => isKnownBy(s.date ?? factDate, knownBy));
 }
 
+function allKnown(sources: readonly Source[], factDate: IsoDate, knownBy: KnownBy): boolean {
+  return sources.every((s) => isKnownBy(s.date ?? factDate, knownBy));
+}
+
 /** The fields every dated fact shares, as known on a date: note resolved, later sources dropped. */
 function noteFields<T extends { note?: string; later?: LaterNote[]; sources: Source[]; date: IsoDate }>(
   fact: T,
   knownBy: KnownBy,
 ): T {
+  // Nothing to cut: the fact itself, unchanged (a timeline reads thousands of facts on each of hundreds of days).
+  if (fact.later === undefined && fact.note !== '' && allKnown(fact.sources, fact.date, knownBy)) return fact;
   const { later, note, ...rest } = fact;
   const text = textAsKnown(note ?? '', later, knownBy);
   const out = { ...rest, sources: sourcesAsKnown(fact.sources, fact.date, knownBy) } as T;
@@ -76,7 +86,7 @@ function commitmentAsKnown(c: Commitment, knownBy: KnownBy): Commitment {
 /** An event as known on a date, or undefined when it was not yet known. */
 export function eventAsKnown(e: LedgerEvent, knownBy: KnownBy): LedgerEvent | undefined {
   if (!isKnownBy(knownOf(e), knownBy)) return undefined;
-  if (knownBy === null && !e.later) return e;
+  if (!e.later && !e.commitment?.changes && allKnown(e.sources, e.date, knownBy)) return e;
   const { later, ...rest } = e;
   const out: LedgerEvent = {
     ...rest,
@@ -85,6 +95,13 @@ export function eventAsKnown(e: LedgerEvent, knownBy: KnownBy): LedgerEvent | un
   };
   if (e.commitment) out.commitment = commitmentAsKnown(e.commitment, knownBy);
   return out;
+}
+
+/** The same objects in the same order. */
+function same(a: readonly object[], b: readonly object[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -97,6 +114,7 @@ export function facilityAsKnown(f: Facility, knownBy: KnownBy): Facility | undef
   const observations = f.observations.filter((o) => isKnownBy(knownOf(o), knownBy)).map((o) => noteFields(o, knownBy));
   const hadFacts = f.statuses.length + f.observations.length > 0;
   if (hadFacts && statuses.length + observations.length === 0) return undefined;
+  if (same(statuses, f.statuses) && same(observations, f.observations)) return f;
   return { ...f, statuses, observations };
 }
 

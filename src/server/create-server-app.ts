@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Store } from '../store/store.js';
 import { authenticate } from './auth.js';
+import { FrameCache } from './frame-cache.js';
 import { errorResponse, HttpError } from './http-error.js';
 import { LIMITS } from './limits.js';
 import { ledgerVersion } from './ledger-version.js';
@@ -99,6 +100,7 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<ServerEn
     dataDir: options.dataDir,
     version,
     responses: new ResponseCache(version),
+    frames: new FrameCache(store, version),
     changed: () => hub.poke(),
     progress: (caseId, data) => hub.progress(caseId, data),
   };

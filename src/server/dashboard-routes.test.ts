@@ -106,6 +106,36 @@ describe.each(TEST_DIALECTS)('the dashboard routes on %s', (dialect) => {
     expect((byId.get('punggye-ri') as { coordinates: number[] }).coordinates).toEqual([129.08, 41.28]);
     expect((byId.get('undeclared-enrichment-sites') as { coordinates?: number[] }).coordinates).toBeUndefined();
   });
+
+  it('outlines a case without reading its facilities: settings, conditions, and not large', async () => {
+    const { body } = await get(`/api/cases/${CASE}/outline`);
+    expect(body).toMatchObject({ id: CASE, large: false });
+    expect(body.conditions.map((c: { id: string }) => c.id)).toContain('pompeo-visit-precondition');
+    expect(body.settings.parties).toHaveLength(2);
+    expect(body).not.toHaveProperty('filesHash');
+    expect((await get('/api/cases/no-such-case/outline')).status).toBe(404);
+  });
+
+  it('answers the conditions from its cache until a review moves the ledger, then the new verdict', async () => {
+    const path = `/api/cases/${CASE}/conditions?asOf=2018-10-07`;
+    const verdict = (b: Json) => b.conditions.find((c: { id: string }) => c.id === 'pompeo-visit-precondition').verdict;
+    const first = await s.call(path, { token: s.tokens.viewer });
+    const tag = first.headers.get('etag')!;
+    expect(verdict((await first.json()) as Json)).toBe('unmet');
+    expect((await s.call(path, { token: s.tokens.viewer, headers: { 'if-none-match': tag } })).status).toBe(304);
+    // The offer the preview test proposed, or a new one when this test runs alone.
+    const proposed = (await get(`/api/cases/${CASE}/events?status=proposed&code=0355`)).body.events;
+    const id = proposed[0]?.id ?? (await addProposedOffer(s.t.store, CASE)).id;
+    const review = await s.call(`/api/cases/${CASE}/events/${id}/review`, {
+      token: s.tokens.analyst,
+      method: 'POST',
+      json: { action: 'confirm' },
+    });
+    expect(review.status).toBe(200);
+    const after = await s.call(path, { token: s.tokens.viewer, headers: { 'if-none-match': tag } });
+    expect(after.status).toBe(200);
+    expect(verdict((await after.json()) as Json)).toBe('met');
+  });
 });
 
 describe('the dashboard files', () => {

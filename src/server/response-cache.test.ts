@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
 import { cliActing } from '../app/acting.js';
 import { recordMove } from '../app/record-move.js';
 import { TEST_DIALECTS } from '../store/test-support/test-stores.js';
+import { acceptsGzip } from './response-cache.js';
 import { CASE, openTestServer, type TestServer } from './test-support/test-server.js';
 
 const move = (summary: string) => ({
@@ -69,10 +71,42 @@ describe.each(TEST_DIALECTS)('cached reads on %s', (dialect) => {
     }
   });
 
+  it('sends the stored gzip copy to a client that takes gzip, the same JSON under a tag of its own', async () => {
+    const path = `/api/cases/${CASE}/brief?asOf=2018-10-07`;
+    const plain = await get(path);
+    const packed = await s.call(path, { token: s.tokens.viewer, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(packed.headers.get('content-encoding')).toBe('gzip');
+    expect(packed.headers.get('vary')).toBe('Accept-Encoding');
+    const bytes = Buffer.from(await packed.arrayBuffer());
+    const text = await plain.text();
+    expect(bytes.length).toBeLessThan(text.length / 3);
+    expect(gunzipSync(bytes).toString('utf8')).toBe(text);
+    const tags = [plain.headers.get('etag')!, packed.headers.get('etag')!];
+    expect(tags[1]).not.toBe(tags[0]);
+    for (const tag of tags) expect((await get(path, tag)).status).toBe(304);
+    const refused = await s.call(path, { token: s.tokens.viewer, headers: { 'accept-encoding': 'gzip;q=0, br' } });
+    expect(refused.headers.get('content-encoding')).toBeNull();
+  });
+
   it('says whether the total is exact, and keeps case errors out of the cache', async () => {
     const r = await get(`/api/cases/${CASE}/events?pageSize=1`);
     expect(await r.json()).toMatchObject({ totalExact: true, pageSize: 1 });
     expect((await get('/api/cases/no-such-case/events')).status).toBe(404);
     expect((await get('/api/cases/no-such-case/events')).status).toBe(404);
+  });
+});
+
+describe('acceptsGzip', () => {
+  it('reads gzip, x-gzip and * with their weights', () => {
+    expect(acceptsGzip(undefined)).toBe(false);
+    expect(acceptsGzip('gzip')).toBe(true);
+    expect(acceptsGzip('br, GZIP;q=0.5')).toBe(true);
+    expect(acceptsGzip('x-gzip')).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('gzip; q=0.000, *')).toBe(false);
+    expect(acceptsGzip('br, *')).toBe(true);
+    expect(acceptsGzip('br, *;q=0')).toBe(false);
+    expect(acceptsGzip('identity')).toBe(false);
   });
 });

@@ -225,14 +225,20 @@ function siteIndex(facilities: readonly Facility[]): {
  * Evaluates a condition on a date: verdict, evidence per part, what is missing, the gated moves
  * made while it was stated and not met, and the moves of the same kind made before it was
  * stated. Before it was stated (`since`) its verdict is `not-stated`, whatever the record says.
+ * `movesFrom` leaves out the gated moves (and those before it was stated) made before that date.
  */
-export function evaluateCondition(condition: Condition, asOf: string, ledger: ConditionLedger): ConditionResult {
+export function evaluateCondition(
+  condition: Condition,
+  asOf: string,
+  ledger: ConditionLedger,
+  options: { movesFrom?: string } = {},
+): ConditionResult {
   const { byId, observations } = siteIndex(ledger.facilities);
   const ctx: Context = { asOf, ledger, facilities: byId, observations, indicators: indicatorIndex(ledger.indicators) };
   const result = evaluate(condition.requires, ctx);
   const stated = condition.since ?? null;
   const notYet = stated !== null && asOf < stated;
-  const { gated, before } = gatedMoves(condition, ctx);
+  const { gated, before } = gatedMoves(condition, ctx, result, options.movesFrom);
   return {
     id: condition.id,
     title: condition.title,
@@ -267,10 +273,19 @@ export function gatedEvents(condition: Condition, asOf: string, events: readonly
   );
 }
 
-function gatedMoves(condition: Condition, ctx: Context): { gated: GatedMove[]; before: GatedMove[] } {
+function gatedMoves(
+  condition: Condition,
+  ctx: Context,
+  onTheDay: PartResult,
+  movesFrom: string | undefined,
+): { gated: GatedMove[]; before: GatedMove[] } {
   const gated: GatedMove[] = [];
   const before: GatedMove[] = [];
+  // The verdict on each day a gated move was made, worked out once a day: a large ledger holds
+  // hundreds of moves of one kind, many on the same day, and each verdict reads every site.
+  const verdictOn = new Map<string, PartResult>([[ctx.asOf, onTheDay]]);
   for (const e of gatedEvents(condition, ctx.asOf, ctx.ledger.events)) {
+    if (movesFrom !== undefined && e.date < movesFrom) continue;
     const move: GatedMove = {
       id: e.id,
       date: e.date,
@@ -286,7 +301,8 @@ function gatedMoves(condition: Condition, ctx: Context): { gated: GatedMove[]; b
       before.push(move);
       continue;
     }
-    const then = evaluate(condition.requires, { ...ctx, asOf: e.date });
+    const then = verdictOn.get(e.date) ?? evaluate(condition.requires, { ...ctx, asOf: e.date });
+    verdictOn.set(e.date, then);
     if (then.verdict === 'met') continue;
     gated.push({ ...move, verdict: then.verdict, missing: collectMissing(then) });
   }

@@ -5,6 +5,7 @@ import type { Source } from '../../model/event.js';
 import { eventAsKnown, frameAsKnown, type KnownBy, knownOf } from '../../model/knowledge.js';
 import type { GatedMove } from './condition-result.js';
 import { type ConditionLedger, evaluateCondition, gatedEvents } from './evaluate-condition.js';
+import { facilitiesReadBy } from './facilities-read-by.js';
 
 /** A span of days over which a condition's verdict held. */
 export interface VerdictInterval {
@@ -133,16 +134,15 @@ export function changeDates(condition: Condition, ledger: ConditionLedger, from:
 }
 
 /**
- * Gated moves up to `to`, each judged as known on the day it was made: a move made while the
- * condition was met on what had been published by then is not gated, whatever came out later.
+ * Gated moves between `from` and `to`, each judged as known on the day it was made: a move made
+ * while the condition was met on what had been published by then is not gated, whatever came
+ * out later. The moves of one day are judged together, on that day's ledger.
  */
-function gatedAsKnownThen(condition: Condition, ledger: ConditionLedger, to: string): GatedMove[] {
+function gatedAsKnownThen(condition: Condition, ledger: ConditionLedger, from: string, to: string): GatedMove[] {
+  const days = new Set(gatedEvents(condition, to, ledger.events).flatMap((e) => (e.date >= from ? [e.date] : [])));
   const out: GatedMove[] = [];
-  for (const e of gatedEvents(condition, to, ledger.events)) {
-    const then = evaluateCondition(condition, e.date, ledgerAsKnown(ledger, e.date));
-    const move = then.gatedMoves.find((m) => m.id === e.id);
-    if (move) out.push(move);
-  }
+  for (const day of [...days].sort())
+    out.push(...evaluateCondition(condition, day, ledgerAsKnown(ledger, day), { movesFrom: day }).gatedMoves);
   return out;
 }
 
@@ -159,6 +159,8 @@ export function verdictTimeline(
   to: string,
   knownBy?: KnownBy,
 ): VerdictTimeline {
+  // Only the sites the condition can read: their dates are the only facility dates that can move it.
+  ledger = { ...ledger, facilities: facilitiesReadBy(condition, ledger) };
   const dates = [from, ...changeDates(condition, ledger, from, to)];
   const intervals: VerdictInterval[] = [];
   const fixed = knownBy === undefined ? undefined : ledgerAsKnown(ledger, knownBy);
@@ -177,7 +179,9 @@ export function verdictTimeline(
     });
   }
   const gated = (
-    fixed ? evaluateCondition(condition, to, fixed).gatedMoves : gatedAsKnownThen(condition, ledger, to)
+    fixed
+      ? evaluateCondition(condition, to, fixed, { movesFrom: from }).gatedMoves
+      : gatedAsKnownThen(condition, ledger, from, to)
   ).filter((m) => m.date >= from);
   for (const m of gated) intervals.find((i) => m.date >= i.from && m.date <= i.to)?.gatedMoves.push(m);
   return {

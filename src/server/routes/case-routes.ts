@@ -167,6 +167,8 @@ function timelineRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
       path: '/api/cases/{caseId}/conditions/timeline',
       summary:
         "Each condition's verdict over time: met, unmet and unknown intervals with the cause of each change and the gated moves in each; each day read as known on that day unless `hindsight` or `knownBy` asks for later knowledge",
+      description:
+        'Worked out on each day in the span where something the condition reads changes (its moves, the sites it can read, their observations), so the work grows with the span: on a 1,000,000-event case, expect seconds for a year. Cached until the ledger changes.',
       tags: ['analyses'],
       request: {
         params: caseParam,
@@ -185,7 +187,8 @@ function timelineRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
       return responses.json(c, `timeline ${caseId} ${JSON.stringify(q)}`, async () => {
         await requireCase(store, caseId);
         const { hindsight: _h, knownBy: _k, ...span } = q;
-        return { caseId, timelines: await conditionTimelines(store, caseId, { ...span, ...knowledgeOf(q) }) };
+        const options = { ...span, ...knowledgeOf(q) };
+        return { caseId, timelines: await conditionTimelines(store, caseId, options, await deps.frames.get(caseId)) };
       }) as never;
     },
   );

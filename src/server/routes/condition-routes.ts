@@ -13,9 +13,9 @@ import type { ServerEnv } from '../server-env.js';
 import { requireCase } from './case-routes.js';
 import { caseParam, dateQuery, jsonResponses, type RouteDeps } from './route-kit.js';
 
-async function frameOf(store: Store, caseId: string): Promise<CaseFrame> {
-  await requireCase(store, caseId);
-  return (await store.cases.readFrame(caseId))!;
+async function frameOf(deps: RouteDeps, caseId: string): Promise<CaseFrame> {
+  await requireCase(deps.store, caseId);
+  return (await deps.frames.get(caseId))!;
 }
 
 /** Every condition of a case on a date as known on that date (as the brief reads it), with its evidence and sources. */
@@ -84,25 +84,40 @@ const byDate = (a: LedgerEvent, b: LedgerEvent) => (a.date < b.date ? -1 : a.dat
  * decision would change before it is made.
  */
 export function registerConditionRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
-  const { store } = deps;
+  conditionsOnRoute(app, deps);
+  outlineRoute(app, deps);
+  previewRoute(app, deps);
+}
+
+/** GET every condition's verdict on one date, cached until the ledger changes. */
+function conditionsOnRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store, responses } = deps;
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/cases/{caseId}/conditions',
       summary: "Every condition's verdict on a date, with its evidence, what is missing and the gated moves",
+      description: 'Cached until the ledger changes.',
       tags: ['analyses'],
       request: { params: caseParam, query: z.object({ asOf: dateQuery.optional() }) },
       responses: jsonResponses('The conditions on the date'),
     }),
     async (c) => {
       const { caseId } = c.req.valid('param');
-      const frame = await frameOf(store, caseId);
-      const asOf = c.req.valid('query').asOf ?? frame.info.settings.defaultAsOf ?? todayIso();
-      const conditions = (await conditionsOn(store, frame, asOf)).map(capMoves);
-      return c.json({ caseId, asOf, conditions }, 200);
+      const q = c.req.valid('query');
+      return responses.json(c, `conditions ${caseId} ${JSON.stringify(q)}`, async () => {
+        const frame = await frameOf(deps, caseId);
+        const asOf = q.asOf ?? frame.info.settings.defaultAsOf ?? todayIso();
+        const conditions = (await conditionsOn(store, frame, asOf)).map(capMoves);
+        return { caseId, asOf, conditions };
+      }) as never;
     },
   );
+}
 
+/** GET what the dashboard needs first: the case's settings and conditions, and whether it is large. */
+function outlineRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'get',
@@ -114,20 +129,27 @@ export function registerConditionRoutes(app: OpenAPIHono<ServerEnv>, deps: Route
     }),
     async (c) => {
       const { caseId } = c.req.valid('param');
-      const frame = await frameOf(store, caseId);
-      // One indexed step past the threshold, rather than counting a million rows.
-      const beyond = await store.events.find({ caseId, limit: 1, offset: LARGE_CASE_EVENTS, bare: true });
+      await requireCase(store, caseId);
+      // The case row and its conditions only: the facilities and agreements are not read.
+      const { filesHash: _h, sourceDir: _d, loadedAt: _l, ...info } = (await store.cases.info(caseId))!;
+      const conditions = await store.cases.conditions(caseId);
+      // Counted on the index up to one past the threshold (milliseconds), never to the end.
+      const { exact } = await store.events.countUpTo({ caseId }, LARGE_CASE_EVENTS);
       return c.json(
         {
-          ...frame.info,
-          large: beyond.length > 0,
-          conditions: frame.conditions.map((k) => ({ id: k.id, title: k.title, question: k.question ?? null })),
+          ...info,
+          large: !exact,
+          conditions: conditions.map((k) => ({ id: k.id, title: k.title, question: k.question ?? null })),
         },
         200,
       );
     },
   );
+}
 
+/** GET what a review decision would change, before it is made. */
+function previewRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
+  const { store } = deps;
   app.openapi(
     createRoute({
       method: 'get',
@@ -150,7 +172,7 @@ export function registerConditionRoutes(app: OpenAPIHono<ServerEnv>, deps: Route
       requireRole(c, 'analyst', 'previewing a review');
       const { caseId, eventId } = c.req.valid('param');
       const q = c.req.valid('query');
-      const frame = await frameOf(store, caseId);
+      const frame = await frameOf(deps, caseId);
       const [event] = await store.events.find({ caseId, ids: [eventId], withoutSources: true });
       if (!event) throw new NotFoundError(`no event "${eventId}" in case ${caseId}`);
       const asOf = q.asOf ?? frame.info.settings.defaultAsOf ?? todayIso();

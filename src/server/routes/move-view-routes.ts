@@ -1,4 +1,5 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { Store } from '../../store/store.js';
 import { stream } from 'hono/streaming';
 import type { ServerEnv } from '../server-env.js';
 import { requireCase } from './case-routes.js';
@@ -39,19 +40,9 @@ export function registerMoveViewRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteD
     }),
     async (c) => {
       const { caseId } = c.req.valid('param');
-      await requireCase(store, caseId);
-      const query = toQuery(caseId, { ...c.req.valid('query'), page: 1, pageSize: 1, order: 'asc', format: 'json' });
-      // Up to one past the limit, read from the index, tells the two cases apart without counting.
-      const events = await store.events.find({ ...query, bare: true, limit: POINTS_LIMIT + 1 });
-      if (events.length <= POINTS_LIMIT)
-        return c.json({ caseId, total: events.length, mode: 'moves', moves: events.map(compactMove) }, 200);
-      const frame = (await store.cases.readFrame(caseId))!;
-      const first = query.from ?? frame.info.settings.period?.from ?? events[0]!.date;
-      const last = query.to ?? frame.info.settings.period?.to ?? frame.info.settings.defaultAsOf ?? first;
-      const period = periodFor(first, last);
-      const lanes = await store.events.topDirections(query, COUNTED_LANES);
-      const bins = await store.events.countsByPeriod(query, period, lanes);
-      return c.json({ caseId, total: bins.reduce((n, b) => n + b.count, 0), mode: 'bins', period, bins }, 200);
+      const q = c.req.valid('query');
+      // Counting a million moves by period takes seconds: kept until the ledger changes.
+      return deps.responses.json(c, `moves ${caseId} ${JSON.stringify(q)}`, () => chartData(store, caseId, q)) as never;
     },
   );
 
@@ -87,6 +78,24 @@ export function registerMoveViewRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteD
       }) as never;
     },
   );
+}
+
+/** The moves one by one while they are few, else their counts by period, lane and quad class. */
+async function chartData(store: Store, caseId: string, q: z.infer<typeof filters>) {
+  await requireCase(store, caseId);
+  const query = toQuery(caseId, { ...q, page: 1, pageSize: 1, order: 'asc', format: 'json' });
+  // Up to one past the limit, read from the index, tells the two cases apart without counting.
+  const events = await store.events.find({ ...query, bare: true, limit: POINTS_LIMIT + 1 });
+  if (events.length <= POINTS_LIMIT)
+    return { caseId, total: events.length, mode: 'moves', moves: events.map(compactMove) };
+  // The settings only: the case row, not its frame of facilities and agreements.
+  const { settings } = (await store.cases.info(caseId))!;
+  const first = query.from ?? settings.period?.from ?? events[0]!.date;
+  const last = query.to ?? settings.period?.to ?? settings.defaultAsOf ?? first;
+  const period = periodFor(first, last);
+  const lanes = await store.events.topDirections(query, COUNTED_LANES);
+  const bins = await store.events.countsByPeriod(query, period, lanes);
+  return { caseId, total: bins.reduce((n, b) => n + b.count, 0), mode: 'bins', period, bins };
 }
 
 /** The CSV header line, which each batch's rows are written without. */

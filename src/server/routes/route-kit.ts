@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Acting } from '../../app/acting.js';
 import type { Store } from '../../store/store.js';
+import type { FrameCache } from '../frame-cache.js';
 import type { ResponseCache } from '../response-cache.js';
 import type { LedgerVersion } from '../ledger-version.js';
 import type { ServerEnv } from '../server-env.js';
@@ -51,6 +52,8 @@ export interface RouteDeps {
   /** The ledger's version, and read answers kept until it moves (briefs, timelines, event pages). */
   version: LedgerVersion;
   responses: ResponseCache;
+  /** Case frames kept until the ledger moves: shared, read-only. */
+  frames: FrameCache;
 }
 
 export function acting(c: Context<ServerEnv>, store: Store, route: Acting['route'] = 'api'): Acting {

@@ -25,7 +25,12 @@ export interface TestServer {
 }
 
 /** A server app on a fresh test store with the built-in case, one account per role, and a token for each. */
-export async function openTestServer(dialect: 'sqlite' | 'postgres', sqliteFile = false): Promise<TestServer> {
+export async function openTestServer(
+  dialect: 'sqlite' | 'postgres',
+  sqliteFile = false,
+  /** Where the server writes its request and failure lines. */
+  log?: (line: string) => void,
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-server-test-'));
   const t = await openTestStore(dialect, sqliteFile ? join(dir, 'parley.db') : ':memory:');
   await ensureBuiltinCase(t.store, CASE);
@@ -37,7 +42,7 @@ export async function openTestServer(dialect: 'sqlite' | 'postgres', sqliteFile 
   }
   const hub = new LiveHub(t.store, 50);
   await hub.start();
-  const app = createServerApp({ store: t.store, hub, dataDir: dir });
+  const app = createServerApp({ store: t.store, hub, dataDir: dir, ...(log ? { log } : {}) });
   return {
     t,
     app,
