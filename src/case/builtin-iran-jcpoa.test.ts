@@ -135,11 +135,17 @@ describe('the indicator conditions of iran-jcpoa', () => {
       ['2018-08-07', 'unknown'],
       ['2019-11-29', 'unmet'],
     ]);
-    // No older than one quarterly report: with the two 2018 reports not found, mid-2018 is unknown, not met.
+    // No older than one quarterly report: GOV/2018/24 (24 May 2018) is known to have found the stockpile and
+    // the enrichment level within the limits, but no heavy water figure of 2018 before August was found, so
+    // mid-2018 is unknown, not met, and for that reason alone.
     const mid2018 = verdict('relief-while-within-limits', '2018-05-31');
     expect(mid2018.verdict).toBe('unknown');
+    expect(mid2018.missing).toHaveLength(1);
     expect(mid2018.missing[0]).toMatch(
-      /96\.7 kg U on 2017-11-05 \(GOV\/2017\/48, reported 2017-11-13\), is older than 120 days$/,
+      /heavy water, 114\.4 t on 2017-11-06 \(GOV\/2017\/48, reported 2017-11-13\), is older than 120 days$/,
+    );
+    expect(evidenceOf(mid2018)).toContain(
+      "Iran's stockpile of enriched uranium (all forms counted by the JCPOA): at most 202.8 kg U on 2018-05-24 (GOV/2018/24, reported 2018-05-24), at or below the limit of 202.8 kg U",
     );
     expect(verdict('relief-while-within-limits', '2019-01-31').verdict).toBe('met');
   });
@@ -185,5 +191,8 @@ describe.each(TEST_DIALECTS)('loading iran-jcpoa into the store on %s', (dialect
     expect((await loadCaseFolder(t.store, DIR)).unchanged).toBe(true);
     // The indicators and their measurements come back from the store as they were read.
     expect((await t.store.cases.readFrame('iran-jcpoa'))?.indicators).toEqual(data.indicators);
+    // `parley case list` and GET /api/cases count them beside the rest.
+    const listed = (await t.store.cases.list()).find((c) => c.id === 'iran-jcpoa');
+    expect(listed).toMatchObject({ events: data.events.length, indicators: data.indicators!.length });
   });
 });

@@ -48,6 +48,14 @@ export function readCaseFolder(dir: string): CaseFolder {
   return { data, hash: read.hash, dir };
 }
 
+/** `7 indicators (98 measurements)`: the quantities a case follows and the figures it holds for them. */
+function indicatorsWords(indicators: readonly { measurements: readonly unknown[] }[]): string {
+  const n = indicators.length;
+  const m = indicators.reduce((k, i) => k + i.measurements.length, 0);
+  const words = `${n} ${n === 1 ? 'indicator' : 'indicators'}`;
+  return n === 0 ? words : `${words} (${m} ${m === 1 ? 'measurement' : 'measurements'})`;
+}
+
 /** What a valid folder holds, in one line: `case mini in my-case: valid (3 actors, 8 events, ...)`. */
 export function describeCaseFolder(folder: CaseFolder): string {
   const { data } = folder;
@@ -58,6 +66,7 @@ export function describeCaseFolder(folder: CaseFolder): string {
     count(data.agreements.length, 'agreement', 'agreements'),
     count(data.facilities.length, 'facility', 'facilities'),
     count(data.conditions.length, 'condition', 'conditions'),
+    indicatorsWords(data.indicators ?? []),
   ];
   return `case ${data.info.id} in ${folder.dir}: valid, would load (${parts.join(', ')})`;
 }

@@ -2,6 +2,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILTIN_CASES_DIR } from '../case/builtin-cases.js';
+import { describeCaseFolder, readCaseFolder } from '../case/read-case-folder.js';
 import { MINI_CASE as MINI, runParley } from './test-support/run-parley.js';
 
 let home: string;
@@ -18,9 +20,19 @@ describe('parley case check', () => {
     const r = parley(['case', 'check', MINI]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      `case mini in ${MINI}: valid, would load (4 actors, 8 events, 1 agreement, 3 facilities, 2 conditions)\n`,
+      `case mini in ${MINI}: valid, would load (4 actors, 8 events, 1 agreement, 3 facilities, 2 conditions, 2 indicators (5 measurements))\n`,
     );
     expect(existsSync(join(home, 'parley.db'))).toBe(false);
+  });
+
+  it('counts the indicators of a case that follows some, and their measurements', () => {
+    const dir = join(BUILTIN_CASES_DIR, 'iran-jcpoa');
+    const folder = readCaseFolder(dir);
+    const measurements = folder.data.indicators!.reduce((n, i) => n + i.measurements.length, 0);
+    expect(folder.data.indicators!.length).toBeGreaterThanOrEqual(5);
+    expect(describeCaseFolder(folder)).toMatch(
+      new RegExp(`, ${folder.data.indicators!.length} indicators \\(${measurements} measurements\\)\\)$`),
+    );
   });
 
   it('lists every problem of every file, with file, line and field, and exits 2', () => {

@@ -23,6 +23,8 @@ export interface CaseSummary {
   agreements: number;
   facilities: number;
   conditions: number;
+  /** The quantities the case follows (indicators.yaml). */
+  indicators: number;
 }
 
 /** Everything of a case except its events, which are read by query. */
@@ -52,7 +54,9 @@ export class CaseRepository {
     const cases = await this.db.selectFrom('cases').selectAll().orderBy('id').execute();
     const out: CaseSummary[] = [];
     for (const c of cases) {
-      const count = async (table: 'events' | 'actors' | 'agreements' | 'facilities'): Promise<number> => {
+      const count = async (
+        table: 'events' | 'actors' | 'agreements' | 'facilities' | 'indicators',
+      ): Promise<number> => {
         const r = await this.db
           .selectFrom(table)
           .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -75,6 +79,7 @@ export class CaseRepository {
         agreements: await count('agreements'),
         facilities: await count('facilities'),
         conditions: Number(conditions.n),
+        indicators: await count('indicators'),
       });
     }
     return out;

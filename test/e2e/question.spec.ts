@@ -7,7 +7,7 @@ test('signing in opens the dashboard on the question', async ({ page }) => {
     'aria-current',
     'page',
   );
-  await expect(page.getByText('The question')).toBeVisible();
+  await expect(page.getByText('The question', { exact: true })).toBeVisible();
 });
 
 test('the question view answers whether the precondition is met on 2018-10-07, with evidence and the three gated moves', async ({

@@ -84,15 +84,21 @@ export function registerCaseCommand(program: Command): void {
         String(c.agreements),
         String(c.facilities),
         String(c.conditions),
+        String(c.indicators),
         c.loadedAt.slice(0, 19),
       ]);
       for (const id of builtinCaseIds())
-        if (!cases.some((c) => c.id === id)) rows.push([id, '(built in, loads on first use)', '', '', '', '', '', '']);
+        if (!cases.some((c) => c.id === id))
+          rows.push([id, '(built in, loads on first use)', '', '', '', '', '', '', '']);
       process.stdout.write(
-        formatTable(['id', 'title', 'events', 'actors', 'agreements', 'facilities', 'conditions', 'loaded'], rows, {
-          rule: true,
-          maxWidths: [24, 50],
-        }),
+        formatTable(
+          ['id', 'title', 'events', 'actors', 'agreements', 'facilities', 'conditions', 'indicators', 'loaded'],
+          rows,
+          {
+            rule: true,
+            maxWidths: [24, 50],
+          },
+        ),
       );
     });
 }
