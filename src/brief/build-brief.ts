@@ -44,6 +44,8 @@ export interface BriefOptions {
   hindsight?: boolean;
   /** Read with what was known by this date (on or after the date asked about). */
   knownBy?: string;
+  /** How the caller named the options, for messages (see `ReadingOptions`). */
+  askedBy?: 'flags' | 'query';
 }
 
 /** Codes whose moves reciprocity needs one by one (concessions); everything else comes from the daily aggregates. */
