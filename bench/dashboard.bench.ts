@@ -1,9 +1,14 @@
 /**
  * The dashboard in Debian's Chromium: the gzipped size of its built JavaScript, the time from
- * navigation until each view of the built-in case shows its data, and on a 1,000,000-event
- * synthetic case (bench/core.bench.ts --load) the question view and the timeline, unfiltered and
- * filtered. Needs `npm run build` first and /usr/bin/chromium; skipped without Chromium.
+ * navigation until each view of both built-in cases shows its data, and on a large synthetic
+ * case (bench/core.bench.ts --load) the question view and the timeline, unfiltered and filtered.
+ * Needs `npm run build` first and /usr/bin/chromium; skipped without Chromium.
  * Usage: node --import tsx bench/dashboard.bench.ts [events]
+ *
+ * The large case has 100,000 events unless a number is given (1000000 for the issue's figure):
+ * writing a million events takes many minutes on two shared cores, too long for every
+ * `npm run bench`. A failure in the large part is reported in the table, not thrown, so the
+ * built-in figures are still written.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,8 +18,23 @@ import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { printTable } from './measure.js';
 
-const LARGE = Number(process.argv[2] ?? 1_000_000);
-const VIEWS = ['/', '/timeline', '/reciprocity', '/commitments', '/facilities', '/review', '/read', '/admin'];
+const LARGE = Number(process.argv[2] ?? 100_000);
+const VIEWS = [
+  '/?asOf=2018-10-07',
+  '/timeline?asOf=2018-10-07',
+  '/reciprocity?asOf=2018-10-07',
+  '/commitments?asOf=2018-10-07',
+  '/facilities?asOf=2018-10-07',
+  '/review?asOf=2018-10-07',
+  '/read?asOf=2018-10-07',
+  '/admin?asOf=2018-10-07',
+  '/?case=iran-jcpoa',
+  '/timeline?case=iran-jcpoa',
+  '/reciprocity?case=iran-jcpoa',
+  '/commitments?case=iran-jcpoa',
+  '/facilities?case=iran-jcpoa',
+  '/indicators?case=iran-jcpoa',
+];
 const rows: [string, string][] = [];
 
 function jsSize(): { raw: number; gzip: number } {
@@ -77,7 +97,7 @@ async function builtIn(browser: Browser): Promise<void> {
   try {
     const page = await signIn(browser, 'http://127.0.0.1:7396');
     for (const view of VIEWS) {
-      const url = `http://127.0.0.1:7396${view}?asOf=2018-10-07`;
+      const url = `http://127.0.0.1:7396${view}`;
       await timeView(page, url); // the first visit warms the server's caches
       const times = [await timeView(page, url), await timeView(page, url), await timeView(page, url)].sort(
         (a, b) => a - b,
@@ -154,7 +174,10 @@ async function main(): Promise<void> {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
     try {
       await builtIn(browser);
-      await large(browser);
+      await large(browser).catch((err: Error) => {
+        rows.push([`${LARGE.toLocaleString('en')} events: failed`, err.message.split('\n')[0]!]);
+        process.exitCode = 1;
+      });
     } finally {
       await browser.close();
     }

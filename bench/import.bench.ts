@@ -6,7 +6,8 @@
  * its writer thread (the default) and all in one thread, and once more on the same rows zipped (as
  * GDELT ships them: yauzl's directory, inflating, and the CRC-32 check). Each run is a child
  * process, so that its peak RSS is its own. A second SQLite run at a quarter of the rows shows
- * whether memory stays flat as files grow. Writes bench/out/import.json.
+ * whether memory stays flat as files grow. Then ICEWS, POLECAT and Phoenix files of that quarter size,
+ * each in its own layout, through their own importers. Writes bench/out/import.json.
  *
  *   node --expose-gc --import tsx bench/import.bench.ts [rows]
  */
@@ -26,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import type { ImportFormat } from '../src/importers/format-parser.js';
 import { importFile } from '../src/importers/import-file.js';
 import { expandInputs, isUnreadable } from '../src/importers/open-input.js';
 import { writeSyntheticEvents } from '../src/importers/synthetic-events.js';
@@ -46,7 +48,12 @@ interface RunResult {
 const MiB = 1048576;
 const SQLITE3 = '/usr/bin/sqlite3';
 
-async function child(target: 'sqlite' | 'postgres', file: string, rows: number): Promise<void> {
+async function child(
+  target: 'sqlite' | 'postgres',
+  file: string,
+  rows: number,
+  format: ImportFormat = 'gdelt2',
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   let location = join(dir, 'bench.db');
   let schema: string | undefined;
@@ -70,7 +77,7 @@ async function child(target: 'sqlite' | 'postgres', file: string, rows: number):
   const r = await importFile(input, store, {
     filters: {},
     dataDir: dir,
-    format: 'gdelt2',
+    format,
     onProgress: (p) => {
       while (rssByTenth.length < 10 && p.rowsRead >= ((rssByTenth.length + 1) * rows) / 10)
         rssByTenth.push(Math.round(process.memoryUsage().rss / MiB));
@@ -118,10 +125,16 @@ function* chunksOf(path: string): Generator<Buffer> {
   }
 }
 
-function runChild(target: string, file: string, rows: number, env: Record<string, string> = {}): RunResult {
+function runChild(
+  target: string,
+  file: string,
+  rows: number,
+  env: Record<string, string> = {},
+  format: ImportFormat = 'gdelt2',
+): RunResult {
   const r = spawnSync(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', 'bench/import.bench.ts', '--child', target, file, String(rows)],
+    ['--expose-gc', '--import', 'tsx', 'bench/import.bench.ts', '--child', target, file, String(rows), format],
     {
       env: { ...process.env, ...env },
       encoding: 'utf8',
@@ -155,14 +168,32 @@ function sqliteBaseline(file: string, rows: number): RunResult | { target: strin
   };
 }
 
+/**
+ * The other datasets' importers on synthetic files of their own layout (ICEWS and POLECAT
+ * tab-separated with a header, Phoenix without), at a quarter of the rows, into SQLite with the
+ * writer thread; GDELT at the same size is the quarter run above.
+ */
+function otherFormats(rows: number): RunResult[] {
+  const out: RunResult[] = [];
+  for (const format of ['icews', 'polecat', 'phoenix'] as const) {
+    const file = `bench/out/synthetic-${rows}.${format}.tsv`;
+    if (!existsSync(file)) writeSyntheticEvents(file, format, rows);
+    out.push({
+      ...runChild('sqlite', file, rows, {}, format),
+      target: `sqlite, ${format} (${rows.toLocaleString('en-US')} rows)`,
+    });
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   // `import.bench.ts [rows]`, or `--child DIALECT LOCATION ROWS` for one measured import in a fresh process.
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { child: { type: 'boolean' } } });
   if (values.child) {
-    const [dialect, location, n] = positionals;
+    const [dialect, location, n, format] = positionals;
     if (dialect !== 'sqlite' && dialect !== 'postgres')
       throw new Error(`--child takes sqlite or postgres, not ${dialect}`);
-    await child(dialect, location!, Number(n));
+    await child(dialect, location!, Number(n), (format ?? 'gdelt2') as ImportFormat);
     return;
   }
   const rows = Number(positionals[0] ?? 1_000_000);
@@ -187,6 +218,7 @@ async function main(): Promise<void> {
   if (process.env.PARLEY_BENCH_PG ?? process.env.PARLEY_TEST_PG) results.push(runChild('postgres', file, rows));
   else results.push({ target: 'postgres', skipped: 'set PARLEY_BENCH_PG or PARLEY_TEST_PG to a postgres:// URL' });
   results.push(sqliteBaseline(file, rows));
+  results.push(...otherFormats(quarter));
   for (const r of results) {
     if ('skipped' in r) console.log(`${r.target.padEnd(70)} skipped: ${r.skipped}`);
     else

@@ -1,5 +1,6 @@
 /**
- * `npm run screenshots`: a PNG of each dashboard view of the built-in case, read on 2018-10-07,
+ * `npm run screenshots`: a PNG of each dashboard view of the built-in case, read on 2018-10-07 (the
+ * indicators of the Iran case on 2019-12-31),
  * into docs/screenshots/. Starts its own server on a fresh store (the browser tests' one), puts
  * one article through the reader so the review queue has moves, and drives Debian's Chromium.
  */
@@ -11,14 +12,15 @@ const PORT = 7398;
 const BASE = `http://127.0.0.1:${PORT}`;
 const OUT = 'docs/screenshots';
 const VIEWS: [string, string][] = [
-  ['question', '/'],
-  ['timeline', '/timeline'],
-  ['reciprocity', '/reciprocity'],
-  ['commitments', '/commitments'],
-  ['facilities', '/facilities'],
-  ['review', '/review'],
-  ['read', '/read'],
-  ['admin', '/admin'],
+  ['question', '/?asOf=2018-10-07'],
+  ['timeline', '/timeline?asOf=2018-10-07'],
+  ['reciprocity', '/reciprocity?asOf=2018-10-07'],
+  ['commitments', '/commitments?asOf=2018-10-07'],
+  ['facilities', '/facilities?asOf=2018-10-07'],
+  ['indicators', '/indicators?case=iran-jcpoa&asOf=2019-12-31'],
+  ['review', '/review?asOf=2018-10-07'],
+  ['read', '/read?asOf=2018-10-07'],
+  ['admin', '/admin?asOf=2018-10-07'],
 ];
 const ARTICLE = `SEOUL, Oct. 8 (Yonhap) -- North Korean leader Kim Jong Un invited international inspectors to the Punggye-ri nuclear test site, U.S. Secretary of State Mike Pompeo said on Monday.
 Pompeo met Kim in Pyongyang on Sunday. South Korean President Moon Jae-in welcomed the agreement to hold a second summit.`;
@@ -57,7 +59,7 @@ try {
     data: { text: ARTICLE, date: '2018-10-08', into: 'us-dprk-2018', name: 'Yonhap', publisher: 'Yonhap' },
   });
   for (const [name, path] of VIEWS) {
-    await page.goto(`${BASE}${path}?asOf=2018-10-07`);
+    await page.goto(`${BASE}${path}`);
     await page.locator('main h1, main h2').first().waitFor();
     await page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Loading'), null, {
       timeout: 30_000,

@@ -43,7 +43,12 @@ export async function listEvents(store: Store, input: ListEventsInput): Promise<
  * included (`prk` is `PRK`). A code in small letters (`prkgov`) is a code when its party is one of
  * the case's; anything else is an error that names the actors it may mean.
  */
-function resolveSide(names: readonly string[], actors: readonly Actor[], caseId: string, what: string): SideMatch {
+export function resolveSide(
+  names: readonly string[],
+  actors: readonly Actor[],
+  caseId: string,
+  what: string,
+): SideMatch {
   const byId = new Map(actors.map((a) => [a.id, a]));
   const parties = new Set(
     actors

@@ -36,6 +36,8 @@ export interface BriefOptions {
   hindsight?: boolean;
   /** Read with what was known by this date (on or after the date asked about). */
   knownBy?: string;
+  /** How the caller named the options, for messages (see `ReadingOptions`). */
+  askedBy?: 'flags' | 'query';
 }
 
 /** Builds the brief of a case on a date from the store, reading only what each part needs. */

@@ -1,6 +1,6 @@
 import type { CaseFrame } from '../store/case-repository.js';
 import type { CaseSettings } from '../model/case.js';
-import { UsageError } from '../model/errors.js';
+import { UsageError, ValidationError } from '../model/errors.js';
 import { type IsoDate, todayIso } from '../model/iso-date.js';
 import type { KnownBy } from '../model/knowledge.js';
 
@@ -21,6 +21,8 @@ export interface ReadingOptions {
   asOf?: IsoDate;
   hindsight?: boolean;
   knownBy?: IsoDate;
+  /** How the caller named these options, for its messages: command-line flags (default) or API query fields. */
+  askedBy?: 'flags' | 'query';
 }
 
 /** The date and knowledge a brief or check uses; both commands call this, so their defaults agree. */
@@ -31,12 +33,23 @@ export function chooseReading(settings: Pick<CaseSettings, 'defaultAsOf'>, optio
       : settings.defaultAsOf !== undefined
         ? [settings.defaultAsOf, 'case' as const]
         : [todayIso(), 'today' as const];
-  if (options.knownBy !== undefined && options.knownBy < asOf)
-    throw new UsageError(
-      `--known-by ${options.knownBy} is before the date asked about (${asOf}); give a --known-by on or after ${asOf}, or an earlier --as-of`,
-    );
+  if (options.knownBy !== undefined && options.knownBy < asOf) knownByTooEarly(options.knownBy, asOf, options.askedBy);
   const knownBy = options.knownBy ?? (options.hindsight ? null : asOf);
   return { asOf, asOfChosenBy, knownBy };
+}
+
+/** Refuses a known-by date before the date asked about, in the words the caller used for the two options. */
+function knownByTooEarly(knownBy: IsoDate, asOf: IsoDate, askedBy: ReadingOptions['askedBy']): never {
+  if (askedBy === 'query')
+    throw new ValidationError([
+      {
+        location: { file: 'query', field: 'knownBy' },
+        message: `${knownBy} is before the date asked about (${asOf}); give a knownBy on or after ${asOf}, or an earlier asOf`,
+      },
+    ]);
+  throw new UsageError(
+    `--known-by ${knownBy} is before the date asked about (${asOf}); give a --known-by on or after ${asOf}, or an earlier --as-of`,
+  );
 }
 
 const CHOSEN_BY: Record<Reading['asOfChosenBy'], string> = {

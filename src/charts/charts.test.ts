@@ -119,6 +119,23 @@ describe('movesTimelineChart', () => {
     }).outerHTML;
     expect(texts(html)).toContain('Singapore statement');
   });
+
+  it('marks engagement steps along the top, apart from agreements, and shades stalls', () => {
+    const html = movesTimelineChart(moves, {
+      document,
+      markers: [
+        { date: '2018-06-12', label: 'Singapore statement' },
+        { date: '2018-07-01', label: '2 moves (042, 043)', kind: 'step' },
+      ],
+      spans: [{ from: '2018-07-02', to: '2018-07-03', label: 'stalled 2 days' }],
+    }).outerHTML;
+    const steps = titles(html).filter((t) => t.includes('engagement step'));
+    expect(steps).toEqual(['2018-07-01 engagement step: 2 moves (042, 043)']);
+    expect(texts(html).filter((t) => t === '▼')).toHaveLength(1);
+    // The step is no agreement: it gets no dashed rule nor a label of its own.
+    expect(texts(html)).not.toContain('2 moves (042, 043)');
+    expect(texts(html)).toContain('stalled 2 days');
+  });
 });
 
 const reciprocity: ReciprocityChartInput = {
@@ -180,6 +197,12 @@ describe('commitmentsGridChart', () => {
     ]);
     expect(texts(html)).toEqual(expect.arrayContaining(['Singapore statement (2018-06-12)', '0', '2']));
     expect(html).not.toContain('3 full');
+  });
+
+  it('draws a provision with no status yet dashed and says so in words, unlike any level', () => {
+    const html = commitmentsGridChart([agreement], { document, to: '2018-10-07' }).outerHTML;
+    expect(texts(html)).toContain('no status yet');
+    expect(html.match(/stroke-dasharray="3 2"/g)).toHaveLength(1);
   });
 
   it('groups by party', () => {

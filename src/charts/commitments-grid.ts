@@ -56,6 +56,7 @@ const LEVEL_FILL: Record<string, string> = {
   na: '#dddddd',
 };
 const LEVEL_MARK: Record<string, string> = { none: '–', '0': '0', '1': '1', '2': '2', '3': '3', na: 'n/a' };
+const NO_STATUS = 'no status yet';
 const ROW = 22;
 const MARGIN_LEFT = 230;
 
@@ -117,7 +118,8 @@ function cellsOf(row: Row, to: string, pxPerDay: number): Cell[] {
     if (next !== undefined && next <= s.date) return; // replaced on its first day
     const end = next ? new Date(day(next).getTime() - 86_400_000).toISOString().slice(0, 10) : to;
     const px = (daysBetween(s.date, end) + 1) * pxPerDay;
-    const mark = LEVEL_MARK[s.level]!;
+    // A span with no status yet says so in words where they fit, so it does not read as a level.
+    const mark = s.level === 'none' && labelFits(NO_STATUS, px) ? NO_STATUS : LEVEL_MARK[s.level]!;
     out.push({
       row: row.key,
       from: s.date,
@@ -128,6 +130,32 @@ function cellsOf(row: Row, to: string, pxPerDay: number): Cell[] {
     });
   });
   return out;
+}
+
+/** The bars of some cells and their labels. */
+function cellMarks(
+  cells: readonly Cell[],
+  style: { strokeDasharray?: string; fontStyle?: string; ink?: string },
+): Plot.Markish[] {
+  return [
+    Plot.barX(cells, {
+      x1: (d: Cell) => day(d.from),
+      x2: (d: Cell) => dayAfter(d.to),
+      y: 'row',
+      fill: 'level',
+      stroke: '#888',
+      strokeWidth: 0.5,
+      ...(style.strokeDasharray ? { strokeDasharray: style.strokeDasharray } : {}),
+      title: 'title',
+    }),
+    Plot.text(cells, {
+      x: (d: Cell) => new Date((day(d.from).getTime() + dayAfter(d.to).getTime()) / 2),
+      y: 'row',
+      text: 'label',
+      fill: (d: Cell) => style.ink ?? (d.level === LEVEL_WORDS['3'] ? 'white' : 'black'),
+      ...(style.fontStyle ? { fontStyle: style.fontStyle } : {}),
+    }),
+  ];
 }
 
 /**
@@ -183,21 +211,15 @@ export function commitmentsGridChart(
           fontWeight: 'bold',
         },
       ),
-      Plot.barX(cells, {
-        x1: (d: Cell) => day(d.from),
-        x2: (d: Cell) => dayAfter(d.to),
-        y: 'row',
-        fill: 'level',
-        stroke: '#888',
-        strokeWidth: 0.5,
-        title: 'title',
-      }),
-      Plot.text(cells, {
-        x: (d: Cell) => new Date((day(d.from).getTime() + dayAfter(d.to).getTime()) / 2),
-        y: 'row',
-        text: 'label',
-        fill: (d: Cell) => (d.level === LEVEL_WORDS['3'] ? 'white' : 'black'),
-      }),
+      ...cellMarks(
+        cells.filter((c) => c.level !== LEVEL_WORDS.none),
+        {},
+      ),
+      // No status yet: a dashed outline and grey italic words, unlike the solid edge of every level.
+      ...cellMarks(
+        cells.filter((c) => c.level === LEVEL_WORDS.none),
+        { strokeDasharray: '3 2', fontStyle: 'italic', ink: '#555' },
+      ),
     ],
   });
 }

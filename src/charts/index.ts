@@ -13,6 +13,7 @@ export {
   QUAD_NAMES,
   type TimelineMarker,
   type TimelineMove,
+  type TimelineSpan,
 } from './moves-timeline.js';
 export { cumulativeNetChart, type ReciprocityChartInput, weeklyReciprocityChart } from './reciprocity-charts.js';
 export {

@@ -29,9 +29,21 @@ export interface TimelineMove {
   status?: 'proposed' | 'confirmed' | 'rejected';
 }
 
-/** A labelled date across every lane: an engagement step, an agreement signed. */
+/**
+ * A labelled date: an agreement signed (a dashed rule across every lane, labelled) or an
+ * engagement step, a day the pace analysis counts (a ▼ along the top edge).
+ */
 export interface TimelineMarker {
   date: string;
+  label: string;
+  /** Default `agreement`. */
+  kind?: 'agreement' | 'step';
+}
+
+/** A span across every lane, such as a stall in the pace of engagement. */
+export interface TimelineSpan {
+  from: string;
+  to: string;
   label: string;
 }
 
@@ -42,6 +54,8 @@ export interface MovesTimelineOptions extends ChartOptions {
   from?: string;
   to?: string;
   markers?: TimelineMarker[];
+  /** Shaded across every lane, labelled in the first: the stalls of the pace analysis. */
+  spans?: TimelineSpan[];
   asOf?: string;
 }
 
@@ -81,13 +95,49 @@ function moveTitle(m: TimelineMove): string {
   return `${m.date} ${m.sourceCode} ${m.code} ${m.targetCode ?? '-'}${status}\n${m.summary}\nGoldstein ${m.goldstein}, ${QUAD_NAMES[m.quadClass]}, ${m.verification}`;
 }
 
-/** Rules for every marker across all lanes; labels in the first lane only, skipping those that would overlap. */
+/** Engagement steps as ▼ along the first lane's top edge, each titled with its date and moves. */
+function stepMarks(steps: readonly TimelineMarker[], firstLane: string | undefined): Plot.Markish[] {
+  return [
+    Plot.text(steps, {
+      x: (d: TimelineMarker) => day(d.date),
+      fy: () => firstLane,
+      text: () => '▼',
+      frameAnchor: 'top',
+      dy: -7,
+      fontSize: 9,
+      fill: PALETTE.purple,
+      title: (d: TimelineMarker) => `${d.date} engagement step: ${d.label}`,
+    }),
+  ];
+}
+
+/** Stalls shaded across every lane, each labelled in the first lane's bottom edge. */
+function spanMarks(spans: readonly TimelineSpan[], firstLane: string | undefined): Plot.Markish[] {
+  const x1 = (d: TimelineSpan) => day(d.from);
+  const x2 = (d: TimelineSpan) => dayAfter(d.to);
+  return [
+    Plot.rectX(spans, { x1, x2, fill: PALETTE.lightGrey, fillOpacity: 0.45 }),
+    Plot.text(spans, {
+      x: x1,
+      fy: () => firstLane,
+      text: 'label',
+      frameAnchor: 'bottom',
+      textAnchor: 'start',
+      dx: 3,
+      dy: -3,
+      fontSize: 9,
+      title: (d: TimelineSpan) => `${d.label}, ${d.from} to ${d.to}`,
+    }),
+  ];
+}
+
+/** Rules for every agreement across all lanes; labels in the first lane only, skipping those that would overlap. */
 function markerMarks(
   markers: readonly TimelineMarker[],
   firstLane: string | undefined,
   pxPerDay: number,
 ): Plot.Markish[] {
-  const sorted = [...markers].sort((x, y) => x.date.localeCompare(y.date));
+  const sorted = markers.filter((m) => m.kind !== 'step').sort((x, y) => x.date.localeCompare(y.date));
   const labelled: TimelineMarker[] = [];
   for (const m of sorted) {
     const last = labelled.at(-1);
@@ -149,15 +199,20 @@ export function movesTimelineChart(moves: readonly TimelineMove[], options: Move
     height: 50 + LANE_HEIGHT * Math.max(1, lanes.length),
     marginLeft: 20,
     marginRight: 80,
-    marginTop: 24,
+    marginTop: 30,
     x: { type: 'utc', domain: [day(from), dayAfter(to)], label: null },
     fy: { domain: lanes, label: null, axis: 'right' },
     r: { domain: [0, 10], range: [2, 8] },
     color: { legend: true, domain: Object.values(QUAD_NAMES), range: QUAD_COLOURS },
     symbol: { legend: true, domain: Object.keys(VERIFICATION_SYMBOLS), range: Object.values(VERIFICATION_SYMBOLS) },
     marks: [
+      ...spanMarks(options.spans ?? [], lanes[0]),
       Plot.frame({ stroke: PALETTE.lightGrey }),
       ...markerMarks(options.markers ?? [], lanes[0], (width - 100) / Math.max(1, daysBetween(from, to) + 1)),
+      ...stepMarks(
+        (options.markers ?? []).filter((m) => m.kind === 'step'),
+        lanes[0],
+      ),
       dots('confirmed'),
       dots('proposed'),
       Plot.ruleX(asOf, { x: (d: string) => day(d), stroke: 'black', strokeDasharray: '4 3' }),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from '@commander-js/extra-typings';
-import { ParleyError, ValidationError } from '../model/errors.js';
+import { describeProblem, ParleyError, ValidationError } from '../model/errors.js';
 import { EXIT } from './context.js';
 import { registerCommands } from './register-commands.js';
 
@@ -39,13 +39,20 @@ export async function main(argv: string[]): Promise<number> {
     }
     const verbose = argv.includes('--verbose');
     process.stderr.write(`parley: ${describeError(err)}\n`);
-    if (err instanceof ValidationError && err.problems.length > 1) process.stderr.write(`${err.describeAll()}\n`);
+    // The message holds the first problem; the others follow, one a line, so that none is said twice.
+    if (err instanceof ValidationError && err.problems.length > 1) process.stderr.write(`${otherProblems(err)}\n`);
     if (verbose && err instanceof Error)
       process.stderr.write(
         `${err.stack ?? ''}\n${err.cause ? `cause: ${String((err.cause as Error).stack ?? err.cause)}\n` : ''}`,
       );
     return EXIT.error;
   }
+}
+
+function otherProblems(err: ValidationError): string {
+  const lines = err.problems.slice(1).map(describeProblem);
+  if (err.omitted > 0) lines.push(`… and ${err.omitted} more problem${err.omitted > 1 ? 's' : ''}`);
+  return lines.join('\n');
 }
 
 function describeError(err: unknown): string {

@@ -82,7 +82,7 @@ export function expandDyads(
     return out;
   }
   const parties = [...new Set([...sources, ...named])];
-  if (kind === 'sym') return symDyads(code, sources, named, parties);
+  if (kind === 'sym') return symDyads(code, sources, named, parties, where.lx);
   if (kind === 'visit') return visitDyads(sources, named);
   // The guest's trip is implied, but the hosting is the reported move.
   if (kind === 'host') return sources.flatMap((s) => named.map((t) => ({ source: s, target: t, code: '043' })));
@@ -91,12 +91,13 @@ export function expandDyads(
 
 /**
  * "X and Y signed separate deals with Z and W": each signer with each partner, not among themselves;
- * meetings and agreements run both ways, other joint acts ("shared intelligence with", "agreed to a
- * ceasefire with") are the subject's.
+ * meetings, agreements and fights ("clashed with riot police") run both ways (the list
+ * both-ways-codes), other joint acts ("shared intelligence with", "agreed to a ceasefire with") are
+ * the subject's.
  */
-function symDyads(code: string, sources: string[], named: string[], parties: string[]): Dyad[] {
+function symDyads(code: string, sources: string[], named: string[], parties: string[], lx: Lexicon): Dyad[] {
   if (named.length === 0) return pairs(parties, code);
-  const both = code.startsWith('04') || code === '057';
+  const both = lx.bothWaysCodes.has(code) || lx.bothWaysCodes.has(code.slice(0, 2));
   const out: Dyad[] = [];
   for (const s of sources) {
     for (const t of named) {

@@ -9,7 +9,17 @@ import { readDataTable, requiredCell, rowProblem } from '../model/read-data-tabl
  * to makes it repression or an attack on armed forces. `null` means the act has no such code (a
  * verbal act announced is no intent event).
  */
-const TABLES = ['intent', 'refusal', 'threat', 'accusation', 'repression', 'on-forces', 'by-state-forces'] as const;
+const TABLES = [
+  'intent',
+  'refusal',
+  'threat',
+  'accusation',
+  'repression',
+  'on-forces',
+  'by-state-forces',
+  'by-protesters',
+  'on-soft-targets',
+] as const;
 export type CodeShiftTable = (typeof TABLES)[number];
 
 export type CodeShifts = Readonly<Record<CodeShiftTable, ReadonlyMap<string, string | null>>>;

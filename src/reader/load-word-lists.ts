@@ -126,6 +126,10 @@ export const WORD_LIST_NAMES = [
   'not-person-heads',
   'member-nouns',
   'governing-words',
+  'protester-nouns',
+  'both-ways-codes',
+  'own-protest-codes',
+  'armed-group-roles',
 ] as const;
 
 export type WordListName = (typeof WORD_LIST_NAMES)[number];
@@ -138,6 +142,9 @@ export const CODE_LISTS: ReadonlySet<WordListName> = new Set<WordListName>([
   'own-instrument-roots',
   'state-force-roles',
   'civilian-roles',
+  'both-ways-codes',
+  'own-protest-codes',
+  'armed-group-roles',
 ]);
 
 type Camel<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;

@@ -19,6 +19,7 @@ import { registerCaseRoutes } from './routes/case-routes.js';
 import { registerConditionRoutes } from './routes/condition-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerImportRoutes } from './routes/import-routes.js';
+import { registerImportedRowsRoute } from './routes/imported-rows-routes.js';
 import { registerIndicatorRoutes } from './routes/indicator-routes.js';
 import { registerMoveViewRoutes } from './routes/move-view-routes.js';
 import { registerReaderRoutes } from './routes/reader-routes.js';
@@ -109,6 +110,7 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<ServerEn
   registerIndicatorRoutes(app, deps);
   registerBriefFileRoutes(app, deps);
   registerEventRoutes(app, deps);
+  registerImportedRowsRoute(app, deps);
   registerConditionRoutes(app, deps);
   registerMoveViewRoutes(app, deps);
   registerReciprocityWindowRoutes(app, deps);

@@ -492,6 +492,16 @@ export class CaseRepository {
   }
 
   /** The current version of each condition. */
+  /** How many indicators a case follows: one indexed count, for the dashboard's outline. */
+  async indicatorCount(caseId: string): Promise<number> {
+    const r = await this.db
+      .selectFrom('indicators')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
   async conditions(caseId: string): Promise<Condition[]> {
     const rows = await this.db
       .selectFrom('conditions')

@@ -8,6 +8,8 @@ import { prefixRange } from './json-column.js';
 /** Which imported rows to list (`parley events --imported`). Prefix lists match any; all given fields must hold. */
 export interface ImportedRowQuery {
   caseIds: readonly string[];
+  /** Two country parties: only rows between them, either direction. */
+  dyad?: readonly [string, string];
   from?: string;
   to?: string;
   /** Either side under one of these actor codes (`USA`, `PRKGOV`). */
@@ -17,6 +19,7 @@ export interface ImportedRowQuery {
   /** CAMEO event code prefixes. */
   codes?: readonly string[];
   limit?: number;
+  offset?: number;
 }
 
 /** One imported row as a person reads it. */
@@ -60,24 +63,14 @@ export class ImportedRowRepository {
   }
 
   async find(q: ImportedRowQuery): Promise<ImportedRow[]> {
-    let query = this.db
-      .selectFrom('imported_events')
-      .innerJoin('import_series', 'import_series.id', 'imported_events.series')
+    let query = this.matching(q)
       .selectAll('imported_events')
       .select('import_series.dataset')
-      .where('import_series.case_id', 'in', [...q.caseIds])
-      .$if(q.from !== undefined, (x) => x.where('day', '>=', toDayNumber(q.from!)))
-      .$if(q.to !== undefined, (x) => x.where('day', '<=', toDayNumber(q.to!)))
-      .$if(!!q.eitherCodes?.length, (x) =>
-        x.where((eb) => eb.or(q.eitherCodes!.flatMap((c) => [side(eb, 'source', c), side(eb, 'target', c)]))),
-      )
-      .$if(!!q.sourceCodes?.length, (x) => x.where((eb) => eb.or(q.sourceCodes!.map((c) => side(eb, 'source', c)))))
-      .$if(!!q.targetCodes?.length, (x) => x.where((eb) => eb.or(q.targetCodes!.map((c) => side(eb, 'target', c)))))
-      .$if(!!q.codes?.length, (x) => x.where((eb) => eb.or(q.codes!.map((c) => startsWith(eb, 'code', c)))))
       .orderBy('day')
       .orderBy('import_series.dataset')
       .orderBy('event_key');
     if (q.limit !== undefined) query = query.limit(q.limit);
+    if (q.offset) query = query.offset(q.offset);
     return (await query.execute()).map((r) => ({
       id: `${r.dataset}:${r.event_key}`,
       date: fromDayNumber(Number(r.day)),
@@ -91,6 +84,36 @@ export class ImportedRowRepository {
       url: r.url,
       fileId: Number(r.file_id),
     }));
+  }
+
+  /** How many rows `find` would give without a limit. */
+  async count(q: ImportedRowQuery): Promise<number> {
+    const r = await this.matching(q).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  private matching(q: ImportedRowQuery) {
+    const dyad = q.dyad;
+    return this.db
+      .selectFrom('imported_events')
+      .innerJoin('import_series', 'import_series.id', 'imported_events.series')
+      .where('import_series.case_id', 'in', [...q.caseIds])
+      .$if(dyad !== undefined, (x) =>
+        x.where((eb) =>
+          eb.or([
+            eb.and([eb('source_party', '=', dyad![0]), eb('target_party', '=', dyad![1])]),
+            eb.and([eb('source_party', '=', dyad![1]), eb('target_party', '=', dyad![0])]),
+          ]),
+        ),
+      )
+      .$if(q.from !== undefined, (x) => x.where('day', '>=', toDayNumber(q.from!)))
+      .$if(q.to !== undefined, (x) => x.where('day', '<=', toDayNumber(q.to!)))
+      .$if(!!q.eitherCodes?.length, (x) =>
+        x.where((eb) => eb.or(q.eitherCodes!.flatMap((c) => [side(eb, 'source', c), side(eb, 'target', c)]))),
+      )
+      .$if(!!q.sourceCodes?.length, (x) => x.where((eb) => eb.or(q.sourceCodes!.map((c) => side(eb, 'source', c)))))
+      .$if(!!q.targetCodes?.length, (x) => x.where((eb) => eb.or(q.targetCodes!.map((c) => side(eb, 'target', c)))))
+      .$if(!!q.codes?.length, (x) => x.where((eb) => eb.or(q.codes!.map((c) => startsWith(eb, 'code', c)))));
   }
 
   /** The datasets of these cases' imported rows (gdelt2, icews, ...), by name. */

@@ -52,3 +52,24 @@ test('moving the as-of date changes the verdicts', async ({ page }) => {
   await page.goBack();
   await expect(relief.locator('.answer')).toContainText('Unmet on 2018-07-01');
 });
+
+test('the verdicts read as known on the date by default, and hindsight is one choice away', async ({ page }) => {
+  await signIn(page, 'viewer', '/?asOf=2019-03-01');
+  const summit = conditionCard(page, 'No second Trump-Kim summit while nuclear and missile production continues');
+  await expect(summit.locator('.answer')).toContainText('Met on 2019-03-01, as known on 2019-03-01');
+  await page.getByLabel('Knowledge').selectOption({ label: 'in hindsight (everything on record)' });
+  await expect(page).toHaveURL(/hindsight=true/);
+  await expect(summit.locator('.answer')).toContainText('Unmet on 2019-03-01, in hindsight, with everything on record');
+  await expect(summit.locator('table.moves.gated')).toContainText('2019-02-27');
+  // The brief to download is read the same way, and other views keep the choice.
+  await expect(page.getByRole('region', { name: /The brief as of/ })).toContainText(
+    'Read in hindsight, with everything on record',
+  );
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Facilities' }).click();
+  await expect(page).toHaveURL(/hindsight=true/);
+  await expect(page.getByLabel('Knowledge')).toHaveValue('hindsight');
+  await page.goBack();
+  await page.getByLabel('Knowledge').selectOption({ label: 'as known on 2019-03-01' });
+  await expect(page).not.toHaveURL(/hindsight/);
+  await expect(summit.locator('.answer')).toContainText('Met on 2019-03-01, as known on 2019-03-01');
+});

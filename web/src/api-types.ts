@@ -24,6 +24,8 @@ export interface CaseInfo {
   };
   /** More than 100,000 events: the views leave out what takes minutes to work out. */
   large: boolean;
+  /** How many indicators the case follows; the indicators view is offered when there are any. */
+  indicators: number;
   conditions: { id: string; title: string; question: string | null }[];
 }
 
@@ -118,7 +120,9 @@ export interface LedgerEvent {
 }
 
 export interface EventsPage {
+  /** Exact when `totalExact`; otherwise a lower bound (the server stops counting at 10,000). */
   total: number;
+  totalExact: boolean;
   page: number;
   pageSize: number;
   events: LedgerEvent[];

@@ -4,12 +4,15 @@ import type { CaseInfo } from './api-types.js';
 import { caseId, caseInfo, casePath } from './case-state.js';
 import { listen, liveConnected, liveNotes } from './live.js';
 import { AsOfControl } from './parts/as-of-control.js';
+import { CasePicker } from './parts/case-picker.js';
+import { KnowledgeControl } from './parts/knowledge-control.js';
 import { can, session, signOut } from './session.js';
 import { useApi } from './use-api.js';
 import { navigate, viewHref, viewPath } from './url-state.js';
 import { AdminView } from './views/admin-view.js';
 import { CommitmentsView } from './views/commitments-view.js';
 import { FacilitiesView } from './views/facilities-view.js';
+import { IndicatorsView } from './views/indicators-view.js';
 import { QuestionView } from './views/question-view.js';
 import { ReadView } from './views/read-view.js';
 import { ReciprocityView } from './views/reciprocity-view.js';
@@ -23,6 +26,7 @@ const RENDER: Record<string, () => JSX.Element> = {
   '/reciprocity': ReciprocityView,
   '/commitments': CommitmentsView,
   '/facilities': FacilitiesView,
+  '/indicators': IndicatorsView,
   '/review': ReviewView,
   '/read': ReadView,
   '/admin': AdminView,
@@ -59,9 +63,10 @@ export function App() {
       </a>
       <header class="top">
         <div class="brand">
-          <strong>Parley</strong> <span class="case-title">{caseInfo.value?.title ?? caseId.value}</span>
+          <strong>Parley</strong> <CasePicker />
         </div>
         <AsOfControl />
+        <KnowledgeControl />
         <div class="who">
           {user ? `${user.name} (${user.role})` : ''}{' '}
           <button type="button" class="link" onClick={() => void signOut()}>
@@ -70,7 +75,7 @@ export function App() {
         </div>
       </header>
       <nav class="views" aria-label="Views">
-        {VIEWS.filter((v) => can(v.role)).map((v) => (
+        {VIEWS.filter((v) => can(v.role) && (!v.needs || (caseInfo.value?.[v.needs] ?? 0) > 0)).map((v) => (
           <a key={v.path} href={viewHref(v.path)} aria-current={v.path === path ? 'page' : undefined}>
             {v.label}
           </a>
@@ -82,7 +87,7 @@ export function App() {
       </nav>
       <main id="main" tabIndex={-1}>
         {info.error && !caseInfo.value ? <p class="error">{info.error}</p> : null}
-        {!caseInfo.value ? (
+        {caseInfo.value?.id !== caseId.value ? (
           <p class="muted">Loading the case…</p>
         ) : !View || !entry ? (
           <p>

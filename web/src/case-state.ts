@@ -43,9 +43,11 @@ export const knowledgeQuery = computed((): Record<string, string> => {
   return k === asOf.value ? {} : { knownBy: k };
 });
 
-/** `as known on 2018-10-07`, `in hindsight, with everything on record`, or `with what was known by D`. */
-export const knowledgeWords = computed(() => {
-  const k = knownBy.value;
-  if (k === asOf.value) return `as known on ${k}`;
-  return k === null ? 'in hindsight, with everything on record' : `in hindsight, with what was known by ${k}`;
-});
+/** `as known on 2018-10-07`, `in hindsight, with everything on record`, or `… with what was known by D`. */
+export function knowledgeText(day: string, known: string | null): string {
+  if (known === day) return `as known on ${day}`;
+  return known === null ? 'in hindsight, with everything on record' : `in hindsight, with what was known by ${known}`;
+}
+
+/** The words of the knowledge in view. */
+export const knowledgeWords = computed(() => knowledgeText(asOf.value, knownBy.value));

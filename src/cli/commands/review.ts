@@ -1,5 +1,6 @@
 import { type Command, Option } from '@commander-js/extra-typings';
 import { type LikelyDuplicate, likelyDuplicates } from '../../app/likely-duplicates.js';
+import { countImportedRows } from '../../app/imported-rows.js';
 import { listProposals, type Proposal } from '../../app/list-proposals.js';
 import { DEFAULT_CASE } from '../../case/builtin-cases.js';
 import type { LedgerEvent } from '../../model/event.js';
@@ -9,11 +10,12 @@ import { cliActing } from '../../app/acting.js';
 import { type EventChanges, reviewEvent, reviewEvents } from '../../app/review-event.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
 import { describeSide } from '../describe-side.js';
+import { importedApart } from '../imported-rows-output.js';
 import { dateOption, examples, listOption, parseEventCode } from '../options.js';
 
-const COLUMNS = ['id', 'date', 'source', 'code', 'target', 'conf', 'likely duplicate of', 'quote'];
+const COLUMNS = ['id', 'date', 'source', 'code', 'target', 'conf', 'likely duplicate of', 'in imports', 'quote'];
 
-function row({ event: e, duplicates }: Proposal): string[] {
+function row({ event: e, duplicates, importedLike }: Proposal): string[] {
   const first = duplicates[0];
   return [
     e.id,
@@ -23,6 +25,7 @@ function row({ event: e, duplicates }: Proposal): string[] {
     describeSide(e.targetActor, e.targetCode),
     e.confidence.toFixed(2),
     first ? `${first.id}${duplicates.length > 1 ? ` (+${duplicates.length - 1})` : ''}` : '',
+    importedLike ? String(importedLike) : '',
     e.summary,
   ];
 }
@@ -34,6 +37,39 @@ export function describeDuplicates(id: string, duplicates: readonly LikelyDuplic
       (d) => `parley: ${id} likely repeats ${d.id} (${d.status}, ${d.date}, ${d.code}): ${escapeControls(d.summary)}\n`,
     )
     .join('');
+}
+
+/** The review queue: the proposals, the moves each may repeat, and the imported rows each looks like. */
+async function listQueue(location: string, caseId: string): Promise<void> {
+  const [proposals, imported] = await withStore(
+    location,
+    async (store) => [await listProposals(store, caseId), await countImportedRows(store, { caseId })] as const,
+    { access: 'read', builtinCase: caseId },
+  );
+  if (proposals.length === 0) {
+    process.stdout.write(`nothing to review in ${caseId}\n`);
+    process.stderr.write(importedApart(imported, caseFlag(caseId)));
+    return;
+  }
+  process.stdout.write(
+    formatTable(COLUMNS, proposals.map(row), {
+      rule: true,
+      // Ids are never cut: they are what confirm, reject and edit take.
+      maxWidths: [undefined, 10, 28, 4, 28, 4, undefined, 10, 80],
+    }),
+  );
+  const flagged = proposals.filter((p) => p.duplicates.length).length;
+  process.stdout.write(
+    `${proposals.length} proposed${flagged ? `, ${flagged} likely repeating a move already recorded` : ''}; ` +
+      'correct with `parley review edit ID`, then `parley review confirm|reject ID...`\n',
+  );
+  const like = proposals.filter((p) => p.importedLike > 0).length;
+  process.stderr.write(importedApart(imported, caseFlag(caseId), like));
+}
+
+/** ` --case ID` for a command suggested to the user, unless the case is the default one. */
+function caseFlag(caseId: string): string {
+  return caseId === DEFAULT_CASE ? '' : ` --case ${caseId}`;
 }
 
 function describeEdit(before: LedgerEvent, after: LedgerEvent): string {
@@ -66,34 +102,10 @@ export function registerReviewCommand(program: Command): void {
         'parley review reject 2018-10-08-x',
       ),
     )
-    .action((opts, cmd) => printProposals(opts.case, dbFlag(cmd)));
+    .action(async (opts, cmd) => listQueue(dbLocation(dbFlag(cmd)), opts.case));
   const caseOf = () => review.opts().case;
   for (const decision of ['confirm', 'reject'] as const) addDecisionCommand(review, decision, caseOf);
   addEditCommand(review, caseOf);
-}
-
-/** `parley review`: the proposals of a case as a table, with the moves each may repeat. */
-async function printProposals(caseId: string, db: string | undefined): Promise<void> {
-  const proposals = await withStore(dbLocation(db), (store) => listProposals(store, caseId), {
-    access: 'read',
-    builtinCase: caseId,
-  });
-  if (proposals.length === 0) {
-    process.stdout.write(`nothing to review in ${caseId}\n`);
-    return;
-  }
-  process.stdout.write(
-    formatTable(COLUMNS, proposals.map(row), {
-      rule: true,
-      // Ids are never cut: they are what confirm, reject and edit take.
-      maxWidths: [undefined, 10, 28, 4, 28, 4, undefined, 80],
-    }),
-  );
-  const flagged = proposals.filter((p) => p.duplicates.length).length;
-  process.stdout.write(
-    `${proposals.length} proposed${flagged ? `, ${flagged} likely repeating a move already recorded` : ''}; ` +
-      'correct with `parley review edit ID`, then `parley review confirm|reject ID...`\n',
-  );
 }
 
 /** `parley review confirm|reject IDS...` */

@@ -1,8 +1,8 @@
-import { partyOf, rolesOf } from '../../model/actor-code.js';
+import { isOrganisationCode, partyOf, rolesOf } from '../../model/actor-code.js';
 import { type DyadKind, expandDyads } from '../expand-dyads.js';
 import type { Mention } from '../find-mentions.js';
 import { shiftCode } from '../load-code-shifts.js';
-import { mentionBefore, trailingSpeaker } from './event-helpers.js';
+import { isStateRole, mentionBefore, trailingSpeaker } from './event-helpers.js';
 import type { Interp, SentenceEvent } from './event-state.js';
 
 /**
@@ -74,6 +74,10 @@ function isState(code: string): boolean {
  */
 function onWhom(x: Interp, source: string, target: string | null, code: string): string {
   const { lx } = x.st;
+  if (byProtesters(x, source)) {
+    const shifted = shiftCode(lx.codeShifts['by-protesters'], code);
+    if (shifted) return mark(x, 'code.by-protesters', shifted);
+  }
   // ("Myanmar's military bombed a village": bombs dropped by a state's forces are air strikes)
   if (lx.stateForceRoles.has(source.slice(partyOf(source).length))) {
     const shifted = shiftCode(lx.codeShifts['by-state-forces'], code);
@@ -90,6 +94,11 @@ function onWhom(x: Interp, source: string, target: string | null, code: string):
     const shifted = shiftCode(lx.codeShifts.repression, code);
     if (shifted) return mark(x, 'code.repression', shifted);
   }
+  // ("Hindu mobs attacked Muslim homes": no state's forces, and no armed side attacked)
+  if (!isStateRole(lx, source) && softTarget(x, target)) {
+    const shifted = shiftCode(lx.codeShifts['on-soft-targets'], code);
+    if (shifted) return mark(x, 'code.on-soft-targets', shifted);
+  }
   // (a named officer killed is a killing; soldiers or police as a body attacked are an attack)
   const onePerson = x.targets.some((t) => t?.code === target && t.person);
   if (code.startsWith('18') && !onePerson && lx.stateForceRoles.has(target.slice(partyOf(target).length))) {
@@ -97,6 +106,20 @@ function onWhom(x: Interp, source: string, target: string | null, code: string):
     if (shifted) return mark(x, 'code.attack-on-forces', shifted);
   }
   return code;
+}
+
+/** Civilians, a religious or ethnic group, their homes or shrines: no state organ, no armed group. */
+function softTarget(x: Interp, target: string): boolean {
+  const { lx } = x.st;
+  if (isOrganisationCode(target) || isStateRole(lx, target)) return false;
+  const role = rolesOf(target);
+  return !lx.armedGroupRoles.has(role.slice(0, 3)) && !lx.armedGroupRoles.has(role.slice(-3));
+}
+
+/** The source is named as protesters or rioters ("Protesters torched buildings"). */
+function byProtesters(x: Interp, source: string): boolean {
+  const { tokens, lx } = x.st;
+  return x.sources.some((s) => s.code === source && lx.protesterNouns.has(tokens[s.end - 1]?.lower ?? ''));
 }
 
 function mark(x: Interp, step: string, code: string): string {

@@ -173,6 +173,8 @@ function authorOfProvocation(x: Interp): boolean {
 function governmentOfProtesters(x: Interp): boolean {
   const s = x.sources[0];
   if (!protest(x) || x.targets[0] !== null || !s || isOrganisationCode(s.code)) return false;
+  // ("prisoners went on hunger strike over their conditions": no government is named or meant)
+  if (x.st.lx.ownProtestCodes.has(x.p.code)) return false;
   x.targets = [derived(s, `${partyOf(s.code)}GOV`, 'target.government-of-protesters')];
   return true;
 }

@@ -101,9 +101,23 @@ function sameTitle(st: MentionState, c: AgentComposing): boolean {
  */
 function sameBody(st: MentionState, c: AgentComposing): boolean {
   if (c.possessive || c.person || c.prevWord !== 'the' || !c.sameRole || isOrganisationCode(c.sameRole)) return false;
-  if (nearestCountryBefore(st.raws, c.raw.start) !== undefined || st.mentions.length > 0) return false;
+  if ((nearestCountryBefore(st.raws, c.raw.start) !== undefined || st.mentions.length > 0) && !actedOn(st, c))
+    return false;
   c.code = c.sameRole;
   return true;
+}
+
+/**
+ * "China, which brokered a ceasefire between the junta and the alliance": the body named before,
+ * of another country than the actor of its sentence, is what that actor acts on, not its own.
+ */
+function actedOn(st: MentionState, c: AgentComposing): boolean {
+  const actor = st.mentions.findLast((m) => !m.place && m.end <= c.raw.start);
+  if (!actor || isOrganisationCode(actor.code) || partyOf(actor.code) === partyOf(c.sameRole!)) return false;
+  // (wink may tag a past tense after "which" as an adjective: "which once mediated between")
+  return st.tokens
+    .slice(actor.end, c.raw.start)
+    .some((t) => t.pos === 'VERB' || (t.pos === 'ADJ' && t.lower.endsWith('ed')));
 }
 
 /**
@@ -230,6 +244,19 @@ function nearestCountryBefore(raws: Raw[], at: number): string | undefined {
   return found;
 }
 
+/** The country of a speaker closing the sentence (", Burkina Faso's army said."), after `at`. */
+function trailingSpeakerCountry(tokens: Token[], raws: Raw[], at: number): string | undefined {
+  let comma = tokens.length - 1;
+  while (comma > at && tokens[comma]!.lower !== ',') comma--;
+  if (comma <= at || tokens.length - comma > 10) return undefined;
+  const tail = tokens.slice(comma + 1);
+  if (!tail.some((t) => t.pos === 'VERB' && (t.lemma === 'say' || t.lemma === 'tell'))) return undefined;
+  const r = raws.find(
+    (x) => x.start > comma && !x.modifier && (x.entry.kind === 'country' || x.entry.kind === 'adjective'),
+  );
+  return r?.entry.code;
+}
+
 /** An armed role: a state's forces, or rebels. */
 function armed(lx: Lexicon, role: string): boolean {
   return lx.stateForceRoles.has(role) || role.startsWith('REB');
@@ -265,6 +292,10 @@ function contextCountry(
     }
   }
   if (before) return before;
+  // ("Jihadists killed fifty soldiers near the border with Mali, Burkina Faso's army said": the
+  // state that reports its own losses is the one the sentence is about)
+  const speaker = trailingSpeakerCountry(tokens, raws, at);
+  if (speaker) return speaker;
   const acted = c.person && after !== undefined && tokens.slice(at, afterAt).some((t) => t.pos === 'VERB');
   return acted && ctx.lastCountry ? ctx.lastCountry : (after ?? ctx.lastCountry);
 }

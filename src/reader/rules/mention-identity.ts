@@ -1,4 +1,6 @@
+import { isOrganisationCode, partyOf } from '../../model/actor-code.js';
 import type { ActorIndexEntry } from '../actor-index.js';
+import { isStateRole } from './event-helpers.js';
 import { type Composing, composeFirst, type ComposeStep } from './mention-compose.js';
 import { gapOk, isIndividual, objectPosition, subjectNounRun, thingRun } from './mention-helpers.js';
 import type { MentionState, Raw } from './mention-state.js';
@@ -37,18 +39,35 @@ function placedIn(st: MentionState, end: number): string | undefined {
     const kind = r.entry.kind;
     if (kind !== 'country' && kind !== 'capital' && kind !== 'place') continue;
     let k = r.start - 1;
-    while (k >= end && k >= r.start - 3 && /^(DET|ADJ|NOUN|PROPN)$/.test(tokens[k]!.pos)) k--;
+    while (k >= end && k >= r.start - 3 && /^(DET|ADJ|ADV|NOUN|PROPN)$/.test(tokens[k]!.pos)) k--;
     if (k >= end && lx.locativePrepositions.has(tokens[k]!.lower)) return r.entry.code;
     if (tokens.slice(end, r.start).some((t) => lx.sentenceBoundaries.has(t.lower))) return undefined;
   }
   return undefined;
 }
 
+/**
+ * "Police in Slovakia beat Roma children": a group the text places nowhere, acted on by a state's
+ * own organs, is of that state (the organ named last before it, with a verb between them).
+ */
+function actedOnByState(st: MentionState, start: number): string | undefined {
+  const organ = st.mentions.findLast(
+    (m) => !m.place && m.end <= start && !isOrganisationCode(m.code) && partyOf(m.code) !== m.code,
+  );
+  if (!organ || !isStateRole(st.lx, organ.code) || organ.prep !== '') return undefined;
+  return st.tokens.slice(organ.end, start).some((t) => t.pos === 'VERB') ? partyOf(organ.code) : undefined;
+}
+
+/** Where the text puts a group: a place after it, else the state whose organs act on it. */
+function countryOfGroup(st: MentionState, start: number, end: number): string | undefined {
+  return placedIn(st, end) ?? actedOnByState(st, start);
+}
+
 /** "Kurdish militants", "Hutu rebels", "Amhara civilians": the group acting through an agent. */
 function groupAgent(st: MentionState, c: Composing): boolean {
   const next = st.raws[st.r];
   if (next?.entry.kind !== 'agent' || !gapOk(st.lx, st.tokens, c.end, next.start)) return false;
-  c.code = groupCode(placedIn(st, next.end), next.entry.code, c.entry.code);
+  c.code = groupCode(countryOfGroup(st, c.raw.start, next.end), next.entry.code, c.entry.code);
   c.person = isIndividual(st.lx, st.tokens[next.end - 1]!.lower);
   c.end = next.end;
   st.r++;
@@ -75,7 +94,7 @@ function groupPeople(st: MentionState, c: Composing): boolean {
   const thing = !plural && run === 0 && objectPosition(lx, tokens, c.raw.start) && thingRun(tokens, c.raw.end);
   if (!plural && run === 0 && !thing) return true;
   if (run > 0 && !(st.raws[st.r] && st.raws[st.r]!.start < run)) c.end = run;
-  c.code = groupCode(placedIn(st, c.end), '', c.entry.code);
+  c.code = groupCode(countryOfGroup(st, c.raw.start, c.end), '', c.entry.code);
   return true;
 }
 

@@ -552,6 +552,12 @@ const CATALOGUE: Entry[] = [
     'A Sudanese army air strike hit a market in Nyala, killing dozens of civilians, medics said.',
     '2025-02-04',
   ],
+  [
+    'code.by-protesters',
+    'Demonstrators clashed with riot police in Quito over the end of fuel subsidies.',
+    '2019-10-20',
+  ],
+  ['code.on-soft-targets', 'Gunmen attacked Christian homes in Plateau state, Nigerian police said.', '2023-12-26'],
   ['code.by-state-forces', "Myanmar's military bombed a village in Sagaing region.", '2023-04-12'],
 ];
 
@@ -643,6 +649,48 @@ const REFINEMENTS: Array<[what: string, sentence: string, date: string, events: 
     "Tonga's Prime Minister Siaosi Sovaleni flew to Wellington on Monday. Sovaleni's government later accused the opposition of spreading rumours.",
     '2024-03-02',
     ['TONGOV NZL 042', 'TONGOV TONOPP 112'],
+  ],
+  [
+    'code.by-protesters, both-ways-codes: protesters and police clashing',
+    'Demonstrators clashed with riot police in Quito over the end of fuel subsidies.',
+    '2019-10-20',
+    ['ECUCVL ECUCOP 145', 'ECUCOP ECUCVL 175'],
+  ],
+  [
+    'own-protest-codes: a hunger strike names no government',
+    "Jailed activists in Egypt's Tora prison went on hunger strike on Monday.",
+    '2023-08-16',
+    ['EGYCVL - 142'],
+  ],
+  [
+    'mention.agent-same-body: a body named before is what another country acts on',
+    "Mali's army retook Kidal on Tuesday. Algeria, which brokered talks between the army and Tuareg rebels in 2015, urged restraint.",
+    '2023-11-15',
+    ['DZA MLIMIL 045', 'DZA TMHREB 045', 'DZA - 0256'],
+  ],
+  [
+    'mention.group-agent: a group acted on by a state is of that state',
+    'Police in Turkey detained Kurdish activists at a rally.',
+    '2022-03-21',
+    ['TURCOP TURCVLKUR 173'],
+  ],
+  [
+    'mention.group-agent: a place after an adverb places a group',
+    'Buddhist mobs attacked Muslim shops in central Mandalay on Sunday.',
+    '2022-03-21',
+    ['MMRCVLBUD MMRMOS 180'],
+  ],
+  [
+    'code.on-soft-targets',
+    'Gunmen attacked Christian homes in Plateau state, Nigerian police said.',
+    '2023-12-26',
+    ['NGAREB NGACHR 180'],
+  ],
+  [
+    'mention.agent-country-from-context: the state whose speaker closes the sentence',
+    "Jihadists killed eleven soldiers near the border with Niger, Benin's army said on Sunday.",
+    '2024-01-14',
+    ['BENREB BENMIL 190'],
   ],
 ];
 

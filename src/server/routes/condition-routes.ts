@@ -1,27 +1,23 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ConditionResult } from '../../analysis/conditions/condition-result.js';
 import { evaluateCondition } from '../../analysis/conditions/evaluate-condition.js';
+import { checkConditions } from '../../brief/check-conditions.js';
 import { collectConditionLedger } from '../../brief/collect-condition-ledger.js';
-import { evaluateConditions } from '../../brief/evaluate-conditions.js';
+import { chooseReading, type Reading } from '../../brief/reading.js';
 import type { CaseFrame } from '../../store/case-repository.js';
 import type { LedgerEvent } from '../../model/event.js';
 import { NotFoundError } from '../../model/errors.js';
-import { todayIso } from '../../model/iso-date.js';
 import { frameAsKnown } from '../../model/knowledge.js';
 import type { Store } from '../../store/store.js';
 import { requireRole } from '../auth.js';
 import type { ServerEnv } from '../server-env.js';
 import { requireCase } from './case-routes.js';
+import { knowledgeOf, knowledgeQuery } from './knowledge-query.js';
 import { caseParam, dateQuery, jsonResponses, type RouteDeps } from './route-kit.js';
 
 async function frameOf(deps: RouteDeps, caseId: string): Promise<CaseFrame> {
   await requireCase(deps.store, caseId);
   return (await deps.frames.get(caseId))!;
-}
-
-/** Every condition of a case on a date as known on that date (as the brief reads it), with its evidence and sources. */
-async function conditionsOn(store: Store, frame: CaseFrame, asOf: string): Promise<ConditionResult[]> {
-  return evaluateConditions(store, frameAsKnown(frame, asOf), asOf, asOf);
 }
 
 /** The verdict change one review decision would make to each condition on a date, before it is made. */
@@ -30,12 +26,12 @@ async function previewDecision(
   frame: CaseFrame,
   event: LedgerEvent,
   action: 'confirm' | 'reject',
-  asOf: string,
+  { asOf, knownBy }: Reading,
 ) {
   const changes = [];
-  const view = frameAsKnown(frame, asOf);
+  const view = frameAsKnown(frame, knownBy);
   for (const c of view.conditions) {
-    const ledger = await collectConditionLedger(store, view, c, asOf, asOf);
+    const ledger = await collectConditionLedger(store, view, c, asOf, knownBy);
     const others = ledger.events.filter((e) => e.id !== event.id);
     // Conditions count confirmed moves only: confirming adds the move, rejecting takes it out.
     const after = action === 'confirm' ? [...others, { ...event, status: 'confirmed' as const }].sort(byDate) : others;
@@ -93,19 +89,23 @@ function conditionsOnRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
       method: 'get',
       path: '/api/cases/{caseId}/conditions',
       summary: "Every condition's verdict on a date, with its evidence, what is missing and the gated moves",
-      description: 'Cached until the ledger changes.',
+      description:
+        'Read as known on the date asked about unless `hindsight` or `knownBy` asks for later knowledge, as `parley check` reads it; `asKnownOn` says which (null: everything on record). Cached until the ledger changes.',
       tags: ['analyses'],
-      request: { params: caseParam, query: z.object({ asOf: dateQuery.optional() }) },
+      request: { params: caseParam, query: z.object({ asOf: dateQuery.optional(), ...knowledgeQuery }) },
       responses: jsonResponses('The conditions on the date'),
     }),
     async (c) => {
       const { caseId } = c.req.valid('param');
       const q = c.req.valid('query');
+      await requireCase(store, caseId);
       return responses.json(c, `conditions ${caseId} ${JSON.stringify(q)}`, async () => {
-        const frame = await frameOf(deps, caseId);
-        const asOf = q.asOf ?? frame.info.settings.defaultAsOf ?? todayIso();
-        const conditions = (await conditionsOn(store, frame, asOf)).map(capMoves);
-        return { caseId, asOf, conditions };
+        const checked = await checkConditions(store, caseId, {
+          ...(q.asOf ? { asOf: q.asOf } : {}),
+          ...knowledgeOf(q),
+        });
+        const { asOf, knownBy } = checked.reading;
+        return { caseId, asOf, asKnownOn: knownBy, conditions: checked.conditions.map(capMoves) };
       }) as never;
     },
   );
@@ -135,6 +135,7 @@ function outlineRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
         {
           ...info,
           large: !exact,
+          indicators: await store.cases.indicatorCount(caseId),
           conditions: conditions.map((k) => ({ id: k.id, title: k.title, question: k.question ?? null })),
         },
         200,
@@ -160,7 +161,7 @@ function previewRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
             .max(200)
             .openapi({ param: { name: 'eventId', in: 'path' } }),
         }),
-        query: z.object({ action: z.enum(['confirm', 'reject']), asOf: dateQuery.optional() }),
+        query: z.object({ action: z.enum(['confirm', 'reject']), asOf: dateQuery.optional(), ...knowledgeQuery }),
       },
       responses: jsonResponses('Each condition before and after the decision'),
     }),
@@ -171,9 +172,12 @@ function previewRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
       const frame = await frameOf(deps, caseId);
       const [event] = await store.events.find({ caseId, ids: [eventId], withoutSources: true });
       if (!event) throw new NotFoundError(`no event "${eventId}" in case ${caseId}`);
-      const asOf = q.asOf ?? frame.info.settings.defaultAsOf ?? todayIso();
-      const conditions = await previewDecision(store, frame, event, q.action, asOf);
-      return c.json({ caseId, eventId, action: q.action, asOf, conditions }, 200);
+      const reading = chooseReading(frame.info.settings, { ...(q.asOf ? { asOf: q.asOf } : {}), ...knowledgeOf(q) });
+      const conditions = await previewDecision(store, frame, event, q.action, reading);
+      return c.json(
+        { caseId, eventId, action: q.action, asOf: reading.asOf, asKnownOn: reading.knownBy, conditions },
+        200,
+      );
     },
   );
 }

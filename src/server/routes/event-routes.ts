@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { countImportedRows, type ImportedRowsInput, importedLike } from '../../app/imported-rows.js';
 import { recordMove } from '../../app/record-move.js';
 import { reviewEvent } from '../../app/review-event.js';
 import { isoDate, sourceSchema } from '../../case/case-schema.js';
@@ -61,6 +62,22 @@ export function toQuery(caseId: string, q: z.infer<typeof eventsQuery>): EventQu
   if (q.provenance) query.provenances = split(q.provenance)!.filter(oneOf(PROVENANCES));
   if (q.q?.trim()) query.text = q.q.trim();
   return query;
+}
+
+/** The filters imported rows have too (dates, actor codes, event codes), as the app takes them. */
+export function toImportedRowsInput(
+  caseId: string,
+  q: Pick<z.infer<typeof eventsQuery>, 'from' | 'to' | 'actor' | 'source' | 'target' | 'code'>,
+): ImportedRowsInput {
+  const input: ImportedRowsInput = { caseId };
+  const upper = (v: string | undefined) => split(v)?.map((x) => x.toUpperCase());
+  if (q.from) input.from = q.from;
+  if (q.to) input.to = q.to;
+  if (q.actor) input.actors = upper(q.actor)!;
+  if (q.source) input.sources = upper(q.source)!;
+  if (q.target) input.targets = upper(q.target)!;
+  if (q.code) input.codes = split(q.code)!;
+  return input;
 }
 
 export const CSV_COLUMNS = [
@@ -169,7 +186,9 @@ function listEventsRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
       tags: ['events'],
       request: { params: caseParam, query: eventsQuery },
       responses: jsonResponses(
-        'A page of events, with the total that match: exact up to 10,000 (`totalExact`), a lower bound beyond',
+        'A page of events, with the total that match: exact up to 10,000 (`totalExact`), a lower bound beyond. ' +
+          "`imported` counts the imported dataset rows of the case's dyad with the same dates, actors and codes " +
+          '(listed apart, by /imported-rows); proposed events carry `importedLike`, the rows that look like them.',
       ),
     }),
     async (c) => {
@@ -315,13 +334,24 @@ async function eventsPage(
     caseId,
     events.map((e) => e.id),
   );
+  // Imported rows have no review status, verification or words to search: those filters leave them as they are.
+  const imported = await countImportedRows(store, toImportedRowsInput(caseId, q));
+  const like = await importedLike(
+    store,
+    events.filter((e) => e.status === 'proposed'),
+  );
   const page = {
     caseId,
     page: q.page,
     pageSize: q.pageSize,
     total: total.count,
     totalExact: total.exact,
-    events: events.map((e) => ({ ...e, revision: revisions.get(e.id)?.revision ?? 1 })),
+    ...(imported ? { imported } : {}),
+    events: events.map((e) => ({
+      ...e,
+      revision: revisions.get(e.id)?.revision ?? 1,
+      ...(e.status === 'proposed' ? { importedLike: like.get(e.id) ?? 0 } : {}),
+    })),
   };
   return { body: JSON.stringify(page), headers: { 'Content-Type': 'application/json; charset=UTF-8' } };
 }

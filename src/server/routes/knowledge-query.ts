@@ -16,12 +16,14 @@ export const knowledgeQuery = {
     .openapi({ description: 'use what was known by this date (on or after the date asked about)' }),
 };
 
-/** The reading options the knowledge fields of a query ask for. */
+/** The reading options the knowledge fields of a query ask for; their messages name the query fields. */
 export function knowledgeOf(q: { hindsight?: 'true' | 'false' | undefined; knownBy?: string | undefined }): {
   hindsight?: boolean;
   knownBy?: string;
+  askedBy: 'query';
 } {
   return {
+    askedBy: 'query',
     ...(q.hindsight === 'true' ? { hindsight: true } : {}),
     ...(q.knownBy ? { knownBy: q.knownBy } : {}),
   };

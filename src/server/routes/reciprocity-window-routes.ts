@@ -4,6 +4,7 @@ import type { Brief } from '../../brief/brief.js';
 import { LedgerCache } from '../brief-cache.js';
 import type { ServerEnv } from '../server-env.js';
 import { briefQuery, requireCase } from './case-routes.js';
+import { knowledgeOf } from './knowledge-query.js';
 import { caseParam, jsonResponses, type RouteDeps } from './route-kit.js';
 
 /**
@@ -38,9 +39,13 @@ export function registerReciprocityWindowRoutes(app: OpenAPIHono<ServerEnv>, dep
         ...(q.from ? { from: q.from } : {}),
         ...(q.to ? { to: q.to } : {}),
         ...(q.k ? { answerWithinDays: q.k } : {}),
+        ...knowledgeOf(q),
       };
       const b = (await briefs.get(JSON.stringify(options), () => briefCase(store, options))).value;
-      return c.json({ caseId, asOf: b.asOf, window: b.reciprocityWindow, reciprocity: b.reciprocity }, 200);
+      return c.json(
+        { caseId, asOf: b.asOf, asKnownOn: b.asKnownOn, window: b.reciprocityWindow, reciprocity: b.reciprocity },
+        200,
+      );
     },
   );
 }

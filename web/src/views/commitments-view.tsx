@@ -1,7 +1,7 @@
 import { commitmentsGridChart, type GridAgreement } from '../../../src/charts/index.js';
 import { query } from '../api.js';
 import type { Source } from '../api-types.js';
-import { asOf, casePath } from '../case-state.js';
+import { asOf, casePath, knowledgeQuery, knowledgeWords } from '../case-state.js';
 import { Chart } from '../parts/chart.js';
 import { SourceList } from '../parts/source-list.js';
 import { useApi } from '../use-api.js';
@@ -86,7 +86,7 @@ function ProvisionRow({ p }: { p: Provision }) {
 /** The commitment scorecard as a grid of provisions over time (Peace Accords Matrix 0–3), and each provision's evidence. */
 export function CommitmentsView() {
   const sc = useApi<{ scorecard: { agreements: Agreement[]; since?: string } }>(
-    `${casePath.value}/scorecard${query({ asOf: asOf.value })}`,
+    `${casePath.value}/scorecard${query({ asOf: asOf.value, ...knowledgeQuery.value })}`,
   );
   const groupBy = (['agreement', 'party', 'theme'].includes(param('group')) ? param('group') : 'agreement') as
     | 'agreement'
@@ -105,7 +105,8 @@ export function CommitmentsView() {
         </select>
       </label>
       <p class="muted">
-        Levels: 0 not started, 1 minimal, 2 intermediate, 3 full (Peace Accords Matrix); on {asOf.value}.
+        Levels: 0 not started, 1 minimal, 2 intermediate, 3 full (Peace Accords Matrix); a dashed cell marked “–” or “no
+        status yet” is a provision no source has yet given a level. On {asOf.value}, {knowledgeWords.value}.
       </p>
       {agreements.length ? (
         <Chart

@@ -3,7 +3,7 @@ import worldUrl from 'world-atlas/countries-50m.json?url';
 import { facilitiesMapChart, type MapFacility, type WorldTopology } from '../../../src/charts/index.js';
 import { query } from '../api.js';
 import type { Source } from '../api-types.js';
-import { asOf, casePath, caseSpan } from '../case-state.js';
+import { asOf, casePath, caseSpan, knowledgeQuery } from '../case-state.js';
 import { Chart } from '../parts/chart.js';
 import { facilityStatusChart } from '../parts/facility-status-chart.js';
 import { SourceList } from '../parts/source-list.js';
@@ -58,7 +58,9 @@ function toMap(f: Facility, day: string): MapFacility {
 /** The case's facilities on a map, marked by status on the as-of date and how they were last seen; their history below. */
 export function FacilitiesView() {
   const day = asOf.value;
-  const r = useApi<{ facilities: Facility[] }>(`${casePath.value}/facilities${query({ asOf: day })}`);
+  const r = useApi<{ facilities: Facility[] }>(
+    `${casePath.value}/facilities${query({ asOf: day, ...knowledgeQuery.value })}`,
+  );
   const w = useWorld();
   const facilities = r.data?.facilities ?? [];
   const unplaced = facilities.filter((f) => !f.coordinates);

@@ -1,6 +1,6 @@
 import { verdictStripChart } from '../../../src/charts/index.js';
 import type { ConditionResult, GatedMove, VerdictTimeline } from '../api-types.js';
-import { asOf, caseInfo, casePath } from '../case-state.js';
+import { asOf, caseInfo, casePath, caseSpan, knowledgeQuery, knowledgeText } from '../case-state.js';
 import { BriefDownloads } from '../parts/brief-downloads.js';
 import { Chart } from '../parts/chart.js';
 import { EvidenceTree } from '../parts/evidence-tree.js';
@@ -47,6 +47,18 @@ function GatedMoves({ moves, caption, none }: { moves: GatedMove[]; caption: str
   );
 }
 
+/** How the strip reads each day: as known that day by default, or with the later knowledge in view. */
+function stripKnowledge(q: Record<string, string>): string {
+  if (q.hindsight) return 'each day read in hindsight, with everything on record';
+  return q.knownBy ? `each day read with what was known by ${q.knownBy}` : 'each day read as known on that day';
+}
+
+/** The strip's query: knowledge by a date before the case's end stops the strip there, as the server asks. */
+function stripQuery(q: Record<string, string>): Record<string, string> {
+  const end = caseSpan.value.to;
+  return q.knownBy && q.knownBy < end ? { ...q, to: q.knownBy } : q;
+}
+
 /** Says when a list holds only the latest of more moves. */
 function shown(list: readonly unknown[], total: number | undefined): string {
   return total !== undefined && total > list.length
@@ -54,14 +66,14 @@ function shown(list: readonly unknown[], total: number | undefined): string {
     : '';
 }
 
-function ConditionCard({ c, headline }: { c: ConditionResult; headline: boolean }) {
+function ConditionCard({ c, headline, known }: { c: ConditionResult; headline: boolean; known: string }) {
   const noun = c.gatedNoun ?? 'move';
   return (
     <section class={`condition${headline ? ' headline' : ''}`} aria-labelledby={`c-${c.id}`}>
       {headline ? <p class="kicker">The question</p> : null}
       <h2 id={`c-${c.id}`}>{headline && c.question ? c.question : c.title}</h2>
       <p class="answer">
-        <VerdictBadge verdict={c.verdict} large={headline} /> on <b>{c.asOf}</b>
+        <VerdictBadge verdict={c.verdict} large={headline} /> on <b>{c.asOf}</b>, <span class="known">{known}</span>
         {headline && c.question ? <span class="muted"> — {c.title}</span> : null}
       </p>
       {c.sources?.length ? (
@@ -101,10 +113,16 @@ function ConditionCard({ c, headline }: { c: ConditionResult; headline: boolean 
 /** The question: each condition's verdict on the as-of date, its strip over time, its evidence and its gated moves. */
 export function QuestionView() {
   const day = asOf.value;
-  const on = useApi<{ conditions: ConditionResult[] }>(`${casePath.value}/conditions${query({ asOf: day })}`);
+  const on = useApi<{ conditions: ConditionResult[]; asOf: string; asKnownOn: string | null }>(
+    `${casePath.value}/conditions${query({ asOf: day, ...knowledgeQuery.value })}`,
+  );
   const large = caseInfo.value?.large ?? false;
-  const timeline = useApi<{ timelines: VerdictTimeline[] }>(large ? null : `${casePath.value}/conditions/timeline`);
+  const timeline = useApi<{ timelines: VerdictTimeline[] }>(
+    large ? null : `${casePath.value}/conditions/timeline${query(stripQuery(knowledgeQuery.value))}`,
+  );
   const headlineId = caseInfo.value?.settings.headlineCondition;
+  // The knowledge the server read the verdicts with, which the words beside each verdict say.
+  const known = on.data ? knowledgeText(on.data.asOf, on.data.asKnownOn) : '';
   const conditions = [...(on.data?.conditions ?? [])].sort(
     (a, b) => Number(b.id === headlineId) - Number(a.id === headlineId),
   );
@@ -112,14 +130,16 @@ export function QuestionView() {
     <div class="view question-view">
       {on.error ? <p class="error">{on.error}</p> : null}
       {conditions.length === 0 && !on.loading ? <p>This case states no conditions.</p> : null}
-      {conditions[0] ? <ConditionCard c={conditions[0]} headline={conditions[0].id === headlineId} /> : null}
+      {conditions[0] ? (
+        <ConditionCard c={conditions[0]} headline={conditions[0].id === headlineId} known={known} />
+      ) : null}
       <BriefDownloads />
       {timeline.data ? (
         <section aria-labelledby="strip-h">
           <h2 id="strip-h">Verdicts over time</h2>
           <p class="muted">
-            Each condition's verdict from day to day (✓ met, ✗ unmet, ? unknown), the gated moves made while it was not
-            met marked on it, and the as-of date as a dashed line.
+            Each condition's verdict from day to day (✓ met, ✗ unmet, ? unknown), {stripKnowledge(knowledgeQuery.value)}
+            , the gated moves made while it was not met marked on it, and the as-of date as a dashed line.
           </p>
           <Chart
             label="Verdict strip: each condition's verdict over time"
@@ -137,7 +157,7 @@ export function QuestionView() {
         </p>
       ) : null}
       {conditions.slice(1).map((c) => (
-        <ConditionCard key={c.id} c={c} headline={false} />
+        <ConditionCard key={c.id} c={c} headline={false} known={known} />
       ))}
     </div>
   );

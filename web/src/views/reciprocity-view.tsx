@@ -1,6 +1,6 @@
 import { cumulativeNetChart, weeklyReciprocityChart } from '../../../src/charts/index.js';
 import { query } from '../api.js';
-import { asOf, caseInfo, casePath } from '../case-state.js';
+import { asOf, caseInfo, casePath, knowledgeQuery } from '../case-state.js';
 import { Chart } from '../parts/chart.js';
 import { useApi } from '../use-api.js';
 import { param, setParams } from '../url-state.js';
@@ -39,7 +39,7 @@ function Controls({ k, from }: { k: number; from: string }) {
 export function ReciprocityView() {
   const k = Number(param('k')) || caseInfo.value?.settings.responseDays || 30;
   const r = useApi<Answer>(
-    `${casePath.value}/reciprocity/window${query({ asOf: asOf.value, from: param('from'), k: param('k') })}`,
+    `${casePath.value}/reciprocity/window${query({ asOf: asOf.value, from: param('from'), k: param('k'), ...knowledgeQuery.value })}`,
   );
   const rec = r.data?.reciprocity;
   const names = rec ? { a: rec.dyad.a.join('+'), b: rec.dyad.b.join('+') } : { a: 'A', b: 'B' };

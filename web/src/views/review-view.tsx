@@ -134,7 +134,10 @@ export function ReviewView() {
         reason. Verdict changes are shown for the as-of date, {asOf.value}.
       </p>
       <p role="status" class="summary">
-        {queue.data ? `${queue.data.total} proposed.` : 'Loading…'} {message}
+        {queue.data
+          ? `${queue.data.total.toLocaleString('en-US')}${queue.data.totalExact ? '' : '+'} proposed.`
+          : 'Loading…'}{' '}
+        {message}
       </p>
       <div class="queue">
         <ol class="queue-list" aria-label="Proposed moves">

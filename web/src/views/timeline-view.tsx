@@ -1,7 +1,12 @@
-import { movesTimelineChart, type TimelineMarker, type TimelineMove } from '../../../src/charts/index.js';
+import {
+  movesTimelineChart,
+  type TimelineMarker,
+  type TimelineMove,
+  type TimelineSpan,
+} from '../../../src/charts/index.js';
 import { query } from '../api.js';
 import type { EventsPage } from '../api-types.js';
-import { asOf, caseInfo, casePath, caseSpan } from '../case-state.js';
+import { asOf, caseInfo, casePath, caseSpan, knowledgeQuery } from '../case-state.js';
 import { binsChart, type MoveBin } from '../parts/bins-chart.js';
 import { Chart } from '../parts/chart.js';
 import { CheckGroup } from '../parts/check-group.js';
@@ -76,14 +81,35 @@ function FilterForm() {
   );
 }
 
-/** Markers for the chart: the agreements, and the engagement steps the pace analysis counts. */
-function useMarkers(day: string): TimelineMarker[] {
-  const sc = useApi<{ scorecard: { agreements: { name: string; date: string }[] } }>(
-    `${casePath.value}/scorecard${query({ asOf: day })}`,
-  );
-  return (sc.data?.scorecard.agreements ?? [])
+interface Pace {
+  steps: { date: string; moves: number; codes: string[] }[];
+  stalls: { from: string; to: string; days: number; open: boolean }[];
+}
+
+/**
+ * Marks for the chart: the agreements signed, the engagement steps the pace analysis counts, and
+ * its stalls. Both come from the same cached brief on the server, read as the dashboard reads.
+ */
+function useMarkers(day: string): { markers: TimelineMarker[]; spans: TimelineSpan[] } {
+  const q = query({ asOf: day, ...knowledgeQuery.value });
+  const sc = useApi<{ scorecard: { agreements: { name: string; date: string }[] } }>(`${casePath.value}/scorecard${q}`);
+  const pace = useApi<{ pace: Pace }>(`${casePath.value}/pace${q}`);
+  const agreements = (sc.data?.scorecard.agreements ?? [])
     .filter((a) => a.date <= day)
-    .map((a) => ({ date: a.date, label: a.name }));
+    .map((a): TimelineMarker => ({ date: a.date, label: a.name }));
+  const steps = (pace.data?.pace.steps ?? []).map(
+    (s): TimelineMarker => ({
+      date: s.date,
+      label: `${s.moves} move${s.moves === 1 ? '' : 's'} (${s.codes.join(', ')})`,
+      kind: 'step',
+    }),
+  );
+  const spans = (pace.data?.pace.stalls ?? []).map((s) => ({
+    from: s.from,
+    to: s.to,
+    label: `stalled ${s.days} days${s.open ? ', still' : ''}`,
+  }));
+  return { markers: [...agreements, ...steps], spans };
 }
 
 /** Moves on a shared time axis, filtered by what the address says, with their table and export. */
@@ -92,10 +118,13 @@ export function TimelineView() {
   const page = Math.max(1, Number(param('page')) || 1);
   const chart = useApi<TimelineData>(`${casePath.value}/timeline${query(filters)}`);
   const table = useApi<EventsPage>(`${casePath.value}/events${query({ ...filters, page, pageSize: PAGE_SIZE })}`);
-  const markers = useMarkers(filters.to);
+  const { markers, spans } = useMarkers(filters.to);
   const parties = caseInfo.value?.settings.parties;
   const dyad = parties?.length === 2 ? (parties as [string, string]) : undefined;
   const total = table.data?.total ?? 0;
+  // Past the server's counting cap the total is a lower bound: "10,000+", and more pages may follow.
+  const exact = table.data?.totalExact ?? true;
+  const plus = exact ? '' : '+';
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const exportQuery = query({ ...filters, format: 'csv' });
   return (
@@ -103,7 +132,7 @@ export function TimelineView() {
       <h1>Timeline of moves</h1>
       <FilterForm />
       <p class="summary" role="status">
-        {table.data ? `${total.toLocaleString('en-US')} moves up to ${filters.to} match.` : 'Loading…'}{' '}
+        {table.data ? `${total.toLocaleString('en-US')}${plus} moves up to ${filters.to} match.` : 'Loading…'}{' '}
         <a href={`${casePath.value}/export/events${exportQuery}`} download>
           Download CSV
         </a>{' '}
@@ -112,21 +141,29 @@ export function TimelineView() {
         </a>
       </p>
       {chart.data?.mode === 'moves' ? (
-        <Chart
-          label="Moves over time, one lane per direction"
-          deps={[chart.data, markers.length]}
-          draw={(document, width) =>
-            movesTimelineChart((chart.data as { moves: TimelineMove[] }).moves, {
-              document,
-              width,
-              markers,
-              asOf: filters.to,
-              from: caseSpan.value.from,
-              to: filters.to,
-              ...(dyad ? { dyad } : {}),
-            }) as unknown as Element
-          }
-        />
+        <>
+          <p class="muted chart-key">
+            Filled marks are confirmed moves, hollow ones proposed. ▼ along the top: an engagement step (a day of talks,
+            a visit or a signing, as the pace counts them); dashed lines: agreements signed; grey bands: stalls in the
+            pace.
+          </p>
+          <Chart
+            label="Moves over time, one lane per direction"
+            deps={[chart.data, markers.length, spans.length]}
+            draw={(document, width) =>
+              movesTimelineChart((chart.data as { moves: TimelineMove[] }).moves, {
+                document,
+                width,
+                markers,
+                spans,
+                asOf: filters.to,
+                from: caseSpan.value.from,
+                to: filters.to,
+                ...(dyad ? { dyad } : {}),
+              }) as unknown as Element
+            }
+          />
+        </>
       ) : chart.data?.mode === 'bins' ? (
         <>
           <p class="muted">
@@ -146,15 +183,20 @@ export function TimelineView() {
       {table.error ? <p class="error">{table.error}</p> : null}
       {table.data ? (
         <>
-          <MoveTable events={table.data.events} caption={`Moves, page ${page} of ${pages}`} />
+          <MoveTable events={table.data.events} caption={`Moves, page ${page} of ${pages}${plus}`} />
           <nav class="pager" aria-label="Pages">
             <button type="button" disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) })}>
               ← Earlier page
             </button>
             <span>
               Page {page} of {pages}
+              {plus}
             </span>
-            <button type="button" disabled={page >= pages} onClick={() => setParams({ page: String(page + 1) })}>
+            <button
+              type="button"
+              disabled={exact && page >= pages}
+              onClick={() => setParams({ page: String(page + 1) })}
+            >
               Later page →
             </button>
           </nav>
