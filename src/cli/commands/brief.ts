@@ -12,8 +12,23 @@ import { choiceOption, dateOption, examples, parseDyad } from '../options.js';
 const BRIEF_FORMATS = ['text', 'md', 'json', 'html', 'docx', 'pdf'] as const;
 
 export function registerBriefCommand(program: Command): void {
-  program
-    .command('brief')
+  withBriefOptions(program.command('brief'))
+    .addHelpText(
+      'after',
+      examples(
+        'parley brief',
+        'parley brief --as-of 2018-10-07 --format md',
+        'parley brief --as-of 2018-10-07 --format pdf --output brief.pdf',
+        'parley brief --as-of 2019-03-01 --hindsight',
+        'parley brief --dyad USA:PRK --from 2018-01-01 --to 2019-03-01 --format json',
+        'parley brief --as-of 2018-10-07 --recorded-on 2026-01-06',
+      ),
+    )
+    .action((opts, cmd) => writeBrief(opts, dbLocation(dbFlag(cmd))));
+}
+
+function withBriefOptions(brief: Command) {
+  return brief
     .description(
       'the state of a case on a date: the headline condition, other conditions, reciprocity, commitments, facilities and pace',
     )
@@ -47,46 +62,39 @@ export function registerBriefCommand(program: Command): void {
         '--recorded-on <date>',
         "the team's record as it stood at the end of this day (UTC), not as it stands now",
       ),
-    )
-    .addHelpText(
-      'after',
-      examples(
-        'parley brief',
-        'parley brief --as-of 2018-10-07 --format md',
-        'parley brief --as-of 2018-10-07 --format pdf --output brief.pdf',
-        'parley brief --as-of 2019-03-01 --hindsight',
-        'parley brief --dyad USA:PRK --from 2018-01-01 --to 2019-03-01 --format json',
-        'parley brief --as-of 2018-10-07 --recorded-on 2026-01-06',
-      ),
-    )
-    .action(async (opts, cmd) => {
-      const { format, asOf, from, to, dyad, recordedOn, knownBy } = opts;
-      // With only --to given, the brief is read on that day.
-      const day = asOf ?? to;
-      const options = {
-        ...(recordedOn ? { recordedOn } : {}),
-        caseId: opts.case,
-        ...(day ? { asOf: day } : {}),
-        ...(dyad ? { dyad } : {}),
-        ...(from ? { from } : {}),
-        ...(to ? { to } : {}),
-        ...(knownBy ? { knownBy } : {}),
-        ...(opts.hindsight ? { hindsight: true } : {}),
-      };
-      const access = { access: 'read' as const, builtinCase: opts.case };
-      if (format === 'html' || format === 'docx' || format === 'pdf') {
-        const file = await withStore(dbLocation(dbFlag(cmd)), (store) => briefFile(store, options, format), access);
-        const out = opts.output ?? file.fileName;
-        writeFileSync(out, file.bytes);
-        process.stderr.write(`wrote ${out} (${file.bytes.length.toLocaleString('en')} bytes)\n`);
-        return;
-      }
-      const brief = await withStore(dbLocation(dbFlag(cmd)), (store) => briefCase(store, options), access);
-      const text =
-        format === 'json'
-          ? `${JSON.stringify(brief, null, 2)}\n`
-          : renderBrief(brief, format === 'md' ? markdownStyle : textStyle(useColour(process.stdout)));
-      if (opts.output) writeFileSync(opts.output, text);
-      else process.stdout.write(text);
-    });
+    );
+}
+
+type BriefOptions = ReturnType<ReturnType<typeof withBriefOptions>['opts']>;
+
+/** Builds the brief and writes it: a file for html, docx and pdf; text, Markdown or JSON on stdout or to --output. */
+async function writeBrief(opts: BriefOptions, location: string): Promise<void> {
+  const { format, asOf, from, to, dyad, recordedOn, knownBy } = opts;
+  // With only --to given, the brief is read on that day.
+  const day = asOf ?? to;
+  const options = {
+    ...(recordedOn ? { recordedOn } : {}),
+    caseId: opts.case,
+    ...(day ? { asOf: day } : {}),
+    ...(dyad ? { dyad } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(knownBy ? { knownBy } : {}),
+    ...(opts.hindsight ? { hindsight: true } : {}),
+  };
+  const access = { access: 'read' as const, builtinCase: opts.case };
+  if (format === 'html' || format === 'docx' || format === 'pdf') {
+    const file = await withStore(location, (store) => briefFile(store, options, format), access);
+    const out = opts.output ?? file.fileName;
+    writeFileSync(out, file.bytes);
+    process.stderr.write(`wrote ${out} (${file.bytes.length.toLocaleString('en')} bytes)\n`);
+    return;
+  }
+  const brief = await withStore(location, (store) => briefCase(store, options), access);
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(brief, null, 2)}\n`
+      : renderBrief(brief, format === 'md' ? markdownStyle : textStyle(useColour(process.stdout)));
+  if (opts.output) writeFileSync(opts.output, text);
+  else process.stdout.write(text);
 }

@@ -92,9 +92,39 @@ function describeRun(results: readonly FileResult[], failures: number, total: nu
   );
 }
 
+/** What `parley import --help` says after the options: the formats, and what an import promises. */
+const IMPORT_HELP =
+  `
+Formats (detected from the first lines when --format is omitted):
+  gdelt1   GDELT 1.0 events, 57 columns (to 2013-03-31) or 58 (daily files), no header
+  gdelt2   GDELT 2.0 events export, 61 columns, no header
+  icews    ICEWS Dataverse events (.tab quoted or .tsv), header by name, M/D/YYYY or ISO dates
+  polecat  POLECAT (PLOVER) events, header by name; PLOVER categories become CAMEO roots
+  phoenix  OEDA Phoenix, 26 columns, no header
+  csv      comma-separated with a header: date, source, code (and target, id, goldstein,
+           quad_class, source_name, target_name, url; other columns are kept as extras)
+
+Rows are keyed by their dataset's own event id, so a file or an overlapping file imported again
+adds nothing; a killed import resumes where its last transaction ended. Rows without both
+parties are stored but not counted in the daily dyad aggregates. Bad rows are written to
+<input>.rejects.tsv (or --rejects PATH; for stdin, the rejects folder of the data directory)
+with file, line, reason and the row itself.
+` +
+  examples(
+    'parley import 20180612.export.CSV.zip',
+    'parley import gdelt/ --dyad USA:PRK --from 2018-01-01 --to 2019-03-01',
+    'parley import events.2018.tab --format icews --codes 04,05,08 --case us-dprk-2018',
+    'zcat polecat-2018.tsv.gz | parley import - --format polecat --actors USA,PRK --dry-run',
+  );
+
 export function registerImportCommand(program: Command): void {
-  program
-    .command('import')
+  withImportOptions(program.command('import'))
+    .addHelpText('after', IMPORT_HELP)
+    .action((files, opts, cmd) => runImport(files, opts, dbLocation(dbFlag(cmd))));
+}
+
+function withImportOptions(command: Command) {
+  return command
     .description(
       'import event data files (GDELT 1.0/2.0, ICEWS, POLECAT, Phoenix, CSV) into the store; ' +
         'importing the same or an overlapping file again adds nothing, and an interrupted import resumes where it stopped',
@@ -128,47 +158,26 @@ export function registerImportCommand(program: Command): void {
       new Option('--chunk-rows <n>', 'rows read per transaction')
         .argParser(parseNumber('--chunk-rows', 1, 10_000_000, { integer: true }))
         .hideHelp(),
-    )
-    .addHelpText(
-      'after',
-      `
-Formats (detected from the first lines when --format is omitted):
-  gdelt1   GDELT 1.0 events, 57 columns (to 2013-03-31) or 58 (daily files), no header
-  gdelt2   GDELT 2.0 events export, 61 columns, no header
-  icews    ICEWS Dataverse events (.tab quoted or .tsv), header by name, M/D/YYYY or ISO dates
-  polecat  POLECAT (PLOVER) events, header by name; PLOVER categories become CAMEO roots
-  phoenix  OEDA Phoenix, 26 columns, no header
-  csv      comma-separated with a header: date, source, code (and target, id, goldstein,
-           quad_class, source_name, target_name, url; other columns are kept as extras)
+    );
+}
 
-Rows are keyed by their dataset's own event id, so a file or an overlapping file imported again
-adds nothing; a killed import resumes where its last transaction ended. Rows without both
-parties are stored but not counted in the daily dyad aggregates. Bad rows are written to
-<input>.rejects.tsv (or --rejects PATH; for stdin, the rejects folder of the data directory)
-with file, line, reason and the row itself.
-` +
-        examples(
-          'parley import 20180612.export.CSV.zip',
-          'parley import gdelt/ --dyad USA:PRK --from 2018-01-01 --to 2019-03-01',
-          'parley import events.2018.tab --format icews --codes 04,05,08 --case us-dprk-2018',
-          'zcat polecat-2018.tsv.gz | parley import - --format polecat --actors USA,PRK --dry-run',
-        ),
-    )
-    .action(async (files, opts, cmd) => {
-      const format = opts.format;
-      const importOptions = {
-        ...(format ? { format } : {}),
-        filters: parseFilters(opts),
-        ...(opts.case !== undefined ? { caseId: opts.case } : {}),
-        strict: Boolean(opts.strict),
-        dryRun: Boolean(opts.dryRun),
-        ...(opts.rejects !== undefined ? { rejectsPath: opts.rejects } : {}),
-        ...(opts.chunkRows !== undefined ? { chunkRows: opts.chunkRows } : {}),
-        ...(opts.maxLine !== undefined ? { maxLineBytes: opts.maxLine } : {}),
-        dataDir: dataDir(),
-      };
-      await importAll(files, importOptions, dbLocation(dbFlag(cmd)));
-    });
+type ImportCommandOptions = ReturnType<ReturnType<typeof withImportOptions>['opts']>;
+
+/** The options as the importer takes them, then every input in turn. */
+async function runImport(files: readonly string[], opts: ImportCommandOptions, location: string): Promise<void> {
+  const format = opts.format;
+  const importOptions = {
+    ...(format ? { format } : {}),
+    filters: parseFilters(opts),
+    ...(opts.case !== undefined ? { caseId: opts.case } : {}),
+    strict: Boolean(opts.strict),
+    dryRun: Boolean(opts.dryRun),
+    ...(opts.rejects !== undefined ? { rejectsPath: opts.rejects } : {}),
+    ...(opts.chunkRows !== undefined ? { chunkRows: opts.chunkRows } : {}),
+    ...(opts.maxLine !== undefined ? { maxLineBytes: opts.maxLine } : {}),
+    dataDir: dataDir(),
+  };
+  await importAll(files, importOptions, location);
 }
 
 /**

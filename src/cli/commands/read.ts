@@ -69,6 +69,23 @@ export function eventJson(e: ReadEvent): string {
   return JSON.stringify(o);
 }
 
+/** What `parley read --help` says after the options: examples, the article's header, the events' shape. */
+const READ_HELP = `
+Examples:
+  parley read article.txt --date 2018-10-08 --format table
+  cat article.txt | parley read --date 2018-10-08
+  parley read --docs articles.jsonl --format jsonl > events.jsonl
+  parley read article.txt --date 2018-10-08 --explain   # why each event was read, or not
+  parley read article.txt --into us-dprk-2018 --publisher Yonhap --url https://en.yna.co.kr/...
+
+An article may open with a header of "Title:", "URL:", "Publisher:" and "Date:" lines and a blank
+line (or, in HTML, its <title> and Open Graph tags), and with a wire dateline ("SEOUL, Oct. 8
+(Yonhap) --"): they give its date and its source.
+
+Each event: {"doc","sentence","date","source","target","code","mode","quote","span","confidence","rule"}.
+Modes: asserted, reported, intended, hypothetical, recommended, negated; only asserted and reported
+events are moves. Warnings go to stderr.`;
+
 export function registerReadCommand(program: Command, hooks: ReadCommandHooks = {}): void {
   const io: ReadIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, ...hooks.io };
   const cmd = program
@@ -98,50 +115,45 @@ export function registerReadCommand(program: Command, hooks: ReadCommandHooks = 
           return value;
         }),
     )
-    .addHelpText(
-      'after',
-      `
-Examples:
-  parley read article.txt --date 2018-10-08 --format table
-  cat article.txt | parley read --date 2018-10-08
-  parley read --docs articles.jsonl --format jsonl > events.jsonl
-  parley read article.txt --date 2018-10-08 --explain   # why each event was read, or not
-  parley read article.txt --into us-dprk-2018 --publisher Yonhap --url https://en.yna.co.kr/...
-
-An article may open with a header of "Title:", "URL:", "Publisher:" and "Date:" lines and a blank
-line (or, in HTML, its <title> and Open Graph tags), and with a wire dateline ("SEOUL, Oct. 8
-(Yonhap) --"): they give its date and its source.
-
-Each event: {"doc","sentence","date","source","target","code","mode","quote","span","confidence","rule"}.
-Modes: asserted, reported, intended, hypothetical, recommended, negated; only asserted and reported
-events are moves. Warnings go to stderr.`,
-    );
+    .addHelpText('after', READ_HELP);
   if (hooks.into) cmd.option('--into <case>', 'add the asserted and reported events to the case ledger as proposed');
+  cmd.action((file, options, command) => runRead(file, options, command, io, hooks));
+}
 
-  cmd.action(async (file, options, command) => {
-    const opts: ReadOptionsGiven = options;
-    const out: Output = {
-      io,
-      format: opts.format ?? (io.stdout.isTTY ? 'table' : 'jsonl'),
-      colour: useColour(io.stdout),
-      explain: opts.explain ? (t: SentenceTrace) => explainTo(io, t, opts.format ?? 'table') : undefined,
-    };
-    const into = opts.into !== undefined && hooks.into ? { name: opts.into, hook: hooks.into } : undefined;
-    if (opts.docs !== undefined && file !== undefined)
-      throw new UsageError('give either an article FILE or --docs FILE.jsonl, not both');
-    if (opts.docs !== undefined && opts.date !== undefined)
-      throw new UsageError('--date is for one article; with --docs each line carries its own "date"');
-    if (opts.date !== undefined && !isIsoDate(opts.date))
-      throw new UsageError(`--date "${opts.date}" is not a calendar date in the form YYYY-MM-DD`);
-    if (opts.docs !== undefined && !existsSync(opts.docs))
-      throw new UsageError(`--docs file "${opts.docs}" does not exist`);
-    if (file !== undefined && file !== '-' && !existsSync(file))
-      throw new UsageError(`article file "${file}" does not exist`);
-    // The case is checked before the input is read: a wrong case name should not cost a long read.
-    if (into && hooks.checkCase) await hooks.checkCase(into.name, command);
-    if (opts.docs !== undefined) await readDocsCommand(opts.docs, opts, out, into, command);
-    else await readArticleCommand(file, opts, out, into, command);
-  });
+/** Checks the inputs and the case, then reads one article or a file of many. */
+async function runRead(
+  file: string | undefined,
+  opts: ReadOptionsGiven,
+  command: CommandLine,
+  io: ReadIO,
+  hooks: ReadCommandHooks,
+): Promise<void> {
+  const out: Output = {
+    io,
+    format: opts.format ?? (io.stdout.isTTY ? 'table' : 'jsonl'),
+    colour: useColour(io.stdout),
+    explain: opts.explain ? (t: SentenceTrace) => explainTo(io, t, opts.format ?? 'table') : undefined,
+  };
+  const into = opts.into !== undefined && hooks.into ? { name: opts.into, hook: hooks.into } : undefined;
+  checkReadInputs(file, opts);
+  // The case is checked before the input is read: a wrong case name should not cost a long read.
+  if (into && hooks.checkCase) await hooks.checkCase(into.name, command);
+  if (opts.docs !== undefined) await readDocsCommand(opts.docs, opts, out, into, command);
+  else await readArticleCommand(file, opts, out, into, command);
+}
+
+/** The inputs named must exist and agree with each other before anything is read. */
+function checkReadInputs(file: string | undefined, opts: ReadOptionsGiven): void {
+  if (opts.docs !== undefined && file !== undefined)
+    throw new UsageError('give either an article FILE or --docs FILE.jsonl, not both');
+  if (opts.docs !== undefined && opts.date !== undefined)
+    throw new UsageError('--date is for one article; with --docs each line carries its own "date"');
+  if (opts.date !== undefined && !isIsoDate(opts.date))
+    throw new UsageError(`--date "${opts.date}" is not a calendar date in the form YYYY-MM-DD`);
+  if (opts.docs !== undefined && !existsSync(opts.docs))
+    throw new UsageError(`--docs file "${opts.docs}" does not exist`);
+  if (file !== undefined && file !== '-' && !existsSync(file))
+    throw new UsageError(`article file "${file}" does not exist`);
 }
 
 interface ReadOptionsGiven {

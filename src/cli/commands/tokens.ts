@@ -1,6 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { cliActing } from '../../app/acting.js';
 import { createToken, listTokens, revokeToken } from '../../app/tokens.js';
+import type { ApiToken } from '../../store/token-repository.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
 import { ROLES } from '../../store/account-repository.js';
 import { formatTable } from '../../util/format-table.js';
@@ -8,6 +9,12 @@ import { choiceOption, dateOption, examples } from '../options.js';
 
 export function registerTokenCommand(program: Command): void {
   const token = program.command('token').description('API tokens for scripts: create, list, revoke');
+  addCreateCommand(token);
+  addListCommand(token);
+  addRevokeCommand(token);
+}
+
+function addCreateCommand(token: Command): void {
   token
     .command('create')
     .description('create an API token; the token is printed once, alone on the last line')
@@ -34,6 +41,9 @@ export function registerTokenCommand(program: Command): void {
         `created ${t.token.id} "${t.token.name}" (${t.token.role}${t.token.expiresAt ? `, through ${expires}` : ''}); it is shown only now:\n${t.secret}\n`,
       );
     });
+}
+
+function addListCommand(token: Command): void {
   token
     .command('list')
     .description('API tokens: id, name, role, expiry, last use (never the secret)')
@@ -45,24 +55,28 @@ export function registerTokenCommand(program: Command): void {
         return;
       }
       process.stdout.write(
-        formatTable(
-          ['id', 'name', 'role', 'created by', 'expires', 'last used', 'state'],
-          tokens.map((t) => [
-            t.id,
-            t.name,
-            t.role,
-            t.createdBy,
-            t.expiresAt?.slice(0, 10) ?? 'never',
-            t.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? '-',
-            t.revokedAt
-              ? `revoked ${t.revokedAt.slice(0, 10)}`
-              : t.expiresAt && t.expiresAt < new Date().toISOString()
-                ? 'expired'
-                : 'active',
-          ]),
-        ),
+        formatTable(['id', 'name', 'role', 'created by', 'expires', 'last used', 'state'], tokens.map(tokenRow)),
       );
     });
+}
+
+function tokenRow(t: ApiToken): string[] {
+  return [
+    t.id,
+    t.name,
+    t.role,
+    t.createdBy,
+    t.expiresAt?.slice(0, 10) ?? 'never',
+    t.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? '-',
+    t.revokedAt
+      ? `revoked ${t.revokedAt.slice(0, 10)}`
+      : t.expiresAt && t.expiresAt < new Date().toISOString()
+        ? 'expired'
+        : 'active',
+  ];
+}
+
+function addRevokeCommand(token: Command): void {
   token
     .command('revoke')
     .description('revoke an API token: it stops working at once')

@@ -17,6 +17,13 @@ async function readStdin(): Promise<string> {
 
 export function registerUserCommand(program: Command): void {
   const user = program.command('user').description("the team server's accounts: add, list, remove, change a role");
+  addAddCommand(user);
+  addListCommand(user);
+  addRemoveCommand(user);
+  addRoleCommand(user);
+}
+
+function addAddCommand(user: Command): void {
   user
     .command('add')
     .description('add an account; without --password-stdin it signs in by a one-time link, printed here')
@@ -42,6 +49,9 @@ export function registerUserCommand(program: Command): void {
       });
       process.stdout.write(`${line}\n`);
     });
+}
+
+function addListCommand(user: Command): void {
   user
     .command('list')
     .description('the accounts, with their roles')
@@ -66,6 +76,9 @@ export function registerUserCommand(program: Command): void {
         ),
       );
     });
+}
+
+function addRemoveCommand(user: Command): void {
   user
     .command('remove')
     .description('remove an account and end its sessions')
@@ -75,6 +88,9 @@ export function registerUserCommand(program: Command): void {
       const a = await withStore(dbLocation(dbFlag(cmd)), (store) => removeUser(cliActing(store), name));
       process.stdout.write(`removed ${a.name}\n`);
     });
+}
+
+function addRoleCommand(user: Command): void {
   user
     .command('role')
     .description("change an account's role")
