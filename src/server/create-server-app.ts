@@ -47,7 +47,6 @@ function isUpload(method: string, path: string): boolean {
 
 /** The whole HTTP application: middleware, every route, the OpenAPI document and its reference page. */
 export function createServerApp(options: ServerAppOptions): OpenAPIHono<ServerEnv> {
-  const { store, hub } = options;
   const log = options.log ?? (() => undefined);
   const app = new OpenAPIHono<ServerEnv>({
     // A request that fails validation: 400 with the first problem and the field it is in.
@@ -58,6 +57,18 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<ServerEn
       throw new HttpError(400, field ? `${field}: ${issue.message}` : issue.message, field || undefined);
     },
   });
+  answerErrors(app, log);
+  useMiddleware(app, options.store, log);
+  registerRoutes(app, options);
+  const info = { title: 'Parley API', version: options.version ?? '1' };
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info });
+  app.get('/api/docs', (c) => c.html(referencePage(app.getOpenAPI31Document({ openapi: '3.1.0', info }) as never)));
+  registerWebRoutes(app);
+  return app;
+}
+
+/** Every failure as a JSON answer: Hono's own (a bad JSON body, a limit) with its status, the rest as `errorResponse` says. */
+function answerErrors(app: OpenAPIHono<ServerEnv>, log: (line: string) => void): void {
   app.onError((err, c) => {
     if (err instanceof HTTPException && !(err.cause instanceof Error && err.status >= 500)) {
       const message = err.status === 400 && /JSON/i.test(err.message) ? 'the body is not valid JSON' : err.message;
@@ -66,6 +77,10 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<ServerEn
     return errorResponse(c, err, log);
   });
   app.notFound((c) => c.json({ status: 404, message: `Nothing at ${c.req.method} ${c.req.path}.` }, 404));
+}
+
+/** What runs before every route: the request log, security headers, the body limit, sign-in. */
+function useMiddleware(app: OpenAPIHono<ServerEnv>, store: Store, log: (line: string) => void): void {
   app.use(async (c, next) => {
     const start = performance.now();
     await next();
@@ -93,11 +108,14 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<ServerEn
       : jsonLimit(c, next),
   );
   app.use(authenticate(store));
+}
 
+/** Every API route, sharing one ledger version and the caches keyed by it. */
+function registerRoutes(app: OpenAPIHono<ServerEnv>, { store, hub, dataDir }: ServerAppOptions): void {
   const version = ledgerVersion(store);
   const deps: RouteDeps = {
     store,
-    dataDir: options.dataDir,
+    dataDir,
     version,
     responses: new ResponseCache(version),
     frames: new FrameCache(store, version),
@@ -118,10 +136,4 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<ServerEn
   registerImportRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerStreamRoutes(app, deps, hub, new VerdictWatch(store, hub));
-
-  const info = { title: 'Parley API', version: options.version ?? '1' };
-  app.doc31('/api/openapi.json', { openapi: '3.1.0', info });
-  app.get('/api/docs', (c) => c.html(referencePage(app.getOpenAPI31Document({ openapi: '3.1.0', info }) as never)));
-  registerWebRoutes(app);
-  return app;
 }

@@ -1,7 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { importInputs, removeSource } from '../../app/import-files.js';
-import { parseFilters } from '../../importers/filters.js';
+import { type ImportFilters, parseFilters } from '../../importers/filters.js';
+import type { ImportRun } from '../../importers/import-each.js';
 import { IMPORT_FORMATS } from '../../importers/format-parser.js';
 import { describeResult } from '../../importers/import-summary.js';
 import { expandInputs } from '../../importers/open-input.js';
@@ -105,67 +106,81 @@ function removeSourceRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
   );
 }
 
+type ImportQuery = z.infer<typeof importQuery>;
+
 /** Spools the upload, imports each file it holds and reports what each gave. */
-async function importUpload(
-  c: Context<ServerEnv, string, { out: { query: z.infer<typeof importQuery> } }>,
-  deps: RouteDeps,
-) {
-  const { store } = deps;
+async function importUpload(c: Context<ServerEnv, string, { out: { query: ImportQuery } }>, deps: RouteDeps) {
   requireRole(c, 'analyst', 'importing files');
   const q = c.req.valid('query');
-  const filters = parseFilters({
-    ...(q.actors ? { actors: q.actors } : {}),
-    ...(q.dyad ? { dyad: q.dyad } : {}),
-    ...(q.codes ? { codes: q.codes } : {}),
-    ...(q.from ? { from: q.from } : {}),
-    ...(q.to ? { to: q.to } : {}),
-  });
+  const filters = uploadFilters(q);
   const upload = await spoolUpload(c, q.name, LIMITS.uploadBytes);
   try {
-    let inputs: Awaited<ReturnType<typeof expandInputs>>;
-    try {
-      inputs = await expandInputs([upload.path], { displayNames: new Map([[upload.path, q.name]]) });
-    } catch (err) {
-      throw new HttpError(400, `the upload cannot be read: ${(err as Error).message}`, 'name');
-    }
+    const inputs = await readUpload(upload.path, q.name);
     const caseId = q.case ?? null;
-    let last = 0;
-    const run = await importInputs(acting(c, store, 'import'), inputs, {
+    const run = await importInputs(acting(c, deps.store, 'import'), inputs, {
       ...(q.format ? { format: q.format } : {}),
       filters,
       ...(q.case ? { caseId: q.case } : {}),
       strict: q.strict === 'true',
       dataDir: deps.dataDir,
       rejectsPath: `${upload.path}.rejects.tsv`,
-      onProgress: (p) => {
-        const now = Date.now();
-        if (now - last < 250) return;
-        last = now;
-        deps.progress(caseId, { ...p, state: 'importing' });
-      },
+      onProgress: everyQuarterSecond((p) => deps.progress(caseId, { ...p, state: 'importing' })),
       onFile: (r) => deps.progress(caseId, { name: r.name, state: 'done', outcome: r.outcome, ...r.progress }),
     });
     deps.changed();
     // An upload none of whose files could be imported (a damaged zip, a format that cannot be
     // told) is the client's error; one that is partly readable reports the rest beside it.
     if (run.results.length === 0 && run.failed[0]) throw new HttpError(400, run.failed[0].error.message, 'name');
-    return c.json(
-      {
-        failed: run.failed.map((f) => ({ name: f.name, message: f.error.message })),
-        files: run.results.map((r) => ({
-          name: r.name,
-          format: r.format,
-          outcome: r.outcome,
-          sourceId: r.fileId,
-          caseId: r.caseId,
-          progress: r.progress,
-          rejectSamples: r.rejectSamples,
-          summary: describeResult(r).replace(upload.path, q.name),
-        })),
-      },
-      200,
-    );
+    return c.json(uploadReport(run, upload.path, q.name), 200);
   } finally {
     upload.remove();
   }
+}
+
+/** The filters of the query string, as `parley import` takes them from its options. */
+function uploadFilters(q: ImportQuery): ImportFilters {
+  return parseFilters({
+    ...(q.actors ? { actors: q.actors } : {}),
+    ...(q.dyad ? { dyad: q.dyad } : {}),
+    ...(q.codes ? { codes: q.codes } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+  });
+}
+
+/** The files the spooled upload holds (one, or each of a zip's), named as the client named the upload. */
+async function readUpload(path: string, name: string): Promise<Awaited<ReturnType<typeof expandInputs>>> {
+  try {
+    return await expandInputs([path], { displayNames: new Map([[path, name]]) });
+  } catch (err) {
+    throw new HttpError(400, `the upload cannot be read: ${(err as Error).message}`, 'name');
+  }
+}
+
+/** Progress goes to the live stream at most four times a second: a client cannot show more. */
+function everyQuarterSecond<T>(send: (value: T) => void): (value: T) => void {
+  let last = 0;
+  return (value) => {
+    const now = Date.now();
+    if (now - last < 250) return;
+    last = now;
+    send(value);
+  };
+}
+
+/** What the upload gave: each file's outcome and counts, and the inputs that failed. */
+function uploadReport(run: ImportRun, spooledPath: string, name: string) {
+  return {
+    failed: run.failed.map((f) => ({ name: f.name, message: f.error.message })),
+    files: run.results.map((r) => ({
+      name: r.name,
+      format: r.format,
+      outcome: r.outcome,
+      sourceId: r.fileId,
+      caseId: r.caseId,
+      progress: r.progress,
+      rejectSamples: r.rejectSamples,
+      summary: describeResult(r).replace(spooledPath, name),
+    })),
+  };
 }
