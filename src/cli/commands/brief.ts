@@ -1,11 +1,11 @@
 import { type Command, Option } from '@commander-js/extra-typings';
-import { writeFileSync } from 'node:fs';
 import { briefFile } from '../../app/brief-files.js';
 import { briefCase } from '../../app/build-brief.js';
 import { markdownStyle, textStyle } from '../../brief/brief-style.js';
 import { renderBrief } from '../../brief/render-brief.js';
 import { DEFAULT_CASE } from '../../case/builtin-cases.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
+import { checkWritableFile, writeOutputFile } from '../file-access.js';
 import { useColour } from '../../util/colour.js';
 import { choiceOption, dateOption, examples, parseDyad } from '../options.js';
 
@@ -73,11 +73,13 @@ export function registerBriefCommand(program: Command): void {
         ...(knownBy ? { knownBy } : {}),
         ...(opts.hindsight ? { hindsight: true } : {}),
       };
+      // A folder given as --output is refused before the brief is built, not after.
+      if (opts.output) checkWritableFile(opts.output, 'the brief');
       const access = { access: 'read' as const, builtinCase: opts.case };
       if (format === 'html' || format === 'docx' || format === 'pdf') {
         const file = await withStore(dbLocation(dbFlag(cmd)), (store) => briefFile(store, options, format), access);
         const out = opts.output ?? file.fileName;
-        writeFileSync(out, file.bytes);
+        writeOutputFile(out, file.bytes, 'the brief');
         process.stderr.write(`wrote ${out} (${file.bytes.length.toLocaleString('en')} bytes)\n`);
         return;
       }
@@ -86,7 +88,7 @@ export function registerBriefCommand(program: Command): void {
         format === 'json'
           ? `${JSON.stringify(brief, null, 2)}\n`
           : renderBrief(brief, format === 'md' ? markdownStyle : textStyle(useColour(process.stdout)));
-      if (opts.output) writeFileSync(opts.output, text);
+      if (opts.output) writeOutputFile(opts.output, text, 'the brief');
       else process.stdout.write(text);
     });
 }
