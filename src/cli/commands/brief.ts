@@ -1,6 +1,6 @@
 import { type Command, Option } from '@commander-js/extra-typings';
 import { briefFile } from '../../app/brief-files.js';
-import { briefCase } from '../../app/build-brief.js';
+import { briefCase, type CaseBriefOptions } from '../../app/build-brief.js';
 import { markdownStyle, textStyle } from '../../brief/brief-style.js';
 import { renderBrief } from '../../brief/render-brief.js';
 import { DEFAULT_CASE } from '../../case/builtin-cases.js';
@@ -60,19 +60,8 @@ export function registerBriefCommand(program: Command): void {
       ),
     )
     .action(async (opts, cmd) => {
-      const { format, asOf, from, to, dyad, recordedOn, knownBy } = opts;
-      // With only --to given, the brief is read on that day.
-      const day = asOf ?? to;
-      const options = {
-        ...(recordedOn ? { recordedOn } : {}),
-        caseId: opts.case,
-        ...(day ? { asOf: day } : {}),
-        ...(dyad ? { dyad } : {}),
-        ...(from ? { from } : {}),
-        ...(to ? { to } : {}),
-        ...(knownBy ? { knownBy } : {}),
-        ...(opts.hindsight ? { hindsight: true } : {}),
-      };
+      const { format } = opts;
+      const options = briefOptions(opts);
       // A folder given as --output is refused before the brief is built, not after.
       if (opts.output) checkWritableFile(opts.output, 'the brief');
       const access = { access: 'read' as const, builtinCase: opts.case };
@@ -91,4 +80,30 @@ export function registerBriefCommand(program: Command): void {
       if (opts.output) writeOutputFile(opts.output, text, 'the brief');
       else process.stdout.write(text);
     });
+}
+
+/** The brief's options from the command line's flags. */
+function briefOptions(opts: {
+  case: string;
+  asOf?: string;
+  from?: string;
+  to?: string;
+  dyad?: [string, string];
+  recordedOn?: string;
+  knownBy?: string;
+  hindsight?: true;
+}): CaseBriefOptions {
+  const { asOf, from, to, dyad, recordedOn, knownBy } = opts;
+  // With only --to given, the brief is read on that day.
+  const day = asOf ?? to;
+  return {
+    ...(recordedOn ? { recordedOn } : {}),
+    caseId: opts.case,
+    ...(day ? { asOf: day } : {}),
+    ...(dyad ? { dyad } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(knownBy ? { knownBy } : {}),
+    ...(opts.hindsight ? { hindsight: true } : {}),
+  };
 }
