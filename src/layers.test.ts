@@ -113,6 +113,29 @@ describe('the layers of src/', () => {
     );
   });
 
+  it('has the layers docs/architecture.md draws, in its order', () => {
+    const page = readFileSync(join(SRC, '..', 'docs', 'architecture.md'), 'utf8');
+    const drawn = /## Layers\n\n```\n([^`]*)```/.exec(page)?.[1]?.trim().split('\n');
+    expect(drawn?.[0]).toMatch(/^util\s/);
+    const chain = drawn![1]!.split('→').map((peers) => peers.split(',').map((f) => f.trim()));
+    expect([['util'], ...chain]).toEqual(LAYERS);
+  });
+
+  it('lets the dashboard (web/) import only the charts and the model from src/', () => {
+    const web = join(SRC, '..', 'web', 'src');
+    const found: string[] = [];
+    for (const file of readdirSync(web, { recursive: true, withFileTypes: true })) {
+      if (!file.isFile() || !/\.tsx?$/.test(file.name)) continue;
+      const path = join(file.parentPath, file.name);
+      for (const spec of importsOf(readFileSync(path, 'utf8'))) {
+        const target = relative(SRC, resolve(dirname(path), spec));
+        if (target.startsWith('..') || !spec.startsWith('.')) continue;
+        if (!['charts', 'model'].includes(folderOf(target))) found.push(`${relative(web, path)} imports ${spec}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   it('reads the rule as the page says', () => {
     expect(mayImport('cli', 'app')).toBe(true);
     expect(mayImport('server', 'app')).toBe(true);

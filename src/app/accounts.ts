@@ -1,6 +1,8 @@
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { ConflictError, NotFoundError, ValidationError } from '../model/errors.js';
-import { type Account, ROLES, type Role } from '../store/account-repository.js';
+import { ROLES, type Role } from '../model/account.js';
+import { isOneOf, notOneOf } from '../model/one-of.js';
+import type { Account } from '../store/account-repository.js';
 import type { Store } from '../store/store.js';
 import { type Acting, auditEntry, requireRole } from './acting.js';
 import { newId } from './secrets.js';
@@ -28,8 +30,8 @@ function field(name: string, message: string): ValidationError {
 }
 
 export function checkRole(role: string): Role {
-  if (!(ROLES as readonly string[]).includes(role)) throw field('role', `"${role}" is not one of ${ROLES.join(', ')}`);
-  return role as Role;
+  if (!isOneOf(ROLES, role)) throw field('role', notOneOf(ROLES, role));
+  return role;
 }
 
 function checkPassword(password: string): void {

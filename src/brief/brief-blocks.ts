@@ -1,4 +1,5 @@
-import type { ConditionVerdict } from '../model/condition.js';
+import { CONDITION_VERDICTS, type ConditionVerdict } from '../model/condition.js';
+import { isOneOf, notOneOf } from '../model/one-of.js';
 import type { BriefStyle } from './brief-style.js';
 
 /**
@@ -51,6 +52,13 @@ const INLINE = new RegExp(
   `(${MARK.strongOpen}|${MARK.strongClose}|${MARK.dimOpen}|${MARK.dimClose}|${MARK.verdict}[a-z-]+${MARK.end}|\\[\\^\\d+\\]|<https?://[^>\\s]+>)`,
 );
 
+/** The verdict a badge mark names; only `marks.verdict` writes them, so another word is a bug. */
+function verdictOf(word: string): ConditionVerdict {
+  if (!isOneOf(CONDITION_VERDICTS, word))
+    throw new Error(`brief text: verdict badge ${notOneOf(CONDITION_VERDICTS, word)}`);
+  return word;
+}
+
 /** The inline runs of a line: text (strong, dim), verdict badges, footnote marks and links. */
 export function parseRuns(line: string): Run[] {
   const runs: Run[] = [];
@@ -60,8 +68,7 @@ export function parseRuns(line: string): Run[] {
     if (part === '') continue;
     if (part === MARK.strongOpen || part === MARK.strongClose) strong = part === MARK.strongOpen;
     else if (part === MARK.dimOpen || part === MARK.dimClose) dim = part === MARK.dimOpen;
-    else if (part.startsWith(MARK.verdict))
-      runs.push({ kind: 'verdict', verdict: part.slice(1, -1) as ConditionVerdict });
+    else if (part.startsWith(MARK.verdict)) runs.push({ kind: 'verdict', verdict: verdictOf(part.slice(1, -1)) });
     else if (/^\[\^\d+\]$/.test(part)) runs.push({ kind: 'footnote', n: Number(part.slice(2, -1)) });
     else if (/^<https?:\/\//.test(part)) runs.push({ kind: 'link', url: part.slice(1, -1) });
     else runs.push({ kind: 'text', text: part, strong, dim });

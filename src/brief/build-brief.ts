@@ -1,32 +1,24 @@
-import { evaluateCondition } from '../analysis/conditions/evaluate-condition.js';
-import type { ConditionResult } from '../analysis/conditions/condition-result.js';
-import { DEFAULT_STEP_PREFIXES, pace } from '../analysis/pace.js';
-import {
-  type ReciprocityResult,
-  reciprocity as reciprocityOfMoves,
-  reciprocityFromAggregates,
-} from '../analysis/reciprocity.js';
-import { partyOf } from '../model/actor-code.js';
-import { scorecard } from '../analysis/scorecard.js';
-import { moveFromEvent, type Move } from '../analysis/move.js';
-import { NotFoundError, UsageError } from '../model/errors.js';
-import type { LedgerEvent, Verification } from '../model/event.js';
-import { verificationRank } from '../model/event.js';
-import { facilityStatusOn, type Facility, type FacilityStatus } from '../model/facility.js';
-import { eventAsKnown, frameAsKnown, type KnownBy } from '../model/knowledge.js';
-import type { CaseFrame } from '../store/case-repository.js';
-import type { Store } from '../store/store.js';
-import { ImportRepository } from '../store/import-repository.js';
-import { IMPORTS_CASE_ID } from '../store/import-tables.js';
-import { CASE_ORIGIN } from '../store/aggregate-repository.js';
 import { summarizeIndicators } from '../analysis/indicator-summary.js';
-import type { Brief, FacilitiesSummary, FacilityLine, Headline } from './brief.js';
-import { attachEvidenceSources, collectConditionLedger } from './collect-condition-ledger.js';
+import { scorecard } from '../analysis/scorecard.js';
+import { partyOf } from '../model/actor-code.js';
+import { NotFoundError, UsageError } from '../model/errors.js';
+import type { IsoDate } from '../model/iso-date.js';
+import { frameAsKnown, type KnownBy } from '../model/knowledge.js';
+import type { CaseFrame } from '../store/case-repository.js';
+import { IMPORTS_CASE_ID } from '../store/import-tables.js';
+import type { Store } from '../store/store.js';
+import type { Brief } from './brief.js';
+import { headline } from './brief-headline.js';
 import { countedText, paceCountedText } from './counted-text.js';
+import { evaluateConditions } from './evaluate-conditions.js';
 import { importedReciprocity } from './imported-reciprocity.js';
+import { countsAsKnown, hindsightOf, lateEventsOf } from './known-ledger.js';
+import { CONCESSION_CODES, type DyadScope, isCountryLevel, readPace, readReciprocity } from './read-dyad.js';
 import { chooseReciprocityWindow } from './reciprocity-window.js';
-import { countsAsKnown, hindsightOf, lateEventsOf, withoutLateEvents } from './known-ledger.js';
 import { chooseReading, recordEnd, recordEndsNote } from './reading.js';
+import { summariseFacilities } from './summarise-facilities.js';
+
+export { gatedCountText } from './brief-headline.js';
 
 export interface BriefOptions {
   caseId: string;
@@ -48,121 +40,25 @@ export interface BriefOptions {
   askedBy?: 'flags' | 'query';
 }
 
-/** Codes whose moves reciprocity needs one by one (concessions); everything else comes from the daily aggregates. */
-const CONCESSION_CODES = ['08', '035'];
-
-/** Moves for the analyses, their summaries as known by then; an event with no target falls outside every dyad. */
-function movesOf(events: readonly LedgerEvent[], knownBy: KnownBy): Move[] {
-  return events.flatMap((e) => {
-    const known = eventAsKnown(e, knownBy);
-    return known ? [moveFromEvent(known)] : [];
-  });
-}
-
 /** Builds the brief of a case on a date from the store, reading only what each part needs. */
 export async function buildBrief(store: Store, options: BriefOptions): Promise<Brief> {
-  const frame = await store.cases.readFrame(options.caseId);
-  if (!frame) {
-    const known = (await store.cases.list()).map((c) => c.id);
-    throw new NotFoundError(
-      `no case "${options.caseId}" in the store${known.length ? `; cases: ${known.join(', ')}` : ''}`,
-    );
-  }
+  const frame = await readFrame(store, options.caseId);
   const settings = frame.info.settings;
   const reading = chooseReading(settings, options);
   const { asOf, knownBy } = reading;
   // Everything below reads the case as known by `knownBy`: facts learned later are left out.
   const view = frameAsKnown(frame, knownBy);
-  const conditions: ConditionResult[] = [];
-  for (const c of view.conditions)
-    conditions.push(evaluateCondition(c, asOf, await collectConditionLedger(store, view, c, asOf, knownBy)));
-  await attachEvidenceSources(store, frame.info.id, conditions, knownBy);
+  const conditions = await evaluateConditions(store, view, asOf, knownBy);
   const headlineResult = conditions.find((c) => c.id === settings.headlineCondition);
-  const known = knownBy === null ? {} : { knownBy };
-  const late = knownBy === null ? [] : await lateEventsOf(store, frame.info.id, options.to ?? asOf, knownBy);
-
-  const [a, b] = options.dyad ?? settings.parties;
-  if (!a || !b)
-    throw new UsageError(`case ${frame.info.id} names no two parties; give them with --dyad, e.g. --dyad USA:PRK`);
   const window = chooseReciprocityWindow(settings, asOf, options);
-  const { from, to } = window;
-  // Imported rows attached to the case always count; asking for a dyad also reads the rows
-  // imported without a case, so an extract and a hand-kept case can be read together.
-  const importCases =
-    options.dyad && frame.info.id !== IMPORTS_CASE_ID ? [frame.info.id, IMPORTS_CASE_ID] : [frame.info.id];
-  const imports = new ImportRepository(store.db, store.opened);
-  const importedMoves = async (codes: readonly string[]): Promise<Move[]> => {
-    const out: Move[] = [];
-    for (const caseId of importCases) {
-      for (const m of await imports.findImportedMoves({ caseId, a: partyOf(a), b: partyOf(b), from, to, codes })) {
-        out.push({ ...m, verification: 'claimed' });
-      }
-    }
-    return out;
-  };
-  const reciprocityOptions = { from, to, answerWithinDays: options.answerWithinDays ?? settings.responseDays ?? 30 };
-  const countryLevel = partyOf(a) === a && partyOf(b) === b;
-  let reciprocity: ReciprocityResult;
-  if (countryLevel) {
-    // Country level: sums and series from the daily aggregates of the case's own events,
-    // concessions from their own events. Imported rows are read apart (importedReciprocity).
-    const days = await store.aggregates.dyadDays(frame.info.id, a, b, from, to, CASE_ORIGIN);
-    const concessionEvents = await store.events.find({
-      caseId: frame.info.id,
-      codes: CONCESSION_CODES,
-      sourceCodes: [a, b],
-      targetCodes: [a, b],
-      from,
-      to,
-      statuses: ['confirmed'],
-      bare: true,
-      ...known,
-    });
-    reciprocity = reciprocityFromAggregates(
-      withoutLateEvents(days, late),
-      { a, b },
-      {
-        ...reciprocityOptions,
-        concessionMoves: movesOf(concessionEvents, knownBy),
-      },
-    );
-  } else {
-    // Role level (USAGOV ↔ PRKMIL): the aggregates are kept by country, so read the dyad's moves.
-    const events = await store.events.find({
-      caseId: frame.info.id,
-      sourceCodes: [a, b],
-      targetCodes: [a, b],
-      from,
-      to,
-      statuses: ['confirmed'],
-      bare: true,
-      ...known,
-    });
-    reciprocity = reciprocityOfMoves(movesOf(events, knownBy), { a, b, level: 'role' }, reciprocityOptions);
-  }
-
-  const dyad = { a, b, level: countryLevel ? ('country' as const) : ('role' as const) };
-  const steps = movesOf(
-    await store.events.find({
-      caseId: frame.info.id,
-      codes: [...DEFAULT_STEP_PREFIXES],
-      sourceCodes: [a, b],
-      targetCodes: [a, b],
-      to: asOf,
-      statuses: ['confirmed'],
-      bare: true,
-      ...known,
-    }),
-    knownBy,
-  );
-  // A case with its own record of the talks is paced by it; a dyad read from imports alone by those.
-  const fromImports = steps.length < 2;
-  if (fromImports) steps.push(...(await importedMoves(DEFAULT_STEP_PREFIXES)).filter((m) => m.date <= asOf));
-  const recordEnds = settings.period?.to;
-  const paceResult = pace(steps, { asOf, dyad, ...(recordEnds ? { recordEnds } : {}) });
-  const paceCounted = paceCountedText(frame.info.id, a, b, paceResult.readTo, fromImports ? { from, to } : null);
-
-  const byStatus = countsAsKnown(await store.aggregates.countByStatus(frame.info.id, asOf), late, asOf);
+  const dyad = await dyadScope(store, frame, options, { asOf, knownBy, window });
+  const { a, b, from, to, importCases } = dyad;
+  const countryLevel = isCountryLevel(dyad);
+  const answerWithinDays = options.answerWithinDays ?? settings.responseDays ?? 30;
+  const reciprocity = await readReciprocity(dyad, answerWithinDays);
+  const paced = await readPace(dyad, settings.period?.to);
+  const paceCounted = paceCountedText(frame.info.id, a, b, paced.pace.readTo, paced.fromImports ? { from, to } : null);
+  const byStatus = countsAsKnown(await store.aggregates.countByStatus(frame.info.id, asOf), dyad.late, asOf);
   const imported = await store.aggregates.importedCount(importCases, partyOf(a), partyOf(b), from, to);
   const importedSide = await importedReciprocity(store, {
     caseId: frame.info.id,
@@ -171,10 +67,10 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
     b,
     from,
     to,
-    answerWithinDays: reciprocityOptions.answerWithinDays,
+    answerWithinDays,
     concessionCodes: CONCESSION_CODES,
   });
-  const brief: Brief = {
+  return {
     schema: 'parley.brief/1',
     case: {
       id: frame.info.id,
@@ -195,7 +91,7 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
     facilities: summariseFacilities(view, asOf),
     // `view` holds only the measurements reported by `knownBy`.
     ...(view.indicators?.length ? { indicators: summarizeIndicators(view.indicators, asOf, knownBy) } : {}),
-    pace: paceResult,
+    pace: paced.pace,
     paceCounted,
     ledger: {
       events: byStatus.confirmed + byStatus.proposed + byStatus.rejected,
@@ -205,88 +101,40 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
       imported,
     },
   };
-  return brief;
 }
 
-const VERDICT_WORDS: Record<ConditionResult['verdict'], string> = {
-  met: 'Yes',
-  unmet: 'No',
-  unknown: 'Not known',
-  'not-stated': 'Not yet stated',
-};
-
-/**
- * "1 gated visit since the condition was stated on 2018-09-20; 2 earlier visits of the same kind";
- * before it was stated, "2 visits of the kind it gates so far; it was stated on 2018-09-20".
- */
-export function gatedCountText(r: ConditionResult): string {
-  const n = r.gatedMoves.length;
-  const noun = (k: number) => `${r.gatedNoun}${k === 1 ? '' : 's'}`;
-  const m = r.movesBeforeStated.length;
-  // Before the condition was stated nothing is gated yet: only moves of its kind so far.
-  if (r.verdict === 'not-stated') return `${m} ${noun(m)} of the kind it gates so far; it was stated on ${r.stated}`;
-  const since = r.stated ? `since the condition was stated on ${r.stated}` : 'while it was not met';
-  const gated = n ? `${n} gated ${noun(n)} ${since}` : `no gated ${noun(2)} ${since}`;
-  return m ? `${gated}; ${m} earlier ${noun(m)} of the same kind` : gated;
+/** The case's frame (settings, actors, conditions, facilities); a NotFoundError naming the cases there are. */
+async function readFrame(store: Store, caseId: string): Promise<CaseFrame> {
+  const frame = await store.cases.readFrame(caseId);
+  if (frame) return frame;
+  const known = (await store.cases.list()).map((c) => c.id);
+  throw new NotFoundError(`no case "${caseId}" in the store${known.length ? `; cases: ${known.join(', ')}` : ''}`);
 }
 
-function headline(r: ConditionResult, asOf: string): Headline {
-  let answer = `${VERDICT_WORDS[r.verdict]}: ${r.verdict === 'not-stated' ? 'not yet stated' : r.verdict} on ${asOf}.`;
-  if (r.verdict === 'not-stated')
-    answer += ` The condition was stated on ${r.stated}; read as if it already applied, it would be ${r.result.verdict}.`;
-  if (r.missing.length) answer += ` Missing: ${r.missing.join('; ')}.`;
-  if (r.verdict !== 'not-stated') answer += ` ${capitalise(gatedCountText(r))}.`;
-  else if (r.movesBeforeStated.length)
-    answer += ` ${r.movesBeforeStated.length} ${r.gatedNoun}${r.movesBeforeStated.length === 1 ? '' : 's'} of the kind it gates so far.`;
+/** The dyad the brief's reciprocity and pace read: the one asked for, else the case's parties. */
+async function dyadScope(
+  store: Store,
+  frame: CaseFrame,
+  options: BriefOptions,
+  on: { asOf: IsoDate; knownBy: KnownBy; window: { from: IsoDate; to: IsoDate } },
+): Promise<DyadScope> {
+  const caseId = frame.info.id;
+  const late = on.knownBy === null ? [] : await lateEventsOf(store, caseId, options.to ?? on.asOf, on.knownBy);
+  const [a, b] = options.dyad ?? frame.info.settings.parties;
+  if (!a || !b) throw new UsageError(`case ${caseId} names no two parties; give them with --dyad, e.g. --dyad USA:PRK`);
+  // Imported rows attached to the case always count; asking for a dyad also reads the rows
+  // imported without a case, so an extract and a hand-kept case can be read together.
+  const importCases = options.dyad && caseId !== IMPORTS_CASE_ID ? [caseId, IMPORTS_CASE_ID] : [caseId];
   return {
-    conditionId: r.id,
-    question: r.question ?? `Is this condition met: ${r.title}?`,
-    verdict: r.verdict,
-    stated: r.stated,
-    sources: r.sources,
-    answer,
-    evidence: r.result.evidence,
-    missing: r.missing,
-    gatedMoves: r.gatedMoves,
-    movesBeforeStated: r.movesBeforeStated,
-  };
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function summariseFacilities(frame: CaseFrame, asOf: string): FacilitiesSummary {
-  const byStatus: Partial<Record<FacilityStatus, number>> = {};
-  for (const f of frame.facilities) {
-    const s = facilityStatusOn(f, asOf)?.status ?? 'unknown';
-    byStatus[s] = (byStatus[s] ?? 0) + 1;
-  }
-  const key = frame.facilities.filter((f) => f.key).map((f) => facilityLine(f, asOf));
-  return { total: frame.facilities.length, byStatus, key, omitted: frame.facilities.length - key.length };
-}
-
-function facilityLine(f: Facility, asOf: string): FacilityLine {
-  const status = facilityStatusOn(f, asOf);
-  const seen = f.observations.filter((o) => o.date <= asOf);
-  const last = seen.reduce<(typeof seen)[number] | undefined>(
-    (acc, o) => (!acc || o.date >= acc.date ? o : acc),
-    undefined,
-  );
-  let best: Verification | null = null;
-  for (const o of seen) if (!best || verificationRank(o.verification) > verificationRank(best)) best = o.verification;
-  return {
-    id: f.id,
-    name: f.name,
-    type: f.type,
-    key: f.key,
-    declared: f.declared ?? null,
-    status: status?.status ?? 'unknown',
-    statusSince: status?.date ?? null,
-    statusNote: status?.note ?? null,
-    lastObservation: last
-      ? { date: last.date, by: last.by, finding: last.finding, verification: last.verification }
-      : null,
-    bestVerification: best,
+    store,
+    caseId,
+    a,
+    b,
+    asOf: on.asOf,
+    knownBy: on.knownBy,
+    late,
+    from: on.window.from,
+    to: on.window.to,
+    importCases,
   };
 }

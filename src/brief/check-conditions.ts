@@ -1,9 +1,8 @@
-import { evaluateCondition } from '../analysis/conditions/evaluate-condition.js';
 import type { ConditionResult } from '../analysis/conditions/condition-result.js';
 import { NotFoundError } from '../model/errors.js';
 import { frameAsKnown } from '../model/knowledge.js';
 import type { Store } from '../store/store.js';
-import { attachEvidenceSources, collectConditionLedger } from './collect-condition-ledger.js';
+import { evaluateConditions } from './evaluate-conditions.js';
 import { chooseReading, type Reading, type ReadingOptions, recordEnd, recordEndsNote } from './reading.js';
 
 export interface CheckResult {
@@ -36,12 +35,7 @@ export async function checkConditions(
   const view = frameAsKnown(frame, reading.knownBy);
   const only = options.only;
   const conditions = only ? view.conditions.filter((c) => only.includes(c.id)) : view.conditions;
-  const out: ConditionResult[] = [];
-  for (const c of conditions)
-    out.push(
-      evaluateCondition(c, reading.asOf, await collectConditionLedger(store, view, c, reading.asOf, reading.knownBy)),
-    );
-  await attachEvidenceSources(store, caseId, out, reading.knownBy);
+  const out = await evaluateConditions(store, { ...view, conditions }, reading.asOf, reading.knownBy);
   return { caseId, reading, recordNote: recordEndsNote(reading.asOf, recordEnd(frame)), conditions: out };
 }
 

@@ -47,7 +47,7 @@ export interface ShapedCase {
 export function checkShapes(read: CaseFilesRead, problems: ValidationProblem[]): ShapedCase {
   const gaps = {} as Record<ListKind, IdGap>;
   const list = <S extends z.ZodType>(kind: ListKind, schema: S): Entry<z.infer<S>>[] => {
-    const name = `${kind}.yaml` as CaseFileName;
+    const name: CaseFileName = `${kind}.yaml`;
     const gap: IdGap = { wholeFile: read.unreadable.has(name), ids: new Set() };
     gaps[kind] = gap;
     const file = read.files.get(name);

@@ -3,7 +3,7 @@ import { actorCodeOn, roleOn, type Actor } from '../model/actor.js';
 import type { Agreement } from '../model/agreement.js';
 import type { CaseInfo } from '../model/case.js';
 import type { Condition } from '../model/condition.js';
-import type { Commitment, LedgerEvent, Source } from '../model/event.js';
+import type { LedgerEvent } from '../model/event.js';
 import type { Facility } from '../model/facility.js';
 import { eventCode } from '../cameo/event-codes.js';
 import type {
@@ -13,8 +13,16 @@ import type {
   conditionSchema,
   eventSchema,
   facilitySchema,
-  sourceSchema,
 } from './case-schema.js';
+import {
+  commitmentFields,
+  facilityStatusFields,
+  observationFields,
+  sourceFields,
+  stripUndefined,
+} from './fact-fields.js';
+
+export { stripUndefined } from './fact-fields.js';
 
 /*
  * The convert step: checked file entries to the model, field by field. Nothing here reports a
@@ -86,7 +94,7 @@ export function toEvent(
     goldsteinReason: v.goldstein?.reason,
     summary: v.summary,
     facilities: v.facilities,
-    sources: v.sources.map(toSource),
+    sources: v.sources.map(sourceFields),
     provenance: v.provenance,
     status: v.status,
     verification: v.verification,
@@ -94,7 +102,7 @@ export function toEvent(
     notes: v.notes,
     known: v.known,
     later: v.later,
-    commitment: v.commitment && toCommitment(v.commitment),
+    commitment: v.commitment && commitmentFields(v.commitment),
   });
 }
 
@@ -105,7 +113,7 @@ export function toAgreement(v: z.infer<typeof agreementSchema>, caseId: string):
     name: v.name,
     date: v.date,
     parties: v.parties,
-    sources: v.sources.map(toSource),
+    sources: v.sources.map(sourceFields),
     provisions: v.provisions.map((p) => ({
       id: p.id,
       text: p.text,
@@ -116,7 +124,7 @@ export function toAgreement(v: z.infer<typeof agreementSchema>, caseId: string):
           date: s.date,
           level: s.level,
           events: s.events,
-          sources: s.sources.map(toSource),
+          sources: s.sources.map(sourceFields),
           note: s.note,
           known: s.known,
           later: s.later,
@@ -138,29 +146,8 @@ export function toFacility(v: z.infer<typeof facilitySchema>, caseId: string): F
     country: v.country,
     key: v.key,
     declared: v.declared,
-    statuses: v.status.map((s) =>
-      stripUndefined({
-        date: s.date,
-        status: s.status,
-        sources: s.sources.map(toSource),
-        note: s.note,
-        known: s.known,
-        later: s.later,
-      }),
-    ),
-    observations: v.observations.map((o) =>
-      stripUndefined({
-        date: o.date,
-        by: o.by,
-        verification: o.verification,
-        finding: o.finding,
-        event: o.event,
-        sources: o.sources.map(toSource),
-        note: o.note,
-        known: o.known,
-        later: o.later,
-      }),
-    ),
+    statuses: v.status.map(facilityStatusFields),
+    observations: v.observations.map(observationFields),
     notes: v.notes,
   });
 }
@@ -174,43 +161,8 @@ export function toCondition(v: z.infer<typeof conditionSchema>, caseId: string):
     version: v.version,
     since: v.since,
     description: v.description,
-    sources: v.sources.map(toSource),
+    sources: v.sources.map(sourceFields),
     gates: v.gates.map((g) => stripUndefined({ ...g })),
     requires: v.requires,
   });
-}
-
-function toCommitment(c: NonNullable<z.infer<typeof eventSchema>['commitment']>): Commitment {
-  return stripUndefined({
-    verifier: c.verifier,
-    by: c.by,
-    status: c.status,
-    changes: c.changes?.map((ch) =>
-      stripUndefined({
-        date: ch.date,
-        status: ch.status,
-        sources: ch.sources.map(toSource),
-        known: ch.known,
-        note: ch.note,
-      }),
-    ),
-  });
-}
-
-function toSource(s: z.infer<typeof sourceSchema>): Source {
-  return stripUndefined({
-    publisher: s.publisher,
-    date: s.date,
-    title: s.title,
-    link: s.link,
-    quote: s.quote,
-    span: s.span,
-  });
-}
-
-/** Drops keys whose value is undefined, so stored and re-read models compare equal. */
-export function stripUndefined<T extends object>(o: { [K in keyof T]: T[K] | undefined }): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
-  return out as T;
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { compareMeasurements, type Figure, type Indicator, type Measurement } from '../model/indicator.js';
 import type { indicatorSchema, measurementSchema } from './case-schema.js';
-import { stripUndefined } from './convert-case.js';
+import { stripUndefined } from './fact-fields.js';
 
 /*
  * The convert step for indicators.yaml: checked entries to the model. The file names a figure by

@@ -4,13 +4,20 @@ import { z } from 'zod';
 import type { CaseData } from '../model/case.js';
 import { requirementToFile } from '../model/condition.js';
 import type { Actor } from '../model/actor.js';
-import type { Commitment, LedgerEvent, Source } from '../model/event.js';
+import type { LedgerEvent } from '../model/event.js';
 import { eventKnownDates, provisionStatusKnown } from './known-dates.js';
 import { decodeCaseText, readCaseFileBytes } from './case-files.js';
 import { CASE_FILES, type CaseFileName } from './case-schema.js';
 import { indicatorsToFile } from './convert-indicator.js';
 import { sideOn } from './convert-case.js';
 import { editYamlText } from './edit-yaml.js';
+import {
+  commitmentFields,
+  facilityStatusFields,
+  observationFields,
+  sourceFields,
+  stripUndefined,
+} from './fact-fields.js';
 import { writeFilesSafely } from './write-files-safely.js';
 
 const HEADER = (what: string, caseId: string) =>
@@ -116,7 +123,7 @@ export function caseFileValues(data: CaseData): Record<CaseFileName, unknown> {
         version: c.version,
         since: c.since,
         description: c.description,
-        sources: c.sources.map(source),
+        sources: c.sources.map(sourceFields),
         gates: c.gates,
         requires: requirementToFile(c.requires),
       }),
@@ -153,7 +160,7 @@ function eventsValue(data: CaseData): Record<string, unknown>[] {
       code: e.code,
       summary: e.summary,
       facilities: e.facilities.length ? e.facilities : undefined,
-      sources: e.sources.map(source),
+      sources: e.sources.map(sourceFields),
       status: e.status,
       verification: e.verification,
       confidence: e.confidence,
@@ -162,7 +169,7 @@ function eventsValue(data: CaseData): Record<string, unknown>[] {
       notes: e.notes,
       known: e.known,
       later: e.later,
-      commitment: e.commitment && commitmentValue(e.commitment),
+      commitment: e.commitment && commitmentFields(e.commitment),
     }),
   );
 }
@@ -180,17 +187,6 @@ function codesValue(e: LedgerEvent, actors: ReadonlyMap<string, Actor>): Record<
   return Object.keys(codes).length ? codes : undefined;
 }
 
-function commitmentValue(c: Commitment): Record<string, unknown> {
-  return clean({
-    verifier: c.verifier,
-    by: c.by,
-    status: c.status,
-    changes: c.changes?.map((ch) =>
-      clean({ date: ch.date, status: ch.status, sources: ch.sources.map(source), known: ch.known, note: ch.note }),
-    ),
-  });
-}
-
 function agreementsValue(data: CaseData): Record<string, unknown>[] {
   const eventKnown = eventKnownDates(data.events);
   return data.agreements.map((a) =>
@@ -199,7 +195,7 @@ function agreementsValue(data: CaseData): Record<string, unknown>[] {
       name: a.name,
       date: a.date,
       parties: a.parties,
-      sources: a.sources.map(source),
+      sources: a.sources.map(sourceFields),
       provisions: a.provisions.map((p) =>
         clean({
           id: p.id,
@@ -211,7 +207,7 @@ function agreementsValue(data: CaseData): Record<string, unknown>[] {
               date: st.date,
               level: st.level,
               events: st.events,
-              sources: st.sources.map(source),
+              sources: st.sources.map(sourceFields),
               note: st.note,
               // A known date worked out from the events cited is not written back: only one the file gave.
               known: st.known === provisionStatusKnown(a, st, eventKnown) ? undefined : st.known,
@@ -236,40 +232,14 @@ function facilitiesValue(data: CaseData): Record<string, unknown>[] {
       country: f.country,
       key: f.key,
       declared: f.declared,
-      status: f.statuses.map((st) =>
-        clean({
-          date: st.date,
-          status: st.status,
-          sources: st.sources.map(source),
-          note: st.note,
-          known: st.known,
-          later: st.later,
-        }),
-      ),
-      observations: f.observations.map((o) =>
-        clean({
-          date: o.date,
-          by: o.by,
-          verification: o.verification,
-          finding: o.finding,
-          event: o.event,
-          sources: o.sources.map(source),
-          note: o.note,
-          known: o.known,
-          later: o.later,
-        }),
-      ),
+      status: f.statuses.map(facilityStatusFields),
+      observations: f.observations.map(observationFields),
       notes: f.notes,
     }),
   );
 }
 
-function source(s: Source): Record<string, unknown> {
-  return clean({ publisher: s.publisher, date: s.date, title: s.title, link: s.link, quote: s.quote, span: s.span });
-}
-
+/** The same object without the keys whose value is undefined. */
 function clean(o: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
-  return out;
+  return stripUndefined<Record<string, unknown>>(o);
 }

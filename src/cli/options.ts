@@ -2,6 +2,7 @@ import { Option } from '@commander-js/extra-typings';
 import { isActorCode } from '../model/actor-code.js';
 import { UsageError } from '../model/errors.js';
 import { type IsoDate, isoDateProblem } from '../model/iso-date.js';
+import { isOneOf, notOneOf } from '../model/one-of.js';
 
 /*
  * Option parsers for commander's `.argParser()`: each turns the text typed into the value the
@@ -12,10 +13,6 @@ import { type IsoDate, isoDateProblem } from '../model/iso-date.js';
 /** `--as-of <date>` → `--as-of` */
 function nameOf(flags: string): string {
   return /--[a-z][\w-]*/i.exec(flags)?.[0] ?? flags;
-}
-
-export function isOneOf<T extends string>(choices: readonly T[], value: string): value is T {
-  return (choices as readonly string[]).includes(value);
 }
 
 export function parseDate(name: string): (value: string) => IsoDate {
@@ -30,7 +27,7 @@ export function parseDate(name: string): (value: string) => IsoDate {
 
 export function parseChoice<T extends string>(name: string, choices: readonly T[]): (value: string) => T {
   return (value) => {
-    if (!isOneOf(choices, value)) throw new UsageError(`${name} "${value}" is not one of ${choices.join(', ')}`);
+    if (!isOneOf(choices, value)) throw new UsageError(`${name} ${notOneOf(choices, value)}`);
     return value;
   };
 }

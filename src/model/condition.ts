@@ -3,6 +3,7 @@ import type { CommitmentStatus, ReviewStatus, Source, Verification, Verifier } f
 import type { FacilityStatus } from './facility.js';
 import type { RequiredLevel } from './agreement.js';
 import type { LimitTest, MeasurementVerification } from './indicator.js';
+import { isOneOf } from './one-of.js';
 
 /** Which actors an event side may have. All given fields must hold. */
 export interface ActorFilter {
@@ -169,25 +170,41 @@ function unknownKind(r: never): never {
  */
 export function requirementFromFile(raw: unknown): Requirement {
   const r = raw as Record<string, unknown>;
-  const kind = (typeof r.kind === 'string' ? r.kind : REQUIREMENT_KINDS.find((k) => k in r)) as RequirementKind;
+  const kind = typeof r.kind === 'string' ? r.kind : REQUIREMENT_KINDS.find((k) => k in r);
+  if (!isOneOf(REQUIREMENT_KINDS, kind)) throw new Error(`a requirement of no known kind: ${JSON.stringify(raw)}`);
   const out = { ...r, kind } as Requirement;
-  if (out.kind === 'all') out.all = out.all.map(requirementFromFile);
-  else if (out.kind === 'any') out.any = out.any.map(requirementFromFile);
-  else if (out.kind === 'not') out.not = requirementFromFile(out.not);
-  else if (out.kind === 'indicator' && !('test' in out.indicator))
-    out.indicator = indicatorRequirementFromFile(out.indicator);
-  return out;
+  const same = (x: Requirement) => x;
+  return visitRequirement<Requirement>(out, {
+    all: (x) => ({ ...x, all: x.all.map(requirementFromFile) }),
+    any: (x) => ({ ...x, any: x.any.map(requirementFromFile) }),
+    not: (x) => ({ ...x, not: requirementFromFile(x.not) }),
+    indicator: (x) => ('test' in x.indicator ? x : { ...x, indicator: indicatorRequirementFromFile(x.indicator) }),
+    event: same,
+    noEvent: same,
+    facilities: same,
+    provision: same,
+    observed: same,
+    notObserved: same,
+  });
 }
 
 /** A requirement as the case files write it: the same object without `kind` fields. */
 export function requirementToFile(r: Requirement): Record<string, unknown> {
   const { kind: _kind, ...rest } = r;
-  const out: Record<string, unknown> = rest;
-  if (r.kind === 'all') out.all = r.all.map(requirementToFile);
-  else if (r.kind === 'any') out.any = r.any.map(requirementToFile);
-  else if (r.kind === 'not') out.not = requirementToFile(r.not);
-  else if (r.kind === 'indicator') out.indicator = indicatorRequirementToFile(r.indicator);
-  return out;
+  const none = () => ({});
+  const parts = visitRequirement<Record<string, unknown>>(r, {
+    all: (x) => ({ all: x.all.map(requirementToFile) }),
+    any: (x) => ({ any: x.any.map(requirementToFile) }),
+    not: (x) => ({ not: requirementToFile(x.not) }),
+    indicator: (x) => ({ indicator: indicatorRequirementToFile(x.indicator) }),
+    event: none,
+    noEvent: none,
+    facilities: none,
+    provision: none,
+    observed: none,
+    notObserved: none,
+  });
+  return { ...rest, ...parts };
 }
 
 /** An indicator leaf as the files write it (`atMost: 202.8`) to the model's test and value. */
@@ -235,6 +252,8 @@ export interface Condition {
   requires: Requirement;
 }
 
-export type Verdict = 'met' | 'unmet' | 'unknown';
+export const VERDICTS = ['met', 'unmet', 'unknown'] as const;
+export type Verdict = (typeof VERDICTS)[number];
 /** A condition's verdict on a date: its requirement's, or `not-stated` before the condition was stated. */
-export type ConditionVerdict = Verdict | 'not-stated';
+export const CONDITION_VERDICTS = [...VERDICTS, 'not-stated'] as const;
+export type ConditionVerdict = (typeof CONDITION_VERDICTS)[number];

@@ -1,5 +1,6 @@
 import { isEventCode } from '../cameo/event-codes.js';
 import type { ValidationProblem } from '../model/errors.js';
+import { isOneOf, notOneOf } from '../model/one-of.js';
 import { readDataTable, requiredCell, rowProblem } from '../model/read-data-table.js';
 
 /**
@@ -8,20 +9,7 @@ import { readDataTable, requiredCell, rowProblem } from '../model/read-data-tabl
  * to makes it repression or an attack on armed forces. `null` means the act has no such code (a
  * verbal act announced is no intent event).
  */
-export type CodeShiftTable =
-  | 'intent'
-  | 'refusal'
-  | 'threat'
-  | 'accusation'
-  | 'repression'
-  | 'on-forces'
-  | 'by-state-forces'
-  | 'by-protesters'
-  | 'on-soft-targets';
-
-export type CodeShifts = Readonly<Record<CodeShiftTable, ReadonlyMap<string, string | null>>>;
-
-const TABLES: readonly CodeShiftTable[] = [
+const TABLES = [
   'intent',
   'refusal',
   'threat',
@@ -31,26 +19,22 @@ const TABLES: readonly CodeShiftTable[] = [
   'by-state-forces',
   'by-protesters',
   'on-soft-targets',
-];
+] as const;
+export type CodeShiftTable = (typeof TABLES)[number];
+
+export type CodeShifts = Readonly<Record<CodeShiftTable, ReadonlyMap<string, string | null>>>;
 
 export function loadCodeShifts(file: string, problems: ValidationProblem[]): CodeShifts {
-  const out = {
-    intent: new Map(),
-    refusal: new Map(),
-    threat: new Map(),
-    accusation: new Map(),
-    repression: new Map(),
-    'on-forces': new Map(),
-    'by-state-forces': new Map(),
-    'by-protesters': new Map(),
-    'on-soft-targets': new Map(),
-  } as Record<CodeShiftTable, Map<string, string | null>>;
+  const out = Object.fromEntries(TABLES.map((t) => [t, new Map<string, string | null>()])) as Record<
+    CodeShiftTable,
+    Map<string, string | null>
+  >;
   for (const row of readDataTable(file, { columns: ['table', 'from', 'to', 'note'] }, problems)) {
-    const table = requiredCell(row, 'table', problems) as CodeShiftTable;
+    const table = requiredCell(row, 'table', problems);
     const from = requiredCell(row, 'from', problems);
     const to = requiredCell(row, 'to', problems);
-    if (!TABLES.includes(table)) {
-      problems.push(rowProblem(row, 'table', `"${table}" is not one of ${TABLES.join(', ')}`));
+    if (!isOneOf(TABLES, table)) {
+      problems.push(rowProblem(row, 'table', notOneOf(TABLES, table)));
       continue;
     }
     if (from && !isEventCode(from)) problems.push(rowProblem(row, 'from', `"${from}" is not a CAMEO code or root`));

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 
-export type Role = 'viewer' | 'analyst' | 'admin';
-export const ROLES: readonly Role[] = ['viewer', 'analyst', 'admin'];
+import type { Role } from '../model/account.js';
+
+export { ROLES, type Role } from '../model/account.js';
 
 export interface Account {
   id: string;
@@ -85,14 +86,14 @@ export class AccountRepository {
 function toAccount(r: {
   id: string;
   name: string;
-  role: string;
+  role: Role;
   password_hash: string | null;
   created_at: string;
 }): Account {
   return {
     id: r.id,
     name: r.name,
-    role: r.role as Role,
+    role: r.role,
     hasPassword: r.password_hash !== null,
     createdAt: r.created_at,
   };

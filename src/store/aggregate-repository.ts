@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type ExpressionBuilder, sql, type Kysely } from 'kysely';
 import type { ReviewStatus } from '../model/event.js';
 import type { DyadDay } from '../model/dyad-day.js';
 import { IMPORT_ORIGIN } from './import-tables.js';
@@ -7,6 +7,19 @@ import type { Database } from './database.js';
 
 /** One row of daily dyad aggregates, as the analysis reads it. */
 export type DyadDayRow = DyadDay;
+
+/** Daily rows between `a` and `b`, in either direction, from `from` to `to` (inclusive). */
+function inDyadWindow(a: string, b: string, from: string, to: string) {
+  return (eb: ExpressionBuilder<Database, 'dyad_days'>) =>
+    eb.and([
+      eb.or([
+        eb.and([eb('source', '=', a), eb('target', '=', b)]),
+        eb.and([eb('source', '=', b), eb('target', '=', a)]),
+      ]),
+      eb('day', '>=', toDayNumber(from)),
+      eb('day', '<=', toDayNumber(to)),
+    ]);
+}
 
 /** Aggregates kept for a case's own confirmed events. */
 export const CASE_ORIGIN = 'case';
@@ -35,14 +48,7 @@ export class AggregateRepository {
       .select(sql<number>`coalesce(sum(n), 0)`.as('n'))
       .where('case_id', 'in', [...caseIds])
       .where('origin', '=', IMPORT_ORIGIN)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('source', '=', a), eb('target', '=', b)]),
-          eb.and([eb('source', '=', b), eb('target', '=', a)]),
-        ]),
-      )
-      .where('day', '>=', toDayNumber(from))
-      .where('day', '<=', toDayNumber(to))
+      .where(inDyadWindow(a, b, from, to))
       .executeTakeFirstOrThrow();
     return Number(r.n);
   }
@@ -146,14 +152,7 @@ export class AggregateRepository {
         sql<number>`sum(negative_sum)`.as('m'),
       ])
       .where('case_id', 'in', cases)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('source', '=', a), eb('target', '=', b)]),
-          eb.and([eb('source', '=', b), eb('target', '=', a)]),
-        ]),
-      )
-      .where('day', '>=', toDayNumber(from))
-      .where('day', '<=', toDayNumber(to))
+      .where(inDyadWindow(a, b, from, to))
       .$if(origin !== undefined, (q) => q.where('origin', '=', origin!))
       .groupBy(['day', 'source', 'target', 'quad_class'])
       .orderBy('day')

@@ -1,23 +1,9 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { AuditTable, Database } from './database.js';
 import { fromJson, toJson } from './json-column.js';
+import type { AuditKind, AuditRoute } from '../model/audit.js';
 
-/** Through which door a change came in. */
-export type AuditRoute = 'cli' | 'api' | 'reader' | 'import';
-export const AUDIT_ROUTES: readonly AuditRoute[] = ['cli', 'api', 'reader', 'import'];
-
-/** What a change touched. */
-export type AuditKind = 'event' | 'provision' | 'facility' | 'condition' | 'account' | 'token' | 'case' | 'source';
-export const AUDIT_KINDS: readonly AuditKind[] = [
-  'event',
-  'provision',
-  'facility',
-  'condition',
-  'account',
-  'token',
-  'case',
-  'source',
-];
+export { AUDIT_KINDS, AUDIT_ROUTES, type AuditKind, type AuditRoute } from '../model/audit.js';
 
 export interface AuditEntry {
   id: number;
@@ -122,8 +108,8 @@ function toEntry(r: Selectable<AuditTable>): AuditEntry {
     at: r.at,
     actor: r.actor,
     accountId: r.account_id,
-    route: r.route as AuditRoute,
-    kind: r.kind as AuditKind,
+    route: r.route,
+    kind: r.kind,
     action: r.action,
     caseId: r.case_id,
     subject: r.subject,

@@ -27,6 +27,17 @@ export interface CaseSummary {
   indicators: number;
 }
 
+/** The tables of a case's non-event parts, which a write of its frame empties first. */
+const FRAME_TABLES = [
+  'actors',
+  'agreements',
+  'provisions',
+  'provision_statuses',
+  'facilities',
+  'facility_statuses',
+  'observations',
+] as const;
+
 /** Everything of a case except its events, which are read by query. */
 export type CaseFrame = Omit<CaseData, 'events'>;
 
@@ -113,14 +124,27 @@ export class CaseRepository {
     origin: { filesHash: string | null; sourceDir: string | null },
     loadedAt: string,
   ): Promise<void> {
-    const { info } = frame;
-    const caseId = info.id;
+    const caseId = frame.info.id;
     await this.archiveFrame(caseId, loadedAt);
-    await this.db.deleteFrom('cases').where('id', '=', caseId).execute();
+    await this.writeCaseRow(frame.info, origin, loadedAt);
+    for (const t of FRAME_TABLES) await this.db.deleteFrom(t).where('case_id', '=', caseId).execute();
+    await this.insertActors(caseId, frame.actors);
+    for (const ag of frame.agreements) await this.insertAgreement(caseId, ag);
+    for (const batch of chunks(frame.facilities, 100)) await this.insertFacilities(caseId, batch);
+    await this.writeConditions(caseId, frame.conditions, loadedAt);
+    await new IndicatorRepository(this.db).write(caseId, frame.indicators ?? []);
+  }
+
+  private async writeCaseRow(
+    info: CaseInfo,
+    origin: { filesHash: string | null; sourceDir: string | null },
+    loadedAt: string,
+  ): Promise<void> {
+    await this.db.deleteFrom('cases').where('id', '=', info.id).execute();
     await this.db
       .insertInto('cases')
       .values({
-        id: caseId,
+        id: info.id,
         title: info.title,
         description: info.description ?? null,
         settings: toJson(info.settings),
@@ -129,114 +153,103 @@ export class CaseRepository {
         loaded_at: loadedAt,
       })
       .execute();
+  }
 
-    for (const t of [
-      'actors',
-      'agreements',
-      'provisions',
-      'provision_statuses',
-      'facilities',
-      'facility_statuses',
-      'observations',
-    ] as const) {
-      await this.db.deleteFrom(t).where('case_id', '=', caseId).execute();
-    }
-    await this.insertActors(caseId, frame.actors);
-    for (const ag of frame.agreements) {
+  /** An agreement, its provisions in order, and each provision's dated statuses. */
+  private async insertAgreement(caseId: string, ag: Agreement): Promise<void> {
+    await this.db
+      .insertInto('agreements')
+      .values({
+        case_id: caseId,
+        id: ag.id,
+        name: ag.name,
+        date: ag.date,
+        parties: toJson(ag.parties),
+        sources: toJson(ag.sources),
+      })
+      .execute();
+    for (const [seq, p] of ag.provisions.entries()) {
       await this.db
-        .insertInto('agreements')
+        .insertInto('provisions')
         .values({
           case_id: caseId,
-          id: ag.id,
-          name: ag.name,
-          date: ag.date,
-          parties: toJson(ag.parties),
-          sources: toJson(ag.sources),
+          agreement_id: ag.id,
+          id: p.id,
+          seq,
+          text: p.text,
+          theme: p.theme,
+          owed_by: toJson(p.owedBy),
         })
         .execute();
-      for (const [seq, p] of ag.provisions.entries()) {
-        await this.db
-          .insertInto('provisions')
-          .values({
+      if (p.statuses.length === 0) continue;
+      await this.db
+        .insertInto('provision_statuses')
+        .values(
+          p.statuses.map((s) => ({
             case_id: caseId,
             agreement_id: ag.id,
-            id: p.id,
-            seq,
-            text: p.text,
-            theme: p.theme,
-            owed_by: toJson(p.owedBy),
-          })
-          .execute();
-        if (p.statuses.length === 0) continue;
-        await this.db
-          .insertInto('provision_statuses')
-          .values(
-            p.statuses.map((s) => ({
-              case_id: caseId,
-              agreement_id: ag.id,
-              provision_id: p.id,
-              date: s.date,
-              level: s.level === 'na' ? -1 : s.level,
-              events: toJson(s.events),
-              sources: toJson(s.sources),
-              note: s.note ?? null,
-              ...knownColumns(s),
-            })),
-          )
-          .execute();
-      }
-    }
-    for (const batch of chunks(frame.facilities, 100)) {
-      await this.db
-        .insertInto('facilities')
-        .values(
-          batch.map((f) => ({
-            case_id: caseId,
-            id: f.id,
-            name: f.name,
-            type: f.type,
-            tags: toJson(f.tags),
-            location: f.location,
-            longitude: f.coordinates?.[0] ?? null,
-            latitude: f.coordinates?.[1] ?? null,
-            country: f.country,
-            key: f.key ? 1 : 0,
-            declared: f.declared === undefined ? null : f.declared ? 1 : 0,
-            notes: f.notes ?? null,
+            provision_id: p.id,
+            date: s.date,
+            level: s.level === 'na' ? -1 : s.level,
+            events: toJson(s.events),
+            sources: toJson(s.sources),
+            note: s.note ?? null,
+            ...knownColumns(s),
           })),
         )
         .execute();
-      const statuses = batch.flatMap((f) =>
-        f.statuses.map((s) => ({
-          case_id: caseId,
-          facility_id: f.id,
-          date: s.date,
-          status: s.status,
-          sources: toJson(s.sources),
-          note: s.note ?? null,
-          ...knownColumns(s),
-        })),
-      );
-      for (const sb of chunks(statuses, 100)) await this.db.insertInto('facility_statuses').values(sb).execute();
-      const observations = batch.flatMap((f) =>
-        f.observations.map((o, seq) => ({
-          case_id: caseId,
-          facility_id: f.id,
-          seq,
-          date: o.date,
-          by: o.by,
-          verification: o.verification,
-          finding: o.finding,
-          event_id: o.event ?? null,
-          sources: toJson(o.sources),
-          note: o.note ?? null,
-          ...knownColumns(o),
-        })),
-      );
-      for (const ob of chunks(observations, 100)) await this.db.insertInto('observations').values(ob).execute();
     }
-    await this.writeConditions(caseId, frame.conditions, loadedAt);
-    await new IndicatorRepository(this.db).write(caseId, frame.indicators ?? []);
+  }
+
+  /** A batch of facilities, then their statuses and observations in batches of 100 rows. */
+  private async insertFacilities(caseId: string, batch: readonly Facility[]): Promise<void> {
+    await this.db
+      .insertInto('facilities')
+      .values(
+        batch.map((f) => ({
+          case_id: caseId,
+          id: f.id,
+          name: f.name,
+          type: f.type,
+          tags: toJson(f.tags),
+          location: f.location,
+          longitude: f.coordinates?.[0] ?? null,
+          latitude: f.coordinates?.[1] ?? null,
+          country: f.country,
+          key: f.key ? 1 : 0,
+          declared: f.declared === undefined ? null : f.declared ? 1 : 0,
+          notes: f.notes ?? null,
+        })),
+      )
+      .execute();
+    const statuses = batch.flatMap((f) =>
+      f.statuses.map((s) => ({
+        case_id: caseId,
+        facility_id: f.id,
+        date: s.date,
+        status: s.status,
+        sources: toJson(s.sources),
+        note: s.note ?? null,
+        ...knownColumns(s),
+      })),
+    );
+    for (const sb of chunks(statuses, 100)) await this.db.insertInto('facility_statuses').values(sb).execute();
+    const observations = batch.flatMap((f) =>
+      f.observations.map((o, seq) => ({
+        case_id: caseId,
+        facility_id: f.id,
+        seq,
+        date: o.date,
+        by: o.by,
+        verification: o.verification,
+        finding: o.finding,
+        event_id: o.event ?? null,
+        sources: toJson(o.sources),
+        note: o.note ?? null,
+        ...knownColumns(o),
+      })),
+    );
+    for (const ob of chunks(observations, 100)) await this.db.insertInto('observations').values(ob).execute();
   }
 
   /**

@@ -1,5 +1,7 @@
 import type { Generated } from 'kysely';
+import type { Role, SessionKind } from '../model/account.js';
 import type { ActorKind } from '../model/actor.js';
+import type { AuditKind, AuditRoute } from '../model/audit.js';
 import type { RequiredLevel } from '../model/agreement.js';
 import type { ObservationFinding } from '../model/condition.js';
 import type { Provenance, QuadClass, ReviewStatus, Verification } from '../model/event.js';
@@ -267,8 +269,7 @@ export interface DyadDaysTable {
 export interface AccountsTable {
   id: string;
   name: string;
-  /** viewer, analyst or admin */
-  role: string;
+  role: Role;
   /** argon2id; null until a password is set (an admin made on first start signs in by link). */
   password_hash: string | null;
   created_at: string;
@@ -278,8 +279,7 @@ export interface AccountsTable {
 export interface SessionsTable {
   token_hash: string;
   account_id: string;
-  /** session, or link (a one-time sign-in link not used yet) */
-  kind: string;
+  kind: SessionKind;
   /** Sent back in a header by the page on every change it asks for. */
   csrf_token: string;
   created_at: string;
@@ -290,7 +290,7 @@ export interface ApiTokensTable {
   id: string;
   token_hash: string;
   name: string;
-  role: string;
+  role: Role;
   /** Account name (or `os:USER` for the CLI) that made it. */
   created_by: string;
   created_at: string;
@@ -314,10 +314,8 @@ export interface AuditTable {
   /** Account name, or `os:USER` for the CLI. */
   actor: string;
   account_id: string | null;
-  /** cli, api, reader or import */
-  route: string;
-  /** event, provision, facility, condition, account, token, case, source */
-  kind: string;
+  route: AuditRoute;
+  kind: AuditKind;
   /** create, update, review, remove, load, ... */
   action: string;
   case_id: string | null;

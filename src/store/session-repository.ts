@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 
-export type SessionKind = 'session' | 'link';
+import type { SessionKind } from '../model/account.js';
+
+export type { SessionKind } from '../model/account.js';
 
 export interface StoredSession {
   accountId: string;
@@ -40,7 +42,7 @@ export class SessionRepository {
     if (!r) return undefined;
     return {
       accountId: r.account_id,
-      kind: r.kind as SessionKind,
+      kind: r.kind,
       csrfToken: r.csrf_token,
       createdAt: r.created_at,
       expiresAt: r.expires_at,

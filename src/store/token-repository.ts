@@ -63,7 +63,7 @@ function toToken(r: Selectable<ApiTokensTable>): ApiToken {
   return {
     id: r.id,
     name: r.name,
-    role: r.role as Role,
+    role: r.role,
     createdBy: r.created_by,
     createdAt: r.created_at,
     expiresAt: r.expires_at,

@@ -1,4 +1,10 @@
-import type { Condition, ConditionVerdict, Requirement } from '../../model/condition.js';
+import {
+  type Condition,
+  type ConditionVerdict,
+  type EventFilter,
+  type Requirement,
+  visitRequirement,
+} from '../../model/condition.js';
 import { describeFigure, describeReport } from '../../model/indicator.js';
 import { addDays } from '../../model/iso-date.js';
 import type { Source } from '../../model/event.js';
@@ -36,32 +42,37 @@ export interface VerdictTimeline {
 
 /** Every `days` window a requirement uses: evidence leaves such a window that many days after its date. */
 function windowDays(r: Requirement): number[] {
-  if ('all' in r) return r.all.flatMap(windowDays);
-  if ('any' in r) return r.any.flatMap(windowDays);
-  if ('not' in r) return windowDays(r.not);
-  const w =
-    'event' in r
-      ? r.event.window
-      : 'noEvent' in r
-        ? r.noEvent.window
-        : 'facilities' in r
-          ? r.facilities.coveredBy.window
-          : 'observed' in r
-            ? r.observed.window
-            : 'notObserved' in r
-              ? r.notObserved.window
-              : 'indicator' in r
-                ? r.indicator.window
-                : undefined;
-  return w?.days !== undefined ? [w.days] : [];
+  const days = (w: { days?: number } | undefined) => (w?.days !== undefined ? [w.days] : []);
+  return visitRequirement<number[]>(r, {
+    all: (x) => x.all.flatMap(windowDays),
+    any: (x) => x.any.flatMap(windowDays),
+    not: (x) => windowDays(x.not),
+    event: (x) => days(x.event.window),
+    noEvent: (x) => days(x.noEvent.window),
+    facilities: (x) => days(x.facilities.coveredBy.window),
+    provision: () => [],
+    observed: (x) => days(x.observed.window),
+    notObserved: (x) => days(x.notObserved.window),
+    indicator: (x) => days(x.indicator.window),
+  });
 }
 
+/** The fixed `from` and `to` dates of a requirement's event windows: the verdict can change the day each starts or ends. */
 function fixedBounds(r: Requirement): string[] {
-  if ('all' in r) return r.all.flatMap(fixedBounds);
-  if ('any' in r) return r.any.flatMap(fixedBounds);
-  if ('not' in r) return fixedBounds(r.not);
-  const w = 'event' in r ? r.event.window : 'noEvent' in r ? r.noEvent.window : undefined;
-  return [w?.from, w?.to ? addDays(w.to, 1) : undefined].filter((d): d is string => d !== undefined);
+  const bounds = (w: EventFilter['window']) =>
+    [w?.from, w?.to ? addDays(w.to, 1) : undefined].filter((d): d is string => d !== undefined);
+  return visitRequirement<string[]>(r, {
+    all: (x) => x.all.flatMap(fixedBounds),
+    any: (x) => x.any.flatMap(fixedBounds),
+    not: (x) => fixedBounds(x.not),
+    event: (x) => bounds(x.event.window),
+    noEvent: (x) => bounds(x.noEvent.window),
+    facilities: () => [],
+    provision: () => [],
+    observed: () => [],
+    notObserved: () => [],
+    indicator: () => [],
+  });
 }
 
 /**

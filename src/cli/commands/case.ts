@@ -12,6 +12,15 @@ import { examples } from '../options.js';
 
 export function registerCaseCommand(program: Command): void {
   const kase = program.command('case').description('load, export and list cases (folders of YAML files)');
+  registerLoad(kase);
+  registerCheck(kase);
+  registerExport(kase);
+  registerNew(kase);
+  registerList(kase);
+}
+
+/** `parley case load DIR`: validates a case folder and loads it in one transaction. */
+function registerLoad(kase: Command): void {
   kase
     .command('load')
     .description('validate a case folder and load it in one transaction; loading the same folder again changes nothing')
@@ -38,7 +47,10 @@ export function registerCaseCommand(program: Command): void {
       );
       process.stdout.write(`${describeLoad(report)}\n`);
     });
-  registerCheck(kase);
+}
+
+/** `parley case export ID --out DIR`: writes a case from the store back out as YAML files. */
+function registerExport(kase: Command): void {
   kase
     .command('export')
     .description(
@@ -55,6 +67,10 @@ export function registerCaseCommand(program: Command): void {
       });
       process.stdout.write(`${describeExport(report, opts.out)}\n`);
     });
+}
+
+/** `parley case new DIR`: writes a case folder to start from. */
+function registerNew(kase: Command): void {
   kase
     .command('new')
     .description('write a new case folder to start from: one entry of each kind, commented, that loads as it is')
@@ -70,6 +86,10 @@ export function registerCaseCommand(program: Command): void {
         `wrote ${written.length} files to ${dir}; edit them, then: parley case load ${dir} && parley brief --case ${opts.id ?? 'my-case'}\n`,
       );
     });
+}
+
+/** `parley case list`: the cases in the store and the built-in ones. */
+function registerList(kase: Command): void {
   kase
     .command('list')
     .description('the cases in the store, and the built-in ones')

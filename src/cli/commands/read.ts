@@ -15,7 +15,8 @@ import { formatEventTable } from '../../reader/format-event-table.js';
 import { useColour } from '../../util/colour.js';
 import type { CommandLine } from '../context.js';
 import { checkReadableFile, readFailure } from '../file-access.js';
-import { isOneOf } from '../options.js';
+import type { ReadArticleRef } from '../../case/add-read-events.js';
+import { isOneOf } from '../../model/one-of.js';
 
 /**
  * `parley read`: news text to proposed events, printed as JSON lines or a table. The ledger
@@ -29,21 +30,6 @@ export interface ReadIO {
   stdin: NodeJS.ReadableStream;
 }
 
-/** What an article is, for the ledger's source record. */
-export interface ReadArticleSource {
-  /** The file read, '-' for stdin, or the document id with --docs (for messages, never the source). */
-  name: string;
-  /** The article's publication date. */
-  date: string;
-  /** The article's text; empty when `digest` stands for it (an article read as a stream). */
-  text: string;
-  doc?: string;
-  digest?: string;
-  publisher?: string;
-  url?: string;
-  title?: string;
-}
-
 /**
  * The `--into CASE` hook: when `hooks.into` is given, `parley read` gets an `--into <case>` option,
  * checks the case with `hooks.checkCase` before reading, and after each article is read the hook
@@ -53,7 +39,7 @@ export interface ReadArticleSource {
 export type ReadIntoHook = (
   caseName: string,
   events: ReadEvent[],
-  article: ReadArticleSource,
+  article: ReadArticleRef,
   cmd: CommandLine,
 ) => Promise<number>;
 
@@ -212,7 +198,7 @@ async function readArticleCommand(
   for (const w of result.warnings) io.stderr.write(`parley read: warning: ${w}\n`);
   if (!into) return;
   const source = articleSource(opts, header, result.dateline?.publisher, out.io);
-  const article: ReadArticleSource = {
+  const article: ReadArticleRef = {
     name: file ?? '-',
     date: result.date,
     text: '',
@@ -234,8 +220,8 @@ function articleSource(
   header: { publisher?: string; url?: string; title?: string },
   agency: string | undefined,
   io: ReadIO,
-): Pick<ReadArticleSource, 'publisher' | 'url' | 'title'> {
-  const out: Pick<ReadArticleSource, 'publisher' | 'url' | 'title'> = {};
+): Pick<ReadArticleRef, 'publisher' | 'url' | 'title'> {
+  const out: Pick<ReadArticleRef, 'publisher' | 'url' | 'title'> = {};
   const publisher = opts.publisher ?? header.publisher ?? agency;
   const url = opts.url ?? header.url;
   const title = opts.title ?? header.title;

@@ -103,26 +103,34 @@ export function registerReviewCommand(program: Command): void {
       ),
     )
     .action(async (opts, cmd) => listQueue(dbLocation(dbFlag(cmd)), opts.case));
-  for (const decision of ['confirm', 'reject'] as const) {
-    review
-      .command(decision)
-      .description(`mark proposed events ${decision}ed`)
-      .argument('<ids...>', 'event ids')
-      .option('--reason <text>', 'why (kept in the audit trail and, for a rejection, in the event notes)')
-      .action(async (ids, cmdOpts, cmd) => {
-        const caseId = review.opts().case;
-        const reason = cmdOpts.reason ?? 'rejected at the command line';
-        const changed = await withStore(dbLocation(dbFlag(cmd)), (store) =>
-          reviewEvents(
-            cliActing(store),
-            caseId,
-            ids,
-            decision === 'confirm' ? { action: 'confirm' } : { action: 'reject', reason },
-          ),
-        );
-        process.stdout.write(`${changed} event${changed === 1 ? '' : 's'} ${decision}ed\n`);
-      });
-  }
+  const caseOf = () => review.opts().case;
+  for (const decision of ['confirm', 'reject'] as const) addDecisionCommand(review, decision, caseOf);
+  addEditCommand(review, caseOf);
+}
+
+/** `parley review confirm|reject IDS...` */
+function addDecisionCommand(review: Command, decision: 'confirm' | 'reject', caseOf: () => string): void {
+  review
+    .command(decision)
+    .description(`mark proposed events ${decision}ed`)
+    .argument('<ids...>', 'event ids')
+    .option('--reason <text>', 'why (kept in the audit trail and, for a rejection, in the event notes)')
+    .action(async (ids, cmdOpts, cmd) => {
+      const reason = cmdOpts.reason ?? 'rejected at the command line';
+      const changed = await withStore(dbLocation(dbFlag(cmd)), (store) =>
+        reviewEvents(
+          cliActing(store),
+          caseOf(),
+          ids,
+          decision === 'confirm' ? { action: 'confirm' } : { action: 'reject', reason },
+        ),
+      );
+      process.stdout.write(`${changed} event${changed === 1 ? '' : 's'} ${decision}ed\n`);
+    });
+}
+
+/** `parley review edit ID --date ... --code ...`: corrects an event, then names the moves it may repeat. */
+function addEditCommand(review: Command, caseOf: () => string): void {
   review
     .command('edit')
     .description('correct an event, typically a proposal before confirming it: date, actors, code, target, facilities')
@@ -138,7 +146,6 @@ export function registerReviewCommand(program: Command): void {
     .addOption(listOption('--facility <ids...>', 'the facilities it concerns (replaces the list)'))
     .addHelpText('after', examples('parley review edit 3f9c2a81d0e4-0-1 --date 2018-10-07 --code 042 --target prk'))
     .action(async (id, opts, cmd) => {
-      const caseId = review.opts().case;
       const changes: EventChanges = {
         ...(opts.date ? { date: opts.date, endDate: opts.end ?? null } : opts.end ? { endDate: opts.end } : {}),
         ...(opts.source ? { source: opts.source } : {}),
@@ -147,7 +154,7 @@ export function registerReviewCommand(program: Command): void {
         ...(opts.facility ? { facilities: opts.facility } : {}),
       };
       const { edited, duplicates } = await withStore(dbLocation(dbFlag(cmd)), async (store) => {
-        const r = await reviewEvent(cliActing(store), caseId, id, { action: 'edit', changes });
+        const r = await reviewEvent(cliActing(store), caseOf(), id, { action: 'edit', changes });
         return { edited: r, duplicates: (await likelyDuplicates(store, [r.event])).get(id) ?? [] };
       });
       process.stdout.write(describeEdit(edited.before, edited.event));

@@ -4,6 +4,7 @@ import { recordMove } from '../../app/record-move.js';
 import { reviewEvent } from '../../app/review-event.js';
 import { isoDate, sourceSchema } from '../../case/case-schema.js';
 import { NotFoundError } from '../../model/errors.js';
+import { oneOf } from '../../model/one-of.js';
 import { PROVENANCES, REVIEW_STATUSES, VERIFICATIONS, type LedgerEvent } from '../../model/event.js';
 import type { EventQuery } from '../../store/event-repository.js';
 import type { Store } from '../../store/store.js';
@@ -55,9 +56,10 @@ export function toQuery(caseId: string, q: z.infer<typeof eventsQuery>): EventQu
   if (q.source) query.sourceCodes = upper(q.source)!;
   if (q.target) query.targetCodes = upper(q.target)!;
   if (q.code) query.codes = split(q.code)!;
-  if (q.status) query.statuses = split(q.status) as EventQuery['statuses'];
-  if (q.verification) query.verifications = split(q.verification) as EventQuery['verifications'];
-  if (q.provenance) query.provenances = split(q.provenance) as EventQuery['provenances'];
+  // The schema has checked each value against its list; the guards only narrow the type.
+  if (q.status) query.statuses = split(q.status)!.filter(oneOf(REVIEW_STATUSES));
+  if (q.verification) query.verifications = split(q.verification)!.filter(oneOf(VERIFICATIONS));
+  if (q.provenance) query.provenances = split(q.provenance)!.filter(oneOf(PROVENANCES));
   if (q.q?.trim()) query.text = q.q.trim();
   return query;
 }
@@ -254,7 +256,7 @@ function recordMoveRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
         ...(b.end ? { endDate: b.end } : {}),
         ...(b.target ? { target: b.target } : {}),
         ...(b.facilities ? { facilities: b.facilities } : {}),
-        ...(b.verification ? { verification: b.verification as LedgerEvent['verification'] } : {}),
+        ...(b.verification ? { verification: b.verification } : {}),
         ...(b.confidence !== undefined ? { confidence: b.confidence } : {}),
         ...(b.status ? { status: b.status } : {}),
         ...(b.notes ? { notes: b.notes } : {}),
@@ -359,6 +361,6 @@ function editChanges(c: NonNullable<z.infer<typeof reviewBody>['changes']>) {
   return {
     ...rest,
     ...(end !== undefined ? { endDate: end } : {}),
-    ...(verification ? { verification: verification as LedgerEvent['verification'] } : {}),
+    ...(verification ? { verification } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { importInputs, removeSource } from '../../app/import-files.js';
 import { parseFilters } from '../../importers/filters.js';
-import { IMPORT_FORMATS, type ImportFormat } from '../../importers/format-parser.js';
+import { IMPORT_FORMATS } from '../../importers/format-parser.js';
 import { describeResult } from '../../importers/import-summary.js';
 import { expandInputs } from '../../importers/open-input.js';
 import { ImportRepository } from '../../store/import-repository.js';
@@ -131,7 +131,7 @@ async function importUpload(
     const caseId = q.case ?? null;
     let last = 0;
     const run = await importInputs(acting(c, store, 'import'), inputs, {
-      ...(q.format ? { format: q.format as ImportFormat } : {}),
+      ...(q.format ? { format: q.format } : {}),
       filters,
       ...(q.case ? { caseId: q.case } : {}),
       strict: q.strict === 'true',
