@@ -138,10 +138,10 @@ events are moves. Warnings go to stderr.`,
       throw new UsageError(`--docs file "${opts.docs}" does not exist`);
     if (file !== undefined && file !== '-' && !existsSync(file))
       throw new UsageError(`article file "${file}" does not exist`);
-    if (opts.docs !== undefined) checkReadableFile(opts.docs, 'the --docs file');
-    if (file !== undefined && file !== '-') checkReadableFile(file, 'the article');
     // The case is checked before the input is read: a wrong case name should not cost a long read.
     if (into && hooks.checkCase) await hooks.checkCase(into.name, command);
+    if (opts.docs !== undefined) checkReadableFile(opts.docs, 'the --docs file');
+    if (file !== undefined && file !== '-') checkReadableFile(file, 'the article');
     if (opts.docs !== undefined) await readDocsCommand(opts.docs, opts, out, into, command);
     else await readArticleCommand(file, opts, out, into, command);
   });
