@@ -4,18 +4,10 @@ import type { LedgerEvent } from '../model/event.js';
 import { IMPORTS_CASE_ID } from '../store/import-tables.js';
 import { type ImportedRow, type ImportedRowQuery, ImportedRowRepository } from '../store/imported-row-repository.js';
 import type { Store } from '../store/store.js';
-import { resolveSide } from './list-events.js';
+import { type MoveFilters, resolveSide } from './list-events.js';
 
 /** Which imported rows of a case's dyad to count or list; actor filters as `listEvents` takes them. */
-export interface ImportedRowsInput {
-  caseId: string;
-  from?: string;
-  to?: string;
-  actors?: readonly string[];
-  sources?: readonly string[];
-  targets?: readonly string[];
-  codes?: readonly string[];
-  limit?: number;
+export interface ImportedRowsInput extends MoveFilters {
   offset?: number;
 }
 

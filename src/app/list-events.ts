@@ -5,8 +5,11 @@ import type { LedgerEvent, ReviewStatus } from '../model/event.js';
 import type { EventQuery, SideMatch } from '../store/event-repository.js';
 import type { Store } from '../store/store.js';
 
-/** Which events to list. Actor filters take the case's actor ids (`mike-pompeo`) or CAMEO codes (`PRKGOV`). */
-export interface ListEventsInput {
+/**
+ * The filters a case's moves and its dyad's imported rows share. Actor filters take the case's
+ * actor ids (`mike-pompeo`) or CAMEO codes (`PRKGOV`).
+ */
+export interface MoveFilters {
   caseId: string;
   from?: string;
   to?: string;
@@ -16,8 +19,12 @@ export interface ListEventsInput {
   targets?: readonly string[];
   /** CAMEO event codes or prefixes. */
   codes?: readonly string[];
-  statuses?: readonly ReviewStatus[];
   limit?: number;
+}
+
+/** Which events to list: the shared filters, and the review status that only the case's own events have. */
+export interface ListEventsInput extends MoveFilters {
+  statuses?: readonly ReviewStatus[];
 }
 
 /** The events of a case, filtered; actors named by id or by code. */

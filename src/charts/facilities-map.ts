@@ -109,6 +109,68 @@ function extent(points: readonly MapFacility[], min: number): { type: 'MultiPoin
   };
 }
 
+type Box = readonly (readonly number[])[];
+type Bounds = [west: number, south: number, east: number, north: number];
+
+/** Each arc's bounds in degrees, decoded from the topology's quantised deltas without building features. */
+function arcBounds(world: WorldTopology): Bounds[] {
+  const [sx, sy] = world.transform?.scale ?? [1, 1];
+  const [tx, ty] = world.transform?.translate ?? [0, 0];
+  return world.arcs.map((arc) => {
+    const b: Bounds = [180, 90, -180, -90];
+    let x = 0;
+    let y = 0;
+    for (const p of arc) {
+      x = world.transform ? x + p[0]! : p[0]!;
+      y = world.transform ? y + p[1]! : p[1]!;
+      const lon = x * sx + tx;
+      const lat = y * sy + ty;
+      if (lon < b[0]) b[0] = lon;
+      if (lat < b[1]) b[1] = lat;
+      if (lon > b[2]) b[2] = lon;
+      if (lat > b[3]) b[3] = lat;
+    }
+    return b;
+  });
+}
+
+/** Each country's bounds: the union of its arcs' bounds (an arc index ~i is arc i reversed). */
+function countryBounds(world: WorldTopology): Bounds[] {
+  const arcs = arcBounds(world);
+  return world.objects.countries.geometries.map((g) => {
+    const b: Bounds = [180, 90, -180, -90];
+    const rings = g.type === 'Polygon' ? g.arcs : g.type === 'MultiPolygon' ? g.arcs.flat() : [];
+    for (const i of rings.flat()) {
+      const a = arcs[i < 0 ? ~i : i]!;
+      b[0] = Math.min(b[0], a[0]);
+      b[1] = Math.min(b[1], a[1]);
+      b[2] = Math.max(b[2], a[2]);
+      b[3] = Math.max(b[3], a[3]);
+    }
+    return b;
+  });
+}
+
+const boundsCache = new WeakMap<WorldTopology, Bounds[]>();
+
+/**
+ * The countries that reach into the map's box (widened by half its size each way) and the borders
+ * between them. Only these are turned into features, projected and drawn: the whole world at 50m
+ * is a third of a second of work and megabytes of path outside the frame.
+ */
+function outlineNear(world: WorldTopology, box: Box) {
+  const bounds = boundsCache.get(world) ?? boundsCache.set(world, countryBounds(world)).get(world)!;
+  const [[x0, y0], [x1, y1]] = box as [[number, number], [number, number]];
+  const dx = (x1 - x0) / 2;
+  const dy = (y1 - y0) / 2;
+  const near = (b: Bounds) => b[0] <= x1 + dx && b[2] >= x0 - dx && b[1] <= y1 + dy && b[3] >= y0 - dy;
+  const kept = {
+    type: 'GeometryCollection' as const,
+    geometries: world.objects.countries.geometries.filter((_, i) => near(bounds[i]!)),
+  };
+  return { countries: feature(world, kept), borders: mesh(world, kept, (a, b) => a !== b) };
+}
+
 /**
  * The case's facilities on a map drawn from the world-atlas outline (no tiles, no network): colour
  * by status on the date, shape by how the last observation was verified (● verified, ■ observed,
@@ -127,15 +189,14 @@ export function facilitiesMapChart(facilities: readonly MapFacility[], options: 
         ],
       };
   const span = Math.abs(domain.coordinates[1]![0]! - domain.coordinates[0]![0]!);
-  const countries = feature(options.world, options.world.objects.countries);
-  const borders = mesh(options.world, options.world.objects.countries, (a, b) => a !== b);
+  const { countries, borders } = outlineNear(options.world, domain.coordinates);
   const statuses = Object.keys(STATUS_COLOURS).filter((s) => placed.some((f) => f.status === s));
   const seen = [...Object.keys(VERIFICATION_SYMBOLS), NEVER];
   return Plot.plot({
     document: options.document,
     width: options.width ?? DEFAULT_WIDTH,
     height: options.height ?? 480,
-    projection: { type: 'mercator', domain, inset: 10 },
+    projection: { type: 'mercator', domain, inset: 10, clip: 'frame' },
     color: { legend: true, domain: statuses, range: statuses.map((s) => STATUS_COLOURS[s]!) },
     symbol: { legend: true, domain: seen, range: [...Object.values(VERIFICATION_SYMBOLS), 'diamond'] },
     r: { type: 'identity' },

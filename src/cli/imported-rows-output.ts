@@ -1,3 +1,4 @@
+import { IMPORTED_ROW_CSV_COLUMNS, importedRowCsvRow } from '../app/imported-row-csv.js';
 import type { ImportedRowsCount, ImportedRowsPage } from '../app/imported-rows.js';
 import type { ImportedRow } from '../store/imported-row-repository.js';
 import { formatCsv, formatTable } from '../util/format-table.js';
@@ -6,20 +7,6 @@ import { formatCsv, formatTable } from '../util/format-table.js';
 export const IMPORTED_ROWS_SHOWN = 1000;
 
 const TABLE_COLUMNS = ['id', 'date', 'source', 'code', 'target', 'goldstein', 'source file', 'url'];
-const CSV_COLUMNS = [
-  'id',
-  'date',
-  'source',
-  'code',
-  'target',
-  'goldstein',
-  'quad_class',
-  'source_name',
-  'target_name',
-  'url',
-  'source_file',
-];
-
 /** A side as the dataset gave it: its code, with the name the dataset read when it kept one. */
 function side(code: string | null, name: string | null): string {
   if (!code) return name ?? '';
@@ -39,22 +26,6 @@ function tableRow(r: ImportedRow): string[] {
   ];
 }
 
-function csvRow(r: ImportedRow): string[] {
-  return [
-    r.id,
-    r.date,
-    r.sourceCode ?? '',
-    r.code,
-    r.targetCode ?? '',
-    r.goldstein.toFixed(1),
-    String(r.quadClass),
-    r.sourceName ?? '',
-    r.targetName ?? '',
-    r.url ?? '',
-    String(r.fileId),
-  ];
-}
-
 function rowsWord(n: number): string {
   return `${n.toLocaleString('en-US')} imported row${n === 1 ? '' : 's'}`;
 }
@@ -62,7 +33,8 @@ function rowsWord(n: number): string {
 /** The rows on stdout in the format asked; on stderr, how many of how many, and what they are. */
 export function writeImportedRows(page: ImportedRowsPage, format: 'table' | 'csv' | 'json'): void {
   if (format === 'json') process.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
-  else if (format === 'csv') process.stdout.write(formatCsv(CSV_COLUMNS, page.rows.map(csvRow)));
+  else if (format === 'csv')
+    process.stdout.write(formatCsv(IMPORTED_ROW_CSV_COLUMNS, page.rows.map(importedRowCsvRow)));
   else
     process.stdout.write(
       formatTable(TABLE_COLUMNS, page.rows.map(tableRow), { rule: true, maxWidths: [undefined, 10, 40, 4, 40, 6] }),

@@ -1,7 +1,15 @@
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
-import { ROW_COLUMNS, ROW_WIDTH, type FileProgress, type ImportRowBuffer, type RowValue } from './import-rows.js';
+import {
+  ROW_COLUMNS,
+  ROW_WIDTH,
+  type FileProgress,
+  type ImportRowBuffer,
+  progressUpdateSql,
+  progressValues,
+  type RowValue,
+} from './import-rows.js';
 import { IMPORT_ORIGIN } from './import-tables.js';
 import type { ImportWriter } from './import-writer.js';
 
@@ -115,21 +123,8 @@ export class PostgresImportWriter implements ImportWriter {
       }
       progress.rowsNew += inserted;
       await c.query(
-        `UPDATE import_files SET lines_done = $1, rows_read = $2, rows_kept = $3, rows_rejected = $4, rows_new = $5,
-           first_date = $6, last_date = $7, rejects_bytes = $8, bytes_done = $9, prefix_hash = $10 WHERE id = $11`,
-        [
-          progress.linesDone,
-          progress.rowsRead,
-          progress.rowsKept,
-          progress.rowsRejected,
-          progress.rowsNew,
-          progress.firstDate,
-          progress.lastDate,
-          progress.rejectsBytes,
-          progress.bytesDone,
-          progress.prefixHash,
-          this.fileId,
-        ],
+        progressUpdateSql((n) => `$${n}`),
+        progressValues(progress, this.fileId),
       );
       await c.query('COMMIT');
       this.open = false;

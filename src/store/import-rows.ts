@@ -98,6 +98,33 @@ export interface FileProgress {
   prefixHash: string | null;
 }
 
+/** Each column of `import_files` a commit writes, with the field of `FileProgress` it holds. */
+const PROGRESS_FIELDS = [
+  ['lines_done', 'linesDone'],
+  ['rows_read', 'rowsRead'],
+  ['rows_kept', 'rowsKept'],
+  ['rows_rejected', 'rowsRejected'],
+  ['rows_new', 'rowsNew'],
+  ['first_date', 'firstDate'],
+  ['last_date', 'lastDate'],
+  ['rejects_bytes', 'rejectsBytes'],
+  ['bytes_done', 'bytesDone'],
+  ['prefix_hash', 'prefixHash'],
+] as const satisfies readonly (readonly [string, keyof FileProgress])[];
+
+/**
+ * The UPDATE that writes a file's progress, its parameters numbered by `placeholder` (`?` on
+ * SQLite, `$1` … on PostgreSQL) in the order `progressValues` gives them.
+ */
+export function progressUpdateSql(placeholder: (n: number) => string): string {
+  const sets = PROGRESS_FIELDS.map(([column], i) => `${column} = ${placeholder(i + 1)}`).join(', ');
+  return `UPDATE import_files SET ${sets} WHERE id = ${placeholder(PROGRESS_FIELDS.length + 1)}`;
+}
+
+export function progressValues(progress: FileProgress, fileId: number): (string | number | null)[] {
+  return [...PROGRESS_FIELDS.map(([, field]) => progress[field]), fileId];
+}
+
 /**
  * Daily dyad sums of one chunk, accumulated in memory and written with one upsert per key.
  * Parties are interned to small integers so that the key of a row is a number, not a new string.

@@ -5,6 +5,8 @@ import {
   ROW_WIDTH,
   type FileProgress,
   type ImportRowBuffer,
+  progressUpdateSql,
+  progressValues,
   type RowValue,
 } from './import-rows.js';
 import { IMPORT_ORIGIN } from './import-tables.js';
@@ -82,10 +84,7 @@ export class SqliteImportWriter implements ImportWriter {
       this.aggPrefix + new Array<string>(AGGS_PER_STATEMENT).fill(aggTuple).join(',') + this.aggSuffix,
     );
     this.aggSingle = db.prepare(this.aggPrefix + aggTuple + this.aggSuffix);
-    this.progress = db.prepare(
-      `UPDATE import_files SET lines_done = ?, rows_read = ?, rows_kept = ?, rows_rejected = ?, rows_new = ?,
-         first_date = ?, last_date = ?, rejects_bytes = ?, bytes_done = ?, prefix_hash = ? WHERE id = ?`,
-    );
+    this.progress = db.prepare(progressUpdateSql(() => '?'));
     this.tuple = tuple;
   }
 
@@ -151,19 +150,7 @@ export class SqliteImportWriter implements ImportWriter {
     try {
       this.writeAggregates();
       progress.rowsNew += this.chunkInserted;
-      this.progress.run(
-        progress.linesDone,
-        progress.rowsRead,
-        progress.rowsKept,
-        progress.rowsRejected,
-        progress.rowsNew,
-        progress.firstDate,
-        progress.lastDate,
-        progress.rejectsBytes,
-        progress.bytesDone,
-        progress.prefixHash,
-        this.fileId,
-      );
+      this.progress.run(progressValues(progress, this.fileId));
       this.db.exec('COMMIT');
       this.open = false;
       return this.chunkInserted;

@@ -1,4 +1,5 @@
 import { type Command, Option } from '@commander-js/extra-typings';
+import { eventCsvRow } from '../../app/event-csv.js';
 import { countImportedRows, listImportedRows } from '../../app/imported-rows.js';
 import { type ListEventsInput, listEvents } from '../../app/list-events.js';
 import { DEFAULT_CASE } from '../../case/builtin-cases.js';
@@ -7,7 +8,7 @@ import { REVIEW_STATUSES } from '../../model/event.js';
 import { UsageError } from '../../model/errors.js';
 import { formatCsv, formatTable } from '../../util/format-table.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
-import { describeSide } from '../describe-side.js';
+import { moveCells } from '../describe-side.js';
 import { IMPORTED_ROWS_SHOWN, importedNote, writeImportedRows } from '../imported-rows-output.js';
 import {
   choiceOption,
@@ -23,34 +24,10 @@ import {
 const FORMATS = ['table', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 /** The table shows who acted beside the code; CSV keeps codes alone (`--format json` has both). */
-const COLUMNS = ['id', 'date', 'source', 'code', 'target', 'goldstein', 'status', 'verification', 'summary'];
+const COLUMNS = ['id', 'date', 'source', 'code', 'target', 'goldstein', 'status', 'verification', 'summary'] as const;
 
 function tableRow(e: LedgerEvent): string[] {
-  return [
-    e.id,
-    e.date,
-    describeSide(e.sourceActor, e.sourceCode),
-    e.code,
-    describeSide(e.targetActor, e.targetCode),
-    e.goldstein.toFixed(1),
-    e.status,
-    e.verification,
-    e.summary,
-  ];
-}
-
-function csvRow(e: LedgerEvent): string[] {
-  return [
-    e.id,
-    e.date,
-    e.sourceCode,
-    e.code,
-    e.targetCode ?? '',
-    e.goldstein.toFixed(1),
-    e.status,
-    e.verification,
-    e.summary,
-  ];
+  return [...moveCells(e), e.goldstein.toFixed(1), e.status, e.verification, e.summary];
 }
 
 export function registerEventsCommand(program: Command): void {
@@ -120,7 +97,13 @@ async function listCaseEvents(location: string, input: ListEventsInput, format: 
     { access: 'read', builtinCase: input.caseId },
   );
   if (format === 'json') process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
-  else if (format === 'csv') process.stdout.write(formatCsv(COLUMNS, events.map(csvRow)));
+  else if (format === 'csv')
+    process.stdout.write(
+      formatCsv(
+        COLUMNS,
+        events.map((e) => eventCsvRow(e, COLUMNS)),
+      ),
+    );
   else {
     process.stdout.write(
       formatTable(COLUMNS, events.map(tableRow), {

@@ -9,7 +9,7 @@ import { formatTable } from '../../util/format-table.js';
 import { cliActing } from '../../app/acting.js';
 import { type EventChanges, reviewEvent, reviewEvents } from '../../app/review-event.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
-import { describeSide } from '../describe-side.js';
+import { describeSide, moveCells } from '../describe-side.js';
 import { importedApart } from '../imported-rows-output.js';
 import { dateOption, examples, listOption, parseEventCode } from '../options.js';
 
@@ -18,11 +18,7 @@ const COLUMNS = ['id', 'date', 'source', 'code', 'target', 'conf', 'likely dupli
 function row({ event: e, duplicates, importedLike }: Proposal): string[] {
   const first = duplicates[0];
   return [
-    e.id,
-    e.date,
-    describeSide(e.sourceActor, e.sourceCode),
-    e.code,
-    describeSide(e.targetActor, e.targetCode),
+    ...moveCells(e),
     e.confidence.toFixed(2),
     first ? `${first.id}${duplicates.length > 1 ? ` (+${duplicates.length - 1})` : ''}` : '',
     importedLike ? String(importedLike) : '',

@@ -12,7 +12,7 @@
  * that country level folds into one (`ZWEOPP -> ZWEGOV` and `ZWEGOV -> ZWEOPP` are both ZWE -> ZWE).
  */
 
-import { ROLE_PARTS } from '../../model/actor-code.js';
+import { isOrganisationCode, partyOf, ROLE_PARTS } from '../../model/actor-code.js';
 import { MOVE_MODES, READ_MODES, type ReadMode } from '../../model/event.js';
 
 export type Mode = ReadMode;
@@ -83,30 +83,6 @@ export interface Score extends Counts {
   falseEvents: { unit: string; predicted: EvalEvent }[];
 }
 
-const ORGANISATION_ROOTS = new Set(['IGO', 'NGO', 'IMG', 'MNC']);
-
-/**
- * Role parts that may trail an organisation code (`IGOUNOIAEGOV`). They are stripped from the end
- * only, because inner parts such as HLH or REF belong to the organisation's own code
- * (`NGOHLHIRC`, `IGOUNOREFHCR`) and stripping them would merge the Red Cross with Amnesty.
- */
-const TRAILING_ROLES = new Set([
-  'GOV',
-  'MIL',
-  'REB',
-  'OPP',
-  'PTY',
-  'COP',
-  'JUD',
-  'SPY',
-  'MED',
-  'LEG',
-  'ELI',
-  'CVL',
-  'BUS',
-  'UAF',
-]);
-
 /** How finely actors are compared: the party alone, or the party and its sector. */
 export type Level = 'party' | 'actor';
 
@@ -127,7 +103,7 @@ const SECTOR_ALIASES: Readonly<Record<string, string>> = { INS: 'REB', SEP: 'REB
 export function sectorOf(code: string | null): string | null {
   if (code === null || code === '') return null;
   const c = code.toUpperCase();
-  if (ORGANISATION_ROOTS.has(c.slice(0, 3))) return '';
+  if (isOrganisationCode(c)) return '';
   const parts = c.slice(3).match(/.{3}/g) ?? [];
   const role = parts.find(isSector);
   const sector = role === undefined ? (parts[0] ?? '') : (SECTOR_ALIASES[role] ?? role);
@@ -140,14 +116,13 @@ export function actorKey(code: string | null, level: Level): string | null {
   return party === null || level === 'party' ? party : `${party}/${sectorOf(code)}`;
 }
 
-/** The party an actor code is scored at: the country, or the organisation without trailing roles. */
+/**
+ * The party an actor code is scored at: the country, or the organisation without trailing roles,
+ * as the ledger reads it (`partyOf`), whatever the case the text gave the code in.
+ */
 export function scoringParty(code: string | null): string | null {
   if (code === null || code === '') return null;
-  const c = code.toUpperCase();
-  if (!ORGANISATION_ROOTS.has(c.slice(0, 3))) return c.slice(0, 3);
-  let end = c.length;
-  while (end > 6 && TRAILING_ROLES.has(c.slice(end - 3, end))) end -= 3;
-  return c.slice(0, end);
+  return partyOf(code.toUpperCase());
 }
 
 export function rootOfCode(code: string): string {

@@ -1,11 +1,12 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { countImportedRows, type ImportedRowsInput, importedLike } from '../../app/imported-rows.js';
+import { EVENT_CSV_COLUMNS, eventCsvRow } from '../../app/event-csv.js';
 import { recordMove } from '../../app/record-move.js';
 import { reviewEvent } from '../../app/review-event.js';
 import { isoDate, sourceSchema } from '../../case/case-schema.js';
 import { NotFoundError } from '../../model/errors.js';
 import { oneOf } from '../../model/one-of.js';
-import { PROVENANCES, REVIEW_STATUSES, VERIFICATIONS, type LedgerEvent } from '../../model/event.js';
+import { PROVENANCES, REVIEW_STATUSES, VERIFICATIONS } from '../../model/event.js';
 import type { EventQuery } from '../../store/event-repository.js';
 import type { Store } from '../../store/store.js';
 import { formatCsv } from '../../util/format-table.js';
@@ -78,39 +79,6 @@ export function toImportedRowsInput(
   if (q.target) input.targets = upper(q.target)!;
   if (q.code) input.codes = split(q.code)!;
   return input;
-}
-
-export const CSV_COLUMNS = [
-  'id',
-  'date',
-  'source',
-  'code',
-  'target',
-  'goldstein',
-  'status',
-  'verification',
-  'provenance',
-  'summary',
-  'publisher',
-  'link',
-];
-
-export function csvRow(e: LedgerEvent): string[] {
-  const s = e.sources[0];
-  return [
-    e.id,
-    e.date,
-    e.sourceCode,
-    e.code,
-    e.targetCode ?? '',
-    e.goldstein.toFixed(1),
-    e.status,
-    e.verification,
-    e.provenance,
-    e.summary,
-    s?.publisher ?? '',
-    s?.link ?? '',
-  ];
 }
 
 const newEventBody = z
@@ -324,7 +292,10 @@ async function eventsPage(
   });
   if (q.format === 'csv')
     return {
-      body: formatCsv(CSV_COLUMNS, events.map(csvRow)),
+      body: formatCsv(
+        EVENT_CSV_COLUMNS,
+        events.map((e) => eventCsvRow(e)),
+      ),
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${caseId}-events.csv"`,

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { IMPORTED_ROW_CSV_COLUMNS, importedRowCsvRow } from '../../app/imported-row-csv.js';
 import { listImportedRows } from '../../app/imported-rows.js';
 import { UsageError } from '../../model/errors.js';
-import type { ImportedRow } from '../../store/imported-row-repository.js';
 import { formatCsv } from '../../util/format-table.js';
 import type { ServerEnv } from '../server-env.js';
 import { caseParam, jsonResponses, type RouteDeps } from './route-kit.js';
@@ -20,36 +20,6 @@ export const importedRowsQuery = eventsQuery.pick({
   pageSize: true,
   format: true,
 });
-
-const CSV_COLUMNS = [
-  'id',
-  'date',
-  'source',
-  'code',
-  'target',
-  'goldstein',
-  'quad_class',
-  'source_name',
-  'target_name',
-  'url',
-  'source_file',
-];
-
-function csvRow(r: ImportedRow): string[] {
-  return [
-    r.id,
-    r.date,
-    r.sourceCode ?? '',
-    r.code,
-    r.targetCode ?? '',
-    r.goldstein.toFixed(1),
-    String(r.quadClass),
-    r.sourceName ?? '',
-    r.targetName ?? '',
-    r.url ?? '',
-    String(r.fileId),
-  ];
-}
 
 /**
  * GET the imported dataset rows of a case's dyad, paged: kept apart from the case's own events
@@ -79,7 +49,7 @@ export function registerImportedRowsRoute(app: OpenAPIHono<ServerEnv>, deps: Rou
         if (!page) throw new UsageError(`case ${caseId} names no two parties, so it has no imported rows to list`);
         if (q.format === 'csv')
           return {
-            body: formatCsv(CSV_COLUMNS, page.rows.map(csvRow)),
+            body: formatCsv(IMPORTED_ROW_CSV_COLUMNS, page.rows.map(importedRowCsvRow)),
             headers: {
               'Content-Type': 'text/csv; charset=utf-8',
               'Content-Disposition': `attachment; filename="${caseId}-imported-rows.csv"`,

@@ -3,8 +3,9 @@ import type { Store } from '../../store/store.js';
 import { stream } from 'hono/streaming';
 import type { ServerEnv } from '../server-env.js';
 import { requireCase } from './case-routes.js';
+import { EVENT_CSV_COLUMNS, eventCsvRow } from '../../app/event-csv.js';
 import { formatCsv as toCsv } from '../../util/format-table.js';
-import { CSV_COLUMNS, csvRow, eventsQuery, toQuery } from './event-routes.js';
+import { eventsQuery, toQuery } from './event-routes.js';
 import { caseParam, jsonResponses, type RouteDeps } from './route-kit.js';
 
 /** Up to this many moves a chart gets each one; beyond it, counts by week or month. */
@@ -64,10 +65,16 @@ export function registerMoveViewRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteD
       c.header('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="${caseId}-moves.${csv ? 'csv' : 'json'}"`);
       return stream(c, async (out) => {
-        await out.write(csv ? toCsv(CSV_COLUMNS, []) : `{"caseId":${JSON.stringify(caseId)},"events":[`);
+        await out.write(csv ? toCsv(EVENT_CSV_COLUMNS, []) : `{"caseId":${JSON.stringify(caseId)},"events":[`);
         for (let offset = 0, first = true; ; offset += EXPORT_BATCH) {
           const batch = await store.events.find({ ...query, limit: EXPORT_BATCH, offset });
-          if (csv && batch.length) await out.write(toCsv(CSV_COLUMNS, batch.map(csvRow)).slice(csvHeaderLength));
+          if (csv && batch.length)
+            await out.write(
+              toCsv(
+                EVENT_CSV_COLUMNS,
+                batch.map((e) => eventCsvRow(e)),
+              ).slice(csvHeaderLength),
+            );
           else if (batch.length) {
             await out.write(`${first ? '' : ','}${batch.map((e) => JSON.stringify(e)).join(',')}`);
             first = false;
@@ -99,7 +106,7 @@ async function chartData(store: Store, caseId: string, q: z.infer<typeof filters
 }
 
 /** The CSV header line, which each batch's rows are written without. */
-const csvHeaderLength = toCsv(CSV_COLUMNS, []).length;
+const csvHeaderLength = toCsv(EVENT_CSV_COLUMNS, []).length;
 
 function compactMove(e: {
   id: string;
