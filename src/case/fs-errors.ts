@@ -12,7 +12,7 @@ export function describeFsError(e: unknown): string {
     case 'ELOOP':
       return 'a loop of symbolic links';
     case 'EISDIR':
-      return 'it is a folder';
+      return 'it is a folder, not a file';
     case 'ENOENT':
       return 'a folder on the way does not exist';
     case 'ENOTDIR':

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { builtinCaseNeedsLoad, ensureBuiltinCase } from '../case/builtin-cases.js';
@@ -15,7 +16,7 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
 /**
  * The store to use: `--db`, else $PARLEY_DB, else parley.db in the data directory. A URL of
  * another database (`mysql://…`) is refused: taken as a path it would make a SQLite file named
- * `mysql:`.
+ * `mysql:`. So is a folder, which SQLite would report only as "unable to open database file".
  */
 export function dbLocation(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const location = flag ?? env.PARLEY_DB ?? join(dataDir(env), 'parley.db');
@@ -25,6 +26,12 @@ export function dbLocation(flag: string | undefined, env: NodeJS.ProcessEnv = pr
     throw new UsageError(
       `${where} "${redactUrl(location)}" is a ${scheme}:// URL; Parley stores its data in a SQLite file (give its path) ` +
         'or in PostgreSQL (give a postgres:// or postgresql:// URL)',
+    );
+  }
+  if (scheme === undefined && statSync(location, { throwIfNoEntry: false })?.isDirectory()) {
+    const where = flag !== undefined ? '--db' : '$PARLEY_DB';
+    throw new UsageError(
+      `${where} "${location}" is a folder; give the path of a SQLite file, such as ${join(location, 'parley.db')}`,
     );
   }
   return location;

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,5 +51,42 @@ describe('the CLI reporting a file with several problems', () => {
     expect(lines[2]).toMatch(/events\.yaml:16 .*2018-13-01/);
     for (const date of ['2018-10-32', '2018-02-30', '2018-13-01'])
       expect(stderr.split(date).length - 1, `${date} said once`).toBe(1);
+  });
+});
+
+describe('the CLI naming a file it cannot read or write', () => {
+  afterEach(() => {
+    process.exitCode = undefined;
+  });
+
+  it('says which file is a folder, in plain words, before any work', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-main-'));
+    const folder = join(dir, 'a-folder');
+    mkdirSync(folder);
+    expect(await stderrOf(['read', '--docs', folder])).toEqual({
+      code: 2,
+      stderr: `parley: cannot read the --docs file "${folder}": it is a folder, not a file\n`,
+    });
+    expect(await stderrOf(['read', folder, '--date', '2018-10-08'])).toEqual({
+      code: 2,
+      stderr: `parley: cannot read the article "${folder}": it is a folder, not a file\n`,
+    });
+    for (const format of ['md', 'html'])
+      expect(await stderrOf(['--db', join(dir, 'p.db'), 'brief', '--format', format, '--output', folder])).toEqual({
+        code: 2,
+        stderr: `parley: cannot write the brief to "${folder}": it is a folder, not a file; nothing was written\n`,
+      });
+    expect(await stderrOf(['--db', folder, 'case', 'list'])).toEqual({
+      code: 2,
+      stderr: `parley: --db "${folder}" is a folder; give the path of a SQLite file, such as ${join(folder, 'parley.db')}\n`,
+    });
+  });
+
+  it('says why a date of the year 0018 is refused, instead of calling its form wrong', async () => {
+    const args = ['event', 'add', '0018-06-01', 'usa', '040', 'prk', '--summary', 's', '--publisher', 'W'];
+    expect(await stderrOf(args)).toEqual({
+      code: 2,
+      stderr: 'parley: date "0018-06-01" is not a date Parley takes: the year must be from 1000 to 9999\n',
+    });
   });
 });

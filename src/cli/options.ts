@@ -1,7 +1,7 @@
 import { Option } from '@commander-js/extra-typings';
 import { isActorCode } from '../model/actor-code.js';
 import { UsageError } from '../model/errors.js';
-import { type IsoDate, isIsoDate } from '../model/iso-date.js';
+import { type IsoDate, isoDateProblem } from '../model/iso-date.js';
 import { isOneOf, notOneOf } from '../model/one-of.js';
 
 /*
@@ -17,8 +17,11 @@ function nameOf(flags: string): string {
 
 export function parseDate(name: string): (value: string) => IsoDate {
   return (value) => {
-    if (!isIsoDate(value)) throw new UsageError(`${name} "${value}" is not a calendar date in the form YYYY-MM-DD`);
-    return value;
+    const problem = isoDateProblem(value);
+    if (problem === undefined) return value;
+    // A year out of range is a date in the right form: saying "not in the form" would mislead.
+    if (problem.includes('year')) throw new UsageError(`${name} "${value}" is ${problem}`);
+    throw new UsageError(`${name} "${value}" is not a calendar date in the form YYYY-MM-DD`);
   };
 }
 

@@ -89,3 +89,6 @@ export class LockedError extends ParleyError {
 
 /** A request over one of the server's limits (body, upload, text length, page size). */
 export class LimitError extends ParleyError {}
+
+/** A file or folder named on the command line cannot be read or written: the message names it and says why. */
+export class FileAccessError extends ParleyError {}

@@ -1,11 +1,11 @@
 import { type Command, Option } from '@commander-js/extra-typings';
-import { writeFileSync } from 'node:fs';
 import { briefFile } from '../../app/brief-files.js';
-import { briefCase } from '../../app/build-brief.js';
+import { briefCase, type CaseBriefOptions } from '../../app/build-brief.js';
 import { markdownStyle, textStyle } from '../../brief/brief-style.js';
 import { renderBrief } from '../../brief/render-brief.js';
 import { DEFAULT_CASE } from '../../case/builtin-cases.js';
 import { dbFlag, dbLocation, withStore } from '../context.js';
+import { checkWritableFile, writeOutputFile } from '../file-access.js';
 import { useColour } from '../../util/colour.js';
 import { choiceOption, dateOption, examples, parseDyad } from '../options.js';
 
@@ -65,14 +65,47 @@ function withBriefOptions(brief: Command) {
     );
 }
 
-type BriefOptions = ReturnType<ReturnType<typeof withBriefOptions>['opts']>;
-
 /** Builds the brief and writes it: a file for html, docx and pdf; text, Markdown or JSON on stdout or to --output. */
-async function writeBrief(opts: BriefOptions, location: string): Promise<void> {
-  const { format, asOf, from, to, dyad, recordedOn, knownBy } = opts;
+async function writeBrief(
+  opts: ReturnType<ReturnType<typeof withBriefOptions>['opts']>,
+  location: string,
+): Promise<void> {
+  const { format } = opts;
+  const options = briefOptions(opts);
+  // A folder given as --output is refused before the brief is built, not after.
+  if (opts.output) checkWritableFile(opts.output, 'the brief');
+  const access = { access: 'read' as const, builtinCase: opts.case };
+  if (format === 'html' || format === 'docx' || format === 'pdf') {
+    const file = await withStore(location, (store) => briefFile(store, options, format), access);
+    const out = opts.output ?? file.fileName;
+    writeOutputFile(out, file.bytes, 'the brief');
+    process.stderr.write(`wrote ${out} (${file.bytes.length.toLocaleString('en')} bytes)\n`);
+    return;
+  }
+  const brief = await withStore(location, (store) => briefCase(store, options), access);
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(brief, null, 2)}\n`
+      : renderBrief(brief, format === 'md' ? markdownStyle : textStyle(useColour(process.stdout)));
+  if (opts.output) writeOutputFile(opts.output, text, 'the brief');
+  else process.stdout.write(text);
+}
+
+/** The brief's options from the command line's flags. */
+function briefOptions(opts: {
+  case: string;
+  asOf?: string;
+  from?: string;
+  to?: string;
+  dyad?: [string, string];
+  recordedOn?: string;
+  knownBy?: string;
+  hindsight?: true;
+}): CaseBriefOptions {
+  const { asOf, from, to, dyad, recordedOn, knownBy } = opts;
   // With only --to given, the brief is read on that day.
   const day = asOf ?? to;
-  const options = {
+  return {
     ...(recordedOn ? { recordedOn } : {}),
     caseId: opts.case,
     ...(day ? { asOf: day } : {}),
@@ -82,19 +115,4 @@ async function writeBrief(opts: BriefOptions, location: string): Promise<void> {
     ...(knownBy ? { knownBy } : {}),
     ...(opts.hindsight ? { hindsight: true } : {}),
   };
-  const access = { access: 'read' as const, builtinCase: opts.case };
-  if (format === 'html' || format === 'docx' || format === 'pdf') {
-    const file = await withStore(location, (store) => briefFile(store, options, format), access);
-    const out = opts.output ?? file.fileName;
-    writeFileSync(out, file.bytes);
-    process.stderr.write(`wrote ${out} (${file.bytes.length.toLocaleString('en')} bytes)\n`);
-    return;
-  }
-  const brief = await withStore(location, (store) => briefCase(store, options), access);
-  const text =
-    format === 'json'
-      ? `${JSON.stringify(brief, null, 2)}\n`
-      : renderBrief(brief, format === 'md' ? markdownStyle : textStyle(useColour(process.stdout)));
-  if (opts.output) writeFileSync(opts.output, text);
-  else process.stdout.write(text);
 }

@@ -14,6 +14,7 @@ import { type SentenceTrace, formatTrace } from '../../reader/explain.js';
 import { formatEventTable } from '../../reader/format-event-table.js';
 import { useColour } from '../../util/colour.js';
 import type { CommandLine } from '../context.js';
+import { checkReadableFile, readFailure } from '../file-access.js';
 import type { ReadArticleRef } from '../../case/add-read-events.js';
 import { isOneOf } from '../../model/one-of.js';
 
@@ -138,6 +139,8 @@ async function runRead(
   checkReadInputs(file, opts);
   // The case is checked before the input is read: a wrong case name should not cost a long read.
   if (into && hooks.checkCase) await hooks.checkCase(into.name, command);
+  if (opts.docs !== undefined) checkReadableFile(opts.docs, 'the --docs file');
+  if (file !== undefined && file !== '-') checkReadableFile(file, 'the article');
   if (opts.docs !== undefined) await readDocsCommand(opts.docs, opts, out, into, command);
   else await readArticleCommand(file, opts, out, into, command);
 }
@@ -185,8 +188,8 @@ async function readArticleCommand(
   command: CommandLine,
 ): Promise<void> {
   const { io } = out;
-  const input = await openArticleInput(file, io.stdin).catch((err: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read the article "${file ?? '-'}": ${err.code ?? err.message}`, { cause: err });
+  const input = await openArticleInput(file, io.stdin).catch((err: unknown) => {
+    throw readFailure(file ?? '-', 'the article', err);
   });
   const header = parseArticleHeader(input.head);
   const body = input.head.slice(header.length);
@@ -247,7 +250,7 @@ function articleSource(
 /** Many articles, one JSON object a line; a bad line is reported and the others are read. */
 async function readDocsCommand(docs: string, opts: ReadOptionsGiven, out: Output, into: Into, command: CommandLine) {
   const { io } = out;
-  const lines = createInterface({ input: createReadStream(docs, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const lines = linesOf(docs);
   let bad = 0;
   let good = 0;
   for await (const r of readDocuments(lines, out.explain ? { explain: out.explain } : {})) {
@@ -266,6 +269,16 @@ async function readDocsCommand(docs: string, opts: ReadOptionsGiven, out: Output
   }
   if (bad > 0) io.stderr.write(`parley read: ${bad} document${bad > 1 ? 's' : ''} could not be read\n`);
   if (bad > 0 && good === 0) throw new ParleyError(`no document of ${docs} could be read`);
+}
+
+/** The lines of a --docs file; a failure to read it names the file (a stream's errors name none). */
+async function* linesOf(docs: string): AsyncGenerator<string> {
+  const input = createReadStream(docs, { encoding: 'utf8' });
+  try {
+    yield* createInterface({ input, crlfDelay: Infinity });
+  } catch (err) {
+    throw readFailure(docs, 'the --docs file', err);
+  }
 }
 
 /** One sentence's explanation: text for people, one JSON object a line otherwise. */
