@@ -1,16 +1,15 @@
 import type { LedgerEvent } from '../model/event.js';
 
 /**
- * The columns an event can have in CSV, in the order the server's export writes them all. Codes
- * stand alone (no actor ids beside them), so that a spreadsheet can filter and pivot on them.
+ * The columns that lead every CSV of moves, a case's events or a dataset's imported rows, so that
+ * the two line up side by side in a spreadsheet. Codes stand alone (no actor ids beside them), so
+ * that a spreadsheet can filter and pivot on them.
  */
+export const MOVE_CSV_LEAD = ['id', 'date', 'source', 'code', 'target', 'goldstein'] as const;
+
+/** The columns an event can have in CSV, in the order the server's export writes them all. */
 export const EVENT_CSV_COLUMNS = [
-  'id',
-  'date',
-  'source',
-  'code',
-  'target',
-  'goldstein',
+  ...MOVE_CSV_LEAD,
   'status',
   'verification',
   'provenance',
@@ -37,7 +36,10 @@ const EVENT_CELLS: Record<EventCsvColumn, (e: LedgerEvent) => string> = {
   link: (e) => e.sources[0]?.link ?? '',
 };
 
-/** An event as one CSV row of the given columns (all of them unless told). */
-export function eventCsvRow(e: LedgerEvent, columns: readonly EventCsvColumn[] = EVENT_CSV_COLUMNS): string[] {
-  return columns.map((c) => EVENT_CELLS[c](e));
+/** Events as CSV rows of the given columns (all of them unless told). */
+export function eventCsvRows(
+  events: readonly LedgerEvent[],
+  columns: readonly EventCsvColumn[] = EVENT_CSV_COLUMNS,
+): string[][] {
+  return events.map((e) => columns.map((c) => EVENT_CELLS[c](e)));
 }

@@ -1,13 +1,9 @@
+import { MOVE_CSV_LEAD } from './event-csv.js';
 import type { ImportedRow } from '../store/imported-row-repository.js';
 
 /** The columns of an imported dataset row in CSV, as `parley events --imported` and the server write them. */
 export const IMPORTED_ROW_CSV_COLUMNS = [
-  'id',
-  'date',
-  'source',
-  'code',
-  'target',
-  'goldstein',
+  ...MOVE_CSV_LEAD,
   'quad_class',
   'source_name',
   'target_name',

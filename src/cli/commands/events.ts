@@ -1,5 +1,5 @@
 import { type Command, Option } from '@commander-js/extra-typings';
-import { eventCsvRow } from '../../app/event-csv.js';
+import { eventCsvRows } from '../../app/event-csv.js';
 import { countImportedRows, listImportedRows } from '../../app/imported-rows.js';
 import { type ListEventsInput, listEvents } from '../../app/list-events.js';
 import { DEFAULT_CASE } from '../../case/builtin-cases.js';
@@ -97,13 +97,7 @@ async function listCaseEvents(location: string, input: ListEventsInput, format: 
     { access: 'read', builtinCase: input.caseId },
   );
   if (format === 'json') process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
-  else if (format === 'csv')
-    process.stdout.write(
-      formatCsv(
-        COLUMNS,
-        events.map((e) => eventCsvRow(e, COLUMNS)),
-      ),
-    );
+  else if (format === 'csv') process.stdout.write(formatCsv(COLUMNS, eventCsvRows(events, COLUMNS)));
   else {
     process.stdout.write(
       formatTable(COLUMNS, events.map(tableRow), {

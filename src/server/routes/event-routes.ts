@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { countImportedRows, type ImportedRowsInput, importedLike } from '../../app/imported-rows.js';
-import { EVENT_CSV_COLUMNS, eventCsvRow } from '../../app/event-csv.js';
+import { EVENT_CSV_COLUMNS, eventCsvRows } from '../../app/event-csv.js';
 import { recordMove } from '../../app/record-move.js';
 import { reviewEvent } from '../../app/review-event.js';
 import { isoDate, sourceSchema } from '../../case/case-schema.js';
@@ -292,10 +292,7 @@ async function eventsPage(
   });
   if (q.format === 'csv')
     return {
-      body: formatCsv(
-        EVENT_CSV_COLUMNS,
-        events.map((e) => eventCsvRow(e)),
-      ),
+      body: formatCsv(EVENT_CSV_COLUMNS, eventCsvRows(events)),
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${caseId}-events.csv"`,

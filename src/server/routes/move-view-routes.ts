@@ -3,7 +3,7 @@ import type { Store } from '../../store/store.js';
 import { stream } from 'hono/streaming';
 import type { ServerEnv } from '../server-env.js';
 import { requireCase } from './case-routes.js';
-import { EVENT_CSV_COLUMNS, eventCsvRow } from '../../app/event-csv.js';
+import { EVENT_CSV_COLUMNS, eventCsvRows } from '../../app/event-csv.js';
 import { formatCsv as toCsv } from '../../util/format-table.js';
 import { eventsQuery, toQuery } from './event-routes.js';
 import { caseParam, jsonResponses, type RouteDeps } from './route-kit.js';
@@ -69,12 +69,7 @@ export function registerMoveViewRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteD
         for (let offset = 0, first = true; ; offset += EXPORT_BATCH) {
           const batch = await store.events.find({ ...query, limit: EXPORT_BATCH, offset });
           if (csv && batch.length)
-            await out.write(
-              toCsv(
-                EVENT_CSV_COLUMNS,
-                batch.map((e) => eventCsvRow(e)),
-              ).slice(csvHeaderLength),
-            );
+            await out.write(toCsv(EVENT_CSV_COLUMNS, eventCsvRows(batch)).slice(csvHeaderLength));
           else if (batch.length) {
             await out.write(`${first ? '' : ','}${batch.map((e) => JSON.stringify(e)).join(',')}`);
             first = false;
