@@ -75,6 +75,35 @@ export function resolveWeights(w?: Partial<VerificationWeights>): VerificationWe
 }
 
 /**
+ * Prefix sums of a direction's daily quad-2 (material cooperation) counts: the moves of a day
+ * range are then one subtraction, so each concession is checked in O(1).
+ */
+function answerSums(grid: DyadGrid, dir: Direction): Float64Array {
+  const daily = dailyQuadCounts(grid, dir, 2);
+  const p = new Float64Array(daily.length + 1);
+  for (let i = 0; i < daily.length; i++) p[i + 1] = p[i]! + daily[i]!;
+  return p;
+}
+
+function emptyReport(): ConcessionReport {
+  return {
+    tally: { yields: emptyCount(), intentsToYield: emptyCount() },
+    answered: 0,
+    unanswered: [],
+    unansweredClosed: 0,
+    unansweredOpen: 0,
+  };
+}
+
+/** Adds one concession, of weight `w` for its verification, to its kind's count. */
+function addConcession(c: ConcessionCount, m: Move, w: number): void {
+  c.count++;
+  c.weighted += w;
+  c.goldsteinWeighted += m.goldstein * w;
+  c.byVerification[m.verification]++;
+}
+
+/**
  * Tallies concessions in `moves` (those inside the grid's window and the dyad) and checks each
  * against the other direction's quad-2 counts in the grid. A concession is answered when the
  * other side made any material cooperation move toward the giver on days [date, date + k]: the
@@ -88,30 +117,8 @@ export function concessionReports(
   answerWithinDays: number = DEFAULT_ANSWER_WITHIN_DAYS,
   weights: VerificationWeights = DEFAULT_VERIFICATION_WEIGHTS,
 ): Record<Direction, ConcessionReport> {
-  // Prefix sums of the answering side's quad-2 counts make each check O(1).
-  const prefix = (dir: Direction): Float64Array => {
-    const daily = dailyQuadCounts(grid, dir, 2);
-    const p = new Float64Array(daily.length + 1);
-    for (let i = 0; i < daily.length; i++) p[i + 1] = p[i]! + daily[i]!;
-    return p;
-  };
-  const answers: Record<Direction, Float64Array> = { aToB: prefix('aToB'), bToA: prefix('bToA') };
-  const reports: Record<Direction, ConcessionReport> = {
-    aToB: {
-      tally: { yields: emptyCount(), intentsToYield: emptyCount() },
-      answered: 0,
-      unanswered: [],
-      unansweredClosed: 0,
-      unansweredOpen: 0,
-    },
-    bToA: {
-      tally: { yields: emptyCount(), intentsToYield: emptyCount() },
-      answered: 0,
-      unanswered: [],
-      unansweredClosed: 0,
-      unansweredOpen: 0,
-    },
-  };
+  const answers: Record<Direction, Float64Array> = { aToB: answerSums(grid, 'aToB'), bToA: answerSums(grid, 'bToA') };
+  const reports: Record<Direction, ConcessionReport> = { aToB: emptyReport(), bToA: emptyReport() };
   const dayOf = dayNumberCache();
   for (const m of moves) {
     if (m.date < grid.from || m.date > grid.to || !Number.isFinite(m.goldstein)) continue;
@@ -121,11 +128,7 @@ export function concessionReports(
     if (dir === null) continue;
     const report = reports[dir];
     const w = weights[m.verification];
-    const c = kind === 'yield' ? report.tally.yields : report.tally.intentsToYield;
-    c.count++;
-    c.weighted += w;
-    c.goldsteinWeighted += m.goldstein * w;
-    c.byVerification[m.verification]++;
+    addConcession(kind === 'yield' ? report.tally.yields : report.tally.intentsToYield, m, w);
 
     const d = dayOf(m.date) - grid.fromDay;
     const end = Math.min(d + answerWithinDays, grid.days - 1);

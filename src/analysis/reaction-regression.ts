@@ -76,26 +76,7 @@ export function reactionRegression(
   if (isConstant(x1)) return fail(`${leaderName}'s series is constant; there is nothing to respond to`);
   if (isConstant(x2)) return fail(`${followerName}'s lagged series is constant; inertia cannot be estimated`);
 
-  const my = mean(y);
-  const m1 = mean(x1);
-  const m2 = mean(x2);
-  let s11 = 0,
-    s22 = 0,
-    s12 = 0,
-    s1y = 0,
-    s2y = 0,
-    syy = 0;
-  for (let i = 0; i < n; i++) {
-    const a = x1[i]! - m1;
-    const b = x2[i]! - m2;
-    const c = y[i]! - my;
-    s11 += a * a;
-    s22 += b * b;
-    s12 += a * b;
-    s1y += a * c;
-    s2y += b * c;
-    syy += c * c;
-  }
+  const { my, m1, m2, s11, s22, s12, s1y, s2y, syy } = centredSums(y, x1, x2);
   const det = s11 * s22 - s12 * s12;
   // Relative test: perfectly collinear regressors leave det at rounding noise, not exactly 0.
   if (det <= 1e-10 * s11 * s22) {
@@ -119,6 +100,31 @@ export function reactionRegression(
   const betaT = betaStdError === null ? null : beta / betaStdError;
   const judged = judge(n, x1, beta, betaT, df, leaderName, followerName);
   return { fit: { alpha, beta, gamma, n, rSquared, betaStdError, betaT, ...judged }, reason: null, n };
+}
+
+/** The means of y, x1 and x2, and the sums of squares and cross-products of their deviations from them. */
+function centredSums(y: readonly number[], x1: readonly number[], x2: readonly number[]) {
+  const my = mean(y);
+  const m1 = mean(x1);
+  const m2 = mean(x2);
+  let s11 = 0,
+    s22 = 0,
+    s12 = 0,
+    s1y = 0,
+    s2y = 0,
+    syy = 0;
+  for (let i = 0; i < y.length; i++) {
+    const a = x1[i]! - m1;
+    const b = x2[i]! - m2;
+    const c = y[i]! - my;
+    s11 += a * a;
+    s22 += b * b;
+    s12 += a * b;
+    s1y += a * c;
+    s2y += b * c;
+    syy += c * c;
+  }
+  return { my, m1, m2, s11, s22, s12, s1y, s2y, syy };
 }
 
 /** What a fitted β supports, and the sentence that says it with β, t and n. */
