@@ -7,7 +7,7 @@ import { frameAsKnown, type KnownBy } from '../model/knowledge.js';
 import type { CaseFrame } from '../store/case-repository.js';
 import { IMPORTS_CASE_ID } from '../store/import-tables.js';
 import type { Store } from '../store/store.js';
-import type { Brief } from './brief.js';
+import type { Brief, LedgerCounts } from './brief.js';
 import { headline } from './brief-headline.js';
 import { countedText, paceCountedText } from './counted-text.js';
 import { evaluateConditions } from './evaluate-conditions.js';
@@ -58,8 +58,7 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
   const reciprocity = await readReciprocity(dyad, answerWithinDays);
   const paced = await readPace(dyad, settings.period?.to);
   const paceCounted = paceCountedText(frame.info.id, a, b, paced.pace.readTo, paced.fromImports ? { from, to } : null);
-  const byStatus = countsAsKnown(await store.aggregates.countByStatus(frame.info.id, asOf), dyad.late, asOf);
-  const imported = await store.aggregates.importedCount(importCases, partyOf(a), partyOf(b), from, to);
+  const ledger = await ledgerCounts(dyad);
   const importedSide = await importedReciprocity(store, {
     caseId: frame.info.id,
     importCases,
@@ -93,13 +92,30 @@ export async function buildBrief(store: Store, options: BriefOptions): Promise<B
     ...(view.indicators?.length ? { indicators: summarizeIndicators(view.indicators, asOf, knownBy) } : {}),
     pace: paced.pace,
     paceCounted,
-    ledger: {
-      events: byStatus.confirmed + byStatus.proposed + byStatus.rejected,
-      confirmed: byStatus.confirmed,
-      proposed: byStatus.proposed,
-      rejected: byStatus.rejected,
-      imported,
-    },
+    ledger,
+  };
+}
+
+/** The case's events by review status as known on the date asked about, and the imported rows of its dyad. */
+async function ledgerCounts({
+  store,
+  caseId,
+  asOf,
+  late,
+  importCases,
+  a,
+  b,
+  from,
+  to,
+}: DyadScope): Promise<LedgerCounts> {
+  const byStatus = countsAsKnown(await store.aggregates.countByStatus(caseId, asOf), late, asOf);
+  const imported = await store.aggregates.importedCount(importCases, partyOf(a), partyOf(b), from, to);
+  return {
+    events: byStatus.confirmed + byStatus.proposed + byStatus.rejected,
+    confirmed: byStatus.confirmed,
+    proposed: byStatus.proposed,
+    rejected: byStatus.rejected,
+    imported,
   };
 }
 
