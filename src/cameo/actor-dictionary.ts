@@ -6,7 +6,7 @@ import { roleProblems } from '../model/actor.js';
 import { isActorCode } from '../model/actor-code.js';
 import { ValidationError, type ValidationProblem } from '../model/errors.js';
 import { isIsoDate } from '../model/iso-date.js';
-import { listCell, readDataTable, requiredCell, rowProblem } from '../model/read-data-table.js';
+import { type DataRow, listCell, readDataTable, requiredCell, rowProblem } from '../model/read-data-table.js';
 import type {
   ActorDictionary,
   AgentEntry,
@@ -124,40 +124,50 @@ function parseCountries(file: string, problems: ValidationProblem[]): Located<Co
     file,
     { columns: ['code', 'name', 'names', 'adjectives', 'capitals', 'fips', 'iso2', 'cow', 'source'] },
     problems,
-  )) {
-    const at = (field: string) => ({ file, line: row.line, field });
-    const code = requiredCell(row, 'code', problems);
-    if (code && !COUNTRY_CODE.test(code))
-      problems.push({ location: at('code'), message: `"${code}" is not a 3-letter country code` });
-    const name = requiredCell(row, 'name', problems);
-    const source = requiredCell(row, 'source', problems);
-    const entry: CountryEntry = {
-      code,
-      name,
-      names: listCell(row.get('names')),
-      adjectives: listCell(row.get('adjectives')),
-      capitals: listCell(row.get('capitals')),
-      source,
-    };
-    const fips = row.get('fips');
-    if (fips) {
-      if (!TWO_LETTERS.test(fips))
-        problems.push({ location: at('fips'), message: `"${fips}" is not a 2-letter FIPS 10-4 code` });
-      entry.fips = fips;
-    }
-    const iso2 = row.get('iso2');
-    if (iso2) {
-      if (!TWO_LETTERS.test(iso2))
-        problems.push({ location: at('iso2'), message: `"${iso2}" is not a 2-letter ISO 3166-1 code` });
-      entry.iso2 = iso2;
-    }
-    const cow = row.get('cow');
-    if (cow) {
-      if (!/^\d{1,4}$/.test(cow)) problems.push({ location: at('cow'), message: `"${cow}" is not a COW state number` });
-      entry.cow = Number(cow);
-    }
-    out.push({ entry, file, line: row.line });
+  ))
+    out.push({ entry: countryOfRow(row, file, problems), file, line: row.line });
+  checkCountryCodesUnique(out, file, problems);
+  return out;
+}
+
+/** One line of `countries.tsv`: its codes checked for shape, a problem for each that is not. */
+function countryOfRow(row: DataRow, file: string, problems: ValidationProblem[]): CountryEntry {
+  const at = (field: string) => ({ file, line: row.line, field });
+  const code = requiredCell(row, 'code', problems);
+  if (code && !COUNTRY_CODE.test(code))
+    problems.push({ location: at('code'), message: `"${code}" is not a 3-letter country code` });
+  const name = requiredCell(row, 'name', problems);
+  const source = requiredCell(row, 'source', problems);
+  const entry: CountryEntry = {
+    code,
+    name,
+    names: listCell(row.get('names')),
+    adjectives: listCell(row.get('adjectives')),
+    capitals: listCell(row.get('capitals')),
+    source,
+  };
+  const fips = row.get('fips');
+  if (fips) {
+    if (!TWO_LETTERS.test(fips))
+      problems.push({ location: at('fips'), message: `"${fips}" is not a 2-letter FIPS 10-4 code` });
+    entry.fips = fips;
   }
+  const iso2 = row.get('iso2');
+  if (iso2) {
+    if (!TWO_LETTERS.test(iso2))
+      problems.push({ location: at('iso2'), message: `"${iso2}" is not a 2-letter ISO 3166-1 code` });
+    entry.iso2 = iso2;
+  }
+  const cow = row.get('cow');
+  if (cow) {
+    if (!/^\d{1,4}$/.test(cow)) problems.push({ location: at('cow'), message: `"${cow}" is not a COW state number` });
+    entry.cow = Number(cow);
+  }
+  return entry;
+}
+
+/** Each of a country's codes (CAMEO, FIPS, ISO2, COW) names one country only. */
+function checkCountryCodesUnique(out: Located<CountryEntry>[], file: string, problems: ValidationProblem[]): void {
   checkUnique(
     out.map((c) => ({ key: c.entry.code, file, line: c.line })),
     'code',
@@ -182,7 +192,6 @@ function parseCountries(file: string, problems: ValidationProblem[]): Located<Co
     'COW number',
     problems,
   );
-  return out;
 }
 
 function checkOrgCode(code: string, file: string, line: number, field: string, problems: ValidationProblem[]): void {
