@@ -49,58 +49,15 @@ export async function addReadEvents(
   afterWrite?: (tx: Store, added: readonly LedgerEvent[]) => Promise<void>,
 ): Promise<AddReadResult> {
   const moves = events.filter((e) => MOVE_MODES.includes(e.mode) && eventCode(e.code));
-  const digest =
-    article.digest ??
-    createHash('sha256')
-      .update(article.doc ?? '')
-      .update('\0')
-      .update(article.text || events.map((e) => e.quote).join('\n'))
-      .digest('hex');
-  const key = `read:${digest.slice(0, 24)}`;
+  const key = articleKey(article, events);
   return store.transaction(async (tx) => {
     const info = await tx.cases.info(caseId);
     if (!info) throw new NotFoundError(`no case "${caseId}" in the store; \`parley case list\` shows the cases`);
     if (await tx.events.hasOrigin(caseId, key)) return { added: 0, alreadyRead: true, newActors: [] };
-    const actors = await tx.cases.actors(caseId);
-    const byCode = new Map(actors.filter((a) => a.code && a.kind !== 'person').map((a) => [a.code!, a]));
-    const taken = new Set(actors.map((a) => a.id));
-    const fresh: Actor[] = [];
-    const actorFor = (code: string): string => {
-      const party = partyOf(code);
-      const known = byCode.get(party);
-      if (known) return known.id;
-      const actor = dictionaryActor(party, taken);
-      fresh.push(actor);
-      byCode.set(party, actor);
-      taken.add(actor.id);
-      return actor.id;
-    };
-    const rows: LedgerEvent[] = moves.map((e, i) => {
-      const info = eventCode(e.code)!;
-      const row: LedgerEvent = {
-        id: `${key.slice(5, 17)}-${e.sentence}-${i}`,
-        caseId,
-        date: e.date,
-        sourceActor: actorFor(e.source),
-        sourceCode: e.source,
-        code: e.code,
-        goldstein: info.goldstein,
-        quadClass: info.quadClass,
-        summary: e.quote.length > 300 ? `${e.quote.slice(0, 299)}…` : e.quote,
-        facilities: [],
-        sources: [{ ...sourceOf(article, e.quote), ...quoteSpan(e) }],
-        provenance: 'read',
-        status: 'proposed',
-        verification: 'claimed',
-        confidence: e.confidence,
-        notes: `read${article.title ? ` from "${article.title}"` : ''} by rule ${e.rule} (${e.mode})`,
-      };
-      if (e.target) {
-        row.targetActor = actorFor(e.target);
-        row.targetCode = e.target;
-      }
-      return row;
-    });
+    const { actorFor, fresh } = partyActors(await tx.cases.actors(caseId));
+    const rows = moves.map((e, i) =>
+      proposedRow(e, `${key.slice(5, 17)}-${e.sentence}-${i}`, caseId, article, actorFor),
+    );
     if (fresh.length) await tx.cases.insertActors(caseId, fresh);
     await tx.events.insert(rows, key);
     await tx.aggregates.refreshDays(
@@ -110,6 +67,73 @@ export async function addReadEvents(
     await afterWrite?.(tx, rows);
     return { added: rows.length, alreadyRead: false, newActors: fresh.map((a) => a.id) };
   });
+}
+
+/** The origin of an article's events: a digest of its content, so that reading it again adds nothing. */
+function articleKey(article: ReadArticleRef, events: readonly ReadEvent[]): string {
+  const digest =
+    article.digest ??
+    createHash('sha256')
+      .update(article.doc ?? '')
+      .update('\0')
+      .update(article.text || events.map((e) => e.quote).join('\n'))
+      .digest('hex');
+  return `read:${digest.slice(0, 24)}`;
+}
+
+/**
+ * The case's actor for a CAMEO code, by its party; a party the case does not know yet gets an
+ * actor from the dictionary, kept in `fresh` to be added to the case.
+ */
+function partyActors(actors: readonly Actor[]): { actorFor: (code: string) => string; fresh: Actor[] } {
+  const byCode = new Map(actors.filter((a) => a.code && a.kind !== 'person').map((a) => [a.code!, a]));
+  const taken = new Set(actors.map((a) => a.id));
+  const fresh: Actor[] = [];
+  const actorFor = (code: string): string => {
+    const party = partyOf(code);
+    const known = byCode.get(party);
+    if (known) return known.id;
+    const actor = dictionaryActor(party, taken);
+    fresh.push(actor);
+    byCode.set(party, actor);
+    taken.add(actor.id);
+    return actor.id;
+  };
+  return { actorFor, fresh };
+}
+
+/** One event the reader found, as a proposed move of the case with the article as its source. */
+function proposedRow(
+  e: ReadEvent,
+  id: string,
+  caseId: string,
+  article: ReadArticleRef,
+  actorFor: (code: string) => string,
+): LedgerEvent {
+  const info = eventCode(e.code)!;
+  const row: LedgerEvent = {
+    id,
+    caseId,
+    date: e.date,
+    sourceActor: actorFor(e.source),
+    sourceCode: e.source,
+    code: e.code,
+    goldstein: info.goldstein,
+    quadClass: info.quadClass,
+    summary: e.quote.length > 300 ? `${e.quote.slice(0, 299)}…` : e.quote,
+    facilities: [],
+    sources: [{ ...sourceOf(article, e.quote), ...quoteSpan(e) }],
+    provenance: 'read',
+    status: 'proposed',
+    verification: 'claimed',
+    confidence: e.confidence,
+    notes: `read${article.title ? ` from "${article.title}"` : ''} by rule ${e.rule} (${e.mode})`,
+  };
+  if (e.target) {
+    row.targetActor = actorFor(e.target);
+    row.targetCode = e.target;
+  }
+  return row;
 }
 
 /** The article as the source of an event: its publisher, date and link, never a local file name. */

@@ -26,34 +26,58 @@ type Path = (string | number)[];
 /** Checks every id and code a condition names, reporting the path inside the condition. */
 export function checkConditionRefs(
   c: Pick<Condition, 'gates' | 'requires'>,
-  report: (path: Path, message: string) => void,
+  report: Report,
   refs: ConditionRefs,
 ): void {
-  const checkCodes = (codes: string[] | undefined, path: Path) =>
+  const check = new RefChecker(refs, report);
+  c.gates.forEach((g, i) => {
+    check.codes(g.codes, ['gates', i, 'codes']);
+    check.actor(g.source, ['gates', i, 'source']);
+    check.actor(g.target, ['gates', i, 'target']);
+  });
+  check.requirement(c.requires, ['requires']);
+}
+
+type Report = (path: Path, message: string) => void;
+
+/** The checks of one condition's references, one method per kind of reference. */
+class RefChecker {
+  constructor(
+    private readonly refs: ConditionRefs,
+    private readonly report: Report,
+  ) {}
+
+  codes(codes: string[] | undefined, path: Path): void {
     codes?.forEach((code, i) => {
       if (![...eventCodes().keys()].some((k) => k.startsWith(code))) {
-        report([...path, i], `no CAMEO event code starts with "${code}"; nearest known: ${describeNearest(code)}`);
+        this.report([...path, i], `no CAMEO event code starts with "${code}"; nearest known: ${describeNearest(code)}`);
       }
     });
-  const checkActor = (f: { actor?: string } | undefined, path: Path) => {
-    if (f?.actor && refs.actors.lacks(f.actor))
-      report([...path, 'actor'], `unknown actor "${f.actor}"${refs.actors.nearest(f.actor)}`);
-  };
-  const checkFacilityFilter = (f: { ids?: string[] } | undefined, path: Path) =>
+  }
+
+  actor(f: { actor?: string } | undefined, path: Path): void {
+    if (f?.actor && this.refs.actors.lacks(f.actor))
+      this.report([...path, 'actor'], `unknown actor "${f.actor}"${this.refs.actors.nearest(f.actor)}`);
+  }
+
+  facilityFilter(f: { ids?: string[] } | undefined, path: Path): void {
     f?.ids?.forEach((id, i) => {
-      if (refs.facilities.lacks(id))
-        report([...path, 'ids', i], `unknown facility "${id}"${refs.facilities.nearest(id)}`);
+      if (this.refs.facilities.lacks(id))
+        this.report([...path, 'ids', i], `unknown facility "${id}"${this.refs.facilities.nearest(id)}`);
     });
-  const checkProvision = (r: { agreement: string; provision: string }, path: Path) => {
+  }
+
+  provision(r: { agreement: string; provision: string }, path: Path): void {
+    const { refs } = this;
     const ag = refs.agreementById.get(r.agreement);
     if (!ag) {
       if (!refs.agreementsGap)
-        report(
+        this.report(
           [...path, 'agreement'],
           `unknown agreement "${r.agreement}"${nearestIds(r.agreement, refs.agreementById.keys())}`,
         );
     } else if (!ag.provisions.some((p) => p.id === r.provision)) {
-      report(
+      this.report(
         [...path, 'provision'],
         `agreement "${ag.id}" has no provision "${r.provision}"${nearestIds(
           r.provision,
@@ -61,48 +85,40 @@ export function checkConditionRefs(
         )}`,
       );
     }
-  };
-  c.gates.forEach((g, i) => {
-    checkCodes(g.codes, ['gates', i, 'codes']);
-    checkActor(g.source, ['gates', i, 'source']);
-    checkActor(g.target, ['gates', i, 'target']);
-  });
-  const checkEvents = (f: EventFilter, path: Path) => {
-    checkCodes(f.codes, [...path, 'codes']);
-    checkActor(f.source, [...path, 'source']);
-    checkActor(f.target, [...path, 'target']);
-    checkFacilityFilter(f.facilities, [...path, 'facilities']);
-  };
-  const walk = (r: Requirement, path: Path): void =>
+  }
+
+  events(f: EventFilter, path: Path): void {
+    this.codes(f.codes, [...path, 'codes']);
+    this.actor(f.source, [...path, 'source']);
+    this.actor(f.target, [...path, 'target']);
+    this.facilityFilter(f.facilities, [...path, 'facilities']);
+  }
+
+  requirement(r: Requirement, path: Path): void {
     visitRequirement(r, {
       all: (x) => {
-        for (const [i, p] of x.all.entries()) walk(p, [...path, 'all', i]);
+        for (const [i, p] of x.all.entries()) this.requirement(p, [...path, 'all', i]);
       },
       any: (x) => {
-        for (const [i, p] of x.any.entries()) walk(p, [...path, 'any', i]);
+        for (const [i, p] of x.any.entries()) this.requirement(p, [...path, 'any', i]);
       },
-      not: (x) => walk(x.not, [...path, 'not']),
-      event: (x) => checkEvents(x.event, [...path, 'event']),
-      noEvent: (x) => checkEvents(x.noEvent, [...path, 'noEvent']),
+      not: (x) => this.requirement(x.not, [...path, 'not']),
+      event: (x) => this.events(x.event, [...path, 'event']),
+      noEvent: (x) => this.events(x.noEvent, [...path, 'noEvent']),
       facilities: (x) => {
-        checkFacilityFilter(x.facilities.where, [...path, 'facilities', 'where']);
-        checkEvents(x.facilities.coveredBy, [...path, 'facilities', 'coveredBy']);
+        this.facilityFilter(x.facilities.where, [...path, 'facilities', 'where']);
+        this.events(x.facilities.coveredBy, [...path, 'facilities', 'coveredBy']);
       },
-      provision: (x) => checkProvision(x.provision, [...path, 'provision']),
-      observed: (x) => checkFacilityFilter(x.observed.facilities, [...path, 'observed', 'facilities']),
-      notObserved: (x) => checkFacilityFilter(x.notObserved.facilities, [...path, 'notObserved', 'facilities']),
-      indicator: (x) => checkIndicatorLeaf(x.indicator, [...path, 'indicator'], refs, report),
+      provision: (x) => this.provision(x.provision, [...path, 'provision']),
+      observed: (x) => this.facilityFilter(x.observed.facilities, [...path, 'observed', 'facilities']),
+      notObserved: (x) => this.facilityFilter(x.notObserved.facilities, [...path, 'notObserved', 'facilities']),
+      indicator: (x) => checkIndicatorLeaf(x.indicator, [...path, 'indicator'], this.refs, this.report),
     });
-  walk(c.requires, ['requires']);
+  }
 }
 
 /** An indicator leaf names a defined indicator and tests it with a value of its kind. */
-function checkIndicatorLeaf(
-  x: IndicatorRequirement,
-  path: Path,
-  refs: ConditionRefs,
-  report: (path: Path, message: string) => void,
-): void {
+function checkIndicatorLeaf(x: IndicatorRequirement, path: Path, refs: ConditionRefs, report: Report): void {
   if (refs.indicators?.lacks(x.id)) {
     report(
       [...path, 'id'],
