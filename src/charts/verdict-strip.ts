@@ -142,49 +142,77 @@ export function verdictStripChart(timelines: readonly VerdictStripInput[], optio
     },
     symbol: moves.length ? { legend: true, domain: [GATED], range: ['times'] } : undefined,
     marks: [
-      Plot.barX(data, {
-        x1: (d: Span) => day(d.from),
-        x2: (d: Span) => dayAfter(d.to),
-        y: 'row',
-        fill: (d: Span) => VERDICT_WORD[d.verdict],
-        stroke: PALETTE.grey,
-        strokeWidth: 0.5,
-        title: 'title',
-      }),
-      Plot.text(data, {
-        x: (d: Span) => new Date((day(d.from).getTime() + dayAfter(d.to).getTime()) / 2),
-        y: 'row',
-        text: 'label',
-        fill: (d: Span) => VERDICT_INK[d.verdict],
-        dy: -3,
-      }),
-      Plot.tickX(changeLabels(timelines, pxPerDay), { x: (d) => day(d.date), y: 'row', stroke: 'black' }),
-      Plot.text(changeLabels(timelines, pxPerDay), {
-        x: (d) => day(d.date),
-        y: 'row',
-        text: 'date',
-        dy: 21,
-        fontSize: 9,
-        textAnchor: 'start',
-      }),
-      Plot.dot(moves, {
-        x: (d) => day(d.date),
-        y: 'row',
-        symbol: 'kind',
-        stroke: 'black',
-        strokeWidth: 2,
-        r: 4,
-        dy: 7,
-        title: (d) => `${d.date} ${d.code}: ${d.summary}`,
-      }),
-      Plot.ruleX(asOf, { x: (d: string) => day(d), stroke: 'black', strokeDasharray: '4 3' }),
-      Plot.text(asOf, {
-        x: (d: string) => day(d),
-        text: (d: string) => `as of ${d}`,
-        frameAnchor: 'top',
-        textAnchor: 'end',
-        dy: -18,
-      }),
+      ...spanMarks(data),
+      ...changeMarks(changeLabels(timelines, pxPerDay)),
+      gatedMoveMark(moves),
+      ...asOfMarks(asOf),
     ],
   });
+}
+
+/** The verdict spans: a bar each, filled by verdict, with its word (or sign) on it. */
+function spanMarks(data: Span[]) {
+  return [
+    Plot.barX(data, {
+      x1: (d: Span) => day(d.from),
+      x2: (d: Span) => dayAfter(d.to),
+      y: 'row',
+      fill: (d: Span) => VERDICT_WORD[d.verdict],
+      stroke: PALETTE.grey,
+      strokeWidth: 0.5,
+      title: 'title',
+    }),
+    Plot.text(data, {
+      x: (d: Span) => new Date((day(d.from).getTime() + dayAfter(d.to).getTime()) / 2),
+      y: 'row',
+      text: 'label',
+      fill: (d: Span) => VERDICT_INK[d.verdict],
+      dy: -3,
+    }),
+  ];
+}
+
+/** A tick where a verdict changed, and its date under the strip. */
+function changeMarks(labels: { row: string; date: string }[]) {
+  return [
+    Plot.tickX(labels, { x: (d) => day(d.date), y: 'row', stroke: 'black' }),
+    Plot.text(labels, {
+      x: (d) => day(d.date),
+      y: 'row',
+      text: 'date',
+      dy: 21,
+      fontSize: 9,
+      textAnchor: 'start',
+    }),
+  ];
+}
+
+type GatedMove = VerdictStripInput['intervals'][number]['gatedMoves'][number];
+
+/** A ✕ for each gated move made while its condition was not met. */
+function gatedMoveMark(moves: (GatedMove & { row: string; kind: string })[]) {
+  return Plot.dot(moves, {
+    x: (d) => day(d.date),
+    y: 'row',
+    symbol: 'kind',
+    stroke: 'black',
+    strokeWidth: 2,
+    r: 4,
+    dy: 7,
+    title: (d) => `${d.date} ${d.code}: ${d.summary}`,
+  });
+}
+
+/** The date the chart is read on, as a dashed rule with its label. */
+function asOfMarks(asOf: string[]) {
+  return [
+    Plot.ruleX(asOf, { x: (d: string) => day(d), stroke: 'black', strokeDasharray: '4 3' }),
+    Plot.text(asOf, {
+      x: (d: string) => day(d),
+      text: (d: string) => `as of ${d}`,
+      frameAnchor: 'top',
+      textAnchor: 'end',
+      dy: -18,
+    }),
+  ];
 }
