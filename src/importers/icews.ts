@@ -35,6 +35,8 @@ class IcewsParser implements FormatParser {
   private readonly extra = new ExtraBuilder();
   private readonly countries = countryMaps().byName;
   private dateStyle: 'iso' | 'mdy' | undefined;
+  /** The CAMEO event code of the row being parsed, set by `readCode`. */
+  private code = '';
   private width = 0;
   private c = {
     id: -1,
@@ -93,28 +95,46 @@ class IcewsParser implements FormatParser {
     return i === -1 ? null : value(this.f.get(i));
   }
 
+  /** Reads the Event Date into `this.dates.out`, in the style the file's first row set; says what is wrong, or null. */
+  private readDate(raw: string): string | null {
+    this.dateStyle ??= raw.includes('/') ? 'mdy' : 'iso';
+    const ok = this.dateStyle === 'mdy' ? this.dates.mdy(raw) : this.dates.iso(raw);
+    if (ok) return null;
+    return `bad Event Date "${raw}" (this file's dates are ${this.dateStyle === 'mdy' ? 'M/D/YYYY' : 'YYYY-MM-DD'})`;
+  }
+
+  /**
+   * Sets `this.code` from the CAMEO Code column, or without one from the Event Text; says what is
+   * wrong when neither gives a CAMEO event code, or null.
+   */
+  private readCode(rawCode: string | null, text: string | null): string | null {
+    if (rawCode !== null) {
+      // A code read through a spreadsheet loses its leading zero (`40` for `040`).
+      const code = isEventCode(rawCode) ? rawCode : isEventCode(`0${rawCode}`) ? `0${rawCode}` : undefined;
+      if (!code) return `unknown CAMEO event code "${rawCode}"`;
+      this.code = code;
+      return null;
+    }
+    if (text === null) return 'no CAMEO Code and no Event Text';
+    const code = codeOfEventText(text);
+    if (!code) return `no CAMEO Code, and Event Text "${text}" names no CAMEO event`;
+    this.code = code;
+    return null;
+  }
+
   parse(line: string, row: ParsedRow): string | null {
     const n = this.f.load(line);
     if (n !== this.width) return `expected ${this.width} tab-separated columns as in the header, found ${n}`;
     const c = this.c;
     const id = this.get(c.id);
     if (id === null) return 'empty Event ID';
-    const rawDate = this.get(c.date) ?? '';
-    this.dateStyle ??= rawDate.includes('/') ? 'mdy' : 'iso';
-    const ok = this.dateStyle === 'mdy' ? this.dates.mdy(rawDate) : this.dates.iso(rawDate);
-    if (!ok)
-      return `bad Event Date "${rawDate}" (this file's dates are ${this.dateStyle === 'mdy' ? 'M/D/YYYY' : 'YYYY-MM-DD'})`;
+    const dateProblem = this.readDate(this.get(c.date) ?? '');
+    if (dateProblem !== null) return dateProblem;
     const rawCode = this.get(c.code);
     const text = this.get(c.eventText);
-    let code: string | undefined;
-    if (rawCode !== null) {
-      // A code read through a spreadsheet loses its leading zero (`40` for `040`).
-      code = isEventCode(rawCode) ? rawCode : isEventCode(`0${rawCode}`) ? `0${rawCode}` : undefined;
-      if (!code) return `unknown CAMEO event code "${rawCode}"`;
-    } else if (text !== null) {
-      code = codeOfEventText(text);
-      if (!code) return `no CAMEO Code, and Event Text "${text}" names no CAMEO event`;
-    } else return 'no CAMEO Code and no Event Text';
+    const codeProblem = this.readCode(rawCode, text);
+    if (codeProblem !== null) return codeProblem;
+    const code = this.code;
     const info = eventCode(code)!;
     row.key = `${id}|${this.dates.out.iso}`;
     row.date = this.dates.out.iso;

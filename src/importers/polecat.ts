@@ -42,6 +42,8 @@ class PolecatParser implements FormatParser {
   private readonly maps = countryMaps();
   private width = 0;
   private c: Record<string, number> = {};
+  private readonly actor = emptySide();
+  private readonly recipient = emptySide();
 
   header(line: string): void {
     const fields = line.split('\t');
@@ -119,21 +121,16 @@ class PolecatParser implements FormatParser {
     if (!root) return category === '' ? 'empty Event Type' : `unknown PLOVER event type "${category}"`;
     const code = `${root}0`;
     const info = eventCode(code)!;
-    const aCountries = splitMulti(this.raw('actorCountry'));
-    const aCows = splitMulti(this.raw('actorCow'));
-    const rCountries = splitMulti(this.raw('recipientCountry'));
-    const rCows = splitMulti(this.raw('recipientCow'));
-    const sParty = this.party(aCountries, aCows);
-    const tParty = this.party(rCountries, rCows);
-    const aSector = this.get('actorSector');
-    const rSector = this.get('recipientSector');
+    const { actor, recipient } = this;
+    this.readSide(actor, 'actorCountry', 'actorCow', 'actorSector');
+    this.readSide(recipient, 'recipientCountry', 'recipientCow', 'recipientSector');
     row.key = id;
     row.date = this.dates.out.iso;
     row.day = this.dates.out.day;
-    row.sourceParty = sParty;
-    row.targetParty = tParty;
-    row.sourceCode = sParty ? sParty + (aSector && ROLE_PARTS.has(aSector) ? aSector : '') : null;
-    row.targetCode = tParty ? tParty + (rSector && ROLE_PARTS.has(rSector) ? rSector : '') : null;
+    row.sourceParty = actor.party;
+    row.targetParty = recipient.party;
+    row.sourceCode = codeOfSide(actor);
+    row.targetCode = codeOfSide(recipient);
     row.code = code;
     const quadLabel = this.get('quad');
     row.quad = (quadLabel !== null ? quadOfLabel(quadLabel) : undefined) ?? info.quadClass;
@@ -142,21 +139,36 @@ class PolecatParser implements FormatParser {
     row.sourceName = this.get('actorName');
     row.targetName = this.get('recipientName');
     row.url = null;
-    row.extra = this.extra
+    row.extra = this.extraOf(category, quadLabel);
+    return null;
+  }
+
+  /** Reads one side of the current row into `side`: its countries, COW numbers, party and sector. */
+  private readSide(side: SideRead, country: string, cow: string, sector: string): void {
+    side.countries = splitMulti(this.raw(country));
+    side.cows = splitMulti(this.raw(cow));
+    side.party = this.party(side.countries, side.cows);
+    side.sector = this.get(sector);
+  }
+
+  /** What the row says beyond the ledger's columns, kept as JSON: every value POLECAT gave, as it gave it. */
+  private extraOf(category: string, quadLabel: string | null): string | null {
+    const { actor, recipient } = this;
+    return this.extra
       .str('category', category)
       .str('mode', this.get('mode'))
       .list('contexts', splitMulti(this.raw('contexts')))
       .str('quad', quadLabel)
-      .list('actorCountries', aCountries)
-      .list('actorCow', aCows)
-      .str('actorSector', aSector)
+      .list('actorCountries', actor.countries)
+      .list('actorCow', actor.cows)
+      .str('actorSector', actor.sector)
       .list('actorSectors', splitMulti(this.raw('actorSectors')))
       .str('actorTitle', this.get('actorTitle'))
       .str('actorRaw', this.get('actorRaw'))
       .str('actorWiki', this.get('actorWiki'))
-      .list('recipientCountries', rCountries)
-      .list('recipientCow', rCows)
-      .str('recipientSector', rSector)
+      .list('recipientCountries', recipient.countries)
+      .list('recipientCow', recipient.cows)
+      .str('recipientSector', recipient.sector)
       .list('recipientSectors', splitMulti(this.raw('recipientSectors')))
       .str('recipientTitle', this.get('recipientTitle'))
       .str('recipientRaw', this.get('recipientRaw'))
@@ -173,8 +185,25 @@ class PolecatParser implements FormatParser {
       .str('eventText', this.get('eventText'))
       .str('story', this.get('story'))
       .done();
-    return null;
   }
+}
+
+/** One side (actor or recipient) of the row being parsed; the parser keeps one of each and refills it per row. */
+interface SideRead {
+  countries: string[];
+  cows: string[];
+  party: string | null;
+  sector: string | null;
+}
+
+function emptySide(): SideRead {
+  return { countries: [], cows: [], party: null, sector: null };
+}
+
+/** The side's CAMEO code: its party, with its primary sector when that is a CAMEO role. */
+function codeOfSide(side: SideRead): string | null {
+  if (!side.party) return null;
+  return side.party + (side.sector && ROLE_PARTS.has(side.sector) ? side.sector : '');
 }
 
 export function polecatParser(): PolecatParser {
