@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
@@ -155,5 +156,19 @@ describe('the dashboard files', () => {
     expect((await app.request('/assets/missing.js')).status).toBe(404);
     expect(await (await app.request('/..%2f..%2fetc/passwd')).text()).toContain('<title>app');
     expect((await app.request('/api/nothing')).status).toBe(404);
+  });
+
+  it('sends a text asset gzipped to a client that takes gzip, and as it is to one that does not', async () => {
+    const big = `const words = ${JSON.stringify('negotiation '.repeat(2000))};`;
+    writeFileSync(join(dir, 'assets', 'big-def.js'), big);
+    const packed = await app.request('/assets/big-def.js', { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(packed.headers.get('content-encoding')).toBe('gzip');
+    expect(packed.headers.get('vary')).toBe('Accept-Encoding');
+    const bytes = Buffer.from(await packed.arrayBuffer());
+    expect(bytes.byteLength).toBeLessThan(big.length / 10);
+    expect(gunzipSync(bytes).toString()).toBe(big);
+    const plain = await app.request('/assets/big-def.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(big);
   });
 });

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { escapeHtml } from './auth.js';
+import { acceptsGzip } from './response-cache.js';
 import type { ServerEnv } from './server-env.js';
 
 /** Where `npm run build:web` writes the dashboard: the same place from src/ (tests) and from dist/ (the package). */
@@ -27,6 +29,28 @@ function assetPath(dir: string, urlPath: string): string | undefined {
   return existsSync(full) && statSync(full).isFile() ? full : undefined;
 }
 
+/** Types worth compressing: text. Images and fonts are compressed already. */
+const TEXT = new Set(['.html', '.js', '.css', '.json', '.svg']);
+
+interface Asset {
+  body: Uint8Array<ArrayBuffer>;
+  gzipped?: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * An asset's bytes, and for text a gzipped copy, read and compressed once per file: hashed
+ * assets never change under their name, and the dashboard's are about 1 MB raw, 300 kB packed.
+ */
+function loadAsset(cache: Map<string, Asset>, file: string): Asset {
+  const known = cache.get(file);
+  if (known) return known;
+  const body = new Uint8Array(readFileSync(file));
+  const packed = TEXT.has(extname(file)) && body.byteLength > 1024 ? gzipSync(body) : undefined;
+  const asset: Asset = packed ? { body, gzipped: new Uint8Array(packed) } : { body };
+  cache.set(file, asset);
+  return asset;
+}
+
 /** The page shown at `/` when the dashboard was never built (a checkout that skipped `npm install`). */
 function notBuiltPage(user: { name: string; role: string }): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Parley</title></head>
@@ -42,6 +66,7 @@ function notBuiltPage(user: { name: string; role: string }): string {
  * Registered last: the API and the sign-in routes answer first.
  */
 export function registerWebRoutes(app: OpenAPIHono<ServerEnv>, dir = WEB_DIR): void {
+  const assets = new Map<string, Asset>();
   app.get('*', (c) => {
     const path = c.req.path;
     if (path.startsWith('/api/')) return c.json({ status: 404, message: `Nothing at GET ${path}.` }, 404);
@@ -50,8 +75,14 @@ export function registerWebRoutes(app: OpenAPIHono<ServerEnv>, dir = WEB_DIR): v
     const file = path === '/' ? undefined : assetPath(dir, path);
     if (file) {
       c.header('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-      if (path.startsWith('/assets/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      return c.body(new Uint8Array(readFileSync(file)));
+      if (!path.startsWith('/assets/')) return c.body(new Uint8Array(readFileSync(file)));
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      const asset = loadAsset(assets, file);
+      if (!asset.gzipped) return c.body(asset.body);
+      c.header('Vary', 'Accept-Encoding');
+      if (!acceptsGzip(c.req.header('accept-encoding'))) return c.body(asset.body);
+      c.header('Content-Encoding', 'gzip');
+      return c.body(asset.gzipped);
     }
     if (path.startsWith('/assets/')) return c.text('No such asset.', 404);
     c.header('Cache-Control', 'no-cache');
