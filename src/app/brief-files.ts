@@ -17,15 +17,8 @@ import { collectBriefFigureData } from './brief-figure-data.js';
 import type { CaseBriefOptions } from './build-brief.js';
 import { withRecordedStore } from './recorded-store.js';
 
-export const BRIEF_FILE_FORMATS = ['html', 'docx', 'pdf', 'md'] as const;
-export type BriefFileFormat = (typeof BRIEF_FILE_FORMATS)[number];
-
-export interface BriefFile {
-  bytes: Uint8Array;
-  contentType: string;
-  /** A file name to save it under: `us-dprk-2018-brief-2018-10-07.pdf`. */
-  fileName: string;
-}
+export { BRIEF_FILE_FORMATS, type BriefFile, type BriefFileFormat } from './brief-file-format.js';
+import type { BriefFile, BriefFileFormat } from './brief-file-format.js';
 
 /** A brief and the series its charts draw, both from the record as it stands or as it stood on `recordedOn`. */
 export async function briefWithFigureData(

@@ -1,13 +1,14 @@
 import { cliActing } from '../app/acting.js';
 import { ensureBuiltinCase } from '../case/builtin-cases.js';
 import { NotFoundError } from '../model/errors.js';
-import { addToQueue } from '../app/read-text.js';
 import type { ReadIntoHook } from './commands/read.js';
 import { type CommandLine, dbFlag, dbLocation, withStore } from './context.js';
 
 /** `parley read --into CASE`: the reader's events go into the case as proposed, once per article. */
 export const readIntoCase: ReadIntoHook = async (caseId, events, article, cmd) =>
   withStore(dbLocation(dbFlag(cmd)), async (store) => {
+    // Dynamic: the reader's modules load only when text is read (see commands/read-run.ts).
+    const { addToQueue } = await import('../app/read-text.js');
     const r = await addToQueue(cliActing(store), caseId, events, article);
     if (r.alreadyRead)
       process.stderr.write(

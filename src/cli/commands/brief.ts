@@ -1,5 +1,4 @@
 import { type Command, Option } from '@commander-js/extra-typings';
-import { briefFile } from '../../app/brief-files.js';
 import { briefCase, type CaseBriefOptions } from '../../app/build-brief.js';
 import { markdownStyle, textStyle } from '../../brief/brief-style.js';
 import { renderBrief } from '../../brief/render-brief.js';
@@ -76,6 +75,8 @@ async function writeBrief(
   if (opts.output) checkWritableFile(opts.output, 'the brief');
   const access = { access: 'read' as const, builtinCase: opts.case };
   if (format === 'html' || format === 'docx' || format === 'pdf') {
+    // Word, the charts and the world outline load only when a brief file is written, not with every command.
+    const { briefFile } = await import('../../app/brief-files.js');
     const file = await withStore(location, (store) => briefFile(store, options, format), access);
     const out = opts.output ?? file.fileName;
     writeOutputFile(out, file.bytes, 'the brief');

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { BRIEF_FILE_FORMATS, type BriefFile, briefFile } from '../../app/brief-files.js';
+import { BRIEF_FILE_FORMATS, type BriefFile } from '../../app/brief-file-format.js';
 import { chromiumPath } from '../../brief/chromium.js';
 import { HttpError } from '../http-error.js';
 import type { ServerEnv } from '../server-env.js';
@@ -55,6 +55,8 @@ export function registerBriefFileRoutes(app: OpenAPIHono<ServerEnv>, deps: Route
       await requireCase(store, caseId);
       if (format === 'pdf' && !existsSync(chromiumPath()))
         throw new HttpError(503, `PDF briefs need Chromium, which is not installed at ${chromiumPath()} on the server`);
+      // The renderers (Word, charts, the world outline) load on the first file asked for, not with the server.
+      const { briefFile } = await import('../../app/brief-files.js');
       const file = await oneAtATime(() => briefFile(store, briefOptionsOf(caseId, c.req.valid('query')), format));
       c.header('Content-Type', file.contentType);
       c.header('Content-Disposition', `attachment; filename="${file.fileName}"`);

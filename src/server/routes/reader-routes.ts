@@ -1,5 +1,4 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { readText } from '../../app/read-text.js';
 import { isoDate } from '../../case/case-schema.js';
 import { LimitError } from '../../model/errors.js';
 import { requireRole } from '../auth.js';
@@ -64,6 +63,8 @@ export function registerReaderRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteDep
         }
         input = parsed.data;
       } else throw new HttpError(415, 'send JSON {"text","date"} or a text/plain body with ?date=YYYY-MM-DD');
+      // The reader (its language model and word lists, tens of MiB) loads on the first text read, not with the server.
+      const { readText } = await import('../../app/read-text.js');
       const r = await readText(acting(c, store, 'reader'), input);
       if (r.added) deps.changed();
       return c.json({ events: r.events, warnings: r.warnings, ...(r.added ? { added: r.added } : {}) }, 200);
