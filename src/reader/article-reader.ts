@@ -78,7 +78,8 @@ function datedEvents(
       repeats.push({ event: `${e.source} ${e.target ?? '-'} ${e.code} ${e.mode}`, reason: repeat });
       continue;
     }
-    const dir = e.mode === 'intended' || e.code.startsWith('03') ? 'future' : 'past';
+    // Only a plan looks forward: an invitation or offer asserted in the past tense happened on the day named.
+    const dir = e.mode === 'intended' ? 'future' : 'past';
     // Intent is announced now; the date of an intent event is when it was expressed.
     let date = e.code.startsWith('03') && e.conversion === 'intent' ? dates.get('past') : dates.get(dir);
     // "Pompeo met Kim on Sunday. The two men spent two hours in talks": a sentence whose actors

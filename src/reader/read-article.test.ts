@@ -235,4 +235,11 @@ describe('dates of events', () => {
     expect(read('Japan criticized China on May 9.')[0]!.date).toBe('2018-05-09');
     expect(read('Japan criticized China last month.')[0]!.date).toBe('2018-09-01');
   });
+
+  it('dates an invitation or offer made in the past back, though its code is an intent to cooperate', () => {
+    // An 03 move asserted in the past tense happened on the day named, not on the next such day.
+    const [e] = read('Kim Jong Un invited international inspectors to the test site on Sunday.');
+    expect(e!.code.startsWith('03')).toBe(true);
+    expect(e!.date).toBe('2018-10-07');
+  });
 });
