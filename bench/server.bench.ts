@@ -6,16 +6,20 @@
  *    connections for 10 s each (p99, requests/s, errors).
  * 2. 500 clients on the live stream: how long until every one hears of a review made by another client.
  * 3. A 1,000,000-event synthetic case (bench/core.bench.ts --load, or PARLEY_BENCH_DB): the first
- *    brief, the cached brief, an events page, the outline, the conditions on a date (first, on
- *    another date, cached) and a year of verdict timelines. Loads ask for gzip, as browsers do.
+ *    brief, the cached brief (at 50 and at 10 connections, and its size), an events page, the
+ *    outline, the conditions on a date (first, on another date, cached) and a year of verdict
+ *    timelines. Loads ask for gzip, as browsers do. Beside the cached brief, the same bytes from a
+ *    bare node:http server: what autocannon itself can take in on this machine (see `bareServer`).
  * Server memory is its peak RSS (VmHWM) through all of it.
  * Usage: node --import tsx bench/server.bench.ts [events for the large case, default 1000000]
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { printTable } from './measure.js';
@@ -76,17 +80,54 @@ async function timed(s: Server, path: string): Promise<number> {
   return performance.now() - start;
 }
 
-async function load(s: Server, path: string): Promise<string> {
+/** As a browser asks: the cache keeps a gzipped copy of each answer beside the plain one. */
+const GZIP = { 'accept-encoding': 'gzip, deflate, br' };
+
+async function load(s: Server, path: string, connections = CONNECTIONS): Promise<string> {
   await timed(s, path);
-  const r = await autocannon({
-    url: `${s.url}${path}`,
-    connections: CONNECTIONS,
-    duration: DURATION_S,
-    // As a browser asks: the cache keeps a gzipped copy of each answer beside the plain one.
-    headers: { authorization: `Bearer ${s.token}`, 'accept-encoding': 'gzip, deflate, br' },
-  });
+  return cannon(`${s.url}${path}`, { authorization: `Bearer ${s.token}`, ...GZIP }, connections);
+}
+
+async function cannon(url: string, headers: Record<string, string>, connections: number): Promise<string> {
+  const r = await autocannon({ url, connections, duration: DURATION_S, headers });
   const errors = r.errors + r.timeouts + r.non2xx;
-  return `p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(r.requests.average)} req/s, ${errors} errors (${CONNECTIONS} connections, ${DURATION_S} s)`;
+  return `p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(r.requests.average)} req/s, ${errors} errors (${connections} connections, ${DURATION_S} s)`;
+}
+
+/**
+ * The load generator's own share: autocannon decodes each body it receives as text, which costs
+ * it about 2 ms for 100 kB of gzipped bytes on this machine. The same bytes served by a bare
+ * node:http server, with nothing of Parley's in the way, show the most that client can measure.
+ */
+async function bareServer(body: Uint8Array, connections: number): Promise<string> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+      'content-length': body.length,
+    });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    return await cannon(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, GZIP, connections);
+  } finally {
+    server.close();
+  }
+}
+
+/** The answer as sent to a client that takes gzip, and its size unpacked. */
+async function gzipped(s: Server, path: string): Promise<{ body: Uint8Array; plainBytes: number }> {
+  const r = await new Promise<Buffer>((resolve, reject) => {
+    const req = request(`${s.url}${path}`, { headers: { authorization: `Bearer ${s.token}`, ...GZIP } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  return { body: r, plainBytes: gunzipSync(r).length };
 }
 
 /** Opens one stream client; resolves once it is connected, and calls `onChange` for each change message. */
@@ -196,6 +237,13 @@ async function main(): Promise<void> {
     const brief = '/api/cases/bench/brief?asOf=2019-03-01';
     rows.push([`${n}: first brief`, `${(await timed(l, brief)).toFixed(0)} ms`]);
     rows.push([`${n}: cached brief`, await load(l, brief)]);
+    rows.push([`${n}: cached brief, 10 connections`, await load(l, brief, 10)]);
+    const sent = await gzipped(l, brief);
+    rows.push([
+      `${n}: brief size`,
+      `${(sent.plainBytes / 1024).toFixed(0)} kB of JSON, ${(sent.body.length / 1024).toFixed(0)} kB gzipped`,
+    ]);
+    rows.push([`${n}: the same bytes from a bare node:http server`, await bareServer(sent.body, CONNECTIONS)]);
     rows.push([
       `${n}: events page (100)`,
       await load(l, '/api/cases/bench/events?pageSize=100&actor=PRK&code=04&from=2018-01-01'),

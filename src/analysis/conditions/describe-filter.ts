@@ -84,3 +84,15 @@ export function listWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/** How many names a sentence lists before it counts the rest. */
+export const NAMES_IN_A_SENTENCE = 12;
+
+/**
+ * "a, b and c", or past `limit` items "a, b, … l and 988 more": a sentence naming a thousand
+ * sites is read by no one, and is repeated on every gated move of a brief.
+ */
+export function listSome(items: readonly string[], limit = NAMES_IN_A_SENTENCE): string {
+  if (items.length <= limit) return listWords(items);
+  return `${items.slice(0, limit).join(', ')} and ${items.length - limit} more`;
+}

@@ -2,7 +2,7 @@ import type { EventFilter, FacilitiesRequirement, Verdict } from '../../model/co
 import type { LedgerEvent } from '../../model/event.js';
 import type { Facility } from '../../model/facility.js';
 import type { Evidence, PartResult } from './condition-result.js';
-import { describeEvents, describeFacilities, listWords } from './describe-filter.js';
+import { describeEvents, describeFacilities, listSome, listWords } from './describe-filter.js';
 import { commitmentShortfall, eventMatcher } from './event-filter-match.js';
 import { type Context, EVIDENCE_LIMIT, eventEvidence, withMissing } from './evaluation-context.js';
 import { facilityMatches } from './facility-filter-match.js';
@@ -59,7 +59,7 @@ function coverage(spec: FacilitiesRequirement, ctx: Context): Coverage {
 function missingText(spec: FacilitiesRequirement, c: Coverage, ctx: Context): string {
   const need = spec.atLeast;
   const kinds = describeFacilities(spec.where);
-  const names = (fs: readonly Facility[]) => listWords(fs.map((f) => f.name));
+  const names = (fs: readonly Facility[]) => listSome(fs.map((f) => f.name));
   // More such sites on record than the condition needs: say so, or "5 of the 5" reads as all there are.
   const onRecord = c.counted.length + c.uncovered.length + c.undecided.length;
   const more = onRecord > need ? ` (${onRecord} such sites on record)` : '';
@@ -71,7 +71,7 @@ function missingText(spec: FacilitiesRequirement, c: Coverage, ctx: Context): st
   if (c.excluded.length) {
     const byReason = new Map<string, string[]>();
     for (const x of c.excluded) (byReason.get(x.reason) ?? byReason.set(x.reason, []).get(x.reason)!).push(x.f.name);
-    const said = [...byReason].map(([reason, ns]) => `${listWords(ns)} (${ns.length > 1 ? 'all ' : ''}${reason})`);
+    const said = [...byReason].map(([reason, ns]) => `${listSome(ns)} (${ns.length > 1 ? 'all ' : ''}${reason})`);
     parts.push(`covered but not counted: ${listWords(said)}`);
   }
   if (c.notCounting.length) {
@@ -83,7 +83,7 @@ function missingText(spec: FacilitiesRequirement, c: Coverage, ctx: Context): st
         : `${names(sites)}, which ${sites.length === 1 ? 'is' : 'are'} not among the ${kinds}`;
       return `the ${e.date} offer for ${named} (${why})`;
     });
-    parts.push(`not counted: ${listWords(offers)}`);
+    parts.push(`not counted: ${listSome(offers)}`);
   }
   if (c.moves.length === 0 && c.notCounting.length === 0)
     parts.push(`no ${describeEvents(spec.coveredBy)} names any site`);

@@ -110,11 +110,12 @@ function oneCaseRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
     async (c) => {
       const { caseId } = c.req.valid('param');
       await requireCase(store, caseId);
-      const frame = (await store.cases.readFrame(caseId))!;
-      const counts = (await store.cases.list()).find((k) => k.id === caseId);
-      const byStatus = await store.aggregates.countByStatus(caseId);
-      return c.json(
-        {
+      // The whole frame is read (a large case's sites and their statuses): kept until the ledger changes.
+      return deps.responses.json(c, `case ${caseId}`, async () => {
+        const frame = (await store.cases.readFrame(caseId))!;
+        const counts = (await store.cases.list()).find((k) => k.id === caseId);
+        const byStatus = await store.aggregates.countByStatus(caseId);
+        return {
           ...frame.info,
           counts: { ...counts, byStatus },
           conditions: frame.conditions.map((k) => ({
@@ -124,9 +125,8 @@ function oneCaseRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
             version: k.version,
           })),
           actors: frame.actors.map((a) => ({ id: a.id, name: a.name, kind: a.kind, code: a.code ?? null })),
-        },
-        200,
-      );
+        };
+      }) as never;
     },
   );
 }

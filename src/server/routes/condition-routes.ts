@@ -126,20 +126,20 @@ function outlineRoute(app: OpenAPIHono<ServerEnv>, deps: RouteDeps): void {
     async (c) => {
       const { caseId } = c.req.valid('param');
       await requireCase(store, caseId);
-      // The case row and its conditions only: the facilities and agreements are not read.
-      const { filesHash: _h, sourceDir: _d, loadedAt: _l, ...info } = (await store.cases.info(caseId))!;
-      const conditions = await store.cases.conditions(caseId);
-      // Counted on the index up to one past the threshold (milliseconds), never to the end.
-      const { exact } = await store.events.countUpTo({ caseId }, LARGE_CASE_EVENTS);
-      return c.json(
-        {
+      // Every dashboard view asks for it first: kept until the ledger changes, like the analyses.
+      return deps.responses.json(c, `outline ${caseId}`, async () => {
+        // The case row and its conditions only: the facilities and agreements are not read.
+        const { filesHash: _h, sourceDir: _d, loadedAt: _l, ...info } = (await store.cases.info(caseId))!;
+        const conditions = await store.cases.conditions(caseId);
+        // Counted on the index up to one past the threshold (milliseconds), never to the end.
+        const { exact } = await store.events.countUpTo({ caseId }, LARGE_CASE_EVENTS);
+        return {
           ...info,
           large: !exact,
           indicators: await store.cases.indicatorCount(caseId),
           conditions: conditions.map((k) => ({ id: k.id, title: k.title, question: k.question ?? null })),
-        },
-        200,
-      );
+        };
+      }) as never;
     },
   );
 }

@@ -9,6 +9,7 @@ import * as caseExports from './007-case-exports.js';
 import * as indicators from './008-indicators.js';
 import * as mapAndSpans from './010-map-and-spans.js';
 import * as eventSideIndexes from './014-event-side-indexes.js';
+import * as lateKnownIndex from './015-late-known-index.js';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder so that the same list
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '008-indicators': indicators,
   '010-map-and-spans': mapAndSpans,
   '014-event-side-indexes': eventSideIndexes,
+  '015-late-known-index': lateKnownIndex,
 };
