@@ -137,6 +137,33 @@ describe.each(TEST_DIALECTS)('the dashboard routes on %s', (dialect) => {
     expect(after.status).toBe(200);
     expect(verdict((await after.json()) as Json)).toBe('met');
   });
+
+  // Last: it adds ten thousand moves to the case.
+  it('counts the moves by month once there are more than ten thousand, every move in one bin', async () => {
+    const path = `/api/cases/${CASE}/timeline?code=010`;
+    const before = (await get(path)).body;
+    expect(before.mode).toBe('moves');
+    const [template] = await s.t.store.events.find({ caseId: CASE, codes: ['04'], statuses: ['confirmed'], limit: 1 });
+    const added = Array.from({ length: 10_001 }, (_, i) => ({
+      ...template!,
+      id: `bulk-${i}`,
+      date: `20${10 + (i % 9)}-${String((i % 12) + 1).padStart(2, '0')}-15`,
+      known: undefined,
+      code: '010',
+      quadClass: 1 as const,
+      goldstein: 0,
+      summary: `bulk statement ${i}`,
+    }));
+    await s.t.store.events.insert(added, null);
+    // Written under the cache's feet (no audit entry): another query is asked, not the one cached.
+    const { body } = await get(`${path}&to=2099-12-31`);
+    expect(body.mode).toBe('bins');
+    expect(body.period).toBe('month');
+    const total = before.total + added.length;
+    expect(body.total).toBe(total);
+    expect(body.bins.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBe(total);
+    expect(body.bins.filter((b: { start: string }) => b.start === '2010-01-01').length).toBeGreaterThan(0);
+  });
 });
 
 describe('the dashboard files', () => {

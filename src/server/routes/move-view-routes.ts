@@ -86,13 +86,16 @@ export function registerMoveViewRoutes(app: OpenAPIHono<ServerEnv>, deps: RouteD
 async function chartData(store: Store, caseId: string, q: z.infer<typeof filters>) {
   await requireCase(store, caseId);
   const query = toQuery(caseId, { ...q, page: 1, pageSize: 1, order: 'asc', format: 'json' });
-  // Up to one past the limit, read from the index, tells the two cases apart without counting.
-  const events = await store.events.find({ ...query, bare: true, limit: POINTS_LIMIT + 1 });
-  if (events.length <= POINTS_LIMIT)
+  // Counted on the index up to one past the limit: tells the two cases apart without reading a move.
+  const { exact } = await store.events.countUpTo(query, POINTS_LIMIT);
+  if (exact) {
+    const events = await store.events.find({ ...query, bare: true });
     return { caseId, total: events.length, mode: 'moves', moves: events.map(compactMove) };
+  }
   // The settings only: the case row, not its frame of facilities and agreements.
   const { settings } = (await store.cases.info(caseId))!;
-  const first = query.from ?? settings.period?.from ?? events[0]!.date;
+  const first =
+    query.from ?? settings.period?.from ?? (await store.events.find({ ...query, bare: true, limit: 1 }))[0]!.date;
   const last = query.to ?? settings.period?.to ?? settings.defaultAsOf ?? first;
   const period = periodFor(first, last);
   const lanes = await store.events.topDirections(query, COUNTED_LANES);
