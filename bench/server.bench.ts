@@ -4,7 +4,8 @@
  *
  * 1. The built-in case: the cached brief, an events page and the verdict timelines at 50
  *    connections for 10 s each (p99, requests/s, errors).
- * 2. 500 clients on the live stream: how long until every one hears of a review made by another client.
+ * 2. 500 clients on the live stream: how long until every one hears of a review made by another
+ *    client; then a 250,000-row GDELT 2.0 export uploaded through the API and imported.
  * 3. A 1,000,000-event synthetic case (bench/core.bench.ts --load, or PARLEY_BENCH_DB): the first
  *    brief, the cached brief (at 50 and at 10 connections, and its size), an events page, the
  *    outline, the conditions on a date (first, on another date, cached) and a year of verdict
@@ -14,14 +15,25 @@
  * Usage: node --import tsx bench/server.bench.ts [events for the large case, default 1000000]
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { basename, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGzip, gunzipSync } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { writeSyntheticEvents } from '../src/importers/synthetic-events.js';
 import { printTable } from './measure.js';
 
 const LARGE = Number(process.argv[2] ?? 1_000_000);
@@ -29,6 +41,7 @@ const CASE = 'us-dprk-2018';
 const DURATION_S = 10;
 const CONNECTIONS = 50;
 const STREAM_CLIENTS = 500;
+const IMPORT_ROWS = 250_000;
 const root = join(tmpdir(), `parley-server-bench-${process.pid}`);
 mkdirSync(root, { recursive: true });
 
@@ -190,6 +203,27 @@ async function streamFanOut(s: Server): Promise<string> {
   return `${heard.length} of ${STREAM_CLIENTS} clients heard the review; the last after ${(delays.at(-1) ?? Number.NaN).toFixed(0)} ms (median ${(delays[Math.floor(delays.length / 2)] ?? Number.NaN).toFixed(0)} ms)`;
 }
 
+/**
+ * An upload through the API, as a team imports: a gzipped GDELT 2.0 export of `rows` synthetic
+ * rows sent as the body, spooled to disk and imported by the server. Its time and rows a second.
+ */
+async function importUpload(s: Server, rows: number): Promise<string> {
+  const plain = join(root, `synthetic-${rows}.export.CSV`);
+  writeSyntheticEvents(plain, 'gdelt2', rows);
+  const packed = `${plain}.gz`;
+  await pipeline(createReadStream(plain), createGzip(), createWriteStream(packed));
+  const start = performance.now();
+  const r = await fetch(`${s.url}/api/imports?name=${basename(packed)}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/gzip' },
+    body: readFileSync(packed),
+  });
+  const seconds = (performance.now() - start) / 1000;
+  if (!r.ok) throw new Error(`import: ${r.status} ${await r.text()}`);
+  const mib = statSync(packed).size / 1048576;
+  return `${rows.toLocaleString('en')} rows (${mib.toFixed(0)} MiB gzipped) in ${seconds.toFixed(1)} s, ${Math.round(rows / seconds).toLocaleString('en')} rows/s`;
+}
+
 async function stop(s: Server): Promise<void> {
   const exited = new Promise((r) => s.child.once('exit', r));
   s.child.kill('SIGTERM');
@@ -226,6 +260,7 @@ async function main(): Promise<void> {
     ]);
     rows.push(['built-in: verdict timelines', await load(s, `/api/cases/${CASE}/conditions/timeline`)]);
     rows.push(['live stream', await streamFanOut(s)]);
+    rows.push([`built-in: import upload (GDELT 2.0)`, await importUpload(s, IMPORT_ROWS)]);
     rows.push(['built-in: server peak RSS', `${s.peakRssMiB().toFixed(0)} MiB`]);
   } finally {
     await stop(s);

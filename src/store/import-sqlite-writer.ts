@@ -65,7 +65,9 @@ export class SqliteImportWriter implements ImportWriter {
     series: number,
     private readonly fileId: number,
   ) {
-    db.pragma('cache_size = -65536');
+    // 32 MiB of pages: as fast as 64 on a million GDELT rows, and half the memory a server running
+    // the import beside its own connection's cache holds.
+    db.pragma('cache_size = -32768');
     // Series and file are the same for every row of the file: written into the statement as
     // literals so that each row binds 13 values, not 15.
     const constants = `${Number(series)}, ${Number(fileId)}`;

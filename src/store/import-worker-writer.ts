@@ -8,6 +8,14 @@ import type { ImportWriter } from './import-writer.js';
 const MAX_IN_FLIGHT = 4;
 
 /**
+ * The thread's young generation, smaller than V8's default: each batch it writes is garbage a
+ * moment later, and a small nursery collects it before it adds tens of MiB to the server's
+ * memory (a million-row upload: 310 -> 285 MiB peak, about 2% slower). Its old generation is left
+ * as it is, so no import can fail for want of heap.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
+/**
  * An `ImportWriter` that hands batches to a SQLite writer thread (`import-sqlite-worker.ts`).
  * Used for file databases; `:memory:` stores, and runtimes where the worker cannot start, use the
  * in-thread `SqliteImportWriter`. A kill takes the thread with the process, and the open chunk's
@@ -46,9 +54,12 @@ export class WorkerSqliteWriter implements ImportWriter {
         const url = new URL('./import-sqlite-worker.ts', import.meta.url).href;
         const api = import.meta.resolve('tsx/esm/api');
         const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`;
-        worker = new Worker(boot, { eval: true, workerData });
+        worker = new Worker(boot, { eval: true, workerData, resourceLimits: WORKER_LIMITS });
       } else {
-        worker = new Worker(new URL('./import-sqlite-worker.js', import.meta.url), { workerData });
+        worker = new Worker(new URL('./import-sqlite-worker.js', import.meta.url), {
+          workerData,
+          resourceLimits: WORKER_LIMITS,
+        });
       }
     } catch {
       return undefined;
