@@ -4,6 +4,7 @@ import { type Acting, cliActing } from '../app/acting.js';
 import { addUser } from '../app/accounts.js';
 import { createSignInLink } from '../app/sign-in.js';
 import { DEFAULT_CASE, ensureBuiltinCase } from '../case/builtin-cases.js';
+import { keepImportThreadsLean } from '../store/import-worker-writer.js';
 import type { Store } from '../store/store.js';
 import { createServerApp } from './create-server-app.js';
 import { LiveHub } from './live-hub.js';
@@ -45,6 +46,8 @@ export async function firstAdmin(acting: Acting, baseUrl: string, say: (line: st
 /** Starts `parley serve`: the built-in case loaded, the first admin made, the live hub listening, HTTP served. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { store } = options;
+  // Uploads are imported in this process, beside every reader's answers: lean writer threads.
+  keepImportThreadsLean();
   await ensureBuiltinCase(store, DEFAULT_CASE);
   const hub = new LiveHub(store);
   await hub.start();

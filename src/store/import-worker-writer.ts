@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { StoreError } from '../model/errors.js';
 import { ROW_WIDTH, type FileProgress, type ImportRowBuffer } from './import-rows.js';
 import type { WorkerReply, WorkerRequest } from './import-sqlite-worker.js';
@@ -7,13 +7,20 @@ import type { ImportWriter } from './import-writer.js';
 /** Batches in flight before `write` waits: enough to keep the writer busy, few enough to keep memory flat. */
 const MAX_IN_FLIGHT = 4;
 
+/** The writer thread's heap limits: V8's defaults unless the process asks for a lean thread. */
+let workerLimits: ResourceLimits = {};
+
 /**
- * The thread's young generation, smaller than V8's default: each batch it writes is garbage a
- * moment later, and a small nursery collects it before it adds tens of MiB to the server's
- * memory (a million-row upload: 310 -> 285 MiB peak, about 2% slower). Its old generation is left
- * as it is, so no import can fail for want of heap.
+ * Gives the writer threads started from now on a small young generation. Each batch a thread
+ * writes is garbage a moment later; a small nursery collects it before it adds tens of MiB to
+ * the process (a million-row upload to `parley serve`: 310 -> 285 MiB peak), at some cost in
+ * speed (an import of a million rows 5-10% slower here). The server asks for it, where memory is
+ * shared with every reader; the CLI keeps the defaults. The old generation is never limited, so
+ * no import can fail for want of heap.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+export function keepImportThreadsLean(): void {
+  workerLimits = { maxYoungGenerationSizeMb: 8 };
+}
 
 /**
  * An `ImportWriter` that hands batches to a SQLite writer thread (`import-sqlite-worker.ts`).
@@ -54,11 +61,11 @@ export class WorkerSqliteWriter implements ImportWriter {
         const url = new URL('./import-sqlite-worker.ts', import.meta.url).href;
         const api = import.meta.resolve('tsx/esm/api');
         const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`;
-        worker = new Worker(boot, { eval: true, workerData, resourceLimits: WORKER_LIMITS });
+        worker = new Worker(boot, { eval: true, workerData, resourceLimits: workerLimits });
       } else {
         worker = new Worker(new URL('./import-sqlite-worker.js', import.meta.url), {
           workerData,
-          resourceLimits: WORKER_LIMITS,
+          resourceLimits: workerLimits,
         });
       }
     } catch {
