@@ -14,7 +14,7 @@ let workerLimits: ResourceLimits = {};
  * Gives the writer threads started from now on a small young generation. Each batch a thread
  * writes is garbage a moment later; a small nursery collects it before it adds tens of MiB to
  * the process (a million-row upload to `parley serve`: 310 -> 285 MiB peak), at some cost in
- * speed (an import of a million rows 5-10% slower here). The server asks for it, where memory is
+ * speed (an import of a million rows 5-15% slower here). The server asks for it, where memory is
  * shared with every reader; the CLI keeps the defaults. The old generation is never limited, so
  * no import can fail for want of heap.
  */
