@@ -8,6 +8,7 @@ import { TEST_DIALECTS } from '../store/test-support/test-stores.js';
 import type { ServerEnv } from './server-env.js';
 import { addProposedOffer } from './test-support/proposed-offer.js';
 import { CASE, openTestServer, type TestServer } from './test-support/test-server.js';
+import { POINTS_LIMIT } from './routes/move-view-routes.js';
 import { registerWebRoutes } from './web-assets.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: API answers, read field by field as a client would
@@ -138,13 +139,13 @@ describe.each(TEST_DIALECTS)('the dashboard routes on %s', (dialect) => {
     expect(verdict((await after.json()) as Json)).toBe('met');
   });
 
-  // Last: it adds ten thousand moves to the case.
-  it('counts the moves by month once there are more than ten thousand, every move in one bin', async () => {
+  // Last: it adds a chart's worth of moves to the case.
+  it('counts the moves by month once there are more than a chart draws one by one, every move in one bin', async () => {
     const path = `/api/cases/${CASE}/timeline?code=010`;
     const before = (await get(path)).body;
     expect(before.mode).toBe('moves');
     const [template] = await s.t.store.events.find({ caseId: CASE, codes: ['04'], statuses: ['confirmed'], limit: 1 });
-    const added = Array.from({ length: 10_001 }, (_, i) => ({
+    const added = Array.from({ length: POINTS_LIMIT + 1 }, (_, i) => ({
       ...template!,
       id: `bulk-${i}`,
       date: `20${10 + (i % 9)}-${String((i % 12) + 1).padStart(2, '0')}-15`,
